@@ -1,0 +1,1 @@
+"""Domain: code lists, records and rules — standard library only."""

@@ -1,0 +1,1 @@
+"""Storage: SQLAlchemy models, the Store facade, audit log, backups, migrations runner."""

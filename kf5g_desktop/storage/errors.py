@@ -1,0 +1,68 @@
+"""Errors of the storage layer. Each carries a complete Chinese message for the user."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kf5g_desktop.domain.validation import Issue
+
+    from .db import LockHolder
+
+
+class Kf5gError(Exception):
+    """Base of every error the program reports to the user: ``str(exc)`` is the Chinese message."""
+
+
+class StorageError(Kf5gError):
+    pass
+
+
+class DatabaseLockedError(StorageError):
+    def __init__(self, holder: LockHolder | None) -> None:
+        self.holder = holder
+        who = holder.describe() if holder else "另一个程序"
+        super().__init__(
+            f"数据库正被{who}使用。为防止数据损坏,本窗口只能只读查看;请在那台电脑/那个窗口保存并退出后再修改。"
+        )
+
+
+class NewerSchemaError(StorageError):
+    def __init__(self, revision: str) -> None:
+        self.revision = revision
+        super().__init__(
+            f"这个数据库由更新版本的程序创建(结构版本 {revision}),本程序无法读取。"
+            "数据库未做任何改动,请安装最新版本的程序后再打开。"
+        )
+
+
+class CorruptDatabaseError(StorageError):
+    def __init__(self, path: str, detail: str) -> None:
+        self.path = path
+        self.detail = detail
+        super().__init__(
+            f"数据库文件“{path}”已损坏({detail})。为保护数据,已禁止写入;"
+            "请从备份恢复(菜单“文件 → 从备份恢复”或命令 kf5g restore)。"
+        )
+
+
+class ReadOnlyStoreError(StorageError):
+    def __init__(self) -> None:
+        super().__init__("当前以只读方式打开数据库,不能修改数据。")
+
+
+class ValidationFailed(Kf5gError):
+    """A record did not pass validation; ``issues`` lists every problem (errors and warnings)."""
+
+    def __init__(self, issues: list[Issue]) -> None:
+        self.issues = issues
+        errs = [i for i in issues if i.is_error] or issues
+        super().__init__("\n".join(i.message for i in errs))
+
+
+class NotFoundError(StorageError):
+    pass
+
+
+class ConflictError(StorageError):
+    """The record was changed by someone else since it was loaded (optimistic check)."""

@@ -1,0 +1,109 @@
+"""Schema upgrades with Alembic, run by the program itself when it opens a database."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlalchemy import inspect, text
+from sqlalchemy.engine import Connection, Engine
+
+from kf5g_desktop.paths import migrations_path
+
+from .errors import NewerSchemaError, StorageError
+
+EMPTY = "empty"
+CURRENT = "current"
+BEHIND = "behind"
+NEWER = "newer"
+FOREIGN = "foreign"  # a SQLite file with tables but no alembic_version: not ours
+
+
+def _config(connection: Connection | None = None):  # type: ignore[no-untyped-def]
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(migrations_path()))
+    if connection is not None:
+        cfg.attributes["connection"] = connection
+    return cfg
+
+
+def _script():  # type: ignore[no-untyped-def]
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(_config())
+
+
+def head_revision() -> str:
+    head = _script().get_current_head()
+    assert head is not None
+    return str(head)
+
+
+def known_revisions() -> set[str]:
+    return {str(r.revision) for r in _script().walk_revisions()}
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        tables = set(inspect(conn).get_table_names())
+        if "alembic_version" not in tables:
+            return None
+        row = conn.execute(text("SELECT version_num FROM alembic_version")).first()
+        return str(row[0]) if row else None
+
+
+def schema_state(engine: Engine) -> tuple[str, str | None]:
+    """(state, current revision) — see the module constants."""
+    with engine.connect() as conn:
+        tables = set(inspect(conn).get_table_names())
+    rev = current_revision(engine)
+    if rev is None:
+        return (FOREIGN if tables - {"alembic_version"} else EMPTY), None
+    if rev == head_revision():
+        return CURRENT, rev
+    if rev in known_revisions():
+        return BEHIND, rev
+    return NEWER, rev
+
+
+def upgrade(engine: Engine, *, before: Callable[[], object] | None = None) -> str | None:
+    """Bring the schema to head. ``before`` runs first when there is something to upgrade
+    (the caller makes the verified backup there). Returns the revision upgraded from, or None.
+
+    Refuses a database from a newer program (NewerSchemaError) without touching it.
+    """
+    state, rev = schema_state(engine)
+    if state == CURRENT:
+        return None
+    if state == NEWER:
+        raise NewerSchemaError(rev or "?")
+    if state == FOREIGN:
+        raise StorageError(
+            "这个文件不是本程序的数据库(缺少结构版本信息),未做任何改动。请选择正确的数据库文件。"
+        )
+    if state == BEHIND and before is not None:
+        before()
+    from alembic import command
+
+    with engine.connect() as conn:
+        # Batch migrations copy tables; foreign keys must be off while they do (SQLite's rule),
+        # and the pragma only takes effect outside a transaction: set it on the raw connection.
+        raw = conn.connection.dbapi_connection
+        assert raw is not None
+        raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            command.upgrade(_config(conn), "head")
+            if conn.in_transaction():
+                conn.commit()
+            problems = raw.execute("PRAGMA foreign_key_check").fetchall()
+        finally:
+            raw.execute("PRAGMA foreign_keys=ON")
+        if problems:
+            raise StorageError(f"结构升级后外键检查未通过({len(problems)} 处),已停止。")
+    return rev
+
+
+def migrations_dir() -> Path:
+    return migrations_path()
