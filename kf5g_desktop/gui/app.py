@@ -27,7 +27,9 @@ def run_gui(db: Path | None, *, demo: bool = False) -> int:
     win = QMainWindow()
     win.setWindowTitle("开封市5G网络建设填报系统")
     counts = store.counts()
-    win.setCentralWidget(QLabel(f"基站 {counts['station']} 个,场所 {counts['venue']} 处,杆塔 {counts['pole']} 根"))
+    win.setCentralWidget(
+        QLabel(f"基站 {counts['station']} 个,场所 {counts['venue']} 处,杆塔 {counts['pole']} 根")
+    )
     win.resize(1000, 700)
     win.show()
     rc = app.exec()

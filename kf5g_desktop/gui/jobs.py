@@ -1,0 +1,191 @@
+"""The one way slow work leaves the GUI thread (exports, imports, reports, backups, big queries).
+
+``run_job(parent, title, fn, on_success=...)`` runs ``fn(progress)`` on a worker thread; a modal,
+cancellable progress dialog appears only if the job takes longer than ~200 ms; the result (or the
+error) is delivered back on the GUI thread. ``fn`` reports progress and checks for cancellation
+through the :class:`Progress` object it receives.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+
+SHOW_AFTER_MS = 200
+
+
+class Cancelled(Exception):
+    """Raised inside a job when the user pressed 取消."""
+
+
+class Progress:
+    """Handed to the job function: ``progress(done, total, text)`` and ``progress.check()``."""
+
+    def __init__(self, signals: _Signals) -> None:
+        self._signals = signals
+        self.cancelled = False
+
+    def __call__(self, done: int, total: int = 0, text: str = "") -> None:
+        self.check()
+        self._signals.progress.emit(int(done), int(total), text)
+
+    def check(self) -> None:
+        if self.cancelled:
+            raise Cancelled()
+
+
+class _Signals(QObject):
+    progress = Signal(int, int, str)
+    finished = Signal(object)
+    failed = Signal(object, str)
+    cancelled = Signal()
+
+
+class _Runner(QRunnable):
+    def __init__(self, fn: Callable[[Progress], Any], signals: _Signals, progress: Progress) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self._fn = fn
+        self._signals = signals
+        self._progress = progress
+
+    def run(self) -> None:
+        try:
+            result = self._fn(self._progress)
+        except Cancelled:
+            self._signals.cancelled.emit()
+        except BaseException as exc:  # delivered to the GUI thread, shown there
+            self._signals.failed.emit(exc, traceback.format_exc())
+        else:
+            self._signals.finished.emit(result)
+
+
+class Job(QObject):
+    """A running job; keeps its signals and dialog alive until it ends."""
+
+    done = Signal(object)
+
+    _running: set[Job] = set()
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        title: str,
+        fn: Callable[[Progress], Any],
+        on_success: Callable[[Any], None] | None,
+        on_error: Callable[[BaseException], None] | None,
+        cancellable: bool,
+        modal: bool,
+    ) -> None:
+        super().__init__(None)
+        self._parent = parent
+        self._title = title
+        self._on_success = on_success
+        self._on_error = on_error
+        self.signals = _Signals()
+        self.progress = Progress(self.signals)
+        self.dialog: QProgressDialog | None = None
+        self._cancellable = cancellable
+        self._modal = modal
+        self.signals.progress.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
+        self.signals.finished.connect(self._on_finished, Qt.ConnectionType.QueuedConnection)
+        self.signals.failed.connect(self._on_failed, Qt.ConnectionType.QueuedConnection)
+        self.signals.cancelled.connect(self._on_cancelled, Qt.ConnectionType.QueuedConnection)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._show_dialog)
+        self._last: tuple[int, int, str] = (0, 0, title)
+        Job._running.add(self)
+        self._timer.start(SHOW_AFTER_MS)
+        QThreadPool.globalInstance().start(_Runner(fn, self.signals, self.progress))
+
+    def cancel(self) -> None:
+        self.progress.cancelled = True
+
+    def _show_dialog(self) -> None:
+        done, total, text = self._last
+        dlg = QProgressDialog(
+            text or self._title, "取消" if self._cancellable else "", 0, total, self._parent
+        )
+        dlg.setWindowTitle(self._title)
+        dlg.setMinimumDuration(0)
+        dlg.setAutoClose(False)
+        dlg.setAutoReset(False)
+        if not self._cancellable:
+            dlg.setCancelButton(None)
+        dlg.setWindowModality(Qt.WindowModality.WindowModal if self._modal else Qt.WindowModality.NonModal)
+        dlg.canceled.connect(self._cancel_from_dialog)
+        dlg.setValue(done)
+        dlg.show()
+        self.dialog = dlg
+
+    def _cancel_from_dialog(self) -> None:
+        self.cancel()
+        if self.dialog is not None:
+            self.dialog.setLabelText("正在取消……")
+
+    def _on_progress(self, done: int, total: int, text: str) -> None:
+        self._last = (done, total, text or self._title)
+        if self.dialog is not None:
+            self.dialog.setMaximum(total)
+            self.dialog.setValue(done)
+            if text:
+                self.dialog.setLabelText(text)
+
+    def _end(self) -> None:
+        self._timer.stop()
+        if self.dialog is not None:
+            self.dialog.canceled.disconnect(self._cancel_from_dialog)
+            self.dialog.close()
+            self.dialog.deleteLater()
+            self.dialog = None
+        Job._running.discard(self)
+
+    def _on_finished(self, result: object) -> None:
+        self._end()
+        if self._on_success is not None:
+            self._on_success(result)
+        self.done.emit(result)
+
+    def _on_failed(self, exc: BaseException, tb: str) -> None:
+        self._end()
+        if self._on_error is not None:
+            self._on_error(exc)
+        else:
+            show_error(self._parent, self._title, exc, tb)
+        self.done.emit(None)
+
+    def _on_cancelled(self) -> None:
+        self._end()
+        self.done.emit(None)
+
+
+def run_job(
+    parent: QWidget | None,
+    title: str,
+    fn: Callable[[Progress], Any],
+    *,
+    on_success: Callable[[Any], None] | None = None,
+    on_error: Callable[[BaseException], None] | None = None,
+    cancellable: bool = True,
+    modal: bool = True,
+) -> Job:
+    """Run ``fn(progress)`` off the GUI thread; see the module docstring."""
+    return Job(parent, title, fn, on_success, on_error, cancellable, modal)
+
+
+def show_error(parent: QWidget | None, title: str, exc: BaseException, tb: str = "") -> None:
+    """Our own errors (Kf5gError) show their Chinese message; anything else is logged and summarised."""
+    from kf5g_desktop.storage.errors import Kf5gError
+
+    if isinstance(exc, Kf5gError):
+        QMessageBox.warning(parent, title, str(exc))
+        return
+    import logging
+
+    logging.getLogger("kf5g").error("%s: %s\n%s", title, exc, tb)
+    QMessageBox.critical(parent, title, f"操作失败:{type(exc).__name__}: {exc}\n\n请把此信息告知技术支持。")
