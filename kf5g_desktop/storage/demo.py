@@ -529,9 +529,8 @@ def _fill(s: Any, rng: random.Random, units: list[Unit], towns: Sequence[Townshi
                 "paid" if on_air < date(2021, 6, 1) else "applied" if on_air < date(2022, 3, 1) else "pending"
             )
         venue_id = pole_id = None
-        if stype == "indoor" and rng.random() < 0.6 and venue_ids_by_unit.get(unit.code):
-            venue_id = rng.choice(venue_ids_by_unit[unit.code])
-        elif stype == "macro" and rng.random() < 0.12 and venue_ids_by_unit.get(unit.code):
+        venue_chance = {"indoor": 0.6, "macro": 0.12}.get(stype, 0.0)
+        if rng.random() < venue_chance and venue_ids_by_unit.get(unit.code):
             venue_id = rng.choice(venue_ids_by_unit[unit.code])
         elif stype == "pole" and rng.random() < 0.9 and pole_ids_by_unit.get(unit.code):
             pole_id = rng.choice(pole_ids_by_unit[unit.code])
