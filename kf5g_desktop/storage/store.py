@@ -1266,6 +1266,67 @@ class BatchWriter:
     def delete(self, kind: str, record_id: int) -> None:
         self._store._delete_in(self._ctx, kind, record_id)
 
+    def insert_many(
+        self, kind: str, records: Sequence[Record], *, created_at: datetime | None = None
+    ) -> list[int]:
+        """Bulk-insert new records in this batch (one executemany), audited like :meth:`save`.
+
+        For imports that have already validated every row and checked their business keys against
+        the database (the unique indexes still guard): no per-record validation or queries here.
+        Venue/pole codes must be set. ``created_at`` back-dates the records. Returns the new ids in
+        the order of ``records``.
+        """
+        if not records:
+            return []
+        ctx = self._ctx
+        table = ROW_CLASS[kind]
+        when = created_at or ctx.now
+        rows = []
+        for r in records:
+            values = Store._to_values(kind, r)
+            values.update(created_at=when, created_by=ctx.user, updated_at=ctx.now, updated_by=ctx.user)
+            rows.append(values)
+        ids = [
+            int(i)
+            for i in ctx.session.scalars(
+                insert(table).returning(table.id, sort_by_parameter_order=True), rows
+            ).all()
+        ]
+        approvals = []
+        for rid, r, values in zip(ids, records, rows, strict=True):
+            r.id = rid
+            snapshot = {
+                k: audit_text(v)
+                for k, v in values.items()
+                if k not in ("created_at", "created_by", "updated_at", "updated_by")
+                and audit_text(v) is not None
+            }
+            if isinstance(r, Station) and r.approvals:
+                snapshot["approvals"] = _approvals_text(r.approvals)
+                approvals += [
+                    dict(
+                        station_id=rid,
+                        item=a.item,
+                        applied_on=a.applied_on,
+                        granted_on=a.granted_on,
+                        notes=a.notes,
+                    )
+                    for a in r.approvals
+                ]
+            self._store._audit(
+                ctx,
+                "insert",
+                kind,
+                rid,
+                record_key(kind, r),
+                None,
+                None,
+                json.dumps(snapshot, ensure_ascii=False),
+            )
+        if approvals:
+            ctx.session.execute(insert(ApprovalRow), approvals)
+        return ids
+
     def set_created_at(self, kind: str, record_id: int, when: datetime) -> None:
         """Back-date a record's creation (e.g. the city dating a unit's records by their return)."""
         table = ROW_CLASS[kind]
