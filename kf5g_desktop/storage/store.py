@@ -1281,26 +1281,33 @@ class BatchWriter:
         ctx = self._ctx
         table = ROW_CLASS[kind]
         when = created_at or ctx.now
+        # Ids are assigned here (the one-writer lock and this transaction make max(id) safe): a plain
+        # Core executemany is an order of magnitude faster than an ORM insert with RETURNING.
+        first = int(ctx.session.scalar(select(func.max(table.id))) or 0) + 1
+        ids = list(range(first, first + len(records)))
+        bookkeeping = ("id", "created_at", "created_by", "updated_at", "updated_by")
+        columns = [c for c in Store._columns(kind) if c != "id"]
+        lists = LIST_FIELDS[kind]
         rows = []
-        for r in records:
-            values = Store._to_values(kind, r)
-            values.update(created_at=when, created_by=ctx.user, updated_at=ctx.now, updated_by=ctx.user)
+        for rid, r in zip(ids, records, strict=True):
+            values = {c: getattr(r, c) for c in columns}
+            for c in lists:
+                values[c] = codes.CODE_SEPARATOR.join(values[c] or [])
+            values.update(
+                id=rid, created_at=when, created_by=ctx.user, updated_at=ctx.now, updated_by=ctx.user
+            )
             rows.append(values)
-        ids = [
-            int(i)
-            for i in ctx.session.scalars(
-                insert(table).returning(table.id, sort_by_parameter_order=True), rows
-            ).all()
-        ]
+        ctx.session.connection().execute(insert(table.__table__), rows)
         approvals = []
         for rid, r, values in zip(ids, records, rows, strict=True):
             r.id = rid
-            snapshot = {
-                k: audit_text(v)
-                for k, v in values.items()
-                if k not in ("created_at", "created_by", "updated_at", "updated_by")
-                and audit_text(v) is not None
-            }
+            snapshot = {}
+            for k, v in values.items():
+                if v is None or v == "" or k in bookkeeping:
+                    continue
+                text = audit_text(v)
+                if text is not None:
+                    snapshot[k] = text
             if isinstance(r, Station) and r.approvals:
                 snapshot["approvals"] = _approvals_text(r.approvals)
                 approvals += [
@@ -1324,7 +1331,7 @@ class BatchWriter:
                 json.dumps(snapshot, ensure_ascii=False),
             )
         if approvals:
-            ctx.session.execute(insert(ApprovalRow), approvals)
+            ctx.session.connection().execute(insert(ApprovalRow.__table__), approvals)
         return ids
 
     def set_created_at(self, kind: str, record_id: int, when: datetime) -> None:
