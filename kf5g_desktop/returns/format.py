@@ -274,7 +274,9 @@ class Digest:
         dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
         update = self._h.update
         for cells in rows:
-            text = prefix + dumps([canonical(c) for c in cells])
+            text = prefix + dumps(
+                [c.strip() if c.__class__ is str else ("" if c is None else canonical(c)) for c in cells]  # type: ignore[attr-defined]
+            )
             if not self._first:
                 text = "\n" + text
             self._first = False

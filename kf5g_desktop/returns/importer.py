@@ -23,7 +23,7 @@ from kf5g_desktop.storage.errors import Kf5gError
 from kf5g_desktop.storage.store import ListQuery, Store
 
 from . import submissions
-from .rows import ParsedRow
+from .rows import ParsedRow, effective_subsidy_state
 from .verify import VerifyResult
 
 Progress = Callable[[int, int, str], None]
@@ -79,9 +79,6 @@ def _data(rec: object, kind: str) -> dict[str, object]:
             out[name] = round(v, 6)
     if kind == STATION:
         st: Station = rec  # type: ignore[assignment]
-        out["subsidy_state"] = st.subsidy_state or codes.SUBSIDY_STATE.codes[0]
-        from .rows import effective_subsidy_state
-
         out["subsidy_state"] = effective_subsidy_state(st)
         out["approvals"] = sorted(
             (a.item, a.applied_on, a.granted_on, a.notes or None) for a in st.approvals if a.applied_on
@@ -265,9 +262,7 @@ def apply_import(
         pole_ids: dict[str, int] = {}
         for kind, ids, attr in ((VENUE, venue_ids, "venue_code"), (POLE, pole_ids, "pole_code")):
             p = plan.plans[kind]
-            for rec in p.new:
-                rid = w.save(rec)  # type: ignore[arg-type]
-                w.set_created_at(kind, rid, back_date)
+            for rec, rid in zip(p.new, w.insert_many(kind, p.new, created_at=back_date), strict=True):  # type: ignore[arg-type]
                 ids[getattr(rec, attr)] = rid
             for old, new in p.changed:
                 upd = replace(new, id=old.id)  # type: ignore[type-var]
@@ -282,11 +277,10 @@ def apply_import(
         for rec in sp.new:
             rec.venue_id = venue_ids.get(rec.venue_code) if rec.venue_code else None
             rec.pole_id = pole_ids.get(rec.pole_code) if rec.pole_code else None
-            rid = w.save(rec)
-            w.set_created_at(STATION, rid, back_date)
-            done += 1
-            if progress is not None and done % 2000 == 0:
-                progress(done, total, "正在写入")
+        if progress is not None:
+            progress(done, total, "正在写入")
+        w.insert_many(STATION, sp.new, created_at=back_date)
+        done += len(sp.new)
         for old, new in sp.changed:
             upd = replace(new, id=old.id)
             for name in NOT_IN_RETURN[STATION]:

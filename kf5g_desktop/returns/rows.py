@@ -312,30 +312,55 @@ class ParsedRow:
 
 
 class RowParser:
-    """Parses the cells of one data row; every problem is collected, nothing raises."""
+    """Parses the cells of data rows of one sheet; every problem is collected, nothing raises.
 
-    def __init__(
-        self, sheet: str, row: int, cells: Sequence[object], towns_by_name: Mapping[str, str]
-    ) -> None:
+    Create once per sheet, then :meth:`begin` each row; :meth:`values` gives every column's parsed
+    value by header. Each column's handler is chosen once, from the column kind.
+    """
+
+    def __init__(self, sheet: str, towns_by_name: Mapping[str, str]) -> None:
         self.sheet = sheet
-        self.row = row
         self.headers = HEADERS[sheet]
-        self.cells = {h: (cells[i] if i < len(cells) else None) for i, h in enumerate(self.headers)}
         self.towns_by_name = towns_by_name
+        self.row = 0
         self.problems: list[CellProblem] = []
+        kinds = {
+            CODE: self.code,
+            NUM: self.number,
+            INT: self.integer,
+            DATE: self.date,
+            YESNO: self.yesno,
+            LABEL: self.label,
+            LABELS: self.labels,
+            TEXT: self.text,
+        }
+        self._handlers = [
+            (h, self.township if h == "乡镇(街道)" else kinds[column_kind(h)]) for h in self.headers
+        ]
+        self._width = len(self.headers)
+
+    def begin(self, row: int, cells: Sequence[object]) -> dict[str, object]:
+        """Start a row and parse it: {header: value}."""
+        self.row = row
+        self.problems = []
+        n = len(cells)
+        return {h: fn(h, cells[i] if i < n else None) for i, (h, fn) in enumerate(self._handlers)}
 
     def bad(self, header: str, message: str) -> None:
         self.problems.append(CellProblem(self.sheet, self.row, header, message))
 
-    def _show(self, value: object) -> str:
+    @staticmethod
+    def _show(value: object) -> str:
         if isinstance(value, datetime | date):
             return value.isoformat()[:10]
         return str(value)
 
-    def text(self, header: str) -> str | None:
-        v = self.cells[header]
+    def text(self, header: str, v: object) -> str | None:
         if v is None:
             return None
+        if v.__class__ is str:
+            t = v.strip() if v.isascii() and "\r" not in v else normalize_text(v)  # type: ignore[attr-defined]
+            return t or None
         if isinstance(v, bool):
             self.bad(header, f"应为文字,现为逻辑值“{v}”,请改为文字。")
             return None
@@ -345,8 +370,10 @@ class RowParser:
             v = int(v)
         return normalize_text(str(v)) or None
 
-    def code(self, header: str) -> str | None:
-        v = self.cells[header]
+    def code(self, header: str, v: object) -> str | None:
+        if v.__class__ is str:
+            t = v.strip() if v.isascii() else normalize_text(v)  # type: ignore[attr-defined]
+            return (t.replace(" ", "") if " " in t else t) or None
         if isinstance(v, int | float) and not isinstance(v, bool):
             self.bad(
                 header,
@@ -354,10 +381,9 @@ class RowParser:
                 "请把该列设为“文本”后重新填写。",
             )
             return normalize_code(v)
-        return normalize_code(self.text(header))
+        return normalize_code(self.text(header, v))
 
-    def number(self, header: str) -> float | None:
-        v = self.cells[header]
+    def number(self, header: str, v: object) -> float | None:
         if v is None or v == "":
             return None
         if isinstance(v, int | float) and not isinstance(v, bool):
@@ -369,45 +395,56 @@ class RowParser:
             self.bad(header, f"“{self._show(v)}”不是数字,请填写数字(如 114.35)。")
             return None
 
-    def integer(self, header: str) -> int | None:
-        n = self.number(header)
+    def integer(self, header: str, v: object) -> int | None:
+        n = self.number(header, v)
         if n is None:
             return None
         if not n.is_integer():
-            self.bad(header, f"“{self._show(self.cells[header])}”应为整数,请修改。")
+            self.bad(header, f"“{self._show(v)}”应为整数,请修改。")
             return None
         return int(n)
 
-    def date(self, header: str) -> date | None:
-        v = self.cells[header]
+    def date(self, header: str, v: object) -> date | None:
+        if v is None:
+            return None
+        if v.__class__ is date:
+            return v  # type: ignore[return-value]
         try:
             return parse_date(v)
         except (ValueError, OverflowError):
             self.bad(header, f"“{self._show(v)}”不是有效日期,请写成 2021-02-01 这样的日期。")
             return None
 
-    def yesno(self, header: str) -> bool | None:
-        v = self.text(header)
+    def yesno(self, header: str, v: object) -> bool | None:
+        t = self.text(header, v)
+        if t is None:
+            return None
+        if t == "是":
+            return True
+        if t == "否":
+            return False
         try:
-            return codes.parse_yes_no(v)
+            return codes.parse_yes_no(t)
         except ValueError:
-            self.bad(header, f"“{v}”应为“是”或“否”,请从下拉列表选择。")
+            self.bad(header, f"“{t}”应为“是”或“否”,请从下拉列表选择。")
             return None
 
-    def label(self, header: str) -> str | None:
-        v = self.text(header)
-        if v is None:
+    def label(self, header: str, v: object) -> str | None:
+        t = self.text(header, v)
+        if t is None:
             return None
         cl = CODE_LISTS[header]
-        code = cl.code_of(v)
+        code = cl.code_of(t)
         if code is None:
-            self.bad(header, f"“{v}”不在代码表中,请从下拉列表选择:{'、'.join(cl.labels)}。")
+            self.bad(header, f"“{t}”不在代码表中,请从下拉列表选择:{'、'.join(cl.labels)}。")
         return code
 
-    def labels(self, header: str) -> list[str]:
-        v = self.text(header)
+    def labels(self, header: str, v: object) -> list[str]:
+        t = self.text(header, v)
+        if t is None:
+            return []
         cl = CODE_LISTS[header]
-        found, unknown = cl.parse_multi(v)
+        found, unknown = cl.parse_multi(t)
         if unknown:
             self.bad(
                 header,
@@ -415,45 +452,23 @@ class RowParser:
             )
         return found
 
-    def township(self, header: str = "乡镇(街道)") -> str | None:
-        v = self.text(header)
-        if v is None:
+    def township(self, header: str, v: object) -> str | None:
+        t = self.text(header, v)
+        if t is None:
             return None
-        code = self.towns_by_name.get(v)
+        code = self.towns_by_name.get(t)
         if code is None:
-            if v in self.towns_by_name.values():
-                return v
-            self.bad(header, f"“{v}”不是本区县官方名单中的乡镇(街道),请核对名称。")
+            if t in self.towns_by_name.values():
+                return t
+            self.bad(header, f"“{t}”不是本区县官方名单中的乡镇(街道),请核对名称。")
         return code
-
-    def value(self, header: str) -> object:
-        kind = column_kind(header)
-        if kind == CODE:
-            return self.code(header)
-        if kind == NUM:
-            return self.number(header)
-        if kind == INT:
-            return self.integer(header)
-        if kind == DATE:
-            return self.date(header)
-        if kind == YESNO:
-            return self.yesno(header)
-        if kind == LABEL:
-            return self.label(header)
-        if kind == LABELS:
-            return self.labels(header)
-        if header == "乡镇(街道)":
-            return self.township(header)
-        assert kind == TEXT
-        return self.text(header)
 
 
 def _coord_in(v: object) -> float | None:
     return None if v is None else round(float(v), 6)  # type: ignore[arg-type]
 
 
-def parse_station(p: RowParser) -> ParsedRow:
-    g = {h: p.value(h) for h in p.headers}
+def parse_station(p: RowParser, g: dict[str, object]) -> ParsedRow:
     st = Station(
         unit_code=g["区县代码"] or "",  # type: ignore[arg-type]
         station_code=g["基站编码"] or "",  # type: ignore[arg-type]
@@ -491,8 +506,7 @@ def parse_station(p: RowParser) -> ParsedRow:
     )
 
 
-def parse_approval(p: RowParser) -> ParsedRow:
-    g = {h: p.value(h) for h in p.headers}
+def parse_approval(p: RowParser, g: dict[str, object]) -> ParsedRow:
     item = g["审批事项"]
     approval = Approval(item or "", g["申请日期"], g["办结日期"], g["备注"])  # type: ignore[arg-type]
     if approval.applied_on is None and "申请日期" not in {x.column for x in p.problems}:
@@ -511,8 +525,7 @@ def split_venue_notes(text: str | None) -> tuple[str | None, str | None]:
     return first[len(NOT_FREE_PREFIX) :].strip() or None, rest.strip() or None
 
 
-def parse_venue(p: RowParser) -> ParsedRow:
-    g = {h: p.value(h) for h in p.headers}
+def parse_venue(p: RowParser, g: dict[str, object]) -> ParsedRow:
     reason, notes = split_venue_notes(g["备注"])  # type: ignore[arg-type]
     v = Venue(
         unit_code=g["区县代码"] or "",  # type: ignore[arg-type]
@@ -538,8 +551,7 @@ def parse_venue(p: RowParser) -> ParsedRow:
     return ParsedRow(p.sheet, p.row, v, p.problems)
 
 
-def parse_pole(p: RowParser) -> ParsedRow:
-    g = {h: p.value(h) for h in p.headers}
+def parse_pole(p: RowParser, g: dict[str, object]) -> ParsedRow:
     pole = Pole(
         unit_code=g["区县代码"] or "",  # type: ignore[arg-type]
         pole_code=g["杆塔编号"],  # type: ignore[arg-type]

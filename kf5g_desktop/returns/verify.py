@@ -195,7 +195,7 @@ def _verify(
     res.step = 5
     bodies: dict[str, list[tuple[int, list[object]]]] = {}
     for sheet in DATA_SHEETS:
-        rows = [(r, cells) for r, cells in data[sheet] if any(canonical(c) for c in cells)]
+        rows = [(r, cells) for r, cells in data[sheet] if _non_empty(cells)]
         last = rows[-1][0] if rows else 3
         by_row = dict(data[sheet])
         bodies[sheet] = [(r, by_row.get(r, [])) for r in range(4, last + 1)]
@@ -268,6 +268,18 @@ def _verify(
         res.step = 9
 
 
+def _non_empty(cells: list[object]) -> bool:
+    for c in cells:
+        if c is None:
+            continue
+        if c.__class__ is str:
+            if c.strip():  # type: ignore[attr-defined]
+                return True
+        elif canonical(c):
+            return True
+    return False
+
+
 def _col(i: int) -> str:
     from openpyxl.utils import get_column_letter
 
@@ -312,20 +324,22 @@ def _check_rows(
     parsed: dict[str, list[ParsedRow]] = {}
     for sheet in DATA_SHEETS:
         out: list[ParsedRow] = []
-        width = len(HEADERS[sheet])
+        parsers: dict[str, RowParser] = {}
+        parse = PARSERS[sheet]
         for seq, (r, cells) in enumerate(bodies[sheet], start=1):
-            if not any(canonical(c) for c in cells):
+            if not _non_empty(cells):
                 errors.append(CellProblem(sheet, r, None, "是空行,数据中间不能有空行,请删除该行。"))
                 continue
             row_unit = canonical(cells[1]) if len(cells) > 1 else ""
-            towns = towns_by_unit.get(row_unit if kind == "city" else unit_code, {})
-            p = RowParser(sheet, r, cells + [None] * (width - len(cells)), towns)
-            pr = PARSERS[sheet](p)
-            if canonical(cells[0]) != str(seq):
+            town_unit = row_unit if kind == "city" else unit_code
+            p = parsers.get(town_unit)
+            if p is None:
+                p = parsers[town_unit] = RowParser(sheet, towns_by_unit.get(town_unit, {}))
+            pr = parse(p, p.begin(r, cells))
+            first = cells[0]
+            if first != seq and canonical(first) != str(seq):
                 pr.problems.append(
-                    CellProblem(
-                        sheet, r, "序号", f"序号应为 {seq}(从1起连续编号),现为“{canonical(cells[0])}”。"
-                    )
+                    CellProblem(sheet, r, "序号", f"序号应为 {seq}(从1起连续编号),现为“{canonical(first)}”。")
                 )
             if kind == "unit" and row_unit != unit_code:
                 pr.problems.append(

@@ -144,6 +144,13 @@ class SafeWorkbook:
     _zip: zipfile.ZipFile | None = None
     _cal: object = None
     _formula_cache: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+    _sheet_cache: dict[str, object] = field(default_factory=dict)
+
+    def _sheet(self, name: str) -> object:
+        sheet = self._sheet_cache.get(name)
+        if sheet is None:
+            sheet = self._sheet_cache[name] = self._cal.get_sheet_by_name(name)  # type: ignore[attr-defined]
+        return sheet
 
     @property
     def sheet_names(self) -> list[str]:
@@ -163,6 +170,7 @@ class SafeWorkbook:
             with suppress(Exception):  # closing must not fail the read
                 self._cal.close()  # type: ignore[attr-defined]
             self._cal = None
+        self._sheet_cache.clear()
 
     def __enter__(self) -> SafeWorkbook:
         return self
@@ -183,7 +191,7 @@ class SafeWorkbook:
 
         Column A is index 0 whatever the sheet's used range; trailing empty cells are dropped."""
         try:
-            sheet = self._cal.get_sheet_by_name(name)  # type: ignore[attr-defined]
+            sheet = self._sheet(name)
             (r0, c0) = sheet.start or (0, 0)
             height = sheet.height
             if height > max_rows:
@@ -208,7 +216,7 @@ class SafeWorkbook:
     def merged(self, name: str) -> list[tuple[int, int, int, int]]:
         """Merged ranges as 1-based (first_row, first_col, last_row, last_col)."""
         try:
-            sheet = self._cal.get_sheet_by_name(name)  # type: ignore[attr-defined]
+            sheet = self._sheet(name)
             ranges = sheet.merged_cell_ranges or []
             return [(a[0] + 1, a[1] + 1, b[0] + 1, b[1] + 1) for a, b in ranges]
         except Exception as exc:  # the boundary
