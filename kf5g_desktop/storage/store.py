@@ -290,6 +290,8 @@ class Store:
             problems = backups.integrity_problems(path, quick=(check == "quick"))
             if problems:
                 raise CorruptDatabaseError(str(path), problems[0][:200])
+        if existed:
+            migrate.refuse_if_not_ours(path)
         lock: WriterLock | None = None
         if not readonly:
             lock = WriterLock(path)
