@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection, Engine
@@ -19,7 +20,7 @@ NEWER = "newer"
 FOREIGN = "foreign"  # a SQLite file with tables but no alembic_version: not ours
 
 
-def _config(connection: Connection | None = None):  # type: ignore[no-untyped-def]
+def _config(connection: Connection | None = None) -> Any:
     from alembic.config import Config
 
     cfg = Config()
@@ -29,7 +30,7 @@ def _config(connection: Connection | None = None):  # type: ignore[no-untyped-de
     return cfg
 
 
-def _script():  # type: ignore[no-untyped-def]
+def _script() -> Any:
     from alembic.script import ScriptDirectory
 
     return ScriptDirectory.from_config(_config())
