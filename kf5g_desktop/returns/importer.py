@@ -304,3 +304,59 @@ def apply_import(
         True,
         f"{res.path.name}:已导入(第{sub.version}版{',逾期' if late else ''}){plan.describe()}",
     )
+
+
+@dataclass(slots=True)
+class FileReport:
+    """What happened to one file of :func:`import_files`."""
+
+    path: str
+    result: VerifyResult
+    plan: ImportPlan | None = None
+    outcome: ImportOutcome | None = None
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.result.ok and self.error is None
+
+
+def import_files(
+    store: Store,
+    paths: list,  # type: ignore[type-arg]
+    *,
+    accept_modified: str | None = None,
+    replace_confirmed: bool = False,
+    dry_run: bool = False,
+    received_at: datetime | None = None,
+    progress: Progress | None = None,
+) -> list[FileReport]:
+    """Verify every file, then import those that passed (each in its own transaction).
+
+    Nothing is written for a file that fails any check; with ``dry_run`` nothing is written at all.
+    """
+    from .verify import verify_file
+
+    reports = []
+    for p in paths:
+        res = verify_file(store, p, accept_modified=accept_modified, progress=progress)
+        rep = FileReport(str(p), res)
+        reports.append(rep)
+        if not res.ok:
+            continue
+        try:
+            rep.plan = plan_import(store, res)
+            if rep.plan.conflicts:
+                rep.error = "\n".join(rep.plan.conflicts)
+                continue
+            if not dry_run:
+                rep.outcome = apply_import(
+                    store,
+                    rep.plan,
+                    replace_confirmed=replace_confirmed,
+                    received_at=received_at,
+                    progress=progress,
+                )
+        except Kf5gError as exc:
+            rep.error = str(exc)
+    return reports
