@@ -118,7 +118,7 @@ def make_records(
         stations.append(
             Station(
                 unit_code=unit_code,
-                station_code=f"{rng.randint(10**11, 10**12 - 1)}" if i else "0012345678901234",
+                station_code=f"{rng.randint(10**11, 10**12 - 1)}" if i else f"00{unit_code}12345678",
                 operator=op,
                 name=f"{unit.name}{rng.choice(towns).name}{i + 1}号站" if i != 1 else "-开头的站名",
                 tower_site_code=f"41022{rng.randint(10**9, 10**10 - 1)}" if rng.random() > 0.3 else None,

@@ -5,7 +5,6 @@ from __future__ import annotations
 import shutil
 import subprocess
 from datetime import date, datetime
-from pathlib import Path
 
 import openpyxl
 import pytest
@@ -129,7 +128,7 @@ def test_workbook_layout_and_cell_types(exported):
         if row[h["开通日期"]].value is not None:
             assert isinstance(row[h["开通日期"]].value, datetime)
             assert row[h["开通日期"]].number_format == "yyyy-mm-dd"
-    assert "0012345678901234" in [c.value for c in ws["C"]]  # leading zeros kept: text
+    assert "0041022112345678" in [c.value for c in ws["C"]]  # leading zeros kept: text
 
 
 def test_formula_like_text_stays_text(exported, city_store):
@@ -289,13 +288,12 @@ def test_export_date_bound(unit_store, tmp_path):
 
 
 def test_atomic_write_leaves_no_partial_file(unit_store, tmp_path, monkeypatch):
-    import openpyxl.workbook.workbook as wbmod
+    import kf5g_desktop.returns.writer as writer
 
-    def boom(self, filename):
-        Path(filename).write_bytes(b"partial")
+    def full_disk(src, dst):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(wbmod.Workbook, "save", boom)
+    monkeypatch.setattr(writer.os, "replace", full_disk)
     with pytest.raises(ExportError, match="磁盘空间"):
         export_return(unit_store, WEEK, tmp_path, record=False)
     assert not list(tmp_path.glob("*.xlsx")) and not list(tmp_path.glob(".*tmp*"))
