@@ -1338,7 +1338,7 @@ class BatchWriter:
                 json.dumps(snapshot, ensure_ascii=False),
             )
         if approvals:
-            ctx.session.connection().execute(insert(ApprovalRow.__table__), approvals)
+            ctx.session.connection().execute(insert(ApprovalRow), approvals)
         return ids
 
     def set_created_at(self, kind: str, record_id: int, when: datetime) -> None:
