@@ -1,0 +1,113 @@
+"""Hook of the returns area into the main window: actions under 报表 and the city's 报送情况 page.
+
+    install_returns_actions(main_window, store) -> dict[str, QAction]
+
+Uses ``main_window.add_report_action(menu_title, action)`` when the window has it, else adds to
+``main_window.menu_reports``. The 报送情况 page (:class:`ReturnsStatusPage`) is opened by the
+action ``status`` as a window of its own unless the lead mounts it as a page.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
+
+from kf5g_desktop.storage.store import Store
+
+from .jobs import run_job
+from .returns_bulk import BulkImportWizard
+from .returns_dialogs import ExportDialog, ImportPreviewDialog
+from .returns_status import ReturnsStatusPage
+
+__all__ = [
+    "BulkImportWizard",
+    "ExportDialog",
+    "ImportPreviewDialog",
+    "ReturnsStatusPage",
+    "install_returns_actions",
+]
+
+
+def _add(main_window: QMainWindow, menu: str, action: QAction) -> None:
+    hook = getattr(main_window, "add_report_action", None)
+    if callable(hook):
+        hook(menu, action)
+    else:
+        main_window.menu_reports.addAction(action)  # type: ignore[attr-defined]
+
+
+def install_returns_actions(main_window: QMainWindow, store: Store) -> dict[str, QAction]:
+    tr = main_window.tr
+    inst = store.installation()
+    actions: dict[str, QAction] = {}
+
+    def act(key: str, text: str, slot, menu: str = "报送") -> None:  # type: ignore[no-untyped-def]
+        a = QAction(text, main_window)
+        a.setObjectName(f"act_returns_{key}")
+        a.triggered.connect(slot)
+        _add(main_window, menu, a)
+        actions[key] = a
+
+    act("export", tr("导出周报…"), lambda: ExportDialog(store, main_window).exec())
+    act("verify", tr("校验 / 导入周报…"), lambda: ImportPreviewDialog(store, None, main_window).exec())
+    act("bulk", tr("批量导入运营商清单…"), lambda: BulkImportWizard(store, main_window).exec())
+    if inst.is_city:
+        act("status", tr("报送情况"), lambda: _show_status(main_window, store))
+        act(
+            "reference_export", tr("导出参考数据(含签名密钥)…"), lambda: _reference_export(main_window, store)
+        )
+    else:
+        act("reference_import", tr("导入市局参考数据…"), lambda: _reference_import(main_window, store))
+    return actions
+
+
+def _show_status(parent: QWidget, store: Store) -> None:
+    page = ReturnsStatusPage(store, None)
+    page.setWindowTitle(parent.tr("报送情况"))
+    page.resize(1000, 420)
+    page.show()
+    parent._returns_status_page = page  # type: ignore[attr-defined]  # keep it alive
+
+
+def _reference_export(parent: QWidget, store: Store) -> None:
+    from kf5g_desktop.returns import reference
+
+    path, _ = QFileDialog.getSaveFileName(
+        parent, parent.tr("导出参考数据"), reference.file_name(store), "JSON (*.json)"
+    )
+    if not path:
+        return
+    run_job(
+        parent,
+        parent.tr("导出参考数据"),
+        lambda progress: reference.export_reference(store, Path(path)),
+        on_success=lambda p: QMessageBox.information(
+            parent,
+            parent.tr("导出参考数据"),
+            parent.tr("已导出“%1”。文件含各区县签名密钥,请妥善保管。").replace("%1", str(p)),
+        ),
+    )
+
+
+def _reference_import(parent: QWidget, store: Store) -> None:
+    from kf5g_desktop.returns import reference
+
+    path, _ = QFileDialog.getOpenFileName(parent, parent.tr("导入市局参考数据"), "", "JSON (*.json)")
+    if not path:
+        return
+
+    def done(res) -> None:  # type: ignore[no-untyped-def]
+        text = parent.tr("已导入:目标 %1 项。").replace("%1", str(res.targets))
+        text += parent.tr("已保存本区县签名密钥。") if res.key_kept else ""
+        if res.notes:
+            text += "\n" + "\n".join(res.notes)
+        QMessageBox.information(parent, parent.tr("导入参考数据"), text)
+
+    run_job(
+        parent,
+        parent.tr("导入参考数据"),
+        lambda progress: reference.import_reference(store, Path(path)),
+        on_success=done,
+    )

@@ -1,0 +1,315 @@
+"""Weekly return dialogs: export, and verify/import with a preview. Slow work runs through run_job."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kf5g_desktop.domain.periods import IsoWeek
+from kf5g_desktop.storage.store import Store
+
+from .jobs import run_job
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class ExportDialog(QDialog):
+    """Choose the week (and, for the city, a unit or the consolidation) and where to save."""
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.result_path: Path | None = None
+        self.setWindowTitle(self.tr("导出周报"))
+        inst = store.installation()
+        form = QFormLayout()
+        self.week = QComboBox(self)
+        this = IsoWeek.containing(store.today())
+        for i in range(0, 26):
+            w = this.shift(-i)
+            self.week.addItem(w.title_zh, str(w))
+        self.week.setCurrentIndex(1 if store.today().isoweekday() <= 2 else 0)
+        form.addRow(self.tr("统计周期"), self.week)
+        self.unit = QComboBox(self)
+        if inst.is_city:
+            self.unit.addItem(self.tr("全市汇总(开封市)"), None)
+            for u in store.units():
+                self.unit.addItem(f"{u.name}({u.code})", u.code)
+        else:
+            u = store.unit(inst.unit_code or "")
+            self.unit.addItem(f"{u.name}({u.code})", u.code)
+            self.unit.setEnabled(False)
+        form.addRow(self.tr("填报单位"), self.unit)
+        row = QHBoxLayout()
+        self.folder = QLineEdit(str(Path.home()), self)
+        browse = QPushButton(self.tr("选择…"), self)
+        browse.clicked.connect(self._browse)
+        row.addWidget(self.folder, 1)
+        row.addWidget(browse)
+        form.addRow(self.tr("保存到文件夹"), row)
+        self.reason = QLineEdit(self)
+        self.reason.setPlaceholderText(self.tr("本周已导出过且数据有改动时必填,如:更正基站坐标"))
+        form.addRow(self.tr("更正原因"), self.reason)
+        self.note = QLabel(self)
+        self.note.setWordWrap(True)
+        key = store.unit_keys().get(inst.unit_code or "") if not inst.is_city else None
+        self.note.setText(
+            self.tr("导出的周报将用本区县密钥签名。")
+            if key
+            else self.tr("尚未导入市局下发的参考数据(签名密钥),周报将不签名。")
+            if not inst.is_city
+            else ""
+        )
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("导出"))
+        buttons.accepted.connect(self._export)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(self.note)
+        lay.addWidget(buttons)
+        self.resize(520, 220)
+
+    def _browse(self) -> None:
+        d = QFileDialog.getExistingDirectory(self, self.tr("保存到文件夹"), self.folder.text())
+        if d:
+            self.folder.setText(d)
+
+    def selected_week(self) -> IsoWeek:
+        return IsoWeek.parse(self.week.currentData())
+
+    def _export(self) -> None:
+        from kf5g_desktop.returns.export import describe, export_return
+
+        week, unit, folder = self.selected_week(), self.unit.currentData(), Path(self.folder.text())
+        reason = self.reason.text().strip() or None
+        if not folder.is_dir():
+            QMessageBox.warning(
+                self, self.tr("导出周报"), self.tr("文件夹“%1”不存在,请重新选择。").replace("%1", str(folder))
+            )
+            return
+        inst = self.store.installation()
+        unit_arg = unit if inst.is_city else None
+
+        def done(res) -> None:  # type: ignore[no-untyped-def]
+            self.result_path = res.path
+            QMessageBox.information(self, self.tr("导出周报"), describe(res))
+            self.accept()
+
+        run_job(
+            self,
+            self.tr("正在导出周报"),
+            lambda progress: export_return(self.store, week, folder, unit_code=unit_arg, reason=reason),
+            on_success=done,
+        )
+
+
+# Verify / import --------------------------------------------------------------------------------------
+
+COLUMNS = ("文件", "区县", "周次", "校验", "签名", "新增", "修改", "不变", "删除")
+
+
+class ImportPreviewModel(QAbstractTableModel):
+    """One row per file: what verification found and what the import would change."""
+
+    COL_FILE, COL_UNIT, COL_WEEK, COL_CHECK, COL_SIGNATURE = range(5)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.reports: list = []  # type: ignore[type-arg]
+
+    def set_reports(self, reports: list) -> None:  # type: ignore[type-arg]
+        self.beginResetModel()
+        self.reports = list(reports)
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.reports)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(COLUMNS)
+        ):
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
+        if not index.isValid() or not 0 <= index.row() < len(self.reports):
+            return None
+        rep = self.reports[index.row()]
+        res = rep.result
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == 0:
+                return Path(rep.path).name
+            if col == 1:
+                return f"{res.meta.get('unit_name', '')}({res.unit_code})" if res.meta else ""
+            if col == 2:
+                return res.meta.get("iso_week", "")
+            if col == 3:
+                if rep.error:
+                    return "不能导入"
+                return (
+                    "通过" + ("(改动后接收)" if res.modified else "")
+                    if res.ok
+                    else f"未通过({len(res.errors)} 个问题)"
+                )
+            if col == 4:
+                return {"ok": "有效", "unsigned": "未签名", "no_key": "无密钥"}.get(
+                    res.signature_status or "", ""
+                )
+            if rep.plan is not None:
+                from kf5g_desktop.domain.schema import STATION
+
+                p = rep.plan.plans[STATION]
+                return [len(p.new), len(p.changed), p.unchanged, len(p.removed)][col - 5]
+            return ""
+        if role == Qt.ItemDataRole.ToolTipRole and col == 0:
+            return str(rep.path)
+        if role == Qt.ItemDataRole.BackgroundRole and col == 3:
+            return QBrush(QColor("#e8f5e9" if rep.ok else "#ffebee"))
+        if role == Qt.ItemDataRole.TextAlignmentRole and col >= 5:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class ImportPreviewDialog(QDialog):
+    """Verify the chosen returns (every check of RETURNS.md), show every problem, then import."""
+
+    def __init__(self, store: Store, paths: list[Path] | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.paths = list(paths or [])
+        self.setWindowTitle(self.tr("导入周报"))
+        self.model = ImportPreviewModel(self)
+        self.view = QTableView(self)
+        self.view.setModel(self.model)
+        self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.view.clicked.connect(self._show_messages)
+        self.messages = QPlainTextEdit(self)
+        self.messages.setReadOnly(True)
+        self.reason = QLineEdit(self)
+        self.reason.setPlaceholderText(self.tr("仅当文件导出后被改动、且确认接收时填写原因"))
+        choose = QPushButton(self.tr("选择文件…"), self)
+        choose.clicked.connect(self._choose)
+        recheck = QPushButton(self.tr("重新校验"), self)
+        recheck.clicked.connect(self.verify)
+        self.import_button = QPushButton(self.tr("导入通过校验的文件"), self)
+        self.import_button.setEnabled(False)
+        self.import_button.clicked.connect(self._import)
+        close = QPushButton(self.tr("关闭"), self)
+        close.clicked.connect(self.reject)
+        top = QHBoxLayout()
+        top.addWidget(choose)
+        top.addWidget(QLabel(self.tr("接收改动原因:"), self))
+        top.addWidget(self.reason, 1)
+        top.addWidget(recheck)
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        bottom.addWidget(self.import_button)
+        bottom.addWidget(close)
+        lay = QVBoxLayout(self)
+        lay.addLayout(top)
+        lay.addWidget(self.view, 2)
+        lay.addWidget(QLabel(self.tr("问题与提示(点击上方的文件查看):"), self))
+        lay.addWidget(self.messages, 1)
+        lay.addLayout(bottom)
+        self.resize(900, 560)
+        if self.paths:
+            self.verify()
+
+    def _choose(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("选择周报文件"), "", self.tr("Excel 工作簿 (*.xlsx)")
+        )
+        if files:
+            self.paths = [Path(f) for f in files]
+            self.verify()
+
+    def verify(self) -> None:
+        from kf5g_desktop.returns.importer import import_files
+
+        reason = self.reason.text().strip() or None
+        paths = list(self.paths)
+        run_job(
+            self,
+            self.tr("正在校验周报"),
+            lambda progress: import_files(self.store, paths, accept_modified=reason, dry_run=True),
+            on_success=self.set_reports,
+        )
+
+    def set_reports(self, reports: list) -> None:  # type: ignore[type-arg]
+        self.model.set_reports(reports)
+        self.import_button.setEnabled(any(r.ok for r in reports))
+        if reports:
+            self.view.selectRow(0)
+            self._show_messages(self.model.index(0, 0))
+
+    def _show_messages(self, index: QModelIndex) -> None:
+        rep = self.model.reports[index.row()]
+        lines = rep.result.messages()
+        if rep.error:
+            lines.insert(0, rep.error)
+        if rep.plan is not None:
+            lines.insert(0, "将要导入:" + rep.plan.describe())
+        self.messages.setPlainText("\n".join(lines) or self.tr("校验通过,没有问题。"))
+
+    def _import(self) -> None:
+        from kf5g_desktop.returns.importer import import_files
+
+        ok = [Path(r.path) for r in self.model.reports if r.ok]
+        replace = any(
+            r.plan is not None and r.plan.previous is not None and not r.plan.same_as_previous
+            for r in self.model.reports
+        )
+        if replace:
+            answer = QMessageBox.question(
+                self,
+                self.tr("导入周报"),
+                self.tr("部分区县本周的周报已导入过且内容不同。确认用新文件替换吗?原文件保留在历史中。"),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        reason = self.reason.text().strip() or None
+
+        def done(reports) -> None:  # type: ignore[no-untyped-def]
+            text = "\n".join(
+                (r.outcome.message if r.outcome else f"{Path(r.path).name}:{r.error or '未导入'}")
+                for r in reports
+            )
+            QMessageBox.information(self, self.tr("导入周报"), text)
+            self.accept()
+
+        run_job(
+            self,
+            self.tr("正在导入周报"),
+            lambda progress: import_files(self.store, ok, accept_modified=reason, replace_confirmed=replace),
+            on_success=done,
+        )

@@ -1,0 +1,142 @@
+"""Returns GUI pieces: actions, export dialog, import preview, bulk wizard, 报送情况 grid."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QWizard
+
+from kf5g_desktop.gui.returns_actions import install_returns_actions
+from kf5g_desktop.gui.returns_bulk import BulkImportWizard
+from kf5g_desktop.gui.returns_dialogs import ExportDialog, ImportPreviewDialog
+from kf5g_desktop.gui.returns_status import ReturnsStatusPage
+from kf5g_desktop.returns.export import export_return
+from tests.returns import factory
+from tests.returns.conftest import WEEK
+
+SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+
+
+def _shot(widget, name):
+    if os.environ.get("KF5G_SCREENSHOTS"):
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        widget.grab().save(str(SHOTS / name))
+
+
+@pytest.fixture
+def quiet_boxes(monkeypatch):
+    shown = []
+    for name in ("information", "warning", "critical"):
+        monkeypatch.setattr(
+            QMessageBox, name, lambda *a, _n=name, **k: shown.append((_n, a[2] if len(a) > 2 else ""))
+        )
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    return shown
+
+
+@pytest.fixture
+def unit(tmp_path):
+    s = factory.open_store(tmp_path / "u" / "kf5g.db")
+    factory.make_records(s, "410221", 25)
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def city(tmp_path):
+    s = factory.open_store(tmp_path / "c" / "kf5g.db", kind="city", unit=None)
+    yield s
+    s.close()
+
+
+def test_actions_installed_in_the_reports_menu(qtbot, unit, city):
+    for store, expected in (
+        (unit, {"export", "verify", "bulk", "reference_import"}),
+        (city, {"status", "reference_export"}),
+    ):
+        win = QMainWindow()
+        qtbot.addWidget(win)
+        win.menu_reports = win.menuBar().addMenu("报表")
+        acts = install_returns_actions(win, store)
+        assert expected <= set(acts)
+        texts = [a.text() for a in win.menu_reports.actions()]
+        assert "导出周报…" in texts
+
+
+def test_export_dialog_exports(qtbot, unit, tmp_path, quiet_boxes):
+    dlg = ExportDialog(unit)
+    qtbot.addWidget(dlg)
+    dlg.week.setCurrentIndex(dlg.week.findData(str(WEEK)))
+    dlg.folder.setText(str(tmp_path))
+    dlg.show()
+    _shot(dlg, "returns_export_dialog.png")
+    dlg._export()
+    qtbot.waitUntil(lambda: dlg.result_path is not None, timeout=20000)
+    assert dlg.result_path.exists() and quiet_boxes[-1][0] == "information"
+
+
+def test_import_preview_and_status_page(qtbot, qtmodeltester, unit, city, tmp_path, quiet_boxes):
+    good = export_return(unit, WEEK, tmp_path).path
+    bad = tmp_path / "坏文件.xlsx"
+    bad.write_bytes(good.read_bytes()[:3000])
+    dlg = ImportPreviewDialog(city, [good, bad])
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitUntil(lambda: dlg.model.rowCount() == 2, timeout=20000)
+    qtmodeltester.check(dlg.model)
+    assert dlg.import_button.isEnabled()
+    dlg.view.selectRow(1)
+    dlg._show_messages(dlg.model.index(1, 0))
+    assert "损坏" in dlg.messages.toPlainText()
+    dlg._show_messages(dlg.model.index(0, 0))
+    dlg.resize(1000, 520)
+    _shot(dlg, "returns_import_preview.png")
+    dlg._import()
+    qtbot.waitUntil(lambda: city.count("station") == 25, timeout=20000)
+
+    page = ReturnsStatusPage(city)
+    qtbot.addWidget(page)
+    qtmodeltester.check(page.model)
+    assert page.model.rowCount() == 9 and page.model.columnCount() == 8
+    labels = {page.model.index(r, c).data() for r in range(9) for c in range(8)}
+    assert {"按时", "未报"} <= labels or {"逾期", "未报"} <= labels
+    page.resize(1100, 420)
+    page.show()
+    _shot(page, "returns_status.png")
+
+
+def test_bulk_wizard_preview_and_commit(qtbot, qtmodeltester, unit, tmp_path, quiet_boxes):
+    csvf = tmp_path / "移动清单.csv"
+    lines = ["站名,gNodeB标识,运营商,经度,纬度,乡镇,状态"]
+    lines += [f"批量{i}号站,99{i:06d},中国移动,114.8,34.5,五里河镇,规划" for i in range(30)]
+    lines.append("坏行站,99999999,中国铁通,126.1,34.5,五里河镇,规划")
+    csvf.write_text("\n".join(lines), encoding="utf-8")
+    wiz = BulkImportWizard(unit)
+    qtbot.addWidget(wiz)
+    wiz.show()
+    wiz.file_page.path.setText(str(csvf))
+    wiz.next()
+    assert wiz.mapping_page.combos["station_code"].currentText() == "gNodeB标识"
+    _shot(wiz, "returns_bulk_mapping.png")
+    wiz.next()
+    qtbot.waitUntil(lambda: wiz.preview is not None, timeout=20000)
+    qtmodeltester.check(wiz.preview_page.model)
+    assert not wiz.preview_page.isComplete()  # one bad row: nothing can be imported
+    first = wiz.preview_page.model.index(0, 3).data()
+    assert ("中国铁通" in first and "经度" not in first) or "不在" in first
+    _shot(wiz, "returns_bulk_preview.png")
+    # Fix the file, go back and forth, import.
+    csvf.write_text("\n".join(lines[:-1]), encoding="utf-8")
+    wiz.back()
+    wiz.back()
+    wiz.next()
+    wiz.next()
+    qtbot.waitUntil(lambda: wiz.preview is not None and wiz.preview_page.isComplete(), timeout=20000)
+    before = unit.count("station")
+    wiz.button(QWizard.WizardButton.FinishButton).click()
+    assert unit.count("station") == before + 30 and wiz.batch_id
