@@ -226,7 +226,9 @@ def collect(
     inst = store.installation()
     note = store.week_note(code, week)
 
-    stations.sort(key=lambda s: (s.unit_code, _OP_ORDER.get(s.operator, 9), s.station_code))
+    # Reverse order, consumed with pop(): each record is freed as soon as its row exists, so the
+    # records and the rows of 100,000 stations are never all in memory at once.
+    stations.sort(key=lambda s: (s.unit_code, _OP_ORDER.get(s.operator, 9), s.station_code), reverse=True)
     venues.sort(key=lambda v: (v.unit_code, v.venue_code or ""))
     poles.sort(key=lambda p: (p.unit_code, p.pole_code or ""))
 
@@ -236,7 +238,8 @@ def collect(
     venue_counts: dict[str, int] = {}
     pole_counts: dict[str, int] = {}
     start = week.start
-    for s in stations:
+    while stations:
+        s = stations.pop()
         unit = units[s.unit_code]
         vcode = venue_codes.get(s.venue_id) if s.venue_id else None
         pcode = pole_codes.get(s.pole_id) if s.pole_id else None
@@ -245,7 +248,7 @@ def collect(
         if pcode:
             pole_counts[pcode] = pole_counts.get(pcode, 0) + 1
         station_rows.append(R.station_row(len(station_rows) + 1, s, unit, towns, vcode, pcode))
-        s.approvals = approvals.get(s.id or 0, [])
+        s.approvals = approvals.pop(s.id or 0, [])
         if s.approvals:
             approval_rows += R.approval_rows(len(approval_rows) + 1, s, end)
         f = summary.by_operator.get(s.operator)

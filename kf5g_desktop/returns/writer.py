@@ -199,7 +199,7 @@ def _data_sheet(wb: Workbook, name: str, c: ReturnContent) -> None:
             continue
         dv = DataValidation(
             type="list",
-            formula1=f"={S_CODES}!${col}$2:${col}${count + 1}",
+            formula1=f"{S_CODES}!${col}$2:${col}${count + 1}",  # OOXML formulas carry no "="
             allow_blank=True,
             showErrorMessage=column_kind(h) != LABELS,  # multi-valued cells join labels with 、
             errorTitle="请从列表选择",

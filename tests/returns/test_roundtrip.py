@@ -122,6 +122,10 @@ def test_workbook_layout_and_cell_types(exported):
         for r in dv.sqref.ranges
     }
     assert {"F", "L", "M", "P", "V"} <= dv_cols  # 承建运营商 基站类型 组网方式 建设状态 供电方式
+    assert all(
+        not dv.formula1.startswith("=") and "代码表!" in dv.formula1
+        for dv in ws.data_validations.dataValidation
+    )
     for row in ws.iter_rows(min_row=4):
         assert row[h["区县代码"]].data_type == "s" and row[h["基站编码"]].data_type == "s"
         assert isinstance(row[h["经度"]].value, float)
