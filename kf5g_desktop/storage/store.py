@@ -73,6 +73,7 @@ LIST_FIELDS: dict[str, frozenset[str]] = {
 }
 DEFAULT_DATE_FIELD = {STATION: "on_air", VENUE: "opened_on", POLE: "shared_on"}
 CODE_PREFIX = {VENUE: "CS", POLE: "GT"}  # 场所 / 杆塔 codes assigned by the store
+_COLUMNS_CACHE: dict[str, list[str]] = {}
 
 # Settings keys
 S_KIND = "installation_kind"  # "unit" | "city"
@@ -560,7 +561,11 @@ class Store:
 
     @staticmethod
     def _columns(kind: str) -> list[str]:
-        return [f.name for f in fields(RECORD_CLASS[kind]) if f.name in ROW_CLASS[kind].__table__.c]
+        cols = _COLUMNS_CACHE.get(kind)
+        if cols is None:  # computed once per kind: called for every row read or written
+            cols = [f.name for f in fields(RECORD_CLASS[kind]) if f.name in ROW_CLASS[kind].__table__.c]
+            _COLUMNS_CACHE[kind] = cols
+        return cols
 
     @classmethod
     def _to_record(cls, kind: str, row: Any) -> Any:
