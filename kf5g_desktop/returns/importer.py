@@ -32,7 +32,7 @@ Progress = Callable[[int, int, str], None]
 NOT_IN_RETURN = {STATION: ("mast_type", "conversion_planned_on", "conversion_done_on"), VENUE: (), POLE: ()}
 
 
-class ImportError_(Kf5gError):
+class ReturnImportError(Kf5gError):
     pass
 
 
@@ -90,9 +90,9 @@ def _data(rec: object, kind: str) -> dict[str, object]:
 
 def plan_import(store: Store, result: VerifyResult) -> ImportPlan:
     if not result.ok:
-        raise ImportError_("文件未通过校验,不能导入:\n" + "\n".join(str(p) for p in result.errors[:20]))
+        raise ReturnImportError("文件未通过校验,不能导入:\n" + "\n".join(str(p) for p in result.errors[:20]))
     if result.kind != "unit":
-        raise ImportError_("这是市级汇总表,只能校验,不能作为区县周报导入。")
+        raise ReturnImportError("这是市级汇总表,只能校验,不能作为区县周报导入。")
     unit_code = result.unit_code
     week = str(result.week)
     prev = submissions.latest(store, "import", unit_code, week)
@@ -208,7 +208,7 @@ def apply_import(
     res = plan.result
     week = res.week
     if plan.conflicts:
-        raise ImportError_("与数据库中其他区县的记录冲突,未导入:\n" + "\n".join(plan.conflicts[:20]))
+        raise ReturnImportError("与数据库中其他区县的记录冲突,未导入:\n" + "\n".join(plan.conflicts[:20]))
     if plan.previous is not None and plan.same_as_previous and not res.modified:
         return ImportOutcome(
             plan,

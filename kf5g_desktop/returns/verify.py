@@ -460,10 +460,6 @@ def _unique(rows: list[ParsedRow], attr: str, header: str, res: VerifyResult) ->
     return set(seen)
 
 
-def check_file_kind(res: VerifyResult) -> str:
-    return "市级汇总" if res.kind == "city" else "区县周报"
-
-
 def summary_line(res: VerifyResult) -> str:
     if res.ok:
         unit = res.meta.get("unit_name", "") + f"({res.unit_code})"
@@ -473,7 +469,3 @@ def summary_line(res: VerifyResult) -> str:
             + (",已签名" if res.signature_status == SIG_OK else ",未签名")
         )
     return f"校验未通过:{res.path.name}({len(res.errors)} 个问题)"
-
-
-def sheet_titles() -> tuple[str, ...]:
-    return DATA_SHEETS
