@@ -1382,6 +1382,74 @@ class BatchWriter:
     def delete(self, kind: str, record_id: int) -> None:
         self._store._delete_in(self._ctx, kind, record_id)
 
+    def insert_many(
+        self, kind: str, records: Sequence[Record], *, created_at: datetime | None = None
+    ) -> list[int]:
+        """Bulk-insert new records in this batch (one executemany), audited like :meth:`save`.
+
+        For imports that have already validated every row and checked their business keys against
+        the database (the unique indexes still guard): no per-record validation or queries here.
+        Venue/pole codes must be set. ``created_at`` back-dates the records. Returns the new ids in
+        the order of ``records``.
+        """
+        if not records:
+            return []
+        ctx = self._ctx
+        table = ROW_CLASS[kind]
+        when = created_at or ctx.now
+        # Ids are assigned here (the one-writer lock and this transaction make max(id) safe): a plain
+        # Core executemany is an order of magnitude faster than an ORM insert with RETURNING.
+        first = int(ctx.session.scalar(select(func.max(table.id))) or 0) + 1
+        ids = list(range(first, first + len(records)))
+        bookkeeping = ("id", "created_at", "created_by", "updated_at", "updated_by")
+        columns = [c for c in Store._columns(kind) if c != "id"]
+        lists = LIST_FIELDS[kind]
+        rows = []
+        for rid, r in zip(ids, records, strict=True):
+            values = {c: getattr(r, c) for c in columns}
+            for c in lists:
+                values[c] = codes.CODE_SEPARATOR.join(values[c] or [])
+            values.update(
+                id=rid, created_at=when, created_by=ctx.user, updated_at=ctx.now, updated_by=ctx.user
+            )
+            rows.append(values)
+        ctx.session.connection().execute(insert(table.__table__), rows)
+        approvals = []
+        for rid, r, values in zip(ids, records, rows, strict=True):
+            r.id = rid
+            snapshot = {}
+            for k, v in values.items():
+                if v is None or v == "" or k in bookkeeping:
+                    continue
+                text = audit_text(v)
+                if text is not None:
+                    snapshot[k] = text
+            if isinstance(r, Station) and r.approvals:
+                snapshot["approvals"] = _approvals_text(r.approvals)
+                approvals += [
+                    dict(
+                        station_id=rid,
+                        item=a.item,
+                        applied_on=a.applied_on,
+                        granted_on=a.granted_on,
+                        notes=a.notes,
+                    )
+                    for a in r.approvals
+                ]
+            self._store._audit(
+                ctx,
+                "insert",
+                kind,
+                rid,
+                record_key(kind, r),
+                None,
+                None,
+                json.dumps(snapshot, ensure_ascii=False),
+            )
+        if approvals:
+            ctx.session.connection().execute(insert(ApprovalRow.__table__), approvals)
+        return ids
+
     def set_created_at(self, kind: str, record_id: int, when: datetime) -> None:
         """Back-date a record's creation (e.g. the city dating a unit's records by their return)."""
         table = ROW_CLASS[kind]
