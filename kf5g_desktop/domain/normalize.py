@@ -88,13 +88,14 @@ def parse_date(value: object) -> date | None:
         if 20000 <= serial <= 80000:  # 1954..2119: plausible Excel serials only
             return _EXCEL_EPOCH + timedelta(days=serial)
         raise ValueError(value)
-    text = normalize_text(str(value)).replace(" ", "")
+    text = normalize_text(str(value))
     if not text:
         return None
-    for pattern in _DATE_PATTERNS:
-        m = pattern.match(text)
-        if m:
-            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    for candidate in (text, text.replace(" ", "")):
+        for pattern in _DATE_PATTERNS:
+            m = pattern.match(candidate)
+            if m:
+                return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     raise ValueError(value)
 
 

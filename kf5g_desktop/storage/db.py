@@ -19,6 +19,7 @@ from sqlalchemy.pool import NullPool
 from .errors import DatabaseLockedError, StorageError
 
 BUSY_TIMEOUT_MS = 5000
+WRITE_OPTION = "kf5g_write"  # execution option marking a connection that will write
 
 
 def _set_pragmas(dbapi_conn: sqlite3.Connection, _record: object) -> None:
@@ -42,7 +43,8 @@ def make_engine(path: Path, *, readonly: bool = False) -> Engine:
     """An engine on ``path`` with our pragmas on every connection.
 
     pysqlite's own transaction handling is switched off (SQLAlchemy's documented recipe) so that
-    ``BEGIN`` is emitted by us and every unit of work is exactly one SQLite transaction.
+    ``BEGIN`` is emitted by us and every unit of work is exactly one SQLite transaction. Use
+    ``engine.execution_options(kf5g_write=True)`` for sessions that write.
     """
     if readonly:
         uri = f"file:{path.as_posix()}?mode=ro"
@@ -64,7 +66,10 @@ def make_engine(path: Path, *, readonly: bool = False) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE" if not readonly else "BEGIN")
+        # Writers take the write lock up front (no deadlock-prone lock upgrade later);
+        # readers use a deferred transaction, which never waits for a writer in WAL mode.
+        write = conn.get_execution_options().get(WRITE_OPTION) and not readonly
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
     return engine
 

@@ -38,7 +38,7 @@ from kf5g_desktop.paths import default_db_path
 
 from . import backup as backups
 from . import migrate
-from .db import WriterLock, check_writable_place, make_engine
+from .db import WRITE_OPTION, WriterLock, check_writable_place, make_engine
 from .errors import (
     CorruptDatabaseError,
     NotFoundError,
@@ -258,6 +258,7 @@ class Store:
         self._clock = clock or datetime.now
         self.upgraded_from = upgraded_from
         self._ref_cache: dict[str, Any] = {}
+        self._write_engine = engine.execution_options(**{WRITE_OPTION: True})
 
     # Opening and closing ---------------------------------------------------------------
 
@@ -365,17 +366,21 @@ class Store:
     # Sessions ----------------------------------------------------------------------------
 
     @contextmanager
-    def session(self) -> Iterator[Session]:
-        """A short session in one transaction; committed on success, rolled back on error."""
-        with Session(self.engine, expire_on_commit=False) as s, s.begin():
+    def session(self, *, write: bool = False) -> Iterator[Session]:
+        """A short session in one transaction; committed on success, rolled back on error.
+        ``write=True`` takes SQLite's write lock at the start (BEGIN IMMEDIATE)."""
+        bind = self._write_engine if write else self.engine
+        with Session(bind, expire_on_commit=False) as s, s.begin():
             yield s
 
     @contextmanager
     def _writing(self, batch_id: int | None = None) -> Iterator[_Ctx]:
         if self.readonly:
             raise ReadOnlyStoreError()
-        with self.session() as s:
-            ctx = _Ctx(s, self.user, self.now(), batch_id)
+        user = self.user
+        self.validation_context()  # warm the reference caches before taking the write lock
+        with self.session(write=True) as s:
+            ctx = _Ctx(s, user, self.now(), batch_id)
             yield ctx
             if ctx.audit:
                 s.execute(insert(AuditRow), ctx.audit)
@@ -396,7 +401,7 @@ class Store:
     def set_settings(self, values: dict[str, str]) -> None:
         if self.readonly:
             raise ReadOnlyStoreError()
-        with self.session() as s:
+        with self.session(write=True) as s:
             for key, value in values.items():
                 row = s.get(SettingRow, key)
                 if row is None:
@@ -441,7 +446,7 @@ class Store:
     # Reference data --------------------------------------------------------------------------
 
     def _seed_reference_data(self) -> None:
-        with self.session() as s:
+        with self.session(write=True) as s:
             if s.scalar(select(func.count()).select_from(UnitRow)):
                 return
             s.execute(

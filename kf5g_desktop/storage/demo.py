@@ -1,0 +1,662 @@
+"""Demo data: a realistic, reproducible database to explore, train on and benchmark.
+
+About 2,600 stations over 2020–2022 whose on-air dates follow the plan's curve (≈1,500 on air by the
+end of 2020, ≈2,500 by the end of 2021), all four operators with co-built stations (电信/联通 share
+one network, 移动/广电 co-build 700 MHz), SA and NSA, every status, approvals with plausible lead
+times, 直供电/转供电 with conversions, and a few hundred venues and poles at real Kaifeng places.
+Every record's creation and change times are back-dated to when an officer would have keyed it in,
+so returns and reports for past weeks see the register as it stood then.
+
+Rows are written with bulk inserts (one transaction) so 100,000 stations take seconds.
+"""
+
+from __future__ import annotations
+
+import random
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, insert, select
+
+from kf5g_desktop.domain.units import Township, Unit
+
+from .errors import StorageError
+from .models import (
+    ApprovalRow,
+    AuditRow,
+    PoleRow,
+    SettingRow,
+    StationRow,
+    VenueRow,
+    WeekNoteRow,
+)
+from .store import S_DEMO, S_KIND, S_PHONE, S_REVIEWER, S_UNIT, S_USER, Store
+
+DEFAULT_STATIONS = 2600
+DEMO_USER = "演示用户"
+
+# Share of the city's stations in each unit (urban districts dense, counties large).
+UNIT_WEIGHTS = {
+    "410202": 0.14,
+    "410203": 0.09,
+    "410204": 0.09,
+    "410205": 0.08,
+    "410212": 0.13,
+    "410221": 0.12,
+    "410222": 0.10,
+    "410223": 0.12,
+    "410225": 0.13,
+}
+
+# Cumulative share of all stations on air by date (the plan's curve: 1,500 and 2,500 of 2,600).
+_CURVE = [
+    (date(2020, 3, 1), 0.0),
+    (date(2020, 6, 30), 0.10),
+    (date(2020, 9, 30), 0.30),
+    (date(2020, 12, 31), 1500 / 2600),
+    (date(2021, 6, 30), 0.80),
+    (date(2021, 12, 31), 2500 / 2600),
+    (date(2022, 12, 31), 0.977),
+]
+ON_AIR_SHARE = _CURVE[-1][1]
+# Stations not on air: status and share of all stations.
+OTHER_STATUSES = [
+    ("planned", 0.006),
+    ("approving", 0.006),
+    ("building", 0.007),
+    ("suspended", 0.0025),
+    ("cancelled", 0.0015),
+]
+
+# Real places of Kaifeng (unit, name, venue category).
+LANDMARKS: list[tuple[str, str, str]] = [
+    ("410202", "清明上河园", "scenic"),
+    ("410202", "龙亭公园", "scenic"),
+    ("410202", "铁塔公园", "scenic"),
+    ("410202", "万岁山武侠城", "scenic"),
+    ("410202", "河南大学明伦校区", "school"),
+    ("410202", "河南大学金明校区", "school"),
+    ("410202", "开封北站", "transport_hub"),
+    ("410202", "开封市人民政府", "government"),
+    ("410202", "金明广场", "park"),
+    ("410202", "开封博物馆", "public_institution"),
+    ("410202", "中国翰园", "scenic"),
+    ("410202", "天波杨府", "scenic"),
+    ("410202", "开封西湖", "park"),
+    ("410202", "开封国际会展中心", "stadium"),
+    ("410203", "开封府", "scenic"),
+    ("410203", "包公祠", "scenic"),
+    ("410203", "开封市第一中学", "school"),
+    ("410203", "顺河回族区人民政府", "government"),
+    ("410203", "东京大道商务楼", "office"),
+    ("410204", "大相国寺", "scenic"),
+    ("410204", "鼓楼夜市", "park"),
+    ("410204", "开封市中心医院", "hospital"),
+    ("410204", "书店街", "park"),
+    ("410204", "鼓楼区人民政府", "government"),
+    ("410205", "禹王台公园", "scenic"),
+    ("410205", "繁塔", "scenic"),
+    ("410205", "开封站", "transport_hub"),
+    ("410205", "河南大学淮河医院", "hospital"),
+    ("410205", "禹王台区人民政府", "government"),
+    ("410212", "祥符区人民政府", "government"),
+    ("410212", "汴西湖", "park"),
+    ("410212", "开封市体育中心", "stadium"),
+    ("410212", "祥符区人民医院", "hospital"),
+    ("410212", "朱仙镇岳飞庙", "scenic"),
+    ("410221", "杞县人民政府", "government"),
+    ("410221", "杞县人民医院", "hospital"),
+    ("410221", "杞县高级中学", "school"),
+    ("410221", "杞县汽车站", "transport_hub"),
+    ("410222", "通许县人民政府", "government"),
+    ("410222", "通许县人民医院", "hospital"),
+    ("410222", "通许县第一高级中学", "school"),
+    ("410222", "咸平湖公园", "park"),
+    ("410223", "尉氏县人民政府", "government"),
+    ("410223", "尉氏县人民医院", "hospital"),
+    ("410223", "尉氏县第三高级中学", "school"),
+    ("410223", "尉氏县产业集聚区", "enterprise"),
+    ("410225", "焦裕禄纪念园", "scenic"),
+    ("410225", "兰考县人民政府", "government"),
+    ("410225", "焦裕禄干部学院", "public_institution"),
+    ("410225", "兰考南站", "transport_hub"),
+    ("410225", "兰考县中心医院", "hospital"),
+    ("410225", "黄河湾风景区", "scenic"),
+]
+ROADS = [
+    "中山路",
+    "解放路",
+    "自由路",
+    "大梁路",
+    "金明大道",
+    "郑开大道",
+    "宋城路",
+    "晋安路",
+    "西环路",
+    "东京大道",
+    "滨河路",
+    "夷山大街",
+    "汴京大道",
+    "魏都路",
+    "黄河大街",
+    "集英街",
+    "五一路",
+    "建设路",
+    "人民路",
+    "文化路",
+    "迎宾路",
+    "健康路",
+    "工业路",
+    "新华路",
+    "裕禄大道",
+    "复兴大道",
+]
+FEATURES = [
+    "村委",
+    "中学",
+    "小学",
+    "卫生院",
+    "商业街",
+    "汽车站",
+    "派出所",
+    "农贸市场",
+    "加油站",
+    "敬老院",
+    "文化广场",
+    "高速口",
+    "物流园",
+    "工业园",
+    "社区",
+    "家园小区",
+    "供电所",
+    "粮站",
+    "移动营业厅",
+    "电信大楼",
+]
+SURNAMES = (
+    "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎"
+)
+GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华建国红梅海燕志强春梅新民晓东玉兰"
+OP_PREFIX = {"CMCC": "46000", "CUCC": "46001", "CTCC": "46011", "CBN": "46015"}
+PROBLEMS = [
+    "部分小区物业以“辐射”为由阻挠基站进场,已协调街道办事处召开居民说明会。",
+    "个别站点用电报装排队时间较长,已与供电公司对接开通绿色通道。",
+    "乡镇站点传输光缆尚未到位,影响开通进度,运营商计划下周完成熔接。",
+    "转供电站点电价加价问题已收集3起,移交市场监管部门核查。",
+    "铁塔公司反映部分路灯杆承重不足,需更换为智慧杆后再挂载设备。",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class DemoSummary:
+    stations: int
+    approvals: int
+    venues: int
+    poles: int
+    on_air_2020: int
+    on_air_2021: int
+
+
+def _curve_date(rng: random.Random, u: float) -> date:
+    """Invert the cumulative curve: u in [0, ON_AIR_SHARE) → an on-air date."""
+    shares = [s for _, s in _CURVE]
+    i = max(1, min(bisect_right(shares, u), len(_CURVE) - 1))
+    (d0, s0), (d1, s1) = _CURVE[i - 1], _CURVE[i]
+    frac = (u - s0) / (s1 - s0) if s1 > s0 else 0.0
+    return d0 + timedelta(days=int(frac * (d1 - d0).days))
+
+
+def _at(day: date, rng: random.Random) -> datetime:
+    return datetime.combine(day, time(rng.randint(8, 17), rng.randint(0, 59), rng.randint(0, 59)))
+
+
+def _name(rng: random.Random) -> str:
+    return rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2))))
+
+
+def _phone(rng: random.Random) -> str:
+    if rng.random() < 0.5:
+        return f"0371-2{rng.randint(0, 9999999):07d}"
+    return f"1{rng.choice('3589')}{rng.randint(0, 999999999):09d}"
+
+
+def _point(rng: random.Random, unit: Unit) -> tuple[float, float]:
+    # Inside the unit's box, away from its edges.
+    mx = (unit.lon_max - unit.lon_min) * 0.1
+    my = (unit.lat_max - unit.lat_min) * 0.1
+    return (
+        round(rng.uniform(unit.lon_min + mx, unit.lon_max - mx), 6),
+        round(rng.uniform(unit.lat_min + my, unit.lat_max - my), 6),
+    )
+
+
+def _pick_units(rng: random.Random, units: Sequence[Unit], n: int) -> list[Unit]:
+    weights = [UNIT_WEIGHTS.get(u.code, 0.1) for u in units]
+    return rng.choices(list(units), weights=weights, k=n)
+
+
+def generate_demo(
+    path: Path | str,
+    *,
+    unit_code: str | None = None,
+    stations: int | None = None,
+    seed: int = 2020,
+) -> DemoSummary:
+    """Fill ``path`` with demo data (creating it). Refuses a database holding non-demo records."""
+    path = Path(path)
+    _prepare_file(path)
+    store = Store.open(path, user=DEMO_USER)
+    try:
+        units = store.units()
+        if unit_code is not None:
+            units = [u for u in units if u.code == unit_code]
+            if not units:
+                raise StorageError(f"区县代码“{unit_code}”不是开封市的区县,请用 410202—410225 中的代码。")
+        if stations is None:
+            stations = DEFAULT_STATIONS
+            if unit_code is not None:
+                stations = round(DEFAULT_STATIONS * UNIT_WEIGHTS.get(unit_code, 0.11))
+        if stations < 1:
+            raise StorageError("演示基站数量至少为 1。")
+        towns = store.townships()
+        with store.session(write=True) as s:
+            summary = _fill(s, random.Random(seed), units, towns, stations)
+            settings = {
+                S_KIND: "unit" if unit_code else "city",
+                S_UNIT: unit_code or "410200",
+                S_USER: DEMO_USER,
+                S_PHONE: "0371-23888888",
+                S_REVIEWER: "李审核",
+                S_DEMO: "1",
+            }
+            for k, v in settings.items():
+                s.merge(SettingRow(key=k, value=v))
+        return summary
+    finally:
+        store.close()
+
+
+def _prepare_file(path: Path) -> None:
+    """A missing file is created; an empty or demo database is replaced; anything else is refused."""
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    store = Store.open(path)
+    try:
+        counts = store.counts()
+        is_demo = store.installation().demo
+    finally:
+        store.close()
+    if sum(counts.values()) == 0:
+        return
+    if not is_demo:
+        raise StorageError(
+            f"数据库“{path}”中已有正式数据(基站 {counts['station']} 个等),演示数据不会覆盖它。"
+            "请用 --db 指定另一个文件。"
+        )
+    for suffix in ("", "-wal", "-shm"):
+        p = path.with_name(path.name + suffix)
+        if p.exists():
+            p.unlink()
+
+
+def _fill(s: Any, rng: random.Random, units: list[Unit], towns: Sequence[Township], n: int) -> DemoSummary:
+    towns_by_unit: dict[str, list[Township]] = {}
+    for t in towns:
+        towns_by_unit.setdefault(t.unit_code, []).append(t)
+    audit: list[dict[str, Any]] = []
+
+    def stamp(d: date) -> dict[str, Any]:
+        at = _at(d, rng)
+        return dict(created_at=at, created_by=DEMO_USER, updated_at=at, updated_by=DEMO_USER)
+
+    # Venues ------------------------------------------------------------------------------------
+    venue_rows: list[dict[str, Any]] = []
+    unit_codes = {u.code for u in units}
+    places = [(uc, name, cat) for uc, name, cat in LANDMARKS if uc in unit_codes]
+    n_venues = max(len(places), n // 8)
+    generic = [
+        ("{t}人民政府", "government"),
+        ("{t}中心小学", "school"),
+        ("{t}卫生院", "hospital"),
+        ("{t}文化广场", "park"),
+        ("{t}供电所", "enterprise"),
+        ("{t}便民服务中心", "public_institution"),
+        ("{t}{r}小区", "residential"),
+        ("{r}商务楼", "office"),
+        ("{t}客运站", "transport_hub"),
+    ]
+    unit_by_code = {u.code: u for u in units}
+    venue_ids_by_unit: dict[str, list[int]] = {}
+    for i in range(n_venues):
+        if i < len(places):
+            uc, name, cat = places[i]
+            unit = unit_by_code[uc]
+            town = rng.choice(towns_by_unit[uc])
+        else:
+            unit = _pick_units(rng, units, 1)[0]
+            town = rng.choice(towns_by_unit[unit.code])
+            pattern, cat = rng.choice(generic)
+            name = pattern.format(t=town.name, r=rng.choice(ROADS))
+        opened = date(2020, 4, 1) + timedelta(days=rng.randint(0, 980))
+        lon, lat = _point(rng, unit)
+        free = rng.random() > 0.04
+        vid = i + 1
+        venue_ids_by_unit.setdefault(unit.code, []).append(vid)
+        resources = rng.sample(
+            ["rooftop", "pole", "room", "duct", "power", "indoor_space"], rng.randint(1, 4)
+        )
+        ops = rng.sample(["CMCC", "CUCC", "CTCC", "CBN"], rng.randint(1, 4))
+        venue_rows.append(
+            dict(
+                id=vid,
+                venue_code=f"CS{unit.code}-{len(venue_ids_by_unit[unit.code]):04d}",
+                unit_code=unit.code,
+                name=name,
+                category=cat,
+                owner=name if cat in ("government", "school", "hospital") else f"{town.name}管理处",
+                township_code=town.code,
+                address=f"开封市{unit.name}{town.name}{rng.choice(ROADS)}{rng.randint(1, 399)}号",
+                lon=lon,
+                lat=lat,
+                resources=",".join(
+                    c for c in ("rooftop", "pole", "room", "duct", "power", "indoor_space") if c in resources
+                ),
+                opened_on=opened,
+                free=free,
+                not_free_reason=None if free else "产权单位按协议收取电费分摊",
+                operators_entered=",".join(c for c in ("CMCC", "CUCC", "CTCC", "CBN") if c in ops),
+                contact=_name(rng),
+                phone=_phone(rng),
+                notes=None,
+                **stamp(opened - timedelta(days=rng.randint(0, 10))),
+            )
+        )
+    # Poles ---------------------------------------------------------------------------------------
+    pole_rows: list[dict[str, Any]] = []
+    n_poles = max(len(units) * 4, n // 10)
+    pole_kinds = [
+        ("municipal", "streetlight", "路灯杆"),
+        ("police", "cctv", "监控杆"),
+        ("transport", "traffic", "交通信号杆"),
+        ("power", "power", "电力杆塔"),
+        ("municipal", "smart", "智慧杆"),
+        ("telecom", "telecom_tower", "通信铁塔"),
+    ]
+    pole_ids_by_unit: dict[str, list[int]] = {}
+    for i in range(n_poles):
+        unit = units[i % len(units)] if i < len(units) * 4 else _pick_units(rng, units, 1)[0]
+        town = rng.choice(towns_by_unit[unit.code])
+        sector, ptype, word = rng.choices(pole_kinds, weights=[30, 20, 10, 10, 25, 5])[0]
+        smart = ptype == "smart" or rng.random() < 0.05
+        shared = date(2020, 5, 1) + timedelta(days=rng.randint(0, 950))
+        pid = i + 1
+        pole_ids_by_unit.setdefault(unit.code, []).append(pid)
+        lon, lat = _point(rng, unit)
+        road = rng.choice(ROADS)
+        ops = rng.sample(["CMCC", "CUCC", "CTCC", "CBN"], rng.randint(1, 3))
+        pole_rows.append(
+            dict(
+                id=pid,
+                pole_code=f"GT{unit.code}-{len(pole_ids_by_unit[unit.code]):04d}",
+                unit_code=unit.code,
+                name=f"{road}{word}{rng.randint(1, 120)}号",
+                sector=sector,
+                owner={
+                    "municipal": f"开封市城市管理局{unit.name}分局",
+                    "police": f"{unit.name}公安局",
+                    "transport": f"{unit.name}交通运输局",
+                    "power": "国网开封供电公司",
+                    "telecom": "中国铁塔开封分公司",
+                }.get(sector, "其他"),
+                pole_type=ptype,
+                smart=smart,
+                merged_count=rng.randint(2, 4) if smart else 1,
+                township_code=town.code,
+                address=f"开封市{unit.name}{town.name}{road}",
+                lon=lon,
+                lat=lat,
+                sharing_operators=",".join(c for c in ("CMCC", "CUCC", "CTCC", "CBN") if c in ops),
+                shared_on=shared,
+                agreement_no=f"KF-GX-{shared.year}-{pid:04d}",
+                notes=None,
+                **stamp(shared - timedelta(days=rng.randint(0, 10))),
+            )
+        )
+    # Stations ------------------------------------------------------------------------------------
+    n_other = {st: max(1, round(n * share)) if n >= 200 else 0 for st, share in OTHER_STATUSES}
+    n_on_air = n - sum(n_other.values())
+    # Stratified draws along the curve: counts by date match the plan closely at any scale.
+    us = [(i + rng.random()) / n_on_air * ON_AIR_SHARE for i in range(n_on_air)]
+    statuses = ["on_air"] * n_on_air + [st for st, k in n_other.items() for _ in range(k)]
+    rng.shuffle(us)
+    station_units = _pick_units(rng, units, n)
+    station_rows: list[dict[str, Any]] = []
+    approval_rows: list[dict[str, Any]] = []
+    seq = {op: 0 for op in OP_PREFIX}
+    approval_id = 0
+    on2020 = on2021 = 0
+    ui = 0
+    for i, status in enumerate(statuses):
+        sid = i + 1
+        unit = station_units[i]
+        town = rng.choice(towns_by_unit[unit.code])
+        op = rng.choices(["CMCC", "CTCC", "CUCC", "CBN"], weights=[40, 28, 22, 10])[0]
+        sharing = ""
+        r = rng.random()
+        if (op == "CTCC" and r < 0.85) or (op == "CUCC" and r < 0.85):
+            sharing = "CUCC" if op == "CTCC" else "CTCC"
+        elif (op == "CMCC" and r < 0.2) or (op == "CBN" and r < 0.7):
+            sharing = "CBN" if op == "CMCC" else "CMCC"
+        seq[op] += 1
+        stype = rng.choices(["macro", "micro", "indoor", "pole"], weights=[70, 10, 15, 5])[0]
+        if status == "on_air":
+            on_air: date | None = _curve_date(rng, us[ui])
+            ui += 1
+            assert on_air is not None
+            start: date | None = on_air - timedelta(days=rng.randint(20, 90))
+            planned = on_air + timedelta(days=rng.randint(-45, 20))
+            on2020 += on_air <= date(2020, 12, 31)
+            on2021 += on_air <= date(2021, 12, 31)
+        else:
+            on_air = None
+            planned = date(2022, 6, 1) + timedelta(days=rng.randint(0, 360))
+            start = planned - timedelta(days=rng.randint(20, 60)) if status == "building" else None
+            if start is not None and start > date(2022, 12, 20):
+                start = date(2022, 12, 20) - timedelta(days=rng.randint(0, 60))
+        anchor = start or (planned - timedelta(days=rng.randint(60, 150)))
+        if status in ("planned", "suspended", "cancelled") and anchor > date(2022, 12, 1):
+            anchor = date(2022, 9, 1) + timedelta(days=rng.randint(0, 90))
+        mode: str | None = None
+        if on_air is not None:
+            sa_chance = 0.3 if on_air < date(2020, 9, 30) else 0.85
+            mode = "SA" if rng.random() < sa_chance else "NSA"
+        elif status == "building":
+            mode = "SA"
+        build_mode = rng.choices(["new", "colocated", "reuse"], weights=[45, 45, 10])[0]
+        # Approvals: applied before construction, granted after a lead time.
+        first = anchor
+        items = ["radio", "power"] if build_mode != "new" else ["land", "environment", "radio", "power"]
+        for item in items:
+            if status in ("planned", "cancelled") or (status == "suspended" and rng.random() < 0.5):
+                continue
+            applied = anchor - timedelta(days=rng.randint(15, 120))
+            lead = int(rng.lognormvariate(2.6, 0.6))  # median ~13 days, a long tail past 30
+            granted: date | None = applied + timedelta(days=max(1, lead))
+            if status == "approving" and rng.random() < 0.6:
+                granted = None
+            if granted is not None and on_air is not None and granted > on_air:
+                granted = on_air - timedelta(days=1)
+                applied = min(applied, granted)
+            approval_id += 1
+            approval_rows.append(
+                dict(
+                    id=approval_id,
+                    station_id=sid,
+                    item=item,
+                    applied_on=applied,
+                    granted_on=granted,
+                    notes=None,
+                )
+            )
+            first = min(first, applied)
+        power = "direct" if rng.random() < 0.55 else "indirect"
+        conversion = "not_needed" if power == "direct" else None
+        conv_planned = conv_done = None
+        if power == "indirect" and on_air is not None:
+            r = rng.random()
+            if r < 0.58:
+                conversion, power = "done", "direct"
+                conv_done = max(on_air, date(2021, 1, 1)) + timedelta(days=rng.randint(10, 500))
+                conv_done = min(conv_done, date(2022, 12, 20))
+                conv_planned = conv_done - timedelta(days=rng.randint(10, 60))
+            elif r < 0.75:
+                conversion = "planned"
+                conv_planned = date(2022, 10, 1) + timedelta(days=rng.randint(0, 150))
+            elif r < 0.85:
+                conversion = "in_progress"
+            else:
+                conversion = "infeasible"
+        if on_air is None:
+            power = rng.choice(["direct", "indirect", None])
+            conversion = None
+        subsidy = "na"
+        if mode == "SA" and on_air is not None:
+            subsidy = (
+                "paid" if on_air < date(2021, 6, 1) else "applied" if on_air < date(2022, 3, 1) else "pending"
+            )
+        venue_id = pole_id = None
+        venue_chance = {"indoor": 0.6, "macro": 0.12}.get(stype, 0.0)
+        if rng.random() < venue_chance and venue_ids_by_unit.get(unit.code):
+            venue_id = rng.choice(venue_ids_by_unit[unit.code])
+        elif stype == "pole" and rng.random() < 0.9 and pole_ids_by_unit.get(unit.code):
+            pole_id = rng.choice(pole_ids_by_unit[unit.code])
+        lon, lat = _point(rng, unit)
+        created = first - timedelta(days=rng.randint(1, 20))
+        feature = rng.choice(FEATURES)
+        if unit.kind == "district":
+            scene = rng.choices(["urban", "vertical", "indoor_key"], weights=[75, 10, 15])[0]
+        else:
+            scene = rng.choices(
+                ["urban", "township", "rural", "vertical", "indoor_key"], weights=[35, 30, 20, 5, 10]
+            )[0]
+        if stype == "indoor":
+            scene = "indoor_key"
+        code = f"{OP_PREFIX[op]}{seq[op]:06d}"
+        row = dict(
+            id=sid,
+            unit_code=unit.code,
+            station_code=code,
+            operator=op,
+            name=f"{town.name}{feature}{'室分' if stype == 'indoor' else ''}{seq[op] % 97 + 1}",
+            tower_site_code=f"{unit.code}9{sid:08d}" if rng.random() < 0.8 else None,
+            sharing_operators=sharing,
+            township_code=town.code,
+            address=f"开封市{unit.name}{town.name}{rng.choice(ROADS)}{rng.randint(1, 599)}号",
+            lon=lon,
+            lat=lat,
+            station_type=stype,
+            network_mode=mode,
+            build_mode=build_mode,
+            scene=scene,
+            mast_type=None
+            if stype != "macro"
+            else rng.choice(["angle_steel", "single_tube", "landscape", "roof_pole", "roof_tower"]),
+            in_plan=rng.random() < 0.95,
+            in_land_plan=rng.random() < 0.6,
+            status=status,
+            planned_on_air=planned,
+            construction_start=start,
+            on_air=on_air,
+            power_supply=power,
+            conversion=conversion,
+            conversion_planned_on=conv_planned,
+            conversion_done_on=conv_done,
+            venue_id=venue_id,
+            pole_id=pole_id,
+            subsidy_state=subsidy,
+            notes="共建共享站点" if sharing else None,
+        )
+        created_at = _at(created, rng)
+        updated_at = created_at
+        key = f"{op} {code}"
+        audit.append(
+            dict(
+                at=created_at,
+                user=DEMO_USER,
+                action="insert",
+                table_name="station",
+                record_id=sid,
+                record_key=key,
+                field=None,
+                old=None,
+                new=None,
+                batch_id=None,
+            )
+        )
+        if on_air is not None:
+            updated_at = _at(on_air + timedelta(days=rng.randint(0, 6)), rng)
+            audit.append(
+                dict(
+                    at=updated_at,
+                    user=DEMO_USER,
+                    action="update",
+                    table_name="station",
+                    record_id=sid,
+                    record_key=key,
+                    field="status",
+                    old="building",
+                    new="on_air",
+                    batch_id=None,
+                )
+            )
+        row.update(created_at=created_at, created_by=DEMO_USER, updated_at=updated_at, updated_by=DEMO_USER)
+        station_rows.append(row)
+    for kind, rows in (("venue", venue_rows), ("pole", pole_rows)):
+        for r in rows:
+            audit.append(
+                dict(
+                    at=r["created_at"],
+                    user=DEMO_USER,
+                    action="insert",
+                    table_name=kind,
+                    record_id=r["id"],
+                    record_key=f"{r[kind + '_code']} {r['name']}",
+                    field=None,
+                    old=None,
+                    new=None,
+                    batch_id=None,
+                )
+            )
+    if s.scalar(select(func.count()).select_from(StationRow)):
+        raise StorageError("数据库中已有基站,演示数据未写入。")
+    # Core executemany on the session's connection: the ORM's bulk path would insert row by row.
+    conn = s.connection()
+    for table, rows in (
+        (VenueRow, venue_rows),
+        (PoleRow, pole_rows),
+        (StationRow, station_rows),
+        (ApprovalRow, approval_rows),
+        (AuditRow, audit),
+    ):
+        for chunk in range(0, len(rows), 20000):
+            conn.execute(insert(table.__table__), rows[chunk : chunk + 20000])
+    # A problems note for recent weeks of 2021 in every unit, for the weekly report.
+    notes = []
+    for unit in units:
+        for week in (3, 4, 5, 6):
+            notes.append(
+                dict(
+                    unit_code=unit.code,
+                    iso_week=f"2021-W{week:02d}",
+                    problems=rng.choice(PROBLEMS),
+                    reviewer="李审核",
+                    updated_at=datetime(2021, 1, 4) + timedelta(weeks=week),
+                    updated_by=DEMO_USER,
+                )
+            )
+    conn.execute(insert(WeekNoteRow.__table__), notes)
+    return DemoSummary(len(station_rows), len(approval_rows), len(venue_rows), len(pole_rows), on2020, on2021)
