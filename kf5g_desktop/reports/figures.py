@@ -174,6 +174,8 @@ class WeekFigures:
     subsidy: Subsidy  # owed for SA stations on air by the week's end
     subsidy_week: Subsidy  # ... of which for stations opened this week
     missing_units: list[tuple[str, str]] = field(default_factory=list)  # city: (code, name) not returned
+    late_count: int = 0
+    waiting_count: int = 0
     indirect_max_share: float = INDIRECT_POWER_MAX_SHARE
 
     @property
@@ -262,8 +264,12 @@ def week_figures(
     rule: str = DEFAULT_COUNTING_RULE,
     *,
     waiting_days: int = WAITING_DAYS,
+    lists: bool = True,
 ) -> WeekFigures:
-    """Every figure of the weekly report for a unit (``unit_code``) or the city (None)."""
+    """Every figure of the weekly report for a unit (``unit_code``) or the city (None).
+
+    ``lists=False`` skips the per-record lists (changes, late, waiting, sites) and leaves only their
+    counts where the dashboard needs them (``late_count``, ``waiting_count``)."""
     counted_types(rule)  # raises on an unknown rule
     if unit_code == CITY_CODE:
         unit_code = None
@@ -298,55 +304,63 @@ def week_figures(
 
         venue_rows = _site_counts(s, V, V.opened_on, unit_code, week)
         pole_rows = _site_counts(s, P, P.shared_on, unit_code, week)
-        venues_this_week = _sites(s, V, unit_code, week, units)
-        poles_this_week = _sites(s, P, unit_code, week, units)
-
         scope = _station_scope(unit_code, rule, end)
-        changes = s.execute(
-            select(S)
-            .where(*scope, or_(S.created_at >= datetime.combine(week.start, time()), _in(S.on_air, week)))
-            .order_by(S.unit_code, S.operator, S.station_code)
-        ).mappings()
-        station_changes = [_station_item(r, units, _change_note(r, week)) for r in changes]
-
-        late_rows = s.execute(
-            select(S)
-            .where(
-                *scope,
-                S.planned_on_air <= end,
-                S.status != "cancelled",
-                or_(S.status != "on_air", S.on_air.is_(None), S.on_air > end),
+        change_cond = or_(S.created_at >= datetime.combine(week.start, time()), _in(S.on_air, week))
+        late_cond = and_(
+            S.planned_on_air <= end,
+            S.status != "cancelled",
+            or_(S.status != "on_air", S.on_air.is_(None), S.on_air > end),
+        )
+        wait_cond = and_(
+            A.applied_on.isnot(None),
+            A.applied_on < end - timedelta(days=waiting_days),
+            or_(A.granted_on.is_(None), A.granted_on > end),
+            S.status != "cancelled",
+        )
+        wait_from = ApprovalRow.__table__.join(StationRow.__table__, A.station_id == S.id)
+        venues_this_week: list[SiteItem] = []
+        poles_this_week: list[SiteItem] = []
+        station_changes: list[StationItem] = []
+        late: list[StationItem] = []
+        waiting: list[WaitingItem] = []
+        if lists:
+            venues_this_week = _sites(s, V, unit_code, week, units)
+            poles_this_week = _sites(s, P, unit_code, week, units)
+            changes = s.execute(
+                select(S).where(*scope, change_cond).order_by(S.unit_code, S.operator, S.station_code)
+            ).mappings()
+            station_changes = [_station_item(r, units, _change_note(r, week)) for r in changes]
+            late_rows = s.execute(
+                select(S).where(*scope, late_cond).order_by(S.planned_on_air, S.unit_code, S.station_code)
+            ).mappings()
+            late = [_station_item(r, units, f"逾期 {(end - r['planned_on_air']).days} 天") for r in late_rows]
+            wait_rows = s.execute(
+                select(S.id, S.unit_code, S.operator, S.station_code, S.name, A.item, A.applied_on)
+                .select_from(wait_from)
+                .where(*scope, wait_cond)
+                .order_by(A.applied_on, S.unit_code, S.station_code)
+            ).all()
+            waiting = [
+                WaitingItem(
+                    r.id,
+                    units[r.unit_code].name if r.unit_code in units else r.unit_code,
+                    codes.OPERATOR.label(r.operator),
+                    r.station_code,
+                    r.name,
+                    codes.APPROVAL_ITEM.label(r.item),
+                    r.applied_on,
+                    (end - r.applied_on).days,
+                )
+                for r in wait_rows
+            ]
+            late_count, waiting_count = len(late), len(waiting)
+        else:
+            late_count = int(
+                s.scalar(select(func.count()).select_from(StationRow.__table__).where(*scope, late_cond)) or 0
             )
-            .order_by(S.planned_on_air, S.unit_code, S.station_code)
-        ).mappings()
-        late = [_station_item(r, units, f"逾期 {(end - r['planned_on_air']).days} 天") for r in late_rows]
-
-        limit_day = end - timedelta(days=waiting_days)
-        wait_rows = s.execute(
-            select(S.id, S.unit_code, S.operator, S.station_code, S.name, A.item, A.applied_on)
-            .select_from(ApprovalRow.__table__.join(StationRow.__table__, A.station_id == S.id))
-            .where(
-                *scope,
-                A.applied_on.isnot(None),
-                A.applied_on < limit_day,
-                or_(A.granted_on.is_(None), A.granted_on > end),
-                S.status != "cancelled",
+            waiting_count = int(
+                s.scalar(select(func.count()).select_from(wait_from).where(*scope, wait_cond)) or 0
             )
-            .order_by(A.applied_on, S.unit_code, S.station_code)
-        ).all()
-        waiting = [
-            WaitingItem(
-                r.id,
-                units[r.unit_code].name if r.unit_code in units else r.unit_code,
-                codes.OPERATOR.label(r.operator),
-                r.station_code,
-                r.name,
-                codes.APPROVAL_ITEM.label(r.item),
-                r.applied_on,
-                (end - r.applied_on).days,
-            )
-            for r in wait_rows
-        ]
 
         returned: set[str] = set()
         if unit_code is None:
@@ -428,6 +442,8 @@ def week_figures(
         subsidy=subsidy,
         subsidy_week=subsidy_week,
         missing_units=missing,
+        late_count=late_count,
+        waiting_count=waiting_count,
     )
 
 

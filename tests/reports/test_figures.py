@@ -136,3 +136,14 @@ def test_as_of_excludes_later_records(fixed_store):
     assert week_figures(fixed_store, W05, QI).total.on_air == 4
     assert week_figures(fixed_store, IsoWeek(2021, 6), QI).total.on_air == 5
     assert week_figures(fixed_store, IsoWeek(2019, 10), QI).total == Tally()
+
+
+@pytest.mark.parametrize("week", [W05, W53, W10])
+@pytest.mark.parametrize("unit", [QI, None])
+def test_without_lists_counts_agree(fixed_store, week, unit):
+    full = week_figures(fixed_store, week, unit)
+    light = week_figures(fixed_store, week, unit, lists=False)
+    assert light.total == full.total and light.subsidy == full.subsidy and light.by_unit == full.by_unit
+    assert (light.late_count, light.waiting_count) == (len(full.late), len(full.waiting))
+    assert (full.late_count, full.waiting_count) == (len(full.late), len(full.waiting))
+    assert light.late == [] and light.waiting == [] and light.station_changes == []
