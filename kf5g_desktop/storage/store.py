@@ -41,6 +41,7 @@ from . import migrate
 from .db import WRITE_OPTION, WriterLock, check_writable_place, make_engine
 from .errors import (
     CorruptDatabaseError,
+    NewerSchemaError,
     NotFoundError,
     ReadOnlyStoreError,
     StorageError,
@@ -290,6 +291,8 @@ class Store:
             problems = backups.integrity_problems(path, quick=(check == "quick"))
             if problems:
                 raise CorruptDatabaseError(str(path), problems[0][:200])
+        if existed:
+            migrate.refuse_if_not_ours(path)
         lock: WriterLock | None = None
         if not readonly:
             lock = WriterLock(path)
@@ -300,7 +303,7 @@ class Store:
             if readonly:
                 state, rev = migrate.schema_state(engine)
                 if state == migrate.NEWER:
-                    raise migrate.NewerSchemaError(rev or "?")
+                    raise NewerSchemaError(rev or "?")
                 if state != migrate.CURRENT:
                     raise StorageError("只读打开时无法升级数据库结构,请先在可写方式下打开一次。")
             else:
@@ -333,7 +336,7 @@ class Store:
 
         try:
             return migrate.upgrade(engine, before=before if existed else None)
-        except (migrate.NewerSchemaError, StorageError):
+        except (NewerSchemaError, StorageError):
             engine.dispose()
             raise
         except Exception as exc:
@@ -435,7 +438,7 @@ class Store:
         self.set_settings(
             {
                 S_KIND: kind,
-                S_UNIT: unit_code if kind == "unit" else "410200",
+                S_UNIT: (unit_code or "") if kind == "unit" else "410200",
                 S_USER: user_name.strip(),
                 S_PHONE: user_phone.strip(),
                 S_REVIEWER: reviewer.strip(),
@@ -900,8 +903,12 @@ class Store:
 
     def _validate_in(self, s: Session, kind: str, record: Any) -> list[Issue]:
         ctx = self.validation_context()
-        fn = {STATION: validate_station, VENUE: validate_venue, POLE: validate_pole}[kind]
-        return fn(record, ctx) + self._db_issues(s, kind, record)  # type: ignore[operator]
+        fn: Callable[[Any, ValidationContext], list[Issue]] = {
+            STATION: validate_station,
+            VENUE: validate_venue,
+            POLE: validate_pole,
+        }[kind]  # type: ignore[assignment]
+        return fn(record, ctx) + self._db_issues(s, kind, record)
 
     def _save_approvals(
         self, ctx: _Ctx, station_id: int, key: str, approvals: list[Approval], *, is_new: bool
