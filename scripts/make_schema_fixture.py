@@ -29,10 +29,21 @@ def main() -> None:
     with Store.open(out, user="发布检查", clock=lambda: datetime(2021, 3, 1, 10, 0)) as s:
         st = s.save(
             Station(
-                unit_code="410221", station_code="FIXTURE-1", operator="CTCC", name="夹具站",
-                sharing_operators=["CUCC"], status="on_air", station_type="macro",
-                township_code="410221101", build_mode="new", lon=114.78, lat=34.55,
-                on_air=date(2021, 2, 3), network_mode="SA", power_supply="indirect", conversion="planned",
+                unit_code="410221",
+                station_code="FIXTURE-1",
+                operator="CTCC",
+                name="夹具站",
+                sharing_operators=["CUCC"],
+                status="on_air",
+                station_type="macro",
+                township_code="410221101",
+                build_mode="new",
+                lon=114.78,
+                lat=34.55,
+                on_air=date(2021, 2, 3),
+                network_mode="SA",
+                power_supply="indirect",
+                conversion="planned",
                 approvals=[Approval("land", date(2020, 10, 1), date(2020, 11, 2))],
             )
         )

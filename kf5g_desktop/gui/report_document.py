@@ -42,7 +42,9 @@ LAYOUT_DPI = 96
 MARGINS_MM = QMarginsF(18, 15, 18, 14)
 FOOTER_PT = 22  # space kept at the bottom of each page for the page number
 CHART_URL = QUrl("kf5g://chart/cumulative.png")
-MAX_LIST_ROWS = 500  # longer lists are cut (with a note): the full list is in the registers
+# Longer lists are cut (with a note saying how many there are): the full lists are in the registers.
+MAX_LIST_ROWS = 500  # a unit's report
+CITY_LIST_ROWS = 60  # the city edition: per-unit counts are in its per-unit table
 
 
 def tr(text: str) -> str:
@@ -108,12 +110,13 @@ def table(
     numeric: Sequence[int] = (),
     total: Sequence[object] | None = None,
     empty: str = "本周无",
+    limit: int = MAX_LIST_ROWS,
 ) -> str:
     """An HTML table whose header row repeats on every page it runs over."""
     if not rows and total is None:
         return f'<p class="empty">{esc(empty)}</p>'
-    cut = len(rows) > MAX_LIST_ROWS
-    shown = rows[:MAX_LIST_ROWS]
+    cut = len(rows) > limit
+    shown = rows[:limit]
     out = ['<table class="grid" width="100%" cellspacing="0" cellpadding="3">', "<thead><tr>"]
     for i, h in enumerate(headers):
         w = f' width="{widths[i]}%"' if widths else ""
@@ -130,7 +133,7 @@ def table(
     out.append("</tbody></table>")
     if cut:
         out.append(
-            f'<p class="note">共 {len(rows):,} 条,此处列出前 {MAX_LIST_ROWS} 条;完整名单请在登记表中筛选导出。</p>'
+            f'<p class="note">共 {len(rows):,} 条,此处列出前 {limit} 条;完整名单请在登记表中筛选导出。</p>'
         )
     return "".join(out)
 
@@ -173,7 +176,7 @@ def build_html(data: ReportData) -> str:
     edition = "市级汇总" if f.is_city else "区县"
     parts.append(
         f'<p class="meta">填报单位:{esc(f.scope_name)}({edition})  统计周期:{day(week.start)} 至 {day(week.end)}'
-        f"  周次:{week}  统计口径:{esc(f.rule_label)}(补助按全部已开通SA基站计)</p>"
+        f"  周次:{week}  统计口径:{esc(f.rule_label)}</p>"
     )
 
     # 一、主要指标
@@ -305,6 +308,24 @@ def build_html(data: ReportData) -> str:
                 ),
             )
         )
+        counts: dict[str, list[int]] = {u.name: [0, 0, 0] for u in f.by_unit}
+        for i, items in enumerate((f.station_changes, f.waiting, f.late)):
+            for item in items:
+                counts.setdefault(item.unit_name, [0, 0, 0])[i] += 1
+        parts.append("<p><b>各区县本周变化和需关注事项</b></p>")
+        parts.append(
+            table(
+                ["区县", "本周新登记/开通基站", "审批超30天未办结", "逾期未开通基站"],
+                [(name, *map(num, c)) for name, c in counts.items()],
+                numeric=range(1, 4),
+                total=(
+                    "全市",
+                    num(len(f.station_changes)),
+                    num(len(f.waiting)),
+                    num(len(f.late)),
+                ),
+            )
+        )
         if f.missing_units:
             names = "、".join(name for _, name in f.missing_units)
             parts.append(f"<p><b>本周未报送周报的区县({len(f.missing_units)} 个):</b>{esc(names)}</p>")
@@ -312,6 +333,7 @@ def build_html(data: ReportData) -> str:
             parts.append("<p><b>本周各区县均已报送。</b></p>")
 
     unit_col = ["区县"] if f.is_city else []
+    limit = CITY_LIST_ROWS if f.is_city else MAX_LIST_ROWS
 
     def unit_val(name: str) -> list[str]:
         return [name] if f.is_city else []
@@ -334,6 +356,7 @@ def build_html(data: ReportData) -> str:
                 )
                 for s in f.station_changes
             ],
+            limit=limit,
         )
     )
 
@@ -346,6 +369,7 @@ def build_html(data: ReportData) -> str:
                 (v.code, v.name, *unit_val(v.unit_name), v.category, day(v.day), v.operators)
                 for v in f.venues_this_week
             ],
+            limit=limit,
         )
     )
     parts.append("<p><b>共享杆塔</b></p>")
@@ -356,6 +380,7 @@ def build_html(data: ReportData) -> str:
                 (v.code, v.name, *unit_val(v.unit_name), v.category, day(v.day), v.operators)
                 for v in f.poles_this_week
             ],
+            limit=limit,
         )
     )
 
@@ -375,6 +400,7 @@ def build_html(data: ReportData) -> str:
                 )
                 for w in f.waiting
             ],
+            limit=limit,
             numeric=[len(unit_col) + 5],
             empty="无",
         )
@@ -396,6 +422,7 @@ def build_html(data: ReportData) -> str:
                 )
                 for s in f.late
             ],
+            limit=limit,
             empty="无",
         )
     )
@@ -420,7 +447,7 @@ def build_html(data: ReportData) -> str:
         )
     )
     parts.append(
-        '<p class="note">每个已开通SA基站:省级 2,500 元;市、区县共 2,500 元(县 市3:县7,区 市7:区3)。</p>'
+        '<p class="note">补助按全部已开通SA基站计(不受统计口径影响),每个基站:省级 2,500 元;市、区县共 2,500 元(县 市3:县7,区 市7:区3)。</p>'
     )
 
     h("存在问题")

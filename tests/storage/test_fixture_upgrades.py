@@ -27,7 +27,12 @@ def test_released_schema_upgrades_with_its_data(tmp_path, fixture):
         assert s.count("station") == 61
         st = s.find_station("CTCC", "FIXTURE-1")
         assert st is not None
-        assert (st.name, st.sharing_operators, st.on_air, st.conversion) == ("夹具站(改名)", ["CUCC"], date(2021, 2, 3), "planned")
+        assert (st.name, st.sharing_operators, st.on_air, st.conversion) == (
+            "夹具站(改名)",
+            ["CUCC"],
+            date(2021, 2, 3),
+            "planned",
+        )
         assert [(a.item, a.granted_on) for a in st.approvals] == [("land", date(2020, 11, 2))]
         hist = s.history("station", st.id)
         assert [h.action for h in hist] == ["insert", "update"] and hist[1].user == "发布检查"
