@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gui_helpers import answer_next_box, choose, tab_to, type_text
+from tests.gui.gui_helpers import answer_next_box, choose, tab_to, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
