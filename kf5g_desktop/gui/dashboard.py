@@ -502,7 +502,7 @@ class DashboardPage(QWidget):
 
         # New per week, stacked by operator
         p = prepare(self.chart_new)
-        p.addLegend(offset=(10, 10), colCount=4)
+        p.addLegend(offset=(-10, 10), colCount=4)
         base = [0.0] * n
         for op in codes.OPERATOR.codes:
             vals = s.new_by_operator.get(op, [0] * n)
@@ -512,14 +512,7 @@ class DashboardPage(QWidget):
                         x=xs, height=vals, y0=base, width=0.8, brush=OPERATOR_COLORS[op], pen=None
                     )
                 )
-                p.plot(
-                    [],
-                    [],
-                    pen=None,
-                    symbol="s",
-                    symbolBrush=OPERATOR_COLORS[op],
-                    name=codes.OPERATOR.label(op),
-                )
+                p.plot([], [], pen=pg.mkPen(OPERATOR_COLORS[op], width=8), name=codes.OPERATOR.label(op))
                 base = [b + v for b, v in zip(base, vals, strict=True)]
         p.enableAutoRange(axis="y")
 
