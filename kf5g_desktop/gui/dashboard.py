@@ -7,6 +7,7 @@ on a unit in the table emits ``filterRequested({"unit_codes": [code]})`` for the
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -68,11 +69,12 @@ class DashboardData:
 
 
 def compute(store: Any, week: IsoWeek, unit_code: str | None, rule: str) -> DashboardData:
-    """What the page shows (no Qt; runs in a worker thread)."""
-    return DashboardData(
-        week_figures(store, week, unit_code, rule, lists=False),
-        weekly_series(store, week, unit_code, rule),
-    )
+    """What the page shows (no Qt; runs in a worker thread). The week's figures and the series
+    are read at the same time on two connections (sqlite3 releases the GIL while it reads)."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        series = pool.submit(weekly_series, store, week, unit_code, rule)
+        figures = week_figures(store, week, unit_code, rule, lists=False)
+        return DashboardData(figures, series.result())
 
 
 def pct(v: float | None) -> str:

@@ -293,6 +293,11 @@ def week_figures(
     counted = types_cond(rule)
     sa_all = and_(by_air, S.network_mode == "SA")
     live_unit = [_live(S, end)] + ([S.unit_code == unit_code] if unit_code else [])
+    late_cond = and_(
+        S.planned_on_air <= end,
+        S.status != "cancelled",
+        or_(S.status != "on_air", S.on_air.is_(None), S.on_air > end),
+    )
 
     with store.session() as s:
         rows = s.execute(
@@ -307,6 +312,7 @@ def week_figures(
                 _sum(and_(counted, conv_done, _in(S.conversion_done_on, week))),
                 _sum(sa_all),
                 _sum(and_(sa_all, _in(S.on_air, week))),
+                _sum(and_(counted, late_cond)),
             )
             .where(*live_unit)
             .group_by(_noindex(S.unit_code), _noindex(S.operator))
@@ -316,11 +322,6 @@ def week_figures(
         pole_rows = _site_counts(s, P, P.shared_on, unit_code, week)
         scope = _station_scope(unit_code, rule, end)
         change_cond = or_(S.created_at >= datetime.combine(week.start, time()), _in(S.on_air, week))
-        late_cond = and_(
-            S.planned_on_air <= end,
-            S.status != "cancelled",
-            or_(S.status != "on_air", S.on_air.is_(None), S.on_air > end),
-        )
         wait_cond = and_(
             A.applied_on.isnot(None),
             A.applied_on < end - timedelta(days=waiting_days),
@@ -367,9 +368,7 @@ def week_figures(
             ]
             late_count, waiting_count = len(late), len(waiting)
         else:
-            late_count = int(
-                s.scalar(select(func.count()).select_from(StationRow.__table__).where(*scope, late_cond)) or 0
-            )
+            late_count = sum(r[-1] for r in rows)
             waiting_count = int(
                 s.scalar(select(func.count()).select_from(wait_from).where(*scope, wait_cond)) or 0
             )
@@ -390,7 +389,7 @@ def week_figures(
     unit_tally: dict[str, Tally] = defaultdict(Tally)
     unit_subsidy: dict[str, Subsidy] = defaultdict(Subsidy)
     subsidy_week = NONE
-    for unit, op, on_air, new, sa, ind, conv, conv_w, sa_n, sa_new in rows:
+    for unit, op, on_air, new, sa, ind, conv, conv_w, sa_n, sa_new, _late in rows:
         t = Tally(on_air, new, sa, ind, conv, conv_w)
         kind = units[unit].kind if unit in units else "county"
         sub = _subsidy(sa_n, kind)
