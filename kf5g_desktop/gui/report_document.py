@@ -619,7 +619,9 @@ def preview_report(
         dlg = QPrintPreviewDialog(printer, parent)
         dlg.setWindowTitle(tr("周报打印预览 — ") + report.title)
         dlg.paintRequested.connect(report.paint)
-        dlg._report = report  # type: ignore[attr-defined]  # keep the document alive with the dialog
+        # The dialog only points at the printer and the document: keep both alive with it.
+        dlg._report = report  # type: ignore[attr-defined]
+        dlg._printer = printer  # type: ignore[attr-defined]
         holder["dlg"] = dlg
         if exec_dialog:
             dlg.exec()
