@@ -238,7 +238,8 @@ class Card(QFrame):
 
 
 def _week_axis_ticks(first: IsoWeek, last: IsoWeek) -> list[list[tuple[float, str]]]:
-    major, minor = [], []
+    major: list[tuple[float, str]] = []
+    minor: list[tuple[float, str]] = []
     for i, w in enumerate(weeks_between(first, last)):
         e = w.end
         if e.day <= 7 and e.month in (1, 4, 7, 10):

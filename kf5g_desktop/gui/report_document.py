@@ -33,7 +33,14 @@ from PySide6.QtWidgets import QWidget
 from kf5g_desktop.domain.periods import IsoWeek
 from kf5g_desktop.domain.targets import DEFAULT_COUNTING_RULE
 from kf5g_desktop.domain.units import CITY_CODE
-from kf5g_desktop.reports.figures import WeekFigures, WeeklySeries, week_figures, weekly_series
+from kf5g_desktop.reports.figures import (
+    StationItem,
+    WaitingItem,
+    WeekFigures,
+    WeeklySeries,
+    week_figures,
+    weekly_series,
+)
 
 from .fonts import report_family_css, report_font
 from .report_chart import cumulative_chart
@@ -309,7 +316,8 @@ def build_html(data: ReportData) -> str:
             )
         )
         counts: dict[str, list[int]] = {u.name: [0, 0, 0] for u in f.by_unit}
-        for i, items in enumerate((f.station_changes, f.waiting, f.late)):
+        lists: tuple[Sequence[StationItem | WaitingItem], ...] = (f.station_changes, f.waiting, f.late)
+        for i, items in enumerate(lists):
             for item in items:
                 counts.setdefault(item.unit_name, [0, 0, 0])[i] += 1
         parts.append("<p><b>各区县本周变化和需关注事项</b></p>")

@@ -338,13 +338,15 @@ def week_figures(
             venues_this_week = _sites(s, V, unit_code, week, units)
             poles_this_week = _sites(s, P, unit_code, week, units)
             changes = s.execute(
-                select(S)
+                select(StationRow.__table__)
                 .where(*scope, change_cond)
                 .order_by(_noindex(S.unit_code), S.operator, S.station_code)
             ).mappings()
             station_changes = [_station_item(r, units, _change_note(r, week)) for r in changes]
             late_rows = s.execute(
-                select(S).where(*scope, late_cond).order_by(S.planned_on_air, S.unit_code, S.station_code)
+                select(StationRow.__table__)
+                .where(*scope, late_cond)
+                .order_by(S.planned_on_air, S.unit_code, S.station_code)
             ).mappings()
             late = [_station_item(r, units, f"逾期 {(end - r['planned_on_air']).days} 天") for r in late_rows]
             wait_rows = s.execute(
