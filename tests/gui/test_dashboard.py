@@ -106,3 +106,23 @@ def test_refresh_does_not_block_and_drops_stale_results(qtbot, fixed):
     assert page.data.figures.week == IsoWeek(2021, 6)
     qtbot.wait(200)
     assert page.data.figures.week == IsoWeek(2021, 6)  # the older result did not overwrite it
+
+
+def test_in_the_main_window(qtbot, fixed):
+    """Wired as the lead will: the dashboard as home page, 周报 actions in the 报表 menu."""
+    from kf5g_desktop.gui.main_window import MainWindow
+    from kf5g_desktop.gui.report_document import install_report_actions
+
+    page = DashboardPage(fixed)
+    win = MainWindow(fixed, home=page)
+    qtbot.addWidget(win)
+    actions = install_report_actions(win, fixed)
+    assert all(a in win.menu_reports.actions() for a in actions)
+    with qtbot.waitSignal(page.refreshed, timeout=10000):
+        page.set_week(W05)
+    row = next(r for r in range(page.unit_proxy.rowCount()) if page.unit_proxy.index(r, 0).data() == "杞县")
+    with qtbot.waitSignal(page.filterRequested):
+        page.unit_table.clicked.emit(page.unit_proxy.index(row, 0))
+    register = win.current_register()
+    assert register is not None and win.current_key() == "station"
+    assert register.filters["unit_codes"].selected() == ["410221"]

@@ -209,3 +209,38 @@ def test_long_tables_repeat_their_header(qapp, tmp_path):
         assert re.search(r"运营商\s+基站编码\s+基站名称", p)
     assert all(f"批量基站{i:03d}" in text for i in range(90))
     check_page_numbers(text, pages)
+
+
+@pytest.mark.parametrize("unit", [None, "410221"])
+def test_demo_report_matches_the_database(qapp, demo_db, tmp_path, capsys, unit):
+    """`kf5g demo` then `kf5g report`: the PDF's figures equal counts taken straight from SQLite."""
+    import sqlite3
+
+    path, _summary = demo_db
+    pdf = tmp_path / "demo.pdf"
+    argv = ["report", "--db", str(path), "--week", "2021-W05", "--pdf", str(pdf)]
+    assert run(argv + (["--unit", unit] if unit else [])) == 0, capsys.readouterr().err
+    text = text_of(pdf)
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    scope = "deleted_at IS NULL AND created_at < '2021-02-08' " + (f"AND unit_code = '{unit}'" if unit else "")
+    on_air = f"{scope} AND status = 'on_air' AND on_air <= '2021-02-07'"
+
+    def one(sql: str) -> int:
+        return int(con.execute(sql).fetchone()[0] or 0)
+
+    total = one(f"SELECT count(*) FROM station WHERE {on_air}")
+    new = one(f"SELECT count(*) FROM station WHERE {on_air} AND on_air >= '2021-02-01'")
+    sa = one(f"SELECT count(*) FROM station WHERE {on_air} AND network_mode = 'SA'")
+    venues = one(f"SELECT count(*) FROM venue WHERE {scope} AND opened_on <= '2021-02-07'")
+    poles = one(f"SELECT count(*) FROM pole WHERE {scope} AND shared_on <= '2021-02-07'")
+    con.close()
+    assert total > 0
+    name = "杞县" if unit else "开封市"
+    body = flat(text)
+    assert f"{name}5G网络建设周报2021年第5周(2月1日—2月7日)" in body and "2021-W05" in text
+    assert f"累计开通5G基站{total:,}个" in body
+    assert f"本周新开通{new:,}个" in body
+    assert f"({sa:,}个)" in body  # SA stations next to their share
+    assert f"SA补助累计{sa * 5000:,}元" in body  # 2,500 province + 2,500 city and unit per SA station
+    assert f"累计{venues:,}处" in body and f"累计{poles:,}根" in body
+    check_page_numbers(text, pages_of(pdf))
