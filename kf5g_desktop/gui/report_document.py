@@ -55,7 +55,8 @@ CITY_LIST_ROWS = 60  # the city edition: per-unit counts are in its per-unit tab
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("ReportDocument", text)
+    # Module-level tr("…") calls are what pyside6-lupdate extracts here, in the empty context.
+    return QCoreApplication.translate("", text)
 
 
 @dataclass(slots=True)
@@ -180,7 +181,7 @@ def build_html(data: ReportData) -> str:
     parts: list[str] = [f"<style>{CSS.format(family=report_family_css())}</style>"]
     parts.append(f"<h1>{esc(f.scope_name)}5G网络建设周报</h1>")
     parts.append(f'<h2 class="sub">{esc(week.title_zh)}</h2>')
-    edition = "市级汇总" if f.is_city else "区县"
+    edition = tr("市级汇总") if f.is_city else tr("区县")
     parts.append(
         f'<p class="meta">填报单位:{esc(f.scope_name)}({edition})  统计周期:{day(week.start)} 至 {day(week.end)}'
         f"  周次:{week}  统计口径:{esc(f.rule_label)}</p>"
@@ -194,11 +195,11 @@ def build_html(data: ReportData) -> str:
         parts.append(f"<h3>{_cn(n)}、{esc(title)}</h3>")
         n += 1
 
-    h("主要指标")
+    h(tr("主要指标"))
     target_text = (
         f"{num(f.target)} 个,完成 {pct(f.completion)}"
         if f.target
-        else ("未设置本区县年度目标" if not f.is_city else "未设置")
+        else (tr("未设置本区县年度目标") if not f.is_city else tr("未设置"))
     )
     ind = t.indirect_share
     ind_text = pct(ind)
@@ -209,22 +210,27 @@ def build_html(data: ReportData) -> str:
             f"(控制线 ≤{f.indirect_max_share * 100:.0f}%,{'达标' if ok else '超出'})"
         )
     head_rows = [
-        ("累计开通5G基站", f"{num(t.on_air)} 个", "本周新开通", f"{num(t.new)} 个"),
-        (f"{f.target_year}年目标", target_text, "SA 基站占比", f"{pct(t.sa_share)}({num(t.sa)} 个)"),
+        (tr("累计开通5G基站"), f"{num(t.on_air)} 个", tr("本周新开通"), f"{num(t.new)} 个"),
+        (f"{f.target_year}年目标", target_text, tr("SA 基站占比"), f"{pct(t.sa_share)}({num(t.sa)} 个)"),
         (
-            "转供电基站占比",
+            tr("转供电基站占比"),
             ind_text,
-            "直供电改造完成",
+            tr("直供电改造完成"),
             f"累计 {num(t.conversions_done)} 个,本周 {num(t.conversions_week)} 个",
         ),
         (
-            "免费开放场所",
+            tr("免费开放场所"),
             f"本周 {num(f.venues_week)} 处,累计 {num(f.venues_total)} 处",
-            "共享杆塔",
+            tr("共享杆塔"),
             f"本周 {num(f.poles_week)} 根,累计 {num(f.poles_total)} 根",
         ),
-        ("审批超30天未办结", f"{len(f.waiting)} 项", "逾期未开通基站", f"{len(f.late)} 个"),
-        ("SA补助累计", f"{yuan(f.subsidy.total)} 元", "其中本周新增", f"{yuan(f.subsidy_week.total)} 元"),
+        (tr("审批超30天未办结"), f"{len(f.waiting)} 项", tr("逾期未开通基站"), f"{len(f.late)} 个"),
+        (
+            tr("SA补助累计"),
+            f"{yuan(f.subsidy.total)} 元",
+            tr("其中本周新增"),
+            f"{yuan(f.subsidy_week.total)} 元",
+        ),
     ]
     parts.append('<table class="grid head" width="100%" cellspacing="0" cellpadding="4">')
     for a, b, c, d in head_rows:
@@ -236,7 +242,7 @@ def build_html(data: ReportData) -> str:
     parts.append(f'<p align="center"><img src="{CHART_URL.toString()}" width="660"></p>')
     parts.append('<p class="note" align="center">图1 累计开通5G基站与目标(按周,截至本周末)</p>')
 
-    h("分运营商情况")
+    h(tr("分运营商情况"))
     ops = [
         (
             o.label,
@@ -252,11 +258,20 @@ def build_html(data: ReportData) -> str:
     ]
     parts.append(
         table(
-            ["运营商", "累计开通", "本周新开通", "SA基站", "SA占比", "转供电", "转供电占比", "补助(元)"],
+            [
+                tr("运营商"),
+                tr("累计开通"),
+                tr("本周新开通"),
+                tr("SA基站"),
+                tr("SA占比"),
+                tr("转供电"),
+                tr("转供电占比"),
+                tr("补助(元)"),
+            ],
             ops,
             numeric=range(1, 8),
             total=(
-                "合计",
+                tr("合计"),
                 num(t.on_air),
                 num(t.new),
                 num(t.sa),
@@ -269,7 +284,7 @@ def build_html(data: ReportData) -> str:
     )
 
     if f.is_city:
-        h("分区县情况")
+        h(tr("分区县情况"))
         rows = [
             (
                 u.name,
@@ -281,28 +296,28 @@ def build_html(data: ReportData) -> str:
                 pct(u.tally.indirect_share),
                 num(u.venues_total),
                 num(u.poles_total),
-                "已报" if u.returned else "未报",
+                tr("已报") if u.returned else tr("未报"),
             )
             for u in f.by_unit
         ]
         parts.append(
             table(
                 [
-                    "区县",
-                    "累计开通",
-                    "本周新开通",
-                    "年度目标",
-                    "完成率",
-                    "SA占比",
-                    "转供电占比",
-                    "开放场所",
-                    "共享杆塔",
-                    "本周周报",
+                    tr("区县"),
+                    tr("累计开通"),
+                    tr("本周新开通"),
+                    tr("年度目标"),
+                    tr("完成率"),
+                    tr("SA占比"),
+                    tr("转供电占比"),
+                    tr("开放场所"),
+                    tr("共享杆塔"),
+                    tr("本周周报"),
                 ],
                 rows,
                 numeric=range(1, 9),
                 total=(
-                    "全市",
+                    tr("全市"),
                     num(t.on_air),
                     num(t.new),
                     num(f.target),
@@ -323,11 +338,11 @@ def build_html(data: ReportData) -> str:
         parts.append("<p><b>各区县本周变化和需关注事项</b></p>")
         parts.append(
             table(
-                ["区县", "本周新登记/开通基站", "审批超30天未办结", "逾期未开通基站"],
+                [tr("区县"), tr("本周新登记/开通基站"), tr("审批超30天未办结"), tr("逾期未开通基站")],
                 [(name, *map(num, c)) for name, c in counts.items()],
                 numeric=range(1, 4),
                 total=(
-                    "全市",
+                    tr("全市"),
                     num(len(f.station_changes)),
                     num(len(f.waiting)),
                     num(len(f.late)),
@@ -340,16 +355,26 @@ def build_html(data: ReportData) -> str:
         else:
             parts.append("<p><b>本周各区县均已报送。</b></p>")
 
-    unit_col = ["区县"] if f.is_city else []
+    unit_col = [tr("区县")] if f.is_city else []
     limit = CITY_LIST_ROWS if f.is_city else MAX_LIST_ROWS
 
     def unit_val(name: str) -> list[str]:
         return [name] if f.is_city else []
 
-    h("本周新增和开通基站")
+    h(tr("本周新增和开通基站"))
     parts.append(
         table(
-            [*unit_col, "运营商", "基站编码", "基站名称", "类型", "组网", "状态", "开通日期", "情况"],
+            [
+                *unit_col,
+                tr("运营商"),
+                tr("基站编码"),
+                tr("基站名称"),
+                tr("类型"),
+                tr("组网"),
+                tr("状态"),
+                tr("开通日期"),
+                tr("情况"),
+            ],
             [
                 (
                     *unit_val(s.unit_name),
@@ -368,11 +393,11 @@ def build_html(data: ReportData) -> str:
         )
     )
 
-    h("本周免费开放场所和共享杆塔")
+    h(tr("本周免费开放场所和共享杆塔"))
     parts.append("<p><b>免费开放场所</b></p>")
     parts.append(
         table(
-            ["场所编号", "场所名称", *unit_col, "类别", "开放日期", "已进入运营商"],
+            [tr("场所编号"), tr("场所名称"), *unit_col, tr("类别"), tr("开放日期"), tr("已进入运营商")],
             [
                 (v.code, v.name, *unit_val(v.unit_name), v.category, day(v.day), v.operators)
                 for v in f.venues_this_week
@@ -383,7 +408,7 @@ def build_html(data: ReportData) -> str:
     parts.append("<p><b>共享杆塔</b></p>")
     parts.append(
         table(
-            ["杆塔编号", "名称/位置", *unit_col, "杆塔类型", "共享日期", "共享运营商"],
+            [tr("杆塔编号"), tr("名称/位置"), *unit_col, tr("杆塔类型"), tr("共享日期"), tr("共享运营商")],
             [
                 (v.code, v.name, *unit_val(v.unit_name), v.category, day(v.day), v.operators)
                 for v in f.poles_this_week
@@ -392,10 +417,18 @@ def build_html(data: ReportData) -> str:
         )
     )
 
-    h("审批超过30天未办结事项")
+    h(tr("审批超过30天未办结事项"))
     parts.append(
         table(
-            [*unit_col, "运营商", "基站编码", "基站名称", "审批事项", "申请日期", "已等待(天)"],
+            [
+                *unit_col,
+                tr("运营商"),
+                tr("基站编码"),
+                tr("基站名称"),
+                tr("审批事项"),
+                tr("申请日期"),
+                tr("已等待(天)"),
+            ],
             [
                 (
                     *unit_val(w.unit_name),
@@ -410,14 +443,22 @@ def build_html(data: ReportData) -> str:
             ],
             limit=limit,
             numeric=[len(unit_col) + 5],
-            empty="无",
+            empty=tr("无"),
         )
     )
 
-    h("逾期未开通基站")
+    h(tr("逾期未开通基站"))
     parts.append(
         table(
-            [*unit_col, "运营商", "基站编码", "基站名称", "状态", "计划开通日期", "逾期"],
+            [
+                *unit_col,
+                tr("运营商"),
+                tr("基站编码"),
+                tr("基站名称"),
+                tr("状态"),
+                tr("计划开通日期"),
+                tr("逾期"),
+            ],
             [
                 (
                     *unit_val(s.unit_name),
@@ -431,25 +472,25 @@ def build_html(data: ReportData) -> str:
                 for s in f.late
             ],
             limit=limit,
-            empty="无",
+            empty=tr("无"),
         )
     )
 
-    h("转供电与直供电改造")
+    h(tr("转供电与直供电改造"))
     parts.append(
         f"<p>截至本周末,已开通基站中转供电 {num(t.indirect)} 个,占 {pct(t.indirect_share)}"
         f"(2022年底前控制在 {f.indirect_max_share * 100:.0f}% 以内);直供电改造累计完成 {num(t.conversions_done)} 个,"
         f"本周完成 {num(t.conversions_week)} 个。</p>"
     )
 
-    h("SA基站补助")
+    h(tr("SA基站补助"))
     sub, sw = f.subsidy, f.subsidy_week
     parts.append(
         table(
-            ["项目", "省级(元)", "市级(元)", "区县级(元)", "合计(元)"],
+            [tr("项目"), tr("省级(元)"), tr("市级(元)"), tr("区县级(元)"), tr("合计(元)")],
             [
-                ("累计应补", yuan(sub.province), yuan(sub.city), yuan(sub.unit), yuan(sub.total)),
-                ("其中本周新增", yuan(sw.province), yuan(sw.city), yuan(sw.unit), yuan(sw.total)),
+                (tr("累计应补"), yuan(sub.province), yuan(sub.city), yuan(sub.unit), yuan(sub.total)),
+                (tr("其中本周新增"), yuan(sw.province), yuan(sw.city), yuan(sw.unit), yuan(sw.total)),
             ],
             numeric=range(1, 5),
         )
@@ -458,7 +499,7 @@ def build_html(data: ReportData) -> str:
         '<p class="note">补助按全部已开通SA基站计(不受统计口径影响),每个基站:省级 2,500 元;市、区县共 2,500 元(县 市3:县7,区 市7:区3)。</p>'
     )
 
-    h("存在问题")
+    h(tr("存在问题"))
     text = data.problems.strip()
     if text:
         parts.append('<p class="problems">' + esc(text).replace("\n", "<br>") + "</p>")

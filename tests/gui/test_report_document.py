@@ -222,7 +222,9 @@ def test_demo_report_matches_the_database(qapp, demo_db, tmp_path, capsys, unit)
     assert run(argv + (["--unit", unit] if unit else [])) == 0, capsys.readouterr().err
     text = text_of(pdf)
     con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    scope = "deleted_at IS NULL AND created_at < '2021-02-08' " + (f"AND unit_code = '{unit}'" if unit else "")
+    scope = "deleted_at IS NULL AND created_at < '2021-02-08' " + (
+        f"AND unit_code = '{unit}'" if unit else ""
+    )
     on_air = f"{scope} AND status = 'on_air' AND on_air <= '2021-02-07'"
 
     def one(sql: str) -> int:
