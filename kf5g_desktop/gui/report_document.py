@@ -174,7 +174,9 @@ table.sign td {{ font-size: 11pt; padding-top: 10px; }}
 """
 
 
-def build_html(data: ReportData) -> str:
+def build_html(data: ReportData, *, problems_on_new_page: bool = False) -> str:
+    """The report as HTML for QTextDocument. ``problems_on_new_page`` starts the problems section
+    on a new page (used when the sign-off block would otherwise stand alone on the last page)."""
     f = data.figures
     t = f.total
     week = f.week
@@ -190,9 +192,10 @@ def build_html(data: ReportData) -> str:
     # 一、主要指标
     n = 1
 
-    def h(title: str) -> None:
+    def h(title: str, new_page: bool = False) -> None:
         nonlocal n
-        parts.append(f"<h3>{_cn(n)}、{esc(title)}</h3>")
+        style = ' style="page-break-before: always"' if new_page else ""
+        parts.append(f"<h3{style}>{_cn(n)}、{esc(title)}</h3>")
         n += 1
 
     h(tr("主要指标"))
@@ -499,7 +502,7 @@ def build_html(data: ReportData) -> str:
         '<p class="note">补助按全部已开通SA基站计(不受统计口径影响),每个基站:省级 2,500 元;市、区县共 2,500 元(县 市3:县7,区 市7:区3)。</p>'
     )
 
-    h(tr("存在问题"))
+    h(tr("存在问题"), new_page=problems_on_new_page)
     text = data.problems.strip()
     if text:
         parts.append('<p class="problems">' + esc(text).replace("\n", "<br>") + "</p>")
@@ -554,7 +557,6 @@ class ReportDocument:
         self.doc.setDefaultFont(report_font(10.5))
         self.chart = cumulative_chart(data.series, data.figures.week)
         self.doc.addResource(QTextDocument.ResourceType.ImageResource, CHART_URL, self.chart)
-        self.doc.setHtml(build_html(data))
         self._laid_for: tuple[float, float] | None = None
 
     @property
@@ -567,9 +569,27 @@ class ReportDocument:
         scale = LAYOUT_DPI / 72
         size = (rect.width() * scale, (rect.height() - FOOTER_PT) * scale)
         if self._laid_for != size:
+            self.doc.setHtml(build_html(self.data))
             self.doc.setPageSize(QSizeF(*size))
+            if self._page_of(tr("存在问题")) != self._page_of(tr("填报人"), size[1]):
+                # Keep the problems and the sign-off block on one page.
+                self.doc.setHtml(build_html(self.data, problems_on_new_page=True))
             self._laid_for = size
         return size
+
+    def _page_of(self, text: str, page_height: float | None = None) -> int:
+        """The page (0-based) where ``text`` first appears in the laid-out document."""
+        cursor = self.doc.find(text)
+        if cursor.isNull():
+            return -1
+        layout = self.doc.documentLayout()
+        table = cursor.currentTable()
+        if table is not None:
+            top = layout.frameBoundingRect(table).top()
+        else:
+            top = layout.blockBoundingRect(cursor.block()).top()
+        height = page_height or self.doc.pageSize().height()
+        return int(top // height)
 
     def page_count(self, printer: QPrinter | None = None) -> int:
         self.layout_for(printer or new_printer(QPrinter.PrinterMode.ScreenResolution))
