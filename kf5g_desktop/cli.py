@@ -18,7 +18,7 @@ from pathlib import Path
 from kf5g_desktop import __version__
 from kf5g_desktop.storage.errors import Kf5gError
 
-COMMAND_MODULES: tuple[str, ...] = ("kf5g_desktop.cli_returns",)
+COMMAND_MODULES: tuple[str, ...] = ("kf5g_desktop.cli_report", "kf5g_desktop.cli_returns")
 
 log = logging.getLogger("kf5g")
 

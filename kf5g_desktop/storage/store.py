@@ -16,7 +16,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Select, delete, func, insert, or_, select, update
+from sqlalchemy import ColumnElement, Integer, Select, delete, func, insert, or_, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
@@ -189,6 +189,23 @@ class AuditEntry:
             return ""
         spec = FIELD_BY_NAME.get(self.table_name, {}).get(self.field or "")
         return spec.display(value) if spec else value
+
+
+@dataclass(frozen=True, slots=True)
+class ApprovalItem:
+    """One approval item of a live station, for the 审批 list (days: lead time or waiting so far)."""
+
+    id: int
+    station_id: int
+    item: str
+    applied_on: date | None
+    granted_on: date | None
+    unit_code: str
+    station_code: str
+    station_name: str
+    operator: str
+    status: str
+    days: int | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -752,6 +769,98 @@ class Store:
                     Approval(a.item, a.applied_on, a.granted_on, a.notes, a.id)
                 )
         return out
+
+    # Approval items (the 审批 page) ------------------------------------------------------------------
+
+    def _approvals_stmt(
+        self, search: str, unit_codes: Sequence[str], waiting_only: bool, min_days: int | None
+    ) -> tuple[Select[Any], ColumnElement[Any]]:
+        a, st = ApprovalRow.__table__, StationRow.__table__
+        today = self.today().isoformat()
+        days = func.cast(
+            func.julianday(func.coalesce(a.c.granted_on, today)) - func.julianday(a.c.applied_on), Integer
+        )
+        stmt = (
+            select(
+                a.c.id,
+                a.c.station_id,
+                a.c.item,
+                a.c.applied_on,
+                a.c.granted_on,
+                st.c.unit_code,
+                st.c.station_code,
+                st.c.name.label("station_name"),
+                st.c.operator,
+                st.c.status,
+                days.label("days"),
+            )
+            .select_from(a.join(st, st.c.id == a.c.station_id))
+            .where(st.c.deleted_at.is_(None))
+        )
+        if search:
+            term = f"%{_escape_like(search.strip())}%"
+            stmt = stmt.where(
+                or_(st.c.station_code.like(term, escape="\\"), st.c.name.like(term, escape="\\"))
+            )
+        if unit_codes:
+            stmt = stmt.where(st.c.unit_code.in_(list(unit_codes)))
+        if waiting_only:
+            stmt = stmt.where(a.c.applied_on.isnot(None), a.c.granted_on.is_(None))
+        if min_days is not None:
+            stmt = stmt.where(days >= min_days)
+        return stmt, days
+
+    def approval_count(
+        self,
+        *,
+        search: str = "",
+        unit_codes: Sequence[str] = (),
+        waiting_only: bool = False,
+        min_days: int | None = None,
+    ) -> int:
+        stmt, _ = self._approvals_stmt(search, unit_codes, waiting_only, min_days)
+        with self.session() as s:
+            return int(s.scalar(select(func.count()).select_from(stmt.subquery())) or 0)
+
+    def approval_items(
+        self,
+        *,
+        search: str = "",
+        unit_codes: Sequence[str] = (),
+        waiting_only: bool = False,
+        min_days: int | None = None,
+        sort: str = "days",
+        descending: bool = True,
+        offset: int = 0,
+        limit: int | None = 200,
+    ) -> list[ApprovalItem]:
+        """Approval items of live stations with station info and lead/waiting days, paged in SQL."""
+        stmt, days = self._approvals_stmt(search, unit_codes, waiting_only, min_days)
+        cols = {c.name: c for c in stmt.selected_columns}
+        key = cols.get(sort, days)
+        order = key.desc() if descending else key.asc()
+        stmt = stmt.order_by(order.nulls_last(), cols["id"])
+        if limit is not None:
+            stmt = stmt.limit(limit)
+        if offset:
+            stmt = stmt.offset(offset)
+        with self.session() as s:
+            return [
+                ApprovalItem(
+                    id=r.id,
+                    station_id=r.station_id,
+                    item=r.item,
+                    applied_on=r.applied_on if isinstance(r.applied_on, date) else _opt_date(r.applied_on),
+                    granted_on=r.granted_on if isinstance(r.granted_on, date) else _opt_date(r.granted_on),
+                    unit_code=r.unit_code,
+                    station_code=r.station_code,
+                    station_name=r.station_name,
+                    operator=r.operator,
+                    status=r.status,
+                    days=r.days,
+                )
+                for r in s.execute(stmt)
+            ]
 
     def counts(self) -> dict[str, int]:
         """Live records per register (for the status bar and the home page)."""
@@ -1357,6 +1466,10 @@ class BatchWriter:
 
 def _kind_title(kind: str) -> str:
     return {STATION: "基站", VENUE: "场所", POLE: "杆塔"}.get(kind, kind)
+
+
+def _opt_date(value: object) -> date | None:
+    return date.fromisoformat(str(value)) if value else None
 
 
 def _escape_like(text: str) -> str:
