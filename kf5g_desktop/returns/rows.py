@@ -8,7 +8,8 @@ turns the cells of one sheet row back into a record, collecting every cell probl
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import re
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -34,6 +35,12 @@ from .format import (
     TEXT,
     YESNO,
     column_kind,
+)
+
+# Characters that normalize_text changes (odd spaces, invisible characters, full-width ASCII, CR):
+# cells without any of them only need stripping, which is much cheaper.
+_NEEDS_NORMALIZING = re.compile(
+    "[\r\u00a0\u00ad\u1680\u2000-\u200d\u202f\u205f\u2060\u3000\ufeff\uff01-\uff5e]"
 )
 
 NOT_FREE_PREFIX = "不免费原因:"
@@ -219,7 +226,7 @@ def approval_rows(start_seq: int, s: Station, period_end: date) -> list[list[obj
 
 def venue_notes(v: Venue) -> str | None:
     if v.free is False and v.not_free_reason:
-        reason = " ".join(v.not_free_reason.split())
+        reason = v.not_free_reason.replace("\r", " ").replace("\n", " ")  # one line: it leads 备注
         return NOT_FREE_PREFIX + reason + (("\n" + v.notes) if v.notes else "")
     return _t(v.notes)
 
@@ -334,9 +341,14 @@ class RowParser:
             LABELS: self.labels,
             TEXT: self.text,
         }
-        self._handlers = [
-            (h, self.township if h == "乡镇(街道)" else kinds[column_kind(h)]) for h in self.headers
-        ]
+        handlers: list[tuple[str, Callable[[str, object], object]]] = []
+        for h in self.headers:
+            kind = column_kind(h)
+            fn = self.township if h == "乡镇(街道)" else kinds[kind]
+            if kind in (LABEL, LABELS, YESNO) or h == "乡镇(街道)":
+                fn = self._memoized(h, fn)  # few distinct values, repeated on every row
+            handlers.append((h, fn))
+        self._handlers = handlers
         self._width = len(self.headers)
 
     def begin(self, row: int, cells: Sequence[object]) -> dict[str, object]:
@@ -345,6 +357,23 @@ class RowParser:
         self.problems = []
         n = len(cells)
         return {h: fn(h, cells[i] if i < n else None) for i, (h, fn) in enumerate(self._handlers)}
+
+    def _memoized(self, header: str, fn: Callable[[str, object], object]) -> Callable[[str, object], object]:
+        memo: dict[object, object] = {}
+
+        def cached(h: str, v: object) -> object:
+            if v.__class__ is str:
+                hit = memo.get(v, memo)
+                if hit is not memo:
+                    return list(hit) if isinstance(hit, tuple) else hit  # type: ignore[arg-type]
+                before = len(self.problems)
+                out = fn(h, v)
+                if len(self.problems) == before and len(memo) < 10_000:  # only clean values are kept
+                    memo[v] = tuple(out) if isinstance(out, list) else out
+                return out
+            return fn(h, v)
+
+        return cached
 
     def bad(self, header: str, message: str) -> None:
         self.problems.append(CellProblem(self.sheet, self.row, header, message))
@@ -359,7 +388,7 @@ class RowParser:
         if v is None:
             return None
         if v.__class__ is str:
-            t = v.strip() if v.isascii() and "\r" not in v else normalize_text(v)  # type: ignore[attr-defined]
+            t = normalize_text(v) if _NEEDS_NORMALIZING.search(v) else v.strip()  # type: ignore[arg-type, attr-defined]
             return t or None
         if isinstance(v, bool):
             self.bad(header, f"应为文字,现为逻辑值“{v}”,请改为文字。")
@@ -372,7 +401,7 @@ class RowParser:
 
     def code(self, header: str, v: object) -> str | None:
         if v.__class__ is str:
-            t = v.strip() if v.isascii() else normalize_text(v)  # type: ignore[attr-defined]
+            t = normalize_text(v) if _NEEDS_NORMALIZING.search(v) else v.strip()  # type: ignore[arg-type, attr-defined]
             return (t.replace(" ", "") if " " in t else t) or None
         if isinstance(v, int | float) and not isinstance(v, bool):
             self.bad(
