@@ -31,6 +31,22 @@ from .table_models import DEFAULT_VISIBLE, RecordTableModel
 from .widgets import DateValidator, MultiSelectButton, text_to_date
 
 SEARCH_DEBOUNCE_MS = 150
+DEFAULT_WIDTHS = {
+    "unit_code": 80,
+    "station_code": 130,
+    "venue_code": 130,
+    "pole_code": 130,
+    "name": 230,
+    "address": 260,
+    "owner": 160,
+    "township_code": 100,
+    "resources": 160,
+    "sharing_operators": 150,
+    "operators_entered": 150,
+    "tower_site_code": 150,
+    "updated_at": 130,
+    "notes": 200,
+}
 
 
 def make_table_view(parent: QWidget | None = None) -> QTableView:
@@ -289,8 +305,10 @@ class RegisterPage(QWidget):
 
     def _default_columns(self) -> None:
         visible = DEFAULT_VISIBLE[self.kind]
+        header = self.view.horizontalHeader()
         for i, col in enumerate(self.model.columns):
-            self.view.horizontalHeader().setSectionHidden(i, col.key not in visible)
+            header.setSectionHidden(i, col.key not in visible)
+            header.resizeSection(i, DEFAULT_WIDTHS.get(col.key, 90))
         self._save_header()
 
     def _save_header(self) -> None:
