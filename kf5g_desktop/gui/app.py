@@ -26,7 +26,7 @@ Chooser = Callable[[StorageError], str]
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("app", text)
+    return QCoreApplication.translate("", text)
 
 
 def install_translations(app: QCoreApplication, language: str | None = None) -> QTranslator | None:

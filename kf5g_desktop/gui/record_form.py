@@ -33,7 +33,7 @@ from kf5g_desktop.domain.validation import ERROR, WARNING, Issue
 from kf5g_desktop.storage.errors import Kf5gError, ValidationFailed
 from kf5g_desktop.storage.store import Store
 
-from .widgets import INVALID_STYLE, DateValidator, NumberValidator, fill_combo, mark, text_to_date
+from .widgets import INVALID_STYLE, DateValidator, NumberValidator, dtr, fill_combo, mark, text_to_date
 
 RECORD_CLASS = {STATION: Station, VENUE: Venue, POLE: Pole}
 STICKY_FIELDS = {
@@ -128,7 +128,7 @@ class RecordForm(QDialog):
             if w is None:
                 continue
             if spec.kind == CODE and isinstance(w, QComboBox):
-                fill_combo(w, [(c.code, c.label) for c in spec.code_list or ()])
+                fill_combo(w, [(c.code, dtr(c.label)) for c in spec.code_list or ()])
             elif spec.kind == BOOL and isinstance(w, QComboBox):
                 fill_combo(w, [("1", self.tr("是")), ("0", self.tr("否"))])
             elif spec.kind == DATE and isinstance(w, QLineEdit):
@@ -219,7 +219,7 @@ class RecordForm(QDialog):
             | QAbstractItemView.EditTrigger.EditKeyPressed
         )
         for r, c in enumerate(codes.APPROVAL_ITEM):
-            item = QTableWidgetItem(c.label)
+            item = QTableWidgetItem(dtr(c.label))
             item.setData(Qt.ItemDataRole.UserRole, c.code)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled)
             t.setItem(r, 0, item)
@@ -287,10 +287,9 @@ class RecordForm(QDialog):
         self.ui.b_delete.setEnabled(not new and not self.store.readonly)
         self.ui.b_history.setEnabled(not new)
         title = self.windowTitle().split(" — ")[0]
-        self.setWindowTitle(
-            f"{title} — {self.tr('新建') if new else self.tr('编辑')}"
-            + (self.tr("(只读)") if self.store.readonly else "")
-        )
+        state = self.tr("新建") if new else self.tr("编辑")
+        readonly = self.tr("(只读)") if self.store.readonly else ""
+        self.setWindowTitle(f"{title} — {state}{readonly}")
         self._initial = self.collect()[0]
         first = self.widget("station_code" if self.kind == STATION else "name")
         if record.unit_code and first is not None:
@@ -367,7 +366,7 @@ class RecordForm(QDialog):
                     problems.append(
                         Issue(
                             name,
-                            self.tr("“{0}”不是有效日期,请按 2021-02-01 的格式填写。").format(spec.label),
+                            self.tr("“{0}”不是有效日期,请按 2021-02-01 的格式填写。").format(dtr(spec.label)),
                             ERROR,
                             "date_format",
                         )
@@ -381,7 +380,7 @@ class RecordForm(QDialog):
                     problems.append(
                         Issue(
                             name,
-                            self.tr("“{0}”应是数字,请重新填写。").format(spec.label),
+                            self.tr("“{0}”应是数字,请重新填写。").format(dtr(spec.label)),
                             ERROR,
                             "number_format",
                         )

@@ -28,7 +28,7 @@ from kf5g_desktop.domain.schema import POLE, STATION, VENUE
 from kf5g_desktop.storage.store import ListQuery, Store
 
 from .table_models import DEFAULT_VISIBLE, RecordTableModel
-from .widgets import DateValidator, MultiSelectButton, text_to_date
+from .widgets import DateValidator, MultiSelectButton, dtr, text_to_date
 
 SEARCH_DEBOUNCE_MS = 150
 DEFAULT_WIDTHS = {
@@ -127,25 +127,27 @@ class RegisterPage(QWidget):
         self.filters: dict[str, MultiSelectButton] = {}
         units = [(u.code, u.name) for u in self.store.units()]
         self._add_filter(bar, "unit_codes", self.tr("区县"), units)
-        self._add_filter(bar, "operators", self.tr("运营商"), [(c.code, c.label) for c in codes.OPERATOR])
+        self._add_filter(
+            bar, "operators", self.tr("运营商"), [(c.code, dtr(c.label)) for c in codes.OPERATOR]
+        )
         if self.kind == STATION:
-            self._add_filter(bar, "statuses", self.tr("状态"), [(c.code, c.label) for c in codes.STATUS])
+            self._add_filter(bar, "statuses", self.tr("状态"), [(c.code, dtr(c.label)) for c in codes.STATUS])
             self._add_filter(
-                bar, "network_modes", self.tr("组网"), [(c.code, c.label) for c in codes.NETWORK_MODE]
+                bar, "network_modes", self.tr("组网"), [(c.code, dtr(c.label)) for c in codes.NETWORK_MODE]
             )
             self._add_filter(
-                bar, "power_supplies", self.tr("供电"), [(c.code, c.label) for c in codes.POWER_SUPPLY]
+                bar, "power_supplies", self.tr("供电"), [(c.code, dtr(c.label)) for c in codes.POWER_SUPPLY]
             )
             self._add_filter(
-                bar, "station_types", self.tr("类型"), [(c.code, c.label) for c in codes.STATION_TYPE]
+                bar, "station_types", self.tr("类型"), [(c.code, dtr(c.label)) for c in codes.STATION_TYPE]
             )
         elif self.kind == VENUE:
             self._add_filter(
-                bar, "categories", self.tr("类别"), [(c.code, c.label) for c in codes.VENUE_CATEGORY]
+                bar, "categories", self.tr("类别"), [(c.code, dtr(c.label)) for c in codes.VENUE_CATEGORY]
             )
         else:
             self._add_filter(
-                bar, "categories", self.tr("行业"), [(c.code, c.label) for c in codes.POLE_SECTOR]
+                bar, "categories", self.tr("行业"), [(c.code, dtr(c.label)) for c in codes.POLE_SECTOR]
             )
         date_label = {STATION: self.tr("开通日期"), VENUE: self.tr("开放日期"), POLE: self.tr("共享日期")}[
             self.kind

@@ -17,8 +17,21 @@ INVALID_STYLE = (
 )
 
 
-def tr(text: str, context: str = "widgets") -> str:
-    return QCoreApplication.translate(context, text)
+def tr(text: str) -> str:
+    """Module-level strings: lupdate files bare ``tr()`` calls under the empty context."""
+    return QCoreApplication.translate("", text)
+
+
+def dtr(text: str) -> str:
+    """A domain label (field or code-list label) in the interface language (context "domain")."""
+    return QCoreApplication.translate("domain", text) if text else text
+
+
+def dtr_multi(text: str) -> str:
+    """Several labels joined by 、 (multi-valued fields), each translated."""
+    from kf5g_desktop.domain.codes import MULTI_SEPARATOR
+
+    return MULTI_SEPARATOR.join(dtr(t) for t in text.split(MULTI_SEPARATOR)) if text else text
 
 
 def mark(widget: QWidget, state: str | None, message: str = "") -> None:
