@@ -155,7 +155,7 @@ def load_demo(store: Store, parent: QWidget | None = None) -> Store:
     job.done.connect(lambda _r: loop.quit())
     loop.exec()
     reopened = Store.open(path, user=user)
-    if not reopened.installation().configured:
+    if inst.configured:  # the demo writes its own user; keep the person's choices (the demo flag stays)
         reopened.setup_installation(
             kind=inst.kind or "unit",
             unit_code=inst.unit_code,

@@ -47,6 +47,7 @@ class MainWindow(QMainWindow):
         self.forms: list[RecordForm] = []
         self.setObjectName("MainWindow")
         self.registers: dict[str, RegisterPage] = {}
+        self._stale: set[str] = set()  # pages to reload when next shown
         self._build_pages(home)
         self._build_actions()
         self._build_menus()
@@ -144,8 +145,9 @@ class MainWindow(QMainWindow):
         page = self.pages[key]
         self.stack.setCurrentWidget(page)
         refresh = getattr(page, "refresh", None)
-        if key in (RECYCLE, AUDIT, APPROVALS, HOME) and callable(refresh):
+        if (key in (RECYCLE, AUDIT, APPROVALS, HOME) or key in self._stale) and callable(refresh):
             refresh()
+        self._stale.discard(key)
 
     def show_register(self, kind: str, filters: dict[str, Any]) -> None:
         """Show a register filtered, e.g. ``show_register("station", {"unit_codes": ["410221"]})``."""
@@ -307,10 +309,12 @@ class MainWindow(QMainWindow):
 
     # Refresh ----------------------------------------------------------------------------------------
     def refresh_all(self) -> None:
-        for key, page in self.pages.items():
-            refresh = getattr(page, "refresh", None)
-            if callable(refresh) and (page is self.stack.currentWidget() or key in self.registers):
-                refresh()
+        """Reload the visible page now; the others reload when they are next shown."""
+        current = self.stack.currentWidget()
+        self._stale = {key for key, page in self.pages.items() if page is not current}
+        refresh = getattr(current, "refresh", None)
+        if callable(refresh):
+            refresh()
         self._update_status()
 
     def _changed(self) -> None:

@@ -96,3 +96,37 @@ def test_setup_dialog_checks_name_and_phone(qtbot, store):
     )
     dlg.city_radio.setChecked(True)
     assert dlg.choice().unit_code is None and not dlg.unit.isEnabled()
+
+
+def test_demo_data_keeps_the_persons_settings(qtbot, tmp_path):
+    from kf5g_desktop.gui.app import load_demo
+
+    store = Store.open(tmp_path / "new.db", user="赵六")
+    store.setup_installation(kind="unit", unit_code="410225", user_name="赵六", user_phone="13800000000")
+    store = load_demo(store)  # off the GUI thread through run_job, waited for
+    try:
+        inst = store.installation()
+        assert inst.demo and inst.unit_code == "410225" and inst.user_name == "赵六"
+        assert store.counts()["station"] > 0
+        win = MainWindow(store)
+        qtbot.addWidget(win)
+        assert "演示数据" in win.windowTitle()
+    finally:
+        store.close()
+
+
+def test_remembers_filters_and_columns(qtbot, store):
+    from kf5g_desktop.gui.register import RegisterPage
+
+    page = RegisterPage(store, STATION)
+    qtbot.addWidget(page)
+    page.filters["operators"].set_selected(["CMCC"])
+    name_col = next(i for i, c in enumerate(page.model.columns) if c.key == "name")
+    tower_col = next(i for i, c in enumerate(page.model.columns) if c.key == "tower_site_code")
+    page.set_column_visible(tower_col, True)
+    page.view.horizontalHeader().resizeSection(name_col, 333)
+    again = RegisterPage(store, STATION)
+    qtbot.addWidget(again)
+    assert again.filters["operators"].selected() == ["CMCC"] and again.model.total == 7
+    assert not again.view.horizontalHeader().isSectionHidden(tower_col)
+    assert again.view.horizontalHeader().sectionSize(name_col) == 333
