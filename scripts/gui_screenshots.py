@@ -45,6 +45,9 @@ def main() -> int:
     QSettings().clear()
     app = QApplication.instance() or QApplication([])
     app.setFont(QFont("Noto Sans CJK SC", 10))
+    from kf5g_desktop.gui.app import install_translations
+
+    install_translations(app, "zh_CN")
     store = Store.open(work, user="张三")
     inst = store.installation()
     if not inst.configured:

@@ -30,11 +30,21 @@ def tr(text: str) -> str:
 
 
 def install_translations(app: QCoreApplication, language: str | None = None) -> QTranslator | None:
-    """Install the English .qm when the settings say so (Chinese is the source language)."""
+    """Install Qt's own strings (standard buttons: 确定/取消/是/否…) in the interface language, and
+    our English .qm when the settings say English (Chinese is the source language). Returns our
+    translator (None in Chinese)."""
+    from PySide6.QtCore import QLibraryInfo
+
     from kf5g_desktop.paths import resource_path
 
     lang = language or str(QSettings().value("language", "zh_CN"))
-    if not lang.startswith("en"):
+    english = lang.startswith("en")
+    qt_base = QTranslator(app)
+    if qt_base.load(
+        f"qtbase_{'en' if english else 'zh_CN'}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    ):
+        app.installTranslator(qt_base)
+    if not english:
         QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
         return None
     translator = QTranslator(app)

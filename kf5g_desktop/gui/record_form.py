@@ -211,7 +211,10 @@ class RecordForm(QDialog):
             [self.tr("审批事项"), self.tr("申请日期"), self.tr("办结日期"), self.tr("用时/已等待(天)")]
         )
         t.verticalHeader().setVisible(False)
-        t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = t.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         t.setEditTriggers(
             QAbstractItemView.EditTrigger.AnyKeyPressed

@@ -142,7 +142,7 @@
     <message>
         <location filename="../../kf5g_desktop/gui/table_models.py" line="286" />
         <source>用时/已等待(天)</source>
-        <translation>Lead time / waiting (days)</translation>
+        <translation>Days</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/table_models.py" line="327" />
@@ -904,7 +904,7 @@ Records station builds, free-access venues and pole sharing; prints the weekly r
     <message>
         <location filename="../../kf5g_desktop/gui/record_form.py" line="211" />
         <source>用时/已等待(天)</source>
-        <translation>Lead time / waiting (days)</translation>
+        <translation>Days</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/record_form.py" line="290" />
