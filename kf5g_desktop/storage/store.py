@@ -16,7 +16,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Integer, Select, delete, func, insert, or_, select, update
+from sqlalchemy import ColumnElement, Integer, Select, case, delete, func, insert, or_, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
@@ -853,6 +853,26 @@ class Store:
                 )
                 for r in s.execute(stmt)
             ]
+
+    def station_summary(self) -> dict[str, int]:
+        """Headline counts of live stations in one scan (home page): total, on_air, on_air_sa,
+        indirect (转供电), in_progress (审批中/在建)."""
+        t = StationRow.__table__
+
+        def n(cond: ColumnElement[bool]) -> Any:
+            return func.coalesce(func.sum(case((cond, 1), else_=0)), 0)
+
+        stmt = select(
+            func.count(),
+            n(t.c.status == "on_air"),
+            n((t.c.status == "on_air") & (t.c.network_mode == "SA")),
+            n(t.c.power_supply == "indirect"),
+            n(t.c.status.in_(["approving", "building"])),
+        ).where(t.c.deleted_at.is_(None))
+        with self.session() as s:
+            row = s.execute(stmt).one()
+        keys = ("total", "on_air", "on_air_sa", "indirect", "in_progress")
+        return {k: int(v or 0) for k, v in zip(keys, row, strict=True)}
 
     def counts(self) -> dict[str, int]:
         """Live records per register (for the status bar and the home page)."""
