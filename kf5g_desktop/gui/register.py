@@ -28,7 +28,7 @@ from kf5g_desktop.domain.schema import POLE, STATION, VENUE
 from kf5g_desktop.storage.store import ListQuery, Store
 
 from .table_models import DEFAULT_VISIBLE, RecordTableModel
-from .widgets import DateValidator, MultiSelectButton, dtr, text_to_date
+from .widgets import DateValidator, LazyPage, MultiSelectButton, dtr, text_to_date
 
 SEARCH_DEBOUNCE_MS = 150
 DEFAULT_WIDTHS = {
@@ -81,7 +81,7 @@ class _EnterFilter(QObject):
         return False
 
 
-class RegisterPage(QWidget):
+class RegisterPage(LazyPage, QWidget):
     """The list of one register. Emits ``openRequested(kind, id)`` and ``deleteRequested(kind, ids)``."""
 
     openRequested = Signal(str, int)
@@ -99,7 +99,6 @@ class RegisterPage(QWidget):
         self.model = RecordTableModel(store, kind, self)
         self._build()
         self._restore_settings()
-        self.refresh()
 
     # Layout -------------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -221,6 +220,7 @@ class RegisterPage(QWidget):
             self.view.selectRow(0)
 
     def apply_filters(self) -> None:
+        self._loaded = True
         self.model.set_query(self.current_query())
         self._save_filters()
 
@@ -242,6 +242,7 @@ class RegisterPage(QWidget):
 
     def refresh(self) -> None:
         """Reload from the database, keeping filters, sort and the selected record."""
+        self._loaded = True
         rid = self.current_id()
         self.model.query = self.current_query()
         self.model.reload()

@@ -47,6 +47,7 @@ class PagedTableModel(QAbstractTableModel):
         self._total = 0
         self.sort_field: str | None = None
         self.descending = False
+        self.loaded = False
 
     # Subclass hooks ---------------------------------------------------------------------------
     def _count(self) -> int:
@@ -61,6 +62,7 @@ class PagedTableModel(QAbstractTableModel):
         return self._total
 
     def reload(self) -> None:
+        self.loaded = True
         self.beginResetModel()
         self._total = self._count()
         self._rows = self._fetch(0, self.PAGE) if self._total else []
@@ -138,7 +140,8 @@ class PagedTableModel(QAbstractTableModel):
             return
         self.sort_field = self.columns[column].sort_field
         self.descending = order == Qt.SortOrder.DescendingOrder
-        self.reload()
+        if self.loaded:  # before the first load the view only tells us its sort order
+            self.reload()
 
 
 # Registers ------------------------------------------------------------------------------------------

@@ -111,6 +111,21 @@ def set_combo_data(combo: QComboBox, value: object) -> None:
     combo.setCurrentIndex(max(idx, 0) if value is not None else (0 if combo.itemData(0) is None else -1))
 
 
+class LazyPage:
+    """Pages load their rows the first time they are shown (a big database opens fast); after
+    that the main window calls ``refresh``. Subclasses set ``self._loaded = True`` in refresh."""
+
+    _loaded = False
+
+    def showEvent(self, event: object) -> None:
+        super().showEvent(event)  # type: ignore[misc]
+        if not self._loaded:
+            self.refresh()
+
+    def refresh(self) -> None:
+        raise NotImplementedError
+
+
 class MultiSelectButton(QToolButton):
     """A tool button with a checkable menu: choose several codes to filter on ("全部" when none)."""
 

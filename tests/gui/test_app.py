@@ -29,6 +29,7 @@ def test_second_copy_is_read_only_and_says_who_holds_it(qtbot, store):
         assert win.status_readonly.isVisibleTo(win) and not win.act_new.isEnabled()
         assert win.new_record(STATION) is None
         assert not win.registers[STATION].new_button.isEnabled()
+        win.show_page(STATION)  # lists load when first shown
         assert win.registers[STATION].model.total == 30
     finally:
         if second is not None:
@@ -127,6 +128,7 @@ def test_remembers_filters_and_columns(qtbot, store):
     page.view.horizontalHeader().resizeSection(name_col, 333)
     again = RegisterPage(store, STATION)
     qtbot.addWidget(again)
+    again.show()  # loads on first show
     assert again.filters["operators"].selected() == ["CMCC"] and again.model.total == 7
     assert not again.view.horizontalHeader().isSectionHidden(tower_col)
     assert again.view.horizontalHeader().sectionSize(name_col) == 333

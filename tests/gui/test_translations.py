@@ -79,6 +79,7 @@ def test_english_interface(qtbot, store):
         qtbot.addWidget(win)
         menus = [a.text() for a in win.menuBar().actions()]
         assert menus == ["&File", "&Edit", "&View", "&Reports", "&Help"]
+        win.show_page("station")
         reg = win.registers["station"]
         headers = [reg.model.headerData(i, Qt.Orientation.Horizontal) for i in range(3)]
         assert headers == ["County/district", "Station code", "Builder operator"]
