@@ -145,7 +145,11 @@ class MainWindow(QMainWindow):
         page = self.pages[key]
         self.stack.setCurrentWidget(page)
         refresh = getattr(page, "refresh", None)
-        due = key in (RECYCLE, AUDIT, APPROVALS, HOME) or key in self._stale or not getattr(page, "_loaded", True)
+        due = (
+            key in (RECYCLE, AUDIT, APPROVALS, HOME)
+            or key in self._stale
+            or not getattr(page, "_loaded", True)
+        )
         if due and callable(refresh):
             refresh()
         self._stale.discard(key)
