@@ -220,5 +220,8 @@ def run_gui(db: Path | None, *, demo: bool = False) -> int:
     win.show()
     daily_backup(win, store)
     rc = app.exec()
+    from PySide6.QtCore import QThreadPool
+
+    QThreadPool.globalInstance().waitForDone(30_000)  # e.g. the daily backup, before closing
     win.store.close(backup_on_exit=True)
     return int(rc)

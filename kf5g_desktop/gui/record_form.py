@@ -152,6 +152,11 @@ class RecordForm(QDialog):
                 )
         if self.kind == STATION:
             self._setup_approvals()
+        if self.kind == VENUE:  # a reason is asked for only when the venue is not free
+            free: QComboBox = self.ui.f_free
+            free.currentIndexChanged.connect(
+                lambda _i: self.ui.f_not_free_reason.setEnabled(free.currentData() == "0")
+            )
         self.ui.b_save.clicked.connect(self.save)
         self.ui.b_save_new.clicked.connect(self.save_and_new)
         self.ui.b_cancel.clicked.connect(self.reject)
@@ -283,6 +288,8 @@ class RecordForm(QDialog):
                     self._update_days(r)
             else:
                 self.ui.f_station_count.setText(str(record.station_count))
+            if self.kind == VENUE:
+                self.ui.f_not_free_reason.setEnabled(record.free is False or bool(record.not_free_reason))
             self._show_issues([], all_fields=True)
         finally:
             self._loading = False

@@ -132,3 +132,20 @@ def test_remembers_filters_and_columns(qtbot, store):
     assert again.filters["operators"].selected() == ["CMCC"] and again.model.total == 7
     assert not again.view.horizontalHeader().isSectionHidden(tower_col)
     assert again.view.horizontalHeader().sectionSize(name_col) == 333
+
+
+def test_run_gui_opens_backs_up_and_closes(qtbot, store):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from kf5g_desktop.gui.app import run_gui
+    from kf5g_desktop.storage.backup import list_backups
+
+    path = store.path
+    store.close()
+    QTimer.singleShot(800, QApplication.closeAllWindows)
+    assert run_gui(path) == 0
+    reasons = {b.reason for b in list_backups(path)}
+    assert {"daily", "exit"} <= reasons
+    again = Store.open(path)  # the lock was released
+    again.close()
