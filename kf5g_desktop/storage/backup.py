@@ -16,7 +16,8 @@ from pathlib import Path
 
 from kf5g_desktop.paths import backup_dir_for
 
-from .errors import StorageError
+from .db import readonly_uri
+from .errors import SQLITE_CANTOPEN, StorageError, sqlite_code, sqlite_problem
 
 REASONS = {
     "daily": "每日",
@@ -48,12 +49,16 @@ class BackupInfo:
 def integrity_problems(path: Path, *, quick: bool = False) -> list[str]:
     """Messages of ``PRAGMA integrity_check`` (empty = ok). A file that is not a database gives one."""
     try:
-        con = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+        con = sqlite3.connect(readonly_uri(path), uri=True)
         try:
             rows = con.execute("PRAGMA quick_check" if quick else "PRAGMA integrity_check").fetchall()
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
+        if sqlite_code(exc) == SQLITE_CANTOPEN:  # cannot get at the file: not a sign of damage
+            raise StorageError(
+                f"无法打开数据库文件“{path}”(文件不存在、权限不足或文件夹无法访问),请检查后重试。"
+            ) from exc
         return [str(exc)]
     msgs = [str(r[0]) for r in rows]
     return [] if msgs == ["ok"] else msgs
@@ -63,10 +68,9 @@ def copy_database(src: Path, dest: Path) -> None:
     """Copy a live database consistently (backup API) to ``dest`` via a temporary name, then verify."""
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = dest.with_name(dest.name + ".part")
-    if tmp.exists():
-        tmp.unlink()
+    _remove_partial(tmp)
     try:
-        source = sqlite3.connect(f"file:{src.as_posix()}?mode=ro", uri=True)
+        source = sqlite3.connect(readonly_uri(src), uri=True)
         try:
             target = sqlite3.connect(tmp)
             try:
@@ -83,14 +87,47 @@ def copy_database(src: Path, dest: Path) -> None:
             raise StorageError(f"备份文件校验未通过({problems[0]}),备份未保存。")
         os.replace(tmp, dest)
     except sqlite3.DatabaseError as exc:
+        problem = sqlite_problem(exc)
+        if problem is not None:
+            raise StorageError(
+                f"备份失败:{problem},无法写入“{dest.parent}”。原数据库未受影响。请清理磁盘空间或换一个备份位置。"
+            ) from exc
         raise StorageError(f"备份失败:{exc}。原数据库未受影响。") from exc
     except OSError as exc:
         raise StorageError(
             f"备份失败:无法写入“{dest.parent}”({exc.strerror})。请检查磁盘空间和权限。"
         ) from exc
     finally:
-        if tmp.exists():
-            tmp.unlink()
+        _remove_partial(tmp)
+
+
+def _remove_partial(tmp: Path) -> None:
+    """Remove a temporary copy and its rollback journal (left beside it when a copy was killed;
+    a stale journal must never be rolled into a new copy of the same name)."""
+    for p in (tmp, tmp.with_name(tmp.name + "-journal")):
+        if p.exists():
+            p.unlink()
+
+
+PARTIAL_MAX_AGE = timedelta(hours=1)
+
+
+def clean_partial_files(folder: Path, now: datetime | None = None) -> list[Path]:
+    """Remove what copies interrupted by a crash or power cut left (``*.part``, ``*.part-journal``),
+    once they are older than any copy still running could be."""
+    if not folder.is_dir():
+        return []
+    limit = (now or datetime.now()) - PARTIAL_MAX_AGE
+    removed = []
+    for p in folder.iterdir():
+        if p.name.endswith((".part", ".part-journal")):
+            try:
+                if datetime.fromtimestamp(p.stat().st_mtime) < limit:
+                    p.unlink()
+                    removed.append(p)
+            except OSError:
+                pass
+    return removed
 
 
 def take_backup(
@@ -147,7 +184,7 @@ def backups_to_thin(backups: list[BackupInfo], now: datetime) -> list[BackupInfo
 
 
 def thin_backups(db_path: Path, *, now: datetime | None = None, folder: Path | None = None) -> list[Path]:
-    removed = []
+    removed = clean_partial_files(folder or backup_dir_for(db_path), now)
     for b in backups_to_thin(list_backups(db_path, folder=folder), now or datetime.now()):
         try:
             b.path.unlink()

@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, Select, delete, func, insert, or_, select, update
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from kf5g_desktop.domain import codes
@@ -46,6 +47,8 @@ from .errors import (
     ReadOnlyStoreError,
     StorageError,
     ValidationFailed,
+    is_corruption,
+    sqlite_problem,
 )
 from .models import (
     ApprovalRow,
@@ -373,8 +376,29 @@ class Store:
         """A short session in one transaction; committed on success, rolled back on error.
         ``write=True`` takes SQLite's write lock at the start (BEGIN IMMEDIATE)."""
         bind = self._write_engine if write else self.engine
-        with Session(bind, expire_on_commit=False) as s, s.begin():
-            yield s
+        try:
+            with Session(bind, expire_on_commit=False) as s, s.begin():
+                yield s
+        except DBAPIError as exc:
+            err = self._db_error(exc, write)
+            if err is None:
+                raise  # not the environment: a bug, keep it as it is
+            raise err from exc
+
+    def _db_error(self, exc: DBAPIError, write: bool) -> StorageError | None:
+        """A clear StorageError for what the environment did to SQLite (full disk, I/O error,
+        damage); the transaction was rolled back, so nothing of it was written."""
+        if is_corruption(exc):
+            return CorruptDatabaseError(str(self.path), str(getattr(exc, "orig", exc))[:200])
+        problem = sqlite_problem(exc)
+        if problem is None:
+            return None
+        if write:
+            return StorageError(
+                f"{problem},本次修改未能保存到数据库“{self.path}”,已有数据未受影响。"
+                "请清理磁盘空间、检查权限或稍后再试。"
+            )
+        return StorageError(f"{problem},读取数据库“{self.path}”失败。请处理后重试。")
 
     @contextmanager
     def _writing(self, batch_id: int | None = None) -> Iterator[_Ctx]:
