@@ -55,7 +55,7 @@ def _approvals(rng: random.Random) -> list[Approval]:
 
 def make_station(rng: random.Random, code: str, **kw: Any) -> Station:
     status = rng.choice(["planned", "approving", "building", "on_air"])
-    start = date(2020, 6, 1) + timedelta(days=rng.randrange(300))
+    start = date(2020, 3, 1) + timedelta(days=rng.randrange(240))  # on air by 2021-01-25
     st = Station(
         unit_code=UNIT,
         station_code=code,

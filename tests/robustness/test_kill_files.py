@@ -4,6 +4,7 @@ no half-written file exists under a final name (only ``.part`` files, which noth
 
 from __future__ import annotations
 
+import os
 import random
 import shutil
 import sqlite3
@@ -73,8 +74,9 @@ def test_kill_during_backups_leaves_only_complete_backups(zygote, tmp_path, demo
         for p in present:  # whatever carries a final name is a complete, verified copy
             assert backup.integrity_problems(p) == [], p
             assert table_rows(p) == rows, p
-            STATS["records"] += sum(len(r) for k, r in rows.items() if k in ("station", "venue", "pole"))
+        STATS["records"] += sum(len(r) for k, r in rows.items() if k in ("station", "venue", "pole"))
         # The next backup works, and only backups with final names are listed.
+        partial = [p for p in dest.iterdir() if ".part" in p.name] if dest.exists() else []
         with Store.open(db) as s:
             info = s.backup("manual")
         assert backup.integrity_problems(info.path) == []
@@ -82,6 +84,30 @@ def test_kill_during_backups_leaves_only_complete_backups(zygote, tmp_path, demo
             listed = {b.path for b in backup.list_backups(db)}
             assert all(not p.name.endswith(".part") for p in listed)
             assert info.path in listed
+            # Left-overs of killed copies are removed by a later backup once they are stale.
+            for p in partial:
+                if p.exists():
+                    os.utime(p, (time.time() - 7200, time.time() - 7200))
+            with Store.open(db) as s:
+                s.backup("manual")
+            assert not [p for p in dest.iterdir() if ".part" in p.name]
+
+
+def test_stale_partial_copies_are_cleaned_and_fresh_ones_left_alone(tmp_path):
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    old = [
+        folder / "kf5g-20210101-000000-manual.db.part",
+        folder / "kf5g-20210101-000000-manual.db.part-journal",
+    ]
+    new = folder / "kf5g-20210102-000000-manual.db.part"  # another process may be writing it now
+    keep = folder / "kf5g-20210101-000000-manual.db"
+    for p in [*old, new, keep]:
+        p.write_bytes(b"x")
+    for p in [*old, keep]:
+        os.utime(p, (time.time() - 7200, time.time() - 7200))
+    assert sorted(backup.clean_partial_files(folder)) == sorted(old)
+    assert sorted(folder.iterdir()) == sorted([new, keep])
 
 
 FAKE_REVISION = '''
