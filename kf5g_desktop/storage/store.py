@@ -291,7 +291,8 @@ class Store:
             check_writable_place(path)
         existed = path.exists() and path.stat().st_size > 0
         if existed and check != "none":
-            problems = backups.integrity_problems(path, quick=(check == "quick"))
+            # Another copy may be writing the -wal file right now when we only read.
+            problems = backups.integrity_problems(path, quick=(check == "quick"), wal=not readonly)
             if problems:
                 raise CorruptDatabaseError(str(path), problems[0][:200])
         if existed:
@@ -1416,6 +1417,9 @@ def restore_backup(db_path: Path, backup_path: Path) -> Path | None:
                     f"{db_path.stem}.damaged-{datetime.now():%Y%m%d-%H%M%S}{db_path.suffix}"
                 )
                 shutil.copyfile(db_path, kept)
+                wal = db_path.with_name(db_path.name + "-wal")
+                if wal.exists():  # its latest changes may be there: keep them with it
+                    shutil.copyfile(wal, kept.with_name(kept.name + "-wal"))
             else:
                 kept = backups.take_backup(db_path, "restore").path
         restore_file(backup_path, db_path)
