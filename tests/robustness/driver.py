@@ -214,13 +214,18 @@ def child_backups(a: dict[str, Any], log: Log) -> None:
     store.close()
 
 
-def child_open(a: dict[str, Any], log: Log) -> None:
-    """Open (create or upgrade) a database; with ``migrations`` set, from that migrations folder."""
+def _use_migrations(a: dict[str, Any]) -> None:
+    """Play a program with another set of migrations (``migrations``: that folder)."""
     if a.get("migrations"):
         from kf5g_desktop.storage import migrate
 
         folder = Path(a["migrations"])
         migrate.migrations_path = lambda: folder  # type: ignore[assignment]
+
+
+def child_open(a: dict[str, Any], log: Log) -> None:
+    """Open (create or upgrade) a database; with ``migrations`` set, from that migrations folder."""
+    _use_migrations(a)
     from kf5g_desktop.storage.store import Store
 
     log("start")
@@ -243,6 +248,7 @@ def child_hold(a: dict[str, Any], log: Log) -> None:
 
     from kf5g_desktop.storage.store import Store
 
+    _use_migrations(a)
     store = Store.open(a["db"], user=a.get("user", "第一个窗口"))
     log("ready")
     for k in range(a["n"]):

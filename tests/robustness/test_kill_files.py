@@ -110,45 +110,6 @@ def test_stale_partial_copies_are_cleaned_and_fresh_ones_left_alone(tmp_path):
     assert sorted(folder.iterdir()) == sorted([new, keep])
 
 
-FAKE_REVISION = '''
-"""A test-only schema change shaped like a real one: a column added with the table copied."""
-
-import sqlalchemy as sa
-from alembic import op
-
-revision = "0099_robust_fake"
-down_revision = "{head}"
-branch_labels = None
-depends_on = None
-
-
-def upgrade() -> None:
-    with op.batch_alter_table("station", recreate="always") as b:
-        b.add_column(sa.Column("robust_note", sa.Text(), nullable=True))
-    op.execute("UPDATE station SET robust_note = name || '@' || station_code")
-    with op.batch_alter_table("audit_log", recreate="always") as b:
-        b.add_column(sa.Column("robust_flag", sa.Integer(), nullable=True))
-
-
-def downgrade() -> None:
-    raise NotImplementedError
-'''
-
-
-@pytest.fixture
-def newer_migrations(tmp_path, monkeypatch):
-    """The real migrations plus one more revision, in a temporary folder this process also uses."""
-    folder = tmp_path / "migrations"
-    shutil.copytree(migrate.migrations_path(), folder, ignore=shutil.ignore_patterns("__pycache__"))
-    head = migrate.head_revision()
-    (folder / "versions" / "0099_robust_fake.py").write_text(
-        FAKE_REVISION.format(head=head), encoding="utf-8"
-    )
-    monkeypatch.setattr(migrate, "migrations_path", lambda: folder)
-    assert migrate.head_revision() == "0099_robust_fake"
-    return folder, head
-
-
 def test_kill_during_a_schema_upgrade_leaves_the_old_or_the_new_schema(
     zygote, tmp_path, demo_source, newer_migrations
 ):
