@@ -1,37 +1,220 @@
-"""Start the window: QApplication, open the store, show the main window."""
+"""Start the window: QApplication, translations, open the Store (handling a locked, damaged or
+unwritable database), first-run setup, daily backup off the GUI thread, backup on exit."""
 
 from __future__ import annotations
 
+import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox
+from PySide6.QtCore import QCoreApplication, QEventLoop, QLocale, QSettings, QTranslator
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+
+from kf5g_desktop.storage.errors import (
+    CorruptDatabaseError,
+    DatabaseLockedError,
+    Kf5gError,
+    NewerSchemaError,
+    StorageError,
+)
+from kf5g_desktop.storage.store import Store
+
+ORG, APP = "Kaifeng", "kf5g-desktop"
+
+# What to do about a database that would not open: "readonly", "restore", "other:<path>", "exit".
+Chooser = Callable[[StorageError], str]
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("app", text)
+
+
+def install_translations(app: QCoreApplication, language: str | None = None) -> QTranslator | None:
+    """Install the English .qm when the settings say so (Chinese is the source language)."""
+    from kf5g_desktop.paths import resource_path
+
+    lang = language or str(QSettings().value("language", "zh_CN"))
+    if not lang.startswith("en"):
+        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+        return None
+    translator = QTranslator(app)
+    if translator.load(str(resource_path("translations", "kf5g_en.qm"))):
+        app.installTranslator(translator)
+        return translator
+    return None
+
+
+def ask_user(exc: StorageError, parent: QWidget | None = None) -> str:
+    """The default chooser: explain what went wrong and offer what can be done."""
+    box = QMessageBox(parent)
+    box.setWindowTitle(tr("无法打开数据库"))
+    box.setText(str(exc))
+    box.setIcon(QMessageBox.Icon.Warning)
+    quit_btn = box.addButton(tr("退出"), QMessageBox.ButtonRole.RejectRole)
+    actions: dict[object, str] = {quit_btn: "exit"}
+    if isinstance(exc, DatabaseLockedError):
+        actions[box.addButton(tr("只读打开"), QMessageBox.ButtonRole.AcceptRole)] = "readonly"
+    elif isinstance(exc, CorruptDatabaseError):
+        box.setInformativeText(tr("可以用最新的完好备份替换它(损坏的文件会另存一份)。"))
+        actions[box.addButton(tr("从最新备份恢复"), QMessageBox.ButtonRole.AcceptRole)] = "restore"
+    elif not isinstance(exc, NewerSchemaError):
+        actions[box.addButton(tr("选择其他文件…"), QMessageBox.ButtonRole.AcceptRole)] = "other"
+    box.exec()
+    action = actions.get(box.clickedButton(), "exit")
+    if action == "other":
+        name, _ = QFileDialog.getSaveFileName(
+            parent,
+            tr("选择数据库文件"),
+            str(Path.home() / "kf5g.db"),
+            tr("数据库 (*.db)"),
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
+        return f"other:{name}" if name else "exit"
+    return action
+
+
+def restore_newest_good_backup(path: Path) -> Path:
+    """Restore the newest backup that passes its check; returns the backup used."""
+    from kf5g_desktop.storage.backup import integrity_problems, list_backups
+    from kf5g_desktop.storage.store import restore_backup
+
+    for b in list_backups(path):
+        if not integrity_problems(b.path):
+            restore_backup(path, b.path)
+            return b.path
+    raise StorageError(
+        tr("没有找到可用的完好备份(备份文件夹:{0})。请联系技术支持。").format(path.parent / "backups")
+    )
+
+
+def open_store(path: Path, chooser: Chooser, *, user: str | None = None) -> Store | None:
+    """Open the database, asking ``chooser`` what to do about each problem. None = the user gave up."""
+    readonly = False
+    for _attempt in range(10):
+        try:
+            return Store.open(path, readonly=readonly, user=user)
+        except StorageError as exc:
+            action = chooser(exc)
+            if action == "readonly" and isinstance(exc, DatabaseLockedError):
+                readonly = True
+            elif action == "restore" and isinstance(exc, CorruptDatabaseError):
+                try:
+                    restore_newest_good_backup(path)
+                except Kf5gError as exc2:
+                    chooser(StorageError(str(exc2)))
+                    return None
+            elif action.startswith("other:") and len(action) > 6:
+                path = Path(action[6:])
+                readonly = False
+            else:
+                return None
+    return None
+
+
+def first_run_setup(store: Store, parent: QWidget | None = None) -> tuple[Store, bool] | None:
+    """Ask for unit/city, name, phone. Returns (store, wants demo) or None when cancelled."""
+    from .setup_dialog import SetupDialog
+
+    dlg = SetupDialog(store.units(), store.installation(), first_run=True, parent=parent)
+    if dlg.exec() != SetupDialog.DialogCode.Accepted:
+        return None
+    c = dlg.choice()
+    QSettings().setValue("language", c.language)
+    store.setup_installation(
+        kind=c.kind,
+        unit_code=c.unit_code,
+        user_name=c.user_name,
+        user_phone=c.user_phone,
+        reviewer=c.reviewer,
+    )
+    return store, c.demo
+
+
+def load_demo(store: Store, parent: QWidget | None = None) -> Store:
+    """Generate the demo data into this (empty) database off the GUI thread, then reopen it."""
+    from kf5g_desktop.storage import demo
+
+    from .jobs import run_job
+
+    inst = store.installation()
+    path, user = store.path, store.user
+    store.close()
+    loop = QEventLoop()
+    result: dict[str, object] = {}
+
+    def work(_p: object) -> None:
+        demo.generate_demo(path, unit_code=inst.unit_code if inst.kind == "unit" else None)
+
+    job = run_job(
+        parent,
+        tr("正在生成演示数据"),
+        work,
+        on_error=lambda e: result.setdefault("error", e),
+        cancellable=False,
+    )
+    job.done.connect(lambda _r: loop.quit())
+    loop.exec()
+    reopened = Store.open(path, user=user)
+    if not reopened.installation().configured:
+        reopened.setup_installation(
+            kind=inst.kind or "unit",
+            unit_code=inst.unit_code,
+            user_name=inst.user_name,
+            user_phone=inst.user_phone,
+            reviewer=inst.reviewer,
+        )
+    if "error" in result:
+        QMessageBox.warning(parent, tr("演示数据"), tr("生成演示数据失败:{0}").format(result["error"]))
+    return reopened
+
+
+def daily_backup(win: QWidget, store: Store) -> None:
+    from .jobs import run_job
+
+    if store.readonly:
+        return
+    run_job(
+        win,
+        tr("每日备份"),
+        lambda _p: store.backup_daily_if_due(),
+        modal=False,
+        cancellable=False,
+        on_error=lambda _e: None,
+    )
 
 
 def run_gui(db: Path | None, *, demo: bool = False) -> int:
     from kf5g_desktop.paths import default_db_path
-    from kf5g_desktop.storage.errors import Kf5gError
-    from kf5g_desktop.storage.store import Store
 
+    from .main_window import MainWindow
+
+    QCoreApplication.setOrganizationName(ORG)
+    QCoreApplication.setApplicationName(APP)
     app = QApplication.instance() or QApplication(sys.argv)
+    install_translations(app)
     path = Path(db) if db else default_db_path()
-    try:
-        if demo and not path.exists():
-            from kf5g_desktop.storage.demo import generate_demo
-
-            generate_demo(path)
-        store = Store.open(path)
-    except Kf5gError as exc:
-        QMessageBox.critical(None, "无法打开数据库", str(exc))
+    store = open_store(path, ask_user)
+    if store is None:
         return 2
-    win = QMainWindow()
-    win.setWindowTitle("开封市5G网络建设填报系统")
-    counts = store.counts()
-    win.setCentralWidget(
-        QLabel(f"基站 {counts['station']} 个,场所 {counts['venue']} 处,杆塔 {counts['pole']} 根")
-    )
-    win.resize(1000, 700)
+    if not store.readonly and not store.installation().configured:
+        done = first_run_setup(store)
+        if done is None:
+            store.close()
+            return 1
+        store, wants_demo = done
+        if wants_demo or demo:
+            store = load_demo(store)
+    elif demo and not store.readonly and store.counts()["station"] == 0:
+        store = load_demo(store)
+    win = MainWindow(store)
     win.show()
+    if os.environ.get("KF5G_STARTUP_PROBE"):  # benchmarks/bench_startup.py: report first paint, quit
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, lambda: (print("shown", flush=True), app.quit()))
+    else:
+        daily_backup(win, store)
     rc = app.exec()
-    store.close(backup_on_exit=True)
+    win.store.close(backup_on_exit=True)
     return int(rc)

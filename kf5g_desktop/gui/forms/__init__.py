@@ -1,0 +1,1 @@
+"""Generated Designer forms — do not edit."""

@@ -1,0 +1,601 @@
+"""The main window: navigation, menus, toolbar, status bar; opens forms and runs undoable changes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from kf5g_desktop.domain.schema import POLE, REGISTER_TITLES, STATION, VENUE
+from kf5g_desktop.storage.errors import Kf5gError
+from kf5g_desktop.storage.store import Store, record_key
+
+from .home import HomePage
+from .jobs import run_job, show_error
+from .pages import ApprovalsPage, AuditLogPage, HistoryDialog, RecycleBinPage
+from .record_form import RecordForm
+from .register import RegisterPage
+from .undo import DeleteCommand, RestoreCommand, SaveCommand
+
+HOME, APPROVALS, RECYCLE, AUDIT = "home", "approvals", "recycle", "audit"
+PAGE_ORDER = (HOME, STATION, APPROVALS, VENUE, POLE, RECYCLE, AUDIT)
+
+
+class MainWindow(QMainWindow):
+    storeReplaced = Signal(object)
+    recordsChanged = Signal()
+
+    def __init__(self, store: Store, *, home: QWidget | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.undo_stack = QUndoStack(self)
+        self.forms: list[RecordForm] = []
+        self.setObjectName("MainWindow")
+        self.registers: dict[str, RegisterPage] = {}
+        self._build_pages(home)
+        self._build_actions()
+        self._build_menus()
+        self._build_status_bar()
+        self.recordsChanged.connect(self.refresh_all)
+        self.resize(1280, 800)
+        geo = QSettings().value("main/geometry")
+        if geo is not None:
+            self.restoreGeometry(geo)
+        self.apply_readonly()
+        self.show_page(HOME)
+
+    # Pages -------------------------------------------------------------------------------------------
+    def _page_titles(self) -> dict[str, str]:
+        return {
+            HOME: self.tr("首页"),
+            STATION: self.tr("基站"),
+            APPROVALS: self.tr("审批"),
+            VENUE: self.tr("免费开放场所"),
+            POLE: self.tr("杆塔共享"),
+            RECYCLE: self.tr("回收站"),
+            AUDIT: self.tr("操作日志"),
+        }
+
+    def _build_pages(self, home: QWidget | None) -> None:
+        central = QWidget(self)
+        lay = QHBoxLayout(central)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.nav = QListWidget(central)
+        self.nav.setObjectName("nav")
+        self.nav.setFixedWidth(130)
+        self.nav.setStyleSheet("QListWidget { font-size: 14px; } QListWidget::item { padding: 8px; }")
+        self.stack = QStackedWidget(central)
+        lay.addWidget(self.nav)
+        lay.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.pages: dict[str, QWidget] = {}
+        for key in PAGE_ORDER:
+            if key == HOME:
+                page: QWidget = home if home is not None else HomePage(self.store, self)
+                self._connect_home(page)
+            elif key in (STATION, VENUE, POLE):
+                reg = RegisterPage(self.store, key, self)
+                reg.openRequested.connect(self.open_record)
+                reg.deleteRequested.connect(self.delete_records)
+                reg.newRequested.connect(self.new_record)
+                reg.countChanged.connect(lambda _n: self._update_status())
+                self.registers[key] = reg
+                page = reg
+            elif key == APPROVALS:
+                page = ApprovalsPage(self.store, self)
+                page.openRequested.connect(self.open_record)
+            elif key == RECYCLE:
+                page = RecycleBinPage(self.store, self)
+                page.restoreRequested.connect(self.restore_record)
+                page.purgeRequested.connect(self.purge_record)
+                page.historyRequested.connect(self.show_history)
+            else:
+                page = AuditLogPage(self.store, self)
+            self.pages[key] = page
+            self.stack.addWidget(page)
+            self.nav.addItem(self._page_titles()[key])
+        self.nav.currentRowChanged.connect(lambda row: self.show_page(PAGE_ORDER[row]))
+
+    def _connect_home(self, page: QWidget) -> None:
+        sig = getattr(page, "filterRequested", None)
+        if sig is not None:
+            sig.connect(self._home_filter)
+
+    def set_home_page(self, widget: QWidget) -> None:
+        """Swap in another home page (e.g. the dashboard); its ``filterRequested(dict)`` is followed."""
+        old = self.pages[HOME]
+        idx = self.stack.indexOf(old)
+        self.stack.insertWidget(idx, widget)
+        self.stack.removeWidget(old)
+        old.deleteLater()
+        self.pages[HOME] = widget
+        self._connect_home(widget)
+        if self.nav.currentRow() == 0:
+            self.stack.setCurrentWidget(widget)
+
+    def _home_filter(self, filters: dict[str, Any]) -> None:
+        f = dict(filters)
+        kind = f.pop("kind", STATION)
+        if kind == APPROVALS:
+            self.show_page(APPROVALS)
+            return
+        self.show_register(kind, f)
+
+    def show_page(self, key: str) -> None:
+        row = PAGE_ORDER.index(key)
+        if self.nav.currentRow() != row:
+            self.nav.setCurrentRow(row)  # re-enters via the signal
+            return
+        page = self.pages[key]
+        self.stack.setCurrentWidget(page)
+        refresh = getattr(page, "refresh", None)
+        if key in (RECYCLE, AUDIT, APPROVALS, HOME) and callable(refresh):
+            refresh()
+
+    def show_register(self, kind: str, filters: dict[str, Any]) -> None:
+        """Show a register filtered, e.g. ``show_register("station", {"unit_codes": ["410221"]})``."""
+        self.show_page(kind)
+        self.registers[kind].set_filters(filters)
+
+    def current_key(self) -> str:
+        return PAGE_ORDER[max(self.nav.currentRow(), 0)]
+
+    def current_register(self) -> RegisterPage | None:
+        return self.registers.get(self.current_key())
+
+    # Actions and menus --------------------------------------------------------------------------------
+    def _action(self, text: str, slot: Callable[[], Any], shortcut: Any = None, *, tip: str = "") -> QAction:
+        act = QAction(text, self)
+        if shortcut is not None:
+            act.setShortcut(QKeySequence(shortcut))
+        if tip:
+            act.setStatusTip(tip)
+        act.triggered.connect(lambda _=False: slot())
+        return act
+
+    def _build_actions(self) -> None:
+        self.act_new = self._action(
+            self.tr("新建(&N)"), self.new_record, QKeySequence.StandardKey.New, tip=self.tr("新建一条记录")
+        )
+        self.act_open = self._action(self.tr("打开(&O)"), self._open_current, tip=self.tr("打开选中的记录"))
+        self.act_delete = self._action(
+            self.tr("删除(&D)"),
+            self._delete_current,
+            QKeySequence.StandardKey.Delete,
+            tip=self.tr("把选中的记录移到回收站"),
+        )
+        self.act_delete.setShortcutContext(
+            Qt.ShortcutContext.WidgetShortcut
+        )  # the list handles Delete itself
+        self.act_find = self._action(self.tr("查找(&F)"), self._focus_search, QKeySequence.StandardKey.Find)
+        self.act_history = self._action(self.tr("历史(&H)…"), self._history_current, "Ctrl+H")
+        self.act_undo = self.undo_stack.createUndoAction(self, self.tr("撤销"))
+        self.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
+        self.act_redo = self.undo_stack.createRedoAction(self, self.tr("重做"))
+        self.act_redo.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Y")])
+        self.act_refresh = self._action(
+            self.tr("刷新(&R)"), self.refresh_all, QKeySequence.StandardKey.Refresh
+        )
+        self.act_backup = self._action(self.tr("立即备份(&B)"), self.backup_now)
+        self.act_restore = self._action(self.tr("从备份恢复(&R)…"), self.restore_from_backup)
+        self.act_settings = self._action(self.tr("设置(&S)…"), self.open_settings)
+        self.act_quit = self._action(self.tr("退出(&X)"), self.close, QKeySequence.StandardKey.Quit)
+        self.act_about = self._action(self.tr("关于(&A)"), self._about)
+        self.act_columns = self._action(self.tr("选择列(&C)…"), self._columns)
+
+    def _build_menus(self) -> None:
+        mb = self.menuBar()
+        m = mb.addMenu(self.tr("文件(&F)"))
+        for a in (self.act_backup, self.act_restore, None, self.act_settings, None, self.act_quit):
+            m.addSeparator() if a is None else m.addAction(a)
+        m = mb.addMenu(self.tr("编辑(&E)"))
+        for a in (
+            self.act_undo,
+            self.act_redo,
+            None,
+            self.act_new,
+            self.act_open,
+            self.act_delete,
+            None,
+            self.act_find,
+            self.act_history,
+        ):
+            m.addSeparator() if a is None else m.addAction(a)
+        m = mb.addMenu(self.tr("视图(&V)"))
+        for i, key in enumerate(PAGE_ORDER):
+            act = self._action(self._page_titles()[key], lambda k=key: self.show_page(k), f"Ctrl+{i + 1}")
+            m.addAction(act)
+        m.addSeparator()
+        m.addAction(self.act_columns)
+        m.addAction(self.act_refresh)
+        self.menu_reports: QMenu = mb.addMenu(self.tr("报表(&R)"))
+        self.menu_reports.setObjectName("menu_reports")
+        self._report_menus: dict[str, QMenu] = {}
+        m = mb.addMenu(self.tr("帮助(&H)"))
+        m.addAction(self.act_about)
+        tb = self.addToolBar(self.tr("工具栏"))
+        tb.setObjectName("toolbar")
+        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for a in (
+            self.act_new,
+            self.act_open,
+            self.act_delete,
+            None,
+            self.act_undo,
+            self.act_redo,
+            None,
+            self.act_find,
+            self.act_refresh,
+            None,
+            self.act_backup,
+        ):
+            tb.addSeparator() if a is None else tb.addAction(a)
+        self.toolbar = tb
+
+    def add_report_action(self, menu_title: str | None, action: QAction) -> None:
+        """Hook for the reports/returns engineers: add ``action`` to 报表 (in a submenu when
+        ``menu_title`` is given, e.g. "周报" or "报送")."""
+        if not menu_title:
+            self.menu_reports.addAction(action)
+            return
+        sub = self._report_menus.get(menu_title)
+        if sub is None:
+            sub = self.menu_reports.addMenu(menu_title)
+            self._report_menus[menu_title] = sub
+        sub.addAction(action)
+
+    # Status bar ---------------------------------------------------------------------------------------
+    def _build_status_bar(self) -> None:
+        sb = self.statusBar()
+        self.status_readonly = QLabel(self)
+        self.status_readonly.setStyleSheet("color: white; background: #c62828; padding: 1px 6px;")
+        self.status_db = QLabel(self)
+        self.status_who = QLabel(self)
+        self.status_counts = QLabel(self)
+        sb.addPermanentWidget(self.status_readonly)
+        sb.addPermanentWidget(self.status_counts)
+        sb.addPermanentWidget(self.status_who)
+        sb.addPermanentWidget(self.status_db)
+        self._update_status()
+
+    def _update_status(self) -> None:
+        s = self.store
+        inst = s.installation()
+        unit = s.unit_map().get(inst.unit_code or "")
+        where = self.tr("市级") if inst.is_city else (unit.name if unit else self.tr("未设置单位"))
+        c = s.counts()
+        self.status_db.setText(self.tr("数据库:{0}").format(s.path))
+        self.status_who.setText(self.tr("{0} · 填报人:{1}").format(where, inst.user_name or "—"))
+        self.status_counts.setText(
+            self.tr("基站 {0} · 场所 {1} · 杆塔 {2}").format(c[STATION], c[VENUE], c[POLE])
+        )
+        title = self.tr("开封市5G网络建设填报系统") + f" — {where}"
+        if s.readonly:
+            title += self.tr("(只读)")
+        if inst.demo:
+            title += self.tr("(演示数据)")
+        self.setWindowTitle(title)
+
+    def apply_readonly(self) -> None:
+        ro = self.store.readonly
+        for a in (self.act_new, self.act_delete, self.act_restore, self.act_settings):
+            a.setEnabled(not ro)
+        self.undo_stack.setActive(not ro)
+        for reg in self.registers.values():
+            reg.set_readonly(ro)
+        recycle = self.pages[RECYCLE]
+        if isinstance(recycle, RecycleBinPage):
+            recycle.set_readonly(ro)
+        self.status_readonly.setVisible(ro)
+        self.status_readonly.setText(self.tr("只读:数据库正被另一个程序使用,不能修改"))
+        self._update_status()
+
+    # Refresh ----------------------------------------------------------------------------------------
+    def refresh_all(self) -> None:
+        for key, page in self.pages.items():
+            refresh = getattr(page, "refresh", None)
+            if callable(refresh) and (page is self.stack.currentWidget() or key in self.registers):
+                refresh()
+        self._update_status()
+
+    def _changed(self) -> None:
+        self.recordsChanged.emit()
+
+    def _error(self, exc: Exception) -> None:
+        show_error(self, self.tr("操作未完成"), exc)
+
+    def _cmd_kw(self) -> dict[str, Any]:
+        return dict(on_change=self._changed, on_error=self._error)
+
+    # Records -------------------------------------------------------------------------------------------
+    def _form(self, kind: str, record: Any) -> RecordForm:
+        form = RecordForm(self.store, kind, record, save_fn=self.save_record, parent=self)
+        form.deleteRequested.connect(lambda k, rid, f=form: self._delete_from_form(f, k, rid))
+        form.historyRequested.connect(self.show_history)
+        form.finished.connect(lambda _r, f=form: self.forms.remove(f) if f in self.forms else None)
+        self.forms.append(form)
+        geo = QSettings().value(f"form/{kind}/geometry")
+        if geo is not None:
+            form.restoreGeometry(geo)
+        form.finished.connect(
+            lambda _r, f=form, k=kind: QSettings().setValue(f"form/{k}/geometry", f.saveGeometry())
+        )
+        form.finished.connect(lambda _r: self._back_from_form())
+        form.open()
+        form.activateWindow()
+        return form
+
+    def _back_from_form(self) -> None:
+        self.activateWindow()
+        reg = self.current_register()
+        if reg is not None:
+            reg.view.setFocus()
+
+    def new_record(self, kind: str | None = None) -> RecordForm | None:
+        if self.store.readonly:
+            return None
+        kind = kind or (self.current_key() if self.current_key() in self.registers else STATION)
+        return self._form(kind, None)
+
+    def open_record(self, kind: str, record_id: int) -> RecordForm | None:
+        try:
+            rec = self.store.get(kind, record_id)
+        except Kf5gError as exc:
+            self._error(exc)
+            return None
+        return self._form(kind, rec)
+
+    def save_record(self, kind: str, record: Any, old: Any) -> Any:
+        """Save through the undo stack (raises the Store's errors for the form to show)."""
+        saved = self.store.save(record)
+        self.undo_stack.push(SaveCommand(lambda: self.store, kind, saved, old, **self._cmd_kw()))
+        self._changed()
+        return saved
+
+    def delete_records(self, kind: str, ids: list[int], *, confirm: bool = True) -> bool:
+        if self.store.readonly or not ids:
+            return False
+        try:
+            keys = [record_key(kind, self.store.get(kind, rid)) for rid in ids]
+        except Kf5gError as exc:
+            self._error(exc)
+            return False
+        if confirm:
+            what = keys[0] if len(keys) == 1 else self.tr("选中的 {0} 条记录").format(len(keys))
+            answer = QMessageBox.question(
+                self,
+                self.tr("删除"),
+                self.tr("把“{0}”移到回收站?\n可以在回收站恢复,也可以用“撤销”(Ctrl+Z)。").format(what),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        done: list[int] = []
+        try:
+            for rid in ids:
+                self.store.delete(kind, rid)
+                done.append(rid)
+        except Kf5gError as exc:
+            self._error(exc)
+        if done:
+            done_keys = [keys[ids.index(r)] for r in done]
+            self.undo_stack.push(DeleteCommand(lambda: self.store, kind, done, done_keys, **self._cmd_kw()))
+            self._changed()
+        return bool(done)
+
+    def _delete_from_form(self, form: RecordForm, kind: str, rid: int) -> None:
+        if self.delete_records(kind, [rid]):
+            form.done(QDialog.DialogCode.Rejected)
+
+    def restore_record(self, kind: str, rid: int) -> None:
+        try:
+            key = record_key(kind, self.store.get(kind, rid, include_deleted=True))
+            self.store.restore(kind, rid)
+        except Kf5gError as exc:
+            self._error(exc)
+            return
+        self.undo_stack.push(RestoreCommand(lambda: self.store, kind, rid, key, **self._cmd_kw()))
+        self.statusBar().showMessage(self.tr("已恢复:{0}").format(key), 5000)
+        self._changed()
+
+    def purge_record(self, kind: str, rid: int) -> None:
+        try:
+            key = record_key(kind, self.store.get(kind, rid, include_deleted=True))
+        except Kf5gError as exc:
+            self._error(exc)
+            return
+        answer = QMessageBox.warning(
+            self,
+            self.tr("彻底删除"),
+            self.tr("彻底删除“{0}”?此操作不能撤销,记录将无法恢复(操作日志保留)。").format(key),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.store.purge(kind, rid)
+        except Kf5gError as exc:
+            self._error(exc)
+        self.undo_stack.clear()  # older commands may refer to the purged record
+        self._changed()
+
+    def show_history(self, kind: str, rid: int) -> HistoryDialog | None:
+        try:
+            dlg = HistoryDialog(self.store, kind, rid, self)
+        except Kf5gError as exc:
+            self._error(exc)
+            return None
+        dlg.open()
+        return dlg
+
+    def _open_current(self) -> None:
+        reg = self.current_register()
+        if reg is not None:
+            reg.open_current()
+
+    def _delete_current(self) -> None:
+        reg = self.current_register()
+        if reg is not None:
+            reg.delete_current()
+
+    def _history_current(self) -> None:
+        reg = self.current_register()
+        if reg is not None and reg.current_id() is not None:
+            self.show_history(reg.kind, reg.current_id())  # type: ignore[arg-type]
+
+    def _focus_search(self) -> None:
+        page = self.stack.currentWidget()
+        focus = getattr(page, "focus_search", None)
+        if callable(focus):
+            focus()
+
+    def _columns(self) -> None:
+        reg = self.current_register()
+        if reg is not None:
+            reg._column_menu()
+
+    # Files ---------------------------------------------------------------------------------------------
+    def backup_now(self) -> None:
+        store = self.store
+        run_job(
+            self,
+            self.tr("备份"),
+            lambda _p: store.backup("manual"),
+            on_success=lambda info: self.statusBar().showMessage(
+                self.tr("已备份到 {0}").format(info.path), 8000
+            ),
+        )
+
+    def restore_from_backup(self) -> None:
+        from kf5g_desktop.storage.backup import list_backups
+
+        backups = list_backups(self.store.path)
+        if not backups:
+            QMessageBox.information(
+                self,
+                self.tr("从备份恢复"),
+                self.tr("没有找到备份(备份文件夹:{0})。").format(self.store.path.parent / "backups"),
+            )
+            return
+        labels = [f"{b.taken_at:%Y-%m-%d %H:%M:%S}  {b.reason_label}  ({b.size // 1024} KB)" for b in backups]
+        choice, ok = QInputDialog.getItem(
+            self,
+            self.tr("从备份恢复"),
+            self.tr("选择要恢复的备份(当前数据库会先另存一份):"),
+            labels,
+            0,
+            False,
+        )
+        if not ok:
+            return
+        backup = backups[labels.index(choice)]
+        answer = QMessageBox.question(
+            self,
+            self.tr("从备份恢复"),
+            self.tr("用 {0} 的备份替换当前数据库?当前数据库会先另存为备份。").format(
+                f"{backup.taken_at:%Y-%m-%d %H:%M}"
+            ),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.replace_database(lambda path: _restore(path, backup.path))
+
+    def replace_database(self, work: Callable[[Path], Any]) -> None:
+        """Close the store, run ``work(db_path)`` off the GUI thread, open the store again."""
+        path, user = self.store.path, self.store.user
+        self.store.close()
+
+        def job(_p: Any) -> Store:
+            work(path)
+            return Store.open(path, user=user)
+
+        def reopened(store: Store) -> None:
+            self.set_store(store)
+            self.statusBar().showMessage(self.tr("已从备份恢复"), 8000)
+
+        def failed(exc: BaseException) -> None:
+            show_error(self, self.tr("从备份恢复"), exc)
+            try:
+                self.set_store(Store.open(path, user=user))
+            except Kf5gError as exc2:
+                show_error(self, self.tr("打开数据库"), exc2)
+
+        run_job(self, self.tr("从备份恢复"), job, on_success=reopened, on_error=failed, cancellable=False)
+
+    def set_store(self, store: Store) -> None:
+        self.store = store
+        self.undo_stack.clear()
+        for page in self.pages.values():
+            setter = getattr(page, "set_store", None)
+            if callable(setter):
+                setter(store)
+        self.apply_readonly()
+        self.storeReplaced.emit(store)
+
+    def open_settings(self) -> None:
+        from .setup_dialog import SetupDialog
+
+        dlg = SetupDialog(self.store.units(), self.store.installation(), first_run=False, parent=self)
+        if dlg.exec() != QDialog.DialogCode.Accepted:
+            return
+        c = dlg.choice()
+        old_lang = str(QSettings().value("language", "zh_CN"))
+        QSettings().setValue("language", c.language)
+        try:
+            self.store.setup_installation(
+                kind=c.kind,
+                unit_code=c.unit_code,
+                user_name=c.user_name,
+                user_phone=c.user_phone,
+                reviewer=c.reviewer,
+            )
+        except Kf5gError as exc:
+            self._error(exc)
+        if c.language != old_lang:
+            QMessageBox.information(self, self.tr("设置"), self.tr("界面语言将在下次启动程序时生效。"))
+        self.refresh_all()
+
+    def _about(self) -> None:
+        from kf5g_desktop import __version__
+
+        QMessageBox.about(
+            self,
+            self.tr("关于"),
+            self.tr(
+                "开封市5G网络建设填报系统 {0}\n\n记录基站建设、免费开放场所和杆塔共享,生成周报和报送表。"
+            ).format(__version__),
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for form in list(self.forms):
+            if not form.close():
+                event.ignore()
+                return
+        QSettings().setValue("main/geometry", self.saveGeometry())
+        super().closeEvent(event)
+
+
+def _restore(db_path: Path, backup_path: Path) -> None:
+    from kf5g_desktop.storage.store import restore_backup
+
+    restore_backup(db_path, backup_path)
+
+
+__all__ = ["REGISTER_TITLES", "MainWindow"]

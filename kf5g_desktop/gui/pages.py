@@ -1,0 +1,244 @@
+"""The other pages of the main window: approvals, recycle bin, audit log; the history dialog."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kf5g_desktop.domain.schema import STATION
+from kf5g_desktop.storage.store import Store, record_key
+
+from .register import SEARCH_DEBOUNCE_MS, make_table_view
+from .table_models import (
+    ApprovalsTableModel,
+    AuditLogModel,
+    ListTableModel,
+    history_columns,
+    history_rows,
+    place_names,
+    recycle_columns,
+)
+from .widgets import MultiSelectButton
+
+
+class _SearchBar(QHBoxLayout):
+    def __init__(self, owner: QWidget, placeholder: str, on_change: object) -> None:
+        super().__init__()
+        self.edit = QLineEdit(owner)
+        self.edit.setObjectName("search")
+        self.edit.setClearButtonEnabled(True)
+        self.edit.setPlaceholderText(placeholder)
+        self.addWidget(self.edit, 2)
+        self.timer = QTimer(owner)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(SEARCH_DEBOUNCE_MS)
+        self.timer.timeout.connect(on_change)
+        self.edit.textChanged.connect(lambda _t: self.timer.start())
+
+
+class _SearchPage(QWidget):
+    """A page with a search box, a paged model and ``refresh``."""
+
+    search: QLineEdit
+    model: ApprovalsTableModel | AuditLogModel
+    store: Store
+
+    def refresh(self) -> None:
+        raise NotImplementedError
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def set_store(self, store: Store) -> None:
+        self.store = self.model.store = store
+        self.refresh()
+
+
+class ApprovalsPage(_SearchPage):
+    """Every approval item with waiting days; double-click opens the station."""
+
+    openRequested = Signal(str, int)
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.model = ApprovalsTableModel(store, self)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(6, 6, 6, 6)
+        bar = _SearchBar(self, self.tr("搜索基站编码或名称(Ctrl+F)"), self.refresh)
+        self.search = bar.edit
+        self.units = MultiSelectButton(self.tr("区县"), [(u.code, u.name) for u in store.units()], self)
+        self.units.changed.connect(self.refresh)
+        bar.addWidget(self.units)
+        self.waiting = QCheckBox(self.tr("只看等待中"), self)
+        self.waiting.toggled.connect(self.refresh)
+        bar.addWidget(self.waiting)
+        self.over30 = QCheckBox(self.tr("只看超过30天"), self)
+        self.over30.toggled.connect(self.refresh)
+        bar.addWidget(self.over30)
+        bar.addStretch(1)
+        lay.addLayout(bar)
+        self.view = make_table_view(self)
+        self.view.setModel(self.model)
+        self.view.setSortingEnabled(True)
+        self.view.horizontalHeader().setSortIndicator(len(self.model.columns) - 1, self.model_sort_order())
+        self.view.doubleClicked.connect(self._open)
+        lay.addWidget(self.view, 1)
+        self.count_label = QLabel(self)
+        lay.addWidget(self.count_label)
+        self.model.modelReset.connect(
+            lambda: self.count_label.setText(self.tr("共 {0} 项").format(self.model.total))
+        )
+        self.refresh()
+
+    @staticmethod
+    def model_sort_order() -> object:
+        from PySide6.QtCore import Qt
+
+        return Qt.SortOrder.DescendingOrder
+
+    def refresh(self) -> None:
+        self.model.search = self.search.text().strip()
+        self.model.unit_codes = self.units.selected()
+        self.model.waiting_only = self.waiting.isChecked()
+        self.model.min_days = 31 if self.over30.isChecked() else None
+        self.model.reload()
+
+    def _open(self, idx: object) -> None:
+        rec = self.model.record(idx.row())  # type: ignore[attr-defined]
+        if rec is not None:
+            self.openRequested.emit(STATION, rec.station_id)
+
+
+class RecycleBinPage(QWidget):
+    """Deleted records: restore (undoable) or delete for good after confirmation."""
+
+    restoreRequested = Signal(str, int)
+    purgeRequested = Signal(str, int)
+    historyRequested = Signal(str, int)
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.model = ListTableModel(recycle_columns(store), parent=self)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(6, 6, 6, 6)
+        intro = QLabel(self.tr("删除的记录先放在回收站,可以恢复;彻底删除后不能恢复(操作日志仍保留)。"), self)
+        intro.setWordWrap(True)
+        lay.addWidget(intro)
+        self.view = make_table_view(self)
+        self.view.setModel(self.model)
+        self.view.doubleClicked.connect(lambda _i: self.restore_current())
+        lay.addWidget(self.view, 1)
+        row = QHBoxLayout()
+        self.count_label = QLabel(self)
+        row.addWidget(self.count_label)
+        row.addStretch(1)
+        self.history_button = QPushButton(self.tr("历史…"), self)
+        self.history_button.clicked.connect(self._history)
+        self.restore_button = QPushButton(self.tr("恢复"), self)
+        self.restore_button.setObjectName("restore")
+        self.restore_button.clicked.connect(self.restore_current)
+        self.purge_button = QPushButton(self.tr("彻底删除…"), self)
+        self.purge_button.clicked.connect(self._purge)
+        for b in (self.history_button, self.restore_button, self.purge_button):
+            row.addWidget(b)
+        lay.addLayout(row)
+        self.refresh()
+
+    def refresh(self) -> None:
+        items = self.store.recycle_bin()
+        self.model.set_rows(items)
+        self.count_label.setText(self.tr("回收站中共 {0} 条").format(len(items)))
+        for i in range(len(self.model.columns) - 1):
+            self.view.resizeColumnToContents(i)
+
+    def _current(self) -> object:
+        idx = self.view.currentIndex()
+        return self.model.record(idx.row()) if idx.isValid() else None
+
+    def restore_current(self) -> None:
+        item = self._current()
+        if item is not None and not self.store.readonly:
+            self.restoreRequested.emit(item.kind, item.id)  # type: ignore[attr-defined]
+
+    def _purge(self) -> None:
+        item = self._current()
+        if item is not None and not self.store.readonly:
+            self.purgeRequested.emit(item.kind, item.id)  # type: ignore[attr-defined]
+
+    def _history(self) -> None:
+        item = self._current()
+        if item is not None:
+            self.historyRequested.emit(item.kind, item.id)  # type: ignore[attr-defined]
+
+    def set_store(self, store: Store) -> None:
+        self.store = store
+        self.model.columns = recycle_columns(store)
+        self.refresh()
+
+    def set_readonly(self, readonly: bool) -> None:
+        self.restore_button.setEnabled(not readonly)
+        self.purge_button.setEnabled(not readonly)
+
+
+class AuditLogPage(_SearchPage):
+    """The whole audit log, newest first, paged from SQL."""
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.model = AuditLogModel(store, self)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(6, 6, 6, 6)
+        bar = _SearchBar(self, self.tr("按记录搜索,如基站编码或名称(Ctrl+F)"), self.refresh)
+        self.search = bar.edit
+        lay.addLayout(bar)
+        self.view = make_table_view(self)
+        self.view.setModel(self.model)
+        lay.addWidget(self.view, 1)
+        self.count_label = QLabel(self)
+        lay.addWidget(self.count_label)
+        self.model.modelReset.connect(
+            lambda: self.count_label.setText(self.tr("共 {0} 条操作记录").format(self.model.total))
+        )
+        self.refresh()
+        for i, w in enumerate((150, 80, 50, 50, 260, 100, 150)):
+            self.view.setColumnWidth(i, w)
+
+    def refresh(self) -> None:
+        self.model.search = self.search.text().strip()
+        self.model.reload()
+
+
+class HistoryDialog(QDialog):
+    """The audit rows of one record: who, when, field, old → new."""
+
+    def __init__(self, store: Store, kind: str, record_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        rec = store.get(kind, record_id, include_deleted=True)
+        self.setWindowTitle(self.tr("历史 — {0}").format(record_key(kind, rec)))
+        self.resize(900, 480)
+        lay = QVBoxLayout(self)
+        self.model = ListTableModel(
+            history_columns(), history_rows(store.history(kind, record_id), place_names(store)), self
+        )
+        self.view = make_table_view(self)
+        self.view.setModel(self.model)
+        for i, w in enumerate((150, 80, 50, 120, 200)):
+            self.view.setColumnWidth(i, w)
+        lay.addWidget(self.view, 1)
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        box.rejected.connect(self.reject)
+        lay.addWidget(box)

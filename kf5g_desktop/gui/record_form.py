@@ -1,0 +1,566 @@
+"""Record forms (station, venue, pole): the compiled Designer forms plus the controller logic —
+loading and collecting values, validation as you type and on save, sticky "保存并新建"."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from dataclasses import MISSING, fields, replace
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QHeaderView,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QTableWidgetItem,
+    QWidget,
+)
+
+from kf5g_desktop.domain import codes
+from kf5g_desktop.domain.normalize import normalize_number, normalize_optional, normalize_text
+from kf5g_desktop.domain.records import Approval, Pole, Station, Venue
+from kf5g_desktop.domain.schema import BOOL, CODE, CODES, DATE, FIELDS, FLOAT, INT, POLE, REF, STATION, VENUE
+from kf5g_desktop.domain.units import CITY_LAT_MAX, CITY_LAT_MIN, CITY_LON_MAX, CITY_LON_MIN
+from kf5g_desktop.domain.validation import ERROR, WARNING, Issue
+from kf5g_desktop.storage.errors import Kf5gError, ValidationFailed
+from kf5g_desktop.storage.store import Store
+
+from .widgets import INVALID_STYLE, DateValidator, NumberValidator, fill_combo, mark, text_to_date
+
+RECORD_CLASS = {STATION: Station, VENUE: Venue, POLE: Pole}
+STICKY_FIELDS = {
+    STATION: ("unit_code", "township_code", "operator"),
+    VENUE: ("unit_code", "township_code"),
+    POLE: ("unit_code", "township_code"),
+}
+APPROVAL_COLS = 4  # item, applied, granted, days
+
+SaveFn = Callable[[str, Any, Any], Any]  # (kind, new record, old record | None) -> saved record
+
+
+def _ui_class(kind: str) -> Any:
+    if kind == STATION:
+        from .forms.ui_station_form import Ui_StationForm
+
+        return Ui_StationForm
+    if kind == VENUE:
+        from .forms.ui_venue_form import Ui_VenueForm
+
+        return Ui_VenueForm
+    from .forms.ui_pole_form import Ui_PoleForm
+
+    return Ui_PoleForm
+
+
+def _string_default(cls: type, name: str) -> bool:
+    """Fields whose dataclass default is "" (required text) take "" rather than None."""
+    for f in fields(cls):
+        if f.name == name:
+            return f.default == "" or (f.default is not MISSING and isinstance(f.default, str))
+    return False
+
+
+class RecordForm(QDialog):
+    """Edit one record. ``save_fn`` performs the save (the main window makes it undoable)."""
+
+    saved = Signal(object)
+    deleteRequested = Signal(str, int)
+    historyRequested = Signal(str, int)
+
+    def __init__(
+        self,
+        store: Store,
+        kind: str,
+        record: Any = None,
+        *,
+        save_fn: SaveFn | None = None,
+        sticky: dict[str, Any] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.kind = kind
+        self.cls = RECORD_CLASS[kind]
+        self.ui = _ui_class(kind)()
+        self.ui.setupUi(self)
+        self.setStyleSheet(INVALID_STYLE)
+        self._save_fn = save_fn or (lambda _k, new, _old: store.save(new))
+        self._specs = {f.name: f for f in FIELDS[kind]}
+        self._refs: dict[str, int | None] = {"venue_id": None, "pole_id": None}
+        self._touched: set[str] = set()
+        self._loading = False
+        self.sticky: dict[str, Any] = dict(sticky or {})
+        self.original: Any = None
+        self._initial: Any = None
+        self.last_saved: Any = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(250)
+        self._timer.timeout.connect(self._live_validate)
+        self._setup_widgets()
+        self._setup_shortcuts()
+        self.load(record)
+
+    # Widgets -------------------------------------------------------------------------------------
+    def widget(self, name: str) -> QWidget | None:
+        return getattr(self.ui, f"f_{name}", None)
+
+    def _setup_widgets(self) -> None:
+        inst = self.store.installation()
+        units = self.store.units()
+        unit_combo: QComboBox = self.ui.f_unit_code
+        fill_combo(unit_combo, [(u.code, u.name) for u in units])
+        if inst.kind == "unit" and inst.unit_code:
+            self._default_unit = inst.unit_code
+        else:
+            self._default_unit = None
+        unit_combo.currentIndexChanged.connect(self._unit_changed)
+        for name, spec in self._specs.items():
+            w = self.widget(name)
+            if w is None:
+                continue
+            if spec.kind == CODE and isinstance(w, QComboBox):
+                fill_combo(w, [(c.code, c.label) for c in spec.code_list or ()])
+            elif spec.kind == BOOL and isinstance(w, QComboBox):
+                fill_combo(w, [("1", self.tr("是")), ("0", self.tr("否"))])
+            elif spec.kind == DATE and isinstance(w, QLineEdit):
+                w.setValidator(DateValidator(w))
+            elif spec.kind == FLOAT and isinstance(w, QLineEdit):
+                low, high = (
+                    (CITY_LON_MIN - 1, CITY_LON_MAX + 1)
+                    if name == "lon"
+                    else (CITY_LAT_MIN - 1, CITY_LAT_MAX + 1)
+                )
+                w.setValidator(NumberValidator(low, high, w))
+            elif spec.kind == INT and isinstance(w, QLineEdit):
+                w.setValidator(NumberValidator(0, 1000, w))
+            self._connect_change(name, w)
+        for name in ("venue_id", "pole_id"):
+            pick = getattr(self.ui, f"b_{name}_pick", None)
+            if pick is not None:
+                pick.clicked.connect(lambda _=False, n=name: self._pick(n))
+                getattr(self.ui, f"b_{name}_clear").clicked.connect(
+                    lambda _=False, n=name: self._set_ref(n, None, "")
+                )
+        if self.kind == STATION:
+            self._setup_approvals()
+        self.ui.b_save.clicked.connect(self.save)
+        self.ui.b_save_new.clicked.connect(self.save_and_new)
+        self.ui.b_cancel.clicked.connect(self.reject)
+        self.ui.b_delete.clicked.connect(self._request_delete)
+        self.ui.b_history.clicked.connect(self._request_history)
+        self.ui.messages.setTextFormat(Qt.TextFormat.RichText)
+        if self.store.readonly:
+            for b in (self.ui.b_save, self.ui.b_save_new, self.ui.b_delete):
+                b.setEnabled(False)
+
+    def _connect_change(self, name: str, w: QWidget) -> None:
+        def changed(*_: object) -> None:
+            if not self._loading:
+                self._touched.add(name)
+                self._timer.start()
+
+        if isinstance(w, QComboBox):
+            w.currentIndexChanged.connect(changed)
+        elif isinstance(w, QLineEdit):
+            w.textEdited.connect(changed)
+        elif isinstance(w, QPlainTextEdit):
+            w.textChanged.connect(changed)
+        else:
+            for cb in w.findChildren(QCheckBox):
+                cb.toggled.connect(changed)
+
+    def _setup_shortcuts(self) -> None:
+        for seq, fn in (
+            (QKeySequence.StandardKey.Save, self.save),
+            (QKeySequence("Ctrl+Shift+S"), self.save_and_new),
+            (QKeySequence.StandardKey.New, self.save_and_new),
+            (QKeySequence("Ctrl+Delete"), self._request_delete),
+            (QKeySequence("Ctrl+H"), self._request_history),
+        ):
+            sc = QShortcut(seq, self)
+            sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            sc.activated.connect(fn)
+
+    def _unit_changed(self) -> None:
+        town: QComboBox | None = self.widget("township_code")  # type: ignore[assignment]
+        if town is None:
+            return
+        unit = self.ui.f_unit_code.currentData()
+        current = town.currentData()
+        town.blockSignals(True)
+        fill_combo(town, [(t.code, t.name) for t in self.store.townships(unit)] if unit else [])
+        idx = town.findData(current) if current else -1
+        town.setCurrentIndex(max(idx, 0))
+        town.blockSignals(False)
+
+    # Approvals table ----------------------------------------------------------------------------
+    def _setup_approvals(self) -> None:
+        t = self.ui.f_approvals
+        t.setColumnCount(APPROVAL_COLS)
+        t.setRowCount(len(codes.APPROVAL_ITEM))
+        t.setHorizontalHeaderLabels(
+            [self.tr("审批事项"), self.tr("申请日期"), self.tr("办结日期"), self.tr("用时/已等待(天)")]
+        )
+        t.verticalHeader().setVisible(False)
+        t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        t.setEditTriggers(
+            QAbstractItemView.EditTrigger.AnyKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        for r, c in enumerate(codes.APPROVAL_ITEM):
+            item = QTableWidgetItem(c.label)
+            item.setData(Qt.ItemDataRole.UserRole, c.code)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            t.setItem(r, 0, item)
+            for col in (1, 2):
+                t.setItem(r, col, QTableWidgetItem(""))
+            days = QTableWidgetItem("")
+            days.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            days.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            t.setItem(r, 3, days)
+        t.itemChanged.connect(self._approval_changed)
+
+    def _approval_changed(self, item: QTableWidgetItem) -> None:
+        if item.column() not in (1, 2) or self._loading:
+            return
+        self._touched.add("approvals")
+        self._update_days(item.row())
+        self._timer.start()
+
+    def _update_days(self, row: int) -> None:
+        t = self.ui.f_approvals
+        try:
+            applied = text_to_date(t.item(row, 1).text())
+            granted = text_to_date(t.item(row, 2).text())
+        except ValueError:
+            text = ""
+        else:
+            a = Approval("x", applied, granted)
+            d = a.days(self.store.today())
+            text = "" if d is None else str(d)
+        self._loading, was = True, self._loading
+        t.item(row, 3).setText(text)
+        self._loading = was
+
+    # Load / collect ----------------------------------------------------------------------------------
+    def load(self, record: Any) -> None:
+        """Show ``record`` (None: a new record with the sticky values)."""
+        self._loading = True
+        try:
+            if record is None:
+                record = self.cls()
+                if self._default_unit:
+                    record.unit_code = self._default_unit
+                for k, v in self.sticky.items():
+                    setattr(record, k, v)
+            self.original = record if record.id is not None else None
+            self._touched.clear()
+            for name, spec in self._specs.items():
+                self._set_value(name, spec, getattr(record, name))
+            if self.kind == STATION:
+                self._set_ref("venue_id", record.venue_id, record.venue_code or "")
+                self._set_ref("pole_id", record.pole_id, record.pole_code or "")
+                t = self.ui.f_approvals
+                by_item = {a.item: a for a in record.approvals}
+                for r in range(t.rowCount()):
+                    a = by_item.get(t.item(r, 0).data(Qt.ItemDataRole.UserRole))
+                    t.item(r, 1).setText(a.applied_on.isoformat() if a and a.applied_on else "")
+                    t.item(r, 2).setText(a.granted_on.isoformat() if a and a.granted_on else "")
+                    self._update_days(r)
+            else:
+                self.ui.f_station_count.setText(str(record.station_count))
+            self._show_issues([], all_fields=True)
+        finally:
+            self._loading = False
+        new = record.id is None
+        self.ui.b_delete.setEnabled(not new and not self.store.readonly)
+        self.ui.b_history.setEnabled(not new)
+        title = self.windowTitle().split(" — ")[0]
+        self.setWindowTitle(
+            f"{title} — {self.tr('新建') if new else self.tr('编辑')}"
+            + (self.tr("(只读)") if self.store.readonly else "")
+        )
+        self._initial = self.collect()[0]
+        first = self.widget("station_code" if self.kind == STATION else "name")
+        if record.unit_code and first is not None:
+            first.setFocus()
+        else:
+            self.ui.f_unit_code.setFocus()
+
+    def _set_value(self, name: str, spec: Any, value: Any) -> None:
+        w = self.widget(name)
+        if w is None or spec.kind == REF:
+            return
+        if name == "unit_code":
+            idx = w.findData(value) if value else -1
+            w.setCurrentIndex(max(idx, 0))
+            self._unit_changed()
+        elif isinstance(w, QComboBox):
+            data = value
+            if spec.kind == BOOL:
+                data = None if value is None else ("1" if value else "0")
+            idx = w.findData(data) if data not in (None, "") else 0
+            w.setCurrentIndex(max(idx, 0))
+        elif spec.kind == CODES:
+            chosen = set(value or [])
+            for c in spec.code_list or ():
+                cb = getattr(self.ui, f"f_{name}__{c.code}", None)
+                if cb is not None:
+                    cb.setChecked(c.code in chosen)
+        elif isinstance(w, QPlainTextEdit):
+            w.setPlainText(value or "")
+        elif isinstance(w, QLineEdit):
+            w.setText(spec.display(value) if value is not None else "")
+
+    def _set_ref(self, name: str, rid: int | None, text: str) -> None:
+        self._refs[name] = rid
+        w = self.widget(name)
+        if w is not None:
+            w.setText(text)
+        if not self._loading:
+            self._touched.add(name)
+            self._timer.start()
+
+    def collect(self) -> tuple[Any, list[Issue]]:
+        """The record as the form shows it (normalised) and the problems of reading it."""
+        problems: list[Issue] = []
+        values: dict[str, Any] = {}
+        for name, spec in self._specs.items():
+            w = self.widget(name)
+            if spec.kind == REF:
+                values[name] = self._refs.get(name)
+                continue
+            if w is None:
+                continue
+            if isinstance(w, QComboBox):
+                data = w.currentData()
+                if spec.kind == BOOL:
+                    values[name] = None if data is None else data == "1"
+                else:
+                    values[name] = (
+                        data if data is not None else ("" if _string_default(self.cls, name) else None)
+                    )
+            elif spec.kind == CODES:
+                values[name] = [
+                    c.code
+                    for c in spec.code_list or ()
+                    if getattr(self.ui, f"f_{name}__{c.code}").isChecked()
+                ]
+            elif isinstance(w, QPlainTextEdit):
+                values[name] = normalize_optional(w.toPlainText())
+            elif spec.kind == DATE:
+                try:
+                    values[name] = text_to_date(w.text())
+                except (ValueError, OverflowError):
+                    values[name] = None
+                    problems.append(
+                        Issue(
+                            name,
+                            self.tr("“{0}”不是有效日期,请按 2021-02-01 的格式填写。").format(spec.label),
+                            ERROR,
+                            "date_format",
+                        )
+                    )
+            elif spec.kind in (FLOAT, INT):
+                try:
+                    v = normalize_number(w.text())
+                    values[name] = None if v is None else (int(v) if spec.kind == INT else v)
+                except ValueError:
+                    values[name] = None
+                    problems.append(
+                        Issue(
+                            name,
+                            self.tr("“{0}”应是数字,请重新填写。").format(spec.label),
+                            ERROR,
+                            "number_format",
+                        )
+                    )
+            else:
+                text = normalize_text(w.text())
+                values[name] = text if (text or _string_default(self.cls, name)) else None
+        base = self.original if self.original is not None else self.cls()
+        record = replace(base, **values)
+        if self.kind == STATION:
+            record.approvals, more = self._collect_approvals()
+            problems += more
+        return record, problems
+
+    def _collect_approvals(self) -> tuple[list[Approval], list[Issue]]:
+        t = self.ui.f_approvals
+        old = {a.item: a for a in (self.original.approvals if self.original else [])}
+        out: list[Approval] = []
+        problems: list[Issue] = []
+        for r in range(t.rowCount()):
+            item = t.item(r, 0).data(Qt.ItemDataRole.UserRole)
+            dates: list[date | None] = []
+            for col in (1, 2):
+                try:
+                    dates.append(text_to_date(t.item(r, col).text()))
+                except (ValueError, OverflowError):
+                    dates.append(None)
+                    problems.append(
+                        Issue(
+                            "approvals",
+                            self.tr("审批事项“{0}”的日期无效,请按 2021-02-01 的格式填写。").format(
+                                t.item(r, 0).text()
+                            ),
+                            ERROR,
+                            "date_format",
+                        )
+                    )
+            if dates[0] is None and dates[1] is None:
+                continue
+            notes = old[item].notes if item in old else None
+            out.append(Approval(item, dates[0], dates[1], notes))
+        return out, problems
+
+    # Validation ---------------------------------------------------------------------------------------
+    def issues(self) -> tuple[Any, list[Issue]]:
+        record, problems = self.collect()
+        bad = {i.field for i in problems}
+        issues = problems + [i for i in self.store.validate(record) if i.field not in bad]
+        return record, issues
+
+    def _live_validate(self) -> None:
+        _record, issues = self.issues()
+        self._show_issues([i for i in issues if i.field in self._touched], all_fields=False)
+
+    def _field_widget(self, name: str) -> QWidget | None:
+        if name in ("venue_id", "pole_id"):
+            return self.widget(name)
+        return self.widget(name)
+
+    def _show_issues(self, issues: list[Issue], *, all_fields: bool) -> None:
+        by_field: dict[str, Issue] = {}
+        for i in issues:
+            if i.field not in by_field or (i.is_error and not by_field[i.field].is_error):
+                by_field[i.field] = i
+        for name in [*self._specs, "approvals"]:
+            w = self._field_widget(name)
+            if w is None:
+                continue
+            i = by_field.get(name)
+            mark(w, None if i is None else i.severity, "" if i is None else i.message)
+        lines = []
+        for i in issues:
+            color = "#c62828" if i.is_error else "#a15c00"
+            prefix = self.tr("错误") if i.is_error else self.tr("提醒")
+            lines.append(f'<span style="color:{color}">{prefix}:{html.escape(i.message)}</span>')
+        self.ui.messages.setText("<br>".join(lines))
+
+    def _focus_issue(self, issue: Issue) -> None:
+        w = self._field_widget(issue.field)
+        if w is None:
+            return
+        if self._specs.get(issue.field) is not None and self._specs[issue.field].kind == CODES:
+            boxes = w.findChildren(QCheckBox)
+            if boxes:
+                boxes[0].setFocus()
+                return
+        w.setFocus()
+        if isinstance(w, QLineEdit):
+            w.selectAll()
+
+    # Saving ----------------------------------------------------------------------------------------------
+    def is_dirty(self) -> bool:
+        return self.collect()[0] != self._initial
+
+    def save(self) -> bool:
+        """Validate and save; errors block, warnings ask. Returns True when saved."""
+        if self.store.readonly:
+            return False
+        self._timer.stop()
+        record, issues = self.issues()
+        self._show_issues(issues, all_fields=True)
+        errs = [i for i in issues if i.severity == ERROR]
+        if errs:
+            self._focus_issue(errs[0])
+            return False
+        warns = [i for i in issues if i.severity == WARNING]
+        if warns:
+            text = "\n".join(f"• {i.message}" for i in warns)
+            answer = QMessageBox.question(
+                self,
+                self.tr("请确认"),
+                self.tr("这条记录有以下提醒:\n{0}\n\n仍要保存吗?").format(text),
+                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Save:
+                self._focus_issue(warns[0])
+                return False
+        try:
+            saved = self._save_fn(self.kind, record, self.original)
+        except ValidationFailed as exc:
+            self._show_issues(exc.issues, all_fields=True)
+            errs = [i for i in exc.issues if i.is_error]
+            if errs:
+                self._focus_issue(errs[0])
+            return False
+        except Kf5gError as exc:
+            QMessageBox.warning(self, self.tr("保存失败"), str(exc))
+            return False
+        self.last_saved = saved
+        self.saved.emit(saved)
+        self.load(saved)
+        return True
+
+    def save_and_new(self) -> None:
+        if self._untouched_new():
+            self.load(None)
+            return
+        if self.save():
+            saved = self.last_saved
+            self.sticky = {k: getattr(saved, k) for k in STICKY_FIELDS[self.kind]}
+            self.load(None)
+
+    def _untouched_new(self) -> bool:
+        return self.original is None and not self.is_dirty()
+
+    def accept(self) -> None:
+        if self.save():
+            super().accept()
+
+    def reject(self) -> None:
+        if not self.store.readonly and self.is_dirty():
+            answer = QMessageBox.question(
+                self,
+                self.tr("放弃修改"),
+                self.tr("表单中有未保存的修改,确定放弃吗?"),
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Discard:
+                return
+        super().reject()
+
+    # Links and requests ------------------------------------------------------------------------------------
+    def _pick(self, name: str) -> None:
+        from .register import PickerDialog
+
+        kind = VENUE if name == "venue_id" else POLE
+        unit = self.ui.f_unit_code.currentData()
+        dlg = PickerDialog(self.store, kind, unit_code=unit, parent=self)
+        if dlg.exec() == QDialog.DialogCode.Accepted and dlg.chosen is not None:
+            rec = dlg.chosen
+            code = rec.venue_code if kind == VENUE else rec.pole_code
+            self._set_ref(name, rec.id, f"{code} {rec.name}")
+
+    def _request_delete(self) -> None:
+        if self.original is not None and self.original.id is not None and not self.store.readonly:
+            self.deleteRequested.emit(self.kind, self.original.id)
+
+    def _request_history(self) -> None:
+        if self.original is not None and self.original.id is not None:
+            self.historyRequested.emit(self.kind, self.original.id)

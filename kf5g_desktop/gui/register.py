@@ -1,0 +1,364 @@
+"""A register list (stations, venues or poles): search as you type, filters, column chooser,
+paged SQL model; double-click or Enter opens the record. Also the picker dialog used by forms."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kf5g_desktop.domain import codes
+from kf5g_desktop.domain.schema import POLE, STATION, VENUE
+from kf5g_desktop.storage.store import ListQuery, Store
+
+from .table_models import DEFAULT_VISIBLE, RecordTableModel
+from .widgets import DateValidator, MultiSelectButton, text_to_date
+
+SEARCH_DEBOUNCE_MS = 150
+
+
+def make_table_view(parent: QWidget | None = None) -> QTableView:
+    view = QTableView(parent)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.verticalHeader().setDefaultSectionSize(24)
+    view.verticalHeader().setVisible(False)
+    view.horizontalHeader().setHighlightSections(False)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+class _EnterFilter(QObject):
+    """Enter/Return on a table view activates the current row; Delete asks to delete."""
+
+    def __init__(self, page: RegisterPage) -> None:
+        super().__init__(page)
+        self.page = page
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.page.open_current()
+                return True
+            if event.key() == Qt.Key.Key_Delete:
+                self.page.delete_current()
+                return True
+        return False
+
+
+class RegisterPage(QWidget):
+    """The list of one register. Emits ``openRequested(kind, id)`` and ``deleteRequested(kind, ids)``."""
+
+    openRequested = Signal(str, int)
+    deleteRequested = Signal(str, list)
+    newRequested = Signal(str)
+    countChanged = Signal(int)
+
+    def __init__(
+        self, store: Store, kind: str, parent: QWidget | None = None, *, settings_key: str | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.kind = kind
+        self.settings_key = settings_key or f"register/{kind}"
+        self.model = RecordTableModel(store, kind, self)
+        self._build()
+        self._restore_settings()
+        self.refresh()
+
+    # Layout -------------------------------------------------------------------------------------
+    def _build(self) -> None:
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(6, 6, 6, 6)
+        bar = QHBoxLayout()
+        self.search = QLineEdit(self)
+        self.search.setObjectName("search")
+        self.search.setClearButtonEnabled(True)
+        hints = {
+            STATION: self.tr("搜索基站编码、名称、地址、铁塔站址编码(Ctrl+F)"),
+            VENUE: self.tr("搜索场所编号、名称、地址、产权单位(Ctrl+F)"),
+            POLE: self.tr("搜索杆塔编号、名称、地址、权属单位、协议编号(Ctrl+F)"),
+        }
+        self.search.setPlaceholderText(hints[self.kind])
+        self.search.setMinimumWidth(300)
+        bar.addWidget(self.search, 2)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DEBOUNCE_MS)
+        self._search_timer.timeout.connect(self.apply_filters)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.search.returnPressed.connect(self._search_now)
+
+        self.filters: dict[str, MultiSelectButton] = {}
+        units = [(u.code, u.name) for u in self.store.units()]
+        self._add_filter(bar, "unit_codes", self.tr("区县"), units)
+        self._add_filter(bar, "operators", self.tr("运营商"), [(c.code, c.label) for c in codes.OPERATOR])
+        if self.kind == STATION:
+            self._add_filter(bar, "statuses", self.tr("状态"), [(c.code, c.label) for c in codes.STATUS])
+            self._add_filter(
+                bar, "network_modes", self.tr("组网"), [(c.code, c.label) for c in codes.NETWORK_MODE]
+            )
+            self._add_filter(
+                bar, "power_supplies", self.tr("供电"), [(c.code, c.label) for c in codes.POWER_SUPPLY]
+            )
+            self._add_filter(
+                bar, "station_types", self.tr("类型"), [(c.code, c.label) for c in codes.STATION_TYPE]
+            )
+        elif self.kind == VENUE:
+            self._add_filter(
+                bar, "categories", self.tr("类别"), [(c.code, c.label) for c in codes.VENUE_CATEGORY]
+            )
+        else:
+            self._add_filter(
+                bar, "categories", self.tr("行业"), [(c.code, c.label) for c in codes.POLE_SECTOR]
+            )
+        date_label = {STATION: self.tr("开通日期"), VENUE: self.tr("开放日期"), POLE: self.tr("共享日期")}[
+            self.kind
+        ]
+        bar.addWidget(QLabel(date_label, self))
+        self.date_from = QLineEdit(self)
+        self.date_to = QLineEdit(self)
+        for w, ph in ((self.date_from, self.tr("起")), (self.date_to, self.tr("止"))):
+            w.setPlaceholderText(ph)
+            w.setValidator(DateValidator(w))
+            w.setMaximumWidth(100)
+            w.editingFinished.connect(self.apply_filters)
+            bar.addWidget(w)
+        clear = QPushButton(self.tr("清除筛选"), self)
+        clear.clicked.connect(self.clear_filters)
+        bar.addWidget(clear)
+        self.columns_button = QPushButton(self.tr("列…"), self)
+        self.columns_button.setToolTip(self.tr("选择显示哪些列"))
+        self.columns_button.clicked.connect(self._column_menu)
+        bar.addWidget(self.columns_button)
+        lay.addLayout(bar)
+
+        self.view = make_table_view(self)
+        self.view.setObjectName("view")
+        self.view.setModel(self.model)
+        self.view.setSortingEnabled(True)
+        self.view.horizontalHeader().setSortIndicatorShown(True)
+        self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.view.horizontalHeader().setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.horizontalHeader().customContextMenuRequested.connect(lambda _p: self._column_menu())
+        self.view.doubleClicked.connect(lambda idx: self._open_row(idx.row()))
+        self.view.installEventFilter(_EnterFilter(self))
+        lay.addWidget(self.view, 1)
+
+        foot = QHBoxLayout()
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("count")
+        foot.addWidget(self.count_label)
+        foot.addStretch(1)
+        new = QPushButton(self.tr("新建(Ctrl+N)"), self)
+        new.clicked.connect(lambda: self.newRequested.emit(self.kind))
+        self.new_button = new
+        foot.addWidget(new)
+        lay.addLayout(foot)
+        self.model.modelReset.connect(self._update_count)
+
+    def _add_filter(self, bar: QHBoxLayout, key: str, title: str, items: list[tuple[str, str]]) -> None:
+        b = MultiSelectButton(title, items, self)
+        b.setObjectName(f"filter_{key}")
+        b.changed.connect(self.apply_filters)
+        self.filters[key] = b
+        bar.addWidget(b)
+
+    # Filtering ------------------------------------------------------------------------------------
+    def current_query(self) -> ListQuery:
+        q = ListQuery(search=self.search.text().strip())
+        for key, b in self.filters.items():
+            setattr(q, key, b.selected())
+        for attr, w in (("date_from", self.date_from), ("date_to", self.date_to)):
+            try:
+                setattr(q, attr, text_to_date(w.text()))
+            except ValueError:
+                setattr(q, attr, None)
+        return q
+
+    def _search_now(self) -> None:
+        self._search_timer.stop()
+        self.apply_filters()
+        self.view.setFocus()
+        if self.model.rowCount():
+            self.view.selectRow(0)
+
+    def apply_filters(self) -> None:
+        self.model.set_query(self.current_query())
+        self._save_filters()
+
+    def set_filters(self, filters: dict[str, Any]) -> None:
+        """Apply filters given as ListQuery field names, e.g. {"unit_codes": ["410221"], "statuses": [...]}."""
+        for key, b in self.filters.items():
+            b.blockSignals(True)
+            b.set_selected(filters.get(key, []))
+            b.blockSignals(False)
+        self.search.blockSignals(True)
+        self.search.setText(str(filters.get("search", "")))
+        self.search.blockSignals(False)
+        self.date_from.setText(str(filters.get("date_from") or ""))
+        self.date_to.setText(str(filters.get("date_to") or ""))
+        self.apply_filters()
+
+    def clear_filters(self) -> None:
+        self.set_filters({})
+
+    def refresh(self) -> None:
+        """Reload from the database, keeping filters, sort and the selected record."""
+        rid = self.current_id()
+        self.model.query = self.current_query()
+        self.model.reload()
+        if rid is not None:
+            row = self.model.row_of_id(rid)
+            if row >= 0:
+                self.view.selectRow(row)
+
+    def _update_count(self) -> None:
+        n = self.model.total
+        self.count_label.setText(self.tr("共 {0} 条").format(n))
+        self.countChanged.emit(n)
+
+    # Rows --------------------------------------------------------------------------------------------
+    def current_id(self) -> int | None:
+        idx = self.view.currentIndex()
+        rec = self.model.record(idx.row()) if idx.isValid() else None
+        return rec.id if rec is not None else None
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
+        ids = [self.model.record(r).id for r in rows if self.model.record(r) is not None]
+        if not ids and self.current_id() is not None:
+            ids = [self.current_id()]  # type: ignore[list-item]
+        return ids
+
+    def _open_row(self, row: int) -> None:
+        rec = self.model.record(row)
+        if rec is not None:
+            self.openRequested.emit(self.kind, rec.id)
+
+    def open_current(self) -> None:
+        idx = self.view.currentIndex()
+        if idx.isValid():
+            self._open_row(idx.row())
+
+    def delete_current(self) -> None:
+        ids = self.selected_ids()
+        if ids:
+            self.deleteRequested.emit(self.kind, ids)
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    # Columns and settings -----------------------------------------------------------------------------
+    def _column_menu(self) -> None:
+        menu = QMenu(self)
+        header = self.view.horizontalHeader()
+        for i, col in enumerate(self.model.columns):
+            act = QAction(col.header, menu)
+            act.setCheckable(True)
+            act.setChecked(not header.isSectionHidden(i))
+            act.toggled.connect(lambda on, i=i: self.set_column_visible(i, on))
+            menu.addAction(act)
+        menu.addSeparator()
+        menu.addAction(self.tr("恢复默认列"), self._default_columns)
+        menu.exec(self.columns_button.mapToGlobal(self.columns_button.rect().bottomLeft()))
+
+    def set_column_visible(self, index: int, visible: bool) -> None:
+        self.view.horizontalHeader().setSectionHidden(index, not visible)
+        self._save_header()
+
+    def _default_columns(self) -> None:
+        visible = DEFAULT_VISIBLE[self.kind]
+        for i, col in enumerate(self.model.columns):
+            self.view.horizontalHeader().setSectionHidden(i, col.key not in visible)
+        self._save_header()
+
+    def _save_header(self) -> None:
+        QSettings().setValue(f"{self.settings_key}/header", self.view.horizontalHeader().saveState())
+
+    def _save_filters(self) -> None:
+        q = self.model.query
+        data = {key: list(getattr(q, key)) for key in self.filters}
+        data["date_from"] = q.date_from.isoformat() if q.date_from else ""
+        data["date_to"] = q.date_to.isoformat() if q.date_to else ""
+        QSettings().setValue(f"{self.settings_key}/filters", json.dumps(data))
+
+    def _restore_settings(self) -> None:
+        s = QSettings()
+        state = s.value(f"{self.settings_key}/header")
+        self._default_columns()
+        if state is not None:
+            self.view.horizontalHeader().restoreState(state)
+        for i in range(len(self.model.columns)):
+            if self.view.horizontalHeader().sectionSize(i) < 40:
+                self.view.horizontalHeader().resizeSection(i, 100)
+        self.view.horizontalHeader().sectionResized.connect(lambda *_: self._save_header())
+        raw = s.value(f"{self.settings_key}/filters")
+        if raw:
+            try:
+                data = json.loads(str(raw))
+            except ValueError:
+                data = {}
+            for key, b in self.filters.items():
+                b.blockSignals(True)
+                b.set_selected(data.get(key, []))
+                b.blockSignals(False)
+            self.date_from.setText(data.get("date_from", ""))
+            self.date_to.setText(data.get("date_to", ""))
+
+    def set_store(self, store: Store) -> None:
+        self.store = store
+        self.model.store = store
+        self.refresh()
+
+    def set_readonly(self, readonly: bool) -> None:
+        self.new_button.setEnabled(not readonly)
+
+
+class PickerDialog(QDialog):
+    """Choose a venue or pole for a station: the register list, filtered to the station's unit."""
+
+    def __init__(
+        self, store: Store, kind: str, *, unit_code: str | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("选择免费开放场所") if kind == VENUE else self.tr("选择杆塔"))
+        self.resize(900, 500)
+        self.chosen: Any = None
+        lay = QVBoxLayout(self)
+        self.page = RegisterPage(store, kind, self, settings_key=f"picker/{kind}")
+        self.page.new_button.hide()
+        self.page.set_filters({"unit_codes": [unit_code] if unit_code else []})
+        self.page.openRequested.connect(self._chosen)
+        lay.addWidget(self.page)
+        box = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        box.accepted.connect(self.page.open_current)
+        box.rejected.connect(self.reject)
+        lay.addWidget(box)
+        self.page.search.setFocus()
+
+    def _chosen(self, kind: str, rid: int) -> None:
+        self.chosen = self.page.model.record(self.page.model.row_of_id(rid))
+        self.accept()

@@ -1,0 +1,117 @@
+"""Undo/redo of saves, deletes and restores in the session (QUndoStack commands over the Store).
+
+The first action is performed by the caller (so a refused save never reaches the stack); the
+command is pushed already done. Undo of an insert moves the record to the recycle bin; of an update
+saves the previous record back; of a delete restores it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoCommand
+
+from kf5g_desktop.storage.store import Store, record_key
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("undo", text)
+
+
+class _StoreCommand(QUndoCommand):
+    def __init__(
+        self,
+        store_fn: Callable[[], Store],
+        text: str,
+        on_change: Callable[[], None],
+        on_error: Callable[[Exception], None],
+    ) -> None:
+        super().__init__(text)
+        self._store_fn = store_fn
+        self._on_change = on_change
+        self._on_error = on_error
+        self._first = True
+
+    @property
+    def store(self) -> Store:
+        return self._store_fn()
+
+    def _run(self, fn: Callable[[], None]) -> None:
+        try:
+            fn()
+        except Exception as exc:  # the Store's message (e.g. the record changed meanwhile) is shown
+            self.setObsolete(True)
+            self._on_error(exc)
+        self._on_change()
+
+    def redo(self) -> None:
+        if self._first:
+            self._first = False
+            return
+        self._run(self._redo)
+
+    def undo(self) -> None:
+        self._run(self._undo)
+
+    def _redo(self) -> None:
+        raise NotImplementedError
+
+    def _undo(self) -> None:
+        raise NotImplementedError
+
+
+class SaveCommand(_StoreCommand):
+    def __init__(self, store_fn: Callable[[], Store], kind: str, saved: Any, old: Any, **kw: Any) -> None:
+        verb = tr("新增") if old is None else tr("修改")
+        super().__init__(store_fn, f"{verb} {record_key(kind, saved)}", **kw)
+        self.kind = kind
+        self.saved = saved
+        self.old = old
+
+    def _redo(self) -> None:
+        if self.old is None:
+            self.store.restore(self.kind, self.saved.id)
+        else:
+            current = self.store.get(self.kind, self.saved.id)
+            self.store.save(replace(self.saved, meta=current.meta))
+
+    def _undo(self) -> None:
+        if self.old is None:
+            self.store.delete(self.kind, self.saved.id)
+        else:
+            current = self.store.get(self.kind, self.saved.id)
+            self.store.save(replace(self.old, meta=current.meta))
+
+
+class DeleteCommand(_StoreCommand):
+    def __init__(
+        self, store_fn: Callable[[], Store], kind: str, ids: list[int], keys: list[str], **kw: Any
+    ) -> None:
+        text = tr("删除 {0}").format(keys[0]) if len(keys) == 1 else tr("删除 {0} 条记录").format(len(keys))
+        super().__init__(store_fn, text, **kw)
+        self.kind = kind
+        self.ids = ids
+
+    def _redo(self) -> None:
+        for rid in self.ids:
+            self.store.delete(self.kind, rid)
+
+    def _undo(self) -> None:
+        for rid in self.ids:
+            self.store.restore(self.kind, rid)
+
+
+class RestoreCommand(_StoreCommand):
+    def __init__(self, store_fn: Callable[[], Store], kind: str, rid: int, key: str, **kw: Any) -> None:
+        super().__init__(store_fn, tr("恢复 {0}").format(key), **kw)
+        self.kind = kind
+        self.rid = rid
+
+    def _redo(self) -> None:
+        self.store.restore(self.kind, self.rid)
+
+    def _undo(self) -> None:
+        self.store.delete(self.kind, self.rid)

@@ -1,0 +1,148 @@
+"""Small reusable widgets: multi-select filter button, date and number validators, field marking."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtGui import QAction, QValidator
+from PySide6.QtWidgets import QComboBox, QMenu, QToolButton, QWidget
+
+from kf5g_desktop.domain.normalize import normalize_number, normalize_text, parse_date
+
+INVALID_STYLE = (
+    '*[invalid="error"] { border: 1px solid #d32f2f; background: #fdecea; }'
+    '*[invalid="warning"] { border: 1px solid #ed8b00; background: #fff6e0; }'
+)
+
+
+def tr(text: str, context: str = "widgets") -> str:
+    return QCoreApplication.translate(context, text)
+
+
+def mark(widget: QWidget, state: str | None, message: str = "") -> None:
+    """Mark a field red (error) or amber (warning), with the message as tooltip; None clears."""
+    value = state or ""
+    if widget.property("invalid") != value:
+        widget.setProperty("invalid", value)
+        style = widget.style()
+        style.unpolish(widget)
+        style.polish(widget)
+    widget.setToolTip(message)
+
+
+class DateValidator(QValidator):
+    """Accepts what parse_date accepts (2021-02-01, 2021/2/1, 2021年2月1日, 20210201) or empty.
+
+    Partial input while typing is Intermediate; the form reports a bad date on save.
+    """
+
+    def validate(self, text: str, pos: int) -> object:  # type: ignore[override]
+        t = normalize_text(text)
+        if not t:
+            return QValidator.State.Acceptable, text, pos
+        try:
+            parse_date(t)
+        except ValueError:
+            allowed = set("0123456789-/.年月日 ０１２３４５６７８９－／．")
+            if all(ch in allowed for ch in text) and len(t) <= 11:
+                return QValidator.State.Intermediate, text, pos
+            return QValidator.State.Invalid, text, pos
+        return QValidator.State.Acceptable, text, pos
+
+
+class NumberValidator(QValidator):
+    """A decimal number within [low, high]; full-width digits accepted (normalised on save)."""
+
+    def __init__(self, low: float, high: float, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.low, self.high = low, high
+
+    def validate(self, text: str, pos: int) -> object:  # type: ignore[override]
+        t = normalize_text(text)
+        if not t or t in ("-", ".", "-."):
+            return QValidator.State.Intermediate if t else QValidator.State.Acceptable, text, pos
+        try:
+            v = normalize_number(t)
+        except ValueError:
+            return QValidator.State.Invalid, text, pos
+        if v is None:
+            return QValidator.State.Acceptable, text, pos
+        if self.low <= v <= self.high:
+            return QValidator.State.Acceptable, text, pos
+        return QValidator.State.Intermediate, text, pos
+
+
+def text_to_date(text: str) -> date | None:
+    """Raises ValueError for text that is not a date."""
+    return parse_date(normalize_text(text))
+
+
+def fill_combo(combo: QComboBox, items: Sequence[tuple[str, str]], *, empty: str | None = "") -> None:
+    """Fill a combo with (code, label) items; an optional empty first entry (data None)."""
+    current = combo.currentData()
+    combo.blockSignals(True)
+    combo.clear()
+    if empty is not None:
+        combo.addItem(empty, None)
+    for code, label in items:
+        combo.addItem(label, code)
+    idx = combo.findData(current) if current is not None else -1
+    combo.setCurrentIndex(max(idx, 0))
+    combo.blockSignals(False)
+
+
+def set_combo_data(combo: QComboBox, value: object) -> None:
+    idx = combo.findData(value) if value is not None else 0
+    combo.setCurrentIndex(max(idx, 0) if value is not None else (0 if combo.itemData(0) is None else -1))
+
+
+class MultiSelectButton(QToolButton):
+    """A tool button with a checkable menu: choose several codes to filter on ("全部" when none)."""
+
+    changed = Signal()
+
+    def __init__(self, title: str, items: Sequence[tuple[str, str]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = title
+        self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self._menu = QMenu(self)
+        self._actions: list[QAction] = []
+        for code, label in items:
+            act = QAction(label, self._menu)
+            act.setCheckable(True)
+            act.setData(code)
+            act.toggled.connect(self._on_toggled)
+            self._menu.addAction(act)
+            self._actions.append(act)
+        self._menu.addSeparator()
+        clear = self._menu.addAction(tr("清除选择"))
+        clear.triggered.connect(lambda: self.set_selected([]))
+        self.setMenu(self._menu)
+        self._update_text()
+
+    def selected(self) -> list[str]:
+        return [a.data() for a in self._actions if a.isChecked()]
+
+    def set_selected(self, codes: Sequence[str]) -> None:
+        wanted = set(codes)
+        for a in self._actions:
+            a.blockSignals(True)
+            a.setChecked(a.data() in wanted)
+            a.blockSignals(False)
+        self._update_text()
+        self.changed.emit()
+
+    def _on_toggled(self, _checked: bool) -> None:
+        self._update_text()
+        self.changed.emit()
+
+    def _update_text(self) -> None:
+        chosen = [a.text() for a in self._actions if a.isChecked()]
+        if not chosen:
+            self.setText(tr("{0}:全部").format(self.title))
+        elif len(chosen) <= 2:
+            self.setText(f"{self.title}:{'、'.join(chosen)}")
+        else:
+            self.setText(tr("{0}:{1} 项").format(self.title, len(chosen)))

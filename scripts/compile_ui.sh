@@ -1,0 +1,25 @@
+#!/bin/sh
+# Regenerate the compiled Designer forms (kf5g_desktop/gui/forms/ui_*.py) from ui/*.ui and the
+# translations (resources/translations/*.ts via lupdate, *.qm via lrelease).
+# Usage: scripts/compile_ui.sh        (from the project root; PYSIDE_BIN overrides the tool folder)
+set -eu
+cd "$(dirname "$0")/.."
+BIN="${PYSIDE_BIN:-$(dirname "$(command -v python3)")}"
+[ -x "$BIN/pyside6-uic" ] || BIN=/work/venv/bin
+for ui in ui/*.ui; do
+    name=$(basename "$ui" .ui)
+    out="kf5g_desktop/gui/forms/ui_${name}.py"
+    {
+        echo "# generated from ui/${name}.ui by scripts/compile_ui.sh — do not edit"
+        "$BIN/pyside6-uic" --no-autoconnection "$ui"
+    } > "$out.tmp"
+    mv "$out.tmp" "$out"
+done
+[ -f kf5g_desktop/gui/forms/__init__.py ] || echo '"""Generated Designer forms — do not edit."""' > kf5g_desktop/gui/forms/__init__.py
+if [ "${1:-}" = "--translations" ] || [ "${1:-}" = "--all" ]; then
+    "$BIN/pyside6-lupdate" -no-obsolete -source-language zh_CN -target-language en_US \
+        kf5g_desktop/gui/*.py ui/*.ui -ts resources/translations/kf5g_en.ts
+fi
+if [ -f resources/translations/kf5g_en.ts ]; then
+    "$BIN/pyside6-lrelease" -silent resources/translations/kf5g_en.ts -qm resources/translations/kf5g_en.qm
+fi

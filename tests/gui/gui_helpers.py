@@ -1,0 +1,54 @@
+"""What a person does: press keys, answer message boxes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+
+def tab_to(qtbot, start: QWidget, target: QWidget, limit: int = 80) -> int:
+    """Press Tab from the focused widget until ``target`` has focus; returns the number of presses."""
+    for n in range(limit):
+        if QApplication.focusWidget() is target:
+            return n
+        qtbot.keyClick(QApplication.focusWidget() or start, Qt.Key.Key_Tab)
+    raise AssertionError(f"Tab never reached {target.objectName()}")
+
+
+def answer_next_box(button: QMessageBox.StandardButton, seen: list[str] | None = None) -> None:
+    """When the next message box appears, click ``button`` (as the user would)."""
+
+    def click() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            if seen is not None:
+                seen.append(box.text())
+            box.button(button).click()
+        else:
+            QTimer.singleShot(20, click)
+
+    QTimer.singleShot(0, click)
+
+
+def type_text(qtbot, widget: QWidget, text: str) -> None:
+    """Type like a person with a Chinese input method: ASCII as key presses, anything else
+    (汉字, full-width ＫＦ１２３) committed by the input method."""
+    from PySide6.QtGui import QInputMethodEvent
+
+    for ch in text:
+        if ch.isascii() and ch.isprintable():
+            qtbot.keyClicks(widget, ch)
+        else:
+            ev = QInputMethodEvent("", [])
+            ev.setCommitString(ch)
+            QApplication.sendEvent(widget, ev)
+
+
+def choose(qtbot, combo, text: str) -> None:
+    """Pick a combo entry with the arrow keys (Home, then Down until it shows ``text``)."""
+    qtbot.keyClick(combo, Qt.Key.Key_Home)
+    for _ in range(combo.count()):
+        if combo.currentText() == text:
+            return
+        qtbot.keyClick(combo, Qt.Key.Key_Down)
+    assert combo.currentText() == text, f"{text} not in combo"

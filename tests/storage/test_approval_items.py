@@ -1,0 +1,42 @@
+from datetime import date, datetime
+
+from kf5g_desktop.domain.records import Approval, Station
+from kf5g_desktop.storage.store import Store
+
+
+def _station(code: str, approvals: list[Approval]) -> Station:
+    return Station(
+        unit_code="410221",
+        station_code=code,
+        operator="CMCC",
+        name=f"站{code}",
+        status="approving",
+        station_type="macro",
+        township_code="410221001",
+        approvals=approvals,
+    )
+
+
+def test_approval_items_paged_with_waiting_days(tmp_path):
+    store = Store.open(tmp_path / "a.db", user="测试", clock=lambda: datetime(2021, 3, 1, 9, 0))
+    try:
+        store.setup_installation(kind="unit", unit_code="410221", user_name="测试")
+        store.save(
+            _station(
+                "A1",
+                [Approval("land", date(2021, 1, 1)), Approval("radio", date(2021, 1, 1), date(2021, 1, 11))],
+            )
+        )
+        gone = store.save(_station("A2", [Approval("power", date(2020, 1, 1))]))
+        store.delete("station", gone.id)
+        assert store.approval_count() == 2
+        items = store.approval_items()
+        assert [(i.item, i.days) for i in items] == [("land", 59), ("radio", 10)]
+        assert items[0].station_code == "A1" and items[0].station_name == "站A1"
+        assert store.approval_count(waiting_only=True) == 1
+        assert store.approval_count(min_days=30) == 1
+        assert [i.item for i in store.approval_items(sort="days", descending=False)] == ["radio", "land"]
+        assert [i.item for i in store.approval_items(offset=1, limit=1)] == ["radio"]
+        assert store.approval_count(search="A9") == 0
+    finally:
+        store.close()
