@@ -259,6 +259,35 @@ def child_hold(a: dict[str, Any], log: Log) -> None:
     time.sleep(3600)
 
 
+def child_export(a: dict[str, Any], log: Log) -> None:
+    """Export the week's return into ``dest`` again and again (same final name each time)."""
+    from kf5g_desktop.domain.periods import IsoWeek
+    from kf5g_desktop.returns.export import export_return
+    from kf5g_desktop.storage.store import Store
+
+    store = Store.open(a["db"])
+    log("ready")
+    for k in range(a["n"]):
+        r = export_return(store, IsoWeek.parse(a["week"]), Path(a["dest"]), reason=f"第{k}次")
+        log(f"exported {r.path}")
+    store.close()
+
+
+def child_import(a: dict[str, Any], log: Log) -> None:
+    """Verify, plan and import one return into the city database."""
+    from kf5g_desktop.returns.importer import apply_import, plan_import
+    from kf5g_desktop.returns.verify import verify_file
+    from kf5g_desktop.storage.store import Store
+
+    log("start")
+    store = Store.open(a["db"])
+    res = verify_file(store, a["file"])
+    assert res.ok, res.messages()
+    out = apply_import(store, plan_import(store, res))
+    log(f"imported {out.batch_id}")
+    store.close()
+
+
 CHILDREN = {
     "saves": child_saves,
     "batches": child_batches,
@@ -266,6 +295,8 @@ CHILDREN = {
     "open": child_open,
     "demo": child_demo,
     "hold": child_hold,
+    "export": child_export,
+    "import": child_import,
 }
 
 
