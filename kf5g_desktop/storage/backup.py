@@ -18,7 +18,7 @@ from pathlib import Path
 from kf5g_desktop.paths import backup_dir_for
 
 from .db import readonly_uri
-from .errors import SQLITE_CANTOPEN, StorageError, sqlite_code, sqlite_problem
+from .errors import SQLITE_CANTOPEN, SQLITE_READONLY, StorageError, sqlite_code, sqlite_problem
 
 REASONS = {
     "daily": "每日",
@@ -118,6 +118,11 @@ def integrity_problems(path: Path, *, quick: bool = False, wal: bool = True) -> 
         if sqlite_code(exc) == SQLITE_CANTOPEN:  # cannot get at the file: not a sign of damage
             raise StorageError(
                 f"无法打开数据库文件“{path}”(文件不存在、权限不足或文件夹无法访问),请检查后重试。"
+            ) from exc
+        if sqlite_code(exc) == SQLITE_READONLY and path.with_name(path.name + "-journal").exists():
+            # A crash left a transaction to roll back, which a read-only connection cannot do.
+            raise StorageError(
+                f"数据库“{path}”上次没有正常关闭,需要以可写方式打开一次完成自动恢复,之后才能只读查看。"
             ) from exc
         return [str(exc)]
     msgs = [str(r[0]) for r in rows]

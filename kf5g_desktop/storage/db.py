@@ -56,6 +56,24 @@ def readonly_uri(path: Path) -> str:
     return uri
 
 
+def recover_hot_journal(path: Path) -> bool:
+    """Roll back a transaction a crash left in ``<db>-journal`` (SQLite does it on the first read of
+    a writable connection; a read-only one — like the start-up integrity check — cannot, and fails
+    with "attempt to write a readonly database"). A crash while the very first start switches a new
+    database to WAL, or the first start after a restore, leaves such a journal. True if one was there."""
+    journal = path.with_name(path.name + "-journal")
+    if not (journal.exists() and journal.stat().st_size > 0):
+        return False
+    con = sqlite3.connect(path)
+    try:
+        con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.DatabaseError:
+        pass  # damaged: the integrity check that follows says so
+    finally:
+        con.close()
+    return True
+
+
 def make_engine(path: Path, *, readonly: bool = False) -> Engine:
     """An engine on ``path`` with our pragmas on every connection.
 

@@ -39,7 +39,7 @@ from kf5g_desktop.paths import default_db_path
 
 from . import backup as backups
 from . import migrate
-from .db import WRITE_OPTION, WriterLock, check_writable_place, make_engine
+from .db import WRITE_OPTION, WriterLock, check_writable_place, make_engine, recover_hot_journal
 from .errors import (
     CorruptDatabaseError,
     NewerSchemaError,
@@ -307,6 +307,8 @@ class Store:
         else:
             check_writable_place(path)
         existed = path.exists() and path.stat().st_size > 0
+        if existed and not readonly:
+            recover_hot_journal(path)
         if existed and check != "none":
             # Another copy may be writing the -wal file right now when we only read.
             problems = backups.integrity_problems(path, quick=(check == "quick"), wal=not readonly)
