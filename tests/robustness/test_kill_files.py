@@ -19,6 +19,7 @@ from kf5g_desktop.storage.store import Store
 
 from .checks import assert_sound
 from .conftest import SLOW, STATS, kill_during, read_log, seeds
+from .driver import batch_station
 
 DEMO_STATIONS = 1500
 
@@ -213,3 +214,45 @@ def test_kill_during_the_demo_generator(zygote, tmp_path):
         generate_demo(db, stations=50, seed=1)  # the interrupted demo can be made again
         with Store.open(db, readonly=True) as s:
             assert s.count("station") == 50
+
+
+def test_a_transaction_left_in_a_rollback_journal_is_rolled_back_not_called_damage(tmp_path):
+    """A crash while SQLite used a rollback journal (switching a new database to WAL, or the first
+    start after a restore) leaves a hot ``-journal``. Opening recovers; it is not damage."""
+    import subprocess
+    import sys
+
+    from kf5g_desktop.storage.errors import StorageError
+
+    db = tmp_path / "kf5g.db"
+    with Store.open(db) as s:
+        for k in range(20):
+            s.save(batch_station(13, k))
+    con = sqlite3.connect(db)
+    con.execute("PRAGMA journal_mode=DELETE")  # as a restored backup is
+    con.close()
+    before = table_rows(db)
+    code = (
+        "import sqlite3, sys, time\n"
+        f"con = sqlite3.connect({str(db)!r}, isolation_level=None)\n"
+        "con.execute('PRAGMA cache_size=5')\n"
+        "con.execute('BEGIN')\n"
+        'con.execute("UPDATE station SET notes = hex(randomblob(3000))")\n'
+        "print('in transaction', flush=True)\n"
+        "time.sleep(60)\n"
+    )
+    child = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    try:
+        assert child.stdout.readline().strip() == "in transaction"
+    finally:
+        child.kill()
+        child.wait()
+    STATS["kills"] += 1
+    assert (tmp_path / "kf5g.db-journal").stat().st_size > 0  # hot: the crash left it
+    with pytest.raises(StorageError, match="没有正常关闭"):
+        Store.open(db, readonly=True)  # cannot roll back read-only: says so (not "damaged")
+    with Store.open(db) as s:
+        assert s.count("station") == 20
+    assert_sound(db)
+    assert table_rows(db) == before
+    STATS["records"] += 20
