@@ -96,7 +96,7 @@ def test_a_return_damaged_byte_by_byte_never_escapes_as_a_traceback(
     check_and_import(city, path, accept_modified="测试:逐字节损坏")
 
 
-@settings(BOUNDED, max_examples=100 * N)
+@settings(BOUNDED, max_examples=80 * N)
 @given(
     member=st.integers(0, 100),
     flips=st.lists(
@@ -190,7 +190,7 @@ def edited(data: bytes, changes) -> bytes:
     return out.getvalue()
 
 
-@settings(BOUNDED, max_examples=50 * N)
+@settings(BOUNDED, max_examples=35 * N)
 @given(edits())
 def test_a_return_edited_in_a_spreadsheet_program_is_refused_clearly_or_imported(
     city, valid_return, tmp_path, changes

@@ -256,3 +256,29 @@ def test_a_transaction_left_in_a_rollback_journal_is_rolled_back_not_called_dama
     assert_sound(db)
     assert table_rows(db) == before
     STATS["records"] += 20
+
+
+def test_a_failing_upgrade_restores_the_backup_and_says_so(tmp_path, demo_source, newer_migrations):
+    """A newer revision that fails half-way (e.g. data the migration did not expect)."""
+    from kf5g_desktop.storage.errors import StorageError
+
+    folder, old_head = newer_migrations
+    script = folder / "versions" / "0099_robust_fake.py"
+    script.write_text(
+        script.read_text(encoding="utf-8")
+        + "\n\n_real = upgrade\n\n\ndef upgrade() -> None:\n"
+        + "    _real()\n    raise RuntimeError('unexpected data in station')\n",
+        encoding="utf-8",
+    )
+    src, rows = demo_source
+    db = tmp_path / "kf5g.db"
+    shutil.copyfile(src, db)
+    with pytest.raises(StorageError) as e:
+        Store.open(db)
+    msg = str(e.value)
+    assert "升级失败" in msg and "已自动恢复" in msg and "kf5g-" in msg, msg
+    STATS["rejected"] += 1
+    assert migrate.file_state(db) == (migrate.BEHIND, old_head)
+    assert table_rows(db) == rows
+    assert_sound(db)
+    STATS["records"] += len(rows["station"])
