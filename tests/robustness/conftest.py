@@ -42,8 +42,9 @@ def pytest_collection_modifyitems(config, items):  # type: ignore[no-untyped-def
     if SLOW:
         return
     skip = pytest.mark.skip(reason="slow: set KF5G_SLOW=1 to run")
-    for item in items:
-        if "slow" in item.keywords:
+    here = Path(__file__).parent
+    for item in items:  # only this suite's slow tests: other areas decide for theirs
+        if "slow" in item.keywords and here in Path(str(item.fspath)).parents:
             item.add_marker(skip)
 
 

@@ -190,7 +190,8 @@ def child_batches(a: dict[str, Any], log: Log) -> None:
 
     store = Store.open(a["db"], user="批量导入")
     log("ready")
-    for b in range(a["n"]):
+    start = a.get("start", 0)
+    for b in range(start, start + a["n"]):
         with store.batch_writer("bulk_import", f"批次{b}") as w:
             for k in range(BATCH_SIZE):
                 w.save(batch_station(b, k))
