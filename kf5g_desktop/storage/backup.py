@@ -18,7 +18,7 @@ from pathlib import Path
 from kf5g_desktop.paths import backup_dir_for
 
 from .db import readonly_uri
-from .errors import SQLITE_CANTOPEN, SQLITE_READONLY, StorageError, sqlite_code, sqlite_problem
+from .errors import SQLITE_READONLY, StorageError, sqlite_code, sqlite_problem
 
 REASONS = {
     "daily": "每日",
@@ -115,10 +115,6 @@ def integrity_problems(path: Path, *, quick: bool = False, wal: bool = True) -> 
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
-        if sqlite_code(exc) == SQLITE_CANTOPEN:  # cannot get at the file: not a sign of damage
-            raise StorageError(
-                f"无法打开数据库文件“{path}”(文件不存在、权限不足或文件夹无法访问),请检查后重试。"
-            ) from exc
         if sqlite_code(exc) == SQLITE_READONLY and path.with_name(path.name + "-journal").exists():
             # A crash left a transaction to roll back, which a read-only connection cannot do.
             raise StorageError(

@@ -70,13 +70,13 @@ class ConflictError(StorageError):
 
 # SQLite result codes (the primary code is the low byte of an extended code).
 _SQLITE_BUSY, _SQLITE_LOCKED, SQLITE_READONLY, _SQLITE_IOERR = 5, 6, 8, 10
-_SQLITE_CORRUPT, _SQLITE_FULL, SQLITE_CANTOPEN, _SQLITE_NOTADB = 11, 13, 14, 26
+_SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_CANTOPEN, _SQLITE_NOTADB = 11, 13, 14, 26
 
 _SQLITE_PROBLEMS = {
     _SQLITE_FULL: "磁盘空间不足",
     _SQLITE_IOERR: "读写文件时出错(磁盘或网络故障)",
     SQLITE_READONLY: "文件或文件夹是只读的",
-    SQLITE_CANTOPEN: "无法打开文件(权限不足或文件夹不存在)",
+    _SQLITE_CANTOPEN: "无法打开文件(权限不足或文件夹不存在)",
     _SQLITE_BUSY: "数据库正忙(另一个程序正在写入)",
     _SQLITE_LOCKED: "数据库正忙(另一个程序正在写入)",
 }
