@@ -7,6 +7,7 @@ on a unit in the table emits ``filterRequested({"unit_codes": [code]})`` for the
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -68,11 +69,12 @@ class DashboardData:
 
 
 def compute(store: Any, week: IsoWeek, unit_code: str | None, rule: str) -> DashboardData:
-    """What the page shows (no Qt; runs in a worker thread)."""
-    return DashboardData(
-        week_figures(store, week, unit_code, rule, lists=False),
-        weekly_series(store, week, unit_code, rule),
-    )
+    """What the page shows (no Qt; runs in a worker thread). The week's figures and the series
+    are read at the same time on two connections (sqlite3 releases the GIL while it reads)."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        series = pool.submit(weekly_series, store, week, unit_code, rule)
+        figures = week_figures(store, week, unit_code, rule, lists=False)
+        return DashboardData(figures, series.result())
 
 
 def pct(v: float | None) -> str:
@@ -236,7 +238,8 @@ class Card(QFrame):
 
 
 def _week_axis_ticks(first: IsoWeek, last: IsoWeek) -> list[list[tuple[float, str]]]:
-    major, minor = [], []
+    major: list[tuple[float, str]] = []
+    minor: list[tuple[float, str]] = []
     for i, w in enumerate(weeks_between(first, last)):
         e = w.end
         if e.day <= 7 and e.month in (1, 4, 7, 10):
@@ -502,7 +505,7 @@ class DashboardPage(QWidget):
 
         # New per week, stacked by operator
         p = prepare(self.chart_new)
-        p.addLegend(offset=(10, 10), colCount=4)
+        p.addLegend(offset=(-10, 10), colCount=4)
         base = [0.0] * n
         for op in codes.OPERATOR.codes:
             vals = s.new_by_operator.get(op, [0] * n)
@@ -512,14 +515,7 @@ class DashboardPage(QWidget):
                         x=xs, height=vals, y0=base, width=0.8, brush=OPERATOR_COLORS[op], pen=None
                     )
                 )
-                p.plot(
-                    [],
-                    [],
-                    pen=None,
-                    symbol="s",
-                    symbolBrush=OPERATOR_COLORS[op],
-                    name=codes.OPERATOR.label(op),
-                )
+                p.plot([], [], pen=pg.mkPen(OPERATOR_COLORS[op], width=8), name=codes.OPERATOR.label(op))
                 base = [b + v for b, v in zip(base, vals, strict=True)]
         p.enableAutoRange(axis="y")
 

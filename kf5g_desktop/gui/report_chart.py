@@ -86,7 +86,9 @@ def cumulative_chart(
         p.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()))
         p.setPen(TEXT)
         label = f"{e.year}年{month}月" if month == 1 else f"{month}月"
-        p.drawText(QRectF(x - 70, plot.bottom() + 8, 140, 30), int(Qt.AlignmentFlag.AlignHCenter), label)
+        lw = fm.horizontalAdvance(label) + 4
+        lx = min(max(x - lw / 2, 0), width - lw)  # keep the label inside the picture
+        p.drawText(QRectF(lx, plot.bottom() + 8, lw, 30), int(Qt.AlignmentFlag.AlignHCenter), label)
     p.setPen(QPen(TEXT, 2))
     p.drawLine(plot.bottomLeft(), plot.bottomRight())
     p.drawLine(plot.bottomLeft(), plot.topLeft())

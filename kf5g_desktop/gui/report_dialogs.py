@@ -106,6 +106,7 @@ class ReportDialog(QDialog):
         self.print_button.clicked.connect(self.print_)
         self.pdf_button.clicked.connect(self.save_pdf)
         self._note_key: tuple[str, str] | None = None
+        self._loaded: tuple[str, str] = ("", "")
         self._load_note()
 
     # The week's problems text ------------------------------------------------------------------
@@ -128,8 +129,7 @@ class ReportDialog(QDialog):
         self._note_key = (self.note_unit(), str(self.week()))
         self.problems.setPlainText(note.problems)
         self.reviewer.setText(note.reviewer or self.store.installation().reviewer)
-        self.problems.document().setModified(False)
-        self.reviewer.setModified(False)
+        self._loaded = (self.problems.toPlainText(), self.reviewer.text())
         self.saved_label.setText("")
 
     def _switch(self) -> None:
@@ -137,7 +137,7 @@ class ReportDialog(QDialog):
         self._load_note()
 
     def note_modified(self) -> bool:
-        return self.problems.document().isModified() or self.reviewer.isModified()
+        return (self.problems.toPlainText(), self.reviewer.text()) != self._loaded
 
     def save_note(self, quiet: bool = False) -> None:
         if self._note_key is None or (quiet and not self.note_modified()):
@@ -152,8 +152,7 @@ class ReportDialog(QDialog):
         self.store.save_week_note(
             WeekNote(unit, week, self.problems.toPlainText().strip(), self.reviewer.text().strip() or None)
         )
-        self.problems.document().setModified(False)
-        self.reviewer.setModified(False)
+        self._loaded = (self.problems.toPlainText(), self.reviewer.text())
         self.saved_label.setText(self.tr("已保存 {week} 的问题。").format(week=week))
 
     # Output ---------------------------------------------------------------------------------------

@@ -33,7 +33,14 @@ from PySide6.QtWidgets import QWidget
 from kf5g_desktop.domain.periods import IsoWeek
 from kf5g_desktop.domain.targets import DEFAULT_COUNTING_RULE
 from kf5g_desktop.domain.units import CITY_CODE
-from kf5g_desktop.reports.figures import WeekFigures, WeeklySeries, week_figures, weekly_series
+from kf5g_desktop.reports.figures import (
+    StationItem,
+    WaitingItem,
+    WeekFigures,
+    WeeklySeries,
+    week_figures,
+    weekly_series,
+)
 
 from .fonts import report_family_css, report_font
 from .report_chart import cumulative_chart
@@ -48,7 +55,8 @@ CITY_LIST_ROWS = 60  # the city edition: per-unit counts are in its per-unit tab
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("ReportDocument", text)
+    # Module-level tr("…") calls are what pyside6-lupdate extracts here, in the empty context.
+    return QCoreApplication.translate("", text)
 
 
 @dataclass(slots=True)
@@ -166,14 +174,16 @@ table.sign td {{ font-size: 11pt; padding-top: 10px; }}
 """
 
 
-def build_html(data: ReportData) -> str:
+def build_html(data: ReportData, *, problems_on_new_page: bool = False) -> str:
+    """The report as HTML for QTextDocument. ``problems_on_new_page`` starts the problems section
+    on a new page (used when the sign-off block would otherwise stand alone on the last page)."""
     f = data.figures
     t = f.total
     week = f.week
     parts: list[str] = [f"<style>{CSS.format(family=report_family_css())}</style>"]
     parts.append(f"<h1>{esc(f.scope_name)}5G网络建设周报</h1>")
     parts.append(f'<h2 class="sub">{esc(week.title_zh)}</h2>')
-    edition = "市级汇总" if f.is_city else "区县"
+    edition = tr("市级汇总") if f.is_city else tr("区县")
     parts.append(
         f'<p class="meta">填报单位:{esc(f.scope_name)}({edition})  统计周期:{day(week.start)} 至 {day(week.end)}'
         f"  周次:{week}  统计口径:{esc(f.rule_label)}</p>"
@@ -182,16 +192,17 @@ def build_html(data: ReportData) -> str:
     # 一、主要指标
     n = 1
 
-    def h(title: str) -> None:
+    def h(title: str, new_page: bool = False) -> None:
         nonlocal n
-        parts.append(f"<h3>{_cn(n)}、{esc(title)}</h3>")
+        style = ' style="page-break-before: always"' if new_page else ""
+        parts.append(f"<h3{style}>{_cn(n)}、{esc(title)}</h3>")
         n += 1
 
-    h("主要指标")
+    h(tr("主要指标"))
     target_text = (
         f"{num(f.target)} 个,完成 {pct(f.completion)}"
         if f.target
-        else ("未设置本区县年度目标" if not f.is_city else "未设置")
+        else (tr("未设置本区县年度目标") if not f.is_city else tr("未设置"))
     )
     ind = t.indirect_share
     ind_text = pct(ind)
@@ -202,22 +213,27 @@ def build_html(data: ReportData) -> str:
             f"(控制线 ≤{f.indirect_max_share * 100:.0f}%,{'达标' if ok else '超出'})"
         )
     head_rows = [
-        ("累计开通5G基站", f"{num(t.on_air)} 个", "本周新开通", f"{num(t.new)} 个"),
-        (f"{f.target_year}年目标", target_text, "SA 基站占比", f"{pct(t.sa_share)}({num(t.sa)} 个)"),
+        (tr("累计开通5G基站"), f"{num(t.on_air)} 个", tr("本周新开通"), f"{num(t.new)} 个"),
+        (f"{f.target_year}年目标", target_text, tr("SA 基站占比"), f"{pct(t.sa_share)}({num(t.sa)} 个)"),
         (
-            "转供电基站占比",
+            tr("转供电基站占比"),
             ind_text,
-            "直供电改造完成",
+            tr("直供电改造完成"),
             f"累计 {num(t.conversions_done)} 个,本周 {num(t.conversions_week)} 个",
         ),
         (
-            "免费开放场所",
+            tr("免费开放场所"),
             f"本周 {num(f.venues_week)} 处,累计 {num(f.venues_total)} 处",
-            "共享杆塔",
+            tr("共享杆塔"),
             f"本周 {num(f.poles_week)} 根,累计 {num(f.poles_total)} 根",
         ),
-        ("审批超30天未办结", f"{len(f.waiting)} 项", "逾期未开通基站", f"{len(f.late)} 个"),
-        ("SA补助累计", f"{yuan(f.subsidy.total)} 元", "其中本周新增", f"{yuan(f.subsidy_week.total)} 元"),
+        (tr("审批超30天未办结"), f"{len(f.waiting)} 项", tr("逾期未开通基站"), f"{len(f.late)} 个"),
+        (
+            tr("SA补助累计"),
+            f"{yuan(f.subsidy.total)} 元",
+            tr("其中本周新增"),
+            f"{yuan(f.subsidy_week.total)} 元",
+        ),
     ]
     parts.append('<table class="grid head" width="100%" cellspacing="0" cellpadding="4">')
     for a, b, c, d in head_rows:
@@ -229,7 +245,7 @@ def build_html(data: ReportData) -> str:
     parts.append(f'<p align="center"><img src="{CHART_URL.toString()}" width="660"></p>')
     parts.append('<p class="note" align="center">图1 累计开通5G基站与目标(按周,截至本周末)</p>')
 
-    h("分运营商情况")
+    h(tr("分运营商情况"))
     ops = [
         (
             o.label,
@@ -245,11 +261,20 @@ def build_html(data: ReportData) -> str:
     ]
     parts.append(
         table(
-            ["运营商", "累计开通", "本周新开通", "SA基站", "SA占比", "转供电", "转供电占比", "补助(元)"],
+            [
+                tr("运营商"),
+                tr("累计开通"),
+                tr("本周新开通"),
+                tr("SA基站"),
+                tr("SA占比"),
+                tr("转供电"),
+                tr("转供电占比"),
+                tr("补助(元)"),
+            ],
             ops,
             numeric=range(1, 8),
             total=(
-                "合计",
+                tr("合计"),
                 num(t.on_air),
                 num(t.new),
                 num(t.sa),
@@ -262,7 +287,7 @@ def build_html(data: ReportData) -> str:
     )
 
     if f.is_city:
-        h("分区县情况")
+        h(tr("分区县情况"))
         rows = [
             (
                 u.name,
@@ -274,28 +299,28 @@ def build_html(data: ReportData) -> str:
                 pct(u.tally.indirect_share),
                 num(u.venues_total),
                 num(u.poles_total),
-                "已报" if u.returned else "未报",
+                tr("已报") if u.returned else tr("未报"),
             )
             for u in f.by_unit
         ]
         parts.append(
             table(
                 [
-                    "区县",
-                    "累计开通",
-                    "本周新开通",
-                    "年度目标",
-                    "完成率",
-                    "SA占比",
-                    "转供电占比",
-                    "开放场所",
-                    "共享杆塔",
-                    "本周周报",
+                    tr("区县"),
+                    tr("累计开通"),
+                    tr("本周新开通"),
+                    tr("年度目标"),
+                    tr("完成率"),
+                    tr("SA占比"),
+                    tr("转供电占比"),
+                    tr("开放场所"),
+                    tr("共享杆塔"),
+                    tr("本周周报"),
                 ],
                 rows,
                 numeric=range(1, 9),
                 total=(
-                    "全市",
+                    tr("全市"),
                     num(t.on_air),
                     num(t.new),
                     num(f.target),
@@ -309,17 +334,18 @@ def build_html(data: ReportData) -> str:
             )
         )
         counts: dict[str, list[int]] = {u.name: [0, 0, 0] for u in f.by_unit}
-        for i, items in enumerate((f.station_changes, f.waiting, f.late)):
+        lists: tuple[Sequence[StationItem | WaitingItem], ...] = (f.station_changes, f.waiting, f.late)
+        for i, items in enumerate(lists):
             for item in items:
                 counts.setdefault(item.unit_name, [0, 0, 0])[i] += 1
         parts.append("<p><b>各区县本周变化和需关注事项</b></p>")
         parts.append(
             table(
-                ["区县", "本周新登记/开通基站", "审批超30天未办结", "逾期未开通基站"],
+                [tr("区县"), tr("本周新登记/开通基站"), tr("审批超30天未办结"), tr("逾期未开通基站")],
                 [(name, *map(num, c)) for name, c in counts.items()],
                 numeric=range(1, 4),
                 total=(
-                    "全市",
+                    tr("全市"),
                     num(len(f.station_changes)),
                     num(len(f.waiting)),
                     num(len(f.late)),
@@ -332,16 +358,26 @@ def build_html(data: ReportData) -> str:
         else:
             parts.append("<p><b>本周各区县均已报送。</b></p>")
 
-    unit_col = ["区县"] if f.is_city else []
+    unit_col = [tr("区县")] if f.is_city else []
     limit = CITY_LIST_ROWS if f.is_city else MAX_LIST_ROWS
 
     def unit_val(name: str) -> list[str]:
         return [name] if f.is_city else []
 
-    h("本周新增和开通基站")
+    h(tr("本周新增和开通基站"))
     parts.append(
         table(
-            [*unit_col, "运营商", "基站编码", "基站名称", "类型", "组网", "状态", "开通日期", "情况"],
+            [
+                *unit_col,
+                tr("运营商"),
+                tr("基站编码"),
+                tr("基站名称"),
+                tr("类型"),
+                tr("组网"),
+                tr("状态"),
+                tr("开通日期"),
+                tr("情况"),
+            ],
             [
                 (
                     *unit_val(s.unit_name),
@@ -360,11 +396,11 @@ def build_html(data: ReportData) -> str:
         )
     )
 
-    h("本周免费开放场所和共享杆塔")
+    h(tr("本周免费开放场所和共享杆塔"))
     parts.append("<p><b>免费开放场所</b></p>")
     parts.append(
         table(
-            ["场所编号", "场所名称", *unit_col, "类别", "开放日期", "已进入运营商"],
+            [tr("场所编号"), tr("场所名称"), *unit_col, tr("类别"), tr("开放日期"), tr("已进入运营商")],
             [
                 (v.code, v.name, *unit_val(v.unit_name), v.category, day(v.day), v.operators)
                 for v in f.venues_this_week
@@ -375,7 +411,7 @@ def build_html(data: ReportData) -> str:
     parts.append("<p><b>共享杆塔</b></p>")
     parts.append(
         table(
-            ["杆塔编号", "名称/位置", *unit_col, "杆塔类型", "共享日期", "共享运营商"],
+            [tr("杆塔编号"), tr("名称/位置"), *unit_col, tr("杆塔类型"), tr("共享日期"), tr("共享运营商")],
             [
                 (v.code, v.name, *unit_val(v.unit_name), v.category, day(v.day), v.operators)
                 for v in f.poles_this_week
@@ -384,10 +420,18 @@ def build_html(data: ReportData) -> str:
         )
     )
 
-    h("审批超过30天未办结事项")
+    h(tr("审批超过30天未办结事项"))
     parts.append(
         table(
-            [*unit_col, "运营商", "基站编码", "基站名称", "审批事项", "申请日期", "已等待(天)"],
+            [
+                *unit_col,
+                tr("运营商"),
+                tr("基站编码"),
+                tr("基站名称"),
+                tr("审批事项"),
+                tr("申请日期"),
+                tr("已等待(天)"),
+            ],
             [
                 (
                     *unit_val(w.unit_name),
@@ -402,14 +446,22 @@ def build_html(data: ReportData) -> str:
             ],
             limit=limit,
             numeric=[len(unit_col) + 5],
-            empty="无",
+            empty=tr("无"),
         )
     )
 
-    h("逾期未开通基站")
+    h(tr("逾期未开通基站"))
     parts.append(
         table(
-            [*unit_col, "运营商", "基站编码", "基站名称", "状态", "计划开通日期", "逾期"],
+            [
+                *unit_col,
+                tr("运营商"),
+                tr("基站编码"),
+                tr("基站名称"),
+                tr("状态"),
+                tr("计划开通日期"),
+                tr("逾期"),
+            ],
             [
                 (
                     *unit_val(s.unit_name),
@@ -423,25 +475,25 @@ def build_html(data: ReportData) -> str:
                 for s in f.late
             ],
             limit=limit,
-            empty="无",
+            empty=tr("无"),
         )
     )
 
-    h("转供电与直供电改造")
+    h(tr("转供电与直供电改造"))
     parts.append(
         f"<p>截至本周末,已开通基站中转供电 {num(t.indirect)} 个,占 {pct(t.indirect_share)}"
         f"(2022年底前控制在 {f.indirect_max_share * 100:.0f}% 以内);直供电改造累计完成 {num(t.conversions_done)} 个,"
         f"本周完成 {num(t.conversions_week)} 个。</p>"
     )
 
-    h("SA基站补助")
+    h(tr("SA基站补助"))
     sub, sw = f.subsidy, f.subsidy_week
     parts.append(
         table(
-            ["项目", "省级(元)", "市级(元)", "区县级(元)", "合计(元)"],
+            [tr("项目"), tr("省级(元)"), tr("市级(元)"), tr("区县级(元)"), tr("合计(元)")],
             [
-                ("累计应补", yuan(sub.province), yuan(sub.city), yuan(sub.unit), yuan(sub.total)),
-                ("其中本周新增", yuan(sw.province), yuan(sw.city), yuan(sw.unit), yuan(sw.total)),
+                (tr("累计应补"), yuan(sub.province), yuan(sub.city), yuan(sub.unit), yuan(sub.total)),
+                (tr("其中本周新增"), yuan(sw.province), yuan(sw.city), yuan(sw.unit), yuan(sw.total)),
             ],
             numeric=range(1, 5),
         )
@@ -450,7 +502,7 @@ def build_html(data: ReportData) -> str:
         '<p class="note">补助按全部已开通SA基站计(不受统计口径影响),每个基站:省级 2,500 元;市、区县共 2,500 元(县 市3:县7,区 市7:区3)。</p>'
     )
 
-    h("存在问题")
+    h(tr("存在问题"), new_page=problems_on_new_page)
     text = data.problems.strip()
     if text:
         parts.append('<p class="problems">' + esc(text).replace("\n", "<br>") + "</p>")
@@ -505,7 +557,6 @@ class ReportDocument:
         self.doc.setDefaultFont(report_font(10.5))
         self.chart = cumulative_chart(data.series, data.figures.week)
         self.doc.addResource(QTextDocument.ResourceType.ImageResource, CHART_URL, self.chart)
-        self.doc.setHtml(build_html(data))
         self._laid_for: tuple[float, float] | None = None
 
     @property
@@ -518,9 +569,27 @@ class ReportDocument:
         scale = LAYOUT_DPI / 72
         size = (rect.width() * scale, (rect.height() - FOOTER_PT) * scale)
         if self._laid_for != size:
+            self.doc.setHtml(build_html(self.data))
             self.doc.setPageSize(QSizeF(*size))
+            if self._page_of(tr("存在问题")) != self._page_of(tr("填报人"), size[1]):
+                # Keep the problems and the sign-off block on one page.
+                self.doc.setHtml(build_html(self.data, problems_on_new_page=True))
             self._laid_for = size
         return size
+
+    def _page_of(self, text: str, page_height: float | None = None) -> int:
+        """The page (0-based) where ``text`` first appears in the laid-out document."""
+        cursor = self.doc.find(text)
+        if cursor.isNull():
+            return -1
+        layout = self.doc.documentLayout()
+        table = cursor.currentTable()
+        if table is not None:
+            top = layout.frameBoundingRect(table).top()
+        else:
+            top = layout.blockBoundingRect(cursor.block()).top()
+        height = page_height or self.doc.pageSize().height()
+        return int(top // height)
 
     def page_count(self, printer: QPrinter | None = None) -> int:
         self.layout_for(printer or new_printer(QPrinter.PrinterMode.ScreenResolution))
@@ -619,7 +688,9 @@ def preview_report(
         dlg = QPrintPreviewDialog(printer, parent)
         dlg.setWindowTitle(tr("周报打印预览 — ") + report.title)
         dlg.paintRequested.connect(report.paint)
-        dlg._report = report  # type: ignore[attr-defined]  # keep the document alive with the dialog
+        # The dialog only points at the printer and the document: keep both alive with it.
+        dlg._report = report  # type: ignore[attr-defined]
+        dlg._printer = printer  # type: ignore[attr-defined]
         holder["dlg"] = dlg
         if exec_dialog:
             dlg.exec()

@@ -60,7 +60,8 @@ class WeekPicker(QWidget):
     def _show(self) -> None:
         s = self._week.start
         self.date_edit.blockSignals(True)
-        if not self._week.contains(self.date_edit.date().toPython()):
+        qd = self.date_edit.date()
+        if not self._week.contains(date(qd.year(), qd.month(), qd.day())):
             self.date_edit.setDate(QDate(s.year, s.month, s.day))
         self.date_edit.blockSignals(False)
         self.label.setText(self._week.title_zh)

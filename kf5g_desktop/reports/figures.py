@@ -293,6 +293,11 @@ def week_figures(
     counted = types_cond(rule)
     sa_all = and_(by_air, S.network_mode == "SA")
     live_unit = [_live(S, end)] + ([S.unit_code == unit_code] if unit_code else [])
+    late_cond = and_(
+        S.planned_on_air <= end,
+        S.status != "cancelled",
+        or_(S.status != "on_air", S.on_air.is_(None), S.on_air > end),
+    )
 
     with store.session() as s:
         rows = s.execute(
@@ -307,6 +312,7 @@ def week_figures(
                 _sum(and_(counted, conv_done, _in(S.conversion_done_on, week))),
                 _sum(sa_all),
                 _sum(and_(sa_all, _in(S.on_air, week))),
+                _sum(and_(counted, late_cond)),
             )
             .where(*live_unit)
             .group_by(_noindex(S.unit_code), _noindex(S.operator))
@@ -316,11 +322,6 @@ def week_figures(
         pole_rows = _site_counts(s, P, P.shared_on, unit_code, week)
         scope = _station_scope(unit_code, rule, end)
         change_cond = or_(S.created_at >= datetime.combine(week.start, time()), _in(S.on_air, week))
-        late_cond = and_(
-            S.planned_on_air <= end,
-            S.status != "cancelled",
-            or_(S.status != "on_air", S.on_air.is_(None), S.on_air > end),
-        )
         wait_cond = and_(
             A.applied_on.isnot(None),
             A.applied_on < end - timedelta(days=waiting_days),
@@ -337,13 +338,15 @@ def week_figures(
             venues_this_week = _sites(s, V, unit_code, week, units)
             poles_this_week = _sites(s, P, unit_code, week, units)
             changes = s.execute(
-                select(S)
+                select(StationRow.__table__)
                 .where(*scope, change_cond)
                 .order_by(_noindex(S.unit_code), S.operator, S.station_code)
             ).mappings()
             station_changes = [_station_item(r, units, _change_note(r, week)) for r in changes]
             late_rows = s.execute(
-                select(S).where(*scope, late_cond).order_by(S.planned_on_air, S.unit_code, S.station_code)
+                select(StationRow.__table__)
+                .where(*scope, late_cond)
+                .order_by(S.planned_on_air, S.unit_code, S.station_code)
             ).mappings()
             late = [_station_item(r, units, f"逾期 {(end - r['planned_on_air']).days} 天") for r in late_rows]
             wait_rows = s.execute(
@@ -367,9 +370,7 @@ def week_figures(
             ]
             late_count, waiting_count = len(late), len(waiting)
         else:
-            late_count = int(
-                s.scalar(select(func.count()).select_from(StationRow.__table__).where(*scope, late_cond)) or 0
-            )
+            late_count = sum(r[-1] for r in rows)
             waiting_count = int(
                 s.scalar(select(func.count()).select_from(wait_from).where(*scope, wait_cond)) or 0
             )
@@ -390,7 +391,7 @@ def week_figures(
     unit_tally: dict[str, Tally] = defaultdict(Tally)
     unit_subsidy: dict[str, Subsidy] = defaultdict(Subsidy)
     subsidy_week = NONE
-    for unit, op, on_air, new, sa, ind, conv, conv_w, sa_n, sa_new in rows:
+    for unit, op, on_air, new, sa, ind, conv, conv_w, sa_n, sa_new, _late in rows:
         t = Tally(on_air, new, sa, ind, conv, conv_w)
         kind = units[unit].kind if unit in units else "county"
         sub = _subsidy(sa_n, kind)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import numpy as np
 import pytest
@@ -47,6 +47,12 @@ def flat(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+def check_sign_off_with_problems(text: str) -> None:
+    pages = text.split("\f")
+    sign = [i for i, p in enumerate(pages) if "填报人" in p]
+    assert sign and "存在问题" in pages[sign[0]], "the sign-off block must not stand alone on a page"
+
+
 def check_page_numbers(text: str, pages: int) -> None:
     found = re.findall(r"第\s*(\d+)\s*页\s*共\s*(\d+)\s*页", text)
     assert found == [(str(i), str(pages)) for i in range(1, pages + 1)]
@@ -77,6 +83,7 @@ def test_unit_report_pdf(qapp, fixed, tmp_path):
     assert "分区县情况" not in text
     assert pages == pages_of(pdf)
     check_page_numbers(text, pages)
+    check_sign_off_with_problems(text)
 
 
 def test_city_report_via_cli(qapp, fixed, tmp_path, capsys):
@@ -209,3 +216,44 @@ def test_long_tables_repeat_their_header(qapp, tmp_path):
         assert re.search(r"运营商\s+基站编码\s+基站名称", p)
     assert all(f"批量基站{i:03d}" in text for i in range(90))
     check_page_numbers(text, pages)
+
+
+@pytest.mark.parametrize(
+    ("unit", "week"), [(None, "2021-W05"), ("410221", "2021-W05"), ("410221", "2021-W26")]
+)
+def test_demo_report_matches_the_database(qapp, demo_db, tmp_path, capsys, unit, week):
+    """`kf5g demo` then `kf5g report`: the PDF's figures equal counts taken straight from SQLite."""
+    import sqlite3
+
+    path, _summary = demo_db
+    pdf = tmp_path / "demo.pdf"
+    argv = ["report", "--db", str(path), "--week", week, "--pdf", str(pdf)]
+    assert run(argv + (["--unit", unit] if unit else [])) == 0, capsys.readouterr().err
+    text = text_of(pdf)
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    w = IsoWeek.parse(week)
+    end, start = w.end.isoformat(), w.start.isoformat()
+    after = (w.end + timedelta(days=1)).isoformat()
+    scope = f"deleted_at IS NULL AND created_at < '{after}' " + (f"AND unit_code = '{unit}'" if unit else "")
+    on_air = f"{scope} AND status = 'on_air' AND on_air <= '{end}'"
+
+    def one(sql: str) -> int:
+        return int(con.execute(sql).fetchone()[0] or 0)
+
+    total = one(f"SELECT count(*) FROM station WHERE {on_air}")
+    new = one(f"SELECT count(*) FROM station WHERE {on_air} AND on_air >= '{start}'")
+    sa = one(f"SELECT count(*) FROM station WHERE {on_air} AND network_mode = 'SA'")
+    venues = one(f"SELECT count(*) FROM venue WHERE {scope} AND opened_on <= '{end}'")
+    poles = one(f"SELECT count(*) FROM pole WHERE {scope} AND shared_on <= '{end}'")
+    con.close()
+    assert total > 0
+    name = "杞县" if unit else "开封市"
+    body = flat(text)
+    assert f"{name}5G网络建设周报{w.title_zh}" in body and week in text
+    assert f"累计开通5G基站{total:,}个" in body
+    assert f"本周新开通{new:,}个" in body
+    assert f"({sa:,}个)" in body  # SA stations next to their share
+    assert f"SA补助累计{sa * 5000:,}元" in body  # 2,500 province + 2,500 city and unit per SA station
+    assert f"累计{venues:,}处" in body and f"累计{poles:,}根" in body
+    check_page_numbers(text, pages_of(pdf))
+    check_sign_off_with_problems(text)
