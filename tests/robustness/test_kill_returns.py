@@ -51,6 +51,9 @@ def test_kill_during_exports_leaves_no_half_written_return(zygote, tmp_path, uni
             )
             assert_sound(db)
             finals = [p for p in dest.iterdir() if p.suffix == ".xlsx" and not p.name.startswith(".")]
+            # Anything else is the writer's temporary file (known gap: left behind by a kill).
+            others = [p.name for p in dest.iterdir() if p not in finals]
+            assert all(n.startswith(".") and n.endswith(".tmp.xlsx") for n in others), others
             exported = [ln for ln in run.lines if ln.startswith("exported ")]
             if exported:
                 assert len(finals) == 1
