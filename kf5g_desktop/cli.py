@@ -18,7 +18,7 @@ from pathlib import Path
 from kf5g_desktop import __version__
 from kf5g_desktop.storage.errors import Kf5gError
 
-COMMAND_MODULES: tuple[str, ...] = ()
+COMMAND_MODULES: tuple[str, ...] = ("kf5g_desktop.cli_report",)
 
 log = logging.getLogger("kf5g")
 
@@ -167,6 +167,12 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_self_test(args: argparse.Namespace) -> int:
+    from kf5g_desktop.selftest import run_self_test
+
+    return run_self_test(out)
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from kf5g_desktop.gui.app import run_gui
 
@@ -220,6 +226,9 @@ def build_parser() -> argparse.ArgumentParser:
     add_db_option(p)
     p.add_argument("backup", metavar="PATH", help="备份文件")
     p.set_defaults(func=cmd_restore)
+
+    p = sub.add_parser("self-test", help="自检:在临时文件夹中完整走一遍建库、演示数据、导出、报表")
+    p.set_defaults(func=cmd_self_test)
 
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)

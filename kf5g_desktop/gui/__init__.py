@@ -1,0 +1,1 @@
+"""Everything Qt: windows, dialogs, table models, charts, printing, background jobs."""

@@ -503,7 +503,7 @@ def _fill(s: Any, rng: random.Random, units: list[Unit], towns: Sequence[Townshi
                 )
             )
             first = min(first, applied)
-        power = "direct" if rng.random() < 0.55 else "indirect"
+        power: str | None = "direct" if rng.random() < 0.55 else "indirect"
         conversion = "not_needed" if power == "direct" else None
         conv_planned = conv_done = None
         if power == "indirect" and on_air is not None:
@@ -616,15 +616,15 @@ def _fill(s: Any, rng: random.Random, units: list[Unit], towns: Sequence[Townshi
         row.update(created_at=created_at, created_by=DEMO_USER, updated_at=updated_at, updated_by=DEMO_USER)
         station_rows.append(row)
     for kind, rows in (("venue", venue_rows), ("pole", pole_rows)):
-        for r in rows:
+        for rec in rows:
             audit.append(
                 dict(
-                    at=r["created_at"],
+                    at=rec["created_at"],
                     user=DEMO_USER,
                     action="insert",
                     table_name=kind,
-                    record_id=r["id"],
-                    record_key=f"{r[kind + '_code']} {r['name']}",
+                    record_id=rec["id"],
+                    record_key=f"{rec[kind + '_code']} {rec['name']}",
                     field=None,
                     old=None,
                     new=None,
@@ -643,7 +643,7 @@ def _fill(s: Any, rng: random.Random, units: list[Unit], towns: Sequence[Townshi
         (AuditRow, audit),
     ):
         for chunk in range(0, len(rows), 20000):
-            conn.execute(insert(table.__table__), rows[chunk : chunk + 20000])
+            conn.execute(insert(table), rows[chunk : chunk + 20000])
     # A problems note for recent weeks of 2021 in every unit, for the weekly report.
     notes = []
     for unit in units:
@@ -658,5 +658,5 @@ def _fill(s: Any, rng: random.Random, units: list[Unit], towns: Sequence[Townshi
                     updated_by=DEMO_USER,
                 )
             )
-    conn.execute(insert(WeekNoteRow.__table__), notes)
+    conn.execute(insert(WeekNoteRow), notes)
     return DemoSummary(len(station_rows), len(approval_rows), len(venue_rows), len(pole_rows), on2020, on2021)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection, Engine
 
 from kf5g_desktop.paths import migrations_path
 
+from .db import readonly_uri
 from .errors import NewerSchemaError, StorageError
 
 EMPTY = "empty"
@@ -19,7 +21,7 @@ NEWER = "newer"
 FOREIGN = "foreign"  # a SQLite file with tables but no alembic_version: not ours
 
 
-def _config(connection: Connection | None = None):  # type: ignore[no-untyped-def]
+def _config(connection: Connection | None = None) -> Any:
     from alembic.config import Config
 
     cfg = Config()
@@ -29,7 +31,7 @@ def _config(connection: Connection | None = None):  # type: ignore[no-untyped-de
     return cfg
 
 
-def _script():  # type: ignore[no-untyped-def]
+def _script() -> Any:
     from alembic.script import ScriptDirectory
 
     return ScriptDirectory.from_config(_config())
@@ -66,6 +68,40 @@ def schema_state(engine: Engine) -> tuple[str, str | None]:
     if rev in known_revisions():
         return BEHIND, rev
     return NEWER, rev
+
+
+def file_state(path: Path) -> tuple[str, str | None]:
+    """Like :func:`schema_state`, but reads the file read-only without our pragmas, so a file that
+    is refused (newer, foreign) is not touched at all — not even switched to WAL."""
+    import sqlite3
+
+    con = sqlite3.connect(readonly_uri(path), uri=True)
+    try:
+        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        rev = None
+        if "alembic_version" in tables:
+            row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+            rev = str(row[0]) if row else None
+    finally:
+        con.close()
+    if rev is None:
+        return (FOREIGN if tables - {"alembic_version"} else EMPTY), None
+    if rev == head_revision():
+        return CURRENT, rev
+    if rev in known_revisions():
+        return BEHIND, rev
+    return NEWER, rev
+
+
+def refuse_if_not_ours(path: Path) -> None:
+    state, rev = file_state(path)
+    if state == NEWER:
+        raise NewerSchemaError(rev or "?")
+    if state == FOREIGN:
+        raise StorageError(FOREIGN_MESSAGE)
+
+
+FOREIGN_MESSAGE = "这个文件不是本程序的数据库(缺少结构版本信息),未做任何改动。请选择正确的数据库文件。"
 
 
 def upgrade(engine: Engine, *, before: Callable[[], object] | None = None) -> str | None:

@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, Integer, Select, case, delete, func, insert, or_, select, update
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from kf5g_desktop.domain import codes
@@ -38,13 +39,16 @@ from kf5g_desktop.paths import default_db_path
 
 from . import backup as backups
 from . import migrate
-from .db import WRITE_OPTION, WriterLock, check_writable_place, make_engine
+from .db import WRITE_OPTION, WriterLock, check_writable_place, make_engine, recover_hot_journal
 from .errors import (
     CorruptDatabaseError,
+    NewerSchemaError,
     NotFoundError,
     ReadOnlyStoreError,
     StorageError,
     ValidationFailed,
+    is_corruption,
+    sqlite_problem,
 )
 from .models import (
     ApprovalRow,
@@ -303,10 +307,15 @@ class Store:
         else:
             check_writable_place(path)
         existed = path.exists() and path.stat().st_size > 0
+        if existed and not readonly:
+            recover_hot_journal(path)
         if existed and check != "none":
-            problems = backups.integrity_problems(path, quick=(check == "quick"))
+            # Another copy may be writing the -wal file right now when we only read.
+            problems = backups.integrity_problems(path, quick=(check == "quick"), wal=not readonly)
             if problems:
                 raise CorruptDatabaseError(str(path), problems[0][:200])
+        if existed:
+            migrate.refuse_if_not_ours(path)
         lock: WriterLock | None = None
         if not readonly:
             lock = WriterLock(path)
@@ -317,7 +326,7 @@ class Store:
             if readonly:
                 state, rev = migrate.schema_state(engine)
                 if state == migrate.NEWER:
-                    raise migrate.NewerSchemaError(rev or "?")
+                    raise NewerSchemaError(rev or "?")
                 if state != migrate.CURRENT:
                     raise StorageError("只读打开时无法升级数据库结构,请先在可写方式下打开一次。")
             else:
@@ -350,7 +359,7 @@ class Store:
 
         try:
             return migrate.upgrade(engine, before=before if existed else None)
-        except (migrate.NewerSchemaError, StorageError):
+        except (NewerSchemaError, StorageError):
             engine.dispose()
             raise
         except Exception as exc:
@@ -387,8 +396,29 @@ class Store:
         """A short session in one transaction; committed on success, rolled back on error.
         ``write=True`` takes SQLite's write lock at the start (BEGIN IMMEDIATE)."""
         bind = self._write_engine if write else self.engine
-        with Session(bind, expire_on_commit=False) as s, s.begin():
-            yield s
+        try:
+            with Session(bind, expire_on_commit=False) as s, s.begin():
+                yield s
+        except DBAPIError as exc:
+            err = self._db_error(exc, write)
+            if err is None:
+                raise  # not the environment: a bug, keep it as it is
+            raise err from exc
+
+    def _db_error(self, exc: DBAPIError, write: bool) -> StorageError | None:
+        """A clear StorageError for what the environment did to SQLite (full disk, I/O error,
+        damage); the transaction was rolled back, so nothing of it was written."""
+        if is_corruption(exc):
+            return CorruptDatabaseError(str(self.path), str(getattr(exc, "orig", exc))[:200])
+        problem = sqlite_problem(exc)
+        if problem is None:
+            return None
+        if write:
+            return StorageError(
+                f"{problem},本次修改未能保存到数据库“{self.path}”,已有数据未受影响。"
+                "请清理磁盘空间、检查权限或稍后再试。"
+            )
+        return StorageError(f"{problem},读取数据库“{self.path}”失败。请处理后重试。")
 
     @contextmanager
     def _writing(self, batch_id: int | None = None) -> Iterator[_Ctx]:
@@ -452,7 +482,7 @@ class Store:
         self.set_settings(
             {
                 S_KIND: kind,
-                S_UNIT: unit_code if kind == "unit" else "410200",
+                S_UNIT: (unit_code or "") if kind == "unit" else "410200",
                 S_USER: user_name.strip(),
                 S_PHONE: user_phone.strip(),
                 S_REVIEWER: reviewer.strip(),
@@ -1029,8 +1059,12 @@ class Store:
 
     def _validate_in(self, s: Session, kind: str, record: Any) -> list[Issue]:
         ctx = self.validation_context()
-        fn = {STATION: validate_station, VENUE: validate_venue, POLE: validate_pole}[kind]
-        return fn(record, ctx) + self._db_issues(s, kind, record)  # type: ignore[operator]
+        fn: Callable[[Any, ValidationContext], list[Issue]] = {
+            STATION: validate_station,
+            VENUE: validate_venue,
+            POLE: validate_pole,
+        }[kind]  # type: ignore[assignment]
+        return fn(record, ctx) + self._db_issues(s, kind, record)
 
     def _save_approvals(
         self, ctx: _Ctx, station_id: int, key: str, approvals: list[Approval], *, is_new: bool
@@ -1395,6 +1429,74 @@ class BatchWriter:
     def delete(self, kind: str, record_id: int) -> None:
         self._store._delete_in(self._ctx, kind, record_id)
 
+    def insert_many(
+        self, kind: str, records: Sequence[Record], *, created_at: datetime | None = None
+    ) -> list[int]:
+        """Bulk-insert new records in this batch (one executemany), audited like :meth:`save`.
+
+        For imports that have already validated every row and checked their business keys against
+        the database (the unique indexes still guard): no per-record validation or queries here.
+        Venue/pole codes must be set. ``created_at`` back-dates the records. Returns the new ids in
+        the order of ``records``.
+        """
+        if not records:
+            return []
+        ctx = self._ctx
+        table = ROW_CLASS[kind]
+        when = created_at or ctx.now
+        # Ids are assigned here (the one-writer lock and this transaction make max(id) safe): a plain
+        # Core executemany is an order of magnitude faster than an ORM insert with RETURNING.
+        first = int(ctx.session.scalar(select(func.max(table.id))) or 0) + 1
+        ids = list(range(first, first + len(records)))
+        bookkeeping = ("id", "created_at", "created_by", "updated_at", "updated_by")
+        columns = [c for c in Store._columns(kind) if c != "id"]
+        lists = LIST_FIELDS[kind]
+        rows = []
+        for rid, r in zip(ids, records, strict=True):
+            values = {c: getattr(r, c) for c in columns}
+            for c in lists:
+                values[c] = codes.CODE_SEPARATOR.join(values[c] or [])
+            values.update(
+                id=rid, created_at=when, created_by=ctx.user, updated_at=ctx.now, updated_by=ctx.user
+            )
+            rows.append(values)
+        ctx.session.connection().execute(insert(table.__table__), rows)
+        approvals = []
+        for rid, r, values in zip(ids, records, rows, strict=True):
+            r.id = rid
+            snapshot = {}
+            for k, v in values.items():
+                if v is None or v == "" or k in bookkeeping:
+                    continue
+                text = audit_text(v)
+                if text is not None:
+                    snapshot[k] = text
+            if isinstance(r, Station) and r.approvals:
+                snapshot["approvals"] = _approvals_text(r.approvals)
+                approvals += [
+                    dict(
+                        station_id=rid,
+                        item=a.item,
+                        applied_on=a.applied_on,
+                        granted_on=a.granted_on,
+                        notes=a.notes,
+                    )
+                    for a in r.approvals
+                ]
+            self._store._audit(
+                ctx,
+                "insert",
+                kind,
+                rid,
+                record_key(kind, r),
+                None,
+                None,
+                json.dumps(snapshot, ensure_ascii=False),
+            )
+        if approvals:
+            ctx.session.connection().execute(insert(ApprovalRow.__table__), approvals)
+        return ids
+
     def set_created_at(self, kind: str, record_id: int, when: datetime) -> None:
         """Back-date a record's creation (e.g. the city dating a unit's records by their return)."""
         table = ROW_CLASS[kind]
@@ -1518,6 +1620,9 @@ def restore_backup(db_path: Path, backup_path: Path) -> Path | None:
                     f"{db_path.stem}.damaged-{datetime.now():%Y%m%d-%H%M%S}{db_path.suffix}"
                 )
                 shutil.copyfile(db_path, kept)
+                wal = db_path.with_name(db_path.name + "-wal")
+                if wal.exists():  # its latest changes may be there: keep them with it
+                    shutil.copyfile(wal, kept.with_name(kept.name + "-wal"))
             else:
                 kept = backups.take_backup(db_path, "restore").path
         restore_file(backup_path, db_path)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from gui_helpers import answer_next_box, choose, tab_to, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -10,6 +9,7 @@ from kf5g_desktop.domain.schema import STATION
 from kf5g_desktop.gui.main_window import RECYCLE
 from kf5g_desktop.gui.record_form import RecordForm
 from kf5g_desktop.storage.store import ListQuery
+from tests.gui.gui_helpers import answer_next_box, choose, tab_to, type_text
 
 
 def _form(window) -> RecordForm:

@@ -1,0 +1,541 @@
+"""The home page: headline cards, progress charts and (for the city) the per-unit progress table.
+
+Figures are computed off the GUI thread (``refresh()`` returns at once; ``refreshed`` is emitted
+when the page shows the new figures), so picking another week never freezes the window. A click
+on a unit in the table emits ``filterRequested({"unit_codes": [code]})`` for the registers.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import pyqtgraph as pg
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRunnable,
+    QSortFilterProxyModel,
+    Qt,
+    QThreadPool,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kf5g_desktop.domain import codes
+from kf5g_desktop.domain.periods import IsoWeek, weeks_between
+from kf5g_desktop.domain.targets import COUNTING_RULES, DEFAULT_COUNTING_RULE, INDIRECT_POWER_MAX_SHARE
+from kf5g_desktop.domain.units import CITY_CODE
+from kf5g_desktop.reports.figures import (
+    SERIES_START,
+    UnitLine,
+    WeekFigures,
+    WeeklySeries,
+    week_figures,
+    weekly_series,
+)
+
+from .week_picker import WeekPicker, default_report_week
+
+CHART_END = IsoWeek(2022, 52)
+OPERATOR_COLORS = {"CMCC": "#1565c0", "CUCC": "#d32f2f", "CTCC": "#2e7d32", "CBN": "#f9a825"}
+ItemIndex = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(slots=True)
+class DashboardData:
+    figures: WeekFigures
+    series: WeeklySeries
+
+
+def compute(store: Any, week: IsoWeek, unit_code: str | None, rule: str) -> DashboardData:
+    """What the page shows (no Qt; runs in a worker thread). The week's figures and the series
+    are read at the same time on two connections (sqlite3 releases the GIL while it reads)."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        series = pool.submit(weekly_series, store, week, unit_code, rule)
+        figures = week_figures(store, week, unit_code, rule, lists=False)
+        return DashboardData(figures, series.result())
+
+
+def pct(v: float | None) -> str:
+    return "—" if v is None else f"{v * 100:.1f}%"
+
+
+# Background work without a dialog ----------------------------------------------------------------
+
+
+class _Signals(QObject):
+    finished = Signal(int, object)
+    failed = Signal(int, object)
+
+
+class _Task(QRunnable):
+    def __init__(self, serial: int, fn: Any, signals: _Signals) -> None:
+        super().__init__()
+        self.serial, self.fn, self.signals = serial, fn, signals
+
+    def run(self) -> None:
+        try:
+            result = self.fn()
+        except Exception as exc:  # delivered to the GUI thread
+            self.signals.failed.emit(self.serial, exc)
+        else:
+            self.signals.finished.emit(self.serial, result)
+
+
+# The per-unit table model --------------------------------------------------------------------------
+
+
+class UnitProgressModel(QAbstractTableModel):
+    """One row per unit; ``SORT_ROLE`` gives numbers for sorting; ``CODE_ROLE`` the unit code."""
+
+    (
+        COL_UNIT,
+        COL_ON_AIR,
+        COL_NEW,
+        COL_TARGET,
+        COL_COMPLETION,
+        COL_SA,
+        COL_INDIRECT,
+        COL_VENUES,
+        COL_POLES,
+        COL_RETURNED,
+    ) = range(10)
+    HEADERS = (
+        "区县",
+        "累计开通",
+        "本周新开通",
+        "年度目标",
+        "完成率",
+        "SA占比",
+        "转供电占比",
+        "开放场所",
+        "共享杆塔",
+        "本周周报",
+    )
+    SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+    CODE_ROLE = Qt.ItemDataRole.UserRole + 2
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[UnitLine] = []
+
+    def set_rows(self, rows: list[UnitLine]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: ItemIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: ItemIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self.HEADERS)
+        ):
+            return QCoreApplication.translate("UnitProgressModel", self.HEADERS[section])
+        return None
+
+    def _values(self, u: UnitLine) -> list[tuple[str, Any]]:
+        t = u.tally
+        return [
+            (u.name, u.unit_code),
+            (f"{t.on_air:,}", t.on_air),
+            (f"{t.new:,}", t.new),
+            ("—" if u.target is None else f"{u.target:,}", -1 if u.target is None else u.target),
+            (pct(u.completion), -1.0 if u.completion is None else u.completion),
+            (pct(t.sa_share), -1.0 if t.sa_share is None else t.sa_share),
+            (pct(t.indirect_share), -1.0 if t.indirect_share is None else t.indirect_share),
+            (f"{u.venues_total:,}", u.venues_total),
+            (f"{u.poles_total:,}", u.poles_total),
+            ("已报" if u.returned else "未报", int(u.returned)),
+        ]
+
+    def data(self, index: ItemIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        u = self._rows[index.row()]
+        col = index.column()
+        if role == self.CODE_ROLE:
+            return u.unit_code
+        if role in (Qt.ItemDataRole.DisplayRole, self.SORT_ROLE):
+            text, key = self._values(u)[col]
+            return text if role == Qt.ItemDataRole.DisplayRole else key
+        if role == Qt.ItemDataRole.TextAlignmentRole and col != self.COL_UNIT:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if col == self.COL_RETURNED and not u.returned:
+                return QColor("#c62828")
+            if col == self.COL_INDIRECT and (u.tally.indirect_share or 0) > INDIRECT_POWER_MAX_SHARE:
+                return QColor("#c62828")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"单击查看{u.name}的基站登记表"
+        return None
+
+
+# Cards --------------------------------------------------------------------------------------------
+
+
+class Card(QFrame):
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setObjectName("dashboardCard")
+        self.setStyleSheet(
+            "#dashboardCard { background: #ffffff; border: 1px solid #d0d7e2; border-radius: 6px; }"
+        )
+        self.title = QLabel(title, self)
+        self.value = QLabel("—", self)
+        self.detail = QLabel("", self)
+        f = QFont(self.value.font())
+        f.setPointSizeF(f.pointSizeF() * 1.9)
+        f.setBold(True)
+        self.value.setFont(f)
+        self.title.setStyleSheet("color: #455a64;")
+        self.detail.setStyleSheet("color: #546e7a;")
+        self.detail.setWordWrap(True)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(10, 8, 10, 8)
+        lay.setSpacing(2)
+        lay.addWidget(self.title)
+        lay.addWidget(self.value)
+        lay.addWidget(self.detail)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def set(self, value: str, detail: str = "", warn: bool = False) -> None:
+        self.value.setText(value)
+        self.value.setStyleSheet(f"color: {'#c62828' if warn else '#1a237e'};")
+        self.detail.setText(detail)
+
+
+# The page -----------------------------------------------------------------------------------------
+
+
+def _week_axis_ticks(first: IsoWeek, last: IsoWeek) -> list[list[tuple[float, str]]]:
+    major: list[tuple[float, str]] = []
+    minor: list[tuple[float, str]] = []
+    for i, w in enumerate(weeks_between(first, last)):
+        e = w.end
+        if e.day <= 7 and e.month in (1, 4, 7, 10):
+            (major if e.month == 1 else minor).append(
+                (float(i), f"{e.year}年" if e.month == 1 else f"{e.month}月")
+            )
+    return [major, minor]
+
+
+class DashboardPage(QWidget):
+    filterRequested = Signal(dict)
+    refreshed = Signal()  # the page shows freshly computed figures
+    refreshFailed = Signal(str)
+
+    def __init__(self, store: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.data: DashboardData | None = None
+        self._serial = 0
+        self._signals = _Signals(self)
+        self._signals.finished.connect(self._on_finished, Qt.ConnectionType.QueuedConnection)
+        self._signals.failed.connect(self._on_failed, Qt.ConnectionType.QueuedConnection)
+        inst = store.installation()
+        self.is_city = inst.is_city or not inst.configured
+
+        # Top bar
+        self.week_picker = WeekPicker(default_report_week(store.today()), self)
+        self.scope = QComboBox(self)
+        if self.is_city:
+            self.scope.addItem(self.tr("全市"), CITY_CODE)
+        for u in store.units():
+            if self.is_city or u.code == inst.unit_code:
+                self.scope.addItem(u.name, u.code)
+        self.rule = QComboBox(self)
+        for code, (label, _t) in COUNTING_RULES.items():
+            self.rule.addItem(label, code)
+        self.rule.setCurrentIndex(self.rule.findData(DEFAULT_COUNTING_RULE))
+        self.refresh_button = QPushButton(self.tr("刷新"), self)
+        self.status = QLabel(self)
+        self.status.setStyleSheet("color: #607d8b;")
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("周次:"), self))
+        top.addWidget(self.week_picker)
+        top.addSpacing(12)
+        top.addWidget(QLabel(self.tr("范围:"), self))
+        top.addWidget(self.scope)
+        top.addWidget(QLabel(self.tr("统计口径:"), self))
+        top.addWidget(self.rule)
+        top.addWidget(self.refresh_button)
+        top.addStretch(1)
+        top.addWidget(self.status)
+
+        # Cards
+        self.card_on_air = Card(self.tr("累计开通5G基站"))
+        self.card_new = Card(self.tr("本周新开通"))
+        self.card_sa = Card(self.tr("SA 基站占比"))
+        self.card_indirect = Card(self.tr("转供电占比(≤20%)"))
+        self.card_sites = Card(self.tr("开放场所 / 共享杆塔"))
+        self.card_attention = Card(self.tr("需关注"))
+        cards = QHBoxLayout()
+        for c in (
+            self.card_on_air,
+            self.card_new,
+            self.card_sa,
+            self.card_indirect,
+            self.card_sites,
+            self.card_attention,
+        ):
+            cards.addWidget(c)
+
+        # Charts
+        pg.setConfigOptions(antialias=True, background="w", foreground="#37474f")
+        self.chart_cumulative = self._plot(self.tr("累计开通基站与目标"))
+        self.chart_new = self._plot(self.tr("每周新开通基站(按运营商)"))
+        self.chart_indirect = self._plot(self.tr("转供电占比(%)与20%控制线"))
+        self.chart_sa = self._plot(self.tr("SA 基站占比(%)"))
+        charts = QGridLayout()
+        charts.addWidget(self.chart_cumulative, 0, 0)
+        charts.addWidget(self.chart_new, 0, 1)
+        charts.addWidget(self.chart_indirect, 1, 0)
+        charts.addWidget(self.chart_sa, 1, 1)
+
+        # Per-unit table (the city)
+        self.unit_model = UnitProgressModel(self)
+        self.unit_proxy = QSortFilterProxyModel(self)
+        self.unit_proxy.setSourceModel(self.unit_model)
+        self.unit_proxy.setSortRole(UnitProgressModel.SORT_ROLE)
+        self.unit_table = QTableView(self)
+        self.unit_table.setModel(self.unit_proxy)
+        self.unit_table.setSortingEnabled(True)
+        self.unit_table.sortByColumn(UnitProgressModel.COL_ON_AIR, Qt.SortOrder.DescendingOrder)
+        self.unit_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.unit_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.unit_table.verticalHeader().hide()
+        self.unit_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.unit_table.setMinimumHeight(310)
+        self.unit_table.clicked.connect(self._unit_clicked)
+        self.unit_title = QLabel(self.tr("各区县进度(单击区县查看其基站)"), self)
+        self.unit_title.setStyleSheet("font-weight: bold;")
+        self.unit_table.setVisible(self.is_city)
+        self.unit_title.setVisible(self.is_city)
+
+        body = QWidget(self)
+        lay = QVBoxLayout(body)
+        lay.addLayout(cards)
+        lay.addLayout(charts, 1)
+        lay.addWidget(self.unit_title)
+        lay.addWidget(self.unit_table)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.addLayout(top)
+        outer.addWidget(scroll, 1)
+
+        self.week_picker.weekChanged.connect(lambda _w: self.refresh())
+        self.scope.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.rule.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.refresh_button.clicked.connect(self.refresh)
+
+    def _plot(self, title: str) -> pg.PlotWidget:
+        w = pg.PlotWidget(self)
+        w.setTitle(title, color="#263238", size="11pt")
+        w.showGrid(x=True, y=True, alpha=0.2)
+        w.setMenuEnabled(False)
+        w.setMinimumHeight(230)
+        w.getPlotItem().hideButtons()
+        w.setMouseEnabled(x=False, y=False)
+        return w
+
+    # Selection -----------------------------------------------------------------------------------
+
+    def week(self) -> IsoWeek:
+        return self.week_picker.week()
+
+    def set_week(self, week: IsoWeek) -> None:
+        self.week_picker.set_week(week)
+
+    def unit_code(self) -> str | None:
+        code = self.scope.currentData()
+        return None if code in (CITY_CODE, None) else str(code)
+
+    def set_unit(self, code: str | None) -> None:
+        idx = self.scope.findData(code or CITY_CODE)
+        if idx >= 0:
+            self.scope.setCurrentIndex(idx)
+
+    def counting_rule(self) -> str:
+        return str(self.rule.currentData())
+
+    # Refresh --------------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Recompute in a worker thread; stale results (the user moved on) are dropped."""
+        self._serial += 1
+        store, week, unit, rule = self.store, self.week(), self.unit_code(), self.counting_rule()
+        self.status.setText(self.tr("正在计算……"))
+        QThreadPool.globalInstance().start(
+            _Task(self._serial, lambda: compute(store, week, unit, rule), self._signals)
+        )
+
+    def _on_finished(self, serial: int, data: DashboardData) -> None:
+        if serial != self._serial:
+            return
+        self.data = data
+        self._show(data)
+        self.status.setText(self.tr("数据截至 {day}").format(day=f"{data.figures.week.end:%Y-%m-%d}"))
+        self.refreshed.emit()
+
+    def _on_failed(self, serial: int, exc: BaseException) -> None:
+        if serial != self._serial:
+            return
+        msg = str(exc)
+        self.status.setText(self.tr("计算失败:{msg}").format(msg=msg))
+        self.refreshFailed.emit(msg)
+
+    def _unit_clicked(self, index: QModelIndex) -> None:
+        code = self.unit_proxy.data(index, UnitProgressModel.CODE_ROLE)
+        if code:
+            self.filterRequested.emit({"unit_codes": [code]})
+
+    # Showing -------------------------------------------------------------------------------------
+
+    def _show(self, data: DashboardData) -> None:
+        f, s = data.figures, data.series
+        t = f.total
+        if f.target:
+            target = self.tr("{year}年目标 {target:,},完成 {pct}").format(
+                year=f.target_year, target=f.target, pct=pct(f.completion)
+            )
+        else:
+            target = self.tr("{year}年目标未设置").format(year=f.target_year)
+        self.card_on_air.set(f"{t.on_air:,}", target)
+        self.card_new.set(f"{t.new:,}", self.tr("{title}").format(title=f.week.title_zh))
+        self.card_sa.set(pct(t.sa_share), self.tr("SA 基站 {n:,} 个").format(n=t.sa))
+        ind = t.indirect_share
+        self.card_indirect.set(
+            pct(ind),
+            self.tr("转供电 {n:,} 个;直供电改造累计 {c:,} 个").format(n=t.indirect, c=t.conversions_done),
+            warn=ind is not None and ind > f.indirect_max_share,
+        )
+        self.card_sites.set(
+            f"{f.venues_total:,} / {f.poles_total:,}",
+            self.tr("本周新增场所 {v} 处,杆塔 {p} 根").format(v=f.venues_week, p=f.poles_week),
+        )
+        self.card_attention.set(
+            f"{f.waiting_count + f.late_count:,}",
+            self.tr("审批超30天 {w} 项,逾期未开通 {l} 个").format(w=f.waiting_count, l=f.late_count),
+            warn=bool(f.waiting_count + f.late_count),
+        )
+        self._draw_charts(f, s)
+        if self.is_city:
+            self.unit_model.set_rows(f.by_unit if f.is_city else [])
+            self.unit_table.setVisible(f.is_city)
+            self.unit_title.setVisible(f.is_city)
+
+    def _draw_charts(self, f: WeekFigures, s: WeeklySeries) -> None:
+        first = s.weeks[0] if s.weeks else SERIES_START
+        last = max(CHART_END, f.week)
+        ticks = _week_axis_ticks(first, last)
+        n = len(s.weeks)
+        xs = list(range(n))
+        x_end = float(len(weeks_between(first, last)) - 1)
+
+        def prepare(plot: pg.PlotWidget) -> pg.PlotItem:
+            item = plot.getPlotItem()
+            item.clear()
+            item.getAxis("bottom").setTicks(ticks)
+            item.setXRange(0, x_end, padding=0.01)
+            if item.legend is not None:
+                item.legend.scene().removeItem(item.legend)
+                item.legend = None
+            return item
+
+        # Cumulative against the target line
+        p = prepare(self.chart_cumulative)
+        p.addLegend(offset=(10, 10))
+        p.plot(
+            xs,
+            s.cumulative,
+            pen=pg.mkPen("#1f5fbf", width=2.5),
+            fillLevel=0,
+            brush=(31, 95, 191, 40),
+            name="累计开通",
+        )
+        if s.targets:
+            tx, ty = [0.0], [0.0]
+            for year, value in sorted(s.targets.items()):
+                tx.append((date(year, 12, 31) - first.start).days / 7)
+                ty.append(float(value))
+            p.plot(
+                tx,
+                ty,
+                pen=pg.mkPen("#c62828", width=2, style=Qt.PenStyle.DashLine),
+                symbol="o",
+                symbolSize=7,
+                symbolBrush="#c62828",
+                name="目标",
+            )
+        p.addItem(pg.InfiniteLine(pos=n - 1, angle=90, pen=pg.mkPen("#90a4ae", style=Qt.PenStyle.DotLine)))
+        p.enableAutoRange(axis="y")
+
+        # New per week, stacked by operator
+        p = prepare(self.chart_new)
+        p.addLegend(offset=(-10, 10), colCount=4)
+        base = [0.0] * n
+        for op in codes.OPERATOR.codes:
+            vals = s.new_by_operator.get(op, [0] * n)
+            if any(vals):
+                p.addItem(
+                    pg.BarGraphItem(
+                        x=xs, height=vals, y0=base, width=0.8, brush=OPERATOR_COLORS[op], pen=None
+                    )
+                )
+                p.plot([], [], pen=pg.mkPen(OPERATOR_COLORS[op], width=8), name=codes.OPERATOR.label(op))
+                base = [b + v for b, v in zip(base, vals, strict=True)]
+        p.enableAutoRange(axis="y")
+
+        # Shares
+        for plot, values, color, line in (
+            (self.chart_indirect, s.indirect_share, "#ef6c00", INDIRECT_POWER_MAX_SHARE),
+            (self.chart_sa, s.sa_share, "#00897b", None),
+        ):
+            p = prepare(plot)
+            pts = [(x, v * 100) for x, v in zip(xs, values, strict=True) if v is not None]
+            if pts:
+                p.plot([a for a, _ in pts], [b for _, b in pts], pen=pg.mkPen(color, width=2.5))
+            if line is not None:
+                p.addItem(
+                    pg.InfiniteLine(
+                        pos=line * 100,
+                        angle=0,
+                        pen=pg.mkPen("#c62828", width=1.5, style=Qt.PenStyle.DashLine),
+                        label="20%",
+                        labelOpts={"position": 0.05, "color": "#c62828"},
+                    )
+                )
+            p.setYRange(0, 100, padding=0.02)

@@ -1,0 +1,221 @@
+"""The 周报 dialog: choose week, scope and counting rule, write the week's problems, then preview,
+print or save the report as PDF. ``ReportActions`` puts it into the 报表 menu."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kf5g_desktop.domain.periods import IsoWeek
+from kf5g_desktop.domain.targets import COUNTING_RULES, DEFAULT_COUNTING_RULE
+from kf5g_desktop.domain.units import CITY_CODE
+from kf5g_desktop.storage.store import WeekNote
+
+from .report_document import preview_report, print_report, save_report_pdf
+from .week_picker import WeekPicker, default_report_week
+
+
+class ReportDialog(QDialog):
+    def __init__(
+        self,
+        store: Any,
+        parent: QWidget | None = None,
+        week: IsoWeek | None = None,
+        unit_code: str | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.setWindowTitle(self.tr("周报"))
+        self.resize(640, 520)
+        inst = store.installation()
+        self.week_picker = WeekPicker(week or default_report_week(store.today()), self)
+        self.scope = QComboBox(self)
+        if inst.is_city or not inst.configured:
+            self.scope.addItem(self.tr("全市汇总(市级版)"), CITY_CODE)
+        for u in store.units():
+            if inst.is_city or not inst.configured or u.code == inst.unit_code:
+                self.scope.addItem(f"{u.name}({u.code})", u.code)
+        wanted = unit_code or (inst.unit_code if inst.kind == "unit" else CITY_CODE)
+        idx = self.scope.findData(wanted)
+        self.scope.setCurrentIndex(max(idx, 0))
+        self.rule = QComboBox(self)
+        for code, (label, _types) in COUNTING_RULES.items():
+            self.rule.addItem(label, code)
+        self.rule.setCurrentIndex(self.rule.findData(DEFAULT_COUNTING_RULE))
+        self.rule.setToolTip(self.tr("哪些类型的基站计入“基站数”和目标完成率;补助按全部已开通SA基站计"))
+
+        form = QFormLayout()
+        form.addRow(self.tr("周次:"), self.week_picker)
+        form.addRow(self.tr("报表范围:"), self.scope)
+        form.addRow(self.tr("统计口径:"), self.rule)
+
+        box = QGroupBox(self.tr("本周存在问题(打印在周报中)"), self)
+        self.problems = QPlainTextEdit(box)
+        self.problems.setPlaceholderText(self.tr("逐条填写本周工作中存在的问题和需要协调的事项,如:\n1. ……"))
+        self.reviewer = QLineEdit(box)
+        self.reviewer.setPlaceholderText(self.tr("审核人姓名"))
+        self.save_button = QPushButton(self.tr("保存问题"), box)
+        self.saved_label = QLabel(box)
+        b = QVBoxLayout(box)
+        b.addWidget(self.problems)
+        rf = QFormLayout()
+        rf.addRow(self.tr("审核人:"), self.reviewer)
+        b.addLayout(rf)
+        b.addWidget(self.save_button)
+        b.addWidget(self.saved_label)
+
+        self.buttons = QDialogButtonBox(self)
+        self.preview_button = self.buttons.addButton(
+            self.tr("打印预览…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.print_button = self.buttons.addButton(self.tr("打印…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.pdf_button = self.buttons.addButton(
+            self.tr("另存为PDF…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.buttons.rejected.connect(self.reject)
+
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(box, 1)
+        lay.addWidget(self.buttons)
+
+        self.week_picker.weekChanged.connect(lambda _w: self._switch())
+        self.scope.currentIndexChanged.connect(lambda _i: self._switch())
+        self.save_button.clicked.connect(self.save_note)
+        self.preview_button.clicked.connect(self.preview)
+        self.print_button.clicked.connect(self.print_)
+        self.pdf_button.clicked.connect(self.save_pdf)
+        self._note_key: tuple[str, str] | None = None
+        self._loaded: tuple[str, str] = ("", "")
+        self._load_note()
+
+    # The week's problems text ------------------------------------------------------------------
+
+    def note_unit(self) -> str:
+        return str(self.scope.currentData())
+
+    def unit_code(self) -> str | None:
+        code = self.note_unit()
+        return None if code == CITY_CODE else code
+
+    def week(self) -> IsoWeek:
+        return self.week_picker.week()
+
+    def counting_rule(self) -> str:
+        return str(self.rule.currentData())
+
+    def _load_note(self) -> None:
+        note = self.store.week_note(self.note_unit(), self.week())
+        self._note_key = (self.note_unit(), str(self.week()))
+        self.problems.setPlainText(note.problems)
+        self.reviewer.setText(note.reviewer or self.store.installation().reviewer)
+        self._loaded = (self.problems.toPlainText(), self.reviewer.text())
+        self.saved_label.setText("")
+
+    def _switch(self) -> None:
+        self.save_note(quiet=True)
+        self._load_note()
+
+    def note_modified(self) -> bool:
+        return (self.problems.toPlainText(), self.reviewer.text()) != self._loaded
+
+    def save_note(self, quiet: bool = False) -> None:
+        if self._note_key is None or (quiet and not self.note_modified()):
+            return
+        if self.store.readonly:
+            if not quiet:
+                QMessageBox.information(
+                    self, self.tr("周报"), self.tr("数据库以只读方式打开,问题文本无法保存。")
+                )
+            return
+        unit, week = self._note_key
+        self.store.save_week_note(
+            WeekNote(unit, week, self.problems.toPlainText().strip(), self.reviewer.text().strip() or None)
+        )
+        self._loaded = (self.problems.toPlainText(), self.reviewer.text())
+        self.saved_label.setText(self.tr("已保存 {week} 的问题。").format(week=week))
+
+    # Output ---------------------------------------------------------------------------------------
+
+    def preview(self) -> None:
+        self.save_note(quiet=True)
+        preview_report(self, self.store, self.week(), self.unit_code(), self.counting_rule())
+
+    def print_(self) -> None:
+        self.save_note(quiet=True)
+        print_report(self, self.store, self.week(), self.unit_code(), self.counting_rule())
+
+    def default_pdf_name(self) -> str:
+        name = self.scope.currentText().split("(")[0]
+        return f"{name}5G周报_{self.week().compact}.pdf"
+
+    def save_pdf(self) -> None:
+        self.save_note(quiet=True)
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("周报另存为PDF"),
+            str(Path(folder) / self.default_pdf_name()),
+            self.tr("PDF 文件 (*.pdf)"),
+        )
+        if not path:
+            return
+        if not path.lower().endswith(".pdf"):
+            path += ".pdf"
+
+        def done(pages: int) -> None:
+            QMessageBox.information(
+                self, self.tr("周报"), self.tr("已保存周报(共 {n} 页):\n{path}").format(n=pages, path=path)
+            )
+
+        save_report_pdf(self, self.store, self.week(), self.unit_code(), self.counting_rule(), path, done)
+
+    def done(self, result: int) -> None:  # closing keeps what was typed
+        self.save_note(quiet=True)
+        super().done(result)
+
+
+class ReportActions:
+    """The 周报 entries of the 报表 menu."""
+
+    def __init__(self, main_window: QWidget, store: Any) -> None:
+        self.window = main_window
+        self.store = store
+        self.report_action = QAction(main_window.tr("周报(预览、打印、另存为PDF)…"), main_window)
+        self.report_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
+        self.report_action.setStatusTip(main_window.tr("选择周次,预览并打印周报或保存为PDF"))
+        self.report_action.triggered.connect(lambda: self.open_dialog())
+        self.problems_action = QAction(main_window.tr("填写本周存在问题…"), main_window)
+        self.problems_action.triggered.connect(lambda: self.open_dialog(focus_problems=True))
+
+    def install(self, menu: QMenu) -> list[QAction]:
+        actions = [self.report_action, self.problems_action]
+        menu.addActions(actions)
+        return actions
+
+    def open_dialog(self, week: IsoWeek | None = None, focus_problems: bool = False) -> ReportDialog:
+        dlg = ReportDialog(self.store, self.window, week)
+        if focus_problems:
+            dlg.problems.setFocus()
+        dlg.open()
+        return dlg

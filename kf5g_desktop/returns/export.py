@@ -1,0 +1,119 @@
+"""Export the weekly return (a unit's, or the city's consolidation) and keep it as a submission."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from kf5g_desktop.domain.periods import IsoWeek
+from kf5g_desktop.storage.store import Store
+
+from . import submissions
+from .content import ReturnContent, collect, on_air_total
+from .format import S_STATIONS
+from .writer import ExportError, write_return
+
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass(frozen=True, slots=True)
+class ExportResult:
+    path: Path
+    content: ReturnContent
+    version: int
+    new_version: bool  # False: same digest as the week's previous export
+    submission_id: int | None
+
+    @property
+    def digest(self) -> str:
+        return self.content.digest
+
+
+def plan(store: Store, week: IsoWeek, unit_code: str | None = None) -> tuple[str, str | None]:
+    """(kind, unit_code) of the return this installation makes for ``unit_code``."""
+    inst = store.installation()
+    if not inst.configured:
+        raise ExportError("本安装尚未设置为区县或市级,请先完成初始设置(kf5g init)。")
+    if inst.is_city:
+        if unit_code:
+            store.unit(unit_code)
+            return "unit", unit_code
+        return "city", None
+    if unit_code and unit_code != inst.unit_code:
+        raise ExportError(f"本安装是区县{inst.unit_code}的填报安装,只能导出本区县的周报。")
+    return "unit", inst.unit_code
+
+
+def build_content(store: Store, week: IsoWeek, unit_code: str | None = None) -> ReturnContent:
+    """Collect (and digest/sign) the return without writing anything."""
+    kind, code = plan(store, week, unit_code)
+    content = collect(store, week, unit_code=code, kind=kind)
+    if kind == "city":
+        from .city import completion_rows
+
+        content.completion = completion_rows(store, week)
+    key = store.unit_keys().get(code) if kind == "unit" and code else None
+    content.compute_digest(key)
+    return content
+
+
+def export_return(
+    store: Store,
+    week: IsoWeek,
+    dest: Path | None = None,
+    *,
+    unit_code: str | None = None,
+    reason: str | None = None,
+    record: bool = True,
+) -> ExportResult:
+    """Write the return for ``week`` to ``dest`` (a file, or a folder for the standard file name).
+
+    A second export of an unchanged week gives the same digest and no new version; a changed week
+    needs ``reason`` (the correction) and becomes the next version.
+    """
+    content = build_content(store, week, unit_code)
+    prev = submissions.latest(store, "export", content.unit_code, str(week)) if record else None
+    changed = prev is None or prev.content_sha256 != content.digest
+    if prev is not None and changed and not (reason and reason.strip()):
+        raise ExportError(
+            f"{week.title_zh}的周报已导出过(第{prev.version}版),数据已有变化。"
+            "再次导出将成为更正版本,请填写更正原因(命令行 --reason)。"
+        )
+    dest = Path(dest) if dest is not None else Path.cwd()
+    path = dest / content.file_name if dest.is_dir() else dest
+    write_return(content, path)
+    if not record or store.readonly:
+        return ExportResult(path, content, prev.version if prev else 1, changed, None)
+    if not changed:
+        assert prev is not None
+        return ExportResult(path, content, prev.version, False, prev.id)
+    now = store.now()
+    sub = submissions.add(
+        store,
+        direction="export",
+        kind=content.kind,
+        unit_code=content.unit_code,
+        iso_week=str(week),
+        content_sha256=content.digest,
+        signature=content.signature or None,
+        signature_status="ok" if content.signature else "unsigned",
+        file_name=path.name,
+        generated_at=content.meta()[8][1],
+        received_at=now,
+        late=now > submissions.deadline(store, week),
+        reason=reason.strip() if prev is not None and reason else None,
+        content=path.read_bytes(),
+    )
+    return ExportResult(path, content, sub.version, True, sub.id)
+
+
+def describe(result: ExportResult) -> str:
+    c = result.content
+    counts = ",".join(f"{k} {len(v)} 行" for k, v in c.sheets.items())
+    version = f"第{result.version}版" + ("" if result.new_version else "(内容与上次导出相同)")
+    signed = "已签名" if c.signature else "未签名(市局尚未下发密钥)"
+    return (
+        f"已导出“{result.path}”:{counts};已开通 {on_air_total(c.sheets[S_STATIONS])} 个;"
+        f"{version},{signed},摘要 {c.digest[:12]}…"
+    )

@@ -1,0 +1,578 @@
+"""Records ↔ the rows of the return's data sheets, both directions.
+
+Writing: :func:`station_row` and friends turn domain records into the exact cell values of RETURNS.md
+(labels, 是/否, dates, coordinates rounded to 6 decimals, whole numbers). Reading: :class:`RowParser`
+turns the cells of one sheet row back into a record, collecting every cell problem as a
+:class:`CellProblem` naming sheet, row and column.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from kf5g_desktop.domain import codes
+from kf5g_desktop.domain.codes import CodeList
+from kf5g_desktop.domain.normalize import normalize_code, normalize_text, parse_date
+from kf5g_desktop.domain.records import Approval, Pole, Station, Venue
+from kf5g_desktop.domain.subsidy import default_subsidy_state, subsidy_for
+from kf5g_desktop.domain.units import Township, Unit
+
+from .format import (
+    CODE,
+    DATE,
+    HEADERS,
+    INT,
+    LABEL,
+    LABELS,
+    NUM,
+    S_APPROVALS,
+    S_POLES,
+    S_STATIONS,
+    S_VENUES,
+    TEXT,
+    YESNO,
+    column_kind,
+)
+
+NOT_FREE_PREFIX = "不免费原因:"
+"""A venue's reason for not being free has no column of its own: it leads 备注 as one line."""
+
+CODE_LISTS: dict[str, CodeList] = {
+    "承建运营商": codes.OPERATOR,
+    "共享运营商": codes.OPERATOR,
+    "已进场运营商": codes.OPERATOR,
+    "基站类型": codes.STATION_TYPE,
+    "组网方式": codes.NETWORK_MODE,
+    "建设方式": codes.BUILD_MODE,
+    "覆盖场景": codes.SCENE,
+    "建设状态": codes.STATUS,
+    "供电方式": codes.POWER_SUPPLY,
+    "直供电改造": codes.CONVERSION,
+    "补助状态": codes.SUBSIDY_STATE,
+    "审批事项": codes.APPROVAL_ITEM,
+    "场所类别": codes.VENUE_CATEGORY,
+    "开放资源": codes.VENUE_RESOURCE,
+    "权属行业": codes.POLE_SECTOR,
+    "杆塔类型": codes.POLE_TYPE,
+}
+
+# Record field → header, for pointing validation issues at a column.
+FIELD_HEADERS: dict[str, dict[str, str]] = {
+    S_STATIONS: {
+        "unit_code": "区县代码",
+        "station_code": "基站编码",
+        "tower_site_code": "铁塔站址编码",
+        "name": "基站名称",
+        "operator": "承建运营商",
+        "sharing_operators": "共享运营商",
+        "township_code": "乡镇(街道)",
+        "address": "详细地址",
+        "lon": "经度",
+        "lat": "纬度",
+        "station_type": "基站类型",
+        "network_mode": "组网方式",
+        "build_mode": "建设方式",
+        "scene": "覆盖场景",
+        "status": "建设状态",
+        "in_plan": "纳入规划",
+        "in_land_plan": "纳入控规",
+        "planned_on_air": "计划开通日期",
+        "construction_start": "开工日期",
+        "on_air": "开通日期",
+        "power_supply": "供电方式",
+        "conversion": "直供电改造",
+        "venue_id": "依托场所编号",
+        "pole_id": "依托杆塔编号",
+        "subsidy_state": "补助状态",
+        "notes": "备注",
+        "approvals": "审批事项",
+    },
+    S_VENUES: {
+        "unit_code": "区县代码",
+        "venue_code": "场所编号",
+        "name": "场所名称",
+        "category": "场所类别",
+        "owner": "产权单位",
+        "township_code": "乡镇(街道)",
+        "address": "详细地址",
+        "lon": "经度",
+        "lat": "纬度",
+        "resources": "开放资源",
+        "opened_on": "开放日期",
+        "free": "是否免费",
+        "not_free_reason": "备注",
+        "operators_entered": "已进场运营商",
+        "contact": "联系人",
+        "phone": "联系电话",
+        "notes": "备注",
+    },
+    S_POLES: {
+        "unit_code": "区县代码",
+        "pole_code": "杆塔编号",
+        "name": "杆塔名称",
+        "sector": "权属行业",
+        "owner": "权属单位",
+        "pole_type": "杆塔类型",
+        "smart": "智能杆",
+        "merged_count": "多杆合一数",
+        "township_code": "乡镇(街道)",
+        "address": "详细地址",
+        "lon": "经度",
+        "lat": "纬度",
+        "sharing_operators": "共享运营商",
+        "shared_on": "共享日期",
+        "agreement_no": "协议编号",
+        "notes": "备注",
+    },
+}
+
+
+def _t(value: str | None) -> str | None:
+    """Text for a cell: empty → None (an empty cell)."""
+    return value if value else None
+
+
+def _yn(value: bool | None) -> str | None:
+    return None if value is None else ("是" if value else "否")
+
+
+def _coord(value: float | None) -> float | None:
+    return None if value is None else round(float(value), 6)
+
+
+def _labels(cl: CodeList, values: Sequence[str]) -> str | None:
+    chosen = set(values)
+    return _t(codes.MULTI_SEPARATOR.join(cl.label(c) for c in cl.codes if c in chosen))
+
+
+def effective_subsidy_state(s: Station) -> str:
+    return s.subsidy_state or default_subsidy_state(s.network_mode, s.status)
+
+
+def station_row(
+    seq: int,
+    s: Station,
+    unit: Unit,
+    towns: Mapping[str, Township],
+    venue_code: str | None,
+    pole_code: str | None,
+) -> list[object]:
+    sub = subsidy_for(s.network_mode, s.status, unit.kind)
+    town = towns.get(s.township_code or "")
+    return [
+        seq,
+        s.unit_code,
+        s.station_code,
+        _t(s.tower_site_code),
+        s.name,
+        codes.OPERATOR.label(s.operator),
+        _labels(codes.OPERATOR, s.sharing_operators),
+        town.name if town else _t(s.township_code),
+        _t(s.address),
+        _coord(s.lon),
+        _coord(s.lat),
+        _t(codes.STATION_TYPE.label(s.station_type)),
+        _t(codes.NETWORK_MODE.label(s.network_mode)),
+        _t(codes.BUILD_MODE.label(s.build_mode)),
+        _t(codes.SCENE.label(s.scene)),
+        codes.STATUS.label(s.status),
+        _yn(s.in_plan),
+        _yn(s.in_land_plan),
+        s.planned_on_air,
+        s.construction_start,
+        s.on_air,
+        _t(codes.POWER_SUPPLY.label(s.power_supply)),
+        _t(codes.CONVERSION.label(s.conversion)),
+        venue_code,
+        pole_code,
+        sub.province,
+        sub.city,
+        sub.unit,
+        codes.SUBSIDY_STATE.label(effective_subsidy_state(s)),
+        _t(s.notes),
+    ]
+
+
+def approval_rows(start_seq: int, s: Station, period_end: date) -> list[list[object]]:
+    order = {c: i for i, c in enumerate(codes.APPROVAL_ITEM.codes)}
+    out: list[list[object]] = []
+    for a in sorted(s.approvals, key=lambda a: order.get(a.item, 99)):
+        if a.applied_on is None:
+            continue
+        out.append(
+            [
+                start_seq + len(out),
+                s.unit_code,
+                s.station_code,
+                codes.OPERATOR.label(s.operator),
+                codes.APPROVAL_ITEM.label(a.item),
+                a.applied_on,
+                a.granted_on,
+                a.days(period_end),
+                _t(a.notes),
+            ]
+        )
+    return out
+
+
+def venue_notes(v: Venue) -> str | None:
+    if v.free is False and v.not_free_reason:
+        reason = " ".join(v.not_free_reason.split())
+        return NOT_FREE_PREFIX + reason + (("\n" + v.notes) if v.notes else "")
+    return _t(v.notes)
+
+
+def venue_row(seq: int, v: Venue, towns: Mapping[str, Township], station_count: int) -> list[object]:
+    town = towns.get(v.township_code or "")
+    return [
+        seq,
+        v.unit_code,
+        v.venue_code,
+        v.name,
+        _t(codes.VENUE_CATEGORY.label(v.category)),
+        _t(v.owner),
+        town.name if town else _t(v.township_code),
+        _t(v.address),
+        _coord(v.lon),
+        _coord(v.lat),
+        _labels(codes.VENUE_RESOURCE, v.resources),
+        v.opened_on,
+        _yn(v.free),
+        _labels(codes.OPERATOR, v.operators_entered),
+        station_count,
+        _t(v.contact),
+        _t(v.phone),
+        venue_notes(v),
+    ]
+
+
+def pole_row(seq: int, p: Pole, towns: Mapping[str, Township], station_count: int) -> list[object]:
+    town = towns.get(p.township_code or "")
+    return [
+        seq,
+        p.unit_code,
+        p.pole_code,
+        p.name,
+        _t(codes.POLE_SECTOR.label(p.sector)),
+        _t(p.owner),
+        _t(codes.POLE_TYPE.label(p.pole_type)),
+        _yn(p.smart),
+        p.merged_count,
+        town.name if town else _t(p.township_code),
+        _t(p.address),
+        _coord(p.lon),
+        _coord(p.lat),
+        _labels(codes.OPERATOR, p.sharing_operators),
+        p.shared_on,
+        _t(p.agreement_no),
+        station_count,
+        _t(p.notes),
+    ]
+
+
+# Reading ------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class CellProblem:
+    """One problem of a file, located as precisely as possible. ``row`` is the sheet row (1-based)."""
+
+    sheet: str
+    row: int | None
+    column: str | None
+    message: str
+    severity: str = "error"
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "error"
+
+    def __str__(self) -> str:
+        where = f"工作表“{self.sheet}”" if self.sheet else ""
+        if self.row is not None:
+            where += f"第{self.row}行"
+        if self.column:
+            where += f"“{self.column}”列"
+        return f"{where}:{self.message}" if where else self.message
+
+
+@dataclass(slots=True)
+class ParsedRow:
+    sheet: str
+    row: int  # sheet row number
+    record: Station | Venue | Pole | None
+    problems: list[CellProblem] = field(default_factory=list)
+    venue_code: str | None = None  # station links, by code
+    pole_code: str | None = None
+    subsidy_cells: tuple[object, object, object] = (None, None, None)
+    station_key: tuple[str, str] | None = None  # approvals: (operator, station code)
+    approval: Approval | None = None
+
+
+class RowParser:
+    """Parses the cells of data rows of one sheet; every problem is collected, nothing raises.
+
+    Create once per sheet, then :meth:`begin` each row; :meth:`values` gives every column's parsed
+    value by header. Each column's handler is chosen once, from the column kind.
+    """
+
+    def __init__(self, sheet: str, towns_by_name: Mapping[str, str]) -> None:
+        self.sheet = sheet
+        self.headers = HEADERS[sheet]
+        self.towns_by_name = towns_by_name
+        self.row = 0
+        self.problems: list[CellProblem] = []
+        kinds = {
+            CODE: self.code,
+            NUM: self.number,
+            INT: self.integer,
+            DATE: self.date,
+            YESNO: self.yesno,
+            LABEL: self.label,
+            LABELS: self.labels,
+            TEXT: self.text,
+        }
+        self._handlers = [
+            (h, self.township if h == "乡镇(街道)" else kinds[column_kind(h)]) for h in self.headers
+        ]
+        self._width = len(self.headers)
+
+    def begin(self, row: int, cells: Sequence[object]) -> dict[str, object]:
+        """Start a row and parse it: {header: value}."""
+        self.row = row
+        self.problems = []
+        n = len(cells)
+        return {h: fn(h, cells[i] if i < n else None) for i, (h, fn) in enumerate(self._handlers)}
+
+    def bad(self, header: str, message: str) -> None:
+        self.problems.append(CellProblem(self.sheet, self.row, header, message))
+
+    @staticmethod
+    def _show(value: object) -> str:
+        if isinstance(value, datetime | date):
+            return value.isoformat()[:10]
+        return str(value)
+
+    def text(self, header: str, v: object) -> str | None:
+        if v is None:
+            return None
+        if v.__class__ is str:
+            t = v.strip() if v.isascii() and "\r" not in v else normalize_text(v)  # type: ignore[attr-defined]
+            return t or None
+        if isinstance(v, bool):
+            self.bad(header, f"应为文字,现为逻辑值“{v}”,请改为文字。")
+            return None
+        if isinstance(v, datetime | date):
+            return v.isoformat()[:10]
+        if isinstance(v, float) and v.is_integer():
+            v = int(v)
+        return normalize_text(str(v)) or None
+
+    def code(self, header: str, v: object) -> str | None:
+        if v.__class__ is str:
+            t = v.strip() if v.isascii() else normalize_text(v)  # type: ignore[attr-defined]
+            return (t.replace(" ", "") if " " in t else t) or None
+        if isinstance(v, int | float) and not isinstance(v, bool):
+            self.bad(
+                header,
+                f"“{self._show(v)}”是数字格式,编码必须是文本(数字格式会丢失前导0和长编码的末位),"
+                "请把该列设为“文本”后重新填写。",
+            )
+            return normalize_code(v)
+        return normalize_code(self.text(header, v))
+
+    def number(self, header: str, v: object) -> float | None:
+        if v is None or v == "":
+            return None
+        if isinstance(v, int | float) and not isinstance(v, bool):
+            return float(v)
+        try:
+            text = normalize_text(str(v)).replace(",", "")
+            return float(text) if text else None
+        except ValueError:
+            self.bad(header, f"“{self._show(v)}”不是数字,请填写数字(如 114.35)。")
+            return None
+
+    def integer(self, header: str, v: object) -> int | None:
+        n = self.number(header, v)
+        if n is None:
+            return None
+        if not n.is_integer():
+            self.bad(header, f"“{self._show(v)}”应为整数,请修改。")
+            return None
+        return int(n)
+
+    def date(self, header: str, v: object) -> date | None:
+        if v is None:
+            return None
+        if v.__class__ is date:
+            return v  # type: ignore[return-value]
+        try:
+            return parse_date(v)
+        except (ValueError, OverflowError):
+            self.bad(header, f"“{self._show(v)}”不是有效日期,请写成 2021-02-01 这样的日期。")
+            return None
+
+    def yesno(self, header: str, v: object) -> bool | None:
+        t = self.text(header, v)
+        if t is None:
+            return None
+        if t == "是":
+            return True
+        if t == "否":
+            return False
+        try:
+            return codes.parse_yes_no(t)
+        except ValueError:
+            self.bad(header, f"“{t}”应为“是”或“否”,请从下拉列表选择。")
+            return None
+
+    def label(self, header: str, v: object) -> str | None:
+        t = self.text(header, v)
+        if t is None:
+            return None
+        cl = CODE_LISTS[header]
+        code = cl.code_of(t)
+        if code is None:
+            self.bad(header, f"“{t}”不在代码表中,请从下拉列表选择:{'、'.join(cl.labels)}。")
+        return code
+
+    def labels(self, header: str, v: object) -> list[str]:
+        t = self.text(header, v)
+        if t is None:
+            return []
+        cl = CODE_LISTS[header]
+        found, unknown = cl.parse_multi(t)
+        if unknown:
+            self.bad(
+                header,
+                f"“{'、'.join(unknown)}”不在代码表中,可选:{'、'.join(cl.labels)}(多个用“、”分隔)。",
+            )
+        return found
+
+    def township(self, header: str, v: object) -> str | None:
+        t = self.text(header, v)
+        if t is None:
+            return None
+        code = self.towns_by_name.get(t)
+        if code is None:
+            if t in self.towns_by_name.values():
+                return t
+            self.bad(header, f"“{t}”不是本区县官方名单中的乡镇(街道),请核对名称。")
+        return code
+
+
+def _coord_in(v: object) -> float | None:
+    return None if v is None else round(float(v), 6)  # type: ignore[arg-type]
+
+
+def parse_station(p: RowParser, g: dict[str, object]) -> ParsedRow:
+    st = Station(
+        unit_code=g["区县代码"] or "",  # type: ignore[arg-type]
+        station_code=g["基站编码"] or "",  # type: ignore[arg-type]
+        operator=g["承建运营商"] or "",  # type: ignore[arg-type]
+        name=g["基站名称"] or "",  # type: ignore[arg-type]
+        tower_site_code=g["铁塔站址编码"],  # type: ignore[arg-type]
+        sharing_operators=g["共享运营商"],  # type: ignore[arg-type]
+        township_code=g["乡镇(街道)"],  # type: ignore[arg-type]
+        address=g["详细地址"],  # type: ignore[arg-type]
+        lon=_coord_in(g["经度"]),
+        lat=_coord_in(g["纬度"]),
+        station_type=g["基站类型"],  # type: ignore[arg-type]
+        network_mode=g["组网方式"],  # type: ignore[arg-type]
+        build_mode=g["建设方式"],  # type: ignore[arg-type]
+        scene=g["覆盖场景"],  # type: ignore[arg-type]
+        in_plan=g["纳入规划"],  # type: ignore[arg-type]
+        in_land_plan=g["纳入控规"],  # type: ignore[arg-type]
+        status=g["建设状态"] or "",  # type: ignore[arg-type]
+        planned_on_air=g["计划开通日期"],  # type: ignore[arg-type]
+        construction_start=g["开工日期"],  # type: ignore[arg-type]
+        on_air=g["开通日期"],  # type: ignore[arg-type]
+        power_supply=g["供电方式"],  # type: ignore[arg-type]
+        conversion=g["直供电改造"],  # type: ignore[arg-type]
+        subsidy_state=g["补助状态"],  # type: ignore[arg-type]
+        notes=g["备注"],  # type: ignore[arg-type]
+    )
+    return ParsedRow(
+        p.sheet,
+        p.row,
+        st,
+        p.problems,
+        venue_code=g["依托场所编号"],  # type: ignore[arg-type]
+        pole_code=g["依托杆塔编号"],  # type: ignore[arg-type]
+        subsidy_cells=(g["省级补助(元)"], g["市级补助(元)"], g["区县补助(元)"]),
+    )
+
+
+def parse_approval(p: RowParser, g: dict[str, object]) -> ParsedRow:
+    item = g["审批事项"]
+    approval = Approval(item or "", g["申请日期"], g["办结日期"], g["备注"])  # type: ignore[arg-type]
+    if approval.applied_on is None and "申请日期" not in {x.column for x in p.problems}:
+        p.bad("申请日期", "审批表只列有申请日期的事项,请填写申请日期。")
+    pr = ParsedRow(p.sheet, p.row, None, p.problems, approval=approval)
+    pr.station_key = (g["承建运营商"] or "", g["基站编码"] or "")  # type: ignore[assignment]
+    pr.venue_code = g["区县代码"]  # type: ignore[assignment]  # carries the unit code for the check
+    return pr
+
+
+def split_venue_notes(text: str | None) -> tuple[str | None, str | None]:
+    """(not_free_reason, notes) from a venue's 备注 cell."""
+    if not text or not text.startswith(NOT_FREE_PREFIX):
+        return None, text or None
+    first, _, rest = text.partition("\n")
+    return first[len(NOT_FREE_PREFIX) :].strip() or None, rest.strip() or None
+
+
+def parse_venue(p: RowParser, g: dict[str, object]) -> ParsedRow:
+    reason, notes = split_venue_notes(g["备注"])  # type: ignore[arg-type]
+    v = Venue(
+        unit_code=g["区县代码"] or "",  # type: ignore[arg-type]
+        venue_code=g["场所编号"],  # type: ignore[arg-type]
+        name=g["场所名称"] or "",  # type: ignore[arg-type]
+        category=g["场所类别"],  # type: ignore[arg-type]
+        owner=g["产权单位"],  # type: ignore[arg-type]
+        township_code=g["乡镇(街道)"],  # type: ignore[arg-type]
+        address=g["详细地址"],  # type: ignore[arg-type]
+        lon=_coord_in(g["经度"]),
+        lat=_coord_in(g["纬度"]),
+        resources=g["开放资源"],  # type: ignore[arg-type]
+        opened_on=g["开放日期"],  # type: ignore[arg-type]
+        free=g["是否免费"],  # type: ignore[arg-type]
+        not_free_reason=reason,
+        operators_entered=g["已进场运营商"],  # type: ignore[arg-type]
+        contact=g["联系人"],  # type: ignore[arg-type]
+        phone=g["联系电话"],  # type: ignore[arg-type]
+        notes=notes,
+    )
+    if not v.venue_code and "场所编号" not in {x.column for x in p.problems}:
+        p.bad("场所编号", "场所编号必须填写(由填报单位的程序编号),请补充。")
+    return ParsedRow(p.sheet, p.row, v, p.problems)
+
+
+def parse_pole(p: RowParser, g: dict[str, object]) -> ParsedRow:
+    pole = Pole(
+        unit_code=g["区县代码"] or "",  # type: ignore[arg-type]
+        pole_code=g["杆塔编号"],  # type: ignore[arg-type]
+        name=g["杆塔名称"] or "",  # type: ignore[arg-type]
+        sector=g["权属行业"],  # type: ignore[arg-type]
+        owner=g["权属单位"],  # type: ignore[arg-type]
+        pole_type=g["杆塔类型"],  # type: ignore[arg-type]
+        smart=g["智能杆"],  # type: ignore[arg-type]
+        merged_count=g["多杆合一数"],  # type: ignore[arg-type]
+        township_code=g["乡镇(街道)"],  # type: ignore[arg-type]
+        address=g["详细地址"],  # type: ignore[arg-type]
+        lon=_coord_in(g["经度"]),
+        lat=_coord_in(g["纬度"]),
+        sharing_operators=g["共享运营商"],  # type: ignore[arg-type]
+        shared_on=g["共享日期"],  # type: ignore[arg-type]
+        agreement_no=g["协议编号"],  # type: ignore[arg-type]
+        notes=g["备注"],  # type: ignore[arg-type]
+    )
+    if not pole.pole_code and "杆塔编号" not in {x.column for x in p.problems}:
+        p.bad("杆塔编号", "杆塔编号必须填写,请补充。")
+    return ParsedRow(p.sheet, p.row, pole, p.problems)
+
+
+PARSERS = {S_STATIONS: parse_station, S_APPROVALS: parse_approval, S_VENUES: parse_venue, S_POLES: parse_pole}

@@ -1,0 +1,479 @@
+"""Verify a return (RETURNS.md "Reading a return"): the checks in their order, nothing written.
+
+1 opens as .xlsx · 2 ``_meta`` format/version · 3 unit known, period a Monday–Sunday week ·
+4 headers · 5 row counts · 6 digest (a changed file is rejected unless accepted with a reason) ·
+7 signature where a key is known · 8 every row (cells, formulas, merged cells, validation of
+PRODUCT §3.3, links, duplicates, subsidy amounts), all errors at once.
+
+Checks 1–5 and 7 stop at the first failure (later checks would only repeat it); check 8 lists every
+problem. The result carries the parsed records for :mod:`kf5g_desktop.returns.importer`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from kf5g_desktop.domain.periods import IsoWeek, is_iso_week_span
+from kf5g_desktop.domain.records import Pole, Station, Venue
+from kf5g_desktop.domain.subsidy import subsidy_for
+from kf5g_desktop.domain.validation import validate_pole, validate_station, validate_venue
+from kf5g_desktop.storage.store import Store
+
+from .format import (
+    CITY_CODE,
+    DATA_SHEETS,
+    FORMAT,
+    HEADERS,
+    READABLE_VERSIONS,
+    S_APPROVALS,
+    S_META,
+    S_POLES,
+    S_STATIONS,
+    S_VENUES,
+    Digest,
+    canonical,
+    signature_ok,
+)
+from .rows import FIELD_HEADERS, PARSERS, CellProblem, ParsedRow, RowParser
+from .xlsxsafe import SafeWorkbook, SpreadsheetError, open_workbook
+
+Progress = Callable[[int, int, str], None]
+
+# signature_status values stored with a submission
+SIG_OK, SIG_UNSIGNED, SIG_NO_KEY = "ok", "unsigned", "no_key"
+
+
+@dataclass(slots=True)
+class VerifyResult:
+    path: Path
+    errors: list[CellProblem] = field(default_factory=list)
+    warnings: list[CellProblem] = field(default_factory=list)
+    step: int = 0  # the last check reached (1–8); 9 = all passed
+    meta: dict[str, str] = field(default_factory=dict)
+    computed_digest: str = ""
+    modified: bool = False  # digest mismatch accepted with a reason
+    modified_reason: str | None = None
+    signature_status: str | None = None
+    stations: list[ParsedRow] = field(default_factory=list)
+    venues: list[ParsedRow] = field(default_factory=list)
+    poles: list[ParsedRow] = field(default_factory=list)
+    approvals: list[ParsedRow] = field(default_factory=list)
+    content: bytes | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors and self.step >= 9
+
+    @property
+    def kind(self) -> str:
+        return self.meta.get("kind", "")
+
+    @property
+    def unit_code(self) -> str:
+        return self.meta.get("unit_code", "")
+
+    @property
+    def week(self) -> IsoWeek:
+        return IsoWeek.containing(date.fromisoformat(self.meta["period_start"]))
+
+    def fail(
+        self, step: int, message: str, sheet: str = "", row: int | None = None, column: str | None = None
+    ) -> None:
+        self.step = step
+        self.errors.append(CellProblem(sheet, row, column, message))
+
+    def messages(self) -> list[str]:
+        return [str(p) for p in self.errors] + [f"提示:{p}" for p in self.warnings]
+
+
+def _meta(wb: SafeWorkbook) -> dict[str, str]:
+    meta: dict[str, str] = {}
+    for _row, cells in wb.rows(S_META, max_rows=500, max_cols=2):
+        if cells and cells[0] is not None:
+            meta[canonical(cells[0])] = canonical(cells[1]) if len(cells) > 1 else ""
+    return meta
+
+
+def verify_file(
+    store: Store,
+    path: Path | str,
+    *,
+    accept_modified: str | None = None,
+    progress: Progress | None = None,
+) -> VerifyResult:
+    """Run every check on one file. Never raises for a bad file: problems are in the result."""
+    res = VerifyResult(Path(path))
+    try:
+        with open_workbook(path) as wb:
+            _verify(store, wb, res, accept_modified, progress)
+    except SpreadsheetError as exc:
+        res.fail(max(res.step, 1), str(exc))
+    if res.ok:
+        res.content = Path(path).read_bytes()
+    return res
+
+
+def _verify(
+    store: Store, wb: SafeWorkbook, res: VerifyResult, accept_modified: str | None, progress: Progress | None
+) -> None:
+    # 2. _meta
+    res.step = 2
+    if S_META not in wb.sheet_names:
+        res.fail(
+            2, "文件中没有“_meta”工作表,不是本程序导出的周报(或被其他程序删除了隐藏表)。请使用原始导出文件。"
+        )
+        return
+    meta = res.meta = _meta(wb)
+    if meta.get("format") != FORMAT:
+        res.fail(
+            2, f"“_meta”中的 format 为“{meta.get('format', '')}”,不是“{FORMAT}”,这不是周报文件。", S_META
+        )
+        return
+    if meta.get("format_version") not in READABLE_VERSIONS:
+        res.fail(
+            2,
+            f"周报格式版本“{meta.get('format_version', '')}”本程序无法读取(可读版本:{'、'.join(READABLE_VERSIONS)}),"
+            "请升级程序。",
+            S_META,
+        )
+        return
+    # 3. unit and period
+    res.step = 3
+    unit_code = meta.get("unit_code", "")
+    kind = meta.get("kind", "")
+    units = store.unit_map()
+    if kind not in ("unit", "city"):
+        res.fail(3, f"“_meta”中的 kind 为“{kind}”,应为 unit 或 city。", S_META)
+        return
+    if (kind == "unit" and unit_code not in units) or (kind == "city" and unit_code != CITY_CODE):
+        res.fail(3, f"填报单位代码“{unit_code}”不是开封市的区县,请核对文件来源。", S_META)
+        return
+    try:
+        start = date.fromisoformat(meta.get("period_start", ""))
+        end = date.fromisoformat(meta.get("period_end", ""))
+    except ValueError:
+        res.fail(3, "“_meta”中的统计周期日期格式不对(应为 YYYY-MM-DD)。", S_META)
+        return
+    if not is_iso_week_span(start, end):
+        res.fail(3, f"统计周期 {start} 至 {end} 不是一个完整的周一至周日,请重新导出。", S_META)
+        return
+    if meta.get("iso_week") and meta["iso_week"] != str(IsoWeek.containing(start)):
+        res.fail(3, f"“_meta”中的周次“{meta['iso_week']}”与统计周期 {start} 不一致。", S_META)
+        return
+    # 4. headers
+    res.step = 4
+    data: dict[str, list[tuple[int, list[object]]]] = {}
+    for sheet in DATA_SHEETS:
+        if sheet not in wb.sheet_names:
+            res.fail(4, f"缺少工作表“{sheet}”,请使用原始导出文件。", sheet)
+            return
+        rows = list(wb.rows(sheet))
+        header = next((cells for r, cells in rows if r == 3), [])
+        expected = HEADERS[sheet]
+        got = [canonical(c) for c in header]
+        for i, h in enumerate(expected):
+            if i >= len(got) or got[i] != h:
+                col = _col(i)
+                res.fail(
+                    4,
+                    f"表头应为“{h}”,实际为“{got[i] if i < len(got) else ''}”。请不要增删、移动或改名列。",
+                    sheet,
+                    3,
+                    f"{col}列",
+                )
+                return
+        if len(got) > len(expected):
+            res.fail(
+                4, f"表头最后一列“{expected[-1]}”之后还有“{got[len(expected)]}”,请删除多余的列。", sheet, 3
+            )
+            return
+        data[sheet] = [(r, cells[: len(expected)]) for r, cells in rows if r >= 4]
+    # 5. row counts (data rows: row 4 to the last row with any non-empty cell in the header's columns)
+    res.step = 5
+    bodies: dict[str, list[tuple[int, list[object]]]] = {}
+    for sheet in DATA_SHEETS:
+        rows = [(r, cells) for r, cells in data[sheet] if _non_empty(cells)]
+        last = rows[-1][0] if rows else 3
+        by_row = dict(data[sheet])
+        bodies[sheet] = [(r, by_row.get(r, [])) for r in range(4, last + 1)]
+        n = last - 3
+        declared = meta.get(f"rows.{sheet}", "")
+        if declared != str(n):
+            res.fail(
+                5, f"数据行数为 {n},与“_meta”记录的 {declared or '(空)'} 行不一致,文件可能被增删过行。", sheet
+            )
+            return
+    # 6. digest
+    res.step = 6
+    d = Digest(unit_code, meta["period_start"], meta["period_end"])
+    for sheet in DATA_SHEETS:
+        d.row(sheet, HEADERS[sheet])
+        width = len(HEADERS[sheet])
+        d.rows(sheet, (cells + [None] * (width - len(cells)) for _r, cells in bodies[sheet]))
+    res.computed_digest = d.hexdigest()
+    declared_digest = meta.get("content_sha256", "").lower()
+    if res.computed_digest != declared_digest:
+        if accept_modified and accept_modified.strip():
+            res.modified = True
+            res.modified_reason = accept_modified.strip()
+            res.warnings.append(
+                CellProblem(
+                    "", None, None, f"文件在导出后被修改过(摘要不符),已按说明“{res.modified_reason}”接收。"
+                )
+            )
+        else:
+            res.fail(
+                6,
+                "文件在导出后被修改过(内容摘要不符):导出后有单元格被改动。请让填报单位在程序中修改后重新导出;"
+                "如确需接收,请注明原因(命令行 --accept-modified 原因)。",
+            )
+            return
+    # 7. signature
+    res.step = 7
+    key = store.unit_keys().get(unit_code)
+    sig = meta.get("signature", "")
+    if key:
+        if not sig:
+            res.signature_status = SIG_UNSIGNED
+            res.warnings.append(
+                CellProblem("", None, None, "文件未签名(市局已下发密钥),请提醒填报单位导入参考数据后再导出。")
+            )
+        elif res.modified:
+            res.signature_status = SIG_UNSIGNED
+        else:
+            try:
+                good = signature_ok(key, declared_digest, sig)
+            except ValueError:
+                good = False
+            if not good:
+                res.fail(
+                    7,
+                    "签名校验失败:文件不是用本区县的密钥签名的(可能被篡改,或由其他区县的程序导出)。"
+                    "请让填报单位确认后重新导出。",
+                    S_META,
+                )
+                return
+            res.signature_status = SIG_OK
+    else:
+        res.signature_status = SIG_NO_KEY if sig else SIG_UNSIGNED
+        if kind == "unit":
+            res.warnings.append(CellProblem("", None, None, "未校验签名:本机没有该区县的签名密钥。"))
+    # 8. rows
+    res.step = 8
+    _check_rows(store, wb, res, bodies, progress)
+    if not res.errors:
+        res.step = 9
+
+
+def _non_empty(cells: list[object]) -> bool:
+    for c in cells:
+        if c is None:
+            continue
+        if c.__class__ is str:
+            if c.strip():  # type: ignore[attr-defined]
+                return True
+        elif canonical(c):
+            return True
+    return False
+
+
+def _col(i: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(i + 1)
+
+
+def _check_rows(
+    store: Store,
+    wb: SafeWorkbook,
+    res: VerifyResult,
+    bodies: dict[str, list[tuple[int, list[object]]]],
+    progress: Progress | None,
+) -> None:
+    kind, unit_code = res.kind, res.unit_code
+    units = store.unit_map()
+    ctx = store.validation_context()
+    towns_by_unit: dict[str, dict[str, str]] = {}
+    for t in store.townships():
+        towns_by_unit.setdefault(t.unit_code, {})[t.name] = t.code
+    errors = res.errors
+    for sheet in DATA_SHEETS:
+        for r, col in wb.formula_cells(sheet):
+            if r >= 4:
+                errors.append(
+                    CellProblem(
+                        sheet, r, f"{col}列", "单元格是公式,数据行只能填写数值或文字,请把公式改为值。"
+                    )
+                )
+        for r1, c1, r2, c2 in wb.merged(sheet):
+            if r2 >= 4:
+                errors.append(
+                    CellProblem(
+                        sheet,
+                        max(r1, 4),
+                        f"{_col(c1 - 1)}列",
+                        f"有合并单元格({_col(c1 - 1)}{r1}:{_col(c2 - 1)}{r2}),"
+                        "数据行不能合并单元格,请取消合并并逐行填写。",
+                    )
+                )
+    total = sum(len(b) for b in bodies.values())
+    done = 0
+    parsed: dict[str, list[ParsedRow]] = {}
+    for sheet in DATA_SHEETS:
+        out: list[ParsedRow] = []
+        parsers: dict[str, RowParser] = {}
+        parse = PARSERS[sheet]
+        for seq, (r, cells) in enumerate(bodies[sheet], start=1):
+            if not _non_empty(cells):
+                errors.append(CellProblem(sheet, r, None, "是空行,数据中间不能有空行,请删除该行。"))
+                continue
+            row_unit = canonical(cells[1]) if len(cells) > 1 else ""
+            town_unit = row_unit if kind == "city" else unit_code
+            p = parsers.get(town_unit)
+            if p is None:
+                p = parsers[town_unit] = RowParser(sheet, towns_by_unit.get(town_unit, {}))
+            pr = parse(p, p.begin(r, cells))
+            first = cells[0]
+            if first != seq and canonical(first) != str(seq):
+                pr.problems.append(
+                    CellProblem(sheet, r, "序号", f"序号应为 {seq}(从1起连续编号),现为“{canonical(first)}”。")
+                )
+            if kind == "unit" and row_unit != unit_code:
+                pr.problems.append(
+                    CellProblem(
+                        sheet, r, "区县代码", f"区县代码“{row_unit}”与填报单位“{unit_code}”不一致,请核对。"
+                    )
+                )
+            out.append(pr)
+            done += 1
+            if progress is not None and done % 5000 == 0:
+                progress(done, total, "正在检查数据行")
+        parsed[sheet] = out
+    res.stations, res.approvals = parsed[S_STATIONS], parsed[S_APPROVALS]
+    res.venues, res.poles = parsed[S_VENUES], parsed[S_POLES]
+    # Links, duplicates, approvals and the rules of PRODUCT §3.3.
+    venue_codes = _unique(res.venues, "venue_code", "场所编号", res)
+    pole_codes = _unique(res.poles, "pole_code", "杆塔编号", res)
+    station_keys: dict[tuple[str, str], ParsedRow] = {}
+    for pr in res.stations:
+        st = pr.record
+        assert isinstance(st, Station)
+        key = (st.operator, st.station_code)
+        if st.operator and st.station_code:
+            if key in station_keys:
+                pr.problems.append(
+                    CellProblem(
+                        S_STATIONS,
+                        pr.row,
+                        "基站编码",
+                        f"与第{station_keys[key].row}行重复(同一运营商的基站编码不能重复)。",
+                    )
+                )
+            else:
+                station_keys[key] = pr
+        if pr.venue_code and pr.venue_code not in venue_codes:
+            pr.problems.append(
+                CellProblem(
+                    S_STATIONS,
+                    pr.row,
+                    "依托场所编号",
+                    f"“{pr.venue_code}”不在“免费开放场所”表中,请核对编号。",
+                )
+            )
+        if pr.pole_code and pr.pole_code not in pole_codes:
+            pr.problems.append(
+                CellProblem(
+                    S_STATIONS, pr.row, "依托杆塔编号", f"“{pr.pole_code}”不在“杆塔共享”表中,请核对编号。"
+                )
+            )
+        unit = units.get(st.unit_code)
+        if unit is not None and not any(x.column in ("组网方式", "建设状态") for x in pr.problems):
+            sub = subsidy_for(st.network_mode, st.status, unit.kind)
+            for header, want, got in zip(
+                ("省级补助(元)", "市级补助(元)", "区县补助(元)"),
+                (sub.province, sub.city, sub.unit),
+                pr.subsidy_cells,
+                strict=True,
+            ):
+                if got != want:
+                    pr.problems.append(
+                        CellProblem(
+                            S_STATIONS,
+                            pr.row,
+                            header,
+                            f"应为 {want} 元(按SA补助规则),现为“{'' if got is None else got}”。",
+                        )
+                    )
+    for pr in res.approvals:
+        assert pr.approval is not None and pr.station_key is not None
+        target = station_keys.get(pr.station_key)
+        if target is None:
+            pr.problems.append(
+                CellProblem(
+                    S_APPROVALS,
+                    pr.row,
+                    "基站编码",
+                    f"基站“{pr.station_key[1]}”不在“基站”表中,请核对编码和运营商。",
+                )
+            )
+        else:
+            st = target.record
+            assert isinstance(st, Station)
+            st.approvals.append(pr.approval)
+    for sheet_rows, fn in (
+        (res.stations, validate_station),
+        (res.venues, validate_venue),
+        (res.poles, validate_pole),
+    ):
+        for pr in sheet_rows:
+            rec = pr.record
+            bad_cols = {x.column for x in pr.problems}
+            for issue in fn(rec, ctx):  # type: ignore[arg-type]
+                header = FIELD_HEADERS[pr.sheet].get(issue.field, issue.field)
+                if header in bad_cols:
+                    continue  # the cell problem already says it
+                problem = CellProblem(pr.sheet, pr.row, header, issue.message, issue.severity)
+                (pr.problems if issue.is_error else res.warnings).append(problem)
+    for rows in (res.stations, res.approvals, res.venues, res.poles):
+        for pr in rows:
+            errors.extend(p for p in pr.problems if p.is_error)
+            res.warnings.extend(p for p in pr.problems if not p.is_error)
+
+
+def _unique(rows: list[ParsedRow], attr: str, header: str, res: VerifyResult) -> set[str]:
+    seen: dict[str, int] = {}
+    for pr in rows:
+        rec = pr.record
+        assert isinstance(rec, Venue | Pole)
+        code = getattr(rec, attr)
+        if not code:
+            continue
+        if code in seen:
+            pr.problems.append(
+                CellProblem(pr.sheet, pr.row, header, f"与第{seen[code]}行重复,编号不能重复。")
+            )
+        else:
+            seen[code] = pr.row
+    return set(seen)
+
+
+def check_file_kind(res: VerifyResult) -> str:
+    return "市级汇总" if res.kind == "city" else "区县周报"
+
+
+def summary_line(res: VerifyResult) -> str:
+    if res.ok:
+        unit = res.meta.get("unit_name", "") + f"({res.unit_code})"
+        return (
+            f"校验通过:{res.path.name} — {unit} {res.meta.get('iso_week', '')},基站 {len(res.stations)} 行,"
+            f"审批 {len(res.approvals)} 行,场所 {len(res.venues)} 行,杆塔 {len(res.poles)} 行"
+            + (",已签名" if res.signature_status == SIG_OK else ",未签名")
+        )
+    return f"校验未通过:{res.path.name}({len(res.errors)} 个问题)"
+
+
+def sheet_titles() -> tuple[str, ...]:
+    return DATA_SHEETS

@@ -1,0 +1,321 @@
+"""Reading spreadsheets safely (RELIABILITY.md "Reading spreadsheets").
+
+One boundary: :func:`open_workbook` and every method of :class:`SafeWorkbook` turn whatever a parser
+raises into a :class:`SpreadsheetError` with one clear Chinese message (not an .xlsx, encrypted,
+damaged, too big …), never a traceback.
+
+Before any parser sees the file: its size, its signature (zip / OLE2 / text), the zip directory
+(member sizes, total size and compression ratio — a 2 MB zip bomb can expand to gigabytes),
+encrypted members, and DTD/entity declarations in the XML parts (XML bombs, external entities).
+The workbook's structure is read with ``defusedxml``; cell values with python-calamine, which reads
+every ``<c>`` element and does not trust the declared ``<dimension>`` (WPS writes ``A1:A1``). Rows
+and columns read are bounded. Formulas are found in the sheet XML itself (calamine returns only
+their cached values).
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections.abc import Iterator
+from contextlib import suppress
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from kf5g_desktop.storage.errors import Kf5gError
+
+MAX_FILE_BYTES = 300 * 1024 * 1024
+MAX_UNCOMPRESSED_BYTES = 2 * 1024 * 1024 * 1024
+MAX_MEMBER_BYTES = 1024 * 1024 * 1024
+MAX_RATIO = 200  # uncompressed / compressed, for members above RATIO_FLOOR
+RATIO_FLOOR = 8 * 1024 * 1024
+MAX_MEMBERS = 2000
+MAX_ROWS = 1_048_576  # Excel's own limit
+MAX_COLUMNS = 200
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENCRYPTION_INFO = "EncryptionInfo".encode("utf-16-le")
+_DTD_RE = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+_FORMULA_RE = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")
+_CELL_REF_RE = re.compile(rb"""<(?:[A-Za-z_][\w.-]*:)?c\b[^>]*?\br=["']([A-Z]{1,3})(\d+)["']""")
+_NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_NS_PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+
+
+class SpreadsheetError(Kf5gError):
+    """The file cannot be read as a spreadsheet at all (the message says why and what to do)."""
+
+
+def _name(path: Path) -> str:
+    return f"“{path.name}”"
+
+
+def check_container(path: Path) -> None:
+    """Everything that can be checked before a parser touches the file."""
+    path = Path(path)
+    if not path.exists():
+        raise SpreadsheetError(f"文件“{path}”不存在,请检查路径。")
+    if path.is_dir():
+        raise SpreadsheetError(f"“{path}”是文件夹,请选择 .xlsx 文件。")
+    size = path.stat().st_size
+    if size == 0:
+        raise SpreadsheetError(f"文件{_name(path)}是空文件(0 字节),可能没有保存完整,请重新导出或重新复制。")
+    if size > MAX_FILE_BYTES:
+        raise SpreadsheetError(
+            f"文件{_name(path)}太大({size / 1024 / 1024:.0f} MB,上限 {MAX_FILE_BYTES // 1024 // 1024} MB),"
+            "不像是周报或运营商清单,请检查是否选错文件。"
+        )
+    with path.open("rb") as f:
+        head = f.read(8)
+        if head.startswith(_OLE_MAGIC):
+            f.seek(0)
+            blob = f.read(min(size, 4 * 1024 * 1024))
+            if _ENCRYPTION_INFO in blob:
+                raise SpreadsheetError(
+                    f"文件{_name(path)}设置了打开密码(已加密),程序无法读取。请在 Excel/WPS 中取消密码"
+                    "(文件 → 信息 → 保护工作簿 → 用密码进行加密,清空密码)后另存为 .xlsx 再导入。"
+                )
+            raise SpreadsheetError(
+                f"文件{_name(path)}是旧版 Excel 97-2003 格式(.xls),请在 Excel/WPS 中“另存为”"
+                "Excel 工作簿(.xlsx)后再导入。"
+            )
+        if not head.startswith(b"PK"):
+            sample = head.lstrip(b"\xef\xbb\xbf").lower()
+            if sample[:1] in (b"<",):
+                raise SpreadsheetError(
+                    f"文件{_name(path)}是网页或 XML 文本,不是 .xlsx 工作簿(可能是从网页系统导出的“伪 Excel”)。"
+                    "请用 Excel/WPS 打开后另存为 Excel 工作簿(.xlsx)。"
+                )
+            raise SpreadsheetError(
+                f"文件{_name(path)}不是 .xlsx 工作簿(可能是 CSV 文本、其他格式或改了扩展名的文件)。"
+                "请用 Excel/WPS 打开后另存为 Excel 工作簿(.xlsx)。"
+            )
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise SpreadsheetError(
+            f"文件{_name(path)}已损坏或不完整(压缩包无法打开:{exc})。可能是复制/下载中断,请重新获取文件。"
+        ) from None
+    if len(infos) > MAX_MEMBERS:
+        raise SpreadsheetError(f"文件{_name(path)}内部结构异常(包含 {len(infos)} 个部件),已拒绝读取。")
+    names = {i.filename for i in infos}
+    if "xl/workbook.xml" not in names or "[Content_Types].xml" not in names:
+        if "content.xml" in names:
+            what = "OpenDocument 表格(.ods)"
+        elif "word/document.xml" in names:
+            what = "Word 文档"
+        else:
+            what = "普通压缩包"
+        raise SpreadsheetError(
+            f"文件{_name(path)}是{what},不是 Excel 工作簿(.xlsx)。请用 Excel/WPS 另存为 .xlsx 后再导入。"
+        )
+    total = 0
+    for i in infos:
+        if i.flag_bits & 0x1:
+            raise SpreadsheetError(
+                f"文件{_name(path)}的内容已加密,程序无法读取。请取消密码后另存为 .xlsx 再导入。"
+            )
+        total += i.file_size
+        ratio = i.file_size / max(i.compress_size, 1)
+        if i.file_size > MAX_MEMBER_BYTES or (i.file_size > RATIO_FLOOR and ratio > MAX_RATIO):
+            raise SpreadsheetError(
+                f"文件{_name(path)}解压后异常巨大(部件“{i.filename}”{i.file_size / 1024 / 1024:.0f} MB,"
+                f"压缩比 {ratio:.0f}:1),疑似“压缩炸弹”,已拒绝读取。"
+            )
+    if total > MAX_UNCOMPRESSED_BYTES:
+        raise SpreadsheetError(
+            f"文件{_name(path)}解压后共 {total / 1024 / 1024:.0f} MB,超过上限,疑似“压缩炸弹”,已拒绝读取。"
+        )
+
+
+@dataclass(slots=True)
+class SheetInfo:
+    name: str
+    part: str  # zip member, e.g. xl/worksheets/sheet2.xml
+    hidden: bool = False
+
+
+@dataclass(slots=True)
+class SafeWorkbook:
+    path: Path
+    sheets: list[SheetInfo]
+    _zip: zipfile.ZipFile | None = None
+    _cal: object = None
+    _formula_cache: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+    _sheet_cache: dict[str, object] = field(default_factory=dict)
+
+    def _sheet(self, name: str) -> object:
+        sheet = self._sheet_cache.get(name)
+        if sheet is None:
+            sheet = self._sheet_cache[name] = self._cal.get_sheet_by_name(name)  # type: ignore[attr-defined]
+        return sheet
+
+    @property
+    def sheet_names(self) -> list[str]:
+        return [s.name for s in self.sheets]
+
+    def info(self, name: str) -> SheetInfo:
+        for s in self.sheets:
+            if s.name == name:
+                return s
+        raise KeyError(name)
+
+    def close(self) -> None:
+        if self._zip is not None:
+            self._zip.close()
+            self._zip = None
+        if self._cal is not None:
+            with suppress(Exception):  # closing must not fail the read
+                self._cal.close()  # type: ignore[attr-defined]
+            self._cal = None
+        self._sheet_cache.clear()
+
+    def __enter__(self) -> SafeWorkbook:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _boundary(self, what: str, exc: BaseException) -> SpreadsheetError:
+        return SpreadsheetError(
+            f"文件{_name(self.path)}的{what}已损坏,无法读取({type(exc).__name__}: {str(exc)[:120]})。"
+            "请用 Excel/WPS 打开检查,另存为 .xlsx 后重试,或请对方重新导出。"
+        )
+
+    def rows(
+        self, name: str, *, max_rows: int = MAX_ROWS, max_cols: int = MAX_COLUMNS
+    ) -> Iterator[tuple[int, list[object]]]:
+        """(sheet row number, cell values) for every row that has cells, empty cells as None.
+
+        Column A is index 0 whatever the sheet's used range; trailing empty cells are dropped."""
+        try:
+            sheet = self._sheet(name)
+            (r0, c0) = sheet.start or (0, 0)
+            height = sheet.height
+            if height > max_rows:
+                raise SpreadsheetError(
+                    f"工作表“{name}”有 {height} 行,超过上限 {max_rows} 行,请检查是否选错文件或删除多余行。"
+                )
+            pad: list[object] = [None] * c0
+            row_no = r0
+            for raw in sheet.iter_rows():
+                row_no += 1
+                if len(raw) + c0 > max_cols:
+                    raw = raw[: max(0, max_cols - c0)]
+                cells = pad + [None if v == "" else v for v in raw]
+                while cells and cells[-1] is None:
+                    cells.pop()
+                yield row_no, cells
+        except SpreadsheetError:
+            raise
+        except Exception as exc:  # the boundary
+            raise self._boundary(f"工作表“{name}”", exc) from None
+
+    def merged(self, name: str) -> list[tuple[int, int, int, int]]:
+        """Merged ranges as 1-based (first_row, first_col, last_row, last_col)."""
+        try:
+            sheet = self._sheet(name)
+            ranges = sheet.merged_cell_ranges or []
+            return [(a[0] + 1, a[1] + 1, b[0] + 1, b[1] + 1) for a, b in ranges]
+        except Exception as exc:  # the boundary
+            raise self._boundary(f"工作表“{name}”的合并单元格信息", exc) from None
+
+    def formula_cells(self, name: str) -> list[tuple[int, str]]:
+        """(row, column letter) of every cell holding a formula, found in the sheet's XML."""
+        if name in self._formula_cache:
+            return self._formula_cache[name]
+        part = self.info(name).part
+        try:
+            assert self._zip is not None
+            data = self._zip.read(part)
+        except Exception as exc:  # the boundary
+            raise self._boundary(f"工作表“{name}”", exc) from None
+        found: list[tuple[int, str]] = []
+        for m in _FORMULA_RE.finditer(data):
+            start = data.rfind(b"<", 0, m.start())
+            while start >= 0:
+                cm = _CELL_REF_RE.match(data, start)
+                if cm:
+                    found.append((int(cm.group(2)), cm.group(1).decode()))
+                    break
+                start = data.rfind(b"<", 0, start)
+                if m.start() - start > 4096:
+                    break
+            if len(found) >= 1000:
+                break
+        self._formula_cache[name] = found
+        return found
+
+
+def _read_structure(zf: zipfile.ZipFile, path: Path) -> list[SheetInfo]:
+    from defusedxml import ElementTree
+
+    for info in zf.infolist():
+        if info.filename.endswith((".xml", ".rels")):
+            with zf.open(info) as f:
+                head = f.read(8192)
+            if _DTD_RE.search(head):
+                raise SpreadsheetError(
+                    f"文件{_name(path)}的部件“{info.filename}”含有 DTD/实体声明(可能是恶意构造的 XML 炸弹或外部实体),"
+                    "已拒绝读取。"
+                )
+    wb = ElementTree.fromstring(zf.read("xl/workbook.xml"))
+    rels_xml = zf.read("xl/_rels/workbook.xml.rels") if "xl/_rels/workbook.xml.rels" in zf.namelist() else b""
+    targets: dict[str, str] = {}
+    if rels_xml:
+        for rel in ElementTree.fromstring(rels_xml).iter(f"{_NS_PKG_REL}Relationship"):
+            target = rel.get("Target") or ""
+            if target.startswith("/"):
+                part = target.lstrip("/")
+            else:
+                part = str(PurePosixPath("xl") / target)
+            # normalise "xl/../xl/worksheets/x.xml"
+            parts: list[str] = []
+            for p in part.split("/"):
+                if p == "..":
+                    if parts:
+                        parts.pop()
+                elif p and p != ".":
+                    parts.append(p)
+            targets[rel.get("Id") or ""] = "/".join(parts)
+    out: list[SheetInfo] = []
+    sheets_el = wb.find(f"{_NS_MAIN}sheets")
+    for el in sheets_el if sheets_el is not None else []:
+        name = el.get("name") or ""
+        rid = el.get(f"{_NS_REL}id") or ""
+        out.append(SheetInfo(name, targets.get(rid, ""), el.get("state") in ("hidden", "veryHidden")))
+    if not out:
+        raise SpreadsheetError(f"文件{_name(path)}中没有工作表,请检查文件。")
+    return out
+
+
+def open_workbook(path: Path | str) -> SafeWorkbook:
+    """Open a workbook for reading after every safety check (the one error boundary)."""
+    path = Path(path)
+    check_container(path)
+    zf: zipfile.ZipFile | None = None
+    try:
+        zf = zipfile.ZipFile(path)
+        sheets = _read_structure(zf, path)
+        from python_calamine import CalamineWorkbook
+
+        cal = CalamineWorkbook.from_path(str(path))
+        return SafeWorkbook(path, sheets, zf, cal)
+    except SpreadsheetError:
+        if zf is not None:
+            zf.close()
+        raise
+    except Exception as exc:  # the boundary: defusedxml, zipfile, calamine …
+        if zf is not None:
+            zf.close()
+        name = type(exc).__name__
+        if "Forbidden" in name or "EntitiesForbidden" in name or "DTDForbidden" in name:
+            msg = f"文件{_name(path)}含有被禁止的 XML 结构(实体/DTD),疑似恶意文件,已拒绝读取。"
+        else:
+            msg = (
+                f"文件{_name(path)}已损坏,无法作为 .xlsx 读取({name}: {str(exc)[:120]})。"
+                "请用 Excel/WPS 打开检查并另存为 .xlsx,或请对方重新导出。"
+            )
+        raise SpreadsheetError(msg) from None
