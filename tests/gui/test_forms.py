@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from gui_helpers import answer_next_box, choose, tab_to, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from kf5g_desktop.domain.schema import FIELDS, POLE, STATION, VENUE
 from kf5g_desktop.gui.record_form import RecordForm
 from kf5g_desktop.storage.store import ListQuery
+from tests.gui.gui_helpers import answer_next_box, choose, tab_to, type_text
 
 
 def test_form_labels_come_from_the_schema(qtbot, store):

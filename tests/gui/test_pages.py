@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from gui_helpers import answer_next_box, type_text
 from PySide6.QtWidgets import QMessageBox
 
 from kf5g_desktop.domain.schema import STATION
 from kf5g_desktop.gui.main_window import APPROVALS, AUDIT, RECYCLE
 from kf5g_desktop.storage.store import ListQuery
+from tests.gui.gui_helpers import answer_next_box, type_text
 
 
 def test_approvals_page_filters_and_opens_the_station(qtbot, window, store):
