@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 from PySide6.QtWidgets import QApplication, QLabel
 
 from kf5g_desktop.paths import resource_path
@@ -52,9 +52,17 @@ def test_ts_covers_the_sources_and_qm_is_current(tmp_path):
         check=True,
     ).stdout
     assert "0 new" in out, out  # nothing user-visible is missing from the .ts
-    qm = tmp_path / "check.qm"
-    subprocess.run([_tool("pyside6-lrelease"), "-silent", str(TS), "-qm", str(qm)], check=True)
-    assert qm.read_bytes() == resource_path("translations", "kf5g_en.qm").read_bytes()
+    # The committed .qm gives every translation of the .ts (compared by meaning, not bytes, so a
+    # different lrelease version does not matter).
+    translator = QTranslator()
+    assert translator.load(str(resource_path("translations", "kf5g_en.qm")))
+    stale = [
+        (ctx.findtext("name"), m.findtext("source"))
+        for ctx in ET.parse(TS).getroot().iter("context")
+        for m in ctx.iter("message")
+        if translator.translate(ctx.findtext("name") or "", m.findtext("source")) != m.findtext("translation")
+    ]
+    assert stale == [], "run scripts/compile_ui.sh to rebuild the .qm"
 
 
 def test_compiled_forms_are_current(tmp_path):
@@ -63,7 +71,13 @@ def test_compiled_forms_are_current(tmp_path):
             [_tool("pyside6-uic"), "--no-autoconnection", str(ui)], capture_output=True, text=True, check=True
         ).stdout
         committed = (ROOT / "kf5g_desktop" / "gui" / "forms" / f"ui_{ui.stem}.py").read_text(encoding="utf-8")
-        assert committed.split("\n", 1)[1] == out, f"run scripts/compile_ui.sh ({ui.name} changed)"
+
+        def body(text: str) -> list[str]:
+            return [line for line in text.splitlines() if "Compiler version" not in line]
+
+        assert body(committed.split("\n", 1)[1]) == body(out), (
+            f"run scripts/compile_ui.sh ({ui.name} changed)"
+        )
 
 
 def test_english_interface(qtbot, store):
