@@ -53,11 +53,31 @@ def _backup(folder: Path, ctx: dict[str, Any]) -> str:
     return f"备份并校验:{info.path.name}"
 
 
+def _report(folder: Path, ctx: dict[str, Any]) -> str:
+    from kf5g_desktop.cli_report import ensure_gui_app
+    from kf5g_desktop.domain.periods import IsoWeek
+
+    ensure_gui_app()
+    from kf5g_desktop.gui.fonts import register_fonts
+    from kf5g_desktop.gui.report_document import ReportDocument, gather, write_pdf
+    from kf5g_desktop.storage.store import Store
+
+    register_fonts()
+    pdf = folder / "周报.pdf"
+    with Store.open(ctx["db"], readonly=True, check="none") as store:
+        report = ReportDocument(gather(store, IsoWeek(2021, 5), None, "all"))
+    pages = write_pdf(report, pdf)
+    if pages < 1 or not pdf.read_bytes().startswith(b"%PDF"):
+        raise AssertionError("周报PDF为空或不是PDF文件")
+    return f"{report.title}:{pages} 页,{pdf.stat().st_size // 1024} KB"
+
+
 STEPS: list[tuple[str, Step]] = [
     ("数据库", _open_and_migrate),
     ("演示数据", _demo),
     ("校验", _check),
     ("备份", _backup),
+    ("周报", _report),
 ]
 
 

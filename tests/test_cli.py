@@ -112,3 +112,10 @@ def test_a_locked_database_names_its_holder(tmp_path):
 def test_bad_arguments(tmp_path, args):
     r = kf5g(*args, "--db", tmp_path / "z.db")
     assert r.returncode == 2
+
+
+def test_self_test_runs_every_step():
+    r = kf5g("self-test", env={"QT_QPA_PLATFORM": "offscreen"})
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "自检通过" in r.stdout and "[失败]" not in r.stdout
+    assert "周报" in r.stdout and "数据库" in r.stdout

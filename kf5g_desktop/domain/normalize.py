@@ -7,6 +7,7 @@ goes through :func:`normalize_text` before it is validated or stored.
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date, datetime, timedelta
 
@@ -56,7 +57,10 @@ def normalize_number(value: object) -> float | None:
     if isinstance(value, bool):
         raise ValueError(value)
     if isinstance(value, (int, float)):
-        return float(value)
+        try:
+            return float(value)
+        except OverflowError:  # a 400-digit integer cell: openpyxl reads it as an int
+            raise ValueError(value) from None
     text = normalize_text(str(value)).replace(",", "").replace(" ", "")
     if not text:
         return None
@@ -84,6 +88,8 @@ def parse_date(value: object) -> date | None:
     if isinstance(value, date):
         return value
     if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if isinstance(value, float) and not math.isfinite(value):  # a 1e999 cell reads as inf
+            raise ValueError(value)
         serial = int(value)
         if 20000 <= serial <= 80000:  # 1954..2119: plausible Excel serials only
             return _EXCEL_EPOCH + timedelta(days=serial)

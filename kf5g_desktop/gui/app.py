@@ -7,6 +7,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
@@ -18,7 +19,9 @@ from kf5g_desktop.storage.errors import (
     NewerSchemaError,
     StorageError,
 )
-from kf5g_desktop.storage.store import Store
+
+if TYPE_CHECKING:  # SQLAlchemy loads off the GUI thread, after the window is shown
+    from kf5g_desktop.storage.store import Store
 
 ORG, APP = "Kaifeng", "kf5g-desktop"
 
@@ -27,15 +30,25 @@ Chooser = Callable[[StorageError], str]
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("app", text)
+    return QCoreApplication.translate("", text)
 
 
 def install_translations(app: QCoreApplication, language: str | None = None) -> QTranslator | None:
-    """Install the English .qm when the settings say so (Chinese is the source language)."""
+    """Install Qt's own strings (standard buttons: 确定/取消/是/否…) in the interface language, and
+    our English .qm when the settings say English (Chinese is the source language). Returns our
+    translator (None in Chinese)."""
+    from PySide6.QtCore import QLibraryInfo
+
     from kf5g_desktop.paths import resource_path
 
     lang = language or str(QSettings().value("language", "zh_CN"))
-    if not lang.startswith("en"):
+    english = lang.startswith("en")
+    qt_base = QTranslator(app)
+    if qt_base.load(
+        f"qtbase_{'en' if english else 'zh_CN'}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    ):
+        app.installTranslator(qt_base)
+    if not english:
         QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
         return None
     translator = QTranslator(app)
@@ -88,27 +101,36 @@ def restore_newest_good_backup(path: Path) -> Path:
     )
 
 
-def open_store(path: Path, chooser: Chooser, *, user: str | None = None) -> Store | None:
-    """Open the database, asking ``chooser`` what to do about each problem. None = the user gave up."""
+def open_store(
+    path: Path, chooser: Chooser, *, user: str | None = None, first_error: StorageError | None = None
+) -> Store | None:
+    """Open the database, asking ``chooser`` what to do about each problem. None = the user gave up.
+    ``first_error``: the error of an attempt already made (e.g. off the GUI thread)."""
+    from kf5g_desktop.storage.store import Store
+
     readonly = False
+    error = first_error
     for _attempt in range(10):
-        try:
-            return Store.open(path, readonly=readonly, user=user)
-        except StorageError as exc:
-            action = chooser(exc)
-            if action == "readonly" and isinstance(exc, DatabaseLockedError):
-                readonly = True
-            elif action == "restore" and isinstance(exc, CorruptDatabaseError):
-                try:
-                    restore_newest_good_backup(path)
-                except Kf5gError as exc2:
-                    chooser(StorageError(str(exc2)))
-                    return None
-            elif action.startswith("other:") and len(action) > 6:
-                path = Path(action[6:])
-                readonly = False
-            else:
+        if error is None:
+            try:
+                return Store.open(path, readonly=readonly, user=user)
+            except StorageError as exc:
+                error = exc
+        exc, error = error, None
+        action = chooser(exc)
+        if action == "readonly" and isinstance(exc, DatabaseLockedError):
+            readonly = True
+        elif action == "restore" and isinstance(exc, CorruptDatabaseError):
+            try:
+                restore_newest_good_backup(path)
+            except Kf5gError as exc2:
+                chooser(StorageError(str(exc2)))
                 return None
+        elif action.startswith("other:") and len(action) > 6:
+            path = Path(action[6:])
+            readonly = False
+        else:
+            return None
     return None
 
 
@@ -155,8 +177,10 @@ def load_demo(store: Store, parent: QWidget | None = None) -> Store:
     )
     job.done.connect(lambda _r: loop.quit())
     loop.exec()
+    from kf5g_desktop.storage.store import Store
+
     reopened = Store.open(path, user=user)
-    if not reopened.installation().configured:
+    if inst.configured:  # the demo writes its own user; keep the person's choices (the demo flag stays)
         reopened.setup_installation(
             kind=inst.kind or "unit",
             unit_code=inst.unit_code,
@@ -184,37 +208,118 @@ def daily_backup(win: QWidget, store: Store) -> None:
     )
 
 
+def make_home_page(store: Store, parent: QWidget | None = None) -> QWidget:
+    """The home page: the dashboard (figures and charts for the unit or the city)."""
+    from .dashboard import DashboardPage
+
+    return DashboardPage(store, parent)
+
+
+def install_menus(win: Any, store: Store) -> None:
+    """The 报表 menu: weekly report and the return actions."""
+    from .report_document import install_report_actions
+
+    install_report_actions(win, store)
+
+
+def prepare_store(store: Store, win: QWidget, *, demo: bool) -> Store | None:
+    """First-run setup and demo data (GUI thread, modal over the window). None = cancelled."""
+    if not store.readonly and not store.installation().configured:
+        done = first_run_setup(store, win)
+        if done is None:
+            store.close()
+            return None
+        store, wants_demo = done
+        if wants_demo or demo:
+            store = load_demo(store, win)
+    elif demo and not store.readonly and store.counts()["station"] == 0:
+        store = load_demo(store, win)
+    return store
+
+
 def run_gui(db: Path | None, *, demo: bool = False) -> int:
+    """Show the main window at once, open the database off the GUI thread, then fill the window.
+
+    The window frame (menus, navigation, a loading note) appears before SQLAlchemy is even
+    imported; opening the database (integrity check, schema upgrade) runs in the background and any
+    problem is asked about over the window. ``KF5G_STARTUP_PROBE=1`` prints "shown" at the first
+    frame and "ready" when the home page has its figures, then quits (benchmarks/bench_startup.py).
+    """
+    from PySide6.QtCore import QThreadPool, QTimer
+
     from kf5g_desktop.paths import default_db_path
 
+    from .fonts import register_fonts
+    from .jobs import run_job, show_error
     from .main_window import MainWindow
 
     QCoreApplication.setOrganizationName(ORG)
     QCoreApplication.setApplicationName(APP)
     app = QApplication.instance() or QApplication(sys.argv)
     install_translations(app)
+    register_fonts()
     path = Path(db) if db else default_db_path()
-    store = open_store(path, ask_user)
-    if store is None:
-        return 2
-    if not store.readonly and not store.installation().configured:
-        done = first_run_setup(store)
-        if done is None:
-            store.close()
-            return 1
-        store, wants_demo = done
-        if wants_demo or demo:
-            store = load_demo(store)
-    elif demo and not store.readonly and store.counts()["station"] == 0:
-        store = load_demo(store)
-    win = MainWindow(store)
+    probe = bool(os.environ.get("KF5G_STARTUP_PROBE"))
+    win = MainWindow()
     win.show()
-    if os.environ.get("KF5G_STARTUP_PROBE"):  # benchmarks/bench_startup.py: report first paint, quit
-        from PySide6.QtCore import QTimer
+    if probe:
+        QTimer.singleShot(0, lambda: print("shown", flush=True))
+    state: dict[str, Any] = {"rc": 0, "opened": None}
 
-        QTimer.singleShot(0, lambda: (print("shown", flush=True), app.quit()))
-    else:
-        daily_backup(win, store)
-    rc = app.exec()
-    win.store.close(backup_on_exit=True)
-    return int(rc)
+    def give_up(rc: int) -> None:
+        state["rc"] = rc
+        win.close()
+        app.quit()
+
+    def attach(store: Store | None) -> None:
+        state["opened"] = None  # handed over (or given up)
+        if store is None:
+            give_up(2)
+            return
+        prepared = prepare_store(store, win, demo=demo)
+        if prepared is None:
+            give_up(1)
+            return
+        home = make_home_page(prepared, win)
+        win.attach_store(prepared, home=home)
+        install_menus(win, prepared)
+        if probe:
+            done = getattr(home, "refreshed", None)
+            finish = lambda *_: (print("ready", flush=True), app.quit())  # noqa: E731
+            if done is not None:
+                done.connect(finish)
+            else:
+                QTimer.singleShot(0, finish)
+        else:
+            daily_backup(win, prepared)
+
+    def first_attempt(_p: Any) -> Store:
+        from kf5g_desktop.storage.store import Store
+
+        store = Store.open(path)
+        state["opened"] = store  # closed after the loop if the window went away meanwhile
+        return store
+
+    def failed(exc: BaseException) -> None:
+        if isinstance(exc, StorageError):
+            attach(open_store(path, lambda e: ask_user(e, win), first_error=exc))
+        else:
+            show_error(win, tr("无法打开数据库"), exc)
+            give_up(2)
+
+    run_job(
+        win,
+        tr("正在打开数据库"),
+        first_attempt,
+        on_success=attach,
+        on_error=failed,
+        cancellable=False,
+        modal=False,
+    )
+    app.exec()
+    QThreadPool.globalInstance().waitForDone(30_000)  # e.g. the daily backup, before closing
+    if state["opened"] is not None:  # opened after the window was closed
+        state["opened"].close()
+    if win.attached:
+        win.store.close(backup_on_exit=not win.store.readonly and not probe)
+    return int(state["rc"])

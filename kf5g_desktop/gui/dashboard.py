@@ -55,7 +55,7 @@ from kf5g_desktop.reports.figures import (
     weekly_series,
 )
 
-from .week_picker import WeekPicker, default_report_week
+from .week_picker import WeekPicker, initial_week
 
 CHART_END = IsoWeek(2022, 52)
 OPERATOR_COLORS = {"CMCC": "#1565c0", "CUCC": "#d32f2f", "CTCC": "#2e7d32", "CBN": "#f9a825"}
@@ -266,7 +266,7 @@ class DashboardPage(QWidget):
         self.is_city = inst.is_city or not inst.configured
 
         # Top bar
-        self.week_picker = WeekPicker(default_report_week(store.today()), self)
+        self.week_picker = WeekPicker(initial_week(store), self)
         self.scope = QComboBox(self)
         if self.is_city:
             self.scope.addItem(self.tr("全市"), CITY_CODE)
@@ -360,6 +360,11 @@ class DashboardPage(QWidget):
         self.scope.currentIndexChanged.connect(lambda _i: self.refresh())
         self.rule.currentIndexChanged.connect(lambda _i: self.refresh())
         self.refresh_button.clicked.connect(self.refresh)
+
+    def set_store(self, store: Any) -> None:
+        """The main window replaced its store (e.g. after restoring a backup)."""
+        self.store = store
+        self.refresh()
 
     def _plot(self, title: str) -> pg.PlotWidget:
         w = pg.PlotWidget(self)

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kf5g_desktop.domain.schema import POLE, STATION, VENUE
-from kf5g_desktop.storage.store import ListQuery, Store
+from kf5g_desktop.storage.store import Store
 
 
 class HomePage(QWidget):
@@ -56,7 +56,6 @@ class HomePage(QWidget):
         line = QFrame(self)
         line.setFrameShape(QFrame.Shape.HLine)
         lay.addWidget(line)
-        self.refresh()
 
     def refresh(self) -> None:
         s = self.store
@@ -65,12 +64,13 @@ class HomePage(QWidget):
         where = unit.name if unit and inst.kind == "unit" else self.tr("开封市")
         self.title.setText(self.tr("{0} 5G 网络建设概况").format(where))
         counts = s.counts()
+        st = s.station_summary()
         values = {
-            "stations": counts["station"],
-            "on_air": s.count(STATION, ListQuery(statuses=["on_air"])),
-            "sa": s.count(STATION, ListQuery(statuses=["on_air"], network_modes=["SA"])),
-            "indirect": s.count(STATION, ListQuery(power_supplies=["indirect"])),
-            "building": s.count(STATION, ListQuery(statuses=["building", "approving"])),
+            "stations": st["total"],
+            "on_air": st["on_air"],
+            "sa": st["on_air_sa"],
+            "indirect": st["indirect"],
+            "building": st["in_progress"],
             "waiting": s.approval_count(waiting_only=True, min_days=31),
             "venues": counts["venue"],
             "poles": counts["pole"],

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
@@ -23,31 +23,44 @@ from PySide6.QtWidgets import (
 
 from kf5g_desktop.domain.schema import POLE, REGISTER_TITLES, STATION, VENUE
 from kf5g_desktop.storage.errors import Kf5gError
-from kf5g_desktop.storage.store import Store, record_key
 
-from .home import HomePage
 from .jobs import run_job, show_error
-from .pages import ApprovalsPage, AuditLogPage, HistoryDialog, RecycleBinPage
-from .record_form import RecordForm
-from .register import RegisterPage
-from .undo import DeleteCommand, RestoreCommand, SaveCommand
+
+if TYPE_CHECKING:  # the pages (and SQLAlchemy behind the Store) load when a database is attached
+    from kf5g_desktop.storage.store import Store
+
+    from .pages import HistoryDialog
+    from .record_form import RecordForm
+    from .register import RegisterPage
 
 HOME, APPROVALS, RECYCLE, AUDIT = "home", "approvals", "recycle", "audit"
 PAGE_ORDER = (HOME, STATION, APPROVALS, VENUE, POLE, RECYCLE, AUDIT)
+
+
+def _record_key(kind: str, record: Any) -> str:
+    from kf5g_desktop.storage.store import record_key
+
+    return record_key(kind, record)
 
 
 class MainWindow(QMainWindow):
     storeReplaced = Signal(object)
     recordsChanged = Signal()
 
-    def __init__(self, store: Store, *, home: QWidget | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, store: Store | None = None, *, home: QWidget | None = None, parent: QWidget | None = None
+    ) -> None:
+        """The window. Without a store it shows its frame at once (menus, navigation, a loading
+        note) so the program appears fast; :meth:`attach_store` then builds the pages."""
         super().__init__(parent)
-        self.store = store
+        self.store: Store = None  # type: ignore[assignment]  # set by attach_store
         self.undo_stack = QUndoStack(self)
         self.forms: list[RecordForm] = []
         self.setObjectName("MainWindow")
         self.registers: dict[str, RegisterPage] = {}
-        self._build_pages(home)
+        self.pages: dict[str, QWidget] = {}
+        self._stale: set[str] = set()  # pages to reload when next shown
+        self._build_frame()
         self._build_actions()
         self._build_menus()
         self._build_status_bar()
@@ -56,8 +69,29 @@ class MainWindow(QMainWindow):
         geo = QSettings().value("main/geometry")
         if geo is not None:
             self.restoreGeometry(geo)
+        if store is not None:
+            self.attach_store(store, home=home)
+        else:
+            self._set_actions_enabled(False)
+
+    @property
+    def attached(self) -> bool:
+        return self.store is not None
+
+    def attach_store(self, store: Store, *, home: QWidget | None = None) -> None:
+        """Build the pages on ``store`` and show the home page."""
+        self.store = store
+        self._build_pages(home)
+        self._set_actions_enabled(True)
         self.apply_readonly()
         self.show_page(HOME)
+
+    def _set_actions_enabled(self, enabled: bool) -> None:
+        """Before a database is attached only 退出 and 关于 work; menus stay open-able."""
+        for a in self.findChildren(QAction):
+            if a.menu() is None and a not in (self.act_quit, self.act_about):
+                a.setEnabled(enabled)
+        self.nav.setEnabled(enabled)
 
     # Pages -------------------------------------------------------------------------------------------
     def _page_titles(self) -> dict[str, str]:
@@ -71,7 +105,7 @@ class MainWindow(QMainWindow):
             AUDIT: self.tr("操作日志"),
         }
 
-    def _build_pages(self, home: QWidget | None) -> None:
+    def _build_frame(self) -> None:
         central = QWidget(self)
         lay = QHBoxLayout(central)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -83,7 +117,19 @@ class MainWindow(QMainWindow):
         lay.addWidget(self.nav)
         lay.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        self.pages: dict[str, QWidget] = {}
+        for key in PAGE_ORDER:
+            self.nav.addItem(self._page_titles()[key])
+        self.loading = QLabel(self.tr("正在打开数据库……"), self.stack)
+        self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.loading.setStyleSheet("font-size: 16px; color: #555;")
+        self.stack.addWidget(self.loading)
+        self.nav.currentRowChanged.connect(lambda row: self.show_page(PAGE_ORDER[row]))
+
+    def _build_pages(self, home: QWidget | None) -> None:
+        from .home import HomePage
+        from .pages import ApprovalsPage, AuditLogPage, RecycleBinPage
+        from .register import RegisterPage
+
         for key in PAGE_ORDER:
             if key == HOME:
                 page: QWidget = home if home is not None else HomePage(self.store, self)
@@ -108,8 +154,8 @@ class MainWindow(QMainWindow):
                 page = AuditLogPage(self.store, self)
             self.pages[key] = page
             self.stack.addWidget(page)
-            self.nav.addItem(self._page_titles()[key])
-        self.nav.currentRowChanged.connect(lambda row: self.show_page(PAGE_ORDER[row]))
+        self.stack.removeWidget(self.loading)
+        self.loading.deleteLater()
 
     def _connect_home(self, page: QWidget) -> None:
         sig = getattr(page, "filterRequested", None)
@@ -137,6 +183,8 @@ class MainWindow(QMainWindow):
         self.show_register(kind, f)
 
     def show_page(self, key: str) -> None:
+        if not self.pages:
+            return
         row = PAGE_ORDER.index(key)
         if self.nav.currentRow() != row:
             self.nav.setCurrentRow(row)  # re-enters via the signal
@@ -144,8 +192,14 @@ class MainWindow(QMainWindow):
         page = self.pages[key]
         self.stack.setCurrentWidget(page)
         refresh = getattr(page, "refresh", None)
-        if key in (RECYCLE, AUDIT, APPROVALS, HOME) and callable(refresh):
+        due = (
+            key in (RECYCLE, AUDIT, APPROVALS, HOME)
+            or key in self._stale
+            or not getattr(page, "_loaded", True)
+        )
+        if due and callable(refresh):
             refresh()
+        self._stale.discard(key)
 
     def show_register(self, kind: str, filters: dict[str, Any]) -> None:
         """Show a register filtered, e.g. ``show_register("station", {"unit_codes": ["410221"]})``."""
@@ -267,6 +321,7 @@ class MainWindow(QMainWindow):
         self.status_db = QLabel(self)
         self.status_who = QLabel(self)
         self.status_counts = QLabel(self)
+        self.status_readonly.setVisible(False)
         sb.addPermanentWidget(self.status_readonly)
         sb.addPermanentWidget(self.status_counts)
         sb.addPermanentWidget(self.status_who)
@@ -275,6 +330,10 @@ class MainWindow(QMainWindow):
 
     def _update_status(self) -> None:
         s = self.store
+        if s is None:
+            self.setWindowTitle(self.tr("开封市5G网络建设填报系统"))
+            self.status_db.setText(self.tr("正在打开数据库……"))
+            return
         inst = s.installation()
         unit = s.unit_map().get(inst.unit_code or "")
         where = self.tr("市级") if inst.is_city else (unit.name if unit else self.tr("未设置单位"))
@@ -298,19 +357,21 @@ class MainWindow(QMainWindow):
         self.undo_stack.setActive(not ro)
         for reg in self.registers.values():
             reg.set_readonly(ro)
-        recycle = self.pages[RECYCLE]
-        if isinstance(recycle, RecycleBinPage):
-            recycle.set_readonly(ro)
+        setter = getattr(self.pages.get(RECYCLE), "set_readonly", None)
+        if callable(setter):
+            setter(ro)
         self.status_readonly.setVisible(ro)
         self.status_readonly.setText(self.tr("只读:数据库正被另一个程序使用,不能修改"))
         self._update_status()
 
     # Refresh ----------------------------------------------------------------------------------------
     def refresh_all(self) -> None:
-        for key, page in self.pages.items():
-            refresh = getattr(page, "refresh", None)
-            if callable(refresh) and (page is self.stack.currentWidget() or key in self.registers):
-                refresh()
+        """Reload the visible page now; the others reload when they are next shown."""
+        current = self.stack.currentWidget()
+        self._stale = {key for key, page in self.pages.items() if page is not current}
+        refresh = getattr(current, "refresh", None)
+        if callable(refresh):
+            refresh()
         self._update_status()
 
     def _changed(self) -> None:
@@ -324,6 +385,8 @@ class MainWindow(QMainWindow):
 
     # Records -------------------------------------------------------------------------------------------
     def _form(self, kind: str, record: Any) -> RecordForm:
+        from .record_form import RecordForm
+
         form = RecordForm(self.store, kind, record, save_fn=self.save_record, parent=self)
         form.deleteRequested.connect(lambda k, rid, f=form: self._delete_from_form(f, k, rid))
         form.historyRequested.connect(self.show_history)
@@ -362,16 +425,20 @@ class MainWindow(QMainWindow):
 
     def save_record(self, kind: str, record: Any, old: Any) -> Any:
         """Save through the undo stack (raises the Store's errors for the form to show)."""
+        from .undo import SaveCommand
+
         saved = self.store.save(record)
         self.undo_stack.push(SaveCommand(lambda: self.store, kind, saved, old, **self._cmd_kw()))
         self._changed()
         return saved
 
     def delete_records(self, kind: str, ids: list[int], *, confirm: bool = True) -> bool:
+        from .undo import DeleteCommand
+
         if self.store.readonly or not ids:
             return False
         try:
-            keys = [record_key(kind, self.store.get(kind, rid)) for rid in ids]
+            keys = [_record_key(kind, self.store.get(kind, rid)) for rid in ids]
         except Kf5gError as exc:
             self._error(exc)
             return False
@@ -404,8 +471,10 @@ class MainWindow(QMainWindow):
             form.done(QDialog.DialogCode.Rejected)
 
     def restore_record(self, kind: str, rid: int) -> None:
+        from .undo import RestoreCommand
+
         try:
-            key = record_key(kind, self.store.get(kind, rid, include_deleted=True))
+            key = _record_key(kind, self.store.get(kind, rid, include_deleted=True))
             self.store.restore(kind, rid)
         except Kf5gError as exc:
             self._error(exc)
@@ -416,7 +485,7 @@ class MainWindow(QMainWindow):
 
     def purge_record(self, kind: str, rid: int) -> None:
         try:
-            key = record_key(kind, self.store.get(kind, rid, include_deleted=True))
+            key = _record_key(kind, self.store.get(kind, rid, include_deleted=True))
         except Kf5gError as exc:
             self._error(exc)
             return
@@ -437,6 +506,8 @@ class MainWindow(QMainWindow):
         self._changed()
 
     def show_history(self, kind: str, rid: int) -> HistoryDialog | None:
+        from .pages import HistoryDialog
+
         try:
             dlg = HistoryDialog(self.store, kind, rid, self)
         except Kf5gError as exc:
@@ -519,6 +590,8 @@ class MainWindow(QMainWindow):
 
     def replace_database(self, work: Callable[[Path], Any]) -> None:
         """Close the store, run ``work(db_path)`` off the GUI thread, open the store again."""
+        from kf5g_desktop.storage.store import Store
+
         path, user = self.store.path, self.store.user
         self.store.close()
 

@@ -28,7 +28,7 @@ from .table_models import (
     place_names,
     recycle_columns,
 )
-from .widgets import MultiSelectButton
+from .widgets import LazyPage, MultiSelectButton
 
 
 class _SearchBar(QHBoxLayout):
@@ -46,7 +46,7 @@ class _SearchBar(QHBoxLayout):
         self.edit.textChanged.connect(lambda _t: self.timer.start())
 
 
-class _SearchPage(QWidget):
+class _SearchPage(LazyPage, QWidget):
     """A page with a search box, a paged model and ``refresh``."""
 
     search: QLineEdit
@@ -100,7 +100,6 @@ class ApprovalsPage(_SearchPage):
         self.model.modelReset.connect(
             lambda: self.count_label.setText(self.tr("共 {0} 项").format(self.model.total))
         )
-        self.refresh()
 
     @staticmethod
     def model_sort_order() -> object:
@@ -109,6 +108,7 @@ class ApprovalsPage(_SearchPage):
         return Qt.SortOrder.DescendingOrder
 
     def refresh(self) -> None:
+        self._loaded = True
         self.model.search = self.search.text().strip()
         self.model.unit_codes = self.units.selected()
         self.model.waiting_only = self.waiting.isChecked()
@@ -121,7 +121,7 @@ class ApprovalsPage(_SearchPage):
             self.openRequested.emit(STATION, rec.station_id)
 
 
-class RecycleBinPage(QWidget):
+class RecycleBinPage(LazyPage, QWidget):
     """Deleted records: restore (undoable) or delete for good after confirmation."""
 
     restoreRequested = Signal(str, int)
@@ -155,9 +155,9 @@ class RecycleBinPage(QWidget):
         for b in (self.history_button, self.restore_button, self.purge_button):
             row.addWidget(b)
         lay.addLayout(row)
-        self.refresh()
 
     def refresh(self) -> None:
+        self._loaded = True
         items = self.store.recycle_bin()
         self.model.set_rows(items)
         self.count_label.setText(self.tr("回收站中共 {0} 条").format(len(items)))
@@ -213,11 +213,11 @@ class AuditLogPage(_SearchPage):
         self.model.modelReset.connect(
             lambda: self.count_label.setText(self.tr("共 {0} 条操作记录").format(self.model.total))
         )
-        self.refresh()
         for i, w in enumerate((150, 80, 50, 50, 260, 100, 150)):
             self.view.setColumnWidth(i, w)
 
     def refresh(self) -> None:
+        self._loaded = True
         self.model.search = self.search.text().strip()
         self.model.reload()
 

@@ -33,7 +33,7 @@ from kf5g_desktop.domain.validation import ERROR, WARNING, Issue
 from kf5g_desktop.storage.errors import Kf5gError, ValidationFailed
 from kf5g_desktop.storage.store import Store
 
-from .widgets import INVALID_STYLE, DateValidator, NumberValidator, fill_combo, mark, text_to_date
+from .widgets import INVALID_STYLE, DateValidator, NumberValidator, dtr, fill_combo, mark, text_to_date
 
 RECORD_CLASS = {STATION: Station, VENUE: Venue, POLE: Pole}
 STICKY_FIELDS = {
@@ -128,7 +128,7 @@ class RecordForm(QDialog):
             if w is None:
                 continue
             if spec.kind == CODE and isinstance(w, QComboBox):
-                fill_combo(w, [(c.code, c.label) for c in spec.code_list or ()])
+                fill_combo(w, [(c.code, dtr(c.label)) for c in spec.code_list or ()])
             elif spec.kind == BOOL and isinstance(w, QComboBox):
                 fill_combo(w, [("1", self.tr("是")), ("0", self.tr("否"))])
             elif spec.kind == DATE and isinstance(w, QLineEdit):
@@ -152,6 +152,11 @@ class RecordForm(QDialog):
                 )
         if self.kind == STATION:
             self._setup_approvals()
+        if self.kind == VENUE:  # a reason is asked for only when the venue is not free
+            free: QComboBox = self.ui.f_free
+            free.currentIndexChanged.connect(
+                lambda _i: self.ui.f_not_free_reason.setEnabled(free.currentData() == "0")
+            )
         self.ui.b_save.clicked.connect(self.save)
         self.ui.b_save_new.clicked.connect(self.save_and_new)
         self.ui.b_cancel.clicked.connect(self.reject)
@@ -211,7 +216,10 @@ class RecordForm(QDialog):
             [self.tr("审批事项"), self.tr("申请日期"), self.tr("办结日期"), self.tr("用时/已等待(天)")]
         )
         t.verticalHeader().setVisible(False)
-        t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = t.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         t.setEditTriggers(
             QAbstractItemView.EditTrigger.AnyKeyPressed
@@ -219,7 +227,7 @@ class RecordForm(QDialog):
             | QAbstractItemView.EditTrigger.EditKeyPressed
         )
         for r, c in enumerate(codes.APPROVAL_ITEM):
-            item = QTableWidgetItem(c.label)
+            item = QTableWidgetItem(dtr(c.label))
             item.setData(Qt.ItemDataRole.UserRole, c.code)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled)
             t.setItem(r, 0, item)
@@ -280,6 +288,8 @@ class RecordForm(QDialog):
                     self._update_days(r)
             else:
                 self.ui.f_station_count.setText(str(record.station_count))
+            if self.kind == VENUE:
+                self.ui.f_not_free_reason.setEnabled(record.free is False or bool(record.not_free_reason))
             self._show_issues([], all_fields=True)
         finally:
             self._loading = False
@@ -287,10 +297,9 @@ class RecordForm(QDialog):
         self.ui.b_delete.setEnabled(not new and not self.store.readonly)
         self.ui.b_history.setEnabled(not new)
         title = self.windowTitle().split(" — ")[0]
-        self.setWindowTitle(
-            f"{title} — {self.tr('新建') if new else self.tr('编辑')}"
-            + (self.tr("(只读)") if self.store.readonly else "")
-        )
+        state = self.tr("新建") if new else self.tr("编辑")
+        readonly = self.tr("(只读)") if self.store.readonly else ""
+        self.setWindowTitle(f"{title} — {state}{readonly}")
         self._initial = self.collect()[0]
         first = self.widget("station_code" if self.kind == STATION else "name")
         if record.unit_code and first is not None:
@@ -367,7 +376,7 @@ class RecordForm(QDialog):
                     problems.append(
                         Issue(
                             name,
-                            self.tr("“{0}”不是有效日期,请按 2021-02-01 的格式填写。").format(spec.label),
+                            self.tr("“{0}”不是有效日期,请按 2021-02-01 的格式填写。").format(dtr(spec.label)),
                             ERROR,
                             "date_format",
                         )
@@ -381,7 +390,7 @@ class RecordForm(QDialog):
                     problems.append(
                         Issue(
                             name,
-                            self.tr("“{0}”应是数字,请重新填写。").format(spec.label),
+                            self.tr("“{0}”应是数字,请重新填写。").format(dtr(spec.label)),
                             ERROR,
                             "number_format",
                         )

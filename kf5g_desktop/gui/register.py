@@ -28,9 +28,25 @@ from kf5g_desktop.domain.schema import POLE, STATION, VENUE
 from kf5g_desktop.storage.store import ListQuery, Store
 
 from .table_models import DEFAULT_VISIBLE, RecordTableModel
-from .widgets import DateValidator, MultiSelectButton, text_to_date
+from .widgets import DateValidator, LazyPage, MultiSelectButton, dtr, text_to_date
 
 SEARCH_DEBOUNCE_MS = 150
+DEFAULT_WIDTHS = {
+    "unit_code": 80,
+    "station_code": 130,
+    "venue_code": 130,
+    "pole_code": 130,
+    "name": 230,
+    "address": 260,
+    "owner": 160,
+    "township_code": 100,
+    "resources": 160,
+    "sharing_operators": 150,
+    "operators_entered": 150,
+    "tower_site_code": 150,
+    "updated_at": 130,
+    "notes": 200,
+}
 
 
 def make_table_view(parent: QWidget | None = None) -> QTableView:
@@ -65,7 +81,7 @@ class _EnterFilter(QObject):
         return False
 
 
-class RegisterPage(QWidget):
+class RegisterPage(LazyPage, QWidget):
     """The list of one register. Emits ``openRequested(kind, id)`` and ``deleteRequested(kind, ids)``."""
 
     openRequested = Signal(str, int)
@@ -83,7 +99,6 @@ class RegisterPage(QWidget):
         self.model = RecordTableModel(store, kind, self)
         self._build()
         self._restore_settings()
-        self.refresh()
 
     # Layout -------------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -111,25 +126,27 @@ class RegisterPage(QWidget):
         self.filters: dict[str, MultiSelectButton] = {}
         units = [(u.code, u.name) for u in self.store.units()]
         self._add_filter(bar, "unit_codes", self.tr("区县"), units)
-        self._add_filter(bar, "operators", self.tr("运营商"), [(c.code, c.label) for c in codes.OPERATOR])
+        self._add_filter(
+            bar, "operators", self.tr("运营商"), [(c.code, dtr(c.label)) for c in codes.OPERATOR]
+        )
         if self.kind == STATION:
-            self._add_filter(bar, "statuses", self.tr("状态"), [(c.code, c.label) for c in codes.STATUS])
+            self._add_filter(bar, "statuses", self.tr("状态"), [(c.code, dtr(c.label)) for c in codes.STATUS])
             self._add_filter(
-                bar, "network_modes", self.tr("组网"), [(c.code, c.label) for c in codes.NETWORK_MODE]
+                bar, "network_modes", self.tr("组网"), [(c.code, dtr(c.label)) for c in codes.NETWORK_MODE]
             )
             self._add_filter(
-                bar, "power_supplies", self.tr("供电"), [(c.code, c.label) for c in codes.POWER_SUPPLY]
+                bar, "power_supplies", self.tr("供电"), [(c.code, dtr(c.label)) for c in codes.POWER_SUPPLY]
             )
             self._add_filter(
-                bar, "station_types", self.tr("类型"), [(c.code, c.label) for c in codes.STATION_TYPE]
+                bar, "station_types", self.tr("类型"), [(c.code, dtr(c.label)) for c in codes.STATION_TYPE]
             )
         elif self.kind == VENUE:
             self._add_filter(
-                bar, "categories", self.tr("类别"), [(c.code, c.label) for c in codes.VENUE_CATEGORY]
+                bar, "categories", self.tr("类别"), [(c.code, dtr(c.label)) for c in codes.VENUE_CATEGORY]
             )
         else:
             self._add_filter(
-                bar, "categories", self.tr("行业"), [(c.code, c.label) for c in codes.POLE_SECTOR]
+                bar, "categories", self.tr("行业"), [(c.code, dtr(c.label)) for c in codes.POLE_SECTOR]
             )
         date_label = {STATION: self.tr("开通日期"), VENUE: self.tr("开放日期"), POLE: self.tr("共享日期")}[
             self.kind
@@ -203,6 +220,7 @@ class RegisterPage(QWidget):
             self.view.selectRow(0)
 
     def apply_filters(self) -> None:
+        self._loaded = True
         self.model.set_query(self.current_query())
         self._save_filters()
 
@@ -224,6 +242,7 @@ class RegisterPage(QWidget):
 
     def refresh(self) -> None:
         """Reload from the database, keeping filters, sort and the selected record."""
+        self._loaded = True
         rid = self.current_id()
         self.model.query = self.current_query()
         self.model.reload()
@@ -289,8 +308,10 @@ class RegisterPage(QWidget):
 
     def _default_columns(self) -> None:
         visible = DEFAULT_VISIBLE[self.kind]
+        header = self.view.horizontalHeader()
         for i, col in enumerate(self.model.columns):
-            self.view.horizontalHeader().setSectionHidden(i, col.key not in visible)
+            header.setSectionHidden(i, col.key not in visible)
+            header.resizeSection(i, DEFAULT_WIDTHS.get(col.key, 90))
         self._save_header()
 
     def _save_header(self) -> None:

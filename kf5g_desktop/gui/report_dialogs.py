@@ -31,7 +31,7 @@ from kf5g_desktop.domain.units import CITY_CODE
 from kf5g_desktop.storage.store import WeekNote
 
 from .report_document import preview_report, print_report, save_report_pdf
-from .week_picker import WeekPicker, default_report_week
+from .week_picker import WeekPicker, initial_week
 
 
 class ReportDialog(QDialog):
@@ -47,7 +47,7 @@ class ReportDialog(QDialog):
         self.setWindowTitle(self.tr("周报"))
         self.resize(640, 520)
         inst = store.installation()
-        self.week_picker = WeekPicker(week or default_report_week(store.today()), self)
+        self.week_picker = WeekPicker(week or initial_week(store), self)
         self.scope = QComboBox(self)
         if inst.is_city or not inst.configured:
             self.scope.addItem(self.tr("全市汇总(市级版)"), CITY_CODE)
@@ -200,13 +200,18 @@ class ReportActions:
 
     def __init__(self, main_window: QWidget, store: Any) -> None:
         self.window = main_window
-        self.store = store
+        self._store = store
         self.report_action = QAction(main_window.tr("周报(预览、打印、另存为PDF)…"), main_window)
         self.report_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
         self.report_action.setStatusTip(main_window.tr("选择周次,预览并打印周报或保存为PDF"))
         self.report_action.triggered.connect(lambda: self.open_dialog())
         self.problems_action = QAction(main_window.tr("填写本周存在问题…"), main_window)
         self.problems_action.triggered.connect(lambda: self.open_dialog(focus_problems=True))
+
+    @property
+    def store(self) -> Any:
+        """The window's current store (it changes when a backup is restored)."""
+        return getattr(self.window, "store", None) or self._store
 
     def install(self, menu: QMenu) -> list[QAction]:
         actions = [self.report_action, self.problems_action]

@@ -11,8 +11,10 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
-from kf5g_desktop.domain.schema import FIELDS, FLOAT, INT, POLE, STATION, VENUE, FieldSpec
+from kf5g_desktop.domain.schema import BOOL, CODE, CODES, FIELDS, FLOAT, INT, POLE, STATION, VENUE, FieldSpec
 from kf5g_desktop.storage.store import AuditEntry, ListQuery, Store, approvals_display
+
+from .widgets import dtr, dtr_multi
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -21,7 +23,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("table_models", text)
+    return QCoreApplication.translate("", text)
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,7 @@ class PagedTableModel(QAbstractTableModel):
         self._total = 0
         self.sort_field: str | None = None
         self.descending = False
+        self.loaded = False
 
     # Subclass hooks ---------------------------------------------------------------------------
     def _count(self) -> int:
@@ -59,6 +62,7 @@ class PagedTableModel(QAbstractTableModel):
         return self._total
 
     def reload(self) -> None:
+        self.loaded = True
         self.beginResetModel()
         self._total = self._count()
         self._rows = self._fetch(0, self.PAGE) if self._total else []
@@ -136,7 +140,8 @@ class PagedTableModel(QAbstractTableModel):
             return
         self.sort_field = self.columns[column].sort_field
         self.descending = order == Qt.SortOrder.DescendingOrder
-        self.reload()
+        if self.loaded:  # before the first load the view only tells us its sort order
+            self.reload()
 
 
 # Registers ------------------------------------------------------------------------------------------
@@ -160,12 +165,16 @@ def _field_text(spec: FieldSpec, store: Store) -> Callable[[Any], str]:
         return lambda r: r.venue_code or (str(r.venue_id) if r.venue_id else "")
     if name == "pole_id":
         return lambda r: r.pole_code or (str(r.pole_id) if r.pole_id else "")
+    if spec.kind in (CODE, BOOL):
+        return lambda r: dtr(spec.display(getattr(r, name)))
+    if spec.kind == CODES:
+        return lambda r: dtr_multi(spec.display(getattr(r, name)))
     return lambda r: spec.display(getattr(r, name))
 
 
 def register_columns(kind: str, store: Store) -> list[Column]:
     cols = [
-        Column(f.name, f.label, _field_text(f, store), f.name, numeric=f.kind in (FLOAT, INT))
+        Column(f.name, dtr(f.label), _field_text(f, store), f.name, numeric=f.kind in (FLOAT, INT))
         for f in FIELDS[kind]
     ]
     if kind in (VENUE, POLE):
@@ -266,8 +275,8 @@ class ApprovalsTableModel(PagedTableModel):
             ),
             Column("station_code", tr("基站编码"), lambda a: a.station_code, "station_code"),
             Column("station_name", tr("基站名称"), lambda a: a.station_name, "station_name"),
-            Column("operator", tr("承建运营商"), lambda a: codes.OPERATOR.label(a.operator), "operator"),
-            Column("item", tr("审批事项"), lambda a: codes.APPROVAL_ITEM.label(a.item), "item"),
+            Column("operator", tr("承建运营商"), lambda a: dtr(codes.OPERATOR.label(a.operator)), "operator"),
+            Column("item", tr("审批事项"), lambda a: dtr(codes.APPROVAL_ITEM.label(a.item)), "item"),
             Column("applied_on", tr("申请日期"), lambda a: _d(a.applied_on), "applied_on"),
             Column("granted_on", tr("办结日期"), lambda a: _d(a.granted_on), "granted_on"),
             Column(
@@ -345,7 +354,7 @@ class AuditLogModel(PagedTableModel):
             Column("action", tr("操作"), lambda e: e.action_label),
             Column("table", tr("类别"), lambda e: _kind_label(e.table_name)),
             Column("key", tr("记录"), lambda e: e.record_key),
-            Column("field", tr("字段"), lambda e: e.field_label),
+            Column("field", tr("字段"), lambda e: dtr(e.field_label)),
             Column("old", tr("原值"), lambda e: audit_value(e, e.old, names)),
             Column(
                 "new",
@@ -406,7 +415,7 @@ def history_rows(entries: Sequence[AuditEntry], names: dict[str, str] | None = N
                         e.at,
                         e.user,
                         e.action_label if first else "",
-                        field_label(e.table_name, name),
+                        dtr(field_label(e.table_name, name)),
                         "",
                         audit_value(probe, value, names),
                     )

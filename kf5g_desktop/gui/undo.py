@@ -18,7 +18,7 @@ from kf5g_desktop.storage.store import Store, record_key
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("undo", text)
+    return QCoreApplication.translate("", text)
 
 
 class _StoreCommand(QUndoCommand):

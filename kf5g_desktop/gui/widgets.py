@@ -17,8 +17,21 @@ INVALID_STYLE = (
 )
 
 
-def tr(text: str, context: str = "widgets") -> str:
-    return QCoreApplication.translate(context, text)
+def tr(text: str) -> str:
+    """Module-level strings: lupdate files bare ``tr()`` calls under the empty context."""
+    return QCoreApplication.translate("", text)
+
+
+def dtr(text: str) -> str:
+    """A domain label (field or code-list label) in the interface language (context "domain")."""
+    return QCoreApplication.translate("domain", text) if text else text
+
+
+def dtr_multi(text: str) -> str:
+    """Several labels joined by 、 (multi-valued fields), each translated."""
+    from kf5g_desktop.domain.codes import MULTI_SEPARATOR
+
+    return MULTI_SEPARATOR.join(dtr(t) for t in text.split(MULTI_SEPARATOR)) if text else text
 
 
 def mark(widget: QWidget, state: str | None, message: str = "") -> None:
@@ -96,6 +109,21 @@ def fill_combo(combo: QComboBox, items: Sequence[tuple[str, str]], *, empty: str
 def set_combo_data(combo: QComboBox, value: object) -> None:
     idx = combo.findData(value) if value is not None else 0
     combo.setCurrentIndex(max(idx, 0) if value is not None else (0 if combo.itemData(0) is None else -1))
+
+
+class LazyPage:
+    """Pages load their rows the first time they are shown (a big database opens fast); after
+    that the main window calls ``refresh``. Subclasses set ``self._loaded = True`` in refresh."""
+
+    _loaded = False
+
+    def showEvent(self, event: object) -> None:
+        super().showEvent(event)  # type: ignore[misc]
+        if not self._loaded:
+            self.refresh()
+
+    def refresh(self) -> None:
+        raise NotImplementedError
 
 
 class MultiSelectButton(QToolButton):

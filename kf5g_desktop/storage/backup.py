@@ -10,13 +10,15 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+import struct
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
 from kf5g_desktop.paths import backup_dir_for
 
-from .errors import StorageError
+from .db import readonly_uri
+from .errors import SQLITE_READONLY, StorageError, sqlite_code, sqlite_problem
 
 REASONS = {
     "daily": "每日",
@@ -45,15 +47,79 @@ class BackupInfo:
         return self.path.stat().st_size
 
 
-def integrity_problems(path: Path, *, quick: bool = False) -> list[str]:
-    """Messages of ``PRAGMA integrity_check`` (empty = ok). A file that is not a database gives one."""
+def _wal_checksum(data: bytes, s0: int, s1: int, big_endian: bool) -> tuple[int, int]:
+    words = struct.unpack((">" if big_endian else "<") + f"{len(data) // 4}I", data)
+    for i in range(0, len(words), 2):
+        s0 = (s0 + words[i] + s1) & 0xFFFFFFFF
+        s1 = (s1 + words[i + 1] + s0) & 0xFFFFFFFF
+    return s0, s1
+
+
+def wal_problems(path: Path) -> list[str]:
+    """Damage in the ``-wal`` file beside ``path`` that SQLite would silently skip.
+
+    SQLite stops reading a WAL at the first frame whose checksum fails and treats the rest as never
+    written: right after a power cut that is a torn last write, but a damaged frame in the middle
+    drops every transaction committed after it without a word (and the next checkpoint destroys
+    them). Reported here: a frame that fails its checksum followed by a commit frame that is intact
+    (its checksum verifies from the stored checksum of the frame before it), and a damaged header
+    in front of intact frames. A torn tail or frames of an aborted transaction are not damage.
+    """
+    wal = path.with_name(path.name + "-wal")
     try:
-        con = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+        data = wal.read_bytes()
+    except OSError:
+        return []
+    if len(data) < 32:
+        return []
+    magic, version, page_size, _seq, salt1, salt2, c1, c2 = struct.unpack(">8I", data[:32])
+    frame = 24 + page_size
+    if magic not in (0x377F0682, 0x377F0683) or not 512 <= page_size <= 65536 or len(data) < 32 + frame:
+        return []  # not a WAL SQLite would read (e.g. a header zeroed by a power cut): nothing to lose
+    big = bool(magic & 1)
+    header_ok = version == 3007000 and _wal_checksum(data[:24], 0, 0, big) == (c1, c2)
+    chain_ok = header_ok
+    prev = (c1, c2)  # the stored checksum of the frame (or header) before the current frame
+    n = (len(data) - 32) // frame
+    for k in range(n):
+        off = 32 + k * frame
+        _pgno, commit, f1, f2, k1, k2 = struct.unpack(">6I", data[off : off + 24])
+        if (f1, f2) != (salt1, salt2):
+            chain_ok = False  # from here on SQLite reads nothing more
+            prev = (k1, k2)
+            continue
+        s = _wal_checksum(data[off : off + 8], *prev, big)
+        s = _wal_checksum(data[off + 24 : off + frame], *s, big)
+        intact = s == (k1, k2)
+        if not intact:
+            chain_ok = False
+        elif not chain_ok and commit:
+            where = "文件头" if not header_ok and k == 0 else f"第 {k + 1} 帧之前"
+            return [f"预写日志(-wal)文件在{where}已损坏,其后已提交的修改无法读出"]
+        prev = (k1, k2)
+    return []
+
+
+def integrity_problems(path: Path, *, quick: bool = False, wal: bool = True) -> list[str]:
+    """Messages of ``PRAGMA integrity_check`` (empty = ok). A file that is not a database gives one.
+    With ``wal`` the ``-wal`` file beside it is checked first (see :func:`wal_problems`); leave it
+    off while another process may be writing that file."""
+    if wal:
+        problems = wal_problems(path)
+        if problems:
+            return problems
+    try:
+        con = sqlite3.connect(readonly_uri(path), uri=True)
         try:
             rows = con.execute("PRAGMA quick_check" if quick else "PRAGMA integrity_check").fetchall()
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
+        if sqlite_code(exc) == SQLITE_READONLY and path.with_name(path.name + "-journal").exists():
+            # A crash left a transaction to roll back, which a read-only connection cannot do.
+            raise StorageError(
+                f"数据库“{path}”上次没有正常关闭,需要以可写方式打开一次完成自动恢复,之后才能只读查看。"
+            ) from exc
         return [str(exc)]
     msgs = [str(r[0]) for r in rows]
     return [] if msgs == ["ok"] else msgs
@@ -63,10 +129,9 @@ def copy_database(src: Path, dest: Path) -> None:
     """Copy a live database consistently (backup API) to ``dest`` via a temporary name, then verify."""
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = dest.with_name(dest.name + ".part")
-    if tmp.exists():
-        tmp.unlink()
+    _remove_partial(tmp)
     try:
-        source = sqlite3.connect(f"file:{src.as_posix()}?mode=ro", uri=True)
+        source = sqlite3.connect(readonly_uri(src), uri=True)
         try:
             target = sqlite3.connect(tmp)
             try:
@@ -83,14 +148,47 @@ def copy_database(src: Path, dest: Path) -> None:
             raise StorageError(f"备份文件校验未通过({problems[0]}),备份未保存。")
         os.replace(tmp, dest)
     except sqlite3.DatabaseError as exc:
+        problem = sqlite_problem(exc)
+        if problem is not None:
+            raise StorageError(
+                f"备份失败:{problem},无法写入“{dest.parent}”。原数据库未受影响。请清理磁盘空间或换一个备份位置。"
+            ) from exc
         raise StorageError(f"备份失败:{exc}。原数据库未受影响。") from exc
     except OSError as exc:
         raise StorageError(
             f"备份失败:无法写入“{dest.parent}”({exc.strerror})。请检查磁盘空间和权限。"
         ) from exc
     finally:
-        if tmp.exists():
-            tmp.unlink()
+        _remove_partial(tmp)
+
+
+def _remove_partial(tmp: Path) -> None:
+    """Remove a temporary copy and its rollback journal (left beside it when a copy was killed;
+    a stale journal must never be rolled into a new copy of the same name)."""
+    for p in (tmp, tmp.with_name(tmp.name + "-journal")):
+        if p.exists():
+            p.unlink()
+
+
+PARTIAL_MAX_AGE = timedelta(hours=1)
+
+
+def clean_partial_files(folder: Path, now: datetime | None = None) -> list[Path]:
+    """Remove what copies interrupted by a crash or power cut left (``*.part``, ``*.part-journal``),
+    once they are older than any copy still running could be."""
+    if not folder.is_dir():
+        return []
+    limit = (now or datetime.now()) - PARTIAL_MAX_AGE
+    removed = []
+    for p in folder.iterdir():
+        if p.name.endswith((".part", ".part-journal")):
+            try:
+                if datetime.fromtimestamp(p.stat().st_mtime) < limit:
+                    p.unlink()
+                    removed.append(p)
+            except OSError:
+                pass
+    return removed
 
 
 def take_backup(
@@ -147,7 +245,7 @@ def backups_to_thin(backups: list[BackupInfo], now: datetime) -> list[BackupInfo
 
 
 def thin_backups(db_path: Path, *, now: datetime | None = None, folder: Path | None = None) -> list[Path]:
-    removed = []
+    removed = clean_partial_files(folder or backup_dir_for(db_path), now)
     for b in backups_to_thin(list_backups(db_path, folder=folder), now or datetime.now()):
         try:
             b.path.unlink()

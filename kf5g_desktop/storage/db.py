@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from sqlalchemy import event
-from sqlalchemy.engine import Engine, create_engine
+from sqlalchemy.engine import URL, Engine, create_engine
 from sqlalchemy.pool import NullPool
 
 from .errors import DatabaseLockedError, StorageError
@@ -39,6 +39,41 @@ def _set_pragmas_readonly(dbapi_conn: sqlite3.Connection, _record: object) -> No
     cur.close()
 
 
+def readonly_uri(path: Path) -> str:
+    """A read-only SQLite URI for ``path``.
+
+    The path is percent-encoded: in a URI ``#`` and ``?`` end the path, so a folder named like
+    ``C#项目`` would otherwise open (or even create) a different file. On a place nobody can write to
+    (a write-protected stick, a read-only share) SQLite cannot create the ``-shm`` index a WAL
+    database needs, so a database without a pending ``-wal`` is opened as immutable there.
+    """
+    from urllib.parse import quote
+
+    uri = f"file:{quote(path.as_posix(), safe='/:')}?mode=ro"
+    wal = path.with_name(path.name + "-wal")
+    if not os.access(path.parent, os.W_OK) and not (wal.exists() and wal.stat().st_size > 0):
+        uri += "&immutable=1"
+    return uri
+
+
+def recover_hot_journal(path: Path) -> bool:
+    """Roll back a transaction a crash left in ``<db>-journal`` (SQLite does it on the first read of
+    a writable connection; a read-only one — like the start-up integrity check — cannot, and fails
+    with "attempt to write a readonly database"). A crash while the very first start switches a new
+    database to WAL, or the first start after a restore, leaves such a journal. True if one was there."""
+    journal = path.with_name(path.name + "-journal")
+    if not (journal.exists() and journal.stat().st_size > 0):
+        return False
+    con = sqlite3.connect(path)
+    try:
+        con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.DatabaseError:
+        pass  # damaged: the integrity check that follows says so
+    finally:
+        con.close()
+    return True
+
+
 def make_engine(path: Path, *, readonly: bool = False) -> Engine:
     """An engine on ``path`` with our pragmas on every connection.
 
@@ -47,7 +82,7 @@ def make_engine(path: Path, *, readonly: bool = False) -> Engine:
     ``engine.execution_options(kf5g_write=True)`` for sessions that write.
     """
     if readonly:
-        uri = f"file:{path.as_posix()}?mode=ro"
+        uri = readonly_uri(path)
         engine = create_engine(
             "sqlite://",
             creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False),
@@ -56,7 +91,9 @@ def make_engine(path: Path, *, readonly: bool = False) -> Engine:
         event.listen(engine, "connect", _set_pragmas_readonly)
     else:
         engine = create_engine(
-            f"sqlite:///{path}", connect_args={"check_same_thread": False}, pool_pre_ping=False
+            URL.create("sqlite", database=str(path)),  # not a URL string: "?" or "%" in a folder name
+            connect_args={"check_same_thread": False},
+            pool_pre_ping=False,
         )
         event.listen(engine, "connect", _set_pragmas)
 

@@ -66,3 +66,35 @@ class NotFoundError(StorageError):
 
 class ConflictError(StorageError):
     """The record was changed by someone else since it was loaded (optimistic check)."""
+
+
+# SQLite result codes (the primary code is the low byte of an extended code).
+_SQLITE_BUSY, _SQLITE_LOCKED, SQLITE_READONLY, _SQLITE_IOERR = 5, 6, 8, 10
+_SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_CANTOPEN, _SQLITE_NOTADB = 11, 13, 14, 26
+
+_SQLITE_PROBLEMS = {
+    _SQLITE_FULL: "磁盘空间不足",
+    _SQLITE_IOERR: "读写文件时出错(磁盘或网络故障)",
+    SQLITE_READONLY: "文件或文件夹是只读的",
+    _SQLITE_CANTOPEN: "无法打开文件(权限不足或文件夹不存在)",
+    _SQLITE_BUSY: "数据库正忙(另一个程序正在写入)",
+    _SQLITE_LOCKED: "数据库正忙(另一个程序正在写入)",
+}
+
+
+def sqlite_code(exc: BaseException) -> int | None:
+    """The primary SQLite result code of a sqlite3 error (or of one wrapped by SQLAlchemy)."""
+    orig = getattr(exc, "orig", exc)
+    code = getattr(orig, "sqlite_errorcode", None)
+    return code & 0xFF if isinstance(code, int) else None
+
+
+def sqlite_problem(exc: BaseException) -> str | None:
+    """What went wrong, in Chinese, for the environmental SQLite failures (full disk, I/O error,
+    read-only file, busy, cannot open); None for anything else (a bug: let it surface)."""
+    code = sqlite_code(exc)
+    return _SQLITE_PROBLEMS.get(code) if code is not None else None
+
+
+def is_corruption(exc: BaseException) -> bool:
+    return sqlite_code(exc) in (_SQLITE_CORRUPT, _SQLITE_NOTADB)

@@ -11,6 +11,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from kf5g_desktop.paths import migrations_path
 
+from .db import readonly_uri
 from .errors import NewerSchemaError, StorageError
 
 EMPTY = "empty"
@@ -74,7 +75,7 @@ def file_state(path: Path) -> tuple[str, str | None]:
     is refused (newer, foreign) is not touched at all — not even switched to WAL."""
     import sqlite3
 
-    con = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+    con = sqlite3.connect(readonly_uri(path), uri=True)
     try:
         tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         rev = None

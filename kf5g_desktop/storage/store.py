@@ -16,8 +16,9 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Integer, Select, delete, func, insert, or_, select, update
+from sqlalchemy import ColumnElement, Integer, Select, case, delete, func, insert, or_, select, update
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from kf5g_desktop.domain import codes
@@ -38,7 +39,7 @@ from kf5g_desktop.paths import default_db_path
 
 from . import backup as backups
 from . import migrate
-from .db import WRITE_OPTION, WriterLock, check_writable_place, make_engine
+from .db import WRITE_OPTION, WriterLock, check_writable_place, make_engine, recover_hot_journal
 from .errors import (
     CorruptDatabaseError,
     NewerSchemaError,
@@ -46,6 +47,8 @@ from .errors import (
     ReadOnlyStoreError,
     StorageError,
     ValidationFailed,
+    is_corruption,
+    sqlite_problem,
 )
 from .models import (
     ApprovalRow,
@@ -305,8 +308,11 @@ class Store:
         else:
             check_writable_place(path)
         existed = path.exists() and path.stat().st_size > 0
+        if existed and not readonly:
+            recover_hot_journal(path)
         if existed and check != "none":
-            problems = backups.integrity_problems(path, quick=(check == "quick"))
+            # Another copy may be writing the -wal file right now when we only read.
+            problems = backups.integrity_problems(path, quick=(check == "quick"), wal=not readonly)
             if problems:
                 raise CorruptDatabaseError(str(path), problems[0][:200])
         if existed:
@@ -391,8 +397,29 @@ class Store:
         """A short session in one transaction; committed on success, rolled back on error.
         ``write=True`` takes SQLite's write lock at the start (BEGIN IMMEDIATE)."""
         bind = self._write_engine if write else self.engine
-        with Session(bind, expire_on_commit=False) as s, s.begin():
-            yield s
+        try:
+            with Session(bind, expire_on_commit=False) as s, s.begin():
+                yield s
+        except DBAPIError as exc:
+            err = self._db_error(exc, write)
+            if err is None:
+                raise  # not the environment: a bug, keep it as it is
+            raise err from exc
+
+    def _db_error(self, exc: DBAPIError, write: bool) -> StorageError | None:
+        """A clear StorageError for what the environment did to SQLite (full disk, I/O error,
+        damage); the transaction was rolled back, so nothing of it was written."""
+        if is_corruption(exc):
+            return CorruptDatabaseError(str(self.path), str(getattr(exc, "orig", exc))[:200])
+        problem = sqlite_problem(exc)
+        if problem is None:
+            return None
+        if write:
+            return StorageError(
+                f"{problem},本次修改未能保存到数据库“{self.path}”,已有数据未受影响。"
+                "请清理磁盘空间、检查权限或稍后再试。"
+            )
+        return StorageError(f"{problem},读取数据库“{self.path}”失败。请处理后重试。")
 
     @contextmanager
     def _writing(self, batch_id: int | None = None) -> Iterator[_Ctx]:
@@ -861,6 +888,26 @@ class Store:
                 )
                 for r in s.execute(stmt)
             ]
+
+    def station_summary(self) -> dict[str, int]:
+        """Headline counts of live stations in one scan (home page): total, on_air, on_air_sa,
+        indirect (转供电), in_progress (审批中/在建)."""
+        t = StationRow.__table__
+
+        def n(cond: ColumnElement[bool]) -> Any:
+            return func.coalesce(func.sum(case((cond, 1), else_=0)), 0)
+
+        stmt = select(
+            func.count(),
+            n(t.c.status == "on_air"),
+            n((t.c.status == "on_air") & (t.c.network_mode == "SA")),
+            n(t.c.power_supply == "indirect"),
+            n(t.c.status.in_(["approving", "building"])),
+        ).where(t.c.deleted_at.is_(None))
+        with self.session() as s:
+            row = s.execute(stmt).one()
+        keys = ("total", "on_air", "on_air_sa", "indirect", "in_progress")
+        return {k: int(v or 0) for k, v in zip(keys, row, strict=True)}
 
     def counts(self) -> dict[str, int]:
         """Live records per register (for the status bar and the home page)."""
@@ -1578,6 +1625,9 @@ def restore_backup(db_path: Path, backup_path: Path) -> Path | None:
                     f"{db_path.stem}.damaged-{datetime.now():%Y%m%d-%H%M%S}{db_path.suffix}"
                 )
                 shutil.copyfile(db_path, kept)
+                wal = db_path.with_name(db_path.name + "-wal")
+                if wal.exists():  # its latest changes may be there: keep them with it
+                    shutil.copyfile(wal, kept.with_name(kept.name + "-wal"))
             else:
                 kept = backups.take_backup(db_path, "restore").path
         restore_file(backup_path, db_path)

@@ -67,11 +67,18 @@ def store(tmp_path):
 
 
 @pytest.fixture
-def window(qtbot, store):
+def window(qtbot, store, monkeypatch):
     from kf5g_desktop.gui.main_window import MainWindow
 
-    win = MainWindow(store)
-    qtbot.addWidget(win)
+    win = MainWindow(store)  # closed below, not by qtbot (which would meet "unsaved changes?" questions)
     win.show()
     qtbot.waitExposed(win)
-    return win
+    yield win
+    from kf5g_desktop.gui.record_form import RecordForm
+
+    # Tearing down: discard open forms without the "unsaved changes" question.
+    monkeypatch.setattr(RecordForm, "is_dirty", lambda self: False)
+    for form in list(win.forms):
+        form.done(0)
+    win.close()
+    win.deleteLater()

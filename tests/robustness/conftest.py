@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import random
+import shutil
 import subprocess
 import sys
 import time
@@ -14,6 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+
+from kf5g_desktop.storage import migrate
 
 ROOT = Path(__file__).resolve().parents[2]
 DRIVER = Path(__file__).with_name("driver.py")
@@ -39,8 +42,9 @@ def pytest_collection_modifyitems(config, items):  # type: ignore[no-untyped-def
     if SLOW:
         return
     skip = pytest.mark.skip(reason="slow: set KF5G_SLOW=1 to run")
-    for item in items:
-        if "slow" in item.keywords:
+    here = Path(__file__).parent
+    for item in items:  # only this suite's slow tests: other areas decide for theirs
+        if "slow" in item.keywords and here in Path(str(item.fspath)).parents:
             item.add_marker(skip)
 
 
@@ -152,3 +156,43 @@ def seeds(kind: str, n: int) -> list[int]:
     base = int(os.environ.get("KF5G_SEED", "2021"))
     rng = random.Random(f"{base}-{kind}")
     return [rng.randrange(1 << 20) for _ in range(n)]
+
+
+FAKE_HEAD = "0099_robust_fake"
+FAKE_REVISION = '''
+"""A test-only schema change shaped like a real one: a column added with the table copied."""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "{fake}"
+down_revision = "{head}"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("station", recreate="always") as b:
+        b.add_column(sa.Column("robust_note", sa.Text(), nullable=True))
+    op.execute("UPDATE station SET robust_note = name || '@' || station_code")
+    with op.batch_alter_table("audit_log", recreate="always") as b:
+        b.add_column(sa.Column("robust_flag", sa.Integer(), nullable=True))
+
+
+def downgrade() -> None:
+    raise NotImplementedError
+'''
+
+
+@pytest.fixture
+def newer_migrations(tmp_path, monkeypatch):
+    """The real migrations plus one more revision, in a temporary folder this process also uses."""
+    folder = tmp_path / "migrations"
+    shutil.copytree(migrate.migrations_path(), folder, ignore=shutil.ignore_patterns("__pycache__"))
+    head = migrate.head_revision()
+    (folder / "versions" / "0099_robust_fake.py").write_text(
+        FAKE_REVISION.format(head=head, fake=FAKE_HEAD), encoding="utf-8"
+    )
+    monkeypatch.setattr(migrate, "migrations_path", lambda: folder)
+    assert migrate.head_revision() == FAKE_HEAD
+    return folder, head

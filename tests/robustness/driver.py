@@ -55,7 +55,7 @@ def _approvals(rng: random.Random) -> list[Approval]:
 
 def make_station(rng: random.Random, code: str, **kw: Any) -> Station:
     status = rng.choice(["planned", "approving", "building", "on_air"])
-    start = date(2020, 6, 1) + timedelta(days=rng.randrange(300))
+    start = date(2020, 3, 1) + timedelta(days=rng.randrange(240))  # on air by 2021-01-25
     st = Station(
         unit_code=UNIT,
         station_code=code,
@@ -190,7 +190,8 @@ def child_batches(a: dict[str, Any], log: Log) -> None:
 
     store = Store.open(a["db"], user="批量导入")
     log("ready")
-    for b in range(a["n"]):
+    start = a.get("start", 0)
+    for b in range(start, start + a["n"]):
         with store.batch_writer("bulk_import", f"批次{b}") as w:
             for k in range(BATCH_SIZE):
                 w.save(batch_station(b, k))
@@ -214,13 +215,18 @@ def child_backups(a: dict[str, Any], log: Log) -> None:
     store.close()
 
 
-def child_open(a: dict[str, Any], log: Log) -> None:
-    """Open (create or upgrade) a database; with ``migrations`` set, from that migrations folder."""
+def _use_migrations(a: dict[str, Any]) -> None:
+    """Play a program with another set of migrations (``migrations``: that folder)."""
     if a.get("migrations"):
         from kf5g_desktop.storage import migrate
 
         folder = Path(a["migrations"])
         migrate.migrations_path = lambda: folder  # type: ignore[assignment]
+
+
+def child_open(a: dict[str, Any], log: Log) -> None:
+    """Open (create or upgrade) a database; with ``migrations`` set, from that migrations folder."""
+    _use_migrations(a)
     from kf5g_desktop.storage.store import Store
 
     log("start")
@@ -243,6 +249,7 @@ def child_hold(a: dict[str, Any], log: Log) -> None:
 
     from kf5g_desktop.storage.store import Store
 
+    _use_migrations(a)
     store = Store.open(a["db"], user=a.get("user", "第一个窗口"))
     log("ready")
     for k in range(a["n"]):
@@ -253,6 +260,35 @@ def child_hold(a: dict[str, Any], log: Log) -> None:
     time.sleep(3600)
 
 
+def child_export(a: dict[str, Any], log: Log) -> None:
+    """Export the week's return into ``dest`` again and again (same final name each time)."""
+    from kf5g_desktop.domain.periods import IsoWeek
+    from kf5g_desktop.returns.export import export_return
+    from kf5g_desktop.storage.store import Store
+
+    store = Store.open(a["db"])
+    log("ready")
+    for k in range(a["n"]):
+        r = export_return(store, IsoWeek.parse(a["week"]), Path(a["dest"]), reason=f"第{k}次")
+        log(f"exported {r.path}")
+    store.close()
+
+
+def child_import(a: dict[str, Any], log: Log) -> None:
+    """Verify, plan and import one return into the city database."""
+    from kf5g_desktop.returns.importer import apply_import, plan_import
+    from kf5g_desktop.returns.verify import verify_file
+    from kf5g_desktop.storage.store import Store
+
+    log("start")
+    store = Store.open(a["db"])
+    res = verify_file(store, a["file"])
+    assert res.ok, res.messages()
+    out = apply_import(store, plan_import(store, res))
+    log(f"imported {out.batch_id}")
+    store.close()
+
+
 CHILDREN = {
     "saves": child_saves,
     "batches": child_batches,
@@ -260,6 +296,8 @@ CHILDREN = {
     "open": child_open,
     "demo": child_demo,
     "hold": child_hold,
+    "export": child_export,
+    "import": child_import,
 }
 
 

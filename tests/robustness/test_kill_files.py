@@ -4,6 +4,7 @@ no half-written file exists under a final name (only ``.part`` files, which noth
 
 from __future__ import annotations
 
+import os
 import random
 import shutil
 import sqlite3
@@ -18,6 +19,7 @@ from kf5g_desktop.storage.store import Store
 
 from .checks import assert_sound
 from .conftest import SLOW, STATS, kill_during, read_log, seeds
+from .driver import batch_station
 
 DEMO_STATIONS = 1500
 
@@ -73,8 +75,9 @@ def test_kill_during_backups_leaves_only_complete_backups(zygote, tmp_path, demo
         for p in present:  # whatever carries a final name is a complete, verified copy
             assert backup.integrity_problems(p) == [], p
             assert table_rows(p) == rows, p
-            STATS["records"] += sum(len(r) for k, r in rows.items() if k in ("station", "venue", "pole"))
+        STATS["records"] += sum(len(r) for k, r in rows.items() if k in ("station", "venue", "pole"))
         # The next backup works, and only backups with final names are listed.
+        partial = [p for p in dest.iterdir() if ".part" in p.name] if dest.exists() else []
         with Store.open(db) as s:
             info = s.backup("manual")
         assert backup.integrity_problems(info.path) == []
@@ -82,45 +85,30 @@ def test_kill_during_backups_leaves_only_complete_backups(zygote, tmp_path, demo
             listed = {b.path for b in backup.list_backups(db)}
             assert all(not p.name.endswith(".part") for p in listed)
             assert info.path in listed
+            # Left-overs of killed copies are removed by a later backup once they are stale.
+            for p in partial:
+                if p.exists():
+                    os.utime(p, (time.time() - 7200, time.time() - 7200))
+            with Store.open(db) as s:
+                s.backup("manual")
+            assert not [p for p in dest.iterdir() if ".part" in p.name]
 
 
-FAKE_REVISION = '''
-"""A test-only schema change shaped like a real one: a column added with the table copied."""
-
-import sqlalchemy as sa
-from alembic import op
-
-revision = "0099_robust_fake"
-down_revision = "{head}"
-branch_labels = None
-depends_on = None
-
-
-def upgrade() -> None:
-    with op.batch_alter_table("station", recreate="always") as b:
-        b.add_column(sa.Column("robust_note", sa.Text(), nullable=True))
-    op.execute("UPDATE station SET robust_note = name || '@' || station_code")
-    with op.batch_alter_table("audit_log", recreate="always") as b:
-        b.add_column(sa.Column("robust_flag", sa.Integer(), nullable=True))
-
-
-def downgrade() -> None:
-    raise NotImplementedError
-'''
-
-
-@pytest.fixture
-def newer_migrations(tmp_path, monkeypatch):
-    """The real migrations plus one more revision, in a temporary folder this process also uses."""
-    folder = tmp_path / "migrations"
-    shutil.copytree(migrate.migrations_path(), folder, ignore=shutil.ignore_patterns("__pycache__"))
-    head = migrate.head_revision()
-    (folder / "versions" / "0099_robust_fake.py").write_text(
-        FAKE_REVISION.format(head=head), encoding="utf-8"
-    )
-    monkeypatch.setattr(migrate, "migrations_path", lambda: folder)
-    assert migrate.head_revision() == "0099_robust_fake"
-    return folder, head
+def test_stale_partial_copies_are_cleaned_and_fresh_ones_left_alone(tmp_path):
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    old = [
+        folder / "kf5g-20210101-000000-manual.db.part",
+        folder / "kf5g-20210101-000000-manual.db.part-journal",
+    ]
+    new = folder / "kf5g-20210102-000000-manual.db.part"  # another process may be writing it now
+    keep = folder / "kf5g-20210101-000000-manual.db"
+    for p in [*old, new, keep]:
+        p.write_bytes(b"x")
+    for p in [*old, keep]:
+        os.utime(p, (time.time() - 7200, time.time() - 7200))
+    assert sorted(backup.clean_partial_files(folder)) == sorted(old)
+    assert sorted(folder.iterdir()) == sorted([new, keep])
 
 
 def test_kill_during_a_schema_upgrade_leaves_the_old_or_the_new_schema(
@@ -226,3 +214,71 @@ def test_kill_during_the_demo_generator(zygote, tmp_path):
         generate_demo(db, stations=50, seed=1)  # the interrupted demo can be made again
         with Store.open(db, readonly=True) as s:
             assert s.count("station") == 50
+
+
+def test_a_transaction_left_in_a_rollback_journal_is_rolled_back_not_called_damage(tmp_path):
+    """A crash while SQLite used a rollback journal (switching a new database to WAL, or the first
+    start after a restore) leaves a hot ``-journal``. Opening recovers; it is not damage."""
+    import subprocess
+    import sys
+
+    from kf5g_desktop.storage.errors import StorageError
+
+    db = tmp_path / "kf5g.db"
+    with Store.open(db) as s:
+        for k in range(20):
+            s.save(batch_station(13, k))
+    con = sqlite3.connect(db)
+    con.execute("PRAGMA journal_mode=DELETE")  # as a restored backup is
+    con.close()
+    before = table_rows(db)
+    code = (
+        "import sqlite3, sys, time\n"
+        f"con = sqlite3.connect({str(db)!r}, isolation_level=None)\n"
+        "con.execute('PRAGMA cache_size=5')\n"
+        "con.execute('BEGIN')\n"
+        'con.execute("UPDATE station SET notes = hex(randomblob(3000))")\n'
+        "print('in transaction', flush=True)\n"
+        "time.sleep(60)\n"
+    )
+    child = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    try:
+        assert child.stdout.readline().strip() == "in transaction"
+    finally:
+        child.kill()
+        child.wait()
+    STATS["kills"] += 1
+    assert (tmp_path / "kf5g.db-journal").stat().st_size > 0  # hot: the crash left it
+    with pytest.raises(StorageError, match="没有正常关闭"):
+        Store.open(db, readonly=True)  # cannot roll back read-only: says so (not "damaged")
+    with Store.open(db) as s:
+        assert s.count("station") == 20
+    assert_sound(db)
+    assert table_rows(db) == before
+    STATS["records"] += 20
+
+
+def test_a_failing_upgrade_restores_the_backup_and_says_so(tmp_path, demo_source, newer_migrations):
+    """A newer revision that fails half-way (e.g. data the migration did not expect)."""
+    from kf5g_desktop.storage.errors import StorageError
+
+    folder, old_head = newer_migrations
+    script = folder / "versions" / "0099_robust_fake.py"
+    script.write_text(
+        script.read_text(encoding="utf-8")
+        + "\n\n_real = upgrade\n\n\ndef upgrade() -> None:\n"
+        + "    _real()\n    raise RuntimeError('unexpected data in station')\n",
+        encoding="utf-8",
+    )
+    src, rows = demo_source
+    db = tmp_path / "kf5g.db"
+    shutil.copyfile(src, db)
+    with pytest.raises(StorageError) as e:
+        Store.open(db)
+    msg = str(e.value)
+    assert "升级失败" in msg and "已自动恢复" in msg and "kf5g-" in msg, msg
+    STATS["rejected"] += 1
+    assert migrate.file_state(db) == (migrate.BEHIND, old_head)
+    assert table_rows(db) == rows
+    assert_sound(db)
+    STATS["records"] += len(rows["station"])

@@ -87,3 +87,36 @@ def test_kill_during_a_batch_import_leaves_all_or_nothing(zygote, tmp_path, seed
         if state:
             bid = s.batches()[0].id
             assert s.undo_batch(bid) == BATCH_SIZE
+
+
+def repeated_kills(zygote, tmp_path, rounds: int) -> None:
+    """Crash after crash on the same file: each copy of the program recovers what the last one left
+    (its -wal, its lock) and carries on; nothing committed by any of them is ever lost."""
+    db = tmp_path / "soak.db"
+    committed: set[int] = set()
+    start = 0
+    rng = random.Random(f"soak-{rounds}")
+    for _ in range(rounds):
+        run = kill_during(
+            zygote, "batches", tmp_path / "log", delay=rng.uniform(0.0, 0.6), db=str(db), n=30, start=start
+        )
+        committed |= {int(ln.split()[1]) for ln in run.lines if ln.startswith("committed ")}
+        assert_sound(db)
+        with Store.open(db, readonly=True) as s:
+            state = batch_state(s)
+        missing = committed - set(state)
+        STATS["lost"] += BATCH_SIZE * len(missing)
+        assert not missing, f"committed batches lost: {missing}"
+        assert all(v == (BATCH_SIZE, BATCH_SIZE) for v in state.values()), state
+        committed |= set(state)  # the one in flight may have made it
+        start = max(committed, default=-1) + 1
+    STATS["records"] += BATCH_SIZE * len(committed)
+
+
+def test_repeated_kills_on_one_database(zygote, tmp_path):
+    repeated_kills(zygote, tmp_path, 4)
+
+
+@pytest.mark.slow
+def test_forty_kills_in_a_row_on_one_database(zygote, tmp_path):
+    repeated_kills(zygote, tmp_path, 40)

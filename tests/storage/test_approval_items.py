@@ -40,3 +40,20 @@ def test_approval_items_paged_with_waiting_days(tmp_path):
         assert store.approval_count(search="A9") == 0
     finally:
         store.close()
+
+
+def test_station_summary_counts_live_stations(tmp_path):
+    store = Store.open(tmp_path / "s.db", user="测试", clock=lambda: datetime(2021, 3, 1, 9, 0))
+    try:
+        a = store.save(_station("B1", []))
+        store.save(_station("B2", []))
+        store.delete("station", a.id)
+        assert store.station_summary() == {
+            "total": 1,
+            "on_air": 0,
+            "on_air_sa": 0,
+            "indirect": 0,
+            "in_progress": 1,
+        }
+    finally:
+        store.close()

@@ -1,0 +1,3033 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US" sourcelanguage="zh_CN">
+<context>
+    <name></name>
+    <message>
+        <location filename="../../kf5g_desktop/gui/app.py" line="64"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="307"/>
+        <source>无法打开数据库</source>
+        <translation>Cannot open the database</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/app.py" line="67"/>
+        <source>退出</source>
+        <translation>Exit</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/app.py" line="70"/>
+        <source>只读打开</source>
+        <translation>Open read-only</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/app.py" line="72"/>
+        <source>可以用最新的完好备份替换它(损坏的文件会另存一份)。</source>
+        <translation>It can be replaced by the newest good backup (the damaged file is kept aside).</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/app.py" line="73"/>
+        <source>从最新备份恢复</source>
+        <translation>Restore newest backup</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/app.py" line="75"/>
+        <source>选择其他文件…</source>
+        <translation>Choose another file…</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/app.py" line="81"/>
+        <source>选择数据库文件</source>
+        <translation>Choose a database file</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/app.py" line="83"/>
+        <source>数据库 (*.db)</source>
+        <translation>Database (*.db)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/app.py" line="100"/>
+        <source>没有找到可用的完好备份(备份文件夹:{0})。请联系技术支持。</source>
+        <translation>No good backup was found (backup folder: {0}). Please contact support.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/app.py" line="173"/>
+        <source>正在生成演示数据</source>
+        <translation>Generating demo data</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/app.py" line="192"/>
+        <source>演示数据</source>
+        <translation>Demo data</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/app.py" line="192"/>
+        <source>生成演示数据失败:{0}</source>
+        <translation>Generating the demo data failed: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/app.py" line="203"/>
+        <source>每日备份</source>
+        <translation>Daily backup</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/app.py" line="312"/>
+        <source>正在打开数据库</source>
+        <translation>Opening the database</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="181"/>
+        <source>基站数</source>
+        <translation>Stations</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="185"/>
+        <source>更新时间</source>
+        <translation>Updated at</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="190"/>
+        <source>更新人</source>
+        <translation>Updated by</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="186"/>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="309"/>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="344"/>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="361"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="272"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="477"/>
+        <source>区县</source>
+        <translation>County/district</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="186"/>
+        <source>市级汇总</source>
+        <translation>City consolidated</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="201"/>
+        <source>主要指标</source>
+        <translation>Headline figures</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="205"/>
+        <source>未设置本区县年度目标</source>
+        <translation>No yearly target set for this unit</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="205"/>
+        <source>未设置</source>
+        <translation>Not set</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="216"/>
+        <source>累计开通5G基站</source>
+        <translation>5G stations on air (cumulative)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="216"/>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="267"/>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="311"/>
+        <source>本周新开通</source>
+        <translation>New on air this week</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="217"/>
+        <source>SA 基站占比</source>
+        <translation>SA share</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="219"/>
+        <source>转供电基站占比</source>
+        <translation>Indirect-power share</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="221"/>
+        <source>直供电改造完成</source>
+        <translation>Direct-supply conversions done</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="225"/>
+        <source>免费开放场所</source>
+        <translation>Free-access venues</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="227"/>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="317"/>
+        <source>共享杆塔</source>
+        <translation>Shared poles</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="230"/>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="344"/>
+        <source>审批超30天未办结</source>
+        <translation>Approvals open &gt; 30 days</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="230"/>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="344"/>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="453"/>
+        <source>逾期未开通基站</source>
+        <translation>Stations overdue</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="232"/>
+        <source>SA补助累计</source>
+        <translation>SA subsidy (cumulative)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="234"/>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="496"/>
+        <source>其中本周新增</source>
+        <translation>of which this week</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="248"/>
+        <source>分运营商情况</source>
+        <translation>By operator</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="265"/>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="372"/>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="428"/>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="458"/>
+        <source>运营商</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="266"/>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="310"/>
+        <source>累计开通</source>
+        <translation>On air (cumulative)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="268"/>
+        <source>SA基站</source>
+        <translation>SA stations</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="269"/>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="314"/>
+        <source>SA占比</source>
+        <translation>SA share</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="270"/>
+        <source>转供电</source>
+        <translation>Indirect power</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="271"/>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="315"/>
+        <source>转供电占比</source>
+        <translation>Indirect-power share</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="272"/>
+        <source>补助(元)</source>
+        <translation>Subsidy (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="277"/>
+        <source>合计</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="290"/>
+        <source>分区县情况</source>
+        <translation>By unit</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="302"/>
+        <source>已报</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="302"/>
+        <source>未报</source>
+        <translation>Not returned</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="312"/>
+        <source>年度目标</source>
+        <translation>Yearly target</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="313"/>
+        <source>完成率</source>
+        <translation>Completion</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="316"/>
+        <source>开放场所</source>
+        <translation>Venues opened</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="318"/>
+        <source>本周周报</source>
+        <translation>This week&apos;s report</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="323"/>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="348"/>
+        <source>全市</source>
+        <translation>Whole city</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="344"/>
+        <source>本周新登记/开通基站</source>
+        <translation>Stations registered / on air this week</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="367"/>
+        <source>本周新增和开通基站</source>
+        <translation>New and opened stations this week</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="373"/>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="429"/>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="459"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="276"/>
+        <source>基站编码</source>
+        <translation>Station code</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="374"/>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="430"/>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="460"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="277"/>
+        <source>基站名称</source>
+        <translation>Station name</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="375"/>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="376"/>
+        <source>组网</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="378"/>
+        <source>开通日期</source>
+        <translation>On air</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="379"/>
+        <source>情况</source>
+        <translation>Situation</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="399"/>
+        <source>本周免费开放场所和共享杆塔</source>
+        <translation>Venues opened and poles shared this week</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="403"/>
+        <source>场所编号</source>
+        <translation>Venue code</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="403"/>
+        <source>场所名称</source>
+        <translation>Venue name</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="403"/>
+        <source>开放日期</source>
+        <translation>Opened on</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="403"/>
+        <source>已进入运营商</source>
+        <translation>Operators entered</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="414"/>
+        <source>杆塔编号</source>
+        <translation>Pole code</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="414"/>
+        <source>名称/位置</source>
+        <translation>Name/location</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="414"/>
+        <source>杆塔类型</source>
+        <translation>Pole type</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="414"/>
+        <source>共享日期</source>
+        <translation>Shared on</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="414"/>
+        <source>共享运营商</source>
+        <translation>Sharing operators</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="423"/>
+        <source>审批超过30天未办结事项</source>
+        <translation>Approvals open more than 30 days</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="433"/>
+        <source>已等待(天)</source>
+        <translation>Waiting (days)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="449"/>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="478"/>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="462"/>
+        <source>计划开通日期</source>
+        <translation>Planned on air</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="463"/>
+        <source>逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="482"/>
+        <source>转供电与直供电改造</source>
+        <translation>Indirect power and direct-supply conversion</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="489"/>
+        <source>SA基站补助</source>
+        <translation>SA station subsidy</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="493"/>
+        <source>项目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="493"/>
+        <source>省级(元)</source>
+        <translation>Province (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="493"/>
+        <source>市级(元)</source>
+        <translation>City (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="493"/>
+        <source>区县级(元)</source>
+        <translation>Unit (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="493"/>
+        <source>合计(元)</source>
+        <translation>Total (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="495"/>
+        <source>累计应补</source>
+        <translation>Due (cumulative)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="505"/>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="574"/>
+        <source>存在问题</source>
+        <translation>Problems</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="574"/>
+        <source>填报人</source>
+        <translation>Reported by</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="608"/>
+        <source>无法开始打印(打印机或PDF文件不可用)。</source>
+        <translation>Printing could not start (printer or PDF file unavailable).</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="689"/>
+        <source>周报打印预览 — </source>
+        <translation>Weekly report print preview — </translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="701"/>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="724"/>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="746"/>
+        <source>正在生成周报</source>
+        <translation>Building the weekly report</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="719"/>
+        <source>打印周报</source>
+        <translation>Print weekly report</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="278"/>
+        <source>承建运营商</source>
+        <translation>Builder operator</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="431"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="279"/>
+        <source>审批事项</source>
+        <translation>Approval item</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="432"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="280"/>
+        <source>申请日期</source>
+        <translation>Applied on</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="281"/>
+        <source>办结日期</source>
+        <translation>Granted on</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="377"/>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="461"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="284"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="285"/>
+        <source>已办结</source>
+        <translation>Granted</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="285"/>
+        <source>等待中</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="285"/>
+        <source>未申请</source>
+        <translation>Not applied</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="289"/>
+        <source>用时/已等待(天)</source>
+        <translation>Days</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="330"/>
+        <source>基站</source>
+        <translation>Stations</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="330"/>
+        <source>场所</source>
+        <translation>Venue</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="330"/>
+        <source>杆塔</source>
+        <translation>Pole</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="352"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="462"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="353"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="463"/>
+        <source>操作人</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="354"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="464"/>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="403"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="355"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="474"/>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="356"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="475"/>
+        <source>记录</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="357"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="465"/>
+        <source>字段</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="358"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="466"/>
+        <source>原值</source>
+        <translation>Old value</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="361"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="467"/>
+        <source>新值</source>
+        <translation>New value</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="382"/>
+        <source>{0} 个字段</source>
+        <translation>{0} fields</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="479"/>
+        <source>删除时间</source>
+        <translation>Deleted at</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="480"/>
+        <source>删除人</source>
+        <translation>Deleted by</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/undo.py" line="68"/>
+        <source>新增</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/undo.py" line="68"/>
+        <source>修改</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/undo.py" line="93"/>
+        <source>删除 {0}</source>
+        <translation>Delete {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/undo.py" line="93"/>
+        <source>删除 {0} 条记录</source>
+        <translation>Delete {0} records</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/undo.py" line="109"/>
+        <source>恢复 {0}</source>
+        <translation>Restore {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/widgets.py" line="148"/>
+        <source>清除选择</source>
+        <translation>Clear selection</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/widgets.py" line="172"/>
+        <source>{0}:全部</source>
+        <translation>{0}: all</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/widgets.py" line="176"/>
+        <source>{0}:{1} 项</source>
+        <translation>{0}: {1} selected</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalsPage</name>
+    <message>
+        <location filename="../../kf5g_desktop/gui/pages.py" line="79"/>
+        <source>搜索基站编码或名称(Ctrl+F)</source>
+        <translation>Search station code or name (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/pages.py" line="81"/>
+        <source>区县</source>
+        <translation>County/district</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/pages.py" line="84"/>
+        <source>只看等待中</source>
+        <translation>Waiting only</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/pages.py" line="87"/>
+        <source>只看超过30天</source>
+        <translation>Over 30 days only</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/pages.py" line="101"/>
+        <source>共 {0} 项</source>
+        <translation>{0} items</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLogPage</name>
+    <message>
+        <location filename="../../kf5g_desktop/gui/pages.py" line="205"/>
+        <source>按记录搜索,如基站编码或名称(Ctrl+F)</source>
+        <translation>Search by record, e.g. station code or name (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/pages.py" line="214"/>
+        <source>共 {0} 条操作记录</source>
+        <translation>{0} log entries</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="272"/>
+        <source>全市</source>
+        <translation>Whole city</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="280"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="284"/>
+        <source>周次:</source>
+        <translation>Week:</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="287"/>
+        <source>范围:</source>
+        <translation>Scope:</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="289"/>
+        <source>统计口径:</source>
+        <translation>Counting rule:</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="296"/>
+        <source>累计开通5G基站</source>
+        <translation>5G stations on air (cumulative)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="297"/>
+        <source>本周新开通</source>
+        <translation>New on air this week</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="298"/>
+        <source>SA 基站占比</source>
+        <translation>SA share</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="299"/>
+        <source>转供电占比(≤20%)</source>
+        <translation>Indirect-power share (≤20%)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="300"/>
+        <source>开放场所 / 共享杆塔</source>
+        <translation>Venues / shared poles</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="301"/>
+        <source>需关注</source>
+        <translation>Needs attention</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="315"/>
+        <source>累计开通基站与目标</source>
+        <translation>Stations on air vs target</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="316"/>
+        <source>每周新开通基站(按运营商)</source>
+        <translation>New stations on air per week (by operator)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="317"/>
+        <source>转供电占比(%)与20%控制线</source>
+        <translation>Indirect-power share (%) and the 20% line</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="318"/>
+        <source>SA 基站占比(%)</source>
+        <translation>SA share (%)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="340"/>
+        <source>各区县进度(单击区县查看其基站)</source>
+        <translation>Progress by unit (click a unit to see its stations)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="405"/>
+        <source>正在计算……</source>
+        <translation>Calculating…</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="415"/>
+        <source>数据截至 {day}</source>
+        <translation>Data as of {day}</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="422"/>
+        <source>计算失败:{msg}</source>
+        <translation>Calculation failed: {msg}</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="436"/>
+        <source>{year}年目标 {target:,},完成 {pct}</source>
+        <translation>{year} target {target:,}, {pct} done</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="440"/>
+        <source>{year}年目标未设置</source>
+        <translation>{year} target not set</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="442"/>
+        <source>{title}</source>
+        <translation>{title}</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="443"/>
+        <source>SA 基站 {n:,} 个</source>
+        <translation>{n:,} SA stations</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="447"/>
+        <source>转供电 {n:,} 个;直供电改造累计 {c:,} 个</source>
+        <translation>{n:,} indirect-power; {c:,} conversions done</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="452"/>
+        <source>本周新增场所 {v} 处,杆塔 {p} 根</source>
+        <translation>This week: {v} venues, {p} poles</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="456"/>
+        <source>审批超30天 {w} 项,逾期未开通 {l} 个</source>
+        <translation>{w} approvals &gt; 30 days, {l} stations overdue</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <location filename="../../kf5g_desktop/gui/pages.py" line="231"/>
+        <source>历史 — {0}</source>
+        <translation>History — {0}</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <location filename="../../kf5g_desktop/gui/home.py" line="29"/>
+        <source>基站总数</source>
+        <translation>All stations</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/home.py" line="30"/>
+        <source>已开通基站</source>
+        <translation>Stations on air</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/home.py" line="33"/>
+        <source>已开通 SA 基站</source>
+        <translation>SA stations on air</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/home.py" line="36"/>
+        <source>转供电基站</source>
+        <translation>Indirect-power stations</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/home.py" line="37"/>
+        <source>在建/审批中</source>
+        <translation>Building / in approval</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/home.py" line="38"/>
+        <source>审批等待超过30天</source>
+        <translation>Approvals waiting &gt; 30 days</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/home.py" line="39"/>
+        <source>免费开放场所</source>
+        <translation>Free-access venues</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/home.py" line="40"/>
+        <source>共享杆塔</source>
+        <translation>Shared poles</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/home.py" line="64"/>
+        <source>开封市</source>
+        <translation>Kaifeng City</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/home.py" line="65"/>
+        <source>{0} 5G 网络建设概况</source>
+        <translation>{0} 5G build-out overview</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/home.py" line="81"/>
+        <source>演示数据:本数据库中的记录是自动生成的示例,不是真实数据。</source>
+        <translation>Demo data: the records in this database are generated examples, not real data.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="99"/>
+        <source>首页</source>
+        <translation>Home</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="100"/>
+        <source>基站</source>
+        <translation>Stations</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="101"/>
+        <source>审批</source>
+        <translation>Approvals</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="102"/>
+        <source>免费开放场所</source>
+        <translation>Free-access venues</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="103"/>
+        <source>杆塔共享</source>
+        <translation>Pole sharing</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="104"/>
+        <source>回收站</source>
+        <translation>Recycle bin</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="105"/>
+        <source>操作日志</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="122"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="335"/>
+        <source>正在打开数据库……</source>
+        <translation>Opening the database…</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="227"/>
+        <source>新建(&amp;N)</source>
+        <translation>&amp;New</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="227"/>
+        <source>新建一条记录</source>
+        <translation>Create a new record</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="229"/>
+        <source>打开(&amp;O)</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="229"/>
+        <source>打开选中的记录</source>
+        <translation>Open the selected record</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="231"/>
+        <source>删除(&amp;D)</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="234"/>
+        <source>把选中的记录移到回收站</source>
+        <translation>Move the selected records to the recycle bin</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="239"/>
+        <source>查找(&amp;F)</source>
+        <translation>&amp;Find</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="240"/>
+        <source>历史(&amp;H)…</source>
+        <translation>&amp;History…</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="241"/>
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="243"/>
+        <source>重做</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="246"/>
+        <source>刷新(&amp;R)</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="248"/>
+        <source>立即备份(&amp;B)</source>
+        <translation>&amp;Back up now</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="249"/>
+        <source>从备份恢复(&amp;R)…</source>
+        <translation>&amp;Restore from backup…</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="250"/>
+        <source>设置(&amp;S)…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="251"/>
+        <source>退出(&amp;X)</source>
+        <translation>E&amp;xit</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="252"/>
+        <source>关于(&amp;A)</source>
+        <translation>&amp;About</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="253"/>
+        <source>选择列(&amp;C)…</source>
+        <translation>&amp;Columns…</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="257"/>
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="260"/>
+        <source>编辑(&amp;E)</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="273"/>
+        <source>视图(&amp;V)</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="280"/>
+        <source>报表(&amp;R)</source>
+        <translation>&amp;Reports</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="283"/>
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="285"/>
+        <source>工具栏</source>
+        <translation>Toolbar</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="339"/>
+        <source>市级</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="339"/>
+        <source>未设置单位</source>
+        <translation>No unit set</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="341"/>
+        <source>数据库:{0}</source>
+        <translation>Database: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="342"/>
+        <source>{0} · 填报人:{1}</source>
+        <translation>{0} · User: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="344"/>
+        <source>基站 {0} · 场所 {1} · 杆塔 {2}</source>
+        <translation>Stations {0} · Venues {1} · Poles {2}</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="334"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="346"/>
+        <source>开封市5G网络建设填报系统</source>
+        <translation>Kaifeng 5G Build-out Register</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="348"/>
+        <source>(只读)</source>
+        <translation> (read-only)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="350"/>
+        <source>(演示数据)</source>
+        <translation> (demo data)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="364"/>
+        <source>只读:数据库正被另一个程序使用,不能修改</source>
+        <translation>Read-only: the database is in use by another copy of the program; changes are disabled</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="381"/>
+        <source>操作未完成</source>
+        <translation>Not done</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="446"/>
+        <source>选中的 {0} 条记录</source>
+        <translation>the {0} selected records</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="449"/>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="450"/>
+        <source>把“{0}”移到回收站?
+可以在回收站恢复,也可以用“撤销”(Ctrl+Z)。</source>
+        <translation>Move “{0}” to the recycle bin?
+You can restore it from the recycle bin or with Undo (Ctrl+Z).</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="483"/>
+        <source>已恢复:{0}</source>
+        <translation>Restored: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="494"/>
+        <source>彻底删除</source>
+        <translation>Delete permanently</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="495"/>
+        <source>彻底删除“{0}”?此操作不能撤销,记录将无法恢复(操作日志保留)。</source>
+        <translation>Permanently delete “{0}”? This cannot be undone and the record cannot be restored (the audit log is kept).</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="550"/>
+        <source>备份</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="553"/>
+        <source>已备份到 {0}</source>
+        <translation>Backed up to {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="564"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="571"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="582"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="607"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="613"/>
+        <source>从备份恢复</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="565"/>
+        <source>没有找到备份(备份文件夹:{0})。</source>
+        <translation>No backups found (backup folder: {0}).</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="572"/>
+        <source>选择要恢复的备份(当前数据库会先另存一份):</source>
+        <translation>Choose the backup to restore (the current database is saved first):</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="583"/>
+        <source>用 {0} 的备份替换当前数据库?当前数据库会先另存为备份。</source>
+        <translation>Replace the current database with the backup of {0}? The current database is saved as a backup first.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="604"/>
+        <source>已从备份恢复</source>
+        <translation>Restored from backup</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="611"/>
+        <source>打开数据库</source>
+        <translation>Open database</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="645"/>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="645"/>
+        <source>界面语言将在下次启动程序时生效。</source>
+        <translation>The interface language changes the next time the program starts.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="653"/>
+        <source>关于</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="655"/>
+        <source>开封市5G网络建设填报系统 {0}
+
+记录基站建设、免费开放场所和杆塔共享,生成周报和报送表。</source>
+        <translation>Kaifeng 5G Build-out Register {0}
+
+Records station builds, free-access venues and pole sharing; prints the weekly report and exports the weekly return.</translation>
+    </message>
+</context>
+<context>
+    <name>PickerDialog</name>
+    <message>
+        <location filename="../../kf5g_desktop/gui/register.py" line="366"/>
+        <source>选择免费开放场所</source>
+        <translation>Choose a free-access venue</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/register.py" line="366"/>
+        <source>选择杆塔</source>
+        <translation>Choose a pole</translation>
+    </message>
+</context>
+<context>
+    <name>PoleForm</name>
+    <message>
+        <location filename="../../ui/pole_form.ui" line="6"/>
+        <source>杆塔共享</source>
+        <translation>Pole sharing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pole_form.ui" line="7"/>
+        <source>基本信息</source>
+        <translation>Basic information</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pole_form.ui" line="7"/>
+        <source>区县</source>
+        <translation>County/district</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pole_form.ui" line="7"/>
+        <source>杆塔编号</source>
+        <translation>Pole code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pole_form.ui" line="7"/>
+        <source>留空则自动编号</source>
+        <translation>Leave empty to number automatically</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pole_form.ui" line="7"/>
+        <source>杆塔名称</source>
+        <translation>Pole name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pole_form.ui" line="7"/>
+        <source>权属行业</source>
+        <translation>Owner sector</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pole_form.ui" line="7"/>
+        <source>权属单位</source>
+        <translation>Owner unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pole_form.ui" line="7"/>
+        <source>杆塔类型</source>
+        <translation>Pole type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pole_form.ui" line="7"/>
+        <source>智能杆</source>
+        <translation>Smart pole</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pole_form.ui" line="7"/>
+        <source>多杆合一数</source>
+        <translation>Poles merged</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pole_form.ui" line="7"/>
+        <source>位置</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pole_form.ui" line="7"/>
+        <source>乡镇(街道)</source>
+        <translation>Township/street</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pole_form.ui" line="7"/>
+        <source>详细地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pole_form.ui" line="7"/>
+        <source>经度</source>
+        <translation>Longitude</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pole_form.ui" line="7"/>
+        <source>十进制度,如 114.35</source>
+        <translation>Decimal degrees, e.g. 114.35</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pole_form.ui" line="7"/>
+        <source>纬度</source>
+        <translation>Latitude</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pole_form.ui" line="7"/>
+        <source>十进制度,如 34.80</source>
+        <translation>Decimal degrees, e.g. 34.80</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pole_form.ui" line="7"/>
+        <source>共享情况</source>
+        <translation>Sharing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pole_form.ui" line="7"/>
+        <source>共享运营商</source>
+        <translation>Sharing operators</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pole_form.ui" line="7"/>
+        <source>中国移动</source>
+        <translation>China Mobile</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pole_form.ui" line="7"/>
+        <source>中国联通</source>
+        <translation>China Unicom</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pole_form.ui" line="7"/>
+        <source>中国电信</source>
+        <translation>China Telecom</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pole_form.ui" line="7"/>
+        <source>中国广电</source>
+        <translation>China Broadnet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pole_form.ui" line="7"/>
+        <source>共享日期</source>
+        <translation>Shared on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pole_form.ui" line="7"/>
+        <source>如 2021-02-01</source>
+        <translation>e.g. 2021-02-01</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pole_form.ui" line="7"/>
+        <source>协议编号</source>
+        <translation>Agreement no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pole_form.ui" line="7"/>
+        <source>挂载基站数</source>
+        <translation>Stations mounted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pole_form.ui" line="7"/>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pole_form.ui" line="7"/>
+        <source>历史…</source>
+        <translation>History…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pole_form.ui" line="7"/>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pole_form.ui" line="7"/>
+        <source>保存并新建</source>
+        <translation>Save &amp;&amp; new</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pole_form.ui" line="7"/>
+        <source>保存后新建一条,保留区县、乡镇和运营商 (Ctrl+Shift+S)</source>
+        <translation>Save, then start a new record keeping unit, township and operator (Ctrl+Shift+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pole_form.ui" line="7"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pole_form.ui" line="7"/>
+        <source>保存 (Ctrl+S)</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pole_form.ui" line="7"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pole_form.ui" line="7"/>
+        <source>关闭 (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>RecordForm</name>
+    <message>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="133"/>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="133"/>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="216"/>
+        <source>审批事项</source>
+        <translation>Approval item</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="216"/>
+        <source>申请日期</source>
+        <translation>Applied on</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="216"/>
+        <source>办结日期</source>
+        <translation>Granted on</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="216"/>
+        <source>用时/已等待(天)</source>
+        <translation>Days</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="300"/>
+        <source>新建</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="300"/>
+        <source>编辑</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="301"/>
+        <source>(只读)</source>
+        <translation> (read-only)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="379"/>
+        <source>“{0}”不是有效日期,请按 2021-02-01 的格式填写。</source>
+        <translation>“{0}” is not a valid date; please write it like 2021-02-01.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="393"/>
+        <source>“{0}”应是数字,请重新填写。</source>
+        <translation>“{0}” must be a number; please correct it.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="424"/>
+        <source>审批事项“{0}”的日期无效,请按 2021-02-01 的格式填写。</source>
+        <translation>A date of approval item “{0}” is not valid; please write it like 2021-02-01.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="467"/>
+        <source>错误</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="467"/>
+        <source>提醒</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="504"/>
+        <source>请确认</source>
+        <translation>Please confirm</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="505"/>
+        <source>这条记录有以下提醒:
+{0}
+
+仍要保存吗?</source>
+        <translation>This record has these warnings:
+{0}
+
+Save it anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="521"/>
+        <source>保存失败</source>
+        <translation>Save failed</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="548"/>
+        <source>放弃修改</source>
+        <translation>Discard changes</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="549"/>
+        <source>表单中有未保存的修改,确定放弃吗?</source>
+        <translation>The form has unsaved changes. Discard them?</translation>
+    </message>
+</context>
+<context>
+    <name>RecycleBinPage</name>
+    <message>
+        <location filename="../../kf5g_desktop/gui/pages.py" line="137"/>
+        <source>删除的记录先放在回收站,可以恢复;彻底删除后不能恢复(操作日志仍保留)。</source>
+        <translation>Deleted records wait in the recycle bin and can be restored; once deleted permanently they cannot (the audit log is kept).</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/pages.py" line="148"/>
+        <source>历史…</source>
+        <translation>History…</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/pages.py" line="150"/>
+        <source>恢复</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/pages.py" line="153"/>
+        <source>彻底删除…</source>
+        <translation>Delete permanently…</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/pages.py" line="163"/>
+        <source>回收站中共 {0} 条</source>
+        <translation>{0} records in the recycle bin</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterPage</name>
+    <message>
+        <location filename="../../kf5g_desktop/gui/register.py" line="112"/>
+        <source>搜索基站编码、名称、地址、铁塔站址编码(Ctrl+F)</source>
+        <translation>Search station code, name, address, tower site code (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/register.py" line="113"/>
+        <source>搜索场所编号、名称、地址、产权单位(Ctrl+F)</source>
+        <translation>Search venue code, name, address, owner (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/register.py" line="114"/>
+        <source>搜索杆塔编号、名称、地址、权属单位、协议编号(Ctrl+F)</source>
+        <translation>Search pole code, name, address, owner, agreement no. (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/register.py" line="128"/>
+        <source>区县</source>
+        <translation>County/district</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/register.py" line="130"/>
+        <source>运营商</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/register.py" line="133"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/register.py" line="135"/>
+        <source>组网</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/register.py" line="138"/>
+        <source>供电</source>
+        <translation>Power</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/register.py" line="141"/>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/register.py" line="145"/>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/register.py" line="149"/>
+        <source>行业</source>
+        <translation>Sector</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/register.py" line="151"/>
+        <source>开通日期</source>
+        <translation>On air</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/register.py" line="151"/>
+        <source>开放日期</source>
+        <translation>Opened on</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/register.py" line="151"/>
+        <source>共享日期</source>
+        <translation>Shared on</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/register.py" line="157"/>
+        <source>起</source>
+        <translation>from</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/register.py" line="157"/>
+        <source>止</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/register.py" line="163"/>
+        <source>清除筛选</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/register.py" line="166"/>
+        <source>列…</source>
+        <translation>Columns…</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/register.py" line="167"/>
+        <source>选择显示哪些列</source>
+        <translation>Choose the columns to show</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/register.py" line="189"/>
+        <source>新建(Ctrl+N)</source>
+        <translation>New (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/register.py" line="256"/>
+        <source>共 {0} 条</source>
+        <translation>{0} records</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/register.py" line="302"/>
+        <source>恢复默认列</source>
+        <translation>Default columns</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="47"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="148"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="188"/>
+        <source>周报</source>
+        <translation>Weekly report</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="53"/>
+        <source>全市汇总(市级版)</source>
+        <translation>City consolidation (city edition)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="64"/>
+        <source>哪些类型的基站计入“基站数”和目标完成率;补助按全部已开通SA基站计</source>
+        <translation>Which station types count as stations and towards the target; the subsidy counts all SA stations on air</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="67"/>
+        <source>周次:</source>
+        <translation>Week:</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="68"/>
+        <source>报表范围:</source>
+        <translation>Report scope:</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="69"/>
+        <source>统计口径:</source>
+        <translation>Counting rule:</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="71"/>
+        <source>本周存在问题(打印在周报中)</source>
+        <translation>Problems this week (printed in the report)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="73"/>
+        <source>逐条填写本周工作中存在的问题和需要协调的事项,如:
+1. ……</source>
+        <translation>List this week&apos;s problems and matters needing coordination, e.g.:
+1. …</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="75"/>
+        <source>审核人姓名</source>
+        <translation>Reviewer&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="76"/>
+        <source>保存问题</source>
+        <translation>Save problems</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="81"/>
+        <source>审核人:</source>
+        <translation>Reviewer:</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="88"/>
+        <source>打印预览…</source>
+        <translation>Print preview…</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="90"/>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="92"/>
+        <source>另存为PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="148"/>
+        <source>数据库以只读方式打开,问题文本无法保存。</source>
+        <translation>The database is open read-only; the problems text cannot be saved.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="156"/>
+        <source>已保存 {week} 的问题。</source>
+        <translation>Saved the problems of {week}.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="177"/>
+        <source>周报另存为PDF</source>
+        <translation>Save weekly report as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="179"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="188"/>
+        <source>已保存周报(共 {n} 页):
+{path}</source>
+        <translation>Saved the weekly report ({n} pages):
+{path}</translation>
+    </message>
+</context>
+<context>
+    <name>SetupDialog</name>
+    <message>
+        <location filename="../../kf5g_desktop/gui/setup_dialog.py" line="52"/>
+        <source>首次使用设置</source>
+        <translation>First-run setup</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/setup_dialog.py" line="52"/>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/setup_dialog.py" line="57"/>
+        <source>欢迎使用开封市5G网络建设填报系统。请先说明本机为哪个单位填报,以及填报人信息;以后可在“文件 → 设置”中修改。</source>
+        <translation>Welcome to the Kaifeng 5G Build-out Register. Say which unit this computer reports for and who fills in the data; you can change this later under File → Settings.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/setup_dialog.py" line="66"/>
+        <source>区县(填报单位)</source>
+        <translation>County/district (reporting unit)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/setup_dialog.py" line="67"/>
+        <source>市级(汇总)</source>
+        <translation>City (consolidation)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/setup_dialog.py" line="74"/>
+        <source>本机用于</source>
+        <translation>This computer is for</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/setup_dialog.py" line="78"/>
+        <source>区县</source>
+        <translation>County/district</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/setup_dialog.py" line="80"/>
+        <source>填报人姓名</source>
+        <translation>Name of the person reporting</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/setup_dialog.py" line="81"/>
+        <source>填报人</source>
+        <translation>Reported by</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/setup_dialog.py" line="83"/>
+        <source>如 0371-12345678 或 13800000000</source>
+        <translation>e.g. 0371-12345678 or 13800000000</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/setup_dialog.py" line="84"/>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/setup_dialog.py" line="86"/>
+        <source>审核人</source>
+        <translation>Reviewer</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/setup_dialog.py" line="92"/>
+        <source>界面语言</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/setup_dialog.py" line="93"/>
+        <source>先打开演示数据看看(自动生成的示例记录,不是真实数据)</source>
+        <translation>Open demo data first (generated example records, not real data)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/setup_dialog.py" line="112"/>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/setup_dialog.py" line="113"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/setup_dialog.py" line="137"/>
+        <source>请填写“填报人”姓名。</source>
+        <translation>Please enter the name of the person reporting.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/setup_dialog.py" line="142"/>
+        <source>“联系电话”只能包含数字和连字符,请重新填写。</source>
+        <translation>The phone number may contain digits and hyphens only; please correct it.</translation>
+    </message>
+</context>
+<context>
+    <name>StationForm</name>
+    <message>
+        <location filename="../../ui/station_form.ui" line="6"/>
+        <source>基站</source>
+        <translation>Stations</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station_form.ui" line="7"/>
+        <source>标识</source>
+        <translation>Identity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station_form.ui" line="7"/>
+        <source>区县</source>
+        <translation>County/district</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station_form.ui" line="7"/>
+        <source>基站编码</source>
+        <translation>Station code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station_form.ui" line="7"/>
+        <source>承建运营商</source>
+        <translation>Builder operator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station_form.ui" line="7"/>
+        <source>基站名称</source>
+        <translation>Station name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station_form.ui" line="7"/>
+        <source>铁塔站址编码</source>
+        <translation>Tower site code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station_form.ui" line="7"/>
+        <source>共享运营商</source>
+        <translation>Sharing operators</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station_form.ui" line="7"/>
+        <source>中国移动</source>
+        <translation>China Mobile</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station_form.ui" line="7"/>
+        <source>中国联通</source>
+        <translation>China Unicom</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station_form.ui" line="7"/>
+        <source>中国电信</source>
+        <translation>China Telecom</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station_form.ui" line="7"/>
+        <source>中国广电</source>
+        <translation>China Broadnet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station_form.ui" line="7"/>
+        <source>位置</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station_form.ui" line="7"/>
+        <source>乡镇(街道)</source>
+        <translation>Township/street</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station_form.ui" line="7"/>
+        <source>详细地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station_form.ui" line="7"/>
+        <source>经度</source>
+        <translation>Longitude</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station_form.ui" line="7"/>
+        <source>十进制度,如 114.35</source>
+        <translation>Decimal degrees, e.g. 114.35</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station_form.ui" line="7"/>
+        <source>纬度</source>
+        <translation>Latitude</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station_form.ui" line="7"/>
+        <source>十进制度,如 34.80</source>
+        <translation>Decimal degrees, e.g. 34.80</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station_form.ui" line="7"/>
+        <source>类型与规划</source>
+        <translation>Type and planning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station_form.ui" line="7"/>
+        <source>基站类型</source>
+        <translation>Station type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station_form.ui" line="7"/>
+        <source>组网方式</source>
+        <translation>Network mode</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station_form.ui" line="7"/>
+        <source>建设方式</source>
+        <translation>Build mode</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station_form.ui" line="7"/>
+        <source>覆盖场景</source>
+        <translation>Coverage scene</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station_form.ui" line="7"/>
+        <source>塔桅类型</source>
+        <translation>Mast type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station_form.ui" line="7"/>
+        <source>纳入规划</source>
+        <translation>In 5G plan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station_form.ui" line="7"/>
+        <source>纳入控规</source>
+        <translation>In land-use plan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station_form.ui" line="7"/>
+        <source>依托资源</source>
+        <translation>Hosted on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station_form.ui" line="7"/>
+        <source>依托场所</source>
+        <translation>Venue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station_form.ui" line="7"/>
+        <source>未关联</source>
+        <translation>Not linked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station_form.ui" line="7"/>
+        <source>选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station_form.ui" line="7"/>
+        <source>清除</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station_form.ui" line="7"/>
+        <source>依托杆塔</source>
+        <translation>Pole</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station_form.ui" line="7"/>
+        <source>建设进度</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station_form.ui" line="7"/>
+        <source>建设状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station_form.ui" line="7"/>
+        <source>计划开通日期</source>
+        <translation>Planned on air</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station_form.ui" line="7"/>
+        <source>如 2021-02-01</source>
+        <translation>e.g. 2021-02-01</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station_form.ui" line="7"/>
+        <source>开工日期</source>
+        <translation>Construction start</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station_form.ui" line="7"/>
+        <source>开通日期</source>
+        <translation>On air</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station_form.ui" line="7"/>
+        <source>供电与补助</source>
+        <translation>Power and subsidy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station_form.ui" line="7"/>
+        <source>供电方式</source>
+        <translation>Power supply</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station_form.ui" line="7"/>
+        <source>直供电改造</source>
+        <translation>Direct-supply conversion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station_form.ui" line="7"/>
+        <source>计划改造日期</source>
+        <translation>Conversion planned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station_form.ui" line="7"/>
+        <source>改造完成日期</source>
+        <translation>Conversion done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station_form.ui" line="7"/>
+        <source>补助状态</source>
+        <translation>Subsidy state</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station_form.ui" line="7"/>
+        <source>审批(绿色通道)</source>
+        <translation>Approvals (green channel)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station_form.ui" line="7"/>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station_form.ui" line="7"/>
+        <source>历史…</source>
+        <translation>History…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station_form.ui" line="7"/>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station_form.ui" line="7"/>
+        <source>保存并新建</source>
+        <translation>Save &amp;&amp; new</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station_form.ui" line="7"/>
+        <source>保存后新建一条,保留区县、乡镇和运营商 (Ctrl+Shift+S)</source>
+        <translation>Save, then start a new record keeping unit, township and operator (Ctrl+Shift+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station_form.ui" line="7"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station_form.ui" line="7"/>
+        <source>保存 (Ctrl+S)</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station_form.ui" line="7"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station_form.ui" line="7"/>
+        <source>关闭 (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>VenueForm</name>
+    <message>
+        <location filename="../../ui/venue_form.ui" line="6"/>
+        <source>免费开放场所</source>
+        <translation>Free-access venues</translation>
+    </message>
+    <message>
+        <location filename="../../ui/venue_form.ui" line="7"/>
+        <source>基本信息</source>
+        <translation>Basic information</translation>
+    </message>
+    <message>
+        <location filename="../../ui/venue_form.ui" line="7"/>
+        <source>区县</source>
+        <translation>County/district</translation>
+    </message>
+    <message>
+        <location filename="../../ui/venue_form.ui" line="7"/>
+        <source>场所编号</source>
+        <translation>Venue code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/venue_form.ui" line="7"/>
+        <source>留空则自动编号</source>
+        <translation>Leave empty to number automatically</translation>
+    </message>
+    <message>
+        <location filename="../../ui/venue_form.ui" line="7"/>
+        <source>场所名称</source>
+        <translation>Venue name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/venue_form.ui" line="7"/>
+        <source>场所类别</source>
+        <translation>Venue category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/venue_form.ui" line="7"/>
+        <source>产权单位</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <location filename="../../ui/venue_form.ui" line="7"/>
+        <source>位置</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <location filename="../../ui/venue_form.ui" line="7"/>
+        <source>乡镇(街道)</source>
+        <translation>Township/street</translation>
+    </message>
+    <message>
+        <location filename="../../ui/venue_form.ui" line="7"/>
+        <source>详细地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/venue_form.ui" line="7"/>
+        <source>经度</source>
+        <translation>Longitude</translation>
+    </message>
+    <message>
+        <location filename="../../ui/venue_form.ui" line="7"/>
+        <source>十进制度,如 114.35</source>
+        <translation>Decimal degrees, e.g. 114.35</translation>
+    </message>
+    <message>
+        <location filename="../../ui/venue_form.ui" line="7"/>
+        <source>纬度</source>
+        <translation>Latitude</translation>
+    </message>
+    <message>
+        <location filename="../../ui/venue_form.ui" line="7"/>
+        <source>十进制度,如 34.80</source>
+        <translation>Decimal degrees, e.g. 34.80</translation>
+    </message>
+    <message>
+        <location filename="../../ui/venue_form.ui" line="7"/>
+        <source>开放情况</source>
+        <translation>Opening</translation>
+    </message>
+    <message>
+        <location filename="../../ui/venue_form.ui" line="7"/>
+        <source>开放资源</source>
+        <translation>Resources opened</translation>
+    </message>
+    <message>
+        <location filename="../../ui/venue_form.ui" line="7"/>
+        <source>楼顶</source>
+        <translation>Rooftop</translation>
+    </message>
+    <message>
+        <location filename="../../ui/venue_form.ui" line="7"/>
+        <source>杆塔</source>
+        <translation>Pole</translation>
+    </message>
+    <message>
+        <location filename="../../ui/venue_form.ui" line="7"/>
+        <source>机房</source>
+        <translation>Equipment room</translation>
+    </message>
+    <message>
+        <location filename="../../ui/venue_form.ui" line="7"/>
+        <source>管道</source>
+        <translation>Ducts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/venue_form.ui" line="7"/>
+        <source>电力配套</source>
+        <translation>Power facilities</translation>
+    </message>
+    <message>
+        <location filename="../../ui/venue_form.ui" line="7"/>
+        <source>室内分布空间</source>
+        <translation>Indoor distribution space</translation>
+    </message>
+    <message>
+        <location filename="../../ui/venue_form.ui" line="7"/>
+        <source>开放日期</source>
+        <translation>Opened on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/venue_form.ui" line="7"/>
+        <source>如 2021-02-01</source>
+        <translation>e.g. 2021-02-01</translation>
+    </message>
+    <message>
+        <location filename="../../ui/venue_form.ui" line="7"/>
+        <source>是否免费</source>
+        <translation>Free of charge</translation>
+    </message>
+    <message>
+        <location filename="../../ui/venue_form.ui" line="7"/>
+        <source>不免费原因</source>
+        <translation>Reason if not free</translation>
+    </message>
+    <message>
+        <location filename="../../ui/venue_form.ui" line="7"/>
+        <source>已进场运营商</source>
+        <translation>Operators entered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/venue_form.ui" line="7"/>
+        <source>中国移动</source>
+        <translation>China Mobile</translation>
+    </message>
+    <message>
+        <location filename="../../ui/venue_form.ui" line="7"/>
+        <source>中国联通</source>
+        <translation>China Unicom</translation>
+    </message>
+    <message>
+        <location filename="../../ui/venue_form.ui" line="7"/>
+        <source>中国电信</source>
+        <translation>China Telecom</translation>
+    </message>
+    <message>
+        <location filename="../../ui/venue_form.ui" line="7"/>
+        <source>中国广电</source>
+        <translation>China Broadnet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/venue_form.ui" line="7"/>
+        <source>依托基站数</source>
+        <translation>Stations hosted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/venue_form.ui" line="7"/>
+        <source>联系人</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location filename="../../ui/venue_form.ui" line="7"/>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/venue_form.ui" line="7"/>
+        <source>数字和连字符,如 0371-12345678</source>
+        <translation>Digits and hyphens, e.g. 0371-12345678</translation>
+    </message>
+    <message>
+        <location filename="../../ui/venue_form.ui" line="7"/>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/venue_form.ui" line="7"/>
+        <source>历史…</source>
+        <translation>History…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/venue_form.ui" line="7"/>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/venue_form.ui" line="7"/>
+        <source>保存并新建</source>
+        <translation>Save &amp;&amp; new</translation>
+    </message>
+    <message>
+        <location filename="../../ui/venue_form.ui" line="7"/>
+        <source>保存后新建一条,保留区县、乡镇和运营商 (Ctrl+Shift+S)</source>
+        <translation>Save, then start a new record keeping unit, township and operator (Ctrl+Shift+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/venue_form.ui" line="7"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/venue_form.ui" line="7"/>
+        <source>保存 (Ctrl+S)</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/venue_form.ui" line="7"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/venue_form.ui" line="7"/>
+        <source>关闭 (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>WeekPicker</name>
+    <message>
+        <location filename="../../kf5g_desktop/gui/week_picker.py" line="41"/>
+        <source>上一周</source>
+        <translation>Previous week</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/week_picker.py" line="47"/>
+        <source>选择一天,即选中它所在的周(周一至周日)</source>
+        <translation>Pick a day to choose its week (Monday to Sunday)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/week_picker.py" line="50"/>
+        <source>下一周</source>
+        <translation>Next week</translation>
+    </message>
+</context>
+<context>
+    <name>domain</name>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="6"/>
+        <source>区县</source>
+        <translation>County/district</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="7"/>
+        <source>基站编码</source>
+        <translation>Station code</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="8"/>
+        <source>承建运营商</source>
+        <translation>Builder operator</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="9"/>
+        <source>基站名称</source>
+        <translation>Station name</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="10"/>
+        <source>铁塔站址编码</source>
+        <translation>Tower site code</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="11"/>
+        <source>共享运营商</source>
+        <translation>Sharing operators</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="12"/>
+        <source>乡镇(街道)</source>
+        <translation>Township/street</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="13"/>
+        <source>详细地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="14"/>
+        <source>经度</source>
+        <translation>Longitude</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="15"/>
+        <source>纬度</source>
+        <translation>Latitude</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="16"/>
+        <source>基站类型</source>
+        <translation>Station type</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="17"/>
+        <source>组网方式</source>
+        <translation>Network mode</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="18"/>
+        <source>建设方式</source>
+        <translation>Build mode</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="19"/>
+        <source>覆盖场景</source>
+        <translation>Coverage scene</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="20"/>
+        <source>塔桅类型</source>
+        <translation>Mast type</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="21"/>
+        <source>纳入规划</source>
+        <translation>In 5G plan</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="22"/>
+        <source>纳入控规</source>
+        <translation>In land-use plan</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="23"/>
+        <source>建设状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="24"/>
+        <source>计划开通日期</source>
+        <translation>Planned on air</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="25"/>
+        <source>开工日期</source>
+        <translation>Construction start</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="26"/>
+        <source>开通日期</source>
+        <translation>On air</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="27"/>
+        <source>供电方式</source>
+        <translation>Power supply</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="28"/>
+        <source>直供电改造</source>
+        <translation>Direct-supply conversion</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="29"/>
+        <source>计划改造日期</source>
+        <translation>Conversion planned</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="30"/>
+        <source>改造完成日期</source>
+        <translation>Conversion done</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="31"/>
+        <source>依托场所</source>
+        <translation>Venue</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="32"/>
+        <source>依托杆塔</source>
+        <translation>Pole</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="33"/>
+        <source>补助状态</source>
+        <translation>Subsidy state</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="34"/>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="35"/>
+        <source>场所编号</source>
+        <translation>Venue code</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="36"/>
+        <source>场所名称</source>
+        <translation>Venue name</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="37"/>
+        <source>场所类别</source>
+        <translation>Venue category</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="38"/>
+        <source>产权单位</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="39"/>
+        <source>开放资源</source>
+        <translation>Resources opened</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="40"/>
+        <source>开放日期</source>
+        <translation>Opened on</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="41"/>
+        <source>是否免费</source>
+        <translation>Free of charge</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="42"/>
+        <source>不免费原因</source>
+        <translation>Reason if not free</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="43"/>
+        <source>已进场运营商</source>
+        <translation>Operators entered</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="44"/>
+        <source>联系人</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="45"/>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="46"/>
+        <source>杆塔编号</source>
+        <translation>Pole code</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="47"/>
+        <source>杆塔名称</source>
+        <translation>Pole name</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="48"/>
+        <source>权属行业</source>
+        <translation>Owner sector</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="49"/>
+        <source>权属单位</source>
+        <translation>Owner unit</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="50"/>
+        <source>杆塔类型</source>
+        <translation>Pole type</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="51"/>
+        <source>智能杆</source>
+        <translation>Smart pole</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="52"/>
+        <source>多杆合一数</source>
+        <translation>Poles merged</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="53"/>
+        <source>共享日期</source>
+        <translation>Shared on</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="54"/>
+        <source>协议编号</source>
+        <translation>Agreement no.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="55"/>
+        <source>审批事项</source>
+        <translation>Approval items</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="56"/>
+        <source>运营商</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="57"/>
+        <source>中国移动</source>
+        <translation>China Mobile</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="58"/>
+        <source>中国联通</source>
+        <translation>China Unicom</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="59"/>
+        <source>中国电信</source>
+        <translation>China Telecom</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="60"/>
+        <source>中国广电</source>
+        <translation>China Broadnet</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="61"/>
+        <source>宏站</source>
+        <translation>Macro</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="62"/>
+        <source>微站</source>
+        <translation>Micro</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="63"/>
+        <source>室分</source>
+        <translation>Indoor</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="64"/>
+        <source>杆站</source>
+        <translation>Pole site</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="65"/>
+        <source>SA</source>
+        <translation>SA</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="66"/>
+        <source>NSA</source>
+        <translation>NSA</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="67"/>
+        <source>新建</source>
+        <translation>New build</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="68"/>
+        <source>共址改造</source>
+        <translation>Co-site upgrade</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="69"/>
+        <source>利旧</source>
+        <translation>Reuse</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="70"/>
+        <source>县城以上城区</source>
+        <translation>Urban (county town and above)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="71"/>
+        <source>乡镇</source>
+        <translation>Township</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="72"/>
+        <source>农村热点</source>
+        <translation>Rural hotspot</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="73"/>
+        <source>垂直行业</source>
+        <translation>Vertical industry</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="74"/>
+        <source>重点场所室内</source>
+        <translation>Key indoor venues</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="75"/>
+        <source>规划</source>
+        <translation>Planned</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="76"/>
+        <source>审批中</source>
+        <translation>In approval</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="77"/>
+        <source>在建</source>
+        <translation>Building</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="78"/>
+        <source>已开通</source>
+        <translation>On air</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="79"/>
+        <source>暂缓</source>
+        <translation>Suspended</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="80"/>
+        <source>取消</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="81"/>
+        <source>直供电</source>
+        <translation>Direct</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="82"/>
+        <source>转供电</source>
+        <translation>Indirect</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="83"/>
+        <source>不需改造</source>
+        <translation>Not needed</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="84"/>
+        <source>计划改造</source>
+        <translation>Planned</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="85"/>
+        <source>改造中</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="86"/>
+        <source>已改造</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="87"/>
+        <source>不具备条件</source>
+        <translation>Not feasible</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="88"/>
+        <source>不适用</source>
+        <translation>Not applicable</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="89"/>
+        <source>待申请</source>
+        <translation>To apply</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="90"/>
+        <source>已申请</source>
+        <translation>Applied</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="91"/>
+        <source>已拨付</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="92"/>
+        <source>自然资源</source>
+        <translation>Natural resources (land/planning)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="93"/>
+        <source>环评</source>
+        <translation>Environmental assessment</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="94"/>
+        <source>无线电频率</source>
+        <translation>Radio frequency</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="95"/>
+        <source>用电报装</source>
+        <translation>Power connection</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="96"/>
+        <source>角钢塔</source>
+        <translation>Angle-steel tower</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="97"/>
+        <source>单管塔</source>
+        <translation>Monopole</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="98"/>
+        <source>三管塔</source>
+        <translation>Three-tube tower</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="99"/>
+        <source>景观塔</source>
+        <translation>Landscape tower</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="100"/>
+        <source>楼面抱杆</source>
+        <translation>Rooftop pole</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="101"/>
+        <source>楼面塔</source>
+        <translation>Rooftop tower</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="102"/>
+        <source>拉线塔</source>
+        <translation>Guyed tower</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="103"/>
+        <source>灯杆/监控杆</source>
+        <translation>Street-light/CCTV pole</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="104"/>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="105"/>
+        <source>党政机关</source>
+        <translation>Party and government</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="106"/>
+        <source>企事业单位</source>
+        <translation>Enterprises and institutions</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="107"/>
+        <source>公共机构</source>
+        <translation>Public bodies</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="108"/>
+        <source>学校</source>
+        <translation>Schools</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="109"/>
+        <source>医院</source>
+        <translation>Hospitals</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="110"/>
+        <source>公路</source>
+        <translation>Roads</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="111"/>
+        <source>绿地公园广场</source>
+        <translation>Parks and squares</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="112"/>
+        <source>大型场馆</source>
+        <translation>Large venues</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="113"/>
+        <source>景区</source>
+        <translation>Scenic areas</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="114"/>
+        <source>住宅小区</source>
+        <translation>Residential estates</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="115"/>
+        <source>商务楼宇</source>
+        <translation>Office buildings</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="116"/>
+        <source>交通场站</source>
+        <translation>Transport hubs</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="117"/>
+        <source>楼顶</source>
+        <translation>Rooftop</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="118"/>
+        <source>杆塔</source>
+        <translation>Poles</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="119"/>
+        <source>机房</source>
+        <translation>Equipment room</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="120"/>
+        <source>管道</source>
+        <translation>Ducts</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="121"/>
+        <source>电力配套</source>
+        <translation>Power facilities</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="122"/>
+        <source>室内分布空间</source>
+        <translation>Indoor distribution space</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="123"/>
+        <source>电力</source>
+        <translation>Power</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="124"/>
+        <source>市政</source>
+        <translation>Municipal</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="125"/>
+        <source>交通</source>
+        <translation>Transport</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="126"/>
+        <source>公安</source>
+        <translation>Police</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="127"/>
+        <source>通信</source>
+        <translation>Telecom</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="128"/>
+        <source>路灯杆</source>
+        <translation>Street-light pole</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="129"/>
+        <source>监控杆</source>
+        <translation>CCTV pole</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="130"/>
+        <source>交通杆</source>
+        <translation>Traffic pole</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="131"/>
+        <source>电力杆塔</source>
+        <translation>Power pole/tower</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="132"/>
+        <source>通信铁塔</source>
+        <translation>Telecom tower</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="133"/>
+        <source>智慧杆</source>
+        <translation>Smart pole</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="134"/>
+        <source>是否</source>
+        <translation>Yes/no</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="135"/>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="136"/>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+</context>
+<context>
+    <name>main_window</name>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="204"/>
+        <source>周报(预览、打印、另存为PDF)…</source>
+        <translation>Weekly report (preview, print, save as PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="206"/>
+        <source>选择周次,预览并打印周报或保存为PDF</source>
+        <translation>Choose a week, preview and print the weekly report or save it as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="208"/>
+        <source>填写本周存在问题…</source>
+        <translation>Enter this week&apos;s problems…</translation>
+    </message>
+</context>
+</TS>
