@@ -9,6 +9,7 @@ action ``status`` as a window of its own unless the lead mounts it as a page.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtGui import QAction
@@ -38,9 +39,14 @@ def _add(main_window: QMainWindow, menu: str, action: QAction) -> None:
         main_window.menu_reports.addAction(action)  # type: ignore[attr-defined]
 
 
-def install_returns_actions(main_window: QMainWindow, store: Store) -> dict[str, QAction]:
+def install_returns_actions(
+    main_window: QMainWindow, store: Store | Callable[[], Store]
+) -> dict[str, QAction]:
+    """``store`` may be the Store or a function returning the current one (for windows that replace
+    their store, e.g. after restoring a backup): every action asks for it when triggered."""
     tr = main_window.tr
-    inst = store.installation()
+    current: Callable[[], Store] = store if callable(store) else (lambda: store)  # type: ignore[assignment]
+    inst = current().installation()
     actions: dict[str, QAction] = {}
 
     def act(key: str, text: str, slot, menu: str = "报送") -> None:  # type: ignore[no-untyped-def]
