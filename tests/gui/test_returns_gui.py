@@ -66,6 +66,11 @@ def test_actions_installed_in_the_reports_menu(qtbot, unit, city):
         assert expected <= set(acts)
         texts = [a.text() for a in win.menu_reports.actions()]
         assert "导出周报…" in texts
+        if "status" in acts:
+            acts["status"].trigger()
+            page = win._returns_status_page
+            qtbot.addWidget(page)
+            assert page.model.rowCount() == 9
 
 
 def test_export_dialog_exports(qtbot, unit, tmp_path, quiet_boxes):
