@@ -56,16 +56,18 @@ def install_returns_actions(
         _add(main_window, menu, a)
         actions[key] = a
 
-    act("export", tr("导出周报…"), lambda: ExportDialog(store, main_window).exec())
-    act("verify", tr("校验 / 导入周报…"), lambda: ImportPreviewDialog(store, None, main_window).exec())
-    act("bulk", tr("批量导入运营商清单…"), lambda: BulkImportWizard(store, main_window).exec())
+    act("export", tr("导出周报…"), lambda: ExportDialog(current(), main_window).exec())
+    act("verify", tr("校验 / 导入周报…"), lambda: ImportPreviewDialog(current(), None, main_window).exec())
+    act("bulk", tr("批量导入运营商清单…"), lambda: BulkImportWizard(current(), main_window).exec())
     if inst.is_city:
-        act("status", tr("报送情况"), lambda: _show_status(main_window, store))
+        act("status", tr("报送情况"), lambda: _show_status(main_window, current()))
         act(
-            "reference_export", tr("导出参考数据(含签名密钥)…"), lambda: _reference_export(main_window, store)
+            "reference_export",
+            tr("导出参考数据(含签名密钥)…"),
+            lambda: _reference_export(main_window, current()),
         )
     else:
-        act("reference_import", tr("导入市局参考数据…"), lambda: _reference_import(main_window, store))
+        act("reference_import", tr("导入市局参考数据…"), lambda: _reference_import(main_window, current()))
     return actions
 
 
