@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 
@@ -44,7 +45,6 @@ def install_returns_actions(
 ) -> dict[str, QAction]:
     """``store`` may be the Store or a function returning the current one (for windows that replace
     their store, e.g. after restoring a backup): every action asks for it when triggered."""
-    tr = main_window.tr
     current: Callable[[], Store] = store if callable(store) else (lambda: store)  # type: ignore[assignment]
     inst = current().installation()
     actions: dict[str, QAction] = {}
@@ -56,24 +56,44 @@ def install_returns_actions(
         _add(main_window, menu, a)
         actions[key] = a
 
-    act("export", tr("导出周报…"), lambda: ExportDialog(current(), main_window).exec())
-    act("verify", tr("校验 / 导入周报…"), lambda: ImportPreviewDialog(current(), None, main_window).exec())
-    act("bulk", tr("批量导入运营商清单…"), lambda: BulkImportWizard(current(), main_window).exec())
+    act(
+        "export",
+        QCoreApplication.translate("ReturnsActions", "导出周报…"),
+        lambda: ExportDialog(current(), main_window).exec(),
+    )
+    act(
+        "verify",
+        QCoreApplication.translate("ReturnsActions", "校验 / 导入周报…"),
+        lambda: ImportPreviewDialog(current(), None, main_window).exec(),
+    )
+    act(
+        "bulk",
+        QCoreApplication.translate("ReturnsActions", "批量导入运营商清单…"),
+        lambda: BulkImportWizard(current(), main_window).exec(),
+    )
     if inst.is_city:
-        act("status", tr("报送情况"), lambda: _show_status(main_window, current()))
+        act(
+            "status",
+            QCoreApplication.translate("ReturnsActions", "报送情况"),
+            lambda: _show_status(main_window, current()),
+        )
         act(
             "reference_export",
-            tr("导出参考数据(含签名密钥)…"),
+            QCoreApplication.translate("ReturnsActions", "导出参考数据(含签名密钥)…"),
             lambda: _reference_export(main_window, current()),
         )
     else:
-        act("reference_import", tr("导入市局参考数据…"), lambda: _reference_import(main_window, current()))
+        act(
+            "reference_import",
+            QCoreApplication.translate("ReturnsActions", "导入市局参考数据…"),
+            lambda: _reference_import(main_window, current()),
+        )
     return actions
 
 
 def _show_status(parent: QWidget, store: Store) -> None:
     page = ReturnsStatusPage(store, None)
-    page.setWindowTitle(parent.tr("报送情况"))
+    page.setWindowTitle(QCoreApplication.translate("ReturnsActions", "报送情况"))
     page.resize(1000, 420)
     page.show()
     parent._returns_status_page = page  # type: ignore[attr-defined]  # keep it alive
@@ -83,18 +103,23 @@ def _reference_export(parent: QWidget, store: Store) -> None:
     from kf5g_desktop.returns import reference
 
     path, _ = QFileDialog.getSaveFileName(
-        parent, parent.tr("导出参考数据"), reference.file_name(store), "JSON (*.json)"
+        parent,
+        QCoreApplication.translate("ReturnsActions", "导出参考数据"),
+        reference.file_name(store),
+        "JSON (*.json)",
     )
     if not path:
         return
     run_job(
         parent,
-        parent.tr("导出参考数据"),
+        QCoreApplication.translate("ReturnsActions", "导出参考数据"),
         lambda progress: reference.export_reference(store, Path(path)),
         on_success=lambda p: QMessageBox.information(
             parent,
-            parent.tr("导出参考数据"),
-            parent.tr("已导出“%1”。文件含各区县签名密钥,请妥善保管。").replace("%1", str(p)),
+            QCoreApplication.translate("ReturnsActions", "导出参考数据"),
+            QCoreApplication.translate(
+                "ReturnsActions", "已导出“%1”。文件含各区县签名密钥,请妥善保管。"
+            ).replace("%1", str(p)),
         ),
     )
 
@@ -102,20 +127,24 @@ def _reference_export(parent: QWidget, store: Store) -> None:
 def _reference_import(parent: QWidget, store: Store) -> None:
     from kf5g_desktop.returns import reference
 
-    path, _ = QFileDialog.getOpenFileName(parent, parent.tr("导入市局参考数据"), "", "JSON (*.json)")
+    path, _ = QFileDialog.getOpenFileName(
+        parent, QCoreApplication.translate("ReturnsActions", "导入市局参考数据"), "", "JSON (*.json)"
+    )
     if not path:
         return
 
     def done(res) -> None:  # type: ignore[no-untyped-def]
-        text = parent.tr("已导入:目标 %1 项。").replace("%1", str(res.targets))
-        text += parent.tr("已保存本区县签名密钥。") if res.key_kept else ""
+        text = QCoreApplication.translate("ReturnsActions", "已导入:目标 %1 项。").replace(
+            "%1", str(res.targets)
+        )
+        text += QCoreApplication.translate("ReturnsActions", "已保存本区县签名密钥。") if res.key_kept else ""
         if res.notes:
             text += "\n" + "\n".join(res.notes)
-        QMessageBox.information(parent, parent.tr("导入参考数据"), text)
+        QMessageBox.information(parent, QCoreApplication.translate("ReturnsActions", "导入参考数据"), text)
 
     run_job(
         parent,
-        parent.tr("导入参考数据"),
+        QCoreApplication.translate("ReturnsActions", "导入参考数据"),
         lambda progress: reference.import_reference(store, Path(path)),
         on_success=done,
     )

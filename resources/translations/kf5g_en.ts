@@ -679,6 +679,34 @@
     </message>
 </context>
 <context>
+    <name>BulkImportWizard</name>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="284"/>
+        <source>批量导入运营商清单</source>
+        <translation>Bulk import operators&apos; lists</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="291"/>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="292"/>
+        <source>下一步</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="293"/>
+        <source>上一步</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="294"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
         <location filename="../../kf5g_desktop/gui/dashboard.py" line="272"/>
@@ -812,6 +840,77 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="42"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="109"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="117"/>
+        <source>导出周报</source>
+        <translation>Export weekly return</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="51"/>
+        <source>统计周期</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="54"/>
+        <source>全市汇总(开封市)</source>
+        <translation>City consolidation (Kaifeng)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="61"/>
+        <source>填报单位</source>
+        <translation>Reporting unit</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="64"/>
+        <source>选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="68"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="95"/>
+        <source>保存到文件夹</source>
+        <translation>Save to folder</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="70"/>
+        <source>本周已导出过且数据有改动时必填,如:更正基站坐标</source>
+        <translation>Required when this week was exported before and the data changed, e.g. corrected station coordinates</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="71"/>
+        <source>更正原因</source>
+        <translation>Correction reason</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="76"/>
+        <source>导出的周报将用本区县密钥签名。</source>
+        <translation>The return will be signed with this unit&apos;s key.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="78"/>
+        <source>尚未导入市局下发的参考数据(签名密钥),周报将不签名。</source>
+        <translation>The city&apos;s reference data (signing key) has not been imported: the return will not be signed.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="85"/>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="109"/>
+        <source>文件夹“%1”不存在,请重新选择。</source>
+        <translation>The folder &quot;%1&quot; does not exist; please choose another.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="122"/>
+        <source>正在导出周报</source>
+        <translation>Exporting the weekly return</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <location filename="../../kf5g_desktop/gui/pages.py" line="231"/>
@@ -875,6 +974,81 @@
         <location filename="../../kf5g_desktop/gui/home.py" line="81"/>
         <source>演示数据:本数据库中的记录是自动生成的示例,不是真实数据。</source>
         <translation>Demo data: the records in this database are generated examples, not real data.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="209"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="295"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="307"/>
+        <source>导入周报</source>
+        <translation>Import returns</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="219"/>
+        <source>仅当文件导出后被改动、且确认接收时填写原因</source>
+        <translation>Only when a file was changed after export and you accept it: give the reason</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="220"/>
+        <source>选择文件…</source>
+        <translation>Choose files…</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="222"/>
+        <source>重新校验</source>
+        <translation>Verify again</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="224"/>
+        <source>导入通过校验的文件</source>
+        <translation>Import the files that passed</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="227"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="231"/>
+        <source>接收改动原因:</source>
+        <translation>Reason for accepting changes:</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="241"/>
+        <source>问题与提示(点击上方的文件查看):</source>
+        <translation>Problems and notes (click a file above):</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="250"/>
+        <source>选择周报文件</source>
+        <translation>Choose return files</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="250"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="263"/>
+        <source>正在校验周报</source>
+        <translation>Verifying returns</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="282"/>
+        <source>校验通过,没有问题。</source>
+        <translation>Verified: no problems.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="296"/>
+        <source>部分区县本周的周报已导入过且内容不同。确认用新文件替换吗?原文件保留在历史中。</source>
+        <translation>Some units&apos; returns for this week were imported before with different content. Replace them with the new files? The earlier files stay in the history.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="312"/>
+        <source>正在导入周报</source>
+        <translation>Importing returns</translation>
     </message>
 </context>
 <context>
@@ -1738,6 +1912,106 @@ Save it anyway?</translation>
     </message>
 </context>
 <context>
+    <name>ReturnsActions</name>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="61"/>
+        <source>导出周报…</source>
+        <translation>Export weekly return…</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="66"/>
+        <source>校验 / 导入周报…</source>
+        <translation>Verify / import returns…</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="71"/>
+        <source>批量导入运营商清单…</source>
+        <translation>Bulk import operators&apos; lists…</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="77"/>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="96"/>
+        <source>报送情况</source>
+        <translation>Return status</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="82"/>
+        <source>导出参考数据(含签名密钥)…</source>
+        <translation>Export reference data (with signing keys)…</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="88"/>
+        <source>导入市局参考数据…</source>
+        <translation>Import the city&apos;s reference data…</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="107"/>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="115"/>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="119"/>
+        <source>导出参考数据</source>
+        <translation>Export reference data</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="120"/>
+        <source>已导出“%1”。文件含各区县签名密钥,请妥善保管。</source>
+        <translation>Exported &quot;%1&quot;. The file holds every unit&apos;s signing key: keep it safe.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="131"/>
+        <source>导入市局参考数据</source>
+        <translation>Import the city&apos;s reference data</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="137"/>
+        <source>已导入:目标 %1 项。</source>
+        <translation>Imported: %1 targets.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="140"/>
+        <source>已保存本区县签名密钥。</source>
+        <translation>This unit&apos;s signing key is saved.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="143"/>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="147"/>
+        <source>导入参考数据</source>
+        <translation>Import reference data</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnsStatusPage</name>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_status.py" line="102"/>
+        <source> 周</source>
+        <translation> weeks</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_status.py" line="104"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_status.py" line="106"/>
+        <source>导出全市汇总…</source>
+        <translation>Export city consolidation…</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_status.py" line="109"/>
+        <source>显示最近</source>
+        <translation>Show the last</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_status.py" line="127"/>
+        <source>报送情况(各区县每周周报)</source>
+        <translation>Return status (weekly returns of each unit)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_status.py" line="145"/>
+        <source>上周(%1)未报:%2</source>
+        <translation>Missing last week (%1): %2</translation>
+    </message>
+</context>
+<context>
     <name>SetupDialog</name>
     <message>
         <location filename="../../kf5g_desktop/gui/setup_dialog.py" line="52"/>
@@ -2352,6 +2626,132 @@ Save it anyway?</translation>
         <location filename="../../kf5g_desktop/gui/week_picker.py" line="50"/>
         <source>下一周</source>
         <translation>Next week</translation>
+    </message>
+</context>
+<context>
+    <name>_FilePage</name>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="112"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="138"/>
+        <source>选择运营商清单</source>
+        <translation>Choose the operator&apos;s list</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="113"/>
+        <source>支持 .xlsx 和 .csv;列的顺序不限,下一步会自动识别表头。</source>
+        <translation>.xlsx and .csv, columns in any order; the headers are recognised in the next step.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="115"/>
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="124"/>
+        <source>(按文件中的区县列)</source>
+        <translation>(from the file&apos;s unit column)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="131"/>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="132"/>
+        <source>导入到</source>
+        <translation>Import into</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="133"/>
+        <source>默认区县</source>
+        <translation>Default unit</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="138"/>
+        <source>表格 (*.xlsx *.csv)</source>
+        <translation>Spreadsheets (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="150"/>
+        <source>批量导入</source>
+        <translation>Bulk import</translation>
+    </message>
+</context>
+<context>
+    <name>_MappingPage</name>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="161"/>
+        <source>核对列的对应关系</source>
+        <translation>Check the column mapping</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="162"/>
+        <source>已按表头自动识别;如有不对,请在右侧选择文件中的列。</source>
+        <translation>Matched by header; if something is wrong, choose the file column on the right.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="165"/>
+        <source>字段</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="165"/>
+        <source>文件中的列</source>
+        <translation>Column in the file</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="167"/>
+        <source>保存此对应关系,下次自动使用</source>
+        <translation>Save this mapping for next time</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="185"/>
+        <source>(不导入)</source>
+        <translation>(not imported)</translation>
+    </message>
+</context>
+<context>
+    <name>_PreviewPage</name>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="212"/>
+        <source>预览(试导入,尚未写入)</source>
+        <translation>Preview (dry run, nothing written yet)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="230"/>
+        <source>正在检查……</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="239"/>
+        <source>正在检查清单</source>
+        <translation>Checking the list</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="244"/>
+        <source>共 %1 行:%2。</source>
+        <translation>%1 rows: %2.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="246"/>
+        <source>有错误或冲突的行必须先在文件中改正,全部通过后才能导入(不会只导入一部分)。</source>
+        <translation>Rows with errors or conflicts must be fixed in the file first; the import runs only when every row passes (never a part of it).</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="248"/>
+        <source>点击“导入”写入数据库(导入前自动备份,之后可整批撤销)。</source>
+        <translation>Click &quot;Import&quot; to write to the database (backed up first; the whole batch can be undone later).</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="262"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="266"/>
+        <source>批量导入</source>
+        <translation>Bulk import</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="267"/>
+        <source>已导入(批次 %1)。如需撤销,可在“导入批次”中撤销整批。</source>
+        <translation>Imported (batch %1). To undo, undo the whole batch under &quot;Import batches&quot;.</translation>
     </message>
 </context>
 <context>
