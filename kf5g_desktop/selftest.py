@@ -53,6 +53,23 @@ def _backup(folder: Path, ctx: dict[str, Any]) -> str:
     return f"备份并校验:{info.path.name}"
 
 
+def _return(folder: Path, ctx: dict[str, Any]) -> str:
+    from kf5g_desktop.domain.periods import IsoWeek
+    from kf5g_desktop.returns.export import export_return
+    from kf5g_desktop.returns.verify import verify_file
+    from kf5g_desktop.storage.store import Store
+
+    week = IsoWeek(2021, 5)
+    out = folder / "returns"
+    out.mkdir()
+    with Store.open(ctx["db"], user="自检") as store:
+        exported = export_return(store, week, out, unit_code="410221")
+        res = verify_file(store, exported.path)
+    if not res.ok:
+        raise AssertionError("导出的周报表未通过校验:" + ";".join(res.messages()[:3]))
+    return f"导出并校验 {exported.path.name}"
+
+
 def _report(folder: Path, ctx: dict[str, Any]) -> str:
     from kf5g_desktop.cli_report import ensure_gui_app
     from kf5g_desktop.domain.periods import IsoWeek
@@ -77,6 +94,7 @@ STEPS: list[tuple[str, Step]] = [
     ("演示数据", _demo),
     ("校验", _check),
     ("备份", _backup),
+    ("周报表", _return),
     ("周报", _report),
 ]
 

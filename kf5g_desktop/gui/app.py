@@ -218,8 +218,10 @@ def make_home_page(store: Store, parent: QWidget | None = None) -> QWidget:
 def install_menus(win: Any, store: Store) -> None:
     """The 报表 menu: weekly report and the return actions."""
     from .report_document import install_report_actions
+    from .returns_actions import install_returns_actions
 
     install_report_actions(win, store)
+    install_returns_actions(win, lambda: win.store)
 
 
 def prepare_store(store: Store, win: QWidget, *, demo: bool) -> Store | None:

@@ -43,6 +43,13 @@ _NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}
 _NS_PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 
 
+def _reraise_fatal(exc: BaseException) -> None:
+    """The boundary turns every parser failure into our error, but never swallows Ctrl+C or exit.
+    (python-calamine reports Rust panics as pyo3's PanicException, a BaseException.)"""
+    if isinstance(exc, (KeyboardInterrupt, SystemExit, GeneratorExit)):
+        raise exc
+
+
 class SpreadsheetError(Kf5gError):
     """The file cannot be read as a spreadsheet at all (the message says why and what to do)."""
 
@@ -210,7 +217,8 @@ class SafeWorkbook:
                 yield row_no, cells
         except SpreadsheetError:
             raise
-        except Exception as exc:  # the boundary
+        except BaseException as exc:  # the boundary (also pyo3's PanicException)
+            _reraise_fatal(exc)
             raise self._boundary(f"工作表“{name}”", exc) from None
 
     def merged(self, name: str) -> list[tuple[int, int, int, int]]:
@@ -219,7 +227,8 @@ class SafeWorkbook:
             sheet = self._sheet(name)
             ranges = sheet.merged_cell_ranges or []
             return [(a[0] + 1, a[1] + 1, b[0] + 1, b[1] + 1) for a, b in ranges]
-        except Exception as exc:  # the boundary
+        except BaseException as exc:  # the boundary (also pyo3's PanicException)
+            _reraise_fatal(exc)
             raise self._boundary(f"工作表“{name}”的合并单元格信息", exc) from None
 
     def formula_cells(self, name: str) -> list[tuple[int, str]]:
@@ -230,7 +239,8 @@ class SafeWorkbook:
         try:
             assert self._zip is not None
             data = self._zip.read(part)
-        except Exception as exc:  # the boundary
+        except BaseException as exc:  # the boundary (also pyo3's PanicException)
+            _reraise_fatal(exc)
             raise self._boundary(f"工作表“{name}”", exc) from None
         found: list[tuple[int, str]] = []
         for m in _FORMULA_RE.finditer(data):
@@ -307,7 +317,8 @@ def open_workbook(path: Path | str) -> SafeWorkbook:
         if zf is not None:
             zf.close()
         raise
-    except Exception as exc:  # the boundary: defusedxml, zipfile, calamine …
+    except BaseException as exc:  # the boundary: defusedxml, zipfile, calamine (panics too) …
+        _reraise_fatal(exc)
         if zf is not None:
             zf.close()
         name = type(exc).__name__

@@ -287,3 +287,20 @@ def test_error_boundary_never_leaks_a_traceback(city_store, tmp_path):
     junk.write_bytes(buf.getvalue())
     res = verify_file(city_store, junk)
     assert not res.ok and "损坏" in res.messages()[0]
+
+
+def test_a_cell_that_makes_the_fast_reader_panic_is_a_clear_error(exported, city_store, tmp_path):
+    """python-calamine panics (pyo3 PanicException, a BaseException) on a huge negative duration."""
+    before = db_digest(city_store.path)
+
+    def poison(wb):
+        cell = wb["基站"]["J4"]
+        cell.value = -1e12
+        cell.number_format = "[h]:mm:ss"
+
+    bad = tmp_path / "panic.xlsx"
+    _edit(exported.path, bad, poison)
+    res = verify_file(city_store, bad)
+    assert not res.ok
+    assert "基站" in " ".join(res.messages())
+    assert db_digest(city_store.path) == before
