@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import os
 import secrets
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from kf5g_desktop import __version__
@@ -52,18 +52,7 @@ def export_reference(store: Store, dest: Path, *, issue_missing_keys: bool = Tru
         "format_version": VERSION,
         "generated_at": store.now().astimezone().isoformat(timespec="seconds"),
         "generator": f"kf5g-desktop {__version__}",
-        "units": [
-            dict(
-                code=u.code,
-                name=u.name,
-                kind=u.kind,
-                lon_min=u.lon_min,
-                lon_max=u.lon_max,
-                lat_min=u.lat_min,
-                lat_max=u.lat_max,
-            )
-            for u in store.units()
-        ],
+        "units": [asdict(u) for u in store.units()],
         "townships": [dict(code=t.code, name=t.name, unit_code=t.unit_code) for t in store.townships()],
         "targets": [
             dict(unit_code=t.unit_code, year=t.year, metric=t.metric, value=t.value) for t in store.targets()

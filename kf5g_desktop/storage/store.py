@@ -11,7 +11,7 @@ import json
 import shutil
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -497,21 +497,7 @@ class Store:
         with self.session(write=True) as s:
             if s.scalar(select(func.count()).select_from(UnitRow)):
                 return
-            s.execute(
-                insert(UnitRow),
-                [
-                    dict(
-                        code=u.code,
-                        name=u.name,
-                        kind=u.kind,
-                        lon_min=u.lon_min,
-                        lon_max=u.lon_max,
-                        lat_min=u.lat_min,
-                        lat_max=u.lat_max,
-                    )
-                    for u in default_units()
-                ],
-            )
+            s.execute(insert(UnitRow), [asdict(u) for u in default_units()])
             s.execute(
                 insert(TownshipRow),
                 [dict(code=t.code, name=t.name, unit_code=t.unit_code) for t in default_townships()],
@@ -1083,19 +1069,7 @@ class Store:
         s.execute(delete(ApprovalRow).where(ApprovalRow.station_id == station_id))
         s.flush()
         if approvals:
-            s.execute(
-                insert(ApprovalRow),
-                [
-                    dict(
-                        station_id=station_id,
-                        item=a.item,
-                        applied_on=a.applied_on,
-                        granted_on=a.granted_on,
-                        notes=a.notes,
-                    )
-                    for a in approvals
-                ],
-            )
+            s.execute(insert(ApprovalRow), _approval_rows(station_id, approvals))
         if not is_new:
             self._audit(
                 ctx, "update", STATION, station_id, key, "approvals", old_text or None, new_text or None
@@ -1320,19 +1294,7 @@ class Store:
                     s.flush()
                     olds = _parse_approvals_text(r.old)
                     if olds:
-                        s.execute(
-                            insert(ApprovalRow),
-                            [
-                                dict(
-                                    station_id=r.record_id,
-                                    item=a.item,
-                                    applied_on=a.applied_on,
-                                    granted_on=a.granted_on,
-                                    notes=a.notes,
-                                )
-                                for a in olds
-                            ],
-                        )
+                        s.execute(insert(ApprovalRow), _approval_rows(r.record_id, olds))
                     self._audit(ctx, "undo", r.table_name, r.record_id, r.record_key, r.field, r.new, r.old)
                 elif r.action == "update" and r.field:
                     col = table.__table__.c[r.field]
@@ -1478,16 +1440,7 @@ class BatchWriter:
                     snapshot[k] = text
             if isinstance(r, Station) and r.approvals:
                 snapshot["approvals"] = _approvals_text(r.approvals)
-                approvals += [
-                    dict(
-                        station_id=rid,
-                        item=a.item,
-                        applied_on=a.applied_on,
-                        granted_on=a.granted_on,
-                        notes=a.notes,
-                    )
-                    for a in r.approvals
-                ]
+                approvals += _approval_rows(rid, r.approvals)
             self._store._audit(
                 ctx,
                 "insert",
@@ -1526,6 +1479,20 @@ def _escape_like(text: str) -> str:
 def _codes_contains(col: Any, code: str) -> ColumnElement[bool]:
     # Stored as "A,B,C": match whole codes only.
     return ("," + col + ",").like(f"%,{code},%")  # type: ignore[no-any-return]
+
+
+def _approval_rows(station_id: int, approvals: Sequence[Approval]) -> list[dict[str, Any]]:
+    """Rows of the approval table for one station's approvals."""
+    return [
+        dict(
+            station_id=station_id,
+            item=a.item,
+            applied_on=a.applied_on,
+            granted_on=a.granted_on,
+            notes=a.notes,
+        )
+        for a in approvals
+    ]
 
 
 def _approvals_text(approvals: Sequence[Approval]) -> str:
