@@ -208,6 +208,22 @@ def daily_backup(win: QWidget, store: Store) -> None:
     )
 
 
+def warn_if_unsafe_place(path: Path, parent: QWidget | None) -> bool:
+    """SQLite's locking and WAL do not work on network or removable drives: say so (RELIABILITY.md)."""
+    from kf5g_desktop.storage.db import is_network_or_removable
+
+    if not is_network_or_removable(path):
+        return False
+    QMessageBox.warning(
+        parent,
+        tr("数据库位置不安全"),
+        tr(
+            "数据库“{0}”位于网络驱动器或U盘等移动存储上,断网或拔出时可能损坏数据。请把数据库复制到本机硬盘,并用 --db 或环境变量 KF5G_DB 指定它的位置。"
+        ).format(path),
+    )
+    return True
+
+
 def make_home_page(store: Store, parent: QWidget | None = None) -> QWidget:
     """The home page: the dashboard (figures and charts for the unit or the city)."""
     from .dashboard import DashboardPage
@@ -285,6 +301,7 @@ def run_gui(db: Path | None, *, demo: bool = False) -> int:
         home = make_home_page(prepared, win)
         win.attach_store(prepared, home=home)
         install_menus(win, prepared)
+        warn_if_unsafe_place(prepared.path, win)
         if probe:
             done = getattr(home, "refreshed", None)
             finish = lambda *_: (print("ready", flush=True), app.quit())  # noqa: E731

@@ -5,7 +5,7 @@
     <name></name>
     <message>
         <location filename="../../kf5g_desktop/gui/app.py" line="64"/>
-        <location filename="../../kf5g_desktop/gui/app.py" line="307"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="326"/>
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>
@@ -70,7 +70,17 @@
         <translation>Daily backup</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="312"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="219"/>
+        <source>数据库位置不安全</source>
+        <translation>Unsafe database location</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/app.py" line="221"/>
+        <source>数据库“{0}”位于网络驱动器或U盘等移动存储上,断网或拔出时可能损坏数据。请把数据库复制到本机硬盘,并用 --db 或环境变量 KF5G_DB 指定它的位置。</source>
+        <translation>The database “{0}” is on a network drive or removable storage; losing the connection or unplugging it can damage the data. Copy the database to this computer's hard disk and point to it with --db or the KF5G_DB environment variable.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/app.py" line="331"/>
         <source>正在打开数据库</source>
         <translation>Opening the database</translation>
     </message>
