@@ -20,6 +20,9 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+
 def main() -> int:
     from PySide6.QtCore import QCoreApplication, QSettings, Qt
     from PySide6.QtWidgets import QApplication
