@@ -141,9 +141,23 @@ def test_run_gui_opens_backs_up_and_closes(qtbot, store):
     from kf5g_desktop.gui.app import run_gui
     from kf5g_desktop.storage.backup import list_backups
 
+    from PySide6.QtCore import QThreadPool
+
+    from kf5g_desktop.gui.main_window import MainWindow
+
     path = store.path
     store.close()
-    QTimer.singleShot(800, QApplication.closeAllWindows)
+
+    def close_when_ready() -> None:
+        # The window shows first and attaches the database when it has opened (off the GUI
+        # thread); close it once it is attached and the daily backup job has finished.
+        wins = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+        if wins and wins[0].attached and QThreadPool.globalInstance().activeThreadCount() == 0:
+            QApplication.closeAllWindows()
+        else:
+            QTimer.singleShot(100, close_when_ready)
+
+    QTimer.singleShot(300, close_when_ready)
     assert run_gui(path) == 0
     reasons = {b.reason for b in list_backups(path)}
     assert {"daily", "exit"} <= reasons
