@@ -135,15 +135,12 @@ def test_remembers_filters_and_columns(qtbot, store):
 
 
 def test_run_gui_opens_backs_up_and_closes(qtbot, store):
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QThreadPool, QTimer
     from PySide6.QtWidgets import QApplication
 
     from kf5g_desktop.gui.app import run_gui
-    from kf5g_desktop.storage.backup import list_backups
-
-    from PySide6.QtCore import QThreadPool
-
     from kf5g_desktop.gui.main_window import MainWindow
+    from kf5g_desktop.storage.backup import list_backups
 
     path = store.path
     store.close()
