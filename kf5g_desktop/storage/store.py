@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import date, datetime
+from operator import attrgetter
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -38,7 +39,7 @@ from kf5g_desktop.domain.validation import (
 from kf5g_desktop.paths import default_db_path
 
 from . import backup as backups
-from . import migrate
+from . import migrate, rawinsert
 from .db import WRITE_OPTION, WriterLock, check_writable_place, make_engine, recover_hot_journal
 from .errors import (
     CorruptDatabaseError,
@@ -119,6 +120,21 @@ def audit_text(value: object) -> str | None:
     if isinstance(value, float):
         return f"{value:.6f}".rstrip("0").rstrip(".")
     return str(value)
+
+
+def _audit_float(value: float) -> str:
+    return f"{value:.6f}".rstrip("0").rstrip(".")
+
+
+# audit_text for the common value classes, without its chain of checks (bulk inserts)
+_AUDIT_TEXT: dict[type, Callable[[Any], str]] = {
+    float: _audit_float,
+    int: str,
+    bool: lambda v: "1" if v else "0",
+    date: date.isoformat,
+    datetime: datetime.isoformat,
+}
+_AUDIT_JSON = json.JSONEncoder(ensure_ascii=False).encode  # = json.dumps(…, ensure_ascii=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,6 +263,31 @@ class CheckProblem:
     issue: Issue
 
 
+AUDIT_COLUMNS = (
+    "at",
+    "user",
+    "action",
+    "table_name",
+    "record_id",
+    "record_key",
+    "field",
+    "old",
+    "new",
+    "batch_id",
+)
+
+
+def _flush_audit(session: Session, rows: list[tuple[Any, ...]]) -> None:
+    when: dict[datetime, str] = {}  # one operation has one time: convert it once
+    out = []
+    for r in rows:
+        at = when.get(r[0])
+        if at is None:
+            at = when[r[0]] = rawinsert.sql_datetime(r[0])
+        out.append((at, *r[1:]))
+    rawinsert.insert_rows(session, AuditRow.__table__, AUDIT_COLUMNS, out)
+
+
 @dataclass(slots=True)
 class _Ctx:
     """What one write operation needs: the session, who, when and which batch."""
@@ -255,7 +296,7 @@ class _Ctx:
     user: str
     now: datetime
     batch_id: int | None = None
-    audit: list[dict[str, Any]] = field(default_factory=list)
+    audit: list[tuple[Any, ...]] = field(default_factory=list)  # rows of AUDIT_COLUMNS
 
 
 class Store:
@@ -431,7 +472,7 @@ class Store:
             ctx = _Ctx(s, user, self.now(), batch_id)
             yield ctx
             if ctx.audit:
-                s.execute(insert(AuditRow), ctx.audit)
+                _flush_audit(s, ctx.audit)
 
     def now(self) -> datetime:
         return self._clock().replace(microsecond=0)
@@ -1178,20 +1219,7 @@ class Store:
         old: str | None,
         new: str | None,
     ) -> None:
-        ctx.audit.append(
-            dict(
-                at=ctx.now,
-                user=ctx.user,
-                action=action,
-                table_name=kind,
-                record_id=rid,
-                record_key=key,
-                field=fld,
-                old=old,
-                new=new,
-                batch_id=ctx.batch_id,
-            )
-        )
+        ctx.audit.append((ctx.now, ctx.user, action, kind, rid, key, fld, old, new, ctx.batch_id))
 
     def history(self, kind: str, record_id: int) -> list[AuditEntry]:
         """The audit rows of one record, oldest first."""
@@ -1409,50 +1437,55 @@ class BatchWriter:
         if not records:
             return []
         ctx = self._ctx
-        table = ROW_CLASS[kind]
+        table = ROW_CLASS[kind].__table__
         when = created_at or ctx.now
-        # Ids are assigned here (the one-writer lock and this transaction make max(id) safe): a plain
-        # Core executemany is an order of magnitude faster than an ORM insert with RETURNING.
-        first = int(ctx.session.scalar(select(func.max(table.id))) or 0) + 1
+        # Ids are assigned here (the one-writer lock and this transaction make max(id) safe).
+        first = int(ctx.session.scalar(select(func.max(ROW_CLASS[kind].id))) or 0) + 1
         ids = list(range(first, first + len(records)))
-        bookkeeping = ("id", "created_at", "created_by", "updated_at", "updated_by")
         columns = [c for c in Store._columns(kind) if c != "id"]
-        lists = LIST_FIELDS[kind]
-        rows = []
+        get = attrgetter(*columns)
+        lists = [i for i, c in enumerate(columns) if c in LIST_FIELDS[kind]]
+        join = codes.CODE_SEPARATOR.join
+        audit_get = _AUDIT_TEXT.get
+        audit = ctx.audit
+        now, user, batch = ctx.now, ctx.user, ctx.batch_id
+        rows: list[list[Any]] = []
+        approvals: list[tuple[Any, ...]] = []
         for rid, r in zip(ids, records, strict=True):
-            values = {c: getattr(r, c) for c in columns}
-            for c in lists:
-                values[c] = codes.CODE_SEPARATOR.join(values[c] or [])
-            values.update(
-                id=rid, created_at=when, created_by=ctx.user, updated_at=ctx.now, updated_by=ctx.user
-            )
-            rows.append(values)
-        ctx.session.connection().execute(insert(table.__table__), rows)
-        approvals = []
-        for rid, r, values in zip(ids, records, rows, strict=True):
             r.id = rid
+            values = list(get(r))
+            for i in lists:
+                values[i] = join(values[i] or ())
             snapshot = {}
-            for k, v in values.items():
-                if v is None or v == "" or k in bookkeeping:
+            for name, v in zip(columns, values, strict=True):
+                if v is None or v == "":
                     continue
-                text = audit_text(v)
-                if text is not None:
-                    snapshot[k] = text
+                if v.__class__ is str:
+                    snapshot[name] = v
+                else:
+                    conv = audit_get(v.__class__)
+                    text = conv(v) if conv is not None else audit_text(v)
+                    if text is not None:
+                        snapshot[name] = text
             if isinstance(r, Station) and r.approvals:
                 snapshot["approvals"] = _approvals_text(r.approvals)
-                approvals += _approval_rows(rid, r.approvals)
-            self._store._audit(
-                ctx,
-                "insert",
-                kind,
-                rid,
-                record_key(kind, r),
-                None,
-                None,
-                json.dumps(snapshot, ensure_ascii=False),
-            )
+                approvals += [(rid, a.item, a.applied_on, a.granted_on, a.notes) for a in r.approvals]
+            key = record_key(kind, r)
+            audit.append((now, user, "insert", kind, rid, key, None, None, _AUDIT_JSON(snapshot), batch))
+            values.append(rid)
+            rows.append(values)
+        rawinsert.to_storage(rows, rawinsert.converters(table, columns))
+        book = [rawinsert.sql_datetime(when), user, rawinsert.sql_datetime(now), user]
+        for values in rows:
+            values += book
+        rawinsert.insert_rows(
+            ctx.session, table, [*columns, "id", "created_at", "created_by", "updated_at", "updated_by"], rows
+        )
         if approvals:
-            ctx.session.connection().execute(insert(ApprovalRow), approvals)
+            cols = ("station_id", "item", "applied_on", "granted_on", "notes")
+            arows = [list(a) for a in approvals]
+            rawinsert.to_storage(arows, rawinsert.converters(ApprovalRow.__table__, cols))
+            rawinsert.insert_rows(ctx.session, ApprovalRow.__table__, cols, arows)
         return ids
 
     def set_created_at(self, kind: str, record_id: int, when: datetime) -> None:

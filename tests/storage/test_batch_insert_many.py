@@ -33,3 +33,63 @@ def test_insert_many_audited_backdated_and_undoable(tmp_path):
     assert store.undo_batch(batch) == 3
     assert store.count("station") == 0
     store.close()
+
+
+def _raw(path, sql):
+    import sqlite3
+
+    con = sqlite3.connect(path)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
+
+
+def test_insert_many_stores_exactly_what_save_stores(tmp_path, demo_db):
+    """The bulk path writes SQL itself: every stored value and type, and every audit snapshot, must be
+    the same as that of the ordinary validated save."""
+    import json
+    from dataclasses import replace
+
+    from kf5g_desktop.domain.schema import POLE, STATION, VENUE
+    from kf5g_desktop.storage.store import ListQuery
+
+    now = datetime(2026, 1, 5, 10, 0)  # after every demo date
+    with Store.open(demo_db[0], user="x", readonly=True) as demo:
+        q = ListQuery(unit_codes=["410221"], limit=150)
+        venues = demo.query(VENUE, q)
+        poles = demo.query(POLE, q)
+        stations = demo.query(STATION, q)
+        approvals = demo.approvals_for([s.id for s in stations])
+        for s in stations:  # links point at the demo's ids: dropped
+            s.venue_id = s.pole_id = None
+            s.approvals = [replace(a, id=None) for a in approvals.get(s.id, [])]
+    assert any(s.approvals for s in stations) and any(s.lon for s in stations)
+    assert any(v.free is False for v in venues) or any(v.free for v in venues)
+    paths = []
+    for how in ("save", "bulk"):
+        path = tmp_path / f"{how}.db"
+        st = Store.open(path, user="测试员", clock=lambda: now)
+        st.setup_installation(kind="city", unit_code=None, user_name="测试员")
+        with st.batch_writer("test", how) as w:
+            for kind, recs in ((VENUE, venues), (POLE, poles), (STATION, stations)):
+                fresh = [replace(r, id=None) for r in recs]
+                if how == "save":
+                    for r in fresh:
+                        w.save(r)
+                else:
+                    w.insert_many(kind, fresh)
+        st.close()
+        paths.append(path)
+    for table in ("station", "venue", "pole", "approval"):
+        cols = [r[1] for r in _raw(paths[0], f"PRAGMA table_info({table})")]
+        sel = ", ".join(f'"{c}", typeof("{c}")' for c in cols)
+        a, b = (_raw(p, f"SELECT {sel} FROM {table} ORDER BY id") for p in paths)
+        assert len(a) == len(b) > 0
+        assert a == b, table
+    audit = "SELECT at, user, action, table_name, record_id, record_key, field, old, new FROM audit_log ORDER BY id"
+    a, b = (_raw(p, audit) for p in paths)
+    assert len(a) == len(b) == len(venues) + len(poles) + len(stations)
+    for ra, rb in zip(a, b, strict=True):
+        assert ra[:8] == rb[:8]
+        assert json.loads(ra[8]) == json.loads(rb[8])
