@@ -28,6 +28,8 @@ class CodeList:
         self.items: tuple[Code, ...] = tuple(Code(c, lbl) for c, lbl in items)
         self._by_code = {i.code: i for i in self.items}
         self._by_label = {i.label: i for i in self.items}
+        self._codes = tuple(i.code for i in self.items)  # immutable: computed once (asked per row)
+        self._labels = tuple(i.label for i in self.items)
         if len(self._by_code) != len(self.items) or len(self._by_label) != len(self.items):
             raise ValueError(f"duplicate code or label in {name}")
 
@@ -42,11 +44,11 @@ class CodeList:
 
     @property
     def codes(self) -> tuple[str, ...]:
-        return tuple(i.code for i in self.items)
+        return self._codes
 
     @property
     def labels(self) -> tuple[str, ...]:
-        return tuple(i.label for i in self.items)
+        return self._labels
 
     def label(self, code: str | None) -> str:
         """Label of a code; empty for None/empty; the code itself if unknown (never raises)."""

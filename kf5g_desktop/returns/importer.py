@@ -20,6 +20,7 @@ from kf5g_desktop.domain import codes
 from kf5g_desktop.domain.records import NON_DATA_FIELDS, Pole, Station, Venue
 from kf5g_desktop.domain.schema import POLE, STATION, VENUE
 from kf5g_desktop.storage.errors import Kf5gError
+from kf5g_desktop.storage.gcpause import paused_gc
 from kf5g_desktop.storage.store import ListQuery, Store
 
 from . import submissions
@@ -104,6 +105,14 @@ def plan_import(store: Store, result: VerifyResult) -> ImportPlan:
     ]
     older = any(w > week for w in applied_weeks)
 
+    with paused_gc():
+        return _plan_import(store, result, prev, same, older)
+
+
+def _plan_import(
+    store: Store, result: VerifyResult, prev: submissions.Submission | None, same: bool, older: bool
+) -> ImportPlan:
+    unit_code = result.unit_code
     q = ListQuery(unit_codes=[unit_code])
     db_st: list[Station] = store.query(STATION, q)
     db_ve: list[Venue] = store.query(VENUE, q)
@@ -257,7 +266,7 @@ def apply_import(
     desc = f"导入周报 {res.unit_code} {week}({res.path.name})"
     total = sum(len(p.new) + len(p.changed) + len(p.removed) for p in plan.plans.values())
     done = 0
-    with store.batch_writer("return", desc) as w:
+    with paused_gc(), store.batch_writer("return", desc) as w:
         venue_ids: dict[str, int] = {}
         pole_ids: dict[str, int] = {}
         for kind, ids, attr in ((VENUE, venue_ids, "venue_code"), (POLE, pole_ids, "pole_code")):

@@ -11,7 +11,7 @@ problem. The result carries the parsed records for :mod:`kf5g_desktop.returns.im
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -20,6 +20,7 @@ from kf5g_desktop.domain.periods import IsoWeek, is_iso_week_span
 from kf5g_desktop.domain.records import Pole, Station, Venue
 from kf5g_desktop.domain.subsidy import subsidy_for
 from kf5g_desktop.domain.validation import validate_pole, validate_station, validate_venue
+from kf5g_desktop.storage.gcpause import paused_gc
 from kf5g_desktop.storage.store import Store
 
 from .format import (
@@ -41,6 +42,8 @@ from .rows import FIELD_HEADERS, PARSERS, CellProblem, ParsedRow, RowParser
 from .xlsxsafe import SafeWorkbook, SpreadsheetError, open_workbook
 
 Progress = Callable[[int, int, str], None]
+
+_CHUNK = 20_000  # rows parsed between two progress reports
 
 # signature_status values stored with a submission
 SIG_OK, SIG_UNSIGNED, SIG_NO_KEY = "ok", "unsigned", "no_key"
@@ -107,7 +110,7 @@ def verify_file(
     """Run every check on one file. Never raises for a bad file: problems are in the result."""
     res = VerifyResult(Path(path))
     try:
-        with open_workbook(path) as wb:
+        with paused_gc(), open_workbook(path) as wb:
             _verify(store, wb, res, accept_modified, progress)
     except SpreadsheetError as exc:
         res.fail(max(res.step, 1), str(exc))
@@ -163,23 +166,27 @@ def _verify(
     if meta.get("iso_week") and meta["iso_week"] != str(IsoWeek.containing(start)):
         res.fail(3, f"“_meta”中的周次“{meta['iso_week']}”与统计周期 {start} 不一致。", S_META)
         return
-    # 4. headers
+    # 4. headers (the data sheets are read on two background threads meanwhile)
     res.step = 4
-    data: dict[str, list[tuple[int, list[object]]]] = {}
+    wb.prefetch(DATA_SHEETS)
+    bodies: dict[str, Body] = {}
     for sheet in DATA_SHEETS:
         if sheet not in wb.sheet_names:
             res.fail(4, f"缺少工作表“{sheet}”,请使用原始导出文件。", sheet)
             return
-        rows = list(wb.rows(sheet))
-        header = next((cells for r, cells in rows if r == 3), [])
+        table = wb.table(sheet)
+        rows = table.rows
+        h = 3 - table.first_row
+        got = [canonical(c) for c in rows[h]] if 0 <= h < len(rows) else []
+        while got and not got[-1]:
+            got.pop()
         expected = HEADERS[sheet]
-        got = [canonical(c) for c in header]
-        for i, h in enumerate(expected):
-            if i >= len(got) or got[i] != h:
+        for i, name in enumerate(expected):
+            if i >= len(got) or got[i] != name:
                 col = _col(i)
                 res.fail(
                     4,
-                    f"表头应为“{h}”,实际为“{got[i] if i < len(got) else ''}”。请不要增删、移动或改名列。",
+                    f"表头应为“{name}”,实际为“{got[i] if i < len(got) else ''}”。请不要增删、移动或改名列。",
                     sheet,
                     3,
                     f"{col}列",
@@ -190,16 +197,18 @@ def _verify(
                 4, f"表头最后一列“{expected[-1]}”之后还有“{got[len(expected)]}”,请删除多余的列。", sheet, 3
             )
             return
-        data[sheet] = [(r, cells[: len(expected)]) for r, cells in rows if r >= 4]
-    # 5. row counts (data rows: row 4 to the last row with any non-empty cell in the header's columns)
+        # data rows: row 4 to the last row with any non-empty cell in the header's columns
+        width = len(expected)
+        body = rows[h + 1 :]
+        if body and len(body[0]) != width:
+            body = [(r[:width] + [""] * (width - len(r))) for r in body]
+        while body and not _non_empty(body[-1]):
+            body.pop()
+        bodies[sheet] = Body(body)
+    # 5. row counts
     res.step = 5
-    bodies: dict[str, list[tuple[int, list[object]]]] = {}
     for sheet in DATA_SHEETS:
-        rows = [(r, cells) for r, cells in data[sheet] if _non_empty(cells)]
-        last = rows[-1][0] if rows else 3
-        by_row = dict(data[sheet])
-        bodies[sheet] = [(r, by_row.get(r, [])) for r in range(4, last + 1)]
-        n = last - 3
+        n = len(bodies[sheet].rows)
         declared = meta.get(f"rows.{sheet}", "")
         if declared != str(n):
             res.fail(
@@ -211,8 +220,7 @@ def _verify(
     d = Digest(unit_code, meta["period_start"], meta["period_end"])
     for sheet in DATA_SHEETS:
         d.row(sheet, HEADERS[sheet])
-        width = len(HEADERS[sheet])
-        d.rows(sheet, (cells + [None] * (width - len(cells)) for _r, cells in bodies[sheet]))
+        d.rows(sheet, bodies[sheet].rows)
     res.computed_digest = d.hexdigest()
     declared_digest = meta.get("content_sha256", "").lower()
     if res.computed_digest != declared_digest:
@@ -268,7 +276,17 @@ def _verify(
         res.step = 9
 
 
-def _non_empty(cells: list[object]) -> bool:
+@dataclass(slots=True)
+class Body:
+    """A data sheet's rows 4 … last (cells as read: empty ``""``, every row as wide as the header)."""
+
+    rows: list[list[object]]
+
+    def row_number(self, index: int) -> int:
+        return index + 4
+
+
+def _non_empty(cells: Sequence[object]) -> bool:
     for c in cells:
         if c is None:
             continue
@@ -290,7 +308,7 @@ def _check_rows(
     store: Store,
     wb: SafeWorkbook,
     res: VerifyResult,
-    bodies: dict[str, list[tuple[int, list[object]]]],
+    bodies: dict[str, Body],
     progress: Progress | None,
 ) -> None:
     kind, unit_code = res.kind, res.unit_code
@@ -319,38 +337,61 @@ def _check_rows(
                         "数据行不能合并单元格,请取消合并并逐行填写。",
                     )
                 )
-    total = sum(len(b) for b in bodies.values())
+    total = sum(len(b.rows) for b in bodies.values())
     done = 0
     parsed: dict[str, list[ParsedRow]] = {}
     for sheet in DATA_SHEETS:
-        out: list[ParsedRow] = []
-        parsers: dict[str, RowParser] = {}
-        parse = PARSERS[sheet]
-        for seq, (r, cells) in enumerate(bodies[sheet], start=1):
+        body = bodies[sheet]
+        rows = body.rows
+        # Rows to parse, by the unit whose townships apply (a city return holds every unit's rows).
+        groups: dict[str, list[int]] = {}
+        for k, cells in enumerate(rows):
             if not _non_empty(cells):
-                errors.append(CellProblem(sheet, r, None, "是空行,数据中间不能有空行,请删除该行。"))
+                errors.append(
+                    CellProblem(sheet, body.row_number(k), None, "是空行,数据中间不能有空行,请删除该行。")
+                )
                 continue
-            row_unit = canonical(cells[1]) if len(cells) > 1 else ""
-            town_unit = row_unit if kind == "city" else unit_code
-            p = parsers.get(town_unit)
-            if p is None:
-                p = parsers[town_unit] = RowParser(sheet, towns_by_unit.get(town_unit, {}))
-            pr = parse(p, p.begin(r, cells))
+            town_unit = canonical(cells[1]) if kind == "city" else unit_code
+            groups.setdefault(town_unit, []).append(k)
+        by_index: dict[int, ParsedRow] = {}
+        parse = PARSERS[sheet]
+        for town_unit, indexes in groups.items():
+            p = RowParser(sheet, towns_by_unit.get(town_unit, {}))
+            for at in range(0, len(indexes), _CHUNK):
+                chunk = indexes[at : at + _CHUNK]
+                whole = len(chunk) == len(rows)
+                sub = rows if whole else [rows[k] for k in chunk]
+                for k, pr in zip(
+                    chunk, p.parse_rows(sub, [body.row_number(k) for k in chunk], parse), strict=True
+                ):
+                    by_index[k] = pr
+                done += len(chunk)
+                if progress is not None:
+                    progress(done, total, "正在检查数据行")
+        out: list[ParsedRow] = []
+        for k in sorted(by_index):
+            pr = by_index[k]
+            cells = rows[k]
+            seq = k + 1
             first = cells[0]
             if first != seq and canonical(first) != str(seq):
                 pr.problems.append(
-                    CellProblem(sheet, r, "序号", f"序号应为 {seq}(从1起连续编号),现为“{canonical(first)}”。")
-                )
-            if kind == "unit" and row_unit != unit_code:
-                pr.problems.append(
                     CellProblem(
-                        sheet, r, "区县代码", f"区县代码“{row_unit}”与填报单位“{unit_code}”不一致,请核对。"
+                        sheet, pr.row, "序号", f"序号应为 {seq}(从1起连续编号),现为“{canonical(first)}”。"
                     )
                 )
+            if kind == "unit":
+                row_unit = canonical(cells[1])
+                if row_unit != unit_code:
+                    pr.problems.append(
+                        CellProblem(
+                            sheet,
+                            pr.row,
+                            "区县代码",
+                            f"区县代码“{row_unit}”与填报单位“{unit_code}”不一致,请核对。",
+                        )
+                    )
             out.append(pr)
-            done += 1
-            if progress is not None and done % 5000 == 0:
-                progress(done, total, "正在检查数据行")
         parsed[sheet] = out
     res.stations, res.approvals = parsed[S_STATIONS], parsed[S_APPROVALS]
     res.venues, res.poles = parsed[S_VENUES], parsed[S_POLES]

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -145,6 +146,65 @@ class SheetInfo:
 
 
 @dataclass(slots=True)
+class SheetTable:
+    """A sheet's cells as python-calamine reads them: ``rows[0]`` is sheet row ``first_row``, column A
+    is index 0, every row as wide as the used range, and empty cells are ``""`` (not None)."""
+
+    first_row: int
+    rows: list[list[object]]
+    merged: list[tuple[int, int, int, int]]  # as SafeWorkbook.merged
+
+
+def _load_table(path: Path, name: str, max_rows: int, max_cols: int) -> SheetTable:
+    """Read one sheet with its own python-calamine workbook (one per thread: a workbook cannot be
+    shared). python-calamine releases the GIL while it parses the sheet."""
+    from python_calamine import CalamineWorkbook
+
+    cal = CalamineWorkbook.from_path(str(path))
+    try:
+        sheet = cal.get_sheet_by_name(name)
+        (r0, c0) = sheet.start or (0, 0)
+        if sheet.height > max_rows:
+            raise SpreadsheetError(
+                f"工作表“{name}”有 {sheet.height} 行,超过上限 {max_rows} 行,请检查是否选错文件或删除多余行。"
+            )
+        rows = sheet.to_python()
+        merged = [(a[0] + 1, a[1] + 1, b[0] + 1, b[1] + 1) for a, b in sheet.merged_cell_ranges or []]
+    finally:
+        with suppress(Exception):
+            cal.close()
+    if rows and c0 + len(rows[0]) > max_cols:
+        rows = [r[: max(0, max_cols - c0)] for r in rows]
+    if c0:
+        pad = [""] * c0
+        rows = [pad + r for r in rows]
+    return SheetTable(r0 + 1, rows, merged)
+
+
+def _scan_formulas(path: Path, part: str) -> list[tuple[int, str]]:
+    """(row, column letter) of every cell holding a formula, found in the sheet's XML (own zip handle:
+    runs in a loader thread; zlib releases the GIL while it inflates)."""
+    with zipfile.ZipFile(path) as zf:
+        data = zf.read(part)
+    if b"<f" not in data and b":f" not in data:  # no <f> element (nor a prefixed <x:f>) at all
+        return []
+    found: list[tuple[int, str]] = []
+    for m in _FORMULA_RE.finditer(data):
+        start = data.rfind(b"<", 0, m.start())
+        while start >= 0:
+            cm = _CELL_REF_RE.match(data, start)
+            if cm:
+                found.append((int(cm.group(2)), cm.group(1).decode()))
+                break
+            start = data.rfind(b"<", 0, start)
+            if m.start() - start > 4096:
+                break
+        if len(found) >= 1000:
+            break
+    return found
+
+
+@dataclass(slots=True)
 class SafeWorkbook:
     path: Path
     sheets: list[SheetInfo]
@@ -152,6 +212,9 @@ class SafeWorkbook:
     _cal: object = None
     _formula_cache: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
     _sheet_cache: dict[str, object] = field(default_factory=dict)
+    _pool: ThreadPoolExecutor | None = None
+    _pending: dict[tuple[str, str], Future[object]] = field(default_factory=dict)
+    _merged_cache: dict[str, list[tuple[int, int, int, int]]] = field(default_factory=dict)
 
     def _sheet(self, name: str) -> object:
         sheet = self._sheet_cache.get(name)
@@ -170,6 +233,10 @@ class SafeWorkbook:
         raise KeyError(name)
 
     def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+        self._pending.clear()
         if self._zip is not None:
             self._zip.close()
             self._zip = None
@@ -223,6 +290,8 @@ class SafeWorkbook:
 
     def merged(self, name: str) -> list[tuple[int, int, int, int]]:
         """Merged ranges as 1-based (first_row, first_col, last_row, last_col)."""
+        if name in self._merged_cache:
+            return self._merged_cache[name]
         try:
             sheet = self._sheet(name)
             ranges = sheet.merged_cell_ranges or []
@@ -233,30 +302,53 @@ class SafeWorkbook:
 
     def formula_cells(self, name: str) -> list[tuple[int, str]]:
         """(row, column letter) of every cell holding a formula, found in the sheet's XML."""
-        if name in self._formula_cache:
-            return self._formula_cache[name]
-        part = self.info(name).part
+        if name not in self._formula_cache:
+            part = self.info(name).part
+            found = self._result(
+                ("formulas", name), f"工作表“{name}”", lambda: _scan_formulas(self.path, part)
+            )
+            self._formula_cache[name] = found  # type: ignore[assignment]
+        return self._formula_cache[name]
+
+    def prefetch(self, names: Sequence[str], *, formulas: bool = True) -> None:
+        """Start reading these sheets (and finding their formulas) on two background threads, the
+        first name first; :meth:`table` and :meth:`formula_cells` then wait for their result.
+        python-calamine and zlib release the GIL, so the reading runs beside the caller's work."""
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="kf5g-read")
+        jobs: list[tuple[tuple[str, str], Callable[[], object]]] = []
+        for name in names:
+            if name in self.sheet_names:
+                jobs.append(
+                    (("table", name), lambda n=name: _load_table(self.path, n, MAX_ROWS, MAX_COLUMNS))
+                )  # type: ignore[misc]
+        if formulas:
+            for name in names:
+                if name in self.sheet_names:
+                    part = self.info(name).part
+                    jobs.append((("formulas", name), lambda p=part: _scan_formulas(self.path, p)))  # type: ignore[misc]
+        for key, job in jobs:
+            if key not in self._pending:
+                self._pending[key] = self._pool.submit(job)
+
+    def table(self, name: str, *, max_rows: int = MAX_ROWS, max_cols: int = MAX_COLUMNS) -> SheetTable:
+        """Every cell of a sheet in one go (see :class:`SheetTable`), for the fast reading paths."""
+        table: SheetTable = self._result(  # type: ignore[assignment]
+            ("table", name), f"工作表“{name}”", lambda: _load_table(self.path, name, max_rows, max_cols)
+        )
+        self._merged_cache[name] = table.merged
+        return table
+
+    def _result(self, key: tuple[str, str], what: str, load: Callable[[], object]) -> object:
+        """A prefetched result, or ``load()`` now — inside the error boundary either way."""
         try:
-            assert self._zip is not None
-            data = self._zip.read(part)
+            pending = self._pending.pop(key, None)
+            return pending.result() if pending is not None else load()
+        except SpreadsheetError:
+            raise
         except BaseException as exc:  # the boundary (also pyo3's PanicException)
             _reraise_fatal(exc)
-            raise self._boundary(f"工作表“{name}”", exc) from None
-        found: list[tuple[int, str]] = []
-        for m in _FORMULA_RE.finditer(data):
-            start = data.rfind(b"<", 0, m.start())
-            while start >= 0:
-                cm = _CELL_REF_RE.match(data, start)
-                if cm:
-                    found.append((int(cm.group(2)), cm.group(1).decode()))
-                    break
-                start = data.rfind(b"<", 0, start)
-                if m.start() - start > 4096:
-                    break
-            if len(found) >= 1000:
-                break
-        self._formula_cache[name] = found
-        return found
+            raise self._boundary(what, exc) from None
 
 
 def _read_structure(zf: zipfile.ZipFile, path: Path) -> list[SheetInfo]:

@@ -1528,8 +1528,11 @@ def _approval_rows(station_id: int, approvals: Sequence[Approval]) -> list[dict[
     ]
 
 
+_APPROVAL_ORDER = {c: i for i, c in enumerate(codes.APPROVAL_ITEM.codes)}
+
+
 def _approvals_text(approvals: Sequence[Approval]) -> str:
-    order = {c: i for i, c in enumerate(codes.APPROVAL_ITEM.codes)}
+    order = _APPROVAL_ORDER
     parts = []
     for a in sorted(approvals, key=lambda a: order.get(a.item, 99)):
         parts.append(
