@@ -11,8 +11,9 @@ import hmac
 import json
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
+from typing import Any
 
 FORMAT = "kf5g-return"
 FORMAT_VERSION = "1"
@@ -302,8 +303,77 @@ class Digest:
                 parts.clear()
         update("".join(parts).encode("utf-8"))
 
+    def add_text(self, text: str) -> None:
+        """Feed lines made by :func:`digest_lines` (each starts with its ``\\n``)."""
+        assert not self._first
+        self._h.update(text.encode("utf-8"))
+
     def hexdigest(self) -> str:
         return self._h.hexdigest()
+
+
+def _canonical_float(value: float) -> str:
+    """canonical() of a float."""
+    if value.is_integer():
+        return str(int(value))
+    return canonical(value)
+
+
+_CANONICAL_BY_CLASS: dict[type, Callable[[Any], str]] = {
+    str: str.strip,
+    float: _canonical_float,
+    date: date.isoformat,
+    type(None): lambda _v: "",
+}
+
+
+def canonical_column(column: Sequence[object]) -> list[str]:
+    """canonical() of every cell of a column (empty cells ``""`` or None), whole columns of text or
+    of whole numbers at C speed."""
+    types = set(map(type, column))
+    if types == {str}:
+        return list(map(str.strip, column))  # type: ignore[arg-type]
+    if types == {float} and all(map(float.is_integer, column)):  # type: ignore[arg-type]
+        return list(map(str, map(int, column)))  # type: ignore[call-overload]
+    if types <= {str, float}:  # numbers (coordinates), perhaps with empty cells
+        out = [
+            c.strip()  # type: ignore[attr-defined]
+            if c.__class__ is str
+            else str(int(c))  # type: ignore[call-overload]
+            if c.is_integer()  # type: ignore[attr-defined]
+            else f"{round(c, 6):.6f}".rstrip("0").rstrip(".")  # type: ignore[call-overload]
+            for c in column
+        ]
+        if "-0" in out:  # a tiny negative number rounds to -0: canonical() writes 0
+            out = ["0" if t == "-0" else t for t in out]
+        return out
+    if types <= {str, date}:  # dates, perhaps with empty cells (not date-times: a subclass)
+        return [c.strip() if c.__class__ is str else c.isoformat() for c in column]  # type: ignore[attr-defined]
+    by_class = _CANONICAL_BY_CLASS.get
+    return [(by_class(c.__class__) or canonical)(c) for c in column]
+
+
+def digest_lines(sheet: str, columns: Sequence[Sequence[object]]) -> tuple[str, list[int]]:
+    """The digest lines of a sheet's data rows given column by column (every column as long), each
+    line with its leading newline — for :meth:`Digest.add_text` — and, as a by-product, the indexes
+    of the rows whose every cell is empty."""
+    canon = [canonical_column(c) for c in columns]
+    rows = list(zip(*canon, strict=True))
+    empty = [k for k, out in enumerate(rows) if not any(out)]
+    prefix = "\n" + sheet + "\t"
+    if not rows:
+        return "", empty
+    if not any(_JSON_ESCAPE.search("".join(c)) for c in canon):  # no cell needs JSON escaping
+        between = '"]' + prefix + '["'
+        return prefix + '["' + between.join(['","'.join(out) for out in rows]) + '"]', empty
+    escaped = _JSON_ESCAPE.search
+    lines = []
+    for out in rows:
+        if escaped("".join(out)) is None:
+            lines.append(prefix + '["' + '","'.join(out) + '"]')
+        else:
+            lines.append(prefix + _json(out))
+    return "".join(lines), empty
 
 
 def content_digest(

@@ -387,9 +387,19 @@ class RowParser:
         if any(len(r) != width for r in rows):
             rows = [(list(r[:width]) + [None] * (width - len(r))) for r in rows]
         cols = list(zip(*rows, strict=True)) if rows else [() for _ in range(width)]
+        return self.parse_columns(cols, row_numbers, parse)
+
+    def parse_columns(
+        self,
+        columns: Sequence[Sequence[object]],
+        row_numbers: Sequence[int],
+        parse: Callable[[RowParser, dict[str, object]], ParsedRow],
+    ) -> list[ParsedRow]:
+        """:meth:`parse_rows` of rows given column by column (one sequence per header, all as long)."""
         probs: dict[int, list[CellProblem]] = {}
         values = [
-            self._column(spec, col, row_numbers, probs) for spec, col in zip(self._columns, cols, strict=True)
+            self._column(spec, col, row_numbers, probs)
+            for spec, col in zip(self._columns, columns, strict=True)
         ]
         out: list[ParsedRow] = []
         headers = self.headers
@@ -443,6 +453,11 @@ class RowParser:
             for k, x in enumerate(out):
                 if x is miss:
                     v = col[k]
+                    if memo is not None and v.__class__ is str:
+                        hit = memo.get(v, miss)  # a value first met further up this column
+                        if hit is not miss:
+                            out[k] = hit
+                            continue
                     self.row = row_numbers[k]
                     self.problems = probs.setdefault(k, [])
                     before = len(self.problems)

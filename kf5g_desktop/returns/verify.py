@@ -36,14 +36,13 @@ from .format import (
     S_VENUES,
     Digest,
     canonical,
+    digest_lines,
     signature_ok,
 )
 from .rows import FIELD_HEADERS, PARSERS, CellProblem, ParsedRow, RowParser
-from .xlsxsafe import SafeWorkbook, SpreadsheetError, open_workbook
+from .xlsxsafe import SafeWorkbook, SheetTable, SpreadsheetError, open_workbook
 
 Progress = Callable[[int, int, str], None]
-
-_CHUNK = 20_000  # rows parsed between two progress reports
 
 # signature_status values stored with a submission
 SIG_OK, SIG_UNSIGNED, SIG_NO_KEY = "ok", "unsigned", "no_key"
@@ -166,49 +165,34 @@ def _verify(
     if meta.get("iso_week") and meta["iso_week"] != str(IsoWeek.containing(start)):
         res.fail(3, f"“_meta”中的周次“{meta['iso_week']}”与统计周期 {start} 不一致。", S_META)
         return
-    # 4. headers (the data sheets are read on two background threads meanwhile)
+    # 4–6 and the parsing of 8 are worked through sheet by sheet as the two reading threads deliver
+    # them (the big 基站 sheet takes longest); the results are then checked in their order.
     res.step = 4
-    wb.prefetch(DATA_SHEETS)
-    bodies: dict[str, Body] = {}
+    towns_by_unit: dict[str, dict[str, str]] = {}
+    for t in store.townships():
+        towns_by_unit.setdefault(t.unit_code, {})[t.name] = t.code
+    present = [s for s in DATA_SHEETS if s in wb.sheet_names]
+    wb.prefetch(present)
+    sheets: dict[str, _Sheet] = {}
+    for name, table in wb.tables_as_ready(present):
+        sh = sheets[name] = _read_sheet(name, table)
+        if sh.header_problem is None:
+            sh.parsed = _parse_sheet(sh, kind, unit_code, towns_by_unit)
+        if progress is not None:
+            progress(len(sheets), len(present), f"已读取并检查工作表“{name}”")
     for sheet in DATA_SHEETS:
-        if sheet not in wb.sheet_names:
+        if sheet not in sheets:
             res.fail(4, f"缺少工作表“{sheet}”,请使用原始导出文件。", sheet)
             return
-        table = wb.table(sheet)
-        rows = table.rows
-        h = 3 - table.first_row
-        got = [canonical(c) for c in rows[h]] if 0 <= h < len(rows) else []
-        while got and not got[-1]:
-            got.pop()
-        expected = HEADERS[sheet]
-        for i, name in enumerate(expected):
-            if i >= len(got) or got[i] != name:
-                col = _col(i)
-                res.fail(
-                    4,
-                    f"表头应为“{name}”,实际为“{got[i] if i < len(got) else ''}”。请不要增删、移动或改名列。",
-                    sheet,
-                    3,
-                    f"{col}列",
-                )
-                return
-        if len(got) > len(expected):
-            res.fail(
-                4, f"表头最后一列“{expected[-1]}”之后还有“{got[len(expected)]}”,请删除多余的列。", sheet, 3
-            )
+        problem = sheets[sheet].header_problem
+        if problem is not None:
+            res.step = 4
+            res.errors.append(problem)
             return
-        # data rows: row 4 to the last row with any non-empty cell in the header's columns
-        width = len(expected)
-        body = rows[h + 1 :]
-        if body and len(body[0]) != width:
-            body = [(r[:width] + [""] * (width - len(r))) for r in body]
-        while body and not _non_empty(body[-1]):
-            body.pop()
-        bodies[sheet] = Body(body)
     # 5. row counts
     res.step = 5
     for sheet in DATA_SHEETS:
-        n = len(bodies[sheet].rows)
+        n = len(sheets[sheet].rows)
         declared = meta.get(f"rows.{sheet}", "")
         if declared != str(n):
             res.fail(
@@ -220,7 +204,7 @@ def _verify(
     d = Digest(unit_code, meta["period_start"], meta["period_end"])
     for sheet in DATA_SHEETS:
         d.row(sheet, HEADERS[sheet])
-        d.rows(sheet, bodies[sheet].rows)
+        d.add_text(sheets[sheet].digest_text)
     res.computed_digest = d.hexdigest()
     declared_digest = meta.get("content_sha256", "").lower()
     if res.computed_digest != declared_digest:
@@ -271,19 +255,86 @@ def _verify(
             res.warnings.append(CellProblem("", None, None, "未校验签名:本机没有该区县的签名密钥。"))
     # 8. rows
     res.step = 8
-    _check_rows(store, wb, res, bodies, progress)
+    _check_rows(store, wb, res, sheets)
     if not res.errors:
         res.step = 9
 
 
 @dataclass(slots=True)
-class Body:
-    """A data sheet's rows 4 … last (cells as read: empty ``""``, every row as wide as the header)."""
+class _Sheet:
+    """A data sheet as read: header check, rows 4 … last (cells as read: empty ``""``, every row as
+    wide as the header), their digest lines, the empty rows among them and, once parsed, the rows."""
 
-    rows: list[list[object]]
+    name: str
+    header_problem: CellProblem | None = None
+    rows: list[list[object]] = field(default_factory=list)
+    digest_text: str = ""
+    empty: list[int] = field(default_factory=list)
+    columns: list[Sequence[object]] = field(default_factory=list)
+    parsed: dict[int, ParsedRow] = field(default_factory=dict)  # by index into rows
 
-    def row_number(self, index: int) -> int:
+    @staticmethod
+    def row_number(index: int) -> int:
         return index + 4
+
+
+def _read_sheet(sheet: str, table: SheetTable) -> _Sheet:
+    """Check 4 (headers) for one sheet, then its data rows and their digest lines."""
+    sh = _Sheet(sheet)
+    rows = table.rows
+    h = 3 - table.first_row
+    got = [canonical(c) for c in rows[h]] if 0 <= h < len(rows) else []
+    while got and not got[-1]:
+        got.pop()
+    expected = HEADERS[sheet]
+    for i, name in enumerate(expected):
+        if i >= len(got) or got[i] != name:
+            sh.header_problem = CellProblem(
+                sheet,
+                3,
+                f"{_col(i)}列",
+                f"表头应为“{name}”,实际为“{got[i] if i < len(got) else ''}”。请不要增删、移动或改名列。",
+            )
+            return sh
+    if len(got) > len(expected):
+        sh.header_problem = CellProblem(
+            sheet, 3, None, f"表头最后一列“{expected[-1]}”之后还有“{got[len(expected)]}”,请删除多余的列。"
+        )
+        return sh
+    # data rows: row 4 to the last row with any non-empty cell in the header's columns
+    width = len(expected)
+    body = rows[h + 1 :]
+    if body and len(body[0]) != width:
+        body = [(r[:width] + [""] * (width - len(r))) for r in body]
+    while body and not _non_empty(body[-1]):
+        body.pop()
+    sh.rows = body
+    sh.columns = list(zip(*body, strict=True)) if body else [() for _ in range(width)]
+    sh.digest_text, sh.empty = digest_lines(sheet, sh.columns)
+    return sh
+
+
+def _parse_sheet(
+    sh: _Sheet, kind: str, unit_code: str, towns_by_unit: dict[str, dict[str, str]]
+) -> dict[int, ParsedRow]:
+    """The records of a sheet's non-empty rows (check 8's cell checks), by row index."""
+    rows = sh.rows
+    parse = PARSERS[sh.name]
+    if kind == "unit" and not sh.empty:  # the usual case: every row, one unit's townships
+        p = RowParser(sh.name, towns_by_unit.get(unit_code, {}))
+        parsed = p.parse_columns(sh.columns, range(4, 4 + len(rows)), parse)
+        return dict(enumerate(parsed))
+    skip = set(sh.empty)
+    groups: dict[str, list[int]] = {}
+    for k, cells in enumerate(rows):
+        if k not in skip:
+            groups.setdefault(canonical(cells[1]) if kind == "city" else unit_code, []).append(k)
+    out: dict[int, ParsedRow] = {}
+    for town_unit, indexes in groups.items():
+        p = RowParser(sh.name, towns_by_unit.get(town_unit, {}))
+        parsed = p.parse_rows([rows[k] for k in indexes], [sh.row_number(k) for k in indexes], parse)
+        out.update(zip(indexes, parsed, strict=True))
+    return out
 
 
 def _non_empty(cells: Sequence[object]) -> bool:
@@ -304,19 +355,10 @@ def _col(i: int) -> str:
     return get_column_letter(i + 1)
 
 
-def _check_rows(
-    store: Store,
-    wb: SafeWorkbook,
-    res: VerifyResult,
-    bodies: dict[str, Body],
-    progress: Progress | None,
-) -> None:
+def _check_rows(store: Store, wb: SafeWorkbook, res: VerifyResult, sheets: dict[str, _Sheet]) -> None:
     kind, unit_code = res.kind, res.unit_code
     units = store.unit_map()
     ctx = store.validation_context()
-    towns_by_unit: dict[str, dict[str, str]] = {}
-    for t in store.townships():
-        towns_by_unit.setdefault(t.unit_code, {})[t.name] = t.code
     errors = res.errors
     for sheet in DATA_SHEETS:
         for r, col in wb.formula_cells(sheet):
@@ -337,41 +379,17 @@ def _check_rows(
                         "数据行不能合并单元格,请取消合并并逐行填写。",
                     )
                 )
-    total = sum(len(b.rows) for b in bodies.values())
-    done = 0
     parsed: dict[str, list[ParsedRow]] = {}
     for sheet in DATA_SHEETS:
-        body = bodies[sheet]
-        rows = body.rows
-        # Rows to parse, by the unit whose townships apply (a city return holds every unit's rows).
-        groups: dict[str, list[int]] = {}
-        for k, cells in enumerate(rows):
-            if not _non_empty(cells):
-                errors.append(
-                    CellProblem(sheet, body.row_number(k), None, "是空行,数据中间不能有空行,请删除该行。")
-                )
-                continue
-            town_unit = canonical(cells[1]) if kind == "city" else unit_code
-            groups.setdefault(town_unit, []).append(k)
-        by_index: dict[int, ParsedRow] = {}
-        parse = PARSERS[sheet]
-        for town_unit, indexes in groups.items():
-            p = RowParser(sheet, towns_by_unit.get(town_unit, {}))
-            for at in range(0, len(indexes), _CHUNK):
-                chunk = indexes[at : at + _CHUNK]
-                whole = len(chunk) == len(rows)
-                sub = rows if whole else [rows[k] for k in chunk]
-                for k, pr in zip(
-                    chunk, p.parse_rows(sub, [body.row_number(k) for k in chunk], parse), strict=True
-                ):
-                    by_index[k] = pr
-                done += len(chunk)
-                if progress is not None:
-                    progress(done, total, "正在检查数据行")
+        sh = sheets[sheet]
+        for k in sh.empty:
+            errors.append(
+                CellProblem(sheet, sh.row_number(k), None, "是空行,数据中间不能有空行,请删除该行。")
+            )
         out: list[ParsedRow] = []
-        for k in sorted(by_index):
-            pr = by_index[k]
-            cells = rows[k]
+        for k in sorted(sh.parsed):
+            pr = sh.parsed[k]
+            cells = sh.rows[k]
             seq = k + 1
             first = cells[0]
             if first != seq and canonical(first) != str(seq):

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import zipfile
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -37,6 +37,7 @@ MAX_COLUMNS = 200
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTION_INFO = "EncryptionInfo".encode("utf-16-le")
 _DTD_RE = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+_ROOT_PREFIX_RE = re.compile(rb"<([A-Za-z_][\w.-]*:)?worksheet[\s>]")
 _FORMULA_RE = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")
 _CELL_REF_RE = re.compile(rb"""<(?:[A-Za-z_][\w.-]*:)?c\b[^>]*?\br=["']([A-Z]{1,3})(\d+)["']""")
 _NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -186,7 +187,11 @@ def _scan_formulas(path: Path, part: str) -> list[tuple[int, str]]:
     runs in a loader thread; zlib releases the GIL while it inflates)."""
     with zipfile.ZipFile(path) as zf:
         data = zf.read(part)
-    if b"<f" not in data and b":f" not in data:  # no <f> element (nor a prefixed <x:f>) at all
+    # A quick look for the <f> element first (literal-prefix search), with the namespace prefix the
+    # sheet uses for its elements (some writers write <x:c>, <x:f>); the full scan only if one is there.
+    root = _ROOT_PREFIX_RE.search(data, 0, 4096)
+    prefix = (root.group(1) or b"") if root else b""
+    if re.search(re.escape(b"<" + prefix + b"f") + rb"[\s>/]", data) is None:
         return []
     found: list[tuple[int, str]] = []
     for m in _FORMULA_RE.finditer(data):
@@ -338,6 +343,15 @@ class SafeWorkbook:
         )
         self._merged_cache[name] = table.merged
         return table
+
+    def tables_as_ready(self, names: Sequence[str]) -> Iterator[tuple[str, SheetTable]]:
+        """(name, :meth:`table`) of these sheets, prefetched ones in the order their reading ends."""
+        waiting = {self._pending[("table", n)]: n for n in names if ("table", n) in self._pending}
+        for future in as_completed(waiting):
+            yield waiting[future], self.table(waiting[future])
+        for name in names:
+            if not any(n == name for n in waiting.values()):
+                yield name, self.table(name)
 
     def _result(self, key: tuple[str, str], what: str, load: Callable[[], object]) -> object:
         """A prefetched result, or ``load()`` now — inside the error boundary either way."""

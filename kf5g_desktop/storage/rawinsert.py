@@ -61,13 +61,34 @@ def to_storage(rows: list[list[Any]], convs: list[tuple[int, Converter]]) -> Non
 
 
 def insert_rows(
-    session: Session, table: Table, columns: Sequence[str], rows: Sequence[Sequence[Any]]
+    session: Session,
+    table: Table,
+    columns: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    constants: dict[str, str | int | None] | None = None,
 ) -> None:
-    """INSERT ``rows`` (values in storage form, in ``columns`` order) in the session's transaction."""
+    """INSERT ``rows`` (values in storage form, in ``columns`` order) in the session's transaction.
+
+    ``constants`` (column → the same storage value for every row) are written into the statement
+    as SQL literals rather than bound once per row."""
     if not rows:
         return
     if not isinstance(rows[0], tuple):
         rows = list(map(tuple, rows))
-    names = ", ".join(f'"{c}"' for c in columns)
-    marks = ", ".join("?" for _ in columns)
-    session.connection().exec_driver_sql(f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})', rows)  # type: ignore[arg-type]
+    bound = [c for c, v in (constants or {}).items() if isinstance(v, str) and "\x00" in v]
+    literal = {c: v for c, v in (constants or {}).items() if c not in bound}
+    if bound:  # a NUL character cannot be in an SQL literal: such constants are bound with every row
+        extra = tuple(constants[c] for c in bound)  # type: ignore[index]
+        rows = [r + extra for r in rows]  # type: ignore[operator]
+    names = ", ".join(f'"{c}"' for c in (*columns, *bound, *literal))
+    marks = ", ".join(["?"] * (len(columns) + len(bound)) + [_literal(v) for v in literal.values()])
+    sql = f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})'
+    session.connection().exec_driver_sql(sql, rows)  # type: ignore[arg-type]
+
+
+def _literal(value: str | int | None) -> str:
+    if value is None:
+        return "NULL"
+    if isinstance(value, int):
+        return str(int(value))
+    return "'" + value.replace("'", "''") + "'"

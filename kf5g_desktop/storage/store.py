@@ -122,19 +122,32 @@ def audit_text(value: object) -> str | None:
     return str(value)
 
 
-def _audit_float(value: float) -> str:
-    return f"{value:.6f}".rstrip("0").rstrip(".")
-
-
-# audit_text for the common value classes, without its chain of checks (bulk inserts)
-_AUDIT_TEXT: dict[type, Callable[[Any], str]] = {
-    float: _audit_float,
+_AUDIT_TEXT: dict[type, Callable[[Any], str]] = {  # audit_text() of one class of values
+    float: lambda v: f"{v:.6f}".rstrip("0").rstrip("."),
     int: str,
     bool: lambda v: "1" if v else "0",
     date: date.isoformat,
     datetime: datetime.isoformat,
 }
-_AUDIT_JSON = json.JSONEncoder(ensure_ascii=False).encode  # = json.dumps(…, ensure_ascii=False)
+_json_string = json.encoder.encode_basestring  # a JSON string as json.dumps(…, ensure_ascii=False) writes it
+
+
+def _audit_fragments(name: str, values: Sequence[Any]) -> list[str]:
+    """``"name": "audit text"`` of each value for a JSON snapshot, "" where the field is left out
+    (empty); joined with ", " inside braces it is exactly json.dumps(snapshot, ensure_ascii=False)."""
+    key = _json_string(name) + ": "
+    types = set(map(type, values)) - {type(None)}
+    if types <= {str}:
+        return [key + _json_string(v) if v else "" for v in values]
+    conv = _AUDIT_TEXT.get(types.pop()) if len(types) == 1 else None
+    if conv is not None:  # numbers, dates, booleans: their text needs no JSON escaping
+        quoted = key + '"'
+        return ["" if v is None else quoted + conv(v) + '"' for v in values]
+    out = []
+    for v in values:
+        text = audit_text(v)
+        out.append("" if text is None else key + _json_string(text))
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -1437,56 +1450,61 @@ class BatchWriter:
         if not records:
             return []
         ctx = self._ctx
+        session = ctx.session
         table = ROW_CLASS[kind].__table__
         when = created_at or ctx.now
         # Ids are assigned here (the one-writer lock and this transaction make max(id) safe).
-        first = int(ctx.session.scalar(select(func.max(ROW_CLASS[kind].id))) or 0) + 1
-        ids = list(range(first, first + len(records)))
-        columns = [c for c in Store._columns(kind) if c != "id"]
-        get = attrgetter(*columns)
-        lists = [i for i, c in enumerate(columns) if c in LIST_FIELDS[kind]]
-        join = codes.CODE_SEPARATOR.join
-        audit_get = _AUDIT_TEXT.get
-        audit = ctx.audit
-        now, user, batch = ctx.now, ctx.user, ctx.batch_id
-        rows: list[list[Any]] = []
-        approvals: list[tuple[Any, ...]] = []
+        first = int(session.scalar(select(func.max(ROW_CLASS[kind].id))) or 0) + 1
+        ids = range(first, first + len(records))
         for rid, r in zip(ids, records, strict=True):
             r.id = rid
-            values = list(get(r))
-            for i in lists:
-                values[i] = join(values[i] or ())
-            snapshot = {}
-            for name, v in zip(columns, values, strict=True):
-                if v is None or v == "":
-                    continue
-                if v.__class__ is str:
-                    snapshot[name] = v
-                else:
-                    conv = audit_get(v.__class__)
-                    text = conv(v) if conv is not None else audit_text(v)
-                    if text is not None:
-                        snapshot[name] = text
-            if isinstance(r, Station) and r.approvals:
-                snapshot["approvals"] = _approvals_text(r.approvals)
-                approvals += [(rid, a.item, a.applied_on, a.granted_on, a.notes) for a in r.approvals]
-            key = record_key(kind, r)
-            audit.append((now, user, "insert", kind, rid, key, None, None, _AUDIT_JSON(snapshot), batch))
-            values.append(rid)
-            rows.append(values)
-        rawinsert.to_storage(rows, rawinsert.converters(table, columns))
-        book = [rawinsert.sql_datetime(when), user, rawinsert.sql_datetime(now), user]
-        for values in rows:
-            values += book
-        rawinsert.insert_rows(
-            ctx.session, table, [*columns, "id", "created_at", "created_by", "updated_at", "updated_by"], rows
+        # Everything is built column by column (a field of every record at a time): most of the work
+        # then runs in C (map, zip, join) instead of a Python loop over 30 fields of 100,000 records.
+        columns = [c for c in Store._columns(kind) if c != "id"]
+        cols: list[list[Any]] = [list(map(attrgetter(c), records)) for c in columns]
+        join = codes.CODE_SEPARATOR.join
+        for i, c in enumerate(columns):
+            if c in LIST_FIELDS[kind]:
+                cols[i] = [join(v) if v else "" for v in cols[i]]
+        # the audit snapshot: json.dumps({field: audit_text(value)} of the non-empty fields)
+        fragments = [_audit_fragments(c, col) for c, col in zip(columns, cols, strict=True)]
+        if kind == STATION:
+            texts = [_approvals_text(r.approvals) if r.approvals else None for r in records]  # type: ignore[union-attr]
+            fragments.append(_audit_fragments("approvals", texts))
+        snapshots = ["{" + ", ".join(filter(None, f)) + "}" for f in zip(*fragments, strict=True)]
+        keys = [record_key(kind, r) for r in records]
+        at = rawinsert.sql_datetime(ctx.now)
+        for i, conv in rawinsert.converters(table, columns):
+            cols[i] = [None if v is None else conv(v) for v in cols[i]]
+        book: dict[str, str | int | None] = dict(
+            created_at=rawinsert.sql_datetime(when), created_by=ctx.user, updated_at=at, updated_by=ctx.user
         )
-        if approvals:
-            cols = ("station_id", "item", "applied_on", "granted_on", "notes")
-            arows = [list(a) for a in approvals]
-            rawinsert.to_storage(arows, rawinsert.converters(ApprovalRow.__table__, cols))
-            rawinsert.insert_rows(ctx.session, ApprovalRow.__table__, cols, arows)
-        return ids
+        rows = list(zip(*cols, ids, strict=True))
+        rawinsert.insert_rows(session, table, [*columns, "id"], rows, constants=book)
+        if kind == STATION:
+            approvals = [
+                [r.id, a.item, a.applied_on, a.granted_on, a.notes]
+                for r in records
+                for a in r.approvals  # type: ignore[union-attr]
+            ]
+            if approvals:
+                cols_a = ("station_id", "item", "applied_on", "granted_on", "notes")
+                rawinsert.to_storage(approvals, rawinsert.converters(ApprovalRow.__table__, cols_a))
+                rawinsert.insert_rows(session, ApprovalRow.__table__, cols_a, approvals)
+        if ctx.audit:  # earlier changes of this batch first: audit ids stay in time order
+            _flush_audit(session, ctx.audit)
+            ctx.audit.clear()
+        constants: dict[str, str | int | None] = dict(
+            at=at, user=ctx.user, action="insert", table_name=kind, batch_id=ctx.batch_id
+        )
+        rawinsert.insert_rows(
+            session,
+            AuditRow.__table__,
+            ("record_id", "record_key", "new"),
+            list(zip(ids, keys, snapshots, strict=True)),
+            constants=constants,
+        )
+        return list(ids)
 
     def set_created_at(self, kind: str, record_id: int, when: datetime) -> None:
         """Back-date a record's creation (e.g. the city dating a unit's records by their return)."""

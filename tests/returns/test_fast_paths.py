@@ -15,7 +15,17 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kf5g_desktop.domain import codes
-from kf5g_desktop.returns.format import HEADERS, S_APPROVALS, S_POLES, S_STATIONS, S_VENUES, Digest, canonical
+from kf5g_desktop.returns.format import (
+    HEADERS,
+    S_APPROVALS,
+    S_POLES,
+    S_STATIONS,
+    S_VENUES,
+    Digest,
+    canonical,
+    canonical_column,
+    digest_lines,
+)
 from kf5g_desktop.returns.rows import CODE_LISTS, PARSERS, RowParser
 
 TEXTS = st.text(
@@ -58,6 +68,33 @@ def test_digest_rows_equal_the_definition(rows):
     d = Digest("410221", "2021-02-01", "2021-02-07")
     d.rows("基站", rows)
     assert d.hexdigest() == _reference_digest(rows)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.integers(min_value=1, max_value=5).flatmap(
+        lambda w: st.lists(st.lists(CELLS, min_size=w, max_size=w), max_size=6)
+    )
+)
+def test_digest_lines_equal_the_definition(rows):
+    d = Digest("410221", "2021-02-01", "2021-02-07")
+    text, empty = digest_lines("基站", list(zip(*rows, strict=True)) if rows else [])
+    d.add_text(text)
+    assert d.hexdigest() == _reference_digest(rows)
+    assert empty == [k for k, cells in enumerate(rows) if all(canonical(c) == "" for c in cells)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.one_of(st.floats(), st.just(""), st.just("  "), st.floats(min_value=-1e-6, max_value=1e-6)),
+        max_size=8,
+    ),
+    st.lists(st.one_of(DATES, st.just(""), st.just(" x ")), max_size=8),
+)
+def test_canonical_columns_of_numbers_and_dates(numbers, dates):
+    assert canonical_column(numbers) == [canonical(c) for c in numbers]
+    assert canonical_column(dates) == [canonical(c) for c in dates]
 
 
 def _column_cells(header: str) -> st.SearchStrategy[object]:

@@ -93,3 +93,20 @@ def test_insert_many_stores_exactly_what_save_stores(tmp_path, demo_db):
     for ra, rb in zip(a, b, strict=True):
         assert ra[:8] == rb[:8]
         assert json.loads(ra[8]) == json.loads(rb[8])
+
+
+def test_insert_many_writes_odd_user_names_exactly(tmp_path):
+    """The batch's constants (user, times) go into the SQL as literals: quotes must survive, and a
+    name a literal cannot hold (NUL) is bound instead."""
+    for i, user in enumerate(('O\'Neil "x" ?; --', "张\x00三")):
+        store = Store.open(tmp_path / f"u{i}.db", user=user, clock=lambda: datetime(2021, 2, 7, 10, 0))
+        with store.batch_writer("test", "bulk") as w:
+            (rid,) = w.insert_many(
+                "station", [Station(unit_code="410221", station_code="S1", operator="CMCC", name="站")]
+            )
+        got = store.get_station(rid)
+        assert got.meta.created_by == user and got.meta.updated_by == user
+        assert got.meta.created_at == datetime(2021, 2, 7, 10, 0)
+        (entry,) = store.history("station", rid)
+        assert entry.user == user and entry.action == "insert"
+        store.close()
