@@ -226,3 +226,14 @@ def test_check_reports_invalid_rows_written_behind_the_stores_back(store):
         s.execute(text("UPDATE station SET lat = 40.0 WHERE id = :i"), {"i": st.id})
     problems = store.check()
     assert len(problems) == 1 and problems[0].issue.field == "lat"
+
+
+def test_new_database_has_8k_pages_and_wal(store):
+    import sqlite3
+
+    con = sqlite3.connect(store.path)
+    try:
+        assert con.execute("PRAGMA page_size").fetchone()[0] == 8192
+        assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    finally:
+        con.close()
