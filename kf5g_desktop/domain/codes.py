@@ -29,6 +29,7 @@ class CodeList:
         self._by_code = {i.code: i for i in self.items}
         self._by_label = {i.label: i for i in self.items}
         self._codes = tuple(i.code for i in self.items)  # immutable: computed once (asked per row)
+        self.code_set = frozenset(self._codes)  # "code in code_set" without a method call per check
         self._labels = tuple(i.label for i in self.items)
         if len(self._by_code) != len(self.items) or len(self._by_label) != len(self.items):
             raise ValueError(f"duplicate code or label in {name}")

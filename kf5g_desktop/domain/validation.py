@@ -75,7 +75,7 @@ class _Checker:
 
     def code(self, record: object, name: str, code_list: codes.CodeList) -> None:
         value = getattr(record, name)
-        if value and value not in code_list:
+        if value and value not in code_list.code_set:
             self.error(
                 name,
                 f"“{self.label(name)}”的值“{value}”不在代码表中,请从下拉列表选择:{'、'.join(code_list.labels)}。",
@@ -84,7 +84,7 @@ class _Checker:
 
     def codes(self, record: object, name: str, code_list: codes.CodeList) -> None:
         for value in getattr(record, name) or []:
-            if value not in code_list:
+            if value not in code_list.code_set:
                 self.error(
                     name,
                     f"“{self.label(name)}”中的“{value}”不在代码表中,可选:{'、'.join(code_list.labels)}。",

@@ -255,6 +255,14 @@ _json_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encod
 _JSON_ESCAPE = re.compile(r'[\x00-\x1f\\"]')
 
 
+def _needs_escaping(text: str) -> bool:
+    """Whether json.dumps would escape anything in ``text`` (quick checks first: no quote, no
+    backslash, and all printable — Chinese text is — means no control character either)."""
+    if '"' in text or "\\" in text:
+        return True
+    return not text.isprintable() and _JSON_ESCAPE.search(text) is not None
+
+
 def _json(cells: Sequence[str]) -> str:
     return _json_encode(list(cells))
 
@@ -363,7 +371,7 @@ def digest_lines(sheet: str, columns: Sequence[Sequence[object]]) -> tuple[str, 
     prefix = "\n" + sheet + "\t"
     if not rows:
         return "", empty
-    if not any(_JSON_ESCAPE.search("".join(c)) for c in canon):  # no cell needs JSON escaping
+    if not any(_needs_escaping("".join(c)) for c in canon):  # no cell needs JSON escaping
         between = '"]' + prefix + '["'
         return prefix + '["' + between.join(['","'.join(out) for out in rows]) + '"]', empty
     escaped = _JSON_ESCAPE.search

@@ -401,6 +401,9 @@ class RowParser:
             self._column(spec, col, row_numbers, probs)
             for spec, col in zip(self._columns, columns, strict=True)
         ]
+        builder = _COLUMN_BUILDERS.get(parse)
+        if builder is not None:
+            return builder(self, dict(zip(self.headers, values, strict=True)), row_numbers, probs)
         out: list[ParsedRow] = []
         headers = self.headers
         for k, vals in enumerate(zip(*values, strict=True)):
@@ -650,6 +653,92 @@ def parse_station(p: RowParser, g: dict[str, object]) -> ParsedRow:
     )
 
 
+def _coords(values: Sequence[object]) -> list[float | None]:
+    return [None if v is None else round(float(v), 6) for v in values]  # type: ignore[arg-type]
+
+
+def _or_empty(values: Sequence[object]) -> list[object]:
+    return [v or "" for v in values]
+
+
+def station_rows(
+    p: RowParser, c: dict[str, list[object]], row_numbers: Sequence[int], probs: dict[int, list[CellProblem]]
+) -> list[ParsedRow]:
+    """:func:`parse_station` for whole columns (``c``: header → parsed values), row by row the same."""
+    stations = [
+        Station(
+            unit_code=a,  # type: ignore[arg-type]
+            station_code=b,  # type: ignore[arg-type]
+            operator=op,  # type: ignore[arg-type]
+            name=nm,  # type: ignore[arg-type]
+            tower_site_code=ts,  # type: ignore[arg-type]
+            sharing_operators=sh,  # type: ignore[arg-type]
+            township_code=tw,  # type: ignore[arg-type]
+            address=ad,  # type: ignore[arg-type]
+            lon=lo,
+            lat=la,
+            station_type=sty,  # type: ignore[arg-type]
+            network_mode=nmode,  # type: ignore[arg-type]
+            build_mode=bm,  # type: ignore[arg-type]
+            scene=sc,  # type: ignore[arg-type]
+            in_plan=ip,  # type: ignore[arg-type]
+            in_land_plan=il,  # type: ignore[arg-type]
+            status=stt,  # type: ignore[arg-type]
+            planned_on_air=po,  # type: ignore[arg-type]
+            construction_start=cs,  # type: ignore[arg-type]
+            on_air=oa,  # type: ignore[arg-type]
+            power_supply=ps,  # type: ignore[arg-type]
+            conversion=cv,  # type: ignore[arg-type]
+            subsidy_state=ss,  # type: ignore[arg-type]
+            notes=nt,  # type: ignore[arg-type]
+        )
+        for a, b, op, nm, ts, sh, tw, ad, lo, la, sty, nmode, bm, sc, ip, il, stt, po, cs, oa, ps, cv, ss, nt in zip(
+            _or_empty(c["区县代码"]),
+            _or_empty(c["基站编码"]),
+            _or_empty(c["承建运营商"]),
+            _or_empty(c["基站名称"]),
+            c["铁塔站址编码"],
+            c["共享运营商"],
+            c["乡镇(街道)"],
+            c["详细地址"],
+            _coords(c["经度"]),
+            _coords(c["纬度"]),
+            c["基站类型"],
+            c["组网方式"],
+            c["建设方式"],
+            c["覆盖场景"],
+            c["纳入规划"],
+            c["纳入控规"],
+            _or_empty(c["建设状态"]),
+            c["计划开通日期"],
+            c["开工日期"],
+            c["开通日期"],
+            c["供电方式"],
+            c["直供电改造"],
+            c["补助状态"],
+            c["备注"],
+            strict=True,
+        )
+    ]
+    sheet = p.sheet
+    get = probs.get
+    return [
+        ParsedRow(sheet, row, st, get(k) or [], venue_code=vc, pole_code=pc, subsidy_cells=(s1, s2, s3))  # type: ignore[arg-type]
+        for k, (row, st, vc, pc, s1, s2, s3) in enumerate(
+            zip(
+                row_numbers,
+                stations,
+                c["依托场所编号"],
+                c["依托杆塔编号"],
+                c["省级补助(元)"],
+                c["市级补助(元)"],
+                c["区县补助(元)"],
+                strict=True,
+            )
+        )
+    ]
+
+
 def parse_approval(p: RowParser, g: dict[str, object]) -> ParsedRow:
     item = g["审批事项"]
     approval = Approval(item or "", g["申请日期"], g["办结日期"], g["备注"])  # type: ignore[arg-type]
@@ -718,5 +807,7 @@ def parse_pole(p: RowParser, g: dict[str, object]) -> ParsedRow:
         p.bad("杆塔编号", "杆塔编号必须填写,请补充。")
     return ParsedRow(p.sheet, p.row, pole, p.problems)
 
+
+_COLUMN_BUILDERS = {parse_station: station_rows}  # parse functions with a whole-column twin
 
 PARSERS = {S_STATIONS: parse_station, S_APPROVALS: parse_approval, S_VENUES: parse_venue, S_POLES: parse_pole}

@@ -386,20 +386,26 @@ def _check_rows(store: Store, wb: SafeWorkbook, res: VerifyResult, sheets: dict[
             errors.append(
                 CellProblem(sheet, sh.row_number(k), None, "是空行,数据中间不能有空行,请删除该行。")
             )
+        # 序号 and 区县代码, column-wise: only the rows whose raw cell differs are looked at closely
+        col0, col1 = (sh.columns[0], sh.columns[1]) if sh.rows else ((), ())
+        odd_seq = {
+            k for k, (v, seq) in enumerate(zip(col0, range(1, len(col0) + 1), strict=True)) if v != seq
+        }
+        odd_unit = {k for k, v in enumerate(col1) if v != unit_code} if kind == "unit" else set()
         out: list[ParsedRow] = []
         for k in sorted(sh.parsed):
             pr = sh.parsed[k]
-            cells = sh.rows[k]
-            seq = k + 1
-            first = cells[0]
-            if first != seq and canonical(first) != str(seq):
-                pr.problems.append(
-                    CellProblem(
-                        sheet, pr.row, "序号", f"序号应为 {seq}(从1起连续编号),现为“{canonical(first)}”。"
+            out.append(pr)
+            if k in odd_seq:
+                first, seq = col0[k], k + 1
+                if canonical(first) != str(seq):
+                    pr.problems.append(
+                        CellProblem(
+                            sheet, pr.row, "序号", f"序号应为 {seq}(从1起连续编号),现为“{canonical(first)}”。"
+                        )
                     )
-                )
-            if kind == "unit":
-                row_unit = canonical(cells[1])
+            if k in odd_unit:
+                row_unit = canonical(col1[k])
                 if row_unit != unit_code:
                     pr.problems.append(
                         CellProblem(
@@ -409,7 +415,6 @@ def _check_rows(store: Store, wb: SafeWorkbook, res: VerifyResult, sheets: dict[
                             f"区县代码“{row_unit}”与填报单位“{unit_code}”不一致,请核对。",
                         )
                     )
-            out.append(pr)
         parsed[sheet] = out
     res.stations, res.approvals = parsed[S_STATIONS], parsed[S_APPROVALS]
     res.venues, res.poles = parsed[S_VENUES], parsed[S_POLES]

@@ -138,6 +138,8 @@ def _audit_fragments(name: str, values: Sequence[Any]) -> list[str]:
     key = _json_string(name) + ": "
     types = set(map(type, values)) - {type(None)}
     if types <= {str}:
+        if None not in values and "" not in values:  # every record has it: all in C
+            return list(map(key.__add__, map(_json_string, values)))
         return [key + _json_string(v) if v else "" for v in values]
     conv = _AUDIT_TEXT.get(types.pop()) if len(types) == 1 else None
     if conv is not None:  # numbers, dates, booleans: their text needs no JSON escaping
@@ -1467,7 +1469,11 @@ class BatchWriter:
             if c in LIST_FIELDS[kind]:
                 cols[i] = [join(v) if v else "" for v in cols[i]]
         # the audit snapshot: json.dumps({field: audit_text(value)} of the non-empty fields)
-        fragments = [_audit_fragments(c, col) for c, col in zip(columns, cols, strict=True)]
+        fragments = [
+            _audit_fragments(c, col)
+            for c, col in zip(columns, cols, strict=True)
+            if col.count(None) + col.count("") < len(col)  # a field empty in every record adds nothing
+        ]
         if kind == STATION:
             texts = [_approvals_text(r.approvals) if r.approvals else None for r in records]  # type: ignore[union-attr]
             fragments.append(_audit_fragments("approvals", texts))
