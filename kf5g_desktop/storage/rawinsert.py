@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Boolean, Date, DateTime, Table
+from sqlalchemy import Boolean, Date, DateTime, FromClause, Table
 from sqlalchemy.orm import Session
 
 Converter = Callable[[Any], Any]
@@ -37,7 +37,7 @@ def _bool(value: Any) -> Any:
     return None if value is None else int(bool(value))
 
 
-def converters(table: Table, columns: Sequence[str]) -> list[tuple[int, Converter]]:
+def converters(table: Table | FromClause, columns: Sequence[str]) -> list[tuple[int, Converter]]:
     """(position, converter) for the columns whose Python values need converting for SQLite."""
     out: list[tuple[int, Converter]] = []
     for i, name in enumerate(columns):
@@ -62,7 +62,7 @@ def to_storage(rows: list[list[Any]], convs: list[tuple[int, Converter]]) -> Non
 
 def insert_rows(
     session: Session,
-    table: Table,
+    table: Table | FromClause,
     columns: Sequence[str],
     rows: Sequence[Sequence[Any]],
     constants: dict[str, str | int | None] | None = None,
@@ -82,8 +82,8 @@ def insert_rows(
         rows = [r + extra for r in rows]  # type: ignore[operator]
     names = ", ".join(f'"{c}"' for c in (*columns, *bound, *literal))
     marks = ", ".join(["?"] * (len(columns) + len(bound)) + [_literal(v) for v in literal.values()])
-    sql = f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})'
-    session.connection().exec_driver_sql(sql, rows)  # type: ignore[arg-type]
+    sql = f'INSERT INTO "{cast(Table, table).name}" ({names}) VALUES ({marks})'
+    session.connection().exec_driver_sql(sql, rows)
 
 
 def _literal(value: str | int | None) -> str:

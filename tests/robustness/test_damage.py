@@ -82,13 +82,17 @@ def flip(path: Path, offset: int, n: int) -> None:
     path.write_bytes(bytes(data))
 
 
+def page_size(db: Path) -> int:
+    return int.from_bytes(db.read_bytes()[16:18], "big")  # the database header's page size
+
+
 def damage(db: Path, how: str) -> None:
     if how == "flipped page":
         page = root_page(db, "station")
-        flip(db, (page - 1) * 4096, 64)  # the b-tree page header and cell pointers
+        flip(db, (page - 1) * page_size(db), 64)  # the b-tree page header and cell pointers
     elif how == "flipped index page":
         page = root_page(db, "audit_log")
-        flip(db, (page - 1) * 4096 + 8, 200)
+        flip(db, (page - 1) * page_size(db) + 8, 200)
     elif how == "truncated":
         db.write_bytes(db.read_bytes()[: db.stat().st_size // 2 + 100])
     elif how == "zeroed header":
