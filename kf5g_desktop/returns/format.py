@@ -361,11 +361,14 @@ def canonical_column(column: Sequence[object]) -> list[str]:
     return [(by_class(c.__class__) or canonical)(c) for c in column]
 
 
-def digest_lines(sheet: str, columns: Sequence[Sequence[object]]) -> tuple[str, list[int]]:
+def digest_lines(
+    sheet: str, columns: Sequence[Sequence[object]], canon: Sequence[Sequence[str]] | None = None
+) -> tuple[str, list[int]]:
     """The digest lines of a sheet's data rows given column by column (every column as long), each
     line with its leading newline — for :meth:`Digest.add_text` — and, as a by-product, the indexes
-    of the rows whose every cell is empty."""
-    canon = [canonical_column(c) for c in columns]
+    of the rows whose every cell is empty. ``canon``: the columns' canonical_column() if made."""
+    if canon is None:
+        canon = [canonical_column(c) for c in columns]
     rows = list(zip(*canon, strict=True))
     empty = [k for k, out in enumerate(rows) if not any(out)]
     prefix = "\n" + sheet + "\t"

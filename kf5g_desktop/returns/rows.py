@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from itertools import repeat
 
 from kf5g_desktop.domain import codes
 from kf5g_desktop.domain.codes import CodeList
@@ -394,12 +395,16 @@ class RowParser:
         columns: Sequence[Sequence[object]],
         row_numbers: Sequence[int],
         parse: Callable[[RowParser, dict[str, object]], ParsedRow],
+        canonical: Sequence[Sequence[str]] | None = None,
     ) -> list[ParsedRow]:
-        """:meth:`parse_rows` of rows given column by column (one sequence per header, all as long)."""
+        """:meth:`parse_rows` of rows given column by column (one sequence per header, all as long).
+        ``canonical``: the columns' canonical strings if already made (for the digest), reused for
+        the columns of text."""
         probs: dict[int, list[CellProblem]] = {}
+        canon: Sequence[Sequence[str] | None] = canonical if canonical is not None else [None] * len(columns)
         values = [
-            self._column(spec, col, row_numbers, probs)
-            for spec, col in zip(self._columns, columns, strict=True)
+            self._column(spec, col, row_numbers, probs, texts)
+            for spec, col, texts in zip(self._columns, columns, canon, strict=True)
         ]
         builder = _COLUMN_BUILDERS.get(parse)
         if builder is not None:
@@ -418,14 +423,21 @@ class RowParser:
         col: Sequence[object],
         row_numbers: Sequence[int],
         probs: dict[int, list[CellProblem]],
+        canonical: Sequence[str] | None = None,
     ) -> list[object]:
         h, kind, fn, memo = spec
         miss = _MISS
         types = set(map(type, col))
         if kind in (TEXT, CODE):
-            texts = col if types == {str} else [v for v in col if v.__class__ is str]
-            if _NEEDS_NORMALIZING.search("\x00".join(texts)):  # type: ignore[arg-type]
+            all_text = types == {str}
+            texts = col if all_text else [v for v in col if v.__class__ is str]
+            joined = "\x00".join(texts)  # type: ignore[arg-type]
+            if _NEEDS_NORMALIZING.search(joined):
                 out: list[object] = [None if v is None else miss for v in col]
+            elif all_text and (kind == TEXT or " " not in joined):  # the usual column: strip only
+                out = list(canonical) if canonical is not None else list(map(str.strip, col))  # type: ignore[arg-type]
+                if "" in out:
+                    out = [t or None for t in out]
             elif kind == TEXT:
                 out = [
                     (v.strip() or None) if v.__class__ is str else (None if v is None else miss) for v in col
@@ -438,20 +450,32 @@ class RowParser:
                     for v in col
                 ]
         elif kind == NUM:
-            out = [v if v.__class__ is float else (None if v is None or v == "" else miss) for v in col]
+            if types == {float}:
+                out = list(col)
+            else:
+                out = [v if v.__class__ is float else (None if v is None or v == "" else miss) for v in col]
         elif kind == INT:
-            out = [
-                int(v)
-                if v.__class__ is float and v.is_integer()
-                else (None if v is None or v == "" else miss)  # type: ignore[attr-defined, call-overload]
-                for v in col
-            ]
+            if types == {float} and all(map(float.is_integer, col)):  # type: ignore[arg-type]
+                out = list(map(int, col))  # type: ignore[arg-type]
+            else:
+                out = [
+                    int(v)
+                    if v.__class__ is float and v.is_integer()
+                    else (None if v is None or v == "" else miss)  # type: ignore[attr-defined, call-overload]
+                    for v in col
+                ]
         elif kind == DATE:
-            out = [v if v.__class__ is date else (None if v is None or v == "" else miss) for v in col]
+            if types == {date}:
+                out = list(col)
+            else:
+                out = [v if v.__class__ is date else (None if v is None or v == "" else miss) for v in col]
         else:
             assert memo is not None
-            get = memo.get
-            out = [get(v, miss) if v.__class__ is str else miss for v in col]
+            if types <= {str, float, int, bool, date, datetime, type(None)}:  # hashable: looked up in C
+                out = list(map(memo.get, col, repeat(miss)))  # only text is ever a key
+            else:
+                get = memo.get
+                out = [get(v, miss) if v.__class__ is str else miss for v in col]
         if miss in out:
             for k, x in enumerate(out):
                 if x is miss:

@@ -36,6 +36,7 @@ from .format import (
     S_VENUES,
     Digest,
     canonical,
+    canonical_column,
     digest_lines,
     signature_ok,
 )
@@ -271,6 +272,7 @@ class _Sheet:
     digest_text: str = ""
     empty: list[int] = field(default_factory=list)
     columns: list[Sequence[object]] = field(default_factory=list)
+    canonical: list[list[str]] = field(default_factory=list)  # canonical_column() of each column
     parsed: dict[int, ParsedRow] = field(default_factory=dict)  # by index into rows
 
     @staticmethod
@@ -310,7 +312,8 @@ def _read_sheet(sheet: str, table: SheetTable) -> _Sheet:
         body.pop()
     sh.rows = body
     sh.columns = list(zip(*body, strict=True)) if body else [() for _ in range(width)]
-    sh.digest_text, sh.empty = digest_lines(sheet, sh.columns)
+    sh.canonical = [canonical_column(c) for c in sh.columns]
+    sh.digest_text, sh.empty = digest_lines(sheet, sh.columns, sh.canonical)
     return sh
 
 
@@ -322,7 +325,7 @@ def _parse_sheet(
     parse = PARSERS[sh.name]
     if kind == "unit" and not sh.empty:  # the usual case: every row, one unit's townships
         p = RowParser(sh.name, towns_by_unit.get(unit_code, {}))
-        parsed = p.parse_columns(sh.columns, range(4, 4 + len(rows)), parse)
+        parsed = p.parse_columns(sh.columns, range(4, 4 + len(rows)), parse, sh.canonical)
         return dict(enumerate(parsed))
     skip = set(sh.empty)
     groups: dict[str, list[int]] = {}

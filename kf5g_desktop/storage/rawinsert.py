@@ -10,11 +10,17 @@ connection, inside its transaction. Errors still come out as SQLAlchemy's DBAPIE
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import queue
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import suppress
 from datetime import date, datetime
+from itertools import chain
 from typing import Any, cast
 
 from sqlalchemy import Boolean, Date, DateTime, FromClause, Table
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 Converter = Callable[[Any], Any]
@@ -71,19 +77,105 @@ def insert_rows(
 
     ``constants`` (column → the same storage value for every row) are written into the statement
     as SQL literals rather than bound once per row."""
+    for sql, params in _statements(session.connection(), table, columns, rows, constants):
+        session.connection().exec_driver_sql(sql, params)
+
+
+def _statements(
+    conn: Connection,
+    table: Table | FromClause,
+    columns: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    constants: dict[str, str | int | None] | None,
+) -> Iterator[tuple[str, tuple[Any, ...]]]:
+    """Multi-row INSERT statements (as many rows each as SQLite takes parameters): one statement
+    binds and inserts hundreds of rows, so SQLite runs long stretches without the GIL."""
     if not rows:
         return
-    if not isinstance(rows[0], tuple):
-        rows = list(map(tuple, rows))
     bound = [c for c, v in (constants or {}).items() if isinstance(v, str) and "\x00" in v]
     literal = {c: v for c, v in (constants or {}).items() if c not in bound}
     if bound:  # a NUL character cannot be in an SQL literal: such constants are bound with every row
         extra = tuple(constants[c] for c in bound)  # type: ignore[index]
-        rows = [r + extra for r in rows]  # type: ignore[operator]
+        rows = [tuple(r) + extra for r in rows]
     names = ", ".join(f'"{c}"' for c in (*columns, *bound, *literal))
-    marks = ", ".join(["?"] * (len(columns) + len(bound)) + [_literal(v) for v in literal.values()])
-    sql = f'INSERT INTO "{cast(Table, table).name}" ({names}) VALUES ({marks})'
-    session.connection().exec_driver_sql(sql, rows)
+    width = len(columns) + len(bound)
+    group = "(" + ", ".join(["?"] * width + [_literal(v) for v in literal.values()]) + ")"
+    head = f'INSERT INTO "{cast(Table, table).name}" ({names}) VALUES '
+    per = max(1, min(_MAX_ROWS, _variable_limit(conn) // max(width, 1)))
+    full = head + ", ".join([group] * per)
+    for at in range(0, len(rows), per):
+        chunk = rows[at : at + per]
+        sql = full if len(chunk) == per else head + ", ".join([group] * len(chunk))
+        yield sql, tuple(chain.from_iterable(chunk))
+
+
+_MAX_ROWS = 2000  # rows per INSERT statement
+
+
+def _variable_limit(conn: Connection) -> int:
+    """How many ``?`` one statement may have (32766 since SQLite 3.32, 999 before)."""
+    raw = conn.connection.driver_connection
+    try:
+        return int(raw.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER))  # type: ignore[union-attr]
+    except (AttributeError, sqlite3.Error):
+        return 999
+
+
+class BackgroundInserts:
+    """:func:`insert_rows` run in order on one background thread, in the session's transaction.
+
+    SQLite releases the GIL while it inserts, so the caller builds the next rows meanwhile (each
+    statement inserts hundreds of rows: the thread needs the GIL only between statements). While
+    the context is open the caller must not use the session. Leaving it waits for every insert and
+    raises the first error (so the caller's transaction is rolled back as usual); after an error
+    nothing more is inserted.
+    """
+
+    def __init__(self, session: Session) -> None:
+        self._conn = session.connection()
+        self._queue: queue.Queue[tuple[Any, ...] | None] = queue.Queue()
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="kf5g-insert", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while True:
+            item = self._queue.get()
+            if item is None:
+                return
+            if self._error is None:
+                try:
+                    for sql, params in _statements(self._conn, *item):
+                        self._conn.exec_driver_sql(sql, params)
+                except BaseException as exc:  # handed to the caller's thread
+                    self._error = exc
+
+    def insert(
+        self,
+        table: Table | FromClause,
+        columns: Sequence[str],
+        rows: Sequence[Sequence[Any]],
+        constants: dict[str, str | int | None] | None = None,
+    ) -> None:
+        self._queue.put((table, columns, rows, constants))
+
+    def close(self) -> None:
+        if self._thread.is_alive():
+            self._queue.put(None)
+            self._thread.join()
+        if self._error is not None:
+            error, self._error = self._error, None
+            raise error
+
+    def __enter__(self) -> BackgroundInserts:
+        return self
+
+    def __exit__(self, exc_type: object, exc: BaseException | None, tb: object) -> None:
+        if exc is None:
+            self.close()
+            return
+        with suppress(BaseException):  # already failing: wait for the thread, keep that error
+            self.close()
 
 
 def _literal(value: str | int | None) -> str:

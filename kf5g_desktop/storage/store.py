@@ -1460,56 +1460,56 @@ class BatchWriter:
         ids = range(first, first + len(records))
         for rid, r in zip(ids, records, strict=True):
             r.id = rid
+        if ctx.audit:  # earlier changes of this batch first: audit ids stay in time order
+            _flush_audit(session, ctx.audit)
+            ctx.audit.clear()
         # Everything is built column by column (a field of every record at a time): most of the work
         # then runs in C (map, zip, join) instead of a Python loop over 30 fields of 100,000 records.
+        # SQLite inserts the records on a background thread while their audit rows are built here.
         columns = [c for c in Store._columns(kind) if c != "id"]
         cols: list[list[Any]] = [list(map(attrgetter(c), records)) for c in columns]
         join = codes.CODE_SEPARATOR.join
         for i, c in enumerate(columns):
             if c in LIST_FIELDS[kind]:
                 cols[i] = [join(v) if v else "" for v in cols[i]]
-        # the audit snapshot: json.dumps({field: audit_text(value)} of the non-empty fields)
-        fragments = [
-            _audit_fragments(c, col)
-            for c, col in zip(columns, cols, strict=True)
-            if col.count(None) + col.count("") < len(col)  # a field empty in every record adds nothing
-        ]
-        if kind == STATION:
-            texts = [_approvals_text(r.approvals) if r.approvals else None for r in records]  # type: ignore[union-attr]
-            fragments.append(_audit_fragments("approvals", texts))
-        snapshots = ["{" + ", ".join(filter(None, f)) + "}" for f in zip(*fragments, strict=True)]
-        keys = [record_key(kind, r) for r in records]
-        at = rawinsert.sql_datetime(ctx.now)
+        stored = list(cols)
         for i, conv in rawinsert.converters(table, columns):
-            cols[i] = [None if v is None else conv(v) for v in cols[i]]
+            stored[i] = [None if v is None else conv(v) for v in cols[i]]
+        at = rawinsert.sql_datetime(ctx.now)
         book: dict[str, str | int | None] = dict(
             created_at=rawinsert.sql_datetime(when), created_by=ctx.user, updated_at=at, updated_by=ctx.user
         )
-        rows = list(zip(*cols, ids, strict=True))
-        rawinsert.insert_rows(session, table, [*columns, "id"], rows, constants=book)
-        if kind == STATION:
-            approvals = [
-                [r.id, a.item, a.applied_on, a.granted_on, a.notes]
-                for r in records
-                for a in r.approvals  # type: ignore[union-attr]
-            ]
-            if approvals:
+        with rawinsert.BackgroundInserts(session) as writer:
+            writer.insert(table, [*columns, "id"], list(zip(*stored, ids, strict=True)), constants=book)
+            if kind == STATION:
+                approvals = [
+                    [r.id, a.item, a.applied_on, a.granted_on, a.notes]
+                    for r in records
+                    for a in r.approvals  # type: ignore[union-attr]
+                ]
                 cols_a = ("station_id", "item", "applied_on", "granted_on", "notes")
                 rawinsert.to_storage(approvals, rawinsert.converters(ApprovalRow.__table__, cols_a))
-                rawinsert.insert_rows(session, ApprovalRow.__table__, cols_a, approvals)
-        if ctx.audit:  # earlier changes of this batch first: audit ids stay in time order
-            _flush_audit(session, ctx.audit)
-            ctx.audit.clear()
-        constants: dict[str, str | int | None] = dict(
-            at=at, user=ctx.user, action="insert", table_name=kind, batch_id=ctx.batch_id
-        )
-        rawinsert.insert_rows(
-            session,
-            AuditRow.__table__,
-            ("record_id", "record_key", "new"),
-            list(zip(ids, keys, snapshots, strict=True)),
-            constants=constants,
-        )
+                writer.insert(ApprovalRow.__table__, cols_a, approvals)
+            # the audit snapshot: json.dumps({field: audit_text(value)} of the non-empty fields)
+            fragments = [
+                _audit_fragments(c, col)
+                for c, col in zip(columns, cols, strict=True)
+                if col.count(None) + col.count("") < len(col)  # a field empty in every record adds nothing
+            ]
+            if kind == STATION:
+                texts = [_approvals_text(r.approvals) if r.approvals else None for r in records]  # type: ignore[union-attr]
+                fragments.append(_audit_fragments("approvals", texts))
+            snapshots = ["{" + ", ".join(filter(None, f)) + "}" for f in zip(*fragments, strict=True)]
+            keys = [record_key(kind, r) for r in records]
+            constants: dict[str, str | int | None] = dict(
+                at=at, user=ctx.user, action="insert", table_name=kind, batch_id=ctx.batch_id
+            )
+            writer.insert(
+                AuditRow.__table__,
+                ("record_id", "record_key", "new"),
+                list(zip(ids, keys, snapshots, strict=True)),
+                constants=constants,
+            )
         return list(ids)
 
     def set_created_at(self, kind: str, record_id: int, when: datetime) -> None:

@@ -134,6 +134,10 @@ def test_parse_rows_equals_begin_row_by_row(data):
         raw = [["" if c is None else c for c in cells] for cells in rows]
         got = RowParser(sheet, towns).parse_rows(raw, numbers, PARSERS[sheet])
         assert got == expected
+        # as verify calls it: columns plus their canonical strings (made for the digest)
+        cols = list(zip(*raw, strict=True))
+        canon = [canonical_column(c) for c in cols]
+        assert RowParser(sheet, towns).parse_columns(cols, numbers, PARSERS[sheet], canon) == expected
 
 
 def test_parse_rows_reuses_nothing_mutable_between_records():

@@ -110,3 +110,21 @@ def test_insert_many_writes_odd_user_names_exactly(tmp_path):
         (entry,) = store.history("station", rid)
         assert entry.user == user and entry.action == "insert"
         store.close()
+
+
+def test_insert_many_failure_on_the_writer_thread_rolls_everything_back(tmp_path):
+    """The inserts run on a background thread: an error there (here the unique business key) must
+    reach the caller and leave the database as it was."""
+    import pytest
+    from sqlalchemy.exc import IntegrityError
+
+    store = Store.open(tmp_path / "a.db", user="tester", clock=lambda: datetime(2021, 2, 7, 10, 0))
+    dup = [Station(unit_code="410221", station_code="S1", operator="CMCC", name=f"站{i}") for i in range(3)]
+    with pytest.raises(IntegrityError), store.batch_writer("test", "bulk") as w:
+        w.insert_many("station", dup)
+    assert store.count("station") == 0
+    assert store.audit_log() == []
+    with store.batch_writer("test", "bulk") as w:  # and the store still works
+        w.insert_many("station", dup[:1])
+    assert store.count("station") == 1
+    store.close()
