@@ -496,9 +496,11 @@ def _check_rows(store: Store, wb: SafeWorkbook, res: VerifyResult, sheets: dict[
         (res.poles, validate_pole),
     ):
         for pr in sheet_rows:
-            rec = pr.record
+            issues = fn(pr.record, ctx)  # type: ignore[arg-type]
+            if not issues:
+                continue
             bad_cols = {x.column for x in pr.problems}
-            for issue in fn(rec, ctx):  # type: ignore[arg-type]
+            for issue in issues:
                 header = FIELD_HEADERS[pr.sheet].get(issue.field, issue.field)
                 if header in bad_cols:
                     continue  # the cell problem already says it
@@ -506,8 +508,9 @@ def _check_rows(store: Store, wb: SafeWorkbook, res: VerifyResult, sheets: dict[
                 (pr.problems if issue.is_error else res.warnings).append(problem)
     for rows in (res.stations, res.approvals, res.venues, res.poles):
         for pr in rows:
-            errors.extend(p for p in pr.problems if p.is_error)
-            res.warnings.extend(p for p in pr.problems if not p.is_error)
+            if pr.problems:
+                errors.extend(p for p in pr.problems if p.is_error)
+                res.warnings.extend(p for p in pr.problems if not p.is_error)
 
 
 def _unique(rows: list[ParsedRow], attr: str, header: str, res: VerifyResult) -> set[str]:
