@@ -161,7 +161,12 @@ def _read_csv(path: Path) -> list[list[object]]:
         dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",\t;|，")
     except csv.Error:
         dialect = csv.excel
-    return [list(r) for r in csv.reader(io.StringIO(text), dialect)]
+    try:  # newline="": the csv module reads \r, \n and \r\n line ends itself (and \r inside quotes)
+        return [list(r) for r in csv.reader(io.StringIO(text, newline=""), dialect)]
+    except csv.Error as exc:
+        raise BulkImportError(
+            f"文件“{path.name}”不是有效的 CSV 文本({exc}),请用 Excel/WPS 打开后另存为 .xlsx 或 UTF-8 编码的 CSV。"
+        ) from None
 
 
 def read_table(path: Path | str, *, sheet: str | None = None) -> Table:
