@@ -344,17 +344,9 @@ class RowParser:
             LABELS: self.labels,
             TEXT: self.text,
         }
-        handlers: list[tuple[str, Callable[[str, object], object]]] = []
-        for h in self.headers:
-            kind = column_kind(h)
-            fn = self.township if h == "乡镇(街道)" else kinds[kind]
-            if kind in (LABEL, LABELS, YESNO) or h == "乡镇(街道)":
-                fn = self._memoized(h, fn)  # few distinct values, repeated on every row
-            handlers.append((h, fn))
-        self._handlers = handlers
         self._width = len(self.headers)
-        # For parse_rows: each column's kind and its plain handler; memo columns map a cell's text to
-        # its clean parsed value (few distinct values, repeated on every row).
+        # Each column's kind and its handler; for parse_columns, memo columns map a cell's text to its
+        # clean parsed value (few distinct values, repeated on every row).
         self._columns: list[
             tuple[str, str, Callable[[str, object], object], dict[object, object] | None]
         ] = []
@@ -367,11 +359,14 @@ class RowParser:
             self._columns.append((h, kind, fn, memo))
 
     def begin(self, row: int, cells: Sequence[object]) -> dict[str, object]:
-        """Start a row and parse it: {header: value}."""
+        """Start a row and parse it, every cell through its column's handler: {header: value}.
+        The plain definition; :meth:`parse_columns` gives the same, much faster."""
         self.row = row
         self.problems = []
         n = len(cells)
-        return {h: fn(h, cells[i] if i < n else None) for i, (h, fn) in enumerate(self._handlers)}
+        return {
+            h: fn(h, cells[i] if i < n else None) for i, (h, _kind, fn, _memo) in enumerate(self._columns)
+        }
 
     def parse_rows(
         self,
@@ -499,23 +494,6 @@ class RowParser:
         if kind == LABELS:
             out = [list(x) if x.__class__ is tuple else x for x in out]  # a fresh list per record
         return out
-
-    def _memoized(self, header: str, fn: Callable[[str, object], object]) -> Callable[[str, object], object]:
-        memo: dict[object, object] = {}
-
-        def cached(h: str, v: object) -> object:
-            if v.__class__ is str:
-                hit = memo.get(v, memo)
-                if hit is not memo:
-                    return list(hit) if isinstance(hit, tuple) else hit  # type: ignore[arg-type]
-                before = len(self.problems)
-                out = fn(h, v)
-                if len(self.problems) == before and len(memo) < 10_000:  # only clean values are kept
-                    memo[v] = tuple(out) if isinstance(out, list) else out
-                return out
-            return fn(h, v)
-
-        return cached
 
     def bad(self, header: str, message: str) -> None:
         self.problems.append(CellProblem(self.sheet, self.row, header, message))

@@ -216,16 +216,9 @@ class SafeWorkbook:
     _zip: zipfile.ZipFile | None = None
     _cal: object = None
     _formula_cache: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
-    _sheet_cache: dict[str, object] = field(default_factory=dict)
     _pool: ThreadPoolExecutor | None = None
     _pending: dict[tuple[str, str], Future[object]] = field(default_factory=dict)
     _merged_cache: dict[str, list[tuple[int, int, int, int]]] = field(default_factory=dict)
-
-    def _sheet(self, name: str) -> object:
-        sheet = self._sheet_cache.get(name)
-        if sheet is None:
-            sheet = self._sheet_cache[name] = self._cal.get_sheet_by_name(name)  # type: ignore[attr-defined]
-        return sheet
 
     @property
     def sheet_names(self) -> list[str]:
@@ -249,7 +242,6 @@ class SafeWorkbook:
             with suppress(Exception):  # closing must not fail the read
                 self._cal.close()  # type: ignore[attr-defined]
             self._cal = None
-        self._sheet_cache.clear()
 
     def __enter__(self) -> SafeWorkbook:
         return self
@@ -269,41 +261,18 @@ class SafeWorkbook:
         """(sheet row number, cell values) for every row that has cells, empty cells as None.
 
         Column A is index 0 whatever the sheet's used range; trailing empty cells are dropped."""
-        try:
-            sheet = self._sheet(name)
-            (r0, c0) = sheet.start or (0, 0)
-            height = sheet.height
-            if height > max_rows:
-                raise SpreadsheetError(
-                    f"工作表“{name}”有 {height} 行,超过上限 {max_rows} 行,请检查是否选错文件或删除多余行。"
-                )
-            pad: list[object] = [None] * c0
-            row_no = r0
-            for raw in sheet.iter_rows():
-                row_no += 1
-                if len(raw) + c0 > max_cols:
-                    raw = raw[: max(0, max_cols - c0)]
-                cells = pad + [None if v == "" else v for v in raw]
-                while cells and cells[-1] is None:
-                    cells.pop()
-                yield row_no, cells
-        except SpreadsheetError:
-            raise
-        except BaseException as exc:  # the boundary (also pyo3's PanicException)
-            _reraise_fatal(exc)
-            raise self._boundary(f"工作表“{name}”", exc) from None
+        table = self.table(name, max_rows=max_rows, max_cols=max_cols)
+        for row_no, raw in enumerate(table.rows, start=table.first_row):
+            cells = [None if v == "" else v for v in raw]
+            while cells and cells[-1] is None:
+                cells.pop()
+            yield row_no, cells
 
     def merged(self, name: str) -> list[tuple[int, int, int, int]]:
         """Merged ranges as 1-based (first_row, first_col, last_row, last_col)."""
-        if name in self._merged_cache:
-            return self._merged_cache[name]
-        try:
-            sheet = self._sheet(name)
-            ranges = sheet.merged_cell_ranges or []
-            return [(a[0] + 1, a[1] + 1, b[0] + 1, b[1] + 1) for a, b in ranges]
-        except BaseException as exc:  # the boundary (also pyo3's PanicException)
-            _reraise_fatal(exc)
-            raise self._boundary(f"工作表“{name}”的合并单元格信息", exc) from None
+        if name not in self._merged_cache:
+            self.table(name)  # keeps them
+        return self._merged_cache[name]
 
     def formula_cells(self, name: str) -> list[tuple[int, str]]:
         """(row, column letter) of every cell holding a formula, found in the sheet's XML."""

@@ -118,12 +118,16 @@ def audit_text(value: object) -> str | None:
     if isinstance(value, list):
         return codes.CODE_SEPARATOR.join(str(v) for v in value)
     if isinstance(value, float):
-        return f"{value:.6f}".rstrip("0").rstrip(".")
+        return _audit_float(value)
     return str(value)
 
 
+def _audit_float(value: float) -> str:
+    return f"{value:.6f}".rstrip("0").rstrip(".")
+
+
 _AUDIT_TEXT: dict[type, Callable[[Any], str]] = {  # audit_text() of one class of values
-    float: lambda v: f"{v:.6f}".rstrip("0").rstrip("."),
+    float: _audit_float,
     int: str,
     bool: lambda v: "1" if v else "0",
     date: date.isoformat,
