@@ -2,7 +2,13 @@
 
 Chinese input methods type full-width digits and punctuation (１２３, ，); spreadsheets bring
 ideographic, non-breaking and zero-width spaces and byte-order marks. Everything typed or imported
-goes through :func:`normalize_text` before it is validated or stored.
+goes through one of two functions before it is validated or stored:
+
+- :func:`normalize_text` for codes, numbers, dates, phone numbers and code-list labels: every
+  full-width character becomes its ASCII twin (``１２３`` → ``123``, ``，`` → ``,``);
+- :func:`normalize_free_text` for free text (names, addresses, notes, the week's problems):
+  full-width letters and digits are folded (``５Ｇ`` → ``5G``) but Chinese punctuation
+  (，。；：（）“”！？、) is kept as typed.
 """
 
 from __future__ import annotations
@@ -21,6 +27,12 @@ _SPACES = {
 # Full-width ASCII (U+FF01–U+FF5E) → ASCII; plus the Chinese punctuation PRODUCT names.
 _FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _TABLE = {**_INVISIBLE, **_SPACES, **_FULLWIDTH}
+# Free text: only full-width digits and Latin letters are folded; punctuation stays as typed.
+_FULLWIDTH_ALNUM = {
+    cp: cp - 0xFEE0
+    for cp in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B))
+}
+_FREE_TABLE = {**_INVISIBLE, **_SPACES, **_FULLWIDTH_ALNUM}
 
 
 def normalize_text(value: str | None) -> str:
@@ -35,8 +47,18 @@ def normalize_text(value: str | None) -> str:
     return text.strip()
 
 
-def normalize_optional(value: str | None) -> str | None:
-    text = normalize_text(value)
+def normalize_free_text(value: str | None) -> str:
+    """Free text: full-width letters and digits → ASCII, odd spaces → space, invisible characters
+    removed, line ends unified, stripped; Chinese punctuation kept as typed. Idempotent."""
+    if value is None:
+        return ""
+    text = str(value).translate(_FREE_TABLE)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.strip()
+
+
+def normalize_free_optional(value: str | None) -> str | None:
+    text = normalize_free_text(value)
     return text or None
 
 

@@ -133,6 +133,15 @@ FIELDS: dict[str, tuple[FieldSpec, ...]] = {STATION: STATION_FIELDS, VENUE: VENU
 FIELD_BY_NAME: dict[str, dict[str, FieldSpec]] = {k: {f.name: f for f in v} for k, v in FIELDS.items()}
 
 
+FREE_TEXT_FIELDS = frozenset({"name", "address", "notes", "owner", "contact", "not_free_reason"})
+"""Fields of free text: Chinese punctuation is kept as typed (PRODUCT §3.3); every other text
+field is a code, a number or a phone number and is normalised to ASCII."""
+
+
+def is_free_text(name: str) -> bool:
+    return name in FREE_TEXT_FIELDS
+
+
 def labels(kind: str) -> dict[str, str]:
     return {f.name: f.label for f in FIELDS[kind]}
 

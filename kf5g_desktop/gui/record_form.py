@@ -25,9 +25,27 @@ from PySide6.QtWidgets import (
 )
 
 from kf5g_desktop.domain import codes
-from kf5g_desktop.domain.normalize import normalize_number, normalize_optional, normalize_text
+from kf5g_desktop.domain.normalize import (
+    normalize_free_optional,
+    normalize_free_text,
+    normalize_number,
+    normalize_text,
+)
 from kf5g_desktop.domain.records import Approval, Pole, Station, Venue
-from kf5g_desktop.domain.schema import BOOL, CODE, CODES, DATE, FIELDS, FLOAT, INT, POLE, REF, STATION, VENUE
+from kf5g_desktop.domain.schema import (
+    BOOL,
+    CODE,
+    CODES,
+    DATE,
+    FIELDS,
+    FLOAT,
+    INT,
+    POLE,
+    REF,
+    STATION,
+    VENUE,
+    is_free_text,
+)
 from kf5g_desktop.domain.units import CITY_LAT_MAX, CITY_LAT_MIN, CITY_LON_MAX, CITY_LON_MIN
 from kf5g_desktop.domain.validation import ERROR, WARNING, Issue
 from kf5g_desktop.storage.errors import Kf5gError, ValidationFailed
@@ -367,7 +385,7 @@ class RecordForm(QDialog):
                     if getattr(self.ui, f"f_{name}__{c.code}").isChecked()
                 ]
             elif isinstance(w, QPlainTextEdit):
-                values[name] = normalize_optional(w.toPlainText())
+                values[name] = normalize_free_optional(w.toPlainText())
             elif spec.kind == DATE:
                 try:
                     values[name] = text_to_date(w.text())
@@ -396,7 +414,7 @@ class RecordForm(QDialog):
                         )
                     )
             else:
-                text = normalize_text(w.text())
+                text = (normalize_free_text if is_free_text(name) else normalize_text)(w.text())
                 values[name] = text if (text or _string_default(self.cls, name)) else None
         base = self.original if self.original is not None else self.cls()
         record = replace(base, **values)

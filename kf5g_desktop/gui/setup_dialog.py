@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kf5g_desktop.domain.normalize import PHONE_RE, normalize_text
+from kf5g_desktop.domain.normalize import PHONE_RE, normalize_free_text, normalize_text
 from kf5g_desktop.domain.units import Unit
 from kf5g_desktop.storage.store import Installation
 
@@ -124,9 +124,9 @@ class SetupDialog(QDialog):
         return SetupChoice(
             kind=kind,
             unit_code=self.unit.currentData() if kind == "unit" else None,
-            user_name=normalize_text(self.user.text()),
+            user_name=normalize_free_text(self.user.text()),
             user_phone=normalize_text(self.phone.text()),
-            reviewer=normalize_text(self.reviewer.text()),
+            reviewer=normalize_free_text(self.reviewer.text()),
             demo=self.demo.isChecked(),
             language=str(self.language.currentData()),
         )

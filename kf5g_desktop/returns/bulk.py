@@ -20,7 +20,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from kf5g_desktop.domain import codes
-from kf5g_desktop.domain.normalize import normalize_code, normalize_number, normalize_text, parse_date
+from kf5g_desktop.domain.normalize import (
+    normalize_code,
+    normalize_free_text,
+    normalize_number,
+    normalize_text,
+    parse_date,
+)
 from kf5g_desktop.domain.records import NON_DATA_FIELDS, Pole, Station, Venue
 from kf5g_desktop.domain.schema import (
     BOOL,
@@ -34,6 +40,7 @@ from kf5g_desktop.domain.schema import (
     REF,
     STATION,
     VENUE,
+    is_free_text,
 )
 from kf5g_desktop.domain.validation import validate_pole, validate_station, validate_venue
 from kf5g_desktop.storage.errors import Kf5gError
@@ -378,7 +385,7 @@ def _convert(
         if code not in table:
             raise ValueError(f"编号“{code}”在数据库中不存在,请先导入场所/杆塔")
         return table[code]
-    text = normalize_text(
+    text = (normalize_free_text if is_free_text(fld) else normalize_text)(
         str(value) if not isinstance(value, float) or not value.is_integer() else str(int(value))
     )
     return text or None

@@ -16,7 +16,7 @@ from itertools import repeat
 
 from kf5g_desktop.domain import codes
 from kf5g_desktop.domain.codes import CodeList
-from kf5g_desktop.domain.normalize import normalize_code, normalize_text, parse_date
+from kf5g_desktop.domain.normalize import normalize_code, normalize_free_text, normalize_text, parse_date
 from kf5g_desktop.domain.records import Approval, Pole, Station, Venue
 from kf5g_desktop.domain.subsidy import default_subsidy_state, subsidy_for
 from kf5g_desktop.domain.units import Township, Unit
@@ -342,7 +342,7 @@ class RowParser:
             YESNO: self.yesno,
             LABEL: self.label,
             LABELS: self.labels,
-            TEXT: self.text,
+            TEXT: self.free_text,
         }
         self._width = len(self.headers)
         # Each column's kind and its handler; for parse_columns, memo columns map a cell's text to its
@@ -504,11 +504,12 @@ class RowParser:
             return value.isoformat()[:10]
         return str(value)
 
-    def text(self, header: str, v: object) -> str | None:
+    def text(self, header: str, v: object, normalize: Callable[[str], str] = normalize_text) -> str | None:
+        """A cell as text for labels, yes/no and township names (full-width → ASCII)."""
         if v is None:
             return None
         if v.__class__ is str:
-            t = normalize_text(v) if _NEEDS_NORMALIZING.search(v) else v.strip()  # type: ignore[arg-type, attr-defined]
+            t = normalize(v) if _NEEDS_NORMALIZING.search(v) else v.strip()  # type: ignore[arg-type, attr-defined]
             return t or None
         if isinstance(v, bool):
             self.bad(header, f"应为文字,现为逻辑值“{v}”,请改为文字。")
@@ -517,7 +518,11 @@ class RowParser:
             return v.isoformat()[:10]
         if isinstance(v, float) and v.is_integer():
             v = int(v)
-        return normalize_text(str(v)) or None
+        return normalize(str(v)) or None
+
+    def free_text(self, header: str, v: object) -> str | None:
+        """A cell of free text (names, addresses, notes): Chinese punctuation kept (PRODUCT §3.3)."""
+        return self.text(header, v, normalize_free_text)
 
     def code(self, header: str, v: object) -> str | None:
         if v.__class__ is str:

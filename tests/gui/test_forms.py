@@ -148,3 +148,20 @@ def test_venue_and_pole_forms_and_picker(qtbot, window, store):
     assert sform.save() is True
     assert store.get_station(rec.id).venue_id == venue.id
     assert store.get_venue(venue.id).station_count == 1
+
+
+def test_free_text_keeps_chinese_punctuation_codes_become_ascii(qtbot, window, store):
+    """PRODUCT §3.3: a note typed "已协调（街道）：完成；" is stored as typed; a code typed with a
+    Chinese input method (full-width) is stored in ASCII."""
+    form = window.new_record(STATION)
+    qtbot.waitUntil(form.isActiveWindow, timeout=2000)
+    ui = form.ui
+    type_text(qtbot, ui.f_station_code, "ＱＸ００１")
+    choose(qtbot, ui.f_operator, "中国电信")
+    type_text(qtbot, ui.f_name, "杞县（城关）５Ｇ站")
+    choose(qtbot, ui.f_township_code, "五里河镇")
+    ui.f_notes.setPlainText("已协调（街道）：完成；")
+    qtbot.keyClick(ui.f_name, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    got = store.find_station("CTCC", "QX001")
+    assert got is not None
+    assert got.name == "杞县（城关）5G站" and got.notes == "已协调（街道）：完成；"

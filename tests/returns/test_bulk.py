@@ -163,3 +163,15 @@ def test_formulas_in_operator_list_are_refused(unit_store, tmp_path):
     wb.save(p)
     with pytest.raises(bulk.BulkImportError, match="公式"):
         bulk.load_and_preview(unit_store, p, "stations")
+
+
+def test_free_text_keeps_chinese_punctuation_codes_do_not(unit_store, tmp_path):
+    """PRODUCT §3.3: names and notes keep "（）：；" as typed; a code typed full-width becomes ASCII."""
+    rows = [_row(0, 站名="杞县（城关）５Ｇ站", 备注="已协调（街道）：完成；", gNodeB标识="８８０００００００１")]
+    pv = bulk.load_and_preview(unit_store, _xlsx(tmp_path / "p.xlsx", rows), "stations")
+    assert pv.ok, [str(p) for r in pv.rows for p in r.problems]
+    bulk.commit(unit_store, pv)
+    got = unit_store.find_station("CMCC", "8800000001")
+    assert got is not None
+    assert got.name == "杞县（城关）5G站"
+    assert got.notes == "已协调（街道）：完成；"

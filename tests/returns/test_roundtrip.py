@@ -301,3 +301,21 @@ def test_atomic_write_leaves_no_partial_file(unit_store, tmp_path, monkeypatch):
     with pytest.raises(ExportError, match="磁盘空间"):
         export_return(unit_store, WEEK, tmp_path, record=False)
     assert not list(tmp_path.glob("*.xlsx")) and not list(tmp_path.glob(".*tmp*"))
+
+
+def test_chinese_punctuation_in_free_text_survives_the_round_trip(unit_store, city_store, tmp_path):
+    """PRODUCT §3.3: a note typed "已协调（街道）：完成；" reaches the city as typed."""
+    from dataclasses import replace
+
+    s = unit_store.query("station")[0]
+    unit_store.save(replace(s, name="杞县（城关）５Ｇ站", notes="已协调（街道）：完成；", address="金城路１号"))
+    stored = unit_store.get_station(s.id)
+    assert (stored.name, stored.notes, stored.address) == ("杞县（城关）５Ｇ站", "已协调（街道）：完成；", "金城路１号")
+    out = tmp_path / "punct"
+    out.mkdir()
+    res = verify_file(city_store, export_return(unit_store, WEEK, out).path)
+    assert res.ok, res.messages()
+    apply_import(city_store, plan_import(city_store, res))
+    got = city_store.find_station(s.operator, s.station_code)
+    # Free text keeps its punctuation; full-width letters and digits are folded on reading.
+    assert (got.name, got.notes, got.address) == ("杞县（城关）5G站", "已协调（街道）：完成；", "金城路1号")
