@@ -79,6 +79,8 @@ def _fix_once(text: str) -> str:
             inner = text[j + 1 : i]
             if _ACCESS_KEY.fullmatch(inner):
                 continue  # "打开(&O)": Qt's access-key convention for Chinese menus
+            if j >= 2 and text[j - 1] == " " and text[j - 2].isascii() and text[j - 2].isalpha():
+                continue  # "weekly returns (周报)": a gloss in English prose
             # A placeholder beside the pair stands for a name or number in a Chinese sentence.
             if (
                 _IDEOGRAPH.search(inner)
@@ -95,6 +97,10 @@ def _fix_once(text: str) -> str:
         before = "" if before == "{" else before
         after = _neighbour(text, i, +1, mask)
         after = "" if after == "{" else after
+        if before == "" and after.isdigit() and i and mask[i - 1]:
+            # "{n},2021年底…": after a placeholder, look past the digits for the Chinese that follows
+            rest = text[i + 1 :].lstrip(" 0123456789")
+            after = rest[:1]
         if c == ":" and before.isdigit() and after.isdigit():
             continue  # a time, 18:00
         if _CHINESE.match(before or "a") or _IDEOGRAPH.match(after or "a"):
