@@ -233,7 +233,7 @@ def make_home_page(store: Store, parent: QWidget | None = None) -> QWidget:
 
 def install_menus(win: Any, store: Store) -> None:
     """The 报表 menu: weekly report and the return actions."""
-    from .report_document import install_report_actions
+    from .report_dialogs import install_report_actions
     from .returns_actions import install_returns_actions
 
     install_report_actions(win, store)

@@ -111,7 +111,7 @@ def test_refresh_does_not_block_and_drops_stale_results(qtbot, fixed):
 def test_in_the_main_window(qtbot, fixed):
     """Wired as the lead will: the dashboard as home page, 周报 actions in the 报表 menu."""
     from kf5g_desktop.gui.main_window import MainWindow
-    from kf5g_desktop.gui.report_document import install_report_actions
+    from kf5g_desktop.gui.report_dialogs import install_report_actions
 
     page = DashboardPage(fixed)
     win = MainWindow(fixed, home=page)
