@@ -79,7 +79,7 @@ class MainWindow(QMainWindow):
         return self.store is not None
 
     def attach_store(self, store: Store, *, home: QWidget | None = None) -> None:
-        """Build the pages on ``store`` and show the home page."""
+        """Build the pages on ``store`` and show the home page (the dashboard unless ``home`` is given)."""
         self.store = store
         self._build_pages(home)
         self._set_actions_enabled(True)
@@ -126,13 +126,13 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(lambda row: self.show_page(PAGE_ORDER[row]))
 
     def _build_pages(self, home: QWidget | None) -> None:
-        from .home import HomePage
+        from .dashboard import DashboardPage
         from .pages import ApprovalsPage, AuditLogPage, RecycleBinPage
         from .register import RegisterPage
 
         for key in PAGE_ORDER:
             if key == HOME:
-                page: QWidget = home if home is not None else HomePage(self.store, self)
+                page: QWidget = home if home is not None else DashboardPage(self.store, self)
                 self._connect_home(page)
             elif key in (STATION, VENUE, POLE):
                 reg = RegisterPage(self.store, key, self)
@@ -161,18 +161,6 @@ class MainWindow(QMainWindow):
         sig = getattr(page, "filterRequested", None)
         if sig is not None:
             sig.connect(self._home_filter)
-
-    def set_home_page(self, widget: QWidget) -> None:
-        """Swap in another home page (e.g. the dashboard); its ``filterRequested(dict)`` is followed."""
-        old = self.pages[HOME]
-        idx = self.stack.indexOf(old)
-        self.stack.insertWidget(idx, widget)
-        self.stack.removeWidget(old)
-        old.deleteLater()
-        self.pages[HOME] = widget
-        self._connect_home(widget)
-        if self.nav.currentRow() == 0:
-            self.stack.setCurrentWidget(widget)
 
     def _home_filter(self, filters: dict[str, Any]) -> None:
         f = dict(filters)

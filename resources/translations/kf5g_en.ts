@@ -5,7 +5,7 @@
     <name></name>
     <message>
         <location filename="../../kf5g_desktop/gui/app.py" line="64"/>
-        <location filename="../../kf5g_desktop/gui/app.py" line="326"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="319"/>
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>
@@ -80,7 +80,7 @@
         <translation>The database “{0}” is on a network drive or removable storage; losing the connection or unplugging it can damage the data. Copy the database to this computer&apos;s hard disk and point to it with --db or the KF5G_DB environment variable.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="331"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="324"/>
         <source>正在打开数据库</source>
         <translation>Opening the database</translation>
     </message>
@@ -927,64 +927,6 @@
     </message>
 </context>
 <context>
-    <name>HomePage</name>
-    <message>
-        <location filename="../../kf5g_desktop/gui/home.py" line="29"/>
-        <source>基站总数</source>
-        <translation>All stations</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/home.py" line="30"/>
-        <source>已开通基站</source>
-        <translation>Stations on air</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/home.py" line="33"/>
-        <source>已开通 SA 基站</source>
-        <translation>SA stations on air</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/home.py" line="36"/>
-        <source>转供电基站</source>
-        <translation>Indirect-power stations</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/home.py" line="37"/>
-        <source>在建/审批中</source>
-        <translation>Building / in approval</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/home.py" line="38"/>
-        <source>审批等待超过30天</source>
-        <translation>Approvals waiting &gt; 30 days</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/home.py" line="39"/>
-        <source>免费开放场所</source>
-        <translation>Free-access venues</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/home.py" line="40"/>
-        <source>共享杆塔</source>
-        <translation>Shared poles</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/home.py" line="64"/>
-        <source>开封市</source>
-        <translation>Kaifeng City</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/home.py" line="65"/>
-        <source>{0} 5G 网络建设概况</source>
-        <translation>{0} 5G build-out overview</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/home.py" line="81"/>
-        <source>演示数据:本数据库中的记录是自动生成的示例,不是真实数据。</source>
-        <translation>Demo data: the records in this database are generated examples, not real data.</translation>
-    </message>
-</context>
-<context>
     <name>ImportPreviewDialog</name>
     <message>
         <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="209"/>
@@ -1098,269 +1040,269 @@
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/main_window.py" line="122"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="335"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="323"/>
         <source>正在打开数据库……</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="227"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="215"/>
         <source>新建(&amp;N)</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="227"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="215"/>
         <source>新建一条记录</source>
         <translation>Create a new record</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="229"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="217"/>
         <source>打开(&amp;O)</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="229"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="217"/>
         <source>打开选中的记录</source>
         <translation>Open the selected record</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="231"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="219"/>
         <source>删除(&amp;D)</source>
         <translation>&amp;Delete</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="234"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="222"/>
         <source>把选中的记录移到回收站</source>
         <translation>Move the selected records to the recycle bin</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="239"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="227"/>
         <source>查找(&amp;F)</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="240"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="228"/>
         <source>历史(&amp;H)…</source>
         <translation>&amp;History…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="241"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="229"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="243"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="231"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="246"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="234"/>
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="248"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="236"/>
         <source>立即备份(&amp;B)</source>
         <translation>&amp;Back up now</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="249"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="237"/>
         <source>从备份恢复(&amp;R)…</source>
         <translation>&amp;Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="250"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="238"/>
         <source>设置(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="251"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="239"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="252"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="240"/>
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="253"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="241"/>
         <source>选择列(&amp;C)…</source>
         <translation>&amp;Columns…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="257"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="245"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="260"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="248"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="273"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="261"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="280"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="268"/>
         <source>报表(&amp;R)</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="283"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="271"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="285"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="273"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="339"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="327"/>
         <source>市级</source>
         <translation>City</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="339"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="327"/>
         <source>未设置单位</source>
         <translation>No unit set</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="341"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="329"/>
         <source>数据库:{0}</source>
         <translation>Database: {0}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="342"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="330"/>
         <source>{0} · 填报人:{1}</source>
         <translation>{0} · User: {1}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="344"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="332"/>
         <source>基站 {0} · 场所 {1} · 杆塔 {2}</source>
         <translation>Stations {0} · Venues {1} · Poles {2}</translation>
     </message>
     <message>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="322"/>
         <location filename="../../kf5g_desktop/gui/main_window.py" line="334"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="346"/>
         <source>开封市5G网络建设填报系统</source>
         <translation>Kaifeng 5G Build-out Register</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="348"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="336"/>
         <source>(只读)</source>
         <translation> (read-only)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="350"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="338"/>
         <source>(演示数据)</source>
         <translation> (demo data)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="364"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="352"/>
         <source>只读:数据库正被另一个程序使用,不能修改</source>
         <translation>Read-only: the database is in use by another copy of the program; changes are disabled</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="381"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="369"/>
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="446"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="434"/>
         <source>选中的 {0} 条记录</source>
         <translation>the {0} selected records</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="449"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="437"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="450"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="438"/>
         <source>把“{0}”移到回收站?
 可以在回收站恢复,也可以用“撤销”(Ctrl+Z)。</source>
         <translation>Move “{0}” to the recycle bin?
 You can restore it from the recycle bin or with Undo (Ctrl+Z).</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="483"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="471"/>
         <source>已恢复:{0}</source>
         <translation>Restored: {0}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="494"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="482"/>
         <source>彻底删除</source>
         <translation>Delete permanently</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="495"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="483"/>
         <source>彻底删除“{0}”?此操作不能撤销,记录将无法恢复(操作日志保留)。</source>
         <translation>Permanently delete “{0}”? This cannot be undone and the record cannot be restored (the audit log is kept).</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="550"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="538"/>
         <source>备份</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="553"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="541"/>
         <source>已备份到 {0}</source>
         <translation>Backed up to {0}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="564"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="571"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="582"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="607"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="613"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="552"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="559"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="570"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="595"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="601"/>
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="565"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="553"/>
         <source>没有找到备份(备份文件夹:{0})。</source>
         <translation>No backups found (backup folder: {0}).</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="572"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="560"/>
         <source>选择要恢复的备份(当前数据库会先另存一份):</source>
         <translation>Choose the backup to restore (the current database is saved first):</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="583"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="571"/>
         <source>用 {0} 的备份替换当前数据库?当前数据库会先另存为备份。</source>
         <translation>Replace the current database with the backup of {0}? The current database is saved as a backup first.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="604"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="592"/>
         <source>已从备份恢复</source>
         <translation>Restored from backup</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="611"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="599"/>
         <source>打开数据库</source>
         <translation>Open database</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="645"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="633"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="645"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="633"/>
         <source>界面语言将在下次启动程序时生效。</source>
         <translation>The interface language changes the next time the program starts.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="653"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="641"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="655"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="643"/>
         <source>开封市5G网络建设填报系统 {0}
 
 记录基站建设、免费开放场所和杆塔共享,生成周报和报送表。</source>
