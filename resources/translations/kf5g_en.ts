@@ -1004,305 +1004,305 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="99"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="101"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="100"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="102"/>
         <source>基站</source>
         <translation>Stations</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="101"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="103"/>
         <source>审批</source>
         <translation>Approvals</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="102"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="104"/>
         <source>免费开放场所</source>
         <translation>Free-access venues</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="103"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="105"/>
         <source>杆塔共享</source>
         <translation>Pole sharing</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="104"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="106"/>
         <source>回收站</source>
         <translation>Recycle bin</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="105"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="107"/>
         <source>操作日志</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="122"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="323"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="124"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="237"/>
         <source>正在打开数据库……</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="215"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="35"/>
         <source>新建(&amp;N)</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="215"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="38"/>
         <source>新建一条记录</source>
         <translation>Create a new record</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="217"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="42"/>
         <source>打开(&amp;O)</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="217"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="44"/>
         <source>打开选中的记录</source>
         <translation>Open the selected record</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="219"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="48"/>
         <source>删除(&amp;D)</source>
         <translation>&amp;Delete</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="222"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="51"/>
         <source>把选中的记录移到回收站</source>
         <translation>Move the selected records to the recycle bin</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="227"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="56"/>
         <source>查找(&amp;F)</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="228"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="61"/>
         <source>历史(&amp;H)…</source>
         <translation>&amp;History…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="229"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="63"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="231"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="65"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="234"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="69"/>
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="236"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="73"/>
         <source>立即备份(&amp;B)</source>
         <translation>&amp;Back up now</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="237"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="75"/>
         <source>从备份恢复(&amp;R)…</source>
         <translation>&amp;Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="238"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="77"/>
         <source>设置(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="239"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="79"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="240"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="81"/>
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="241"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="82"/>
         <source>选择列(&amp;C)…</source>
         <translation>&amp;Columns…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="245"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="89"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="248"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="92"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="261"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="105"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="268"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="112"/>
         <source>报表(&amp;R)</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="271"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="115"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="273"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="117"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="327"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="241"/>
         <source>市级</source>
         <translation>City</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="327"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="241"/>
         <source>未设置单位</source>
         <translation>No unit set</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="329"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="243"/>
         <source>数据库:{0}</source>
         <translation>Database: {0}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="330"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="244"/>
         <source>{0} · 填报人:{1}</source>
         <translation>{0} · User: {1}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="332"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="246"/>
         <source>基站 {0} · 场所 {1} · 杆塔 {2}</source>
         <translation>Stations {0} · Venues {1} · Poles {2}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="322"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="334"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="236"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="248"/>
         <source>开封市5G网络建设填报系统</source>
         <translation>Kaifeng 5G Build-out Register</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="336"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="250"/>
         <source>(只读)</source>
         <translation> (read-only)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="338"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="252"/>
         <source>(演示数据)</source>
         <translation> (demo data)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="352"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="266"/>
         <source>只读:数据库正被另一个程序使用,不能修改</source>
         <translation>Read-only: the database is in use by another copy of the program; changes are disabled</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="369"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="283"/>
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="434"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="348"/>
         <source>选中的 {0} 条记录</source>
         <translation>the {0} selected records</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="437"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="351"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="438"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="352"/>
         <source>把“{0}”移到回收站?
 可以在回收站恢复,也可以用“撤销”(Ctrl+Z)。</source>
         <translation>Move “{0}” to the recycle bin?
 You can restore it from the recycle bin or with Undo (Ctrl+Z).</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="471"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="385"/>
         <source>已恢复:{0}</source>
         <translation>Restored: {0}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="482"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="396"/>
         <source>彻底删除</source>
         <translation>Delete permanently</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="483"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="397"/>
         <source>彻底删除“{0}”?此操作不能撤销,记录将无法恢复(操作日志保留)。</source>
         <translation>Permanently delete “{0}”? This cannot be undone and the record cannot be restored (the audit log is kept).</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="538"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="452"/>
         <source>备份</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="541"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="455"/>
         <source>已备份到 {0}</source>
         <translation>Backed up to {0}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="552"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="559"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="570"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="595"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="601"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="466"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="473"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="484"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="509"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="515"/>
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="553"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="467"/>
         <source>没有找到备份(备份文件夹:{0})。</source>
         <translation>No backups found (backup folder: {0}).</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="560"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="474"/>
         <source>选择要恢复的备份(当前数据库会先另存一份):</source>
         <translation>Choose the backup to restore (the current database is saved first):</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="571"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="485"/>
         <source>用 {0} 的备份替换当前数据库?当前数据库会先另存为备份。</source>
         <translation>Replace the current database with the backup of {0}? The current database is saved as a backup first.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="592"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="506"/>
         <source>已从备份恢复</source>
         <translation>Restored from backup</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="599"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="513"/>
         <source>打开数据库</source>
         <translation>Open database</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="633"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="547"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="633"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="547"/>
         <source>界面语言将在下次启动程序时生效。</source>
         <translation>The interface language changes the next time the program starts.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="641"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="555"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="643"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="557"/>
         <source>开封市5G网络建设填报系统 {0}
 
 记录基站建设、免费开放场所和杆塔共享,生成周报和报送表。</source>
