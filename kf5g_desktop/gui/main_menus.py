@@ -7,18 +7,15 @@ is what pyside6-lupdate reads), so they stay those of the window.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
-if TYPE_CHECKING:
-    from .main_window import MainWindow
+# ``win`` is the MainWindow (typed Any: importing main_window here, even for types, would be a cycle).
 
 
-def _action(
-    win: MainWindow, text: str, slot: Callable[[], Any], shortcut: Any = None, *, tip: str = ""
-) -> QAction:
+def _action(win: Any, text: str, slot: Callable[[], Any], shortcut: Any = None, *, tip: str = "") -> QAction:
     act = QAction(text, win)
     if shortcut is not None:
         act.setShortcut(QKeySequence(shortcut))
@@ -28,7 +25,7 @@ def _action(
     return act
 
 
-def build_actions(win: MainWindow) -> None:
+def build_actions(win: Any) -> None:
     """The window's actions, as ``win.act_*``."""
     win.act_new = _action(
         win,
@@ -82,7 +79,7 @@ def build_actions(win: MainWindow) -> None:
     win.act_columns = _action(win, QCoreApplication.translate("MainWindow", "选择列(&C)…"), win._columns)
 
 
-def build_menus(win: MainWindow, page_order: Sequence[str]) -> None:
+def build_menus(win: Any, page_order: Sequence[str]) -> None:
     """文件, 编辑, 视图, 报表 (``win.menu_reports``, filled by the report and return modules), 帮助
     and the toolbar; 视图 has one entry per page of ``page_order`` (Ctrl+1…)."""
     mb = win.menuBar()
