@@ -50,7 +50,7 @@ def main() -> int:
     app = QApplication([])
     from kf5g_desktop.domain.periods import IsoWeek
     from kf5g_desktop.gui.dashboard import DashboardPage
-    from kf5g_desktop.gui.report_document import render_report_pdf
+    from kf5g_desktop.gui.report_pdf import render_report_pdf
     from kf5g_desktop.storage.demo import generate_demo
     from kf5g_desktop.storage.store import Store
 

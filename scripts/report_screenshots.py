@@ -31,7 +31,7 @@ def main() -> int:
     from kf5g_desktop.domain.periods import IsoWeek
     from kf5g_desktop.gui.dashboard import DashboardPage
     from kf5g_desktop.gui.fonts import register_fonts, report_font
-    from kf5g_desktop.gui.report_document import render_report_pdf
+    from kf5g_desktop.gui.report_pdf import render_report_pdf
     from kf5g_desktop.storage.demo import generate_demo
     from kf5g_desktop.storage.store import Store, WeekNote
 

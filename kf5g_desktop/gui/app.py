@@ -224,16 +224,9 @@ def warn_if_unsafe_place(path: Path, parent: QWidget | None) -> bool:
     return True
 
 
-def make_home_page(store: Store, parent: QWidget | None = None) -> QWidget:
-    """The home page: the dashboard (figures and charts for the unit or the city)."""
-    from .dashboard import DashboardPage
-
-    return DashboardPage(store, parent)
-
-
 def install_menus(win: Any, store: Store) -> None:
     """The 报表 menu: weekly report and the return actions."""
-    from .report_document import install_report_actions
+    from .report_dialogs import install_report_actions
     from .returns_actions import install_returns_actions
 
     install_report_actions(win, store)
@@ -298,8 +291,8 @@ def run_gui(db: Path | None, *, demo: bool = False) -> int:
         if prepared is None:
             give_up(1)
             return
-        home = make_home_page(prepared, win)
-        win.attach_store(prepared, home=home)
+        win.attach_store(prepared)
+        home = win.pages["home"]
         install_menus(win, prepared)
         warn_if_unsafe_place(prepared.path, win)
         if probe:

@@ -1,14 +1,13 @@
 """The home page: headline cards, progress charts and (for the city) the per-unit progress table.
 
-Figures are computed off the GUI thread (``refresh()`` returns at once; ``refreshed`` is emitted
-when the page shows the new figures), so picking another week never freezes the window. A click
+Figures (``reports.dashboard.compute``) are computed in a background job without a dialog
+(``run_job(..., dialog=False)``; ``refresh()`` returns at once; ``refreshed`` is emitted when the
+page shows the new figures), so picking another week never freezes the window. A click
 on a unit in the table emits ``filterRequested({"unit_codes": [code]})`` for the registers.
 """
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -19,10 +18,8 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QRunnable,
     QSortFilterProxyModel,
     Qt,
-    QThreadPool,
     Signal,
 )
 from PySide6.QtGui import QColor, QFont
@@ -46,61 +43,20 @@ from kf5g_desktop.domain import codes
 from kf5g_desktop.domain.periods import IsoWeek, weeks_between
 from kf5g_desktop.domain.targets import COUNTING_RULES, DEFAULT_COUNTING_RULE, INDIRECT_POWER_MAX_SHARE
 from kf5g_desktop.domain.units import CITY_CODE
-from kf5g_desktop.reports.figures import (
-    SERIES_START,
-    UnitLine,
-    WeekFigures,
-    WeeklySeries,
-    week_figures,
-    weekly_series,
-)
+from kf5g_desktop.reports.dashboard import DashboardData, compute
+from kf5g_desktop.reports.figures import SERIES_START, UnitLine, WeekFigures, WeeklySeries
+from kf5g_desktop.reports.weekly import initial_week
 
-from .week_picker import WeekPicker, initial_week
+from .jobs import run_job
+from .week_picker import WeekPicker
 
 CHART_END = IsoWeek(2022, 52)
 OPERATOR_COLORS = {"CMCC": "#1565c0", "CUCC": "#d32f2f", "CTCC": "#2e7d32", "CBN": "#f9a825"}
 ItemIndex = QModelIndex | QPersistentModelIndex
 
 
-@dataclass(slots=True)
-class DashboardData:
-    figures: WeekFigures
-    series: WeeklySeries
-
-
-def compute(store: Any, week: IsoWeek, unit_code: str | None, rule: str) -> DashboardData:
-    """What the page shows (no Qt; runs in a worker thread). The week's figures and the series
-    are read at the same time on two connections (sqlite3 releases the GIL while it reads)."""
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        series = pool.submit(weekly_series, store, week, unit_code, rule)
-        figures = week_figures(store, week, unit_code, rule, lists=False)
-        return DashboardData(figures, series.result())
-
-
 def pct(v: float | None) -> str:
     return "—" if v is None else f"{v * 100:.1f}%"
-
-
-# Background work without a dialog ----------------------------------------------------------------
-
-
-class _Signals(QObject):
-    finished = Signal(int, object)
-    failed = Signal(int, object)
-
-
-class _Task(QRunnable):
-    def __init__(self, serial: int, fn: Any, signals: _Signals) -> None:
-        super().__init__()
-        self.serial, self.fn, self.signals = serial, fn, signals
-
-    def run(self) -> None:
-        try:
-            result = self.fn()
-        except Exception as exc:  # delivered to the GUI thread
-            self.signals.failed.emit(self.serial, exc)
-        else:
-            self.signals.finished.emit(self.serial, result)
 
 
 # The per-unit table model --------------------------------------------------------------------------
@@ -259,9 +215,6 @@ class DashboardPage(QWidget):
         self.store = store
         self.data: DashboardData | None = None
         self._serial = 0
-        self._signals = _Signals(self)
-        self._signals.finished.connect(self._on_finished, Qt.ConnectionType.QueuedConnection)
-        self._signals.failed.connect(self._on_failed, Qt.ConnectionType.QueuedConnection)
         inst = store.installation()
         self.is_city = inst.is_city or not inst.configured
 
@@ -401,10 +354,16 @@ class DashboardPage(QWidget):
     def refresh(self) -> None:
         """Recompute in a worker thread; stale results (the user moved on) are dropped."""
         self._serial += 1
+        serial = self._serial
         store, week, unit, rule = self.store, self.week(), self.unit_code(), self.counting_rule()
         self.status.setText(self.tr("正在计算……"))
-        QThreadPool.globalInstance().start(
-            _Task(self._serial, lambda: compute(store, week, unit, rule), self._signals)
+        run_job(
+            self,
+            "dashboard figures",  # only in the log: this job shows no dialog
+            lambda _progress: compute(store, week, unit, rule),
+            on_success=lambda data: self._on_finished(serial, data),
+            on_error=lambda exc: self._on_failed(serial, exc),
+            dialog=False,
         )
 
     def _on_finished(self, serial: int, data: DashboardData) -> None:

@@ -4,14 +4,20 @@
 cancellable progress dialog appears only if the job takes longer than ~200 ms; the result (or the
 error) is delivered back on the GUI thread. ``fn`` reports progress and checks for cancellation
 through the :class:`Progress` object it receives.
+
+``dialog=False`` is for work the page itself shows the state of (the dashboard's "正在计算……"): no
+progress dialog, every failure is logged with its traceback before ``on_error`` gets it, and the
+callbacks are skipped when ``parent`` has been deleted meanwhile.
 """
 
 from __future__ import annotations
 
+import logging
 import traceback
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
@@ -80,6 +86,7 @@ class Job(QObject):
         on_error: Callable[[BaseException], None] | None,
         cancellable: bool,
         modal: bool,
+        dialog: bool = True,
     ) -> None:
         super().__init__(None)
         self._parent = parent
@@ -91,6 +98,7 @@ class Job(QObject):
         self.dialog: QProgressDialog | None = None
         self._cancellable = cancellable
         self._modal = modal
+        self._dialog = dialog
         self.signals.progress.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
         self.signals.finished.connect(self._on_finished, Qt.ConnectionType.QueuedConnection)
         self.signals.failed.connect(self._on_failed, Qt.ConnectionType.QueuedConnection)
@@ -100,7 +108,8 @@ class Job(QObject):
         self._timer.timeout.connect(self._show_dialog)
         self._last: tuple[int, int, str] = (0, 0, title)
         Job._running.add(self)
-        self._timer.start(SHOW_AFTER_MS)
+        if dialog:
+            self._timer.start(SHOW_AFTER_MS)
         QThreadPool.globalInstance().start(_Runner(fn, self.signals, self.progress))
 
     def cancel(self) -> None:
@@ -145,14 +154,24 @@ class Job(QObject):
             self.dialog = None
         Job._running.discard(self)
 
+    def _parent_gone(self) -> bool:
+        """A job without a dialog outlived the page that asked for it: nobody to tell."""
+        return not self._dialog and self._parent is not None and not shiboken6.isValid(self._parent)
+
     def _on_finished(self, result: object) -> None:
         self._end()
+        if self._parent_gone():
+            return
         if self._on_success is not None:
             self._on_success(result)
         self.done.emit(result)
 
     def _on_failed(self, exc: BaseException, tb: str) -> None:
         self._end()
+        if not self._dialog:
+            logging.getLogger("kf5g").error("%s: %s\n%s", self._title, exc, tb)
+            if self._parent_gone():
+                return
         if self._on_error is not None:
             self._on_error(exc)
         else:
@@ -173,9 +192,10 @@ def run_job(
     on_error: Callable[[BaseException], None] | None = None,
     cancellable: bool = True,
     modal: bool = True,
+    dialog: bool = True,
 ) -> Job:
     """Run ``fn(progress)`` off the GUI thread; see the module docstring."""
-    return Job(parent, title, fn, on_success, on_error, cancellable, modal)
+    return Job(parent, title, fn, on_success, on_error, cancellable, modal, dialog)
 
 
 def show_error(parent: QWidget | None, title: str, exc: BaseException, tb: str = "") -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -25,6 +25,7 @@ from kf5g_desktop.domain.schema import POLE, REGISTER_TITLES, STATION, VENUE
 from kf5g_desktop.storage.errors import Kf5gError
 
 from .jobs import run_job, show_error
+from .main_menus import build_actions, build_menus
 
 if TYPE_CHECKING:  # the pages (and SQLAlchemy behind the Store) load when a database is attached
     from kf5g_desktop.storage.store import Store
@@ -46,6 +47,8 @@ def _record_key(kind: str, record: Any) -> str:
 class MainWindow(QMainWindow):
     storeReplaced = Signal(object)
     recordsChanged = Signal()
+    menu_reports: QMenu  # 报表, filled by the report and return modules (set by main_menus.build_menus)
+    _report_menus: dict[str, QMenu]
 
     def __init__(
         self, store: Store | None = None, *, home: QWidget | None = None, parent: QWidget | None = None
@@ -61,8 +64,8 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, QWidget] = {}
         self._stale: set[str] = set()  # pages to reload when next shown
         self._build_frame()
-        self._build_actions()
-        self._build_menus()
+        build_actions(self)
+        build_menus(self, PAGE_ORDER)
         self._build_status_bar()
         self.recordsChanged.connect(self.refresh_all)
         self.resize(1280, 800)
@@ -79,7 +82,7 @@ class MainWindow(QMainWindow):
         return self.store is not None
 
     def attach_store(self, store: Store, *, home: QWidget | None = None) -> None:
-        """Build the pages on ``store`` and show the home page."""
+        """Build the pages on ``store`` and show the home page (the dashboard unless ``home`` is given)."""
         self.store = store
         self._build_pages(home)
         self._set_actions_enabled(True)
@@ -126,13 +129,13 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(lambda row: self.show_page(PAGE_ORDER[row]))
 
     def _build_pages(self, home: QWidget | None) -> None:
-        from .home import HomePage
+        from .dashboard import DashboardPage
         from .pages import ApprovalsPage, AuditLogPage, RecycleBinPage
         from .register import RegisterPage
 
         for key in PAGE_ORDER:
             if key == HOME:
-                page: QWidget = home if home is not None else HomePage(self.store, self)
+                page: QWidget = home if home is not None else DashboardPage(self.store, self)
                 self._connect_home(page)
             elif key in (STATION, VENUE, POLE):
                 reg = RegisterPage(self.store, key, self)
@@ -161,18 +164,6 @@ class MainWindow(QMainWindow):
         sig = getattr(page, "filterRequested", None)
         if sig is not None:
             sig.connect(self._home_filter)
-
-    def set_home_page(self, widget: QWidget) -> None:
-        """Swap in another home page (e.g. the dashboard); its ``filterRequested(dict)`` is followed."""
-        old = self.pages[HOME]
-        idx = self.stack.indexOf(old)
-        self.stack.insertWidget(idx, widget)
-        self.stack.removeWidget(old)
-        old.deleteLater()
-        self.pages[HOME] = widget
-        self._connect_home(widget)
-        if self.nav.currentRow() == 0:
-            self.stack.setCurrentWidget(widget)
 
     def _home_filter(self, filters: dict[str, Any]) -> None:
         f = dict(filters)
@@ -212,95 +203,7 @@ class MainWindow(QMainWindow):
     def current_register(self) -> RegisterPage | None:
         return self.registers.get(self.current_key())
 
-    # Actions and menus --------------------------------------------------------------------------------
-    def _action(self, text: str, slot: Callable[[], Any], shortcut: Any = None, *, tip: str = "") -> QAction:
-        act = QAction(text, self)
-        if shortcut is not None:
-            act.setShortcut(QKeySequence(shortcut))
-        if tip:
-            act.setStatusTip(tip)
-        act.triggered.connect(lambda _=False: slot())
-        return act
-
-    def _build_actions(self) -> None:
-        self.act_new = self._action(
-            self.tr("新建(&N)"), self.new_record, QKeySequence.StandardKey.New, tip=self.tr("新建一条记录")
-        )
-        self.act_open = self._action(self.tr("打开(&O)"), self._open_current, tip=self.tr("打开选中的记录"))
-        self.act_delete = self._action(
-            self.tr("删除(&D)"),
-            self._delete_current,
-            QKeySequence.StandardKey.Delete,
-            tip=self.tr("把选中的记录移到回收站"),
-        )
-        self.act_delete.setShortcutContext(
-            Qt.ShortcutContext.WidgetShortcut
-        )  # the list handles Delete itself
-        self.act_find = self._action(self.tr("查找(&F)"), self._focus_search, QKeySequence.StandardKey.Find)
-        self.act_history = self._action(self.tr("历史(&H)…"), self._history_current, "Ctrl+H")
-        self.act_undo = self.undo_stack.createUndoAction(self, self.tr("撤销"))
-        self.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
-        self.act_redo = self.undo_stack.createRedoAction(self, self.tr("重做"))
-        self.act_redo.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Y")])
-        self.act_refresh = self._action(
-            self.tr("刷新(&R)"), self.refresh_all, QKeySequence.StandardKey.Refresh
-        )
-        self.act_backup = self._action(self.tr("立即备份(&B)"), self.backup_now)
-        self.act_restore = self._action(self.tr("从备份恢复(&R)…"), self.restore_from_backup)
-        self.act_settings = self._action(self.tr("设置(&S)…"), self.open_settings)
-        self.act_quit = self._action(self.tr("退出(&X)"), self.close, QKeySequence.StandardKey.Quit)
-        self.act_about = self._action(self.tr("关于(&A)"), self._about)
-        self.act_columns = self._action(self.tr("选择列(&C)…"), self._columns)
-
-    def _build_menus(self) -> None:
-        mb = self.menuBar()
-        m = mb.addMenu(self.tr("文件(&F)"))
-        for a in (self.act_backup, self.act_restore, None, self.act_settings, None, self.act_quit):
-            m.addSeparator() if a is None else m.addAction(a)
-        m = mb.addMenu(self.tr("编辑(&E)"))
-        for a in (
-            self.act_undo,
-            self.act_redo,
-            None,
-            self.act_new,
-            self.act_open,
-            self.act_delete,
-            None,
-            self.act_find,
-            self.act_history,
-        ):
-            m.addSeparator() if a is None else m.addAction(a)
-        m = mb.addMenu(self.tr("视图(&V)"))
-        for i, key in enumerate(PAGE_ORDER):
-            act = self._action(self._page_titles()[key], lambda k=key: self.show_page(k), f"Ctrl+{i + 1}")
-            m.addAction(act)
-        m.addSeparator()
-        m.addAction(self.act_columns)
-        m.addAction(self.act_refresh)
-        self.menu_reports: QMenu = mb.addMenu(self.tr("报表(&R)"))
-        self.menu_reports.setObjectName("menu_reports")
-        self._report_menus: dict[str, QMenu] = {}
-        m = mb.addMenu(self.tr("帮助(&H)"))
-        m.addAction(self.act_about)
-        tb = self.addToolBar(self.tr("工具栏"))
-        tb.setObjectName("toolbar")
-        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for a in (
-            self.act_new,
-            self.act_open,
-            self.act_delete,
-            None,
-            self.act_undo,
-            self.act_redo,
-            None,
-            self.act_find,
-            self.act_refresh,
-            None,
-            self.act_backup,
-        ):
-            tb.addSeparator() if a is None else tb.addAction(a)
-        self.toolbar = tb
-
+    # Actions and menus (built in main_menus.py) -----------------------------------------------------
     def add_report_action(self, menu_title: str | None, action: QAction) -> None:
         """Hook for the reports/returns engineers: add ``action`` to 报表 (in a submenu when
         ``menu_title`` is given, e.g. "周报" or "报送")."""

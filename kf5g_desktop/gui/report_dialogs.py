@@ -1,13 +1,17 @@
 """The 周报 dialog: choose week, scope and counting rule, write the week's problems, then preview,
-print or save the report as PDF. ``ReportActions`` puts it into the 报表 menu."""
+print or save the report as PDF. ``ReportActions`` puts it into the 报表 menu
+(``install_report_actions``). ``preview_report``, ``print_report`` and ``save_report_pdf`` gather the
+figures in a background job (``run_job``) and then paint on the GUI thread."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtPrintSupport import QPrintDialog, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -28,10 +32,14 @@ from PySide6.QtWidgets import (
 from kf5g_desktop.domain.periods import IsoWeek
 from kf5g_desktop.domain.targets import COUNTING_RULES, DEFAULT_COUNTING_RULE
 from kf5g_desktop.domain.units import CITY_CODE
+from kf5g_desktop.reports.weekly import ReportData, gather, initial_week
 from kf5g_desktop.storage.store import WeekNote
 
-from .report_document import preview_report, print_report, save_report_pdf
-from .week_picker import WeekPicker, initial_week
+from .jobs import run_job
+from .report_document import ReportDocument, new_printer
+from .report_html import tr
+from .report_pdf import write_report_pdf
+from .week_picker import WeekPicker
 
 
 class ReportDialog(QDialog):
@@ -224,3 +232,95 @@ class ReportActions:
             dlg.problems.setFocus()
         dlg.open()
         return dlg
+
+
+# Entry points ------------------------------------------------------------------------------------
+
+
+def _gather_then(
+    parent: QWidget | None,
+    store: Any,
+    week: IsoWeek,
+    unit_code: str | None,
+    rule: str,
+    done: Callable[[ReportData], None],
+) -> None:
+    """Gather the report's data in a background job, then ``done(data)`` on the GUI thread."""
+    run_job(
+        parent, tr("正在生成周报"), lambda progress: gather(store, week, unit_code, rule), on_success=done
+    )
+
+
+def preview_report(
+    parent: QWidget | None,
+    store: Any,
+    week: IsoWeek,
+    unit_code: str | None,
+    rule: str = DEFAULT_COUNTING_RULE,
+    *,
+    exec_dialog: bool = True,
+) -> QPrintPreviewDialog | None:
+    """Gather the figures off the GUI thread, then open the print preview (print / PDF from there)."""
+    holder: dict[str, QPrintPreviewDialog] = {}
+
+    def done(data: ReportData) -> None:
+        report = ReportDocument(data)
+        printer = new_printer()
+        dlg = QPrintPreviewDialog(printer, parent)
+        dlg.setWindowTitle(tr("周报打印预览 — ") + report.title)
+        dlg.paintRequested.connect(report.paint)
+        # The dialog only points at the printer and the document: keep both alive with it.
+        dlg._report = report  # type: ignore[attr-defined]
+        dlg._printer = printer  # type: ignore[attr-defined]
+        holder["dlg"] = dlg
+        if exec_dialog:
+            dlg.exec()
+        else:
+            dlg.show()
+
+    _gather_then(parent, store, week, unit_code, rule, done)
+    return holder.get("dlg")
+
+
+def print_report(
+    parent: QWidget | None,
+    store: Any,
+    week: IsoWeek,
+    unit_code: str | None,
+    rule: str = DEFAULT_COUNTING_RULE,
+) -> None:
+    def done(data: ReportData) -> None:
+        report = ReportDocument(data)
+        printer = new_printer()
+        dlg = QPrintDialog(printer, parent)
+        dlg.setWindowTitle(tr("打印周报"))
+        if dlg.exec() == QPrintDialog.DialogCode.Accepted:
+            report.paint(printer)
+
+    _gather_then(parent, store, week, unit_code, rule, done)
+
+
+def save_report_pdf(
+    parent: QWidget | None,
+    store: Any,
+    week: IsoWeek,
+    unit_code: str | None,
+    rule: str,
+    path: Path | str,
+    on_done: Callable[[int], None] | None = None,
+) -> None:
+    """Gather off the GUI thread, then write the PDF (painting stays on the GUI thread)."""
+
+    def done(data: ReportData) -> None:
+        pages = write_report_pdf(data, path)
+        if on_done is not None:
+            on_done(pages)
+
+    _gather_then(parent, store, week, unit_code, rule, done)
+
+
+def install_report_actions(main_window: Any, store: Any) -> list[QAction]:
+    """Add the 周报 actions (preview/print, save as PDF, problems text) to ``main_window.menu_reports``."""
+    actions = ReportActions(main_window, store)
+    main_window._report_actions = actions  # keep alive
+    return actions.install(main_window.menu_reports)

@@ -5,7 +5,7 @@
     <name></name>
     <message>
         <location filename="../../kf5g_desktop/gui/app.py" line="64"/>
-        <location filename="../../kf5g_desktop/gui/app.py" line="326"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="319"/>
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>
@@ -77,10 +77,10 @@
     <message>
         <location filename="../../kf5g_desktop/gui/app.py" line="221"/>
         <source>数据库“{0}”位于网络驱动器或U盘等移动存储上,断网或拔出时可能损坏数据。请把数据库复制到本机硬盘,并用 --db 或环境变量 KF5G_DB 指定它的位置。</source>
-        <translation>The database “{0}” is on a network drive or removable storage; losing the connection or unplugging it can damage the data. Copy the database to this computer's hard disk and point to it with --db or the KF5G_DB environment variable.</translation>
+        <translation>The database “{0}” is on a network drive or removable storage; losing the connection or unplugging it can damage the data. Copy the database to this computer&apos;s hard disk and point to it with --db or the KF5G_DB environment variable.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="331"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="324"/>
         <source>正在打开数据库</source>
         <translation>Opening the database</translation>
     </message>
@@ -100,381 +100,379 @@
         <translation>Updated by</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="186"/>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="309"/>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="344"/>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="361"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="126"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="249"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="284"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="301"/>
         <location filename="../../kf5g_desktop/gui/table_models.py" line="272"/>
         <location filename="../../kf5g_desktop/gui/table_models.py" line="477"/>
         <source>区县</source>
         <translation>County/district</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="186"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="126"/>
         <source>市级汇总</source>
         <translation>City consolidated</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="201"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="141"/>
         <source>主要指标</source>
         <translation>Headline figures</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="205"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="145"/>
         <source>未设置本区县年度目标</source>
         <translation>No yearly target set for this unit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="205"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="145"/>
         <source>未设置</source>
         <translation>Not set</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="216"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="156"/>
         <source>累计开通5G基站</source>
         <translation>5G stations on air (cumulative)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="216"/>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="267"/>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="311"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="156"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="207"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="251"/>
         <source>本周新开通</source>
         <translation>New on air this week</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="217"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="157"/>
         <source>SA 基站占比</source>
         <translation>SA share</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="219"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="159"/>
         <source>转供电基站占比</source>
         <translation>Indirect-power share</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="221"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="161"/>
         <source>直供电改造完成</source>
         <translation>Direct-supply conversions done</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="225"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="165"/>
         <source>免费开放场所</source>
         <translation>Free-access venues</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="227"/>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="317"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="167"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="257"/>
         <source>共享杆塔</source>
         <translation>Shared poles</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="230"/>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="344"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="170"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="284"/>
         <source>审批超30天未办结</source>
         <translation>Approvals open &gt; 30 days</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="230"/>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="344"/>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="453"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="170"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="284"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="393"/>
         <source>逾期未开通基站</source>
         <translation>Stations overdue</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="232"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="172"/>
         <source>SA补助累计</source>
         <translation>SA subsidy (cumulative)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="234"/>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="496"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="174"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="436"/>
         <source>其中本周新增</source>
         <translation>of which this week</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="248"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="188"/>
         <source>分运营商情况</source>
         <translation>By operator</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="265"/>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="372"/>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="428"/>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="458"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="205"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="312"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="368"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="398"/>
         <source>运营商</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="266"/>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="310"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="206"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="250"/>
         <source>累计开通</source>
         <translation>On air (cumulative)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="268"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="208"/>
         <source>SA基站</source>
         <translation>SA stations</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="269"/>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="314"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="209"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="254"/>
         <source>SA占比</source>
         <translation>SA share</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="270"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="210"/>
         <source>转供电</source>
         <translation>Indirect power</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="271"/>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="315"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="211"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="255"/>
         <source>转供电占比</source>
         <translation>Indirect-power share</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="272"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="212"/>
         <source>补助(元)</source>
         <translation>Subsidy (yuan)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="277"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="217"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="290"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="230"/>
         <source>分区县情况</source>
         <translation>By unit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="302"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="242"/>
         <source>已报</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="302"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="242"/>
         <source>未报</source>
         <translation>Not returned</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="312"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="252"/>
         <source>年度目标</source>
         <translation>Yearly target</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="313"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="253"/>
         <source>完成率</source>
         <translation>Completion</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="316"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="256"/>
         <source>开放场所</source>
         <translation>Venues opened</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="318"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="258"/>
         <source>本周周报</source>
         <translation>This week&apos;s report</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="323"/>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="348"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="263"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="288"/>
         <source>全市</source>
         <translation>Whole city</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="344"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="284"/>
         <source>本周新登记/开通基站</source>
         <translation>Stations registered / on air this week</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="367"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="307"/>
         <source>本周新增和开通基站</source>
         <translation>New and opened stations this week</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="373"/>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="429"/>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="459"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="313"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="369"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="399"/>
         <location filename="../../kf5g_desktop/gui/table_models.py" line="276"/>
         <source>基站编码</source>
         <translation>Station code</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="374"/>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="430"/>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="460"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="314"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="370"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="400"/>
         <location filename="../../kf5g_desktop/gui/table_models.py" line="277"/>
         <source>基站名称</source>
         <translation>Station name</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="375"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="315"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="376"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="316"/>
         <source>组网</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="378"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="318"/>
         <source>开通日期</source>
         <translation>On air</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="379"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="319"/>
         <source>情况</source>
         <translation>Situation</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="399"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="339"/>
         <source>本周免费开放场所和共享杆塔</source>
         <translation>Venues opened and poles shared this week</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="403"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="343"/>
         <source>场所编号</source>
         <translation>Venue code</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="403"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="343"/>
         <source>场所名称</source>
         <translation>Venue name</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="403"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="343"/>
         <source>开放日期</source>
         <translation>Opened on</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="403"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="343"/>
         <source>已进入运营商</source>
         <translation>Operators entered</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="414"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="354"/>
         <source>杆塔编号</source>
         <translation>Pole code</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="414"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="354"/>
         <source>名称/位置</source>
         <translation>Name/location</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="414"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="354"/>
         <source>杆塔类型</source>
         <translation>Pole type</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="414"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="354"/>
         <source>共享日期</source>
         <translation>Shared on</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="414"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="354"/>
         <source>共享运营商</source>
         <translation>Sharing operators</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="423"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="363"/>
         <source>审批超过30天未办结事项</source>
         <translation>Approvals open more than 30 days</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="433"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="373"/>
         <source>已等待(天)</source>
         <translation>Waiting (days)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="449"/>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="478"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="389"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="418"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="462"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="402"/>
         <source>计划开通日期</source>
         <translation>Planned on air</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="463"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="403"/>
         <source>逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="482"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="422"/>
         <source>转供电与直供电改造</source>
         <translation>Indirect power and direct-supply conversion</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="489"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="429"/>
         <source>SA基站补助</source>
         <translation>SA station subsidy</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="493"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="433"/>
         <source>项目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="493"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="433"/>
         <source>省级(元)</source>
         <translation>Province (yuan)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="493"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="433"/>
         <source>市级(元)</source>
         <translation>City (yuan)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="493"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="433"/>
         <source>区县级(元)</source>
         <translation>Unit (yuan)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="493"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="433"/>
         <source>合计(元)</source>
         <translation>Total (yuan)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="495"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="435"/>
         <source>累计应补</source>
         <translation>Due (cumulative)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="505"/>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="574"/>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="70"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="445"/>
         <source>存在问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="574"/>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="70"/>
         <source>填报人</source>
         <translation>Reported by</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="608"/>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="104"/>
         <source>无法开始打印(打印机或PDF文件不可用)。</source>
         <translation>Printing could not start (printer or PDF file unavailable).</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="689"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="270"/>
         <source>周报打印预览 — </source>
         <translation>Weekly report print preview — </translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="701"/>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="724"/>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="746"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="250"/>
         <source>正在生成周报</source>
         <translation>Building the weekly report</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="719"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="296"/>
         <source>打印周报</source>
         <translation>Print weekly report</translation>
     </message>
@@ -484,13 +482,13 @@
         <translation>Builder operator</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="431"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="371"/>
         <location filename="../../kf5g_desktop/gui/table_models.py" line="279"/>
         <source>审批事项</source>
         <translation>Approval item</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="432"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="372"/>
         <location filename="../../kf5g_desktop/gui/table_models.py" line="280"/>
         <source>申请日期</source>
         <translation>Applied on</translation>
@@ -501,8 +499,8 @@
         <translation>Granted on</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="377"/>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="461"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="317"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="401"/>
         <location filename="../../kf5g_desktop/gui/table_models.py" line="284"/>
         <source>状态</source>
         <translation>Status</translation>
@@ -561,7 +559,7 @@
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="403"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="343"/>
         <location filename="../../kf5g_desktop/gui/table_models.py" line="355"/>
         <location filename="../../kf5g_desktop/gui/table_models.py" line="474"/>
         <source>类别</source>
@@ -719,132 +717,132 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="272"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="225"/>
         <source>全市</source>
         <translation>Whole city</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="280"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="233"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="284"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="237"/>
         <source>周次:</source>
         <translation>Week:</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="287"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="240"/>
         <source>范围:</source>
         <translation>Scope:</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="289"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="242"/>
         <source>统计口径:</source>
         <translation>Counting rule:</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="296"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="249"/>
         <source>累计开通5G基站</source>
         <translation>5G stations on air (cumulative)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="297"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="250"/>
         <source>本周新开通</source>
         <translation>New on air this week</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="298"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="251"/>
         <source>SA 基站占比</source>
         <translation>SA share</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="299"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="252"/>
         <source>转供电占比(≤20%)</source>
         <translation>Indirect-power share (≤20%)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="300"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="253"/>
         <source>开放场所 / 共享杆塔</source>
         <translation>Venues / shared poles</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="301"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="254"/>
         <source>需关注</source>
         <translation>Needs attention</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="315"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="268"/>
         <source>累计开通基站与目标</source>
         <translation>Stations on air vs target</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="316"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="269"/>
         <source>每周新开通基站(按运营商)</source>
         <translation>New stations on air per week (by operator)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="317"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="270"/>
         <source>转供电占比(%)与20%控制线</source>
         <translation>Indirect-power share (%) and the 20% line</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="318"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="271"/>
         <source>SA 基站占比(%)</source>
         <translation>SA share (%)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="340"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="293"/>
         <source>各区县进度(单击区县查看其基站)</source>
         <translation>Progress by unit (click a unit to see its stations)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="405"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="359"/>
         <source>正在计算……</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="415"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="374"/>
         <source>数据截至 {day}</source>
         <translation>Data as of {day}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="422"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="381"/>
         <source>计算失败:{msg}</source>
         <translation>Calculation failed: {msg}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="436"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="395"/>
         <source>{year}年目标 {target:,},完成 {pct}</source>
         <translation>{year} target {target:,}, {pct} done</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="440"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="399"/>
         <source>{year}年目标未设置</source>
         <translation>{year} target not set</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="442"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="401"/>
         <source>{title}</source>
         <translation>{title}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="443"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="402"/>
         <source>SA 基站 {n:,} 个</source>
         <translation>{n:,} SA stations</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="447"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="406"/>
         <source>转供电 {n:,} 个;直供电改造累计 {c:,} 个</source>
         <translation>{n:,} indirect-power; {c:,} conversions done</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="452"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="411"/>
         <source>本周新增场所 {v} 处,杆塔 {p} 根</source>
         <translation>This week: {v} venues, {p} poles</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="456"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="415"/>
         <source>审批超30天 {w} 项,逾期未开通 {l} 个</source>
         <translation>{w} approvals &gt; 30 days, {l} stations overdue</translation>
     </message>
@@ -929,64 +927,6 @@
     </message>
 </context>
 <context>
-    <name>HomePage</name>
-    <message>
-        <location filename="../../kf5g_desktop/gui/home.py" line="29"/>
-        <source>基站总数</source>
-        <translation>All stations</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/home.py" line="30"/>
-        <source>已开通基站</source>
-        <translation>Stations on air</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/home.py" line="33"/>
-        <source>已开通 SA 基站</source>
-        <translation>SA stations on air</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/home.py" line="36"/>
-        <source>转供电基站</source>
-        <translation>Indirect-power stations</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/home.py" line="37"/>
-        <source>在建/审批中</source>
-        <translation>Building / in approval</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/home.py" line="38"/>
-        <source>审批等待超过30天</source>
-        <translation>Approvals waiting &gt; 30 days</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/home.py" line="39"/>
-        <source>免费开放场所</source>
-        <translation>Free-access venues</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/home.py" line="40"/>
-        <source>共享杆塔</source>
-        <translation>Shared poles</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/home.py" line="64"/>
-        <source>开封市</source>
-        <translation>Kaifeng City</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/home.py" line="65"/>
-        <source>{0} 5G 网络建设概况</source>
-        <translation>{0} 5G build-out overview</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/home.py" line="81"/>
-        <source>演示数据:本数据库中的记录是自动生成的示例,不是真实数据。</source>
-        <translation>Demo data: the records in this database are generated examples, not real data.</translation>
-    </message>
-</context>
-<context>
     <name>ImportPreviewDialog</name>
     <message>
         <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="209"/>
@@ -1064,305 +1004,305 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="99"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="101"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="100"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="102"/>
         <source>基站</source>
         <translation>Stations</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="101"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="103"/>
         <source>审批</source>
         <translation>Approvals</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="102"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="104"/>
         <source>免费开放场所</source>
         <translation>Free-access venues</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="103"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="105"/>
         <source>杆塔共享</source>
         <translation>Pole sharing</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="104"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="106"/>
         <source>回收站</source>
         <translation>Recycle bin</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="105"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="107"/>
         <source>操作日志</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="122"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="335"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="124"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="237"/>
         <source>正在打开数据库……</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="227"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="35"/>
         <source>新建(&amp;N)</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="227"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="38"/>
         <source>新建一条记录</source>
         <translation>Create a new record</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="229"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="42"/>
         <source>打开(&amp;O)</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="229"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="44"/>
         <source>打开选中的记录</source>
         <translation>Open the selected record</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="231"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="48"/>
         <source>删除(&amp;D)</source>
         <translation>&amp;Delete</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="234"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="51"/>
         <source>把选中的记录移到回收站</source>
         <translation>Move the selected records to the recycle bin</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="239"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="56"/>
         <source>查找(&amp;F)</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="240"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="61"/>
         <source>历史(&amp;H)…</source>
         <translation>&amp;History…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="241"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="63"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="243"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="65"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="246"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="69"/>
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="248"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="73"/>
         <source>立即备份(&amp;B)</source>
         <translation>&amp;Back up now</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="249"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="75"/>
         <source>从备份恢复(&amp;R)…</source>
         <translation>&amp;Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="250"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="77"/>
         <source>设置(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="251"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="79"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="252"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="81"/>
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="253"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="82"/>
         <source>选择列(&amp;C)…</source>
         <translation>&amp;Columns…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="257"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="89"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="260"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="92"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="273"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="105"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="280"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="112"/>
         <source>报表(&amp;R)</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="283"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="115"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="285"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="117"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="339"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="241"/>
         <source>市级</source>
         <translation>City</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="339"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="241"/>
         <source>未设置单位</source>
         <translation>No unit set</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="341"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="243"/>
         <source>数据库:{0}</source>
         <translation>Database: {0}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="342"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="244"/>
         <source>{0} · 填报人:{1}</source>
         <translation>{0} · User: {1}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="344"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="246"/>
         <source>基站 {0} · 场所 {1} · 杆塔 {2}</source>
         <translation>Stations {0} · Venues {1} · Poles {2}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="334"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="346"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="236"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="248"/>
         <source>开封市5G网络建设填报系统</source>
         <translation>Kaifeng 5G Build-out Register</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="348"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="250"/>
         <source>(只读)</source>
         <translation> (read-only)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="350"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="252"/>
         <source>(演示数据)</source>
         <translation> (demo data)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="364"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="266"/>
         <source>只读:数据库正被另一个程序使用,不能修改</source>
         <translation>Read-only: the database is in use by another copy of the program; changes are disabled</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="381"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="283"/>
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="446"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="348"/>
         <source>选中的 {0} 条记录</source>
         <translation>the {0} selected records</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="449"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="351"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="450"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="352"/>
         <source>把“{0}”移到回收站?
 可以在回收站恢复,也可以用“撤销”(Ctrl+Z)。</source>
         <translation>Move “{0}” to the recycle bin?
 You can restore it from the recycle bin or with Undo (Ctrl+Z).</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="483"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="385"/>
         <source>已恢复:{0}</source>
         <translation>Restored: {0}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="494"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="396"/>
         <source>彻底删除</source>
         <translation>Delete permanently</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="495"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="397"/>
         <source>彻底删除“{0}”?此操作不能撤销,记录将无法恢复(操作日志保留)。</source>
         <translation>Permanently delete “{0}”? This cannot be undone and the record cannot be restored (the audit log is kept).</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="550"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="452"/>
         <source>备份</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="553"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="455"/>
         <source>已备份到 {0}</source>
         <translation>Backed up to {0}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="564"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="571"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="582"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="607"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="613"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="466"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="473"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="484"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="509"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="515"/>
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="565"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="467"/>
         <source>没有找到备份(备份文件夹:{0})。</source>
         <translation>No backups found (backup folder: {0}).</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="572"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="474"/>
         <source>选择要恢复的备份(当前数据库会先另存一份):</source>
         <translation>Choose the backup to restore (the current database is saved first):</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="583"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="485"/>
         <source>用 {0} 的备份替换当前数据库?当前数据库会先另存为备份。</source>
         <translation>Replace the current database with the backup of {0}? The current database is saved as a backup first.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="604"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="506"/>
         <source>已从备份恢复</source>
         <translation>Restored from backup</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="611"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="513"/>
         <source>打开数据库</source>
         <translation>Open database</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="645"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="547"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="645"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="547"/>
         <source>界面语言将在下次启动程序时生效。</source>
         <translation>The interface language changes the next time the program starts.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="653"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="555"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="655"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="557"/>
         <source>开封市5G网络建设填报系统 {0}
 
 记录基站建设、免费开放场所和杆塔共享,生成周报和报送表。</source>
@@ -1820,101 +1760,101 @@ Save it anyway?</translation>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="47"/>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="148"/>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="188"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="55"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="156"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="196"/>
         <source>周报</source>
         <translation>Weekly report</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="53"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="61"/>
         <source>全市汇总(市级版)</source>
         <translation>City consolidation (city edition)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="64"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="72"/>
         <source>哪些类型的基站计入“基站数”和目标完成率;补助按全部已开通SA基站计</source>
         <translation>Which station types count as stations and towards the target; the subsidy counts all SA stations on air</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="67"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="75"/>
         <source>周次:</source>
         <translation>Week:</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="68"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="76"/>
         <source>报表范围:</source>
         <translation>Report scope:</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="69"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="77"/>
         <source>统计口径:</source>
         <translation>Counting rule:</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="71"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="79"/>
         <source>本周存在问题(打印在周报中)</source>
         <translation>Problems this week (printed in the report)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="73"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="81"/>
         <source>逐条填写本周工作中存在的问题和需要协调的事项,如:
 1. ……</source>
         <translation>List this week&apos;s problems and matters needing coordination, e.g.:
 1. …</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="75"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="83"/>
         <source>审核人姓名</source>
         <translation>Reviewer&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="76"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="84"/>
         <source>保存问题</source>
         <translation>Save problems</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="81"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="89"/>
         <source>审核人:</source>
         <translation>Reviewer:</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="88"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="96"/>
         <source>打印预览…</source>
         <translation>Print preview…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="90"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="98"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="92"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="100"/>
         <source>另存为PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="148"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="156"/>
         <source>数据库以只读方式打开,问题文本无法保存。</source>
         <translation>The database is open read-only; the problems text cannot be saved.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="156"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="164"/>
         <source>已保存 {week} 的问题。</source>
         <translation>Saved the problems of {week}.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="177"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="185"/>
         <source>周报另存为PDF</source>
         <translation>Save weekly report as PDF</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="179"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="187"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="188"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="196"/>
         <source>已保存周报(共 {n} 页):
 {path}</source>
         <translation>Saved the weekly report ({n} pages):
@@ -2623,17 +2563,17 @@ Save it anyway?</translation>
 <context>
     <name>WeekPicker</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/week_picker.py" line="41"/>
+        <location filename="../../kf5g_desktop/gui/week_picker.py" line="23"/>
         <source>上一周</source>
         <translation>Previous week</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/week_picker.py" line="47"/>
+        <location filename="../../kf5g_desktop/gui/week_picker.py" line="29"/>
         <source>选择一天,即选中它所在的周(周一至周日)</source>
         <translation>Pick a day to choose its week (Monday to Sunday)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/week_picker.py" line="50"/>
+        <location filename="../../kf5g_desktop/gui/week_picker.py" line="32"/>
         <source>下一周</source>
         <translation>Next week</translation>
     </message>
@@ -3425,17 +3365,17 @@ Save it anyway?</translation>
 <context>
     <name>main_window</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="204"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="212"/>
         <source>周报(预览、打印、另存为PDF)…</source>
         <translation>Weekly report (preview, print, save as PDF)…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="206"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="214"/>
         <source>选择周次,预览并打印周报或保存为PDF</source>
         <translation>Choose a week, preview and print the weekly report or save it as PDF</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="208"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="216"/>
         <source>填写本周存在问题…</source>
         <translation>Enter this week&apos;s problems…</translation>
     </message>

@@ -71,10 +71,13 @@ def test_unwritable_place_offers_another_file(tmp_path):
             store.close()
 
 
-def test_home_tiles_filter_the_register_and_report_hook(qtbot, window):
+def test_home_page_filters_the_register_and_report_hook(qtbot, window):
+    from kf5g_desktop.gui.dashboard import DashboardPage
+
     home = window.pages["home"]
-    assert "30" in home.tiles["stations"].text()
-    home.tiles["on_air"].click()
+    assert isinstance(home, DashboardPage)
+    assert "基站 30" in window.status_counts.text()
+    home.filterRequested.emit({"statuses": ["on_air"]})
     reg = window.registers[STATION]
     assert window.stack.currentWidget() is reg
     assert reg.filters["statuses"].selected() == ["on_air"] and reg.model.total == 15

@@ -111,7 +111,7 @@ def test_refresh_does_not_block_and_drops_stale_results(qtbot, fixed):
 def test_in_the_main_window(qtbot, fixed):
     """Wired as the lead will: the dashboard as home page, 周报 actions in the 报表 menu."""
     from kf5g_desktop.gui.main_window import MainWindow
-    from kf5g_desktop.gui.report_document import install_report_actions
+    from kf5g_desktop.gui.report_dialogs import install_report_actions
 
     page = DashboardPage(fixed)
     win = MainWindow(fixed, home=page)
@@ -126,3 +126,29 @@ def test_in_the_main_window(qtbot, fixed):
     register = win.current_register()
     assert register is not None and win.current_key() == "station"
     assert register.filters["unit_codes"].selected() == ["410221"]
+
+
+def test_a_failed_refresh_is_shown_on_the_page_and_logged(qtbot, tmp_path, caplog):
+    """The figures run through run_job without a dialog: a failure shows on the page (no message
+    box, no progress dialog) and goes to the log with its traceback."""
+    import sqlite3
+
+    from PySide6.QtWidgets import QApplication, QProgressDialog
+
+    store = build(tmp_path / "broken.db")
+    try:
+        page = DashboardPage(store)
+        qtbot.addWidget(page)
+        with sqlite3.connect(store.path) as con:  # a damaged database: the register's table is gone
+            con.execute("ALTER TABLE station RENAME TO station_gone")
+        with caplog.at_level("ERROR", logger="kf5g"), qtbot.waitSignal(page.refreshFailed, timeout=10000):
+            page.refresh()
+        assert page.status.text().startswith("计算失败:") and page.data is None
+        assert any(
+            "dashboard figures" in r.getMessage() and "Traceback" in r.getMessage() for r in caplog.records
+        )
+        assert not [
+            w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog) and w.isVisible()
+        ]
+    finally:
+        store.close()

@@ -6,8 +6,7 @@ import pytest
 from PySide6.QtWidgets import QMainWindow
 
 from kf5g_desktop.domain.periods import IsoWeek
-from kf5g_desktop.gui.report_dialogs import ReportDialog
-from kf5g_desktop.gui.report_document import install_report_actions
+from kf5g_desktop.gui.report_dialogs import ReportDialog, install_report_actions
 from tests.reports.dataset import build
 
 W05 = IsoWeek(2021, 5)
@@ -60,7 +59,7 @@ def test_print_preview_opens_with_all_pages(qtbot, fixed):
 
     parent = QWidget()
     qtbot.addWidget(parent)
-    from kf5g_desktop.gui.report_document import preview_report
+    from kf5g_desktop.gui.report_dialogs import preview_report
 
     preview_report(parent, fixed, W05, None, "all", exec_dialog=False)
 

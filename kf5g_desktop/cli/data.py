@@ -1,64 +1,20 @@
-"""The command line. The same code paths as the window; every error is one Chinese line.
-
-Commands of other areas (returns, reports) are registered by modules listed in ``COMMAND_MODULES``;
-each has ``register(subparsers)`` adding parsers whose ``func(args) -> int`` does the work.
-Heavy libraries are imported inside the handlers so ``kf5g --help`` stays fast.
-"""
+"""The database commands: init, demo, check, backup, backups, restore."""
 
 from __future__ import annotations
 
 import argparse
-import importlib
-import logging
-import sys
-import traceback
-from collections.abc import Sequence
 from pathlib import Path
 
-from kf5g_desktop import __version__
-from kf5g_desktop.storage.errors import Kf5gError
-
-COMMAND_MODULES: tuple[str, ...] = ("kf5g_desktop.cli_report", "kf5g_desktop.cli_returns")
-
-log = logging.getLogger("kf5g")
-
-EXIT_OK = 0
-EXIT_PROBLEMS = 1  # the command ran and found problems (check, verify)
-EXIT_ERROR = 2  # the command could not run (bad input, locked database, ...)
-EXIT_BUG = 3  # an unexpected error: logged with its traceback
-
-
-def add_db_option(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "--db",
-        metavar="PATH",
-        type=Path,
-        default=argparse.SUPPRESS,
-        help="数据库文件(默认:用户数据文件夹中的 kf5g.db,或环境变量 KF5G_DB)",
-    )
-
-
-def db_path(args: argparse.Namespace) -> Path:
-    from kf5g_desktop.paths import default_db_path
-
-    return Path(getattr(args, "db", None) or default_db_path())
-
-
-def open_store(args: argparse.Namespace, *, readonly: bool = False):  # type: ignore[no-untyped-def]
-    from kf5g_desktop.storage.store import Store
-
-    return Store.open(db_path(args), readonly=readonly, user=getattr(args, "user", None))
-
-
-def out(text: str = "") -> None:
-    print(text, flush=True)
-
-
-def err(text: str) -> None:
-    print(text, file=sys.stderr, flush=True)
-
-
-# Commands ----------------------------------------------------------------------------------------
+from kf5g_desktop.cli.common import (
+    EXIT_ERROR,
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    add_db_option,
+    db_path,
+    err,
+    open_store,
+    out,
+)
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -124,6 +80,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
+    from datetime import datetime
+
     from kf5g_desktop.storage import backup
 
     path = db_path(args)
@@ -133,7 +91,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
     if args.to:
         dest = Path(args.to)
         if dest.is_dir():
-            dest = dest / f"{path.stem}-{__import__('datetime').datetime.now():%Y%m%d-%H%M%S}.db"
+            dest = dest / f"{path.stem}-{datetime.now():%Y%m%d-%H%M%S}.db"
         backup.copy_database(path, dest)
         out(f"已备份并校验:{dest}")
     else:
@@ -167,31 +125,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_self_test(args: argparse.Namespace) -> int:
-    from kf5g_desktop.selftest import run_self_test
-
-    return run_self_test(out)
-
-
-def cmd_gui(args: argparse.Namespace) -> int:
-    from kf5g_desktop.gui.app import run_gui
-
-    return run_gui(getattr(args, "db", None), demo=getattr(args, "demo", False))
-
-
-# Parser and runner ---------------------------------------------------------------------------------
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="kf5g",
-        description="开封市5G网络建设填报与周报工具。不带子命令时打开窗口。",
-    )
-    parser.add_argument("--version", action="version", version=f"kf5g-desktop {__version__}")
-    add_db_option(parser)
-    parser.add_argument("--demo", action="store_true", help="打开窗口时,若没有数据则先生成演示数据")
-    sub = parser.add_subparsers(dest="command", metavar="命令")
-
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("init", help="新建一个空的安装(区县或市级)")
     add_db_option(p)
     g = p.add_mutually_exclusive_group(required=True)
@@ -226,45 +160,3 @@ def build_parser() -> argparse.ArgumentParser:
     add_db_option(p)
     p.add_argument("backup", metavar="PATH", help="备份文件")
     p.set_defaults(func=cmd_restore)
-
-    p = sub.add_parser("self-test", help="自检:在临时文件夹中完整走一遍建库、演示数据、导出、报表")
-    p.set_defaults(func=cmd_self_test)
-
-    for name in COMMAND_MODULES:
-        importlib.import_module(name).register(sub)
-    return parser
-
-
-def _log_file() -> Path | None:
-    try:
-        from kf5g_desktop.paths import user_data_dir
-
-        folder = user_data_dir()
-        folder.mkdir(parents=True, exist_ok=True)
-        return folder / "kf5g.log"
-    except OSError:
-        return None
-
-
-def run(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    func = getattr(args, "func", cmd_gui)
-    try:
-        return int(func(args))
-    except Kf5gError as exc:
-        err(f"错误:{exc}")
-        return EXIT_ERROR
-    except KeyboardInterrupt:
-        err("已取消。")
-        return EXIT_ERROR
-    except Exception as exc:  # the boundary: never a traceback on the console
-        logfile = _log_file()
-        if logfile is not None:
-            with logfile.open("a", encoding="utf-8") as f:
-                f.write(traceback.format_exc())
-        err(
-            f"程序内部错误:{type(exc).__name__}: {exc}。"
-            + (f"详细信息已写入“{logfile}”,请发给技术支持。" if logfile else "")
-        )
-        return EXIT_BUG

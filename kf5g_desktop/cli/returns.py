@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from kf5g_desktop.cli import EXIT_ERROR, EXIT_OK, EXIT_PROBLEMS, add_db_option, err, open_store, out
+from kf5g_desktop.cli.common import EXIT_ERROR, EXIT_OK, EXIT_PROBLEMS, add_db_option, err, open_store, out
 from kf5g_desktop.storage.errors import Kf5gError
 
 

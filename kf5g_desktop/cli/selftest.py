@@ -6,11 +6,14 @@ exports and verifies a weekly return, renders a report PDF — and prints one li
 
 from __future__ import annotations
 
+import argparse
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from kf5g_desktop.cli.common import out
 
 Step = Callable[[Path, dict[str, Any]], str]
 
@@ -71,22 +74,18 @@ def _return(folder: Path, ctx: dict[str, Any]) -> str:
 
 
 def _report(folder: Path, ctx: dict[str, Any]) -> str:
-    from kf5g_desktop.cli_report import ensure_gui_app
     from kf5g_desktop.domain.periods import IsoWeek
-
-    ensure_gui_app()
-    from kf5g_desktop.gui.fonts import register_fonts
-    from kf5g_desktop.gui.report_document import ReportDocument, gather, write_pdf
+    from kf5g_desktop.gui.report_pdf import write_report_pdf
+    from kf5g_desktop.reports.weekly import gather
     from kf5g_desktop.storage.store import Store
 
-    register_fonts()
     pdf = folder / "周报.pdf"
     with Store.open(ctx["db"], readonly=True, check="none") as store:
-        report = ReportDocument(gather(store, IsoWeek(2021, 5), None, "all"))
-    pages = write_pdf(report, pdf)
+        data = gather(store, IsoWeek(2021, 5), None, "all")
+    pages = write_report_pdf(data, pdf)
     if pages < 1 or not pdf.read_bytes().startswith(b"%PDF"):
         raise AssertionError("周报PDF为空或不是PDF文件")
-    return f"{report.title}:{pages} 页,{pdf.stat().st_size // 1024} KB"
+    return f"{data.figures.title}:{pages} 页,{pdf.stat().st_size // 1024} KB"
 
 
 STEPS: list[tuple[str, Step]] = [
@@ -120,3 +119,12 @@ def run_self_test(print_line: Callable[[str], None] = print) -> int:
         return 1
     print_line(f"自检通过:{len(STEPS)} 项全部正常(用时 {total:.1f} 秒)。")
     return 0
+
+
+def cmd_self_test(args: argparse.Namespace) -> int:
+    return run_self_test(out)
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("self-test", help="自检:在临时文件夹中完整走一遍建库、演示数据、导出、报表")
+    p.set_defaults(func=cmd_self_test)

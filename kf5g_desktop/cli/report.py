@@ -3,16 +3,16 @@
     kf5g report --week 2021-W05 [--unit 410221 | --unit 410200] [--rule all|macro-indoor|macro] --pdf r.pdf
 
 Without ``--unit`` the installation's own unit is used (the city edition on a city installation).
-Needs no display: with none, Qt's offscreen platform is used.
+Every figure is computed (``reports.weekly.gather``, no Qt) before any Qt module is imported; only
+painting the PDF (``gui.report_pdf.write_report_pdf``) needs Qt, offscreen when there is no display.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
-import sys
 from pathlib import Path
 
+from kf5g_desktop.cli.common import EXIT_OK, add_db_option, db_path, out
 from kf5g_desktop.storage.errors import Kf5gError
 
 
@@ -21,7 +21,6 @@ class ReportError(Kf5gError):
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    from kf5g_desktop.cli import add_db_option
     from kf5g_desktop.domain.targets import COUNTING_RULES, DEFAULT_COUNTING_RULE
 
     p = subparsers.add_parser("report", help="生成周报PDF(区县或全市)")
@@ -40,23 +39,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     p.set_defaults(func=cmd_report)
 
 
-def ensure_gui_app() -> object:
-    """A QApplication for painting; offscreen when there is no display (servers, CI, cron)."""
-    if (
-        sys.platform.startswith("linux")
-        and not os.environ.get("DISPLAY")
-        and not os.environ.get("WAYLAND_DISPLAY")
-    ):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
-
-    return QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "kf5g"])
-
-
 def cmd_report(args: argparse.Namespace) -> int:
     import time
 
-    from kf5g_desktop.cli import EXIT_OK, db_path, out
     from kf5g_desktop.domain.periods import IsoWeek
     from kf5g_desktop.domain.units import CITY_CODE
 
@@ -68,8 +53,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     if pdf.parent and not pdf.parent.exists():
         raise ReportError(f"保存PDF的文件夹“{pdf.parent}”不存在,请先建好文件夹或换一个路径。")
     started = time.perf_counter()
-    ensure_gui_app()
-    from kf5g_desktop.gui.report_document import ReportDocument, gather, write_pdf
+    from kf5g_desktop.reports.weekly import gather
     from kf5g_desktop.storage.store import Store
 
     # Read-only and without the integrity scan: a report only reads (seconds saved on big databases).
@@ -82,12 +66,14 @@ def cmd_report(args: argparse.Namespace) -> int:
         if unit_code is not None and unit_code not in store.unit_map():
             codes = "、".join(f"{u.code}{u.name}" for u in store.units())
             raise ReportError(f"--unit:区县代码“{unit}”不存在。可选:{codes};全市汇总用 {CITY_CODE}。")
-        report = ReportDocument(gather(store, week, unit_code, args.rule))
+        data = gather(store, week, unit_code, args.rule)
+    from kf5g_desktop.gui.report_pdf import write_report_pdf  # Qt from here on, for painting only
+
     try:
-        pages = write_pdf(report, pdf)
+        pages = write_report_pdf(data, pdf)
     except OSError as exc:
         raise ReportError(f"无法写入PDF文件“{pdf}”:{exc}。请检查文件是否被其他程序打开。") from None
     if not pdf.exists() or pdf.stat().st_size == 0:
         raise ReportError(f"无法写入PDF文件“{pdf}”,请检查文件夹权限或文件是否被其他程序打开。")
-    out(f"已生成周报:{pdf}({report.title},共 {pages} 页,用时 {time.perf_counter() - started:.1f} 秒)")
+    out(f"已生成周报:{pdf}({data.figures.title},共 {pages} 页,用时 {time.perf_counter() - started:.1f} 秒)")
     return EXIT_OK

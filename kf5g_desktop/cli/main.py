@@ -1,0 +1,78 @@
+"""The command line: ``kf5g [--db PATH] COMMAND …``; no command opens the window.
+
+Every area registers its commands from its own module, listed in ``COMMAND_MODULES`` (in the order
+``kf5g --help`` shows them); each has ``register(subparsers)`` adding parsers whose
+``func(args) -> int`` does the work. Heavy libraries are imported inside the handlers so
+``kf5g --help`` stays fast. ``run`` is the one boundary: our errors are one Chinese line, anything
+unexpected goes to the log file, never a traceback on the console.
+"""
+
+from __future__ import annotations
+
+import argparse
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+
+from kf5g_desktop import __version__
+from kf5g_desktop.cli import data, report, returns, selftest
+from kf5g_desktop.cli.common import EXIT_BUG, EXIT_ERROR, add_db_option, err
+from kf5g_desktop.storage.errors import Kf5gError
+
+COMMAND_MODULES = (data, selftest, report, returns)
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from kf5g_desktop.gui.app import run_gui
+
+    return run_gui(getattr(args, "db", None), demo=getattr(args, "demo", False))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kf5g",
+        description="开封市5G网络建设填报与周报工具。不带子命令时打开窗口。",
+    )
+    parser.add_argument("--version", action="version", version=f"kf5g-desktop {__version__}")
+    add_db_option(parser)
+    parser.add_argument("--demo", action="store_true", help="打开窗口时,若没有数据则先生成演示数据")
+    sub = parser.add_subparsers(dest="command", metavar="命令")
+
+    for module in COMMAND_MODULES:
+        module.register(sub)
+    return parser
+
+
+def _log_file() -> Path | None:
+    try:
+        from kf5g_desktop.paths import user_data_dir
+
+        folder = user_data_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder / "kf5g.log"
+    except OSError:
+        return None
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    func = getattr(args, "func", cmd_gui)
+    try:
+        return int(func(args))
+    except Kf5gError as exc:
+        err(f"错误:{exc}")
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        err("已取消。")
+        return EXIT_ERROR
+    except Exception as exc:  # the boundary: never a traceback on the console
+        logfile = _log_file()
+        if logfile is not None:
+            with logfile.open("a", encoding="utf-8") as f:
+                f.write(traceback.format_exc())
+        err(
+            f"程序内部错误:{type(exc).__name__}: {exc}。"
+            + (f"详细信息已写入“{logfile}”,请发给技术支持。" if logfile else "")
+        )
+        return EXIT_BUG

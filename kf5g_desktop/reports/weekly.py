@@ -1,0 +1,62 @@
+"""The weekly report's data (周报, PRODUCT §5) and the week a report or the dashboard opens on.
+
+``gather`` reads everything one report needs into a plain :class:`ReportData` (no Qt: the command
+line computes it before any Qt object exists, the window in a worker thread). ``gui/report_document``
+lays it out and paints it; ``gui/report_pdf.write_report_pdf`` turns it into a PDF.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from kf5g_desktop.domain.periods import IsoWeek
+from kf5g_desktop.domain.targets import DEFAULT_COUNTING_RULE
+from kf5g_desktop.domain.units import CITY_CODE
+from kf5g_desktop.reports.figures import WeekFigures, WeeklySeries, week_figures, weekly_series
+
+
+@dataclass(slots=True)
+class ReportData:
+    """Everything one report needs, gathered (off the GUI thread) from the store."""
+
+    figures: WeekFigures
+    series: WeeklySeries
+    problems: str
+    reporter: str
+    reviewer: str
+    generated_at: datetime
+
+
+def gather(store: Any, week: IsoWeek, unit_code: str | None, rule: str = DEFAULT_COUNTING_RULE) -> ReportData:
+    """Read every figure of the report (no Qt: safe in a worker thread)."""
+    fig = week_figures(store, week, unit_code, rule)
+    series = weekly_series(store, week, fig.unit_code, rule)
+    note = store.week_note(fig.unit_code or CITY_CODE, week)
+    inst = store.installation()
+    return ReportData(
+        fig,
+        series,
+        note.problems,
+        inst.user_name,
+        note.reviewer or inst.reviewer,
+        store.now(),
+    )
+
+
+def default_report_week(today: date) -> IsoWeek:
+    """The week a report is usually made for: the last full week (early in a week, the one before)."""
+    return IsoWeek.containing(today).prev()
+
+
+def initial_week(store: Any) -> IsoWeek:
+    """The week the dashboard and the report dialog open on: the last full week; for demo data
+    (2020–2022) the week of the latest station put on air, so there is activity to look at."""
+    if store.installation().demo:
+        from kf5g_desktop.storage.store import ListQuery
+
+        latest = store.query("station", ListQuery(sort="on_air", descending=True, limit=1))
+        if latest and latest[0].on_air is not None:
+            return IsoWeek.containing(latest[0].on_air)
+    return default_report_week(store.today())
