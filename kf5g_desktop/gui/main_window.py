@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QWidget,
 )
+from shiboken6 import isValid
 
 from kf5g_desktop.domain.schema import POLE, REGISTER_TITLES, STATION, VENUE
 from kf5g_desktop.storage.errors import Kf5gError
@@ -35,6 +36,8 @@ if TYPE_CHECKING:  # the pages (and SQLAlchemy behind the Store) load when a dat
 
 HOME, APPROVALS, RECYCLE, AUDIT = "home", "approvals", "recycle", "audit"
 PAGE_ORDER = (HOME, STATION, APPROVALS, VENUE, POLE, RECYCLE, AUDIT)
+# 报表 actions that change the database: disabled in a read-only window.
+WRITING_REPORT_ACTIONS = ("act_returns_bulk", "act_returns_reference_import")
 
 
 def _record_key(kind: str, record: Any) -> str:
@@ -60,6 +63,7 @@ class MainWindow(QMainWindow):
         self.registers: dict[str, RegisterPage] = {}
         self.pages: dict[str, QWidget] = {}
         self._stale: set[str] = set()  # pages to reload when next shown
+        self._writing_actions: list[QAction] = []  # 报表 actions that write (off when read-only)
         self._build_frame()
         self._build_actions()
         self._build_menus()
@@ -92,6 +96,45 @@ class MainWindow(QMainWindow):
             if a.menu() is None and a not in (self.act_quit, self.act_about):
                 a.setEnabled(enabled)
         self.nav.setEnabled(enabled)
+        if enabled:
+            self.update_actions()
+
+    def _current_page(self) -> QWidget | None:
+        page = self.stack.currentWidget()
+        return page if page in self.pages.values() else None
+
+    def current_ref(self) -> tuple[str, int] | None:
+        """(kind, id) of the record selected on the current page, if any."""
+        fn = getattr(self._current_page(), "current_ref", None)
+        return fn() if callable(fn) else None
+
+    def update_actions(self) -> None:
+        """Enable what can act now: undo/redo by the stack, 打开/删除/历史 by the selection on the
+        current page, every change off in a read-only window."""
+        if not self.attached or not isValid(self.undo_stack):  # (the stack signals as it is destroyed)
+            return
+        ro = self.store.readonly
+        page = self._current_page()
+        ref = self.current_ref()
+        reg = self.current_register()
+        self.act_undo.setEnabled(not ro and self.undo_stack.canUndo())
+        self.act_redo.setEnabled(not ro and self.undo_stack.canRedo())
+        self.act_open.setEnabled(ref is not None and callable(getattr(page, "open_current", None)))
+        self.act_delete.setEnabled(not ro and reg is not None and ref is not None)
+        self.act_history.setEnabled(ref is not None)
+        self.act_new.setEnabled(not ro)
+        self.act_find.setEnabled(callable(getattr(page, "focus_search", None)))
+        self.act_columns.setEnabled(reg is not None)
+        for a in (self.act_restore, self.act_settings, *self._writing_actions):
+            a.setEnabled(not ro)
+
+    def _watch_selection(self, page: QWidget) -> None:
+        """Keep the actions in step with the selection of ``page``'s list."""
+        view = getattr(page, "view", None)
+        if view is None:
+            return
+        view.selectionModel().currentChanged.connect(lambda *_: self.update_actions())
+        view.model().modelReset.connect(self.update_actions)
 
     # Pages -------------------------------------------------------------------------------------------
     def _page_titles(self) -> dict[str, str]:
@@ -152,6 +195,8 @@ class MainWindow(QMainWindow):
                 page.historyRequested.connect(self.show_history)
             else:
                 page = AuditLogPage(self.store, self)
+                page.openRequested.connect(self.open_logged_record)
+            self._watch_selection(page)
             self.pages[key] = page
             self.stack.addWidget(page)
         self.stack.removeWidget(self.loading)
@@ -200,6 +245,7 @@ class MainWindow(QMainWindow):
         if due and callable(refresh):
             refresh()
         self._stale.discard(key)
+        self.update_actions()
 
     def show_register(self, kind: str, filters: dict[str, Any]) -> None:
         """Show a register filtered, e.g. ``show_register("station", {"unit_codes": ["410221"]})``."""
@@ -213,44 +259,83 @@ class MainWindow(QMainWindow):
         return self.registers.get(self.current_key())
 
     # Actions and menus --------------------------------------------------------------------------------
-    def _action(self, text: str, slot: Callable[[], Any], shortcut: Any = None, *, tip: str = "") -> QAction:
+    def _action(
+        self, text: str, slot: Callable[[], Any], shortcut: Any = None, *, tip: str = "", button: str = ""
+    ) -> QAction:
+        """``text`` is the menu text with its access key (e.g. "打开(&O)"); ``button`` the toolbar's
+        label, without one (a toolbar button has no Alt+ key, so it must not promise one)."""
         act = QAction(text, self)
+        if button:
+            act.setIconText(button)
         if shortcut is not None:
             act.setShortcut(QKeySequence(shortcut))
         if tip:
             act.setStatusTip(tip)
+            act.setToolTip(tip)
         act.triggered.connect(lambda _=False: slot())
         return act
 
     def _build_actions(self) -> None:
         self.act_new = self._action(
-            self.tr("新建(&N)"), self.new_record, QKeySequence.StandardKey.New, tip=self.tr("新建一条记录")
+            self.tr("新建(&N)"),
+            self.new_record,
+            QKeySequence.StandardKey.New,
+            tip=self.tr("新建一条记录"),
+            button=self.tr("新建"),
         )
-        self.act_open = self._action(self.tr("打开(&O)"), self._open_current, tip=self.tr("打开选中的记录"))
+        self.act_open = self._action(
+            self.tr("打开(&O)"),
+            self._open_current,
+            tip=self.tr("打开选中的记录（回车或双击）"),
+            button=self.tr("打开"),
+        )
         self.act_delete = self._action(
             self.tr("删除(&D)"),
             self._delete_current,
             QKeySequence.StandardKey.Delete,
             tip=self.tr("把选中的记录移到回收站"),
+            button=self.tr("删除"),
         )
         self.act_delete.setShortcutContext(
             Qt.ShortcutContext.WidgetShortcut
         )  # the list handles Delete itself
-        self.act_find = self._action(self.tr("查找(&F)"), self._focus_search, QKeySequence.StandardKey.Find)
-        self.act_history = self._action(self.tr("历史(&H)…"), self._history_current, "Ctrl+H")
-        self.act_undo = self.undo_stack.createUndoAction(self, self.tr("撤销"))
-        self.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
-        self.act_redo = self.undo_stack.createRedoAction(self, self.tr("重做"))
-        self.act_redo.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Y")])
-        self.act_refresh = self._action(
-            self.tr("刷新(&R)"), self.refresh_all, QKeySequence.StandardKey.Refresh
+        self.act_find = self._action(
+            self.tr("查找(&F)"), self._focus_search, QKeySequence.StandardKey.Find, button=self.tr("查找")
         )
-        self.act_backup = self._action(self.tr("立即备份(&B)"), self.backup_now)
+        self.act_history = self._action(self.tr("历史(&H)…"), self._history_current, "Ctrl+H")
+        # Fixed labels (the toolbar must not change width after every action); what would be
+        # undone or redone is in the tooltip and the status tip.
+        self.act_undo = self._action(
+            self.tr("撤销(&U)"), self.undo_stack.undo, QKeySequence.StandardKey.Undo, button=self.tr("撤销")
+        )
+        self.act_redo = self._action(self.tr("重做(&R)"), self.undo_stack.redo, button=self.tr("重做"))
+        self.act_redo.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Y")])
+        self.undo_stack.undoTextChanged.connect(lambda _t: self._undo_tips())
+        self.undo_stack.redoTextChanged.connect(lambda _t: self._undo_tips())
+        self.undo_stack.canUndoChanged.connect(lambda _c: self.update_actions())
+        self.undo_stack.canRedoChanged.connect(lambda _c: self.update_actions())
+        self._undo_tips()
+        self.act_refresh = self._action(
+            self.tr("刷新(&R)"), self.refresh_all, QKeySequence.StandardKey.Refresh, button=self.tr("刷新")
+        )
+        self.act_backup = self._action(self.tr("立即备份(&B)"), self.backup_now, button=self.tr("立即备份"))
         self.act_restore = self._action(self.tr("从备份恢复(&R)…"), self.restore_from_backup)
         self.act_settings = self._action(self.tr("设置(&S)…"), self.open_settings)
         self.act_quit = self._action(self.tr("退出(&X)"), self.close, QKeySequence.StandardKey.Quit)
         self.act_about = self._action(self.tr("关于(&A)"), self._about)
-        self.act_columns = self._action(self.tr("选择列(&C)…"), self._columns)
+        self.act_columns = self._action(self.tr("选择列(&L)…"), self._columns)
+
+    def _undo_tips(self) -> None:
+        if not isValid(self.undo_stack):
+            return
+        for act, text, idle in (
+            (self.act_undo, self.undo_stack.undoText(), self.tr("没有可撤销的操作")),
+            (self.act_redo, self.undo_stack.redoText(), self.tr("没有可重做的操作")),
+        ):
+            verb = self.tr("撤销") if act is self.act_undo else self.tr("重做")
+            tip = self.tr("{0}：{1}").format(verb, text) if text else idle
+            act.setToolTip(tip)
+            act.setStatusTip(tip)
 
     def _build_menus(self) -> None:
         mb = self.menuBar()
@@ -271,8 +356,17 @@ class MainWindow(QMainWindow):
         ):
             m.addSeparator() if a is None else m.addAction(a)
         m = mb.addMenu(self.tr("视图(&V)"))
+        menu_titles = {  # the pages with access keys (unique within the menu)
+            HOME: self.tr("首页(&S)"),
+            STATION: self.tr("基站(&J)"),
+            APPROVALS: self.tr("审批(&P)"),
+            VENUE: self.tr("免费开放场所(&C)"),
+            POLE: self.tr("杆塔共享(&G)"),
+            RECYCLE: self.tr("回收站(&H)"),
+            AUDIT: self.tr("操作日志(&Z)"),
+        }
         for i, key in enumerate(PAGE_ORDER):
-            act = self._action(self._page_titles()[key], lambda k=key: self.show_page(k), f"Ctrl+{i + 1}")
+            act = self._action(menu_titles[key], lambda k=key: self.show_page(k), f"Ctrl+{i + 1}")
             m.addAction(act)
         m.addSeparator()
         m.addAction(self.act_columns)
@@ -304,14 +398,21 @@ class MainWindow(QMainWindow):
     def add_report_action(self, menu_title: str | None, action: QAction) -> None:
         """Hook for the reports/returns engineers: add ``action`` to 报表 (in a submenu when
         ``menu_title`` is given, e.g. "周报" or "报送")."""
+        if action.objectName() in WRITING_REPORT_ACTIONS:
+            self._writing_actions.append(action)
+            action.setEnabled(not (self.attached and self.store.readonly))
         if not menu_title:
             self.menu_reports.addAction(action)
             return
         sub = self._report_menus.get(menu_title)
         if sub is None:
-            sub = self.menu_reports.addMenu(menu_title)
+            sub = self.menu_reports.addMenu(self._submenu_title(menu_title))
             self._report_menus[menu_title] = sub
         sub.addAction(action)
+
+    def _submenu_title(self, title: str) -> str:
+        """A 报表 submenu's title with its access key."""
+        return {"报送": self.tr("报送(&S)"), "周报": self.tr("周报(&W)")}.get(title, title)
 
     # Status bar ---------------------------------------------------------------------------------------
     def _build_status_bar(self) -> None:
@@ -352,9 +453,7 @@ class MainWindow(QMainWindow):
 
     def apply_readonly(self) -> None:
         ro = self.store.readonly
-        for a in (self.act_new, self.act_delete, self.act_restore, self.act_settings):
-            a.setEnabled(not ro)
-        self.undo_stack.setActive(not ro)
+        self.update_actions()
         for reg in self.registers.values():
             reg.set_readonly(ro)
         setter = getattr(self.pages.get(RECYCLE), "set_readonly", None)
@@ -424,9 +523,12 @@ class MainWindow(QMainWindow):
         return self._form(kind, rec)
 
     def save_record(self, kind: str, record: Any, old: Any) -> Any:
-        """Save through the undo stack (raises the Store's errors for the form to show)."""
-        from .undo import SaveCommand
+        """Save through the undo stack (raises the Store's errors for the form to show). A record
+        saved unchanged is not written: no audit row, no empty undo step."""
+        from .undo import SaveCommand, same_content
 
+        if old is not None and same_content(record, old):
+            return old
         saved = self.store.save(record)
         self.undo_stack.push(SaveCommand(lambda: self.store, kind, saved, old, **self._cmd_kw()))
         self._changed()
@@ -505,6 +607,16 @@ class MainWindow(QMainWindow):
         self.undo_stack.clear()  # older commands may refer to the purged record
         self._changed()
 
+    def open_logged_record(self, kind: str, rid: int) -> None:
+        """From the 操作日志: the record's form when it is live, else (in the recycle bin or
+        deleted for good) its history."""
+        try:
+            self.store.get(kind, rid)
+        except Kf5gError:
+            self.show_history(kind, rid)
+            return
+        self.open_record(kind, rid)
+
     def show_history(self, kind: str, rid: int) -> HistoryDialog | None:
         from .pages import HistoryDialog
 
@@ -517,9 +629,9 @@ class MainWindow(QMainWindow):
         return dlg
 
     def _open_current(self) -> None:
-        reg = self.current_register()
-        if reg is not None:
-            reg.open_current()
+        fn = getattr(self._current_page(), "open_current", None)
+        if callable(fn):
+            fn()
 
     def _delete_current(self) -> None:
         reg = self.current_register()
@@ -527,9 +639,9 @@ class MainWindow(QMainWindow):
             reg.delete_current()
 
     def _history_current(self) -> None:
-        reg = self.current_register()
-        if reg is not None and reg.current_id() is not None:
-            self.show_history(reg.kind, reg.current_id())  # type: ignore[arg-type]
+        ref = self.current_ref()
+        if ref is not None:
+            self.show_history(*ref)
 
     def _focus_search(self) -> None:
         page = self.stack.currentWidget()
