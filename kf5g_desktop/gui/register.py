@@ -65,6 +65,7 @@ def make_table_view(parent: QWidget | None = None) -> QTableView:
 
 
 MAX_FITTED_WIDTH = 360  # a column sized to its content is never wider than this
+TEXT_COLUMN_FLOOR = 120  # the stretched text column is never made narrower than this (its tooltip has the text)
 
 
 class ColumnFitter(QObject):
@@ -137,7 +138,7 @@ class ColumnFitter(QObject):
             for i in range(header.count()):
                 if header.isSectionHidden(i):
                     continue
-                want = max(self.view.sizeHintForColumn(i), header.sectionSizeHint(i)) + 8
+                want = max(self.view.sizeHintForColumn(i), header.sectionSizeHint(i)) + 2
                 self._base[i] = min(want, MAX_FITTED_WIDTH)
                 header.resizeSection(i, self._base[i])
             self._fitted_rows = self.view.model().rowCount()
@@ -162,9 +163,14 @@ class ColumnFitter(QObject):
             header.sectionSize(i) for i in range(header.count()) if i != col and not header.isSectionHidden(i)
         )
         spare = self.view.viewport().width() - others
+        # The text column takes the spare width. On a narrow window it gives some back (down to
+        # TEXT_COLUMN_FLOOR, the full text in its tooltip) when that brings every column into view;
+        # when the list must scroll sideways anyway, it keeps its content width.
+        base = self._base[col]
+        width = spare if spare >= min(base, TEXT_COLUMN_FLOOR) else base
         self._busy = True
         try:
-            header.resizeSection(col, max(self._base[col], spare))
+            header.resizeSection(col, width)
         finally:
             self._busy = False
 
@@ -237,7 +243,7 @@ class RegisterPage(LazyPage, QWidget):
             POLE: self.tr("搜索杆塔编号、名称、地址、权属单位、协议编号(Ctrl+F)"),
         }
         self.search.setPlaceholderText(hints[self.kind])
-        self.search.setMinimumWidth(280)
+        self.search.setMinimumWidth(240)
         bar.addWidget(self.search, stretch=True)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -283,7 +289,7 @@ class RegisterPage(LazyPage, QWidget):
         for w, ph in ((self.date_from, self.tr("起")), (self.date_to, self.tr("止"))):
             w.setPlaceholderText(ph)
             w.setValidator(DateValidator(w))
-            w.setFixedWidth(96)
+            w.setFixedWidth(88)
             w.editingFinished.connect(self.apply_filters)
             dates_lay.addWidget(w)
         bar.addWidget(dates)
