@@ -65,7 +65,7 @@ def make_table_view(parent: QWidget | None = None) -> QTableView:
 
 
 MAX_FITTED_WIDTH = 360  # a column sized to its content is never wider than this
-TEXT_COLUMN_FLOOR = 120  # the stretched text column is never made narrower than this (its tooltip has the text)
+TEXT_COLUMN_FLOOR = 120  # the stretched text column is never narrower (its tooltip has the text)
 
 
 class ColumnFitter(QObject):
