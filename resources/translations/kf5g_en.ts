@@ -1366,7 +1366,7 @@
     <message>
         <location filename="../../kf5g_desktop/gui/main_window.py" line="366"/>
         <source>操作日志(&amp;Z)</source>
-        <translation>Audit &amp;log</translation>
+        <translation>A&amp;udit log</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/main_window.py" line="415"/>

@@ -354,21 +354,28 @@ def _access_key(text: str) -> str | None:
     return text[i + 1].upper() if 0 <= i < len(text) - 1 else None
 
 
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
 @pytest.mark.parametrize("kind", ["unit", "city"])
-def test_every_menu_item_has_an_access_key_unique_in_its_menu(qtbot, store, kind):
-    from kf5g_desktop.gui.app import install_menus
+def test_every_menu_item_has_an_access_key_unique_in_its_menu(qtbot, store, kind, language):
+    from kf5g_desktop.gui.app import install_menus, install_translations
 
     if kind == "city":
         store.setup_installation(kind="city", unit_code=None, user_name="张三")
-    win = MainWindow(store)
-    qtbot.addWidget(win)
-    install_menus(win, store)
-    for a in win.menuBar().actions():
-        assert _access_key(a.text()), a.text()
-        for title, actions in _menu_items(a.menu()):
-            keys = [_access_key(x.text()) for x in actions]
-            assert None not in keys, (title, [x.text() for x in actions])
-            assert len(set(keys)) == len(keys), (title, [x.text() for x in actions])
+    app = QApplication.instance()
+    translator = install_translations(app, language) if language == "en" else None
+    try:
+        win = MainWindow(store)
+        qtbot.addWidget(win)
+        install_menus(win, store)
+        for a in win.menuBar().actions():
+            assert _access_key(a.text()), a.text()
+            for title, actions in _menu_items(a.menu()):
+                keys = [_access_key(x.text()) for x in actions]
+                assert None not in keys, (title, [x.text() for x in actions])
+                assert len(set(keys)) == len(keys), (title, [x.text() for x in actions])
+    finally:
+        if translator is not None:
+            app.removeTranslator(translator)
 
 
 def test_the_read_only_window_is_read_only(qtbot, store):
