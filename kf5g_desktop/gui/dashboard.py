@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QSize,
     QSortFilterProxyModel,
     Qt,
     Signal,
@@ -49,8 +50,10 @@ from kf5g_desktop.reports.weekly import initial_week
 
 from .jobs import run_job
 from .week_picker import WeekPicker
+from .widgets import FlowLayout
 
 CHART_END = IsoWeek(2022, 52)
+LEGEND_HEADROOM = 1.35  # the weekly bar chart's y range: highest bar × this
 OPERATOR_COLORS = {"CMCC": "#1565c0", "CUCC": "#d32f2f", "CTCC": "#2e7d32", "CBN": "#f9a825"}
 ItemIndex = QModelIndex | QPersistentModelIndex
 
@@ -182,12 +185,77 @@ class Card(QFrame):
         lay.addWidget(self.title)
         lay.addWidget(self.value)
         lay.addWidget(self.detail)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        lay.addStretch(1)
+        # Preferred height: the cards of one row take the row's height (the tallest card's).
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
 
     def set(self, value: str, detail: str = "", warn: bool = False) -> None:
         self.value.setText(value)
         self.value.setStyleSheet(f"color: {'#c62828' if warn else '#1a237e'};")
         self.detail.setText(detail)
+
+
+class ReflowGrid(QWidget):
+    """Widgets in a grid whose number of columns follows the width (the dashboard's cards and
+    charts reflow on a narrow window instead of forcing it wide). Every cell of a row has the
+    row's height, so cards side by side are equally tall."""
+
+    def __init__(
+        self,
+        widgets: list[QWidget],
+        *,
+        min_cell_width: int,
+        columns: tuple[int, ...],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.widgets = widgets
+        self.min_cell_width = min_cell_width
+        self.choices = columns
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.columns = 0
+        for w in widgets:
+            w.setParent(self)
+        self._arrange(columns[0])
+
+    def columns_for(self, width: int) -> int:
+        spacing = self.grid.horizontalSpacing()
+        for n in self.choices:
+            if (width - spacing * (n - 1)) // n >= self.min_cell_width:
+                return n
+        return self.choices[-1]
+
+    def _arrange(self, columns: int) -> None:
+        if columns == self.columns:
+            return
+        self.columns = columns
+        for w in self.widgets:
+            self.grid.removeWidget(w)
+        for i in range(self.grid.columnCount()):
+            self.grid.setColumnStretch(i, 0)
+        for i, w in enumerate(self.widgets):
+            self.grid.addWidget(w, i // columns, i % columns)
+        for i in range(columns):
+            self.grid.setColumnStretch(i, 1)
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(self.min_cell_width, hint.height())
+
+    def resizeEvent(self, event: Any) -> None:
+        self._arrange(self.columns_for(event.size().width()))
+        super().resizeEvent(event)
+
+
+def _labelled(text: str, widget: QWidget, parent: QWidget) -> QWidget:
+    """A label and its field as one item of a wrapping bar."""
+    box = QWidget(parent)
+    lay = QHBoxLayout(box)
+    lay.setContentsMargins(0, 0, 0, 0)
+    lay.addWidget(QLabel(text, box))
+    lay.addWidget(widget)
+    return box
 
 
 # The page -----------------------------------------------------------------------------------------
@@ -233,16 +301,11 @@ class DashboardPage(QWidget):
         self.refresh_button = QPushButton(self.tr("刷新"), self)
         self.status = QLabel(self)
         self.status.setStyleSheet("color: #607d8b;")
-        top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("周次:"), self))
-        top.addWidget(self.week_picker)
-        top.addSpacing(12)
-        top.addWidget(QLabel(self.tr("范围:"), self))
-        top.addWidget(self.scope)
-        top.addWidget(QLabel(self.tr("统计口径:"), self))
-        top.addWidget(self.rule)
+        top = FlowLayout()  # wraps on a narrow window
+        top.addWidget(_labelled(self.tr("周次:"), self.week_picker, self))
+        top.addWidget(_labelled(self.tr("范围:"), self.scope, self))
+        top.addWidget(_labelled(self.tr("统计口径:"), self.rule, self))
         top.addWidget(self.refresh_button)
-        top.addStretch(1)
         top.addWidget(self.status)
 
         # Cards
@@ -252,16 +315,19 @@ class DashboardPage(QWidget):
         self.card_indirect = Card(self.tr("转供电占比(≤20%)"))
         self.card_sites = Card(self.tr("开放场所 / 共享杆塔"))
         self.card_attention = Card(self.tr("需关注"))
-        cards = QHBoxLayout()
-        for c in (
-            self.card_on_air,
-            self.card_new,
-            self.card_sa,
-            self.card_indirect,
-            self.card_sites,
-            self.card_attention,
-        ):
-            cards.addWidget(c)
+        self.cards = ReflowGrid(
+            [
+                self.card_on_air,
+                self.card_new,
+                self.card_sa,
+                self.card_indirect,
+                self.card_sites,
+                self.card_attention,
+            ],
+            min_cell_width=170,
+            columns=(6, 3, 2, 1),
+            parent=self,
+        )
 
         # Charts
         pg.setConfigOptions(antialias=True, background="w", foreground="#37474f")
@@ -269,11 +335,12 @@ class DashboardPage(QWidget):
         self.chart_new = self._plot(self.tr("每周新开通基站(按运营商)"))
         self.chart_indirect = self._plot(self.tr("转供电占比(%)与20%控制线"))
         self.chart_sa = self._plot(self.tr("SA 基站占比(%)"))
-        charts = QGridLayout()
-        charts.addWidget(self.chart_cumulative, 0, 0)
-        charts.addWidget(self.chart_new, 0, 1)
-        charts.addWidget(self.chart_indirect, 1, 0)
-        charts.addWidget(self.chart_sa, 1, 1)
+        self.charts = ReflowGrid(
+            [self.chart_cumulative, self.chart_new, self.chart_indirect, self.chart_sa],
+            min_cell_width=360,
+            columns=(2, 1),
+            parent=self,
+        )
 
         # Per-unit table (the city)
         self.unit_model = UnitProgressModel(self)
@@ -297,8 +364,8 @@ class DashboardPage(QWidget):
 
         body = QWidget(self)
         lay = QVBoxLayout(body)
-        lay.addLayout(cards)
-        lay.addLayout(charts, 1)
+        lay.addWidget(self.cards)
+        lay.addWidget(self.charts, 1)
         lay.addWidget(self.unit_title)
         lay.addWidget(self.unit_table)
         scroll = QScrollArea(self)
@@ -481,7 +548,9 @@ class DashboardPage(QWidget):
                 )
                 p.plot([], [], pen=pg.mkPen(OPERATOR_COLORS[op], width=8), name=codes.OPERATOR.label(op))
                 base = [b + v for b, v in zip(base, vals, strict=True)]
-        p.enableAutoRange(axis="y")
+        # Head room above the highest bar for the legend (one line across the top), so it never
+        # covers the bars.
+        p.setYRange(0, max(max(base, default=0.0), 1.0) * LEGEND_HEADROOM, padding=0.06)
 
         # Shares
         for plot, values, color, line in (
@@ -498,8 +567,11 @@ class DashboardPage(QWidget):
                         pos=line * 100,
                         angle=0,
                         pen=pg.mkPen("#c62828", width=1.5, style=Qt.PenStyle.DashLine),
-                        label="20%",
-                        labelOpts={"position": 0.05, "color": "#c62828"},
+                        label=f"{line * 100:.0f}%",
+                        # the label's bottom-right corner just above the line, near the right edge
+                        labelOpts={"position": 0.97, "color": "#c62828", "anchors": [(1, 1.1), (1, 1.1)]},
                     )
                 )
-            p.setYRange(0, 100, padding=0.02)
+            # Fixed ticks and room below 0, so the 0 tick is never dropped on a short chart.
+            p.getAxis("left").setTicks([[(float(v), str(v)) for v in range(0, 101, 20)]])
+            p.setYRange(0, 100, padding=0.06)

@@ -6,21 +6,34 @@ is what pyside6-lupdate reads), so they stay those of the window.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
+from kf5g_desktop.domain.schema import POLE, STATION, VENUE
+
+HOME, APPROVALS, RECYCLE, AUDIT = "home", "approvals", "recycle", "audit"
+PAGE_ORDER = (HOME, STATION, APPROVALS, VENUE, POLE, RECYCLE, AUDIT)
+"""The navigation's pages, in order (视图 gives them Ctrl+1…)."""
+
 # ``win`` is the MainWindow (typed Any: importing main_window here, even for types, would be a cycle).
 
 
-def _action(win: Any, text: str, slot: Callable[[], Any], shortcut: Any = None, *, tip: str = "") -> QAction:
+def _action(
+    win: Any, text: str, slot: Callable[[], Any], shortcut: Any = None, *, tip: str = "", button: str = ""
+) -> QAction:
+    """``text`` is the menu text with its access key (e.g. "打开(&O)"); ``button`` the toolbar's
+    label, without one (a toolbar button has no Alt+ key, so it must not promise one)."""
     act = QAction(text, win)
+    if button:
+        act.setIconText(button)
     if shortcut is not None:
         act.setShortcut(QKeySequence(shortcut))
     if tip:
         act.setStatusTip(tip)
+        act.setToolTip(tip)
     act.triggered.connect(lambda _=False: slot())
     return act
 
@@ -33,12 +46,14 @@ def build_actions(win: Any) -> None:
         win.new_record,
         QKeySequence.StandardKey.New,
         tip=QCoreApplication.translate("MainWindow", "新建一条记录"),
+        button=QCoreApplication.translate("MainWindow", "新建"),
     )
     win.act_open = _action(
         win,
         QCoreApplication.translate("MainWindow", "打开(&O)"),
         win._open_current,
-        tip=QCoreApplication.translate("MainWindow", "打开选中的记录"),
+        tip=QCoreApplication.translate("MainWindow", "打开选中的记录（回车或双击）"),
+        button=QCoreApplication.translate("MainWindow", "打开"),
     )
     win.act_delete = _action(
         win,
@@ -46,6 +61,7 @@ def build_actions(win: Any) -> None:
         win._delete_current,
         QKeySequence.StandardKey.Delete,
         tip=QCoreApplication.translate("MainWindow", "把选中的记录移到回收站"),
+        button=QCoreApplication.translate("MainWindow", "删除"),
     )
     win.act_delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # the list handles Delete itself
     win.act_find = _action(
@@ -53,21 +69,45 @@ def build_actions(win: Any) -> None:
         QCoreApplication.translate("MainWindow", "查找(&F)"),
         win._focus_search,
         QKeySequence.StandardKey.Find,
+        button=QCoreApplication.translate("MainWindow", "查找"),
     )
     win.act_history = _action(
         win, QCoreApplication.translate("MainWindow", "历史(&H)…"), win._history_current, "Ctrl+H"
     )
-    win.act_undo = win.undo_stack.createUndoAction(win, QCoreApplication.translate("MainWindow", "撤销"))
-    win.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
-    win.act_redo = win.undo_stack.createRedoAction(win, QCoreApplication.translate("MainWindow", "重做"))
+    # Fixed labels (the toolbar must not change width after every action); what would be
+    # undone or redone is in the tooltip and the status tip.
+    win.act_undo = _action(
+        win,
+        QCoreApplication.translate("MainWindow", "撤销(&U)"),
+        win.undo_stack.undo,
+        QKeySequence.StandardKey.Undo,
+        button=QCoreApplication.translate("MainWindow", "撤销"),
+    )
+    win.act_redo = _action(
+        win,
+        QCoreApplication.translate("MainWindow", "重做(&R)"),
+        win.undo_stack.redo,
+        button=QCoreApplication.translate("MainWindow", "重做"),
+    )
     win.act_redo.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Y")])
+    win.undo_stack.undoTextChanged.connect(lambda _t: win._undo_tips())
+    win.undo_stack.redoTextChanged.connect(lambda _t: win._undo_tips())
+    win.undo_stack.canUndoChanged.connect(lambda _c: win.update_actions())
+    win.undo_stack.canRedoChanged.connect(lambda _c: win.update_actions())
+    win._undo_tips()
     win.act_refresh = _action(
         win,
         QCoreApplication.translate("MainWindow", "刷新(&R)"),
         win.refresh_all,
         QKeySequence.StandardKey.Refresh,
+        button=QCoreApplication.translate("MainWindow", "刷新"),
     )
-    win.act_backup = _action(win, QCoreApplication.translate("MainWindow", "立即备份(&B)"), win.backup_now)
+    win.act_backup = _action(
+        win,
+        QCoreApplication.translate("MainWindow", "立即备份(&B)"),
+        win.backup_now,
+        button=QCoreApplication.translate("MainWindow", "立即备份"),
+    )
     win.act_restore = _action(
         win, QCoreApplication.translate("MainWindow", "从备份恢复(&R)…"), win.restore_from_backup
     )
@@ -76,12 +116,12 @@ def build_actions(win: Any) -> None:
         win, QCoreApplication.translate("MainWindow", "退出(&X)"), win.close, QKeySequence.StandardKey.Quit
     )
     win.act_about = _action(win, QCoreApplication.translate("MainWindow", "关于(&A)"), win._about)
-    win.act_columns = _action(win, QCoreApplication.translate("MainWindow", "选择列(&C)…"), win._columns)
+    win.act_columns = _action(win, QCoreApplication.translate("MainWindow", "选择列(&L)…"), win._columns)
 
 
-def build_menus(win: Any, page_order: Sequence[str]) -> None:
-    """文件, 编辑, 视图, 报表 (``win.menu_reports``, filled by the report and return modules), 帮助
-    and the toolbar; 视图 has one entry per page of ``page_order`` (Ctrl+1…)."""
+def build_menus(win: Any) -> None:
+    """文件, 编辑, 视图 (one entry per page, Ctrl+1…), 报表 (``win.menu_reports``, filled by the report
+    and return modules), 帮助 and the toolbar."""
     mb = win.menuBar()
     m = mb.addMenu(QCoreApplication.translate("MainWindow", "文件(&F)"))
     for a in (win.act_backup, win.act_restore, None, win.act_settings, None, win.act_quit):
@@ -100,8 +140,17 @@ def build_menus(win: Any, page_order: Sequence[str]) -> None:
     ):
         m.addSeparator() if a is None else m.addAction(a)
     m = mb.addMenu(QCoreApplication.translate("MainWindow", "视图(&V)"))
-    for i, key in enumerate(page_order):
-        act = _action(win, win._page_titles()[key], lambda k=key: win.show_page(k), f"Ctrl+{i + 1}")
+    menu_titles = {  # the pages with access keys (unique within the menu)
+        HOME: QCoreApplication.translate("MainWindow", "首页(&S)"),
+        STATION: QCoreApplication.translate("MainWindow", "基站(&J)"),
+        APPROVALS: QCoreApplication.translate("MainWindow", "审批(&P)"),
+        VENUE: QCoreApplication.translate("MainWindow", "免费开放场所(&C)"),
+        POLE: QCoreApplication.translate("MainWindow", "杆塔共享(&G)"),
+        RECYCLE: QCoreApplication.translate("MainWindow", "回收站(&H)"),
+        AUDIT: QCoreApplication.translate("MainWindow", "操作日志(&Z)"),
+    }
+    for i, key in enumerate(PAGE_ORDER):
+        act = _action(win, menu_titles[key], lambda k=key: win.show_page(k), f"Ctrl+{i + 1}")
         m.addAction(act)
     m.addSeparator()
     m.addAction(win.act_columns)

@@ -20,12 +20,13 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QWidget,
 )
+from shiboken6 import isValid
 
 from kf5g_desktop.domain.schema import POLE, REGISTER_TITLES, STATION, VENUE
 from kf5g_desktop.storage.errors import Kf5gError
 
 from .jobs import run_job, show_error
-from .main_menus import build_actions, build_menus
+from .main_menus import APPROVALS, AUDIT, HOME, PAGE_ORDER, RECYCLE, build_actions, build_menus
 
 if TYPE_CHECKING:  # the pages (and SQLAlchemy behind the Store) load when a database is attached
     from kf5g_desktop.storage.store import Store
@@ -34,8 +35,8 @@ if TYPE_CHECKING:  # the pages (and SQLAlchemy behind the Store) load when a dat
     from .record_form import RecordForm
     from .register import RegisterPage
 
-HOME, APPROVALS, RECYCLE, AUDIT = "home", "approvals", "recycle", "audit"
-PAGE_ORDER = (HOME, STATION, APPROVALS, VENUE, POLE, RECYCLE, AUDIT)
+# 报表 actions that change the database: disabled in a read-only window.
+WRITING_REPORT_ACTIONS = ("act_returns_bulk", "act_returns_reference_import")
 
 
 def _record_key(kind: str, record: Any) -> str:
@@ -45,10 +46,10 @@ def _record_key(kind: str, record: Any) -> str:
 
 
 class MainWindow(QMainWindow):
-    storeReplaced = Signal(object)
-    recordsChanged = Signal()
     menu_reports: QMenu  # 报表, filled by the report and return modules (set by main_menus.build_menus)
     _report_menus: dict[str, QMenu]
+    storeReplaced = Signal(object)
+    recordsChanged = Signal()
 
     def __init__(
         self, store: Store | None = None, *, home: QWidget | None = None, parent: QWidget | None = None
@@ -63,9 +64,10 @@ class MainWindow(QMainWindow):
         self.registers: dict[str, RegisterPage] = {}
         self.pages: dict[str, QWidget] = {}
         self._stale: set[str] = set()  # pages to reload when next shown
+        self._writing_actions: list[QAction] = []  # 报表 actions that write (off when read-only)
         self._build_frame()
         build_actions(self)
-        build_menus(self, PAGE_ORDER)
+        build_menus(self)
         self._build_status_bar()
         self.recordsChanged.connect(self.refresh_all)
         self.resize(1280, 800)
@@ -95,6 +97,45 @@ class MainWindow(QMainWindow):
             if a.menu() is None and a not in (self.act_quit, self.act_about):
                 a.setEnabled(enabled)
         self.nav.setEnabled(enabled)
+        if enabled:
+            self.update_actions()
+
+    def _current_page(self) -> QWidget | None:
+        page = self.stack.currentWidget()
+        return page if page in self.pages.values() else None
+
+    def current_ref(self) -> tuple[str, int] | None:
+        """(kind, id) of the record selected on the current page, if any."""
+        fn = getattr(self._current_page(), "current_ref", None)
+        return fn() if callable(fn) else None
+
+    def update_actions(self) -> None:
+        """Enable what can act now: undo/redo by the stack, 打开/删除/历史 by the selection on the
+        current page, every change off in a read-only window."""
+        if not self.attached or not isValid(self.undo_stack):  # (the stack signals as it is destroyed)
+            return
+        ro = self.store.readonly
+        page = self._current_page()
+        ref = self.current_ref()
+        reg = self.current_register()
+        self.act_undo.setEnabled(not ro and self.undo_stack.canUndo())
+        self.act_redo.setEnabled(not ro and self.undo_stack.canRedo())
+        self.act_open.setEnabled(ref is not None and callable(getattr(page, "open_current", None)))
+        self.act_delete.setEnabled(not ro and reg is not None and ref is not None)
+        self.act_history.setEnabled(ref is not None)
+        self.act_new.setEnabled(not ro)
+        self.act_find.setEnabled(callable(getattr(page, "focus_search", None)))
+        self.act_columns.setEnabled(reg is not None)
+        for a in (self.act_restore, self.act_settings, *self._writing_actions):
+            a.setEnabled(not ro)
+
+    def _watch_selection(self, page: QWidget) -> None:
+        """Keep the actions in step with the selection of ``page``'s list."""
+        view = getattr(page, "view", None)
+        if view is None:
+            return
+        view.selectionModel().currentChanged.connect(lambda *_: self.update_actions())
+        view.model().modelReset.connect(self.update_actions)
 
     # Pages -------------------------------------------------------------------------------------------
     def _page_titles(self) -> dict[str, str]:
@@ -155,6 +196,8 @@ class MainWindow(QMainWindow):
                 page.historyRequested.connect(self.show_history)
             else:
                 page = AuditLogPage(self.store, self)
+                page.openRequested.connect(self.open_logged_record)
+            self._watch_selection(page)
             self.pages[key] = page
             self.stack.addWidget(page)
         self.stack.removeWidget(self.loading)
@@ -191,6 +234,7 @@ class MainWindow(QMainWindow):
         if due and callable(refresh):
             refresh()
         self._stale.discard(key)
+        self.update_actions()
 
     def show_register(self, kind: str, filters: dict[str, Any]) -> None:
         """Show a register filtered, e.g. ``show_register("station", {"unit_codes": ["410221"]})``."""
@@ -204,17 +248,36 @@ class MainWindow(QMainWindow):
         return self.registers.get(self.current_key())
 
     # Actions and menus (built in main_menus.py) -----------------------------------------------------
+    def _undo_tips(self) -> None:
+        if not isValid(self.undo_stack):
+            return
+        for act, text, idle in (
+            (self.act_undo, self.undo_stack.undoText(), self.tr("没有可撤销的操作")),
+            (self.act_redo, self.undo_stack.redoText(), self.tr("没有可重做的操作")),
+        ):
+            verb = self.tr("撤销") if act is self.act_undo else self.tr("重做")
+            tip = self.tr("{0}：{1}").format(verb, text) if text else idle
+            act.setToolTip(tip)
+            act.setStatusTip(tip)
+
     def add_report_action(self, menu_title: str | None, action: QAction) -> None:
         """Hook for the reports/returns engineers: add ``action`` to 报表 (in a submenu when
         ``menu_title`` is given, e.g. "周报" or "报送")."""
+        if action.objectName() in WRITING_REPORT_ACTIONS:
+            self._writing_actions.append(action)
+            action.setEnabled(not (self.attached and self.store.readonly))
         if not menu_title:
             self.menu_reports.addAction(action)
             return
         sub = self._report_menus.get(menu_title)
         if sub is None:
-            sub = self.menu_reports.addMenu(menu_title)
+            sub = self.menu_reports.addMenu(self._submenu_title(menu_title))
             self._report_menus[menu_title] = sub
         sub.addAction(action)
+
+    def _submenu_title(self, title: str) -> str:
+        """A 报表 submenu's title with its access key."""
+        return {"报送": self.tr("报送(&S)"), "周报": self.tr("周报(&W)")}.get(title, title)
 
     # Status bar ---------------------------------------------------------------------------------------
     def _build_status_bar(self) -> None:
@@ -255,9 +318,7 @@ class MainWindow(QMainWindow):
 
     def apply_readonly(self) -> None:
         ro = self.store.readonly
-        for a in (self.act_new, self.act_delete, self.act_restore, self.act_settings):
-            a.setEnabled(not ro)
-        self.undo_stack.setActive(not ro)
+        self.update_actions()
         for reg in self.registers.values():
             reg.set_readonly(ro)
         setter = getattr(self.pages.get(RECYCLE), "set_readonly", None)
@@ -327,9 +388,12 @@ class MainWindow(QMainWindow):
         return self._form(kind, rec)
 
     def save_record(self, kind: str, record: Any, old: Any) -> Any:
-        """Save through the undo stack (raises the Store's errors for the form to show)."""
-        from .undo import SaveCommand
+        """Save through the undo stack (raises the Store's errors for the form to show). A record
+        saved unchanged is not written: no audit row, no empty undo step."""
+        from .undo import SaveCommand, same_content
 
+        if old is not None and same_content(record, old):
+            return old
         saved = self.store.save(record)
         self.undo_stack.push(SaveCommand(lambda: self.store, kind, saved, old, **self._cmd_kw()))
         self._changed()
@@ -408,6 +472,16 @@ class MainWindow(QMainWindow):
         self.undo_stack.clear()  # older commands may refer to the purged record
         self._changed()
 
+    def open_logged_record(self, kind: str, rid: int) -> None:
+        """From the 操作日志: the record's form when it is live, else (in the recycle bin or
+        deleted for good) its history."""
+        try:
+            self.store.get(kind, rid)
+        except Kf5gError:
+            self.show_history(kind, rid)
+            return
+        self.open_record(kind, rid)
+
     def show_history(self, kind: str, rid: int) -> HistoryDialog | None:
         from .pages import HistoryDialog
 
@@ -420,9 +494,9 @@ class MainWindow(QMainWindow):
         return dlg
 
     def _open_current(self) -> None:
-        reg = self.current_register()
-        if reg is not None:
-            reg.open_current()
+        fn = getattr(self._current_page(), "open_current", None)
+        if callable(fn):
+            fn()
 
     def _delete_current(self) -> None:
         reg = self.current_register()
@@ -430,9 +504,9 @@ class MainWindow(QMainWindow):
             reg.delete_current()
 
     def _history_current(self) -> None:
-        reg = self.current_register()
-        if reg is not None and reg.current_id() is not None:
-            self.show_history(reg.kind, reg.current_id())  # type: ignore[arg-type]
+        ref = self.current_ref()
+        if ref is not None:
+            self.show_history(*ref)
 
     def _focus_search(self) -> None:
         page = self.stack.currentWidget()

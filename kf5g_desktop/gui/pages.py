@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from kf5g_desktop.domain.schema import STATION
 from kf5g_desktop.storage.store import Store, record_key
 
-from .register import SEARCH_DEBOUNCE_MS, make_table_view
+from .register import SEARCH_DEBOUNCE_MS, ColumnFitter, make_table_view, open_on_enter_and_double_click
 from .table_models import (
     ApprovalsTableModel,
     AuditLogModel,
@@ -64,9 +64,21 @@ class _SearchPage(LazyPage, QWidget):
         self.store = self.model.store = store
         self.refresh()
 
+    def current_ref(self) -> tuple[str, int] | None:
+        raise NotImplementedError
+
+    def open_current(self) -> None:
+        ref = self.current_ref()
+        if ref is not None:
+            self.openRequested.emit(*ref)  # type: ignore[attr-defined]
+
+    def _current(self) -> object:
+        idx = self.view.currentIndex()  # type: ignore[attr-defined]
+        return self.model.record(idx.row()) if idx.isValid() else None
+
 
 class ApprovalsPage(_SearchPage):
-    """Every approval item with waiting days; double-click opens the station."""
+    """Every approval item with waiting days; Enter, double-click or 打开 opens the station."""
 
     openRequested = Signal(str, int)
 
@@ -93,7 +105,8 @@ class ApprovalsPage(_SearchPage):
         self.view.setModel(self.model)
         self.view.setSortingEnabled(True)
         self.view.horizontalHeader().setSortIndicator(len(self.model.columns) - 1, self.model_sort_order())
-        self.view.doubleClicked.connect(self._open)
+        open_on_enter_and_double_click(self.view, self.open_current)
+        self.fitter = ColumnFitter(self.view, ("station_name",), "page/approvals", keep_state=True)
         lay.addWidget(self.view, 1)
         self.count_label = QLabel(self)
         lay.addWidget(self.count_label)
@@ -115,10 +128,9 @@ class ApprovalsPage(_SearchPage):
         self.model.min_days = 31 if self.over30.isChecked() else None
         self.model.reload()
 
-    def _open(self, idx: object) -> None:
-        rec = self.model.record(idx.row())  # type: ignore[attr-defined]
-        if rec is not None:
-            self.openRequested.emit(STATION, rec.station_id)
+    def current_ref(self) -> tuple[str, int] | None:
+        rec = self._current()
+        return None if rec is None else (STATION, rec.station_id)  # type: ignore[attr-defined]
 
 
 class RecycleBinPage(LazyPage, QWidget):
@@ -139,7 +151,9 @@ class RecycleBinPage(LazyPage, QWidget):
         lay.addWidget(intro)
         self.view = make_table_view(self)
         self.view.setModel(self.model)
-        self.view.doubleClicked.connect(lambda _i: self.restore_current())
+        # Opening a deleted record shows its history (what it held, who deleted it); 恢复 restores.
+        open_on_enter_and_double_click(self.view, self.open_current)
+        self.fitter = ColumnFitter(self.view, ("key",), "page/recycle", keep_state=True)
         lay.addWidget(self.view, 1)
         row = QHBoxLayout()
         self.count_label = QLabel(self)
@@ -155,18 +169,34 @@ class RecycleBinPage(LazyPage, QWidget):
         for b in (self.history_button, self.restore_button, self.purge_button):
             row.addWidget(b)
         lay.addLayout(row)
+        self._readonly = store.readonly
+        self.view.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
+        self.model.modelReset.connect(self._update_buttons)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        """The buttons act on the selected record: off in an empty bin or without a selection."""
+        has = self._current() is not None
+        self.history_button.setEnabled(has)
+        self.restore_button.setEnabled(has and not self._readonly)
+        self.purge_button.setEnabled(has and not self._readonly)
 
     def refresh(self) -> None:
         self._loaded = True
         items = self.store.recycle_bin()
         self.model.set_rows(items)
         self.count_label.setText(self.tr("回收站中共 {0} 条").format(len(items)))
-        for i in range(len(self.model.columns) - 1):
-            self.view.resizeColumnToContents(i)
 
     def _current(self) -> object:
         idx = self.view.currentIndex()
         return self.model.record(idx.row()) if idx.isValid() else None
+
+    def current_ref(self) -> tuple[str, int] | None:
+        item = self._current()
+        return None if item is None else (item.kind, item.id)  # type: ignore[attr-defined]
+
+    def open_current(self) -> None:
+        self._history()
 
     def restore_current(self) -> None:
         item = self._current()
@@ -189,12 +219,14 @@ class RecycleBinPage(LazyPage, QWidget):
         self.refresh()
 
     def set_readonly(self, readonly: bool) -> None:
-        self.restore_button.setEnabled(not readonly)
-        self.purge_button.setEnabled(not readonly)
+        self._readonly = readonly
+        self._update_buttons()
 
 
 class AuditLogPage(_SearchPage):
-    """The whole audit log, newest first, paged from SQL."""
+    """The whole audit log, newest first, paged from SQL; opening a row opens its record."""
+
+    openRequested = Signal(str, int)
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -207,19 +239,23 @@ class AuditLogPage(_SearchPage):
         lay.addLayout(bar)
         self.view = make_table_view(self)
         self.view.setModel(self.model)
+        open_on_enter_and_double_click(self.view, self.open_current)
+        self.fitter = ColumnFitter(self.view, ("key",), "page/audit", keep_state=True)
         lay.addWidget(self.view, 1)
         self.count_label = QLabel(self)
         lay.addWidget(self.count_label)
         self.model.modelReset.connect(
             lambda: self.count_label.setText(self.tr("共 {0} 条操作记录").format(self.model.total))
         )
-        for i, w in enumerate((150, 80, 50, 50, 260, 100, 150)):
-            self.view.setColumnWidth(i, w)
 
     def refresh(self) -> None:
         self._loaded = True
         self.model.search = self.search.text().strip()
         self.model.reload()
+
+    def current_ref(self) -> tuple[str, int] | None:
+        entry = self._current()
+        return None if entry is None else (entry.table_name, entry.record_id)  # type: ignore[attr-defined]
 
 
 class HistoryDialog(QDialog):
@@ -236,8 +272,8 @@ class HistoryDialog(QDialog):
         )
         self.view = make_table_view(self)
         self.view.setModel(self.model)
-        for i, w in enumerate((150, 80, 50, 120, 200)):
-            self.view.setColumnWidth(i, w)
+        self.fitter = ColumnFitter(self.view, ("new",))
+        self.fitter.fit()
         lay.addWidget(self.view, 1)
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         box.rejected.connect(self.reject)

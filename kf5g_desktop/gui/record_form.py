@@ -114,6 +114,7 @@ class RecordForm(QDialog):
         self._specs = {f.name: f for f in FIELDS[kind]}
         self._refs: dict[str, int | None] = {"venue_id": None, "pole_id": None}
         self._touched: set[str] = set()
+        self._watched: set[str] = set()  # fields whose mark is kept up to date (touched or marked)
         self._loading = False
         self.sticky: dict[str, Any] = dict(sticky or {})
         self.original: Any = None
@@ -182,8 +183,29 @@ class RecordForm(QDialog):
         self.ui.b_history.clicked.connect(self._request_history)
         self.ui.messages.setTextFormat(Qt.TextFormat.RichText)
         if self.store.readonly:
-            for b in (self.ui.b_save, self.ui.b_save_new, self.ui.b_delete):
-                b.setEnabled(False)
+            self._make_readonly()
+
+    def _make_readonly(self) -> None:
+        """A read-only window (a second copy of the program): the form shows, nothing can change."""
+        for b in (self.ui.b_save, self.ui.b_save_new, self.ui.b_delete):
+            b.setEnabled(False)
+        for name in self._specs:
+            w = self.widget(name)
+            if isinstance(w, (QLineEdit, QPlainTextEdit)):
+                w.setReadOnly(True)
+            elif isinstance(w, QComboBox):
+                w.setEnabled(False)
+            elif w is not None:
+                for cb in w.findChildren(QCheckBox):
+                    cb.setEnabled(False)
+        for name in ("venue_id", "pole_id"):
+            for suffix in ("_pick", "_clear"):
+                b = getattr(self.ui, f"b_{name}{suffix}", None)
+                if b is not None:
+                    b.setEnabled(False)
+        approvals = getattr(self.ui, "f_approvals", None)
+        if approvals is not None:
+            approvals.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
 
     def _connect_change(self, name: str, w: QWidget) -> None:
         def changed(*_: object) -> None:
@@ -231,7 +253,12 @@ class RecordForm(QDialog):
         t.setColumnCount(APPROVAL_COLS)
         t.setRowCount(len(codes.APPROVAL_ITEM))
         t.setHorizontalHeaderLabels(
-            [self.tr("审批事项"), self.tr("申请日期"), self.tr("办结日期"), self.tr("用时/已等待(天)")]
+            [
+                self.tr("审批事项"),
+                self.tr("申请日期"),
+                self.tr("办结日期"),
+                self.tr("用时/已等待（天，至今日）"),
+            ]
         )
         t.verticalHeader().setVisible(False)
         header = t.horizontalHeader()
@@ -292,6 +319,7 @@ class RecordForm(QDialog):
                     setattr(record, k, v)
             self.original = record if record.id is not None else None
             self._touched.clear()
+            self._watched.clear()
             for name, spec in self._specs.items():
                 self._set_value(name, spec, getattr(record, name))
             if self.kind == STATION:
@@ -460,8 +488,11 @@ class RecordForm(QDialog):
         return record, issues
 
     def _live_validate(self) -> None:
+        """After every change: the fields the user touched and every field already marked are
+        checked again; a mark stays until its own field is right."""
         _record, issues = self.issues()
-        self._show_issues([i for i in issues if i.field in self._touched], all_fields=False)
+        watched = self._touched | self._watched
+        self._show_issues([i for i in issues if i.field in watched], all_fields=False)
 
     def _field_widget(self, name: str) -> QWidget | None:
         if name in ("venue_id", "pole_id"):
@@ -473,6 +504,7 @@ class RecordForm(QDialog):
         for i in issues:
             if i.field not in by_field or (i.is_error and not by_field[i.field].is_error):
                 by_field[i.field] = i
+        self._watched |= set(by_field)
         for name in [*self._specs, "approvals"]:
             w = self._field_widget(name)
             if w is None:
@@ -508,6 +540,14 @@ class RecordForm(QDialog):
         if self.store.readonly:
             return False
         self._timer.stop()
+        if self.original is not None and not self.is_dirty():
+            # Nothing changed: nothing is written (no audit row, no undo step).
+            self._show_issues(self.issues()[1], all_fields=True)
+            shown = self.ui.messages.text()
+            note = self.tr("没有修改，无需保存。")
+            self.ui.messages.setText(note + ("<br>" + shown if shown else ""))
+            self.last_saved = self.original
+            return True
         record, issues = self.issues()
         self._show_issues(issues, all_fields=True)
         errs = [i for i in issues if i.severity == ERROR]

@@ -4,6 +4,7 @@ paged SQL model; double-click or Enter opens the record. Also the picker dialog 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
@@ -28,7 +29,7 @@ from kf5g_desktop.domain.schema import POLE, STATION, VENUE
 from kf5g_desktop.storage.store import ListQuery, Store
 
 from .table_models import DEFAULT_VISIBLE, RecordTableModel
-from .widgets import DateValidator, LazyPage, MultiSelectButton, dtr, text_to_date
+from .widgets import DateValidator, FlowLayout, LazyPage, MultiSelectButton, dtr, text_to_date
 
 SEARCH_DEBOUNCE_MS = 150
 DEFAULT_WIDTHS = {
@@ -59,26 +60,154 @@ def make_table_view(parent: QWidget | None = None) -> QTableView:
     view.verticalHeader().setVisible(False)
     view.horizontalHeader().setHighlightSections(False)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setStretchLastSection(False)  # ColumnFitter widens a text column instead
     return view
 
 
-class _EnterFilter(QObject):
-    """Enter/Return on a table view activates the current row; Delete asks to delete."""
+MAX_FITTED_WIDTH = 360  # a column sized to its content is never wider than this
+TEXT_COLUMN_FLOOR = 120  # the stretched text column is never narrower (its tooltip has the text)
 
-    def __init__(self, page: RegisterPage) -> None:
-        super().__init__(page)
-        self.page = page
+
+class ColumnFitter(QObject):
+    """Sizes a list's columns to their content (the header text at least) when it first has rows
+    to show, and gives the spare width to a text column (name, record, address) rather than to
+    the last one, which is often a number. Once the user drags a column, their widths win: the
+    choice is remembered (``<settings_key>/user_widths``) and nothing is fitted any more."""
+
+    def __init__(
+        self,
+        view: QTableView,
+        stretch: Sequence[str],
+        settings_key: str | None = None,
+        *,
+        keep_state: bool = False,
+    ) -> None:
+        """``keep_state``: the fitter itself saves and restores the header (pages that do not)."""
+        super().__init__(view)
+        self.view = view
+        self.stretch = tuple(stretch)
+        self.settings_key = settings_key
+        self.keep_state = keep_state and bool(settings_key)
+        self.user = bool(settings_key) and QSettings().value(f"{settings_key}/user_widths") == "1"
+        if self.user and self.keep_state:
+            state = QSettings().value(f"{settings_key}/header")
+            if state is not None:
+                view.horizontalHeader().restoreState(state)
+            else:
+                self.user = False
+        self._busy = False
+        self._fitted_rows = -1  # rows the last fit saw (-1: never fitted)
+        self._base: dict[int, int] = {}
+        view.horizontalHeader().sectionResized.connect(self._resized)
+        view.model().modelReset.connect(self.fit_if_due)
+        view.viewport().installEventFilter(self)
+
+    def _keys(self) -> list[str]:
+        model = self.view.model()
+        return [c.key for c in getattr(model, "columns", [])]
+
+    def _resized(self, *_: object) -> None:
+        if self._busy or self._fitted_rows < 0:
+            return
+        self.user = True  # dragged by hand
+        if self.settings_key:
+            QSettings().setValue(f"{self.settings_key}/user_widths", "1")
+            if self.keep_state:
+                QSettings().setValue(f"{self.settings_key}/header", self.view.horizontalHeader().saveState())
+
+    def reset(self) -> None:
+        """Forget the user's widths and fit again (恢复默认列)."""
+        self.user = False
+        if self.settings_key:
+            QSettings().remove(f"{self.settings_key}/user_widths")
+        self._fitted_rows = -1
+        self.fit()
+
+    def fit_if_due(self) -> None:
+        rows = self.view.model().rowCount()
+        if self.user or (self._fitted_rows > 0) or (self._fitted_rows == 0 and rows == 0):
+            return
+        self.fit()
+
+    def fit(self) -> None:
+        """Size every visible column to its content; the spare width goes to the text column."""
+        header = self.view.horizontalHeader()
+        self._busy = True
+        try:
+            self._base = {}
+            for i in range(header.count()):
+                if header.isSectionHidden(i):
+                    continue
+                want = max(self.view.sizeHintForColumn(i), header.sectionSizeHint(i)) + 2
+                self._base[i] = min(want, MAX_FITTED_WIDTH)
+                header.resizeSection(i, self._base[i])
+            self._fitted_rows = self.view.model().rowCount()
+            self._spread()
+        finally:
+            self._busy = False
+
+    def stretch_column(self) -> int | None:
+        header = self.view.horizontalHeader()
+        keys = self._keys()
+        for key in self.stretch:
+            if key in keys and not header.isSectionHidden(keys.index(key)):
+                return keys.index(key)
+        return None
+
+    def _spread(self) -> None:
+        col = self.stretch_column()
+        if col is None or col not in self._base:
+            return
+        header = self.view.horizontalHeader()
+        others = sum(
+            header.sectionSize(i) for i in range(header.count()) if i != col and not header.isSectionHidden(i)
+        )
+        spare = self.view.viewport().width() - others
+        # The text column takes the spare width. On a narrow window it gives some back (down to
+        # TEXT_COLUMN_FLOOR, the full text in its tooltip) when that brings every column into view;
+        # when the list must scroll sideways anyway, it keeps its content width.
+        base = self._base[col]
+        width = spare if spare >= min(base, TEXT_COLUMN_FLOOR) else base
+        self._busy = True
+        try:
+            header.resizeSection(col, width)
+        finally:
+            self._busy = False
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and not self.user and self._fitted_rows >= 0:
+            self._spread()
+        return False
+
+
+class _OpenKeys(QObject):
+    """Enter/Return on a list opens the current row (as a double-click does); Delete asks to
+    delete where the list can."""
+
+    def __init__(
+        self, view: QTableView, on_open: Callable[[], None], on_delete: Callable[[], None] | None
+    ) -> None:
+        super().__init__(view)
+        self.on_open, self.on_delete = on_open, on_delete
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                self.page.open_current()
+                self.on_open()
                 return True
-            if event.key() == Qt.Key.Key_Delete:
-                self.page.delete_current()
+            if event.key() == Qt.Key.Key_Delete and self.on_delete is not None:
+                self.on_delete()
                 return True
         return False
+
+
+def open_on_enter_and_double_click(
+    view: QTableView, on_open: Callable[[], None], on_delete: Callable[[], None] | None = None
+) -> None:
+    """Every list opens its records the same way: Enter, double-click (and the toolbar's 打开,
+    through the page's ``open_current``)."""
+    view.doubleClicked.connect(lambda _idx: on_open())
+    view.installEventFilter(_OpenKeys(view, on_open, on_delete))
 
 
 class RegisterPage(LazyPage, QWidget):
@@ -104,7 +233,7 @@ class RegisterPage(LazyPage, QWidget):
     def _build(self) -> None:
         lay = QVBoxLayout(self)
         lay.setContentsMargins(6, 6, 6, 6)
-        bar = QHBoxLayout()
+        bar = FlowLayout()  # wraps on a narrow window
         self.search = QLineEdit(self)
         self.search.setObjectName("search")
         self.search.setClearButtonEnabled(True)
@@ -114,8 +243,8 @@ class RegisterPage(LazyPage, QWidget):
             POLE: self.tr("搜索杆塔编号、名称、地址、权属单位、协议编号(Ctrl+F)"),
         }
         self.search.setPlaceholderText(hints[self.kind])
-        self.search.setMinimumWidth(300)
-        bar.addWidget(self.search, 2)
+        self.search.setMinimumWidth(240)
+        bar.addWidget(self.search, stretch=True)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DEBOUNCE_MS)
@@ -151,15 +280,19 @@ class RegisterPage(LazyPage, QWidget):
         date_label = {STATION: self.tr("开通日期"), VENUE: self.tr("开放日期"), POLE: self.tr("共享日期")}[
             self.kind
         ]
-        bar.addWidget(QLabel(date_label, self))
-        self.date_from = QLineEdit(self)
-        self.date_to = QLineEdit(self)
+        dates = QWidget(self)  # the label and its two dates stay on one line
+        dates_lay = QHBoxLayout(dates)
+        dates_lay.setContentsMargins(0, 0, 0, 0)
+        dates_lay.addWidget(QLabel(date_label, dates))
+        self.date_from = QLineEdit(dates)
+        self.date_to = QLineEdit(dates)
         for w, ph in ((self.date_from, self.tr("起")), (self.date_to, self.tr("止"))):
             w.setPlaceholderText(ph)
             w.setValidator(DateValidator(w))
-            w.setMaximumWidth(100)
+            w.setFixedWidth(88)
             w.editingFinished.connect(self.apply_filters)
-            bar.addWidget(w)
+            dates_lay.addWidget(w)
+        bar.addWidget(dates)
         clear = QPushButton(self.tr("清除筛选"), self)
         clear.clicked.connect(self.clear_filters)
         bar.addWidget(clear)
@@ -177,8 +310,8 @@ class RegisterPage(LazyPage, QWidget):
         self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.view.horizontalHeader().setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.horizontalHeader().customContextMenuRequested.connect(lambda _p: self._column_menu())
-        self.view.doubleClicked.connect(lambda idx: self._open_row(idx.row()))
-        self.view.installEventFilter(_EnterFilter(self))
+        open_on_enter_and_double_click(self.view, self.open_current, self.delete_current)
+        self.fitter = ColumnFitter(self.view, ("name", "address"), self.settings_key)
         lay.addWidget(self.view, 1)
 
         foot = QHBoxLayout()
@@ -193,7 +326,7 @@ class RegisterPage(LazyPage, QWidget):
         lay.addLayout(foot)
         self.model.modelReset.connect(self._update_count)
 
-    def _add_filter(self, bar: QHBoxLayout, key: str, title: str, items: list[tuple[str, str]]) -> None:
+    def _add_filter(self, bar: FlowLayout, key: str, title: str, items: list[tuple[str, str]]) -> None:
         b = MultiSelectButton(title, items, self)
         b.setObjectName(f"filter_{key}")
         b.changed.connect(self.apply_filters)
@@ -262,6 +395,10 @@ class RegisterPage(LazyPage, QWidget):
         rec = self.model.record(idx.row()) if idx.isValid() else None
         return rec.id if rec is not None else None
 
+    def current_ref(self) -> tuple[str, int] | None:
+        rid = self.current_id()
+        return None if rid is None else (self.kind, rid)
+
     def selected_ids(self) -> list[int]:
         rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
         ids = [self.model.record(r).id for r in rows if self.model.record(r) is not None]
@@ -303,7 +440,11 @@ class RegisterPage(LazyPage, QWidget):
         menu.exec(self.columns_button.mapToGlobal(self.columns_button.rect().bottomLeft()))
 
     def set_column_visible(self, index: int, visible: bool) -> None:
-        self.view.horizontalHeader().setSectionHidden(index, not visible)
+        self.fitter._busy = True  # showing a column is not resizing one by hand
+        try:
+            self.view.horizontalHeader().setSectionHidden(index, not visible)
+        finally:
+            self.fitter._busy = False
         self._save_header()
 
     def _default_columns(self) -> None:
@@ -312,6 +453,9 @@ class RegisterPage(LazyPage, QWidget):
         for i, col in enumerate(self.model.columns):
             header.setSectionHidden(i, col.key not in visible)
             header.resizeSection(i, DEFAULT_WIDTHS.get(col.key, 90))
+        fitter: ColumnFitter | None = getattr(self, "fitter", None)
+        if fitter is not None and self.model.loaded:
+            fitter.reset()
         self._save_header()
 
     def _save_header(self) -> None:

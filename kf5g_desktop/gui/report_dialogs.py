@@ -209,11 +209,11 @@ class ReportActions:
     def __init__(self, main_window: QWidget, store: Any) -> None:
         self.window = main_window
         self._store = store
-        self.report_action = QAction(main_window.tr("周报(预览、打印、另存为PDF)…"), main_window)
+        self.report_action = QAction(main_window.tr("周报(预览、打印、另存为PDF)(&W)…"), main_window)
         self.report_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
         self.report_action.setStatusTip(main_window.tr("选择周次,预览并打印周报或保存为PDF"))
         self.report_action.triggered.connect(lambda: self.open_dialog())
-        self.problems_action = QAction(main_window.tr("填写本周存在问题…"), main_window)
+        self.problems_action = QAction(main_window.tr("填写本周存在问题(&P)…"), main_window)
         self.problems_action.triggered.connect(lambda: self.open_dialog(focus_problems=True))
 
     @property

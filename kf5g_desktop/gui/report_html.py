@@ -370,7 +370,7 @@ def build_html(data: ReportData, *, problems_on_new_page: bool = False) -> str:
                 tr("基站名称"),
                 tr("审批事项"),
                 tr("申请日期"),
-                tr("已等待(天)"),
+                tr("已等待（天，至本周末）"),
             ],
             [
                 (

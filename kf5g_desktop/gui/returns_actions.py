@@ -58,34 +58,34 @@ def install_returns_actions(
 
     act(
         "export",
-        QCoreApplication.translate("ReturnsActions", "导出周报…"),
+        QCoreApplication.translate("ReturnsActions", "导出周报(&E)…"),
         lambda: ExportDialog(current(), main_window).exec(),
     )
     act(
         "verify",
-        QCoreApplication.translate("ReturnsActions", "校验 / 导入周报…"),
+        QCoreApplication.translate("ReturnsActions", "校验 / 导入周报(&I)…"),
         lambda: ImportPreviewDialog(current(), None, main_window).exec(),
     )
     act(
         "bulk",
-        QCoreApplication.translate("ReturnsActions", "批量导入运营商清单…"),
+        QCoreApplication.translate("ReturnsActions", "批量导入运营商清单(&B)…"),
         lambda: BulkImportWizard(current(), main_window).exec(),
     )
     if inst.is_city:
         act(
             "status",
-            QCoreApplication.translate("ReturnsActions", "报送情况"),
+            QCoreApplication.translate("ReturnsActions", "报送情况(&T)"),
             lambda: _show_status(main_window, current()),
         )
         act(
             "reference_export",
-            QCoreApplication.translate("ReturnsActions", "导出参考数据(含签名密钥)…"),
+            QCoreApplication.translate("ReturnsActions", "导出参考数据(含签名密钥)(&K)…"),
             lambda: _reference_export(main_window, current()),
         )
     else:
         act(
             "reference_import",
-            QCoreApplication.translate("ReturnsActions", "导入市局参考数据…"),
+            QCoreApplication.translate("ReturnsActions", "导入市局参考数据(&K)…"),
             lambda: _reference_import(main_window, current()),
         )
     return actions

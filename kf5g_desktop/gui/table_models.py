@@ -286,7 +286,11 @@ class ApprovalsTableModel(PagedTableModel):
                 None,
             ),
             Column(
-                "days", tr("用时/已等待(天)"), lambda a: "" if a.days is None else str(a.days), "days", True
+                "days",
+                tr("用时/已等待（天，至今日）"),
+                lambda a: "" if a.days is None else str(a.days),
+                "days",
+                True,
             ),
         ]
         super().__init__(cols, parent)

@@ -14,11 +14,25 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from kf5g_desktop.storage.store import Store, record_key
+from kf5g_desktop.domain.records import data_fields
+from kf5g_desktop.storage.store import Store, audit_text, record_key
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("", text)
+
+
+def same_content(new: Any, old: Any) -> bool:
+    """True when saving ``new`` over ``old`` would change nothing (the Store's own comparison:
+    every data field as the audit log writes it, the codes, the approval items)."""
+    names = [*data_fields(old), *(n for n in ("venue_code", "pole_code") if hasattr(old, n))]
+    if any(audit_text(getattr(new, n)) != audit_text(getattr(old, n)) for n in names):
+        return False
+
+    def items(rec: Any) -> list[tuple[Any, ...]]:
+        return sorted((a.item, a.applied_on, a.granted_on, a.notes) for a in getattr(rec, "approvals", []))
+
+    return items(new) == items(old)
 
 
 class _StoreCommand(QUndoCommand):

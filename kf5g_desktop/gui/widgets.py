@@ -5,15 +5,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QValidator
-from PySide6.QtWidgets import QComboBox, QMenu, QToolButton, QWidget
+from PySide6.QtWidgets import QComboBox, QLayout, QLayoutItem, QMenu, QToolButton, QWidget
 
 from kf5g_desktop.domain.normalize import normalize_number, normalize_text, parse_date
 
 INVALID_STYLE = (
     '*[invalid="error"] { border: 1px solid #d32f2f; background: #fdecea; }'
     '*[invalid="warning"] { border: 1px solid #ed8b00; background: #fff6e0; }'
+    # A marked field keeps showing the keyboard focus: a thicker frame in the focus colour (the
+    # tint still says error/warning), since the style above replaces the native focus frame.
+    '*[invalid="error"]:focus, *[invalid="warning"]:focus { border: 2px solid #1565c0; }'
 )
 
 
@@ -174,3 +177,104 @@ class MultiSelectButton(QToolButton):
             self.setText(f"{self.title}:{'、'.join(chosen)}")
         else:
             self.setText(tr("{0}:{1} 项").format(self.title, len(chosen)))
+
+
+class FlowLayout(QLayout):
+    """Lays its items out left to right and wraps to a new line when the width runs out (the filter
+    bars, so a page still fits a 1024-pixel screen). Items keep their size hints; an item added with
+    ``stretch=True`` grows to fill the rest of its line."""
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = 6) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self._stretch: set[int] = set()
+        self.setSpacing(spacing)
+        self.setContentsMargins(0, 0, 0, 0)
+
+    def addItem(self, item: QLayoutItem) -> None:
+        self._items.append(item)
+
+    def addWidget(self, widget: QWidget, stretch: bool = False) -> None:  # type: ignore[override]
+        super().addWidget(widget)
+        if stretch:
+            self._stretch.add(id(self._items[-1]))
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:  # type: ignore[override]
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:  # type: ignore[override]
+        if 0 <= index < len(self._items):
+            item = self._items.pop(index)
+            self._stretch.discard(id(item))
+            return item
+        return None
+
+    def expandingDirections(self) -> Qt.Orientation:
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._layout(QRect(0, 0, width, 0), apply=False)
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        self._layout(rect, apply=True)
+
+    def sizeHint(self) -> QSize:
+        w = sum(i.sizeHint().width() for i in self._visible()) + self.spacing() * max(
+            0, len(self._visible()) - 1
+        )
+        h = max((i.sizeHint().height() for i in self._visible()), default=0)
+        m = self.contentsMargins()
+        return QSize(w + m.left() + m.right(), h + m.top() + m.bottom())
+
+    def minimumSize(self) -> QSize:
+        size = QSize()
+        for item in self._visible():
+            size = size.expandedTo(item.minimumSize())
+        m = self.contentsMargins()
+        return size + QSize(m.left() + m.right(), m.top() + m.bottom())
+
+    def _visible(self) -> list[QLayoutItem]:
+        return [i for i in self._items if not i.isEmpty()]
+
+    def _layout(self, rect: QRect, *, apply: bool) -> int:
+        m = self.contentsMargins()
+        r = rect.adjusted(m.left(), m.top(), -m.right(), -m.bottom())
+        gap = self.spacing()
+        lines: list[list[QLayoutItem]] = [[]]
+        used = 0
+        for item in self._visible():
+            w = min(item.sizeHint().width(), r.width())
+            if lines[-1] and used + gap + w > r.width():
+                lines.append([])
+                used = 0
+            used += (gap if lines[-1] else 0) + w
+            lines[-1].append(item)
+        y = r.y()
+        for line in lines:
+            if not line:
+                continue
+            height = max(i.sizeHint().height() for i in line)
+            widths = [min(i.sizeHint().width(), r.width()) for i in line]
+            spare = r.width() - sum(widths) - gap * (len(line) - 1)
+            growing = [k for k, i in enumerate(line) if id(i) in self._stretch]
+            for k in growing:
+                widths[k] += spare // len(growing)
+            x = r.x()
+            for item, w in zip(line, widths, strict=True):
+                if apply:
+                    item.setGeometry(
+                        QRect(
+                            QPoint(x, y + (height - item.sizeHint().height()) // 2),
+                            QSize(w, item.sizeHint().height()),
+                        )
+                    )
+                x += w + gap
+            y += height + gap
+        return y - gap - r.y() + m.top() + m.bottom() if y > r.y() else m.top() + m.bottom()

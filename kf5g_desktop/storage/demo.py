@@ -12,16 +12,19 @@ Rows are written with bulk inserts (one transaction) so 100,000 stations take se
 
 from __future__ import annotations
 
+import json
 import random
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import func, insert, select
 
+from kf5g_desktop.domain.records import Approval
 from kf5g_desktop.domain.units import Township, Unit
 
 from .errors import StorageError
@@ -34,7 +37,18 @@ from .models import (
     VenueRow,
     WeekNoteRow,
 )
-from .store import S_DEMO, S_KIND, S_PHONE, S_REVIEWER, S_UNIT, S_USER, Store
+from .store import (
+    S_DEMO,
+    S_KIND,
+    S_PHONE,
+    S_REVIEWER,
+    S_UNIT,
+    S_USER,
+    Store,
+    audit_text,
+    record_key,
+)
+from .store import _approvals_text as approvals_text
 
 DEFAULT_STATIONS = 2600
 DEMO_USER = "演示用户"
@@ -301,6 +315,40 @@ def _prepare_file(path: Path) -> None:
         p = path.with_name(path.name + suffix)
         if p.exists():
             p.unlink()
+
+
+_BOOKKEEPING = frozenset({"id", "created_at", "created_by", "updated_at", "updated_by"})
+
+
+def _snapshot(row: dict[str, Any], **overrides: Any) -> str:
+    """An insert's audit snapshot as Store.save writes it: every non-empty field as audit text."""
+    values = {k: audit_text(v) for k, v in row.items() if k not in _BOOKKEEPING}
+    values.update(overrides)
+    return json.dumps({k: v for k, v in values.items() if v is not None}, ensure_ascii=False)
+
+
+def _station_snapshots(
+    audit: list[dict[str, Any]], stations: list[dict[str, Any]], approvals: list[dict[str, Any]]
+) -> None:
+    """Fill in the insert snapshots of the stations' audit rows: the station as first keyed in
+    (a station put on air later was keyed in as 在建; its update row says so) with its approvals."""
+    by_station: dict[int, list[Approval]] = {}
+    for a in approvals:
+        by_station.setdefault(a["station_id"], []).append(
+            Approval(a["item"], a["applied_on"], a["granted_on"], a["notes"])
+        )
+    rows = {r["id"]: r for r in stations}
+    went_on_air = {e["record_id"] for e in audit if e["table_name"] == "station" and e["action"] == "update"}
+    for e in audit:
+        if e["table_name"] != "station" or e["action"] != "insert":
+            continue
+        sid = e["record_id"]
+        extra: dict[str, Any] = {}
+        if sid in went_on_air:
+            extra["status"] = "building"
+        if sid in by_station:
+            extra["approvals"] = approvals_text(by_station[sid])
+        e["new"] = _snapshot(rows[sid], **extra)
 
 
 def _fill(s: Any, rng: random.Random, units: list[Unit], towns: Sequence[Township], n: int) -> DemoSummary:
@@ -582,7 +630,7 @@ def _fill(s: Any, rng: random.Random, units: list[Unit], towns: Sequence[Townshi
         )
         created_at = _at(created, rng)
         updated_at = created_at
-        key = f"{op} {code}"
+        key = record_key("station", SimpleNamespace(**row))
         audit.append(
             dict(
                 at=created_at,
@@ -593,7 +641,7 @@ def _fill(s: Any, rng: random.Random, units: list[Unit], towns: Sequence[Townshi
                 record_key=key,
                 field=None,
                 old=None,
-                new=None,
+                new=None,  # the snapshot is written below, with the approvals
                 batch_id=None,
             )
         )
@@ -615,6 +663,7 @@ def _fill(s: Any, rng: random.Random, units: list[Unit], towns: Sequence[Townshi
             )
         row.update(created_at=created_at, created_by=DEMO_USER, updated_at=updated_at, updated_by=DEMO_USER)
         station_rows.append(row)
+    _station_snapshots(audit, station_rows, approval_rows)
     for kind, rows in (("venue", venue_rows), ("pole", pole_rows)):
         for rec in rows:
             audit.append(
@@ -624,10 +673,10 @@ def _fill(s: Any, rng: random.Random, units: list[Unit], towns: Sequence[Townshi
                     action="insert",
                     table_name=kind,
                     record_id=rec["id"],
-                    record_key=f"{rec[kind + '_code']} {rec['name']}",
+                    record_key=record_key(kind, SimpleNamespace(**rec)),
                     field=None,
                     old=None,
-                    new=None,
+                    new=_snapshot(rec),
                     batch_id=None,
                 )
             )

@@ -105,7 +105,7 @@
         <location filename="../../kf5g_desktop/gui/report_html.py" line="284"/>
         <location filename="../../kf5g_desktop/gui/report_html.py" line="301"/>
         <location filename="../../kf5g_desktop/gui/table_models.py" line="272"/>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="477"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="481"/>
         <source>区县</source>
         <translation>County/district</translation>
     </message>
@@ -386,8 +386,8 @@
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/report_html.py" line="373"/>
-        <source>已等待(天)</source>
-        <translation>Waiting (days)</translation>
+        <source>已等待（天，至本周末）</source>
+        <translation>Waiting (days, to the week&apos;s end)</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/report_html.py" line="389"/>
@@ -521,126 +521,126 @@
         <translation>Not applied</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="289"/>
-        <source>用时/已等待(天)</source>
-        <translation>Days</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="330"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="334"/>
         <source>基站</source>
         <translation>Stations</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="330"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="334"/>
         <source>场所</source>
         <translation>Venue</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="330"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="334"/>
         <source>杆塔</source>
         <translation>Pole</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="352"/>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="462"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="356"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="466"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="353"/>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="463"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="357"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="467"/>
         <source>操作人</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="354"/>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="464"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="358"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="468"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/report_html.py" line="343"/>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="355"/>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="474"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="359"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="478"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="356"/>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="475"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="290"/>
+        <source>用时/已等待（天，至今日）</source>
+        <translation>Days taken / waiting (to today)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="360"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="479"/>
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="357"/>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="465"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="361"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="469"/>
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="358"/>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="466"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="362"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="470"/>
         <source>原值</source>
         <translation>Old value</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="361"/>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="467"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="365"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="471"/>
         <source>新值</source>
         <translation>New value</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="382"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="386"/>
         <source>{0} 个字段</source>
         <translation>{0} fields</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="479"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="483"/>
         <source>删除时间</source>
         <translation>Deleted at</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="480"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="484"/>
         <source>删除人</source>
         <translation>Deleted by</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/undo.py" line="68"/>
+        <location filename="../../kf5g_desktop/gui/undo.py" line="82"/>
         <source>新增</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/undo.py" line="68"/>
+        <location filename="../../kf5g_desktop/gui/undo.py" line="82"/>
         <source>修改</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/undo.py" line="93"/>
+        <location filename="../../kf5g_desktop/gui/undo.py" line="107"/>
         <source>删除 {0}</source>
         <translation>Delete {0}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/undo.py" line="93"/>
+        <location filename="../../kf5g_desktop/gui/undo.py" line="107"/>
         <source>删除 {0} 条记录</source>
         <translation>Delete {0} records</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/undo.py" line="109"/>
+        <location filename="../../kf5g_desktop/gui/undo.py" line="123"/>
         <source>恢复 {0}</source>
         <translation>Restore {0}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/widgets.py" line="148"/>
+        <location filename="../../kf5g_desktop/gui/widgets.py" line="151"/>
         <source>清除选择</source>
         <translation>Clear selection</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/widgets.py" line="172"/>
+        <location filename="../../kf5g_desktop/gui/widgets.py" line="175"/>
         <source>{0}:全部</source>
         <translation>{0}: all</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/widgets.py" line="176"/>
+        <location filename="../../kf5g_desktop/gui/widgets.py" line="179"/>
         <source>{0}:{1} 项</source>
         <translation>{0}: {1} selected</translation>
     </message>
@@ -648,27 +648,27 @@
 <context>
     <name>ApprovalsPage</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/pages.py" line="79"/>
+        <location filename="../../kf5g_desktop/gui/pages.py" line="91"/>
         <source>搜索基站编码或名称(Ctrl+F)</source>
         <translation>Search station code or name (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/pages.py" line="81"/>
+        <location filename="../../kf5g_desktop/gui/pages.py" line="93"/>
         <source>区县</source>
         <translation>County/district</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/pages.py" line="84"/>
+        <location filename="../../kf5g_desktop/gui/pages.py" line="96"/>
         <source>只看等待中</source>
         <translation>Waiting only</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/pages.py" line="87"/>
+        <location filename="../../kf5g_desktop/gui/pages.py" line="99"/>
         <source>只看超过30天</source>
         <translation>Over 30 days only</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/pages.py" line="101"/>
+        <location filename="../../kf5g_desktop/gui/pages.py" line="114"/>
         <source>共 {0} 项</source>
         <translation>{0} items</translation>
     </message>
@@ -676,12 +676,12 @@
 <context>
     <name>AuditLogPage</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/pages.py" line="205"/>
+        <location filename="../../kf5g_desktop/gui/pages.py" line="237"/>
         <source>按记录搜索,如基站编码或名称(Ctrl+F)</source>
         <translation>Search by record, e.g. station code or name (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/pages.py" line="214"/>
+        <location filename="../../kf5g_desktop/gui/pages.py" line="248"/>
         <source>共 {0} 条操作记录</source>
         <translation>{0} log entries</translation>
     </message>
@@ -717,132 +717,132 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="225"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="293"/>
         <source>全市</source>
         <translation>Whole city</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="233"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="301"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="237"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="305"/>
         <source>周次:</source>
         <translation>Week:</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="240"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="306"/>
         <source>范围:</source>
         <translation>Scope:</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="242"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="307"/>
         <source>统计口径:</source>
         <translation>Counting rule:</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="249"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="312"/>
         <source>累计开通5G基站</source>
         <translation>5G stations on air (cumulative)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="250"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="313"/>
         <source>本周新开通</source>
         <translation>New on air this week</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="251"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="314"/>
         <source>SA 基站占比</source>
         <translation>SA share</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="252"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="315"/>
         <source>转供电占比(≤20%)</source>
         <translation>Indirect-power share (≤20%)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="253"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="316"/>
         <source>开放场所 / 共享杆塔</source>
         <translation>Venues / shared poles</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="254"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="317"/>
         <source>需关注</source>
         <translation>Needs attention</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="268"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="334"/>
         <source>累计开通基站与目标</source>
         <translation>Stations on air vs target</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="269"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="335"/>
         <source>每周新开通基站(按运营商)</source>
         <translation>New stations on air per week (by operator)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="270"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="336"/>
         <source>转供电占比(%)与20%控制线</source>
         <translation>Indirect-power share (%) and the 20% line</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="271"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="337"/>
         <source>SA 基站占比(%)</source>
         <translation>SA share (%)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="293"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="360"/>
         <source>各区县进度(单击区县查看其基站)</source>
         <translation>Progress by unit (click a unit to see its stations)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="359"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="426"/>
         <source>正在计算……</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="374"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="441"/>
         <source>数据截至 {day}</source>
         <translation>Data as of {day}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="381"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="448"/>
         <source>计算失败:{msg}</source>
         <translation>Calculation failed: {msg}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="395"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="462"/>
         <source>{year}年目标 {target:,},完成 {pct}</source>
         <translation>{year} target {target:,}, {pct} done</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="399"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="466"/>
         <source>{year}年目标未设置</source>
         <translation>{year} target not set</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="401"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="468"/>
         <source>{title}</source>
         <translation>{title}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="402"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="469"/>
         <source>SA 基站 {n:,} 个</source>
         <translation>{n:,} SA stations</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="406"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="473"/>
         <source>转供电 {n:,} 个;直供电改造累计 {c:,} 个</source>
         <translation>{n:,} indirect-power; {c:,} conversions done</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="411"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="478"/>
         <source>本周新增场所 {v} 处,杆塔 {p} 根</source>
         <translation>This week: {v} venues, {p} poles</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="415"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="482"/>
         <source>审批超30天 {w} 项,逾期未开通 {l} 个</source>
         <translation>{w} approvals &gt; 30 days, {l} stations overdue</translation>
     </message>
@@ -921,7 +921,7 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/pages.py" line="231"/>
+        <location filename="../../kf5g_desktop/gui/pages.py" line="267"/>
         <source>历史 — {0}</source>
         <translation>History — {0}</translation>
     </message>
@@ -1004,305 +1004,403 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="101"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="143"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="102"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="144"/>
         <source>基站</source>
         <translation>Stations</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="103"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="145"/>
         <source>审批</source>
         <translation>Approvals</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="104"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="146"/>
         <source>免费开放场所</source>
         <translation>Free-access venues</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="105"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="147"/>
         <source>杆塔共享</source>
         <translation>Pole sharing</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="106"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="148"/>
         <source>回收站</source>
         <translation>Recycle bin</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="107"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="149"/>
         <source>操作日志</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="124"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="237"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="166"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="301"/>
         <source>正在打开数据库……</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="35"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="45"/>
         <source>新建(&amp;N)</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="38"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="48"/>
         <source>新建一条记录</source>
         <translation>Create a new record</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="42"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="53"/>
         <source>打开(&amp;O)</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="44"/>
-        <source>打开选中的记录</source>
-        <translation>Open the selected record</translation>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="55"/>
+        <source>打开选中的记录（回车或双击）</source>
+        <translation>Open the selected record (Enter or double-click)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="48"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="60"/>
         <source>删除(&amp;D)</source>
         <translation>&amp;Delete</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="51"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="63"/>
         <source>把选中的记录移到回收站</source>
         <translation>Move the selected records to the recycle bin</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="56"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="69"/>
         <source>查找(&amp;F)</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="61"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="75"/>
         <source>历史(&amp;H)…</source>
         <translation>&amp;History…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="63"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="84"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="258"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="65"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="90"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="258"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="69"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="100"/>
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="73"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="107"/>
         <source>立即备份(&amp;B)</source>
         <translation>&amp;Back up now</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="75"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="112"/>
         <source>从备份恢复(&amp;R)…</source>
         <translation>&amp;Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="77"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="114"/>
         <source>设置(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="79"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="116"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="81"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="118"/>
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="82"/>
-        <source>选择列(&amp;C)…</source>
-        <translation>&amp;Columns…</translation>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="259"/>
+        <source>{0}：{1}</source>
+        <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="89"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="126"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="92"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="129"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="105"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="142"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="112"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="158"/>
         <source>报表(&amp;R)</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="115"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="161"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="117"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="163"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="241"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="305"/>
         <source>市级</source>
         <translation>City</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="241"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="305"/>
         <source>未设置单位</source>
         <translation>No unit set</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="243"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="307"/>
         <source>数据库:{0}</source>
         <translation>Database: {0}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="244"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="308"/>
         <source>{0} · 填报人:{1}</source>
         <translation>{0} · User: {1}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="246"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="310"/>
         <source>基站 {0} · 场所 {1} · 杆塔 {2}</source>
         <translation>Stations {0} · Venues {1} · Poles {2}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="236"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="248"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="300"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="312"/>
         <source>开封市5G网络建设填报系统</source>
         <translation>Kaifeng 5G Build-out Register</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="250"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="314"/>
         <source>(只读)</source>
         <translation> (read-only)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="252"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="316"/>
         <source>(演示数据)</source>
         <translation> (demo data)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="266"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="328"/>
         <source>只读:数据库正被另一个程序使用,不能修改</source>
         <translation>Read-only: the database is in use by another copy of the program; changes are disabled</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="283"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="345"/>
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="348"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="413"/>
         <source>选中的 {0} 条记录</source>
         <translation>the {0} selected records</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="351"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="64"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="416"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="352"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="49"/>
+        <source>新建</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="56"/>
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="72"/>
+        <source>查找</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="81"/>
+        <source>撤销(&amp;U)</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="88"/>
+        <source>重做(&amp;R)</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="103"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="109"/>
+        <source>立即备份</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="119"/>
+        <source>选择列(&amp;L)…</source>
+        <translation>Co&amp;lumns…</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="255"/>
+        <source>没有可撤销的操作</source>
+        <translation>Nothing to undo</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="256"/>
+        <source>没有可重做的操作</source>
+        <translation>Nothing to redo</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="144"/>
+        <source>首页(&amp;S)</source>
+        <translation>&amp;Home</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="145"/>
+        <source>基站(&amp;J)</source>
+        <translation>&amp;Stations</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="146"/>
+        <source>审批(&amp;P)</source>
+        <translation>&amp;Approvals</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="147"/>
+        <source>免费开放场所(&amp;C)</source>
+        <translation>Free-access &amp;venues</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="148"/>
+        <source>杆塔共享(&amp;G)</source>
+        <translation>&amp;Pole sharing</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="149"/>
+        <source>回收站(&amp;H)</source>
+        <translation>Recycle &amp;bin</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="150"/>
+        <source>操作日志(&amp;Z)</source>
+        <translation>A&amp;udit log</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="280"/>
+        <source>报送(&amp;S)</source>
+        <translation>&amp;Returns</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="280"/>
+        <source>周报(&amp;W)</source>
+        <translation>&amp;Weekly report</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="417"/>
         <source>把“{0}”移到回收站?
 可以在回收站恢复,也可以用“撤销”(Ctrl+Z)。</source>
         <translation>Move “{0}” to the recycle bin?
 You can restore it from the recycle bin or with Undo (Ctrl+Z).</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="385"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="450"/>
         <source>已恢复:{0}</source>
         <translation>Restored: {0}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="396"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="461"/>
         <source>彻底删除</source>
         <translation>Delete permanently</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="397"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="462"/>
         <source>彻底删除“{0}”?此操作不能撤销,记录将无法恢复(操作日志保留)。</source>
         <translation>Permanently delete “{0}”? This cannot be undone and the record cannot be restored (the audit log is kept).</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="452"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="527"/>
         <source>备份</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="455"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="530"/>
         <source>已备份到 {0}</source>
         <translation>Backed up to {0}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="466"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="473"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="484"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="509"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="515"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="541"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="548"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="559"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="584"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="590"/>
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="467"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="542"/>
         <source>没有找到备份(备份文件夹:{0})。</source>
         <translation>No backups found (backup folder: {0}).</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="474"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="549"/>
         <source>选择要恢复的备份(当前数据库会先另存一份):</source>
         <translation>Choose the backup to restore (the current database is saved first):</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="485"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="560"/>
         <source>用 {0} 的备份替换当前数据库?当前数据库会先另存为备份。</source>
         <translation>Replace the current database with the backup of {0}? The current database is saved as a backup first.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="506"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="581"/>
         <source>已从备份恢复</source>
         <translation>Restored from backup</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="513"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="588"/>
         <source>打开数据库</source>
         <translation>Open database</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="547"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="622"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="547"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="622"/>
         <source>界面语言将在下次启动程序时生效。</source>
         <translation>The interface language changes the next time the program starts.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="555"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="630"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="557"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="632"/>
         <source>开封市5G网络建设填报系统 {0}
 
 记录基站建设、免费开放场所和杆塔共享,生成周报和报送表。</source>
@@ -1314,12 +1412,12 @@ Records station builds, free-access venues and pole sharing; prints the weekly r
 <context>
     <name>PickerDialog</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="366"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="510"/>
         <source>选择免费开放场所</source>
         <translation>Choose a free-access venue</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="366"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="510"/>
         <source>选择杆塔</source>
         <translation>Choose a pole</translation>
     </message>
@@ -1515,82 +1613,87 @@ Records station builds, free-access venues and pole sharing; prints the weekly r
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="133"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="152"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="133"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="152"/>
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="216"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="257"/>
         <source>审批事项</source>
         <translation>Approval item</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="216"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="258"/>
         <source>申请日期</source>
         <translation>Applied on</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="216"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="259"/>
         <source>办结日期</source>
         <translation>Granted on</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="216"/>
-        <source>用时/已等待(天)</source>
-        <translation>Days</translation>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="260"/>
+        <source>用时/已等待（天，至今日）</source>
+        <translation>Days taken / waiting (to today)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="300"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="346"/>
         <source>新建</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="300"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="346"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="301"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="347"/>
         <source>(只读)</source>
         <translation> (read-only)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="379"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="425"/>
         <source>“{0}”不是有效日期,请按 2021-02-01 的格式填写。</source>
         <translation>“{0}” is not a valid date; please write it like 2021-02-01.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="393"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="439"/>
         <source>“{0}”应是数字,请重新填写。</source>
         <translation>“{0}” must be a number; please correct it.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="424"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="470"/>
         <source>审批事项“{0}”的日期无效,请按 2021-02-01 的格式填写。</source>
         <translation>A date of approval item “{0}” is not valid; please write it like 2021-02-01.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="467"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="517"/>
         <source>错误</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="467"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="517"/>
         <source>提醒</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="504"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="547"/>
+        <source>没有修改，无需保存。</source>
+        <translation>Nothing changed, nothing to save.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="562"/>
         <source>请确认</source>
         <translation>Please confirm</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="505"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="563"/>
         <source>这条记录有以下提醒:
 {0}
 
@@ -1601,17 +1704,17 @@ Records station builds, free-access venues and pole sharing; prints the weekly r
 Save it anyway?</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="521"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="579"/>
         <source>保存失败</source>
         <translation>Save failed</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="548"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="606"/>
         <source>放弃修改</source>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="549"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="607"/>
         <source>表单中有未保存的修改,确定放弃吗?</source>
         <translation>The form has unsaved changes. Discard them?</translation>
     </message>
@@ -1619,27 +1722,27 @@ Save it anyway?</translation>
 <context>
     <name>RecycleBinPage</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/pages.py" line="137"/>
+        <location filename="../../kf5g_desktop/gui/pages.py" line="149"/>
         <source>删除的记录先放在回收站,可以恢复;彻底删除后不能恢复(操作日志仍保留)。</source>
         <translation>Deleted records wait in the recycle bin and can be restored; once deleted permanently they cannot (the audit log is kept).</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/pages.py" line="148"/>
+        <location filename="../../kf5g_desktop/gui/pages.py" line="162"/>
         <source>历史…</source>
         <translation>History…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/pages.py" line="150"/>
+        <location filename="../../kf5g_desktop/gui/pages.py" line="164"/>
         <source>恢复</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/pages.py" line="153"/>
+        <location filename="../../kf5g_desktop/gui/pages.py" line="167"/>
         <source>彻底删除…</source>
         <translation>Delete permanently…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/pages.py" line="163"/>
+        <location filename="../../kf5g_desktop/gui/pages.py" line="188"/>
         <source>回收站中共 {0} 条</source>
         <translation>{0} records in the recycle bin</translation>
     </message>
@@ -1647,112 +1750,112 @@ Save it anyway?</translation>
 <context>
     <name>RegisterPage</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="112"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="241"/>
         <source>搜索基站编码、名称、地址、铁塔站址编码(Ctrl+F)</source>
         <translation>Search station code, name, address, tower site code (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="113"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="242"/>
         <source>搜索场所编号、名称、地址、产权单位(Ctrl+F)</source>
         <translation>Search venue code, name, address, owner (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="114"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="243"/>
         <source>搜索杆塔编号、名称、地址、权属单位、协议编号(Ctrl+F)</source>
         <translation>Search pole code, name, address, owner, agreement no. (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="128"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="257"/>
         <source>区县</source>
         <translation>County/district</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="130"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="259"/>
         <source>运营商</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="133"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="262"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="135"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="264"/>
         <source>组网</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="138"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="267"/>
         <source>供电</source>
         <translation>Power</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="141"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="270"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="145"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="274"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="149"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="278"/>
         <source>行业</source>
         <translation>Sector</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="151"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="280"/>
         <source>开通日期</source>
         <translation>On air</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="151"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="280"/>
         <source>开放日期</source>
         <translation>Opened on</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="151"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="280"/>
         <source>共享日期</source>
         <translation>Shared on</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="157"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="289"/>
         <source>起</source>
         <translation>from</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="157"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="289"/>
         <source>止</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="163"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="296"/>
         <source>清除筛选</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="166"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="299"/>
         <source>列…</source>
         <translation>Columns…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="167"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="300"/>
         <source>选择显示哪些列</source>
         <translation>Choose the columns to show</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="189"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="322"/>
         <source>新建(Ctrl+N)</source>
         <translation>New (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="256"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="389"/>
         <source>共 {0} 条</source>
         <translation>{0} records</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="302"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="439"/>
         <source>恢复默认列</source>
         <translation>Default columns</translation>
     </message>
@@ -1864,35 +1967,39 @@ Save it anyway?</translation>
 <context>
     <name>ReturnsActions</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="61"/>
-        <source>导出周报…</source>
-        <translation>Export weekly return…</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="66"/>
-        <source>校验 / 导入周报…</source>
-        <translation>Verify / import returns…</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="71"/>
-        <source>批量导入运营商清单…</source>
-        <translation>Bulk import operators&apos; lists…</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="77"/>
         <location filename="../../kf5g_desktop/gui/returns_actions.py" line="96"/>
         <source>报送情况</source>
         <translation>Return status</translation>
     </message>
     <message>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="61"/>
+        <source>导出周报(&amp;E)…</source>
+        <translation>&amp;Export weekly return…</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="66"/>
+        <source>校验 / 导入周报(&amp;I)…</source>
+        <translation>Verify / &amp;import returns…</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="71"/>
+        <source>批量导入运营商清单(&amp;B)…</source>
+        <translation>&amp;Bulk import operators&apos; lists…</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="77"/>
+        <source>报送情况(&amp;T)</source>
+        <translation>Return s&amp;tatus</translation>
+    </message>
+    <message>
         <location filename="../../kf5g_desktop/gui/returns_actions.py" line="82"/>
-        <source>导出参考数据(含签名密钥)…</source>
-        <translation>Export reference data (with signing keys)…</translation>
+        <source>导出参考数据(含签名密钥)(&amp;K)…</source>
+        <translation>Export reference data (with signing &amp;keys)…</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/returns_actions.py" line="88"/>
-        <source>导入市局参考数据…</source>
-        <translation>Import the city&apos;s reference data…</translation>
+        <source>导入市局参考数据(&amp;K)…</source>
+        <translation>Import the city&apos;s reference data (&amp;keys)…</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/returns_actions.py" line="107"/>
@@ -3366,8 +3473,8 @@ Save it anyway?</translation>
     <name>main_window</name>
     <message>
         <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="212"/>
-        <source>周报(预览、打印、另存为PDF)…</source>
-        <translation>Weekly report (preview, print, save as PDF)…</translation>
+        <source>周报(预览、打印、另存为PDF)(&amp;W)…</source>
+        <translation>&amp;Weekly report (preview, print, save as PDF)…</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="214"/>
@@ -3376,8 +3483,8 @@ Save it anyway?</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="216"/>
-        <source>填写本周存在问题…</source>
-        <translation>Enter this week&apos;s problems…</translation>
+        <source>填写本周存在问题(&amp;P)…</source>
+        <translation>Enter this week&apos;s &amp;problems…</translation>
     </message>
 </context>
 </TS>

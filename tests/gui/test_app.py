@@ -86,7 +86,7 @@ def test_home_page_filters_the_register_and_report_hook(qtbot, window):
     act = QAction("杞县周报…", window)
     window.add_report_action("周报", act)
     sub = [a for a in window.menu_reports.actions() if a.menu() is not None]
-    assert sub and sub[0].text() == "周报" and act in sub[0].menu().actions()
+    assert sub and sub[0].text() == "周报(&W)" and act in sub[0].menu().actions()
 
 
 def test_setup_dialog_checks_name_and_phone(qtbot, store):

@@ -18,7 +18,8 @@ def test_approvals_page_filters_and_opens_the_station(qtbot, window, store):
     assert page.model.total == 15  # all waiting since 2 January (58 days)
     type_text(qtbot, page.search, "KF0002")
     qtbot.waitUntil(lambda: page.model.total == 5, timeout=3000)  # KF00020, 22, 24, 26, 28
-    page._open(page.model.index(0, 0))
+    page.view.setCurrentIndex(page.model.index(0, 0))
+    page.open_current()
     form = window.forms[-1]
     assert form.original.station_code.startswith("KF0002") and form.original.approvals
     form.done(0)

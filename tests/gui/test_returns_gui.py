@@ -65,7 +65,7 @@ def test_actions_installed_in_the_reports_menu(qtbot, unit, city):
         acts = install_returns_actions(win, store if store is unit else (lambda s=store: s))
         assert expected <= set(acts)
         texts = [a.text() for a in win.menu_reports.actions()]
-        assert "导出周报…" in texts
+        assert "导出周报(&E)…" in texts
         if "status" in acts:
             acts["status"].trigger()
             page = win._returns_status_page
