@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kf5g_desktop.domain.kinds import record_key
 from kf5g_desktop.domain.schema import POLE, REGISTER_TITLES, STATION, VENUE
 from kf5g_desktop.storage.errors import Kf5gError
 
@@ -35,12 +36,6 @@ if TYPE_CHECKING:  # the pages (and SQLAlchemy behind the Store) load when a dat
 
 HOME, APPROVALS, RECYCLE, AUDIT = "home", "approvals", "recycle", "audit"
 PAGE_ORDER = (HOME, STATION, APPROVALS, VENUE, POLE, RECYCLE, AUDIT)
-
-
-def _record_key(kind: str, record: Any) -> str:
-    from kf5g_desktop.storage.store import record_key
-
-    return record_key(kind, record)
 
 
 class MainWindow(QMainWindow):
@@ -438,7 +433,7 @@ class MainWindow(QMainWindow):
         if self.store.readonly or not ids:
             return False
         try:
-            keys = [_record_key(kind, self.store.get(kind, rid)) for rid in ids]
+            keys = [record_key(kind, self.store.get(kind, rid)) for rid in ids]
         except Kf5gError as exc:
             self._error(exc)
             return False
@@ -474,7 +469,7 @@ class MainWindow(QMainWindow):
         from .undo import RestoreCommand
 
         try:
-            key = _record_key(kind, self.store.get(kind, rid, include_deleted=True))
+            key = record_key(kind, self.store.get(kind, rid, include_deleted=True))
             self.store.restore(kind, rid)
         except Kf5gError as exc:
             self._error(exc)
@@ -485,7 +480,7 @@ class MainWindow(QMainWindow):
 
     def purge_record(self, kind: str, rid: int) -> None:
         try:
-            key = _record_key(kind, self.store.get(kind, rid, include_deleted=True))
+            key = record_key(kind, self.store.get(kind, rid, include_deleted=True))
         except Kf5gError as exc:
             self._error(exc)
             return

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from kf5g_desktop.domain.periods import IsoWeek
 from kf5g_desktop.domain.targets import COUNTING_RULES, DEFAULT_COUNTING_RULE
 from kf5g_desktop.domain.units import CITY_CODE
-from kf5g_desktop.storage.store import WeekNote
+from kf5g_desktop.domain.values import WeekNote
 
 from .report_document import preview_report, print_report, save_report_pdf
 from .week_picker import WeekPicker, initial_week

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from kf5g_desktop.domain.normalize import PHONE_RE, normalize_text
 from kf5g_desktop.domain.units import Unit
-from kf5g_desktop.storage.store import Installation
+from kf5g_desktop.domain.values import Installation
 
 LANGUAGES = (("zh_CN", "中文"), ("en", "English"))
 

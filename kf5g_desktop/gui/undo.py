@@ -14,7 +14,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from kf5g_desktop.storage.store import Store, record_key
+from kf5g_desktop.domain.kinds import record_key
+from kf5g_desktop.storage.store import Store
 
 
 def tr(text: str) -> str:

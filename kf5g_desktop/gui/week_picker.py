@@ -20,7 +20,7 @@ def initial_week(store: Any) -> IsoWeek:
     """The week the dashboard and the report dialog open on: the last full week; for demo data
     (2020–2022) the week of the latest station put on air, so there is activity to look at."""
     if store.installation().demo:
-        from kf5g_desktop.storage.store import ListQuery
+        from kf5g_desktop.domain.values import ListQuery
 
         latest = store.query("station", ListQuery(sort="on_air", descending=True, limit=1))
         if latest and latest[0].on_air is not None:

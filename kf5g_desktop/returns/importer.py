@@ -19,9 +19,10 @@ from datetime import datetime, time
 from kf5g_desktop.domain import codes
 from kf5g_desktop.domain.records import NON_DATA_FIELDS, Pole, Station, Venue
 from kf5g_desktop.domain.schema import POLE, STATION, VENUE
+from kf5g_desktop.domain.values import ListQuery
 from kf5g_desktop.storage.errors import Kf5gError
 from kf5g_desktop.storage.gcpause import paused_gc
-from kf5g_desktop.storage.store import ListQuery, Store
+from kf5g_desktop.storage.store import Store
 
 from . import submissions
 from .rows import ParsedRow, effective_subsidy_state
@@ -303,7 +304,7 @@ def apply_import(
         for kind in (VENUE, POLE):
             for old in plan.plans[kind].removed:
                 w.delete(kind, old.id)  # type: ignore[attr-defined]
-        sub = submissions.add(store, w.session, batch_id=w.batch_id, **sub_values)
+        sub = submissions.add(store, w, batch_id=w.batch_id, **sub_values)
         batch_id = w.batch_id
     return ImportOutcome(
         plan,

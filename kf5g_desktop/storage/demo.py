@@ -23,6 +23,7 @@ from typing import Any
 from sqlalchemy import func, insert, select
 
 from kf5g_desktop.domain.units import Township, Unit
+from kf5g_desktop.domain.values import CITY, UNIT
 
 from .errors import StorageError
 from .models import (
@@ -34,7 +35,8 @@ from .models import (
     VenueRow,
     WeekNoteRow,
 )
-from .store import S_DEMO, S_KIND, S_PHONE, S_REVIEWER, S_UNIT, S_USER, Store
+from .settings import S_DEMO, S_PHONE, S_REVIEWER, S_USER, kind_settings
+from .store import Store
 
 DEFAULT_STATIONS = 2600
 DEMO_USER = "演示用户"
@@ -266,8 +268,7 @@ def generate_demo(
         with store.session(write=True) as s:
             summary = _fill(s, random.Random(seed), units, towns, stations)
             settings = {
-                S_KIND: "unit" if unit_code else "city",
-                S_UNIT: unit_code or "410200",
+                **kind_settings(UNIT if unit_code else CITY, unit_code),
                 S_USER: DEMO_USER,
                 S_PHONE: "0371-23888888",
                 S_REVIEWER: "李审核",

@@ -64,10 +64,6 @@ class NotFoundError(StorageError):
     pass
 
 
-class ConflictError(StorageError):
-    """The record was changed by someone else since it was loaded (optimistic check)."""
-
-
 # SQLite result codes (the primary code is the low byte of an extended code).
 _SQLITE_BUSY, _SQLITE_LOCKED, SQLITE_READONLY, _SQLITE_IOERR = 5, 6, 8, 10
 _SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_CANTOPEN, _SQLITE_NOTADB = 11, 13, 14, 26

@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from kf5g_desktop.domain.schema import FIELDS, POLE, STATION, VENUE
+from kf5g_desktop.domain.values import ListQuery
 from kf5g_desktop.gui.record_form import RecordForm
-from kf5g_desktop.storage.store import ListQuery
 from tests.gui.gui_helpers import answer_next_box, choose, tab_to, type_text
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from kf5g_desktop.domain.schema import POLE, STATION, VENUE
+from kf5g_desktop.domain.values import ListQuery
 from kf5g_desktop.gui.table_models import (
     ApprovalsTableModel,
     AuditLogModel,
@@ -14,7 +15,6 @@ from kf5g_desktop.gui.table_models import (
     history_rows,
     recycle_columns,
 )
-from kf5g_desktop.storage.store import ListQuery
 
 
 def test_record_models_pass_modeltester(qtmodeltester, store):

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QMessageBox
 
 from kf5g_desktop.domain.schema import STATION
+from kf5g_desktop.domain.values import ListQuery
 from kf5g_desktop.gui.main_window import APPROVALS, AUDIT, RECYCLE
-from kf5g_desktop.storage.store import ListQuery
 from tests.gui.gui_helpers import answer_next_box, type_text
 
 

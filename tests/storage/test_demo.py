@@ -6,9 +6,10 @@ import pytest
 from sqlalchemy import text
 
 from kf5g_desktop.domain.records import Venue
+from kf5g_desktop.domain.values import ListQuery
 from kf5g_desktop.storage.demo import generate_demo
 from kf5g_desktop.storage.errors import StorageError
-from kf5g_desktop.storage.store import ListQuery, Store
+from kf5g_desktop.storage.store import Store
 
 
 def test_city_demo_follows_the_plan_and_passes_check(demo_db):

@@ -5,8 +5,9 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from kf5g_desktop.domain.records import Approval, Pole, Station, Venue
+from kf5g_desktop.domain.values import ListQuery
 from kf5g_desktop.storage.errors import NotFoundError, ReadOnlyStoreError, StorageError, ValidationFailed
-from kf5g_desktop.storage.store import ListQuery, Store
+from kf5g_desktop.storage.store import Store
 
 
 def station(**kw):
@@ -57,7 +58,7 @@ def test_insert_update_delete_restore_leave_audit_rows_naming_the_user(store, cl
 
 
 def test_audit_display_uses_labels():
-    from kf5g_desktop.storage.store import AuditEntry
+    from kf5g_desktop.domain.values import AuditEntry
 
     e = AuditEntry(
         1, datetime(2021, 1, 1), "u", "update", "station", 1, "k", "status", "building", "on_air", None
@@ -183,7 +184,7 @@ def test_installation_settings_targets_and_week_notes(store):
     store.set_target("410221", 2021, "stations_on_air", 300)
     store.set_target("410221", 2021, "stations_on_air", 320)
     assert [t.value for t in store.targets() if t.unit_code == "410221"] == [320]
-    from kf5g_desktop.storage.store import WeekNote
+    from kf5g_desktop.domain.values import WeekNote
 
     store.save_week_note(WeekNote("410221", "2021-W05", "物业阻挠进场", "李四"))
     assert store.week_note("410221", "2021-W05").problems == "物业阻挠进场"
