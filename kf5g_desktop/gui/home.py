@@ -61,7 +61,7 @@ class HomePage(QWidget):
         s = self.store
         inst = s.installation()
         unit = s.unit_map().get(inst.unit_code or "")
-        where = unit.name if unit and inst.kind == "unit" else self.tr("开封市")
+        where = unit.name if unit and inst.is_unit else self.tr("开封市")
         self.title.setText(self.tr("{0} 5G 网络建设概况").format(where))
         counts = s.counts()
         st = s.station_summary()

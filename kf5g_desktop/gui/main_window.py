@@ -661,7 +661,7 @@ class MainWindow(QMainWindow):
 
 
 def _restore(db_path: Path, backup_path: Path) -> None:
-    from kf5g_desktop.storage.store import restore_backup
+    from kf5g_desktop.storage.restore import restore_backup
 
     restore_backup(db_path, backup_path)
 

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import QWidget
 
 from kf5g_desktop.domain.periods import IsoWeek
 from kf5g_desktop.domain.targets import DEFAULT_COUNTING_RULE
-from kf5g_desktop.domain.units import CITY_CODE
+from kf5g_desktop.domain.units import scope_code
 from kf5g_desktop.reports.figures import (
     StationItem,
     WaitingItem,
@@ -75,7 +75,7 @@ def gather(store: Any, week: IsoWeek, unit_code: str | None, rule: str = DEFAULT
     """Read every figure of the report (no Qt: safe in a worker thread)."""
     fig = week_figures(store, week, unit_code, rule)
     series = weekly_series(store, week, fig.unit_code, rule)
-    note = store.week_note(fig.unit_code or CITY_CODE, week)
+    note = store.week_note(scope_code(fig.unit_code), week)
     inst = store.installation()
     return ReportData(
         fig,
