@@ -98,11 +98,6 @@ def kind_title(kind: str) -> str:
     return k.title if k else kind
 
 
-def validate(record: Record, ctx: ValidationContext) -> list[Issue]:
-    """The domain rules of a record of any kind (what needs the database is the store's part)."""
-    return KINDS[kind_of(record)].validator(record, ctx)
-
-
 def record_key(kind: str, record: Any) -> str:
     """A short human key for the audit log and messages (of a record or a stored row)."""
     if kind == STATION:
