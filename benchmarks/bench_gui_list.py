@@ -28,8 +28,9 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from kf5g_desktop.domain.schema import STATION
+    from kf5g_desktop.domain.values import ListQuery
     from kf5g_desktop.gui.register import RegisterPage
-    from kf5g_desktop.storage.store import ListQuery, Store
+    from kf5g_desktop.storage.store import Store
 
     path = Path(sys.argv[1] if len(sys.argv) > 1 else "/tmp/big.db")
     if not path.exists():

@@ -33,8 +33,9 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from kf5g_desktop.domain.schema import STATION
+    from kf5g_desktop.domain.values import ListQuery
     from kf5g_desktop.gui.main_window import RECYCLE, MainWindow
-    from kf5g_desktop.storage.store import ListQuery, Store
+    from kf5g_desktop.storage.store import Store
 
     src = Path(sys.argv[1] if len(sys.argv) > 1 else "/tmp/shot.db")
     out = Path(sys.argv[2] if len(sys.argv) > 2 else "docs/screenshots")

@@ -15,9 +15,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from kf5g_desktop.domain.records import Approval, Station  # noqa: E402
+from kf5g_desktop.domain.values import WeekNote  # noqa: E402
 from kf5g_desktop.storage import migrate  # noqa: E402
 from kf5g_desktop.storage.demo import generate_demo  # noqa: E402
-from kf5g_desktop.storage.store import Store, WeekNote  # noqa: E402
+from kf5g_desktop.storage.store import Store  # noqa: E402
 
 
 def main() -> None:

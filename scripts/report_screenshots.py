@@ -29,11 +29,12 @@ def main() -> int:
 
     app = QApplication([])
     from kf5g_desktop.domain.periods import IsoWeek
+    from kf5g_desktop.domain.values import WeekNote
     from kf5g_desktop.gui.dashboard import DashboardPage
     from kf5g_desktop.gui.fonts import register_fonts, report_font
     from kf5g_desktop.gui.report_pdf import render_report_pdf
     from kf5g_desktop.storage.demo import generate_demo
-    from kf5g_desktop.storage.store import Store, WeekNote
+    from kf5g_desktop.storage.store import Store
 
     register_fonts()
     app.setFont(report_font(9.5))

@@ -28,7 +28,7 @@ def clock() -> Clock:
 
 
 @pytest.fixture
-def store(tmp_path, clock):
+def empty_store(tmp_path, clock):
     from kf5g_desktop.storage.store import Store
 
     s = Store.open(tmp_path / "kf5g.db", user="测试员", clock=clock)

@@ -2,7 +2,7 @@
 
 grimp (which import-linter uses) builds the import graph of the package, function-local imports
 and ``TYPE_CHECKING`` imports included; every strongly connected group of more than one module is a
-cycle. ``KNOWN_CYCLES`` lists cycles that exist on main today and are being removed elsewhere.
+cycle.
 """
 
 from __future__ import annotations
@@ -13,12 +13,6 @@ from pathlib import Path
 import grimp
 
 ROOT = Path(__file__).resolve().parents[1]
-
-# Inside storage/ (issue 10's storage side removes it): db.py raises errors.py's errors, and
-# errors.py's DatabaseLockedError describes db.py's LockHolder.
-KNOWN_CYCLES: set[frozenset[str]] = {
-    frozenset({"kf5g_desktop.storage.db", "kf5g_desktop.storage.errors"}),
-}
 
 
 def import_cycles() -> list[frozenset[str]]:
@@ -76,13 +70,7 @@ def import_cycles() -> list[frozenset[str]]:
 
 
 def test_no_import_cycles():
-    cycles = [sorted(c) for c in import_cycles() if c not in KNOWN_CYCLES]
+    cycles = [sorted(c) for c in import_cycles()]
     assert cycles == [], "import cycles among kf5g_desktop modules: " + "; ".join(
         " <-> ".join(c) for c in cycles
     )
-
-
-def test_the_known_cycles_still_exist():
-    """A known cycle that is gone must leave KNOWN_CYCLES, so it cannot come back unnoticed."""
-    found = set(import_cycles())
-    assert [sorted(c) for c in KNOWN_CYCLES - found] == []

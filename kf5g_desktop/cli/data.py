@@ -15,6 +15,7 @@ from kf5g_desktop.cli.common import (
     open_store,
     out,
 )
+from kf5g_desktop.domain.values import CITY, UNIT
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -27,7 +28,7 @@ def cmd_init(args: argparse.Namespace) -> int:
             err(f"数据库“{path}”已经设置为{_describe(store, inst)},未做改动。如需重新设置请加 --force。")
             return EXIT_ERROR
         inst = store.setup_installation(
-            kind="city" if args.city else "unit",
+            kind=CITY if args.city else UNIT,
             unit_code=args.unit,
             user_name=args.user or "",
             user_phone=args.phone or "",
@@ -113,7 +114,7 @@ def cmd_backups(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from kf5g_desktop.storage.store import restore_backup
+    from kf5g_desktop.storage.restore import restore_backup
 
     path = db_path(args)
     src = Path(args.backup)

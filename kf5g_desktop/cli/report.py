@@ -43,7 +43,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     import time
 
     from kf5g_desktop.domain.periods import IsoWeek
-    from kf5g_desktop.domain.units import CITY_CODE
+    from kf5g_desktop.domain.units import CITY_CODE, scope_of
 
     try:
         week = IsoWeek.parse(args.week)
@@ -61,8 +61,8 @@ def cmd_report(args: argparse.Namespace) -> int:
         unit = args.unit
         if not unit:
             inst = store.installation()
-            unit = inst.unit_code if inst.kind == "unit" else CITY_CODE
-        unit_code = None if unit in (CITY_CODE, None) else unit
+            unit = inst.scope_code
+        unit_code = scope_of(unit)
         if unit_code is not None and unit_code not in store.unit_map():
             codes = "、".join(f"{u.code}{u.name}" for u in store.units())
             raise ReportError(f"--unit:区县代码“{unit}”不存在。可选:{codes};全市汇总用 {CITY_CODE}。")

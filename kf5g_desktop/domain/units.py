@@ -7,6 +7,9 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+# The city is spelled None wherever a scope is meant (a report, a target, a list of all units);
+# CITY_CODE is its code where a code must be written: return files, the command line's --unit, the
+# installation setting and the week-note key. scope_of() is the one place that turns one into the other.
 CITY_CODE = "410200"
 CITY_NAME = "开封市"
 
@@ -70,6 +73,16 @@ def default_units() -> tuple[Unit, ...]:
 def default_townships() -> tuple[Township, ...]:
     with (_data_dir() / "kaifeng_townships_2021.csv").open(encoding="utf-8-sig", newline="") as f:
         return tuple(Township(r["code"], r["name"], r["unit_code"]) for r in csv.DictReader(f))
+
+
+def scope_of(code: str | None) -> str | None:
+    """The scope a code names: None (the whole city) for None or CITY_CODE, else that unit's code."""
+    return None if code is None or code == CITY_CODE else code
+
+
+def scope_code(unit_code: str | None) -> str:
+    """The code of a scope: the unit's code, CITY_CODE for the whole city (None)."""
+    return unit_code or CITY_CODE
 
 
 def in_city_box(lon: float, lat: float) -> bool:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QEventLoop, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
+from kf5g_desktop.domain.values import UNIT
 from kf5g_desktop.storage.errors import (
     CorruptDatabaseError,
     DatabaseLockedError,
@@ -90,7 +91,7 @@ def ask_user(exc: StorageError, parent: QWidget | None = None) -> str:
 def restore_newest_good_backup(path: Path) -> Path:
     """Restore the newest backup that passes its check; returns the backup used."""
     from kf5g_desktop.storage.backup import integrity_problems, list_backups
-    from kf5g_desktop.storage.store import restore_backup
+    from kf5g_desktop.storage.restore import restore_backup
 
     for b in list_backups(path):
         if not integrity_problems(b.path):
@@ -166,7 +167,7 @@ def load_demo(store: Store, parent: QWidget | None = None) -> Store:
     result: dict[str, object] = {}
 
     def work(_p: object) -> None:
-        demo.generate_demo(path, unit_code=inst.unit_code if inst.kind == "unit" else None)
+        demo.generate_demo(path, unit_code=inst.own_unit)
 
     job = run_job(
         parent,
@@ -182,7 +183,7 @@ def load_demo(store: Store, parent: QWidget | None = None) -> Store:
     reopened = Store.open(path, user=user)
     if inst.configured:  # the demo writes its own user; keep the person's choices (the demo flag stays)
         reopened.setup_installation(
-            kind=inst.kind or "unit",
+            kind=inst.kind or UNIT,
             unit_code=inst.unit_code,
             user_name=inst.user_name,
             user_phone=inst.user_phone,

@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 from kf5g_desktop.domain import codes
 from kf5g_desktop.domain.periods import IsoWeek, weeks_between
 from kf5g_desktop.domain.targets import COUNTING_RULES, DEFAULT_COUNTING_RULE, INDIRECT_POWER_MAX_SHARE
-from kf5g_desktop.domain.units import CITY_CODE
+from kf5g_desktop.domain.units import CITY_CODE, scope_code, scope_of
 from kf5g_desktop.reports.dashboard import DashboardData, compute
 from kf5g_desktop.reports.figures import SERIES_START, UnitLine, WeekFigures, WeeklySeries
 from kf5g_desktop.reports.weekly import initial_week
@@ -406,10 +406,10 @@ class DashboardPage(QWidget):
 
     def unit_code(self) -> str | None:
         code = self.scope.currentData()
-        return None if code in (CITY_CODE, None) else str(code)
+        return scope_of(None if code is None else str(code))
 
     def set_unit(self, code: str | None) -> None:
-        idx = self.scope.findData(code or CITY_CODE)
+        idx = self.scope.findData(scope_code(code))
         if idx >= 0:
             self.scope.setCurrentIndex(idx)
 

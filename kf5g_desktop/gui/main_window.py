@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from kf5g_desktop.domain.kinds import record_key
 from kf5g_desktop.domain.schema import POLE, REGISTER_TITLES, STATION, VENUE
 from kf5g_desktop.storage.errors import Kf5gError
 
@@ -37,12 +38,6 @@ if TYPE_CHECKING:  # the pages (and SQLAlchemy behind the Store) load when a dat
 
 # 报表 actions that change the database: disabled in a read-only window.
 WRITING_REPORT_ACTIONS = ("act_returns_bulk", "act_returns_reference_import")
-
-
-def _record_key(kind: str, record: Any) -> str:
-    from kf5g_desktop.storage.store import record_key
-
-    return record_key(kind, record)
 
 
 class MainWindow(QMainWindow):
@@ -405,7 +400,7 @@ class MainWindow(QMainWindow):
         if self.store.readonly or not ids:
             return False
         try:
-            keys = [_record_key(kind, self.store.get(kind, rid)) for rid in ids]
+            keys = [record_key(kind, self.store.get(kind, rid)) for rid in ids]
         except Kf5gError as exc:
             self._error(exc)
             return False
@@ -441,7 +436,7 @@ class MainWindow(QMainWindow):
         from .undo import RestoreCommand
 
         try:
-            key = _record_key(kind, self.store.get(kind, rid, include_deleted=True))
+            key = record_key(kind, self.store.get(kind, rid, include_deleted=True))
             self.store.restore(kind, rid)
         except Kf5gError as exc:
             self._error(exc)
@@ -452,7 +447,7 @@ class MainWindow(QMainWindow):
 
     def purge_record(self, kind: str, rid: int) -> None:
         try:
-            key = _record_key(kind, self.store.get(kind, rid, include_deleted=True))
+            key = record_key(kind, self.store.get(kind, rid, include_deleted=True))
         except Kf5gError as exc:
             self._error(exc)
             return
@@ -643,7 +638,7 @@ class MainWindow(QMainWindow):
 
 
 def _restore(db_path: Path, backup_path: Path) -> None:
-    from kf5g_desktop.storage.store import restore_backup
+    from kf5g_desktop.storage.restore import restore_backup
 
     restore_backup(db_path, backup_path)
 

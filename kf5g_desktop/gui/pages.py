@@ -15,8 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kf5g_desktop.domain.kinds import record_key
 from kf5g_desktop.domain.schema import STATION
-from kf5g_desktop.storage.store import Store, record_key
+from kf5g_desktop.storage.store import Store
 
 from .register import SEARCH_DEBOUNCE_MS, ColumnFitter, make_table_view, open_on_enter_and_double_click
 from .table_models import (

@@ -25,13 +25,14 @@ from PySide6.QtWidgets import (
 )
 
 from kf5g_desktop.domain import codes
+from kf5g_desktop.domain.kinds import KINDS
 from kf5g_desktop.domain.normalize import (
     normalize_free_optional,
     normalize_free_text,
     normalize_number,
     normalize_text,
 )
-from kf5g_desktop.domain.records import Approval, Pole, Station, Venue
+from kf5g_desktop.domain.records import Approval
 from kf5g_desktop.domain.schema import (
     BOOL,
     CODE,
@@ -53,7 +54,6 @@ from kf5g_desktop.storage.store import Store
 
 from .widgets import INVALID_STYLE, DateValidator, NumberValidator, dtr, fill_combo, mark, text_to_date
 
-RECORD_CLASS = {STATION: Station, VENUE: Venue, POLE: Pole}
 STICKY_FIELDS = {
     STATION: ("unit_code", "township_code", "operator"),
     VENUE: ("unit_code", "township_code"),
@@ -106,7 +106,7 @@ class RecordForm(QDialog):
         super().__init__(parent)
         self.store = store
         self.kind = kind
-        self.cls = RECORD_CLASS[kind]
+        self.cls = KINDS[kind].record_class
         self.ui = _ui_class(kind)()
         self.ui.setupUi(self)
         self.setStyleSheet(INVALID_STYLE)
@@ -137,7 +137,7 @@ class RecordForm(QDialog):
         units = self.store.units()
         unit_combo: QComboBox = self.ui.f_unit_code
         fill_combo(unit_combo, [(u.code, u.name) for u in units])
-        if inst.kind == "unit" and inst.unit_code:
+        if inst.is_unit and inst.unit_code:
             self._default_unit = inst.unit_code
         else:
             self._default_unit = None
@@ -621,7 +621,7 @@ class RecordForm(QDialog):
         dlg = PickerDialog(self.store, kind, unit_code=unit, parent=self)
         if dlg.exec() == QDialog.DialogCode.Accepted and dlg.chosen is not None:
             rec = dlg.chosen
-            code = rec.venue_code if kind == VENUE else rec.pole_code
+            code = getattr(rec, KINDS[kind].code_field)
             self._set_ref(name, rec.id, f"{code} {rec.name}")
 
     def _request_delete(self) -> None:

@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 
 from kf5g_desktop.domain import codes
 from kf5g_desktop.domain.schema import POLE, STATION, VENUE
-from kf5g_desktop.storage.store import ListQuery, Store
+from kf5g_desktop.domain.values import ListQuery
+from kf5g_desktop.storage.store import Store
 
 from .table_models import DEFAULT_VISIBLE, RecordTableModel
 from .widgets import DateValidator, FlowLayout, LazyPage, MultiSelectButton, dtr, text_to_date

@@ -31,9 +31,9 @@ from PySide6.QtWidgets import (
 
 from kf5g_desktop.domain.periods import IsoWeek
 from kf5g_desktop.domain.targets import COUNTING_RULES, DEFAULT_COUNTING_RULE
-from kf5g_desktop.domain.units import CITY_CODE
+from kf5g_desktop.domain.units import CITY_CODE, scope_of
+from kf5g_desktop.domain.values import WeekNote
 from kf5g_desktop.reports.weekly import ReportData, gather, initial_week
-from kf5g_desktop.storage.store import WeekNote
 
 from .jobs import run_job
 from .report_document import ReportDocument, new_printer
@@ -62,7 +62,7 @@ class ReportDialog(QDialog):
         for u in store.units():
             if inst.is_city or not inst.configured or u.code == inst.unit_code:
                 self.scope.addItem(f"{u.name}({u.code})", u.code)
-        wanted = unit_code or (inst.unit_code if inst.kind == "unit" else CITY_CODE)
+        wanted = unit_code or inst.scope_code
         idx = self.scope.findData(wanted)
         self.scope.setCurrentIndex(max(idx, 0))
         self.rule = QComboBox(self)
@@ -123,8 +123,7 @@ class ReportDialog(QDialog):
         return str(self.scope.currentData())
 
     def unit_code(self) -> str | None:
-        code = self.note_unit()
-        return None if code == CITY_CODE else code
+        return scope_of(self.note_unit())
 
     def week(self) -> IsoWeek:
         return self.week_picker.week()

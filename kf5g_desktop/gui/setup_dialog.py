@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from kf5g_desktop.domain.normalize import PHONE_RE, normalize_free_text, normalize_text
 from kf5g_desktop.domain.units import Unit
-from kf5g_desktop.storage.store import Installation
+from kf5g_desktop.domain.values import CITY, UNIT, Installation
 
 LANGUAGES = (("zh_CN", "中文"), ("en", "English"))
 
@@ -120,10 +120,10 @@ class SetupDialog(QDialog):
         return QSize(520, 320)
 
     def choice(self) -> SetupChoice:
-        kind = "city" if self.city_radio.isChecked() else "unit"
+        kind = CITY if self.city_radio.isChecked() else UNIT
         return SetupChoice(
             kind=kind,
-            unit_code=self.unit.currentData() if kind == "unit" else None,
+            unit_code=self.unit.currentData() if kind == UNIT else None,
             user_name=normalize_free_text(self.user.text()),
             user_phone=normalize_text(self.phone.text()),
             reviewer=normalize_free_text(self.reviewer.text()),

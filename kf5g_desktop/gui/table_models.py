@@ -11,8 +11,10 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
+from kf5g_desktop.domain.audit_text import approvals_display
 from kf5g_desktop.domain.schema import BOOL, CODE, CODES, FIELDS, FLOAT, INT, POLE, STATION, VENUE, FieldSpec
-from kf5g_desktop.storage.store import AuditEntry, ListQuery, Store, approvals_display
+from kf5g_desktop.domain.values import AuditEntry, ListQuery
+from kf5g_desktop.storage.store import Store
 
 from .widgets import dtr, dtr_multi
 

@@ -14,8 +14,10 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
+from kf5g_desktop.domain.audit_text import audit_text
+from kf5g_desktop.domain.kinds import record_key
 from kf5g_desktop.domain.records import data_fields
-from kf5g_desktop.storage.store import Store, audit_text, record_key
+from kf5g_desktop.storage.store import Store
 
 
 def tr(text: str) -> str:

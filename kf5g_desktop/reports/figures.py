@@ -1,21 +1,20 @@
-"""Figures of the weekly report and the dashboard (PRODUCT §3.2, §5), computed in SQL.
+"""Figures of the weekly report and the dashboard (PRODUCT §3.2, §5).
 
 Everything is "as the register stood at the week's end": records created after the period's last
 day and records in the recycle bin are left out. The counting rule (``domain.targets``) decides
 which station types count as "a station"; it applies to every station figure and list except the
 subsidy, which is owed for every SA station on air whatever its type (PRODUCT §3.1).
 
-Results are plain dataclasses: no Qt, no ORM objects.
+The rows come from the store (``storage.figures_sql`` holds the SQL); this module turns them into
+figures. Results are plain dataclasses: no Qt, no ORM objects.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
-
-from sqlalchemy import ColumnElement, Integer, and_, func, literal, literal_column, or_, select
 
 from kf5g_desktop.domain import codes
 from kf5g_desktop.domain.periods import IsoWeek
@@ -28,24 +27,12 @@ from kf5g_desktop.domain.targets import (
     counted_types,
     rule_label,
 )
-from kf5g_desktop.domain.units import CITY_CODE, CITY_NAME
-from kf5g_desktop.storage.models import (
-    ApprovalRow,
-    PoleRow,
-    StationRow,
-    SubmissionRow,
-    VenueRow,
-)
+from kf5g_desktop.domain.units import CITY_NAME, scope_of
 
 if TYPE_CHECKING:
     from kf5g_desktop.storage.store import Store
 
 WAITING_DAYS = 30  # approvals waiting longer than this are listed (PRODUCT §5)
-
-S = StationRow.__table__.c
-V = VenueRow.__table__.c
-P = PoleRow.__table__.c
-A = ApprovalRow.__table__.c
 
 
 def share(part: int, whole: int) -> float | None:
@@ -200,48 +187,7 @@ class WeekFigures:
         return None if s is None else s <= self.indirect_max_share
 
 
-# SQL building blocks -----------------------------------------------------------------------------
-
-
-def end_bound(day: date) -> datetime:
-    """The first instant after ``day``: records created before it existed at the day's end."""
-    return datetime.combine(day + timedelta(days=1), time())
-
-
-def _noindex(col: Any) -> Any:
-    """``+column``: the same value, but SQLite will not drive the query through an index on it.
-
-    The figures read most rows of a table; walking an index (the partial "live" unique indexes,
-    WHERE deleted_at IS NULL, or the on-air date index) costs a table lookup per row and is two
-    to three times slower than a plain scan on 100,000 stations."""
-    return literal_column(f"+{col.table.name}.{col.name}", type_=col.type)
-
-
-def _live(cols: Any, as_of: date) -> ColumnElement[bool]:
-    return and_(_noindex(cols.deleted_at).is_(None), cols.created_at < end_bound(as_of))
-
-
-def _station_scope(unit_code: str | None, rule: str, as_of: date) -> list[ColumnElement[bool]]:
-    conds = [_live(S, as_of)]
-    if unit_code is not None:
-        conds.append(S.unit_code == unit_code)
-    types = counted_types(rule)
-    if types is not None:
-        conds.append(S.station_type.in_(types))
-    return conds
-
-
-def _on_air_by(day: date) -> ColumnElement[bool]:
-    return and_(S.status == "on_air", S.on_air <= day)
-
-
-def _in(col: Any, week: IsoWeek) -> ColumnElement[bool]:
-    return and_(col >= week.start, col <= week.end)
-
-
-def _sum(cond: ColumnElement[bool]) -> Any:
-    """How many rows meet ``cond`` (SQLite: a true comparison is 1, so sum the condition itself)."""
-    return func.coalesce(func.sum(cond, type_=Integer), 0)
+# Helpers ------------------------------------------------------------------------------------------
 
 
 def _unit_targets(store: Store, year: int) -> tuple[int | None, dict[str, int]]:
@@ -281,109 +227,31 @@ def week_figures(
     ``lists=False`` skips the per-record lists (changes, late, waiting, sites) and leaves only their
     counts where the dashboard needs them (``late_count``, ``waiting_count``)."""
     counted_types(rule)  # raises on an unknown rule
-    if unit_code == CITY_CODE:
-        unit_code = None
+    unit_code = scope_of(unit_code)
     units = store.unit_map()
     if unit_code is not None and unit_code not in units:
         store.unit(unit_code)  # raises NotFoundError with the Chinese message
     end = week.end
-    by_air = _on_air_by(end)
-    conv_done = S.conversion == "done"
-    conv_by_end = and_(conv_done, or_(S.conversion_done_on.is_(None), S.conversion_done_on <= end))
-    counted = types_cond(rule)
-    sa_all = and_(by_air, S.network_mode == "SA")
-    live_unit = [_live(S, end)] + ([S.unit_code == unit_code] if unit_code else [])
-    late_cond = and_(
-        S.planned_on_air <= end,
-        S.status != "cancelled",
-        or_(S.status != "on_air", S.on_air.is_(None), S.on_air > end),
-    )
-
-    with store.session() as s:
-        rows = s.execute(
-            select(
-                S.unit_code,
-                S.operator,
-                _sum(and_(counted, by_air)),
-                _sum(and_(counted, by_air, _in(S.on_air, week))),
-                _sum(and_(counted, by_air, S.network_mode == "SA")),
-                _sum(and_(counted, by_air, S.power_supply == "indirect")),
-                _sum(and_(counted, conv_by_end)),
-                _sum(and_(counted, conv_done, _in(S.conversion_done_on, week))),
-                _sum(sa_all),
-                _sum(and_(sa_all, _in(S.on_air, week))),
-                _sum(and_(counted, late_cond)),
-            )
-            .where(*live_unit)
-            .group_by(_noindex(S.unit_code), _noindex(S.operator))
-        ).all()
-
-        venue_rows = _site_counts(s, V, V.opened_on, unit_code, week)
-        pole_rows = _site_counts(s, P, P.shared_on, unit_code, week)
-        scope = _station_scope(unit_code, rule, end)
-        change_cond = or_(S.created_at >= datetime.combine(week.start, time()), _in(S.on_air, week))
-        wait_cond = and_(
-            A.applied_on.isnot(None),
-            A.applied_on < end - timedelta(days=waiting_days),
-            or_(A.granted_on.is_(None), A.granted_on > end),
-            S.status != "cancelled",
+    db = store.week_rows(week, unit_code, rule, waiting_days=waiting_days, lists=lists)
+    rows, venue_rows, pole_rows, returned = db.groups, db.venue_counts, db.pole_counts, db.returned
+    venues_this_week = [_site_item(r, units, codes.VENUE_CATEGORY) for r in db.venues]
+    poles_this_week = [_site_item(r, units, codes.POLE_TYPE) for r in db.poles]
+    station_changes = [_station_item(r, units, _change_note(r, week)) for r in db.changes]
+    late = [_station_item(r, units, f"逾期 {(end - r['planned_on_air']).days} 天") for r in db.late]
+    waiting = [
+        WaitingItem(
+            r[0],
+            units[r[1]].name if r[1] in units else r[1],
+            codes.OPERATOR.label(r[2]),
+            r[3],
+            r[4],
+            codes.APPROVAL_ITEM.label(r[5]),
+            r[6],
+            (end - r[6]).days,
         )
-        wait_from = ApprovalRow.__table__.join(StationRow.__table__, A.station_id == S.id)
-        venues_this_week: list[SiteItem] = []
-        poles_this_week: list[SiteItem] = []
-        station_changes: list[StationItem] = []
-        late: list[StationItem] = []
-        waiting: list[WaitingItem] = []
-        if lists:
-            venues_this_week = _sites(s, V, unit_code, week, units)
-            poles_this_week = _sites(s, P, unit_code, week, units)
-            changes = s.execute(
-                select(StationRow.__table__)
-                .where(*scope, change_cond)
-                .order_by(_noindex(S.unit_code), S.operator, S.station_code)
-            ).mappings()
-            station_changes = [_station_item(r, units, _change_note(r, week)) for r in changes]
-            late_rows = s.execute(
-                select(StationRow.__table__)
-                .where(*scope, late_cond)
-                .order_by(S.planned_on_air, S.unit_code, S.station_code)
-            ).mappings()
-            late = [_station_item(r, units, f"逾期 {(end - r['planned_on_air']).days} 天") for r in late_rows]
-            wait_rows = s.execute(
-                select(S.id, S.unit_code, S.operator, S.station_code, S.name, A.item, A.applied_on)
-                .select_from(wait_from)
-                .where(*scope, wait_cond)
-                .order_by(A.applied_on, S.unit_code, S.station_code)
-            ).all()
-            waiting = [
-                WaitingItem(
-                    r.id,
-                    units[r.unit_code].name if r.unit_code in units else r.unit_code,
-                    codes.OPERATOR.label(r.operator),
-                    r.station_code,
-                    r.name,
-                    codes.APPROVAL_ITEM.label(r.item),
-                    r.applied_on,
-                    (end - r.applied_on).days,
-                )
-                for r in wait_rows
-            ]
-            late_count, waiting_count = len(late), len(waiting)
-        else:
-            late_count = sum(r[-1] for r in rows)
-            waiting_count = int(
-                s.scalar(select(func.count()).select_from(wait_from).where(*scope, wait_cond)) or 0
-            )
-
-        returned: set[str] = set()
-        if unit_code is None:
-            returned = set(
-                s.scalars(
-                    select(SubmissionRow.unit_code)
-                    .where(SubmissionRow.direction == "import", SubmissionRow.iso_week == str(week))
-                    .distinct()
-                )
-            )
+        for r in db.waiting
+    ]
+    late_count, waiting_count = db.late_count, db.waiting_count
 
     # Aggregate the (unit, operator) groups.
     op_tally: dict[str, Tally] = defaultdict(Tally)
@@ -460,63 +328,16 @@ def week_figures(
     )
 
 
-def types_cond(rule: str) -> ColumnElement[bool]:
-    types = counted_types(rule)
-    return literal(True) if types is None else S.station_type.in_(types)
-
-
-def _site_counts(
-    s: Any, cols: Any, day_col: Any, unit_code: str | None, week: IsoWeek
-) -> dict[str, tuple[int, int]]:
-    """unit → (opened/shared this week, in total by the week's end)."""
-    conds = [_live(cols, week.end)]
-    if unit_code is not None:
-        conds.append(cols.unit_code == unit_code)
-    rows = s.execute(
-        select(cols.unit_code, _sum(_in(day_col, week)), _sum(day_col <= week.end))
-        .where(*conds)
-        .group_by(cols.unit_code)
-    ).all()
-    return {r[0]: (int(r[1]), int(r[2])) for r in rows}
-
-
-def _sites(s: Any, cols: Any, unit_code: str | None, week: IsoWeek, units: dict[str, Any]) -> list[SiteItem]:
-    if cols is V:
-        day_col, code_col, cat_col, ops_col, catlist = (
-            V.opened_on,
-            V.venue_code,
-            V.category,
-            V.operators_entered,
-            codes.VENUE_CATEGORY,
-        )
-    else:
-        day_col, code_col, cat_col, ops_col, catlist = (
-            P.shared_on,
-            P.pole_code,
-            P.pole_type,
-            P.sharing_operators,
-            codes.POLE_TYPE,
-        )
-    conds = [_live(cols, week.end), _in(day_col, week)]
-    if unit_code is not None:
-        conds.append(cols.unit_code == unit_code)
-    rows = s.execute(
-        select(cols.id, code_col, cols.name, cols.unit_code, cat_col, day_col, ops_col)
-        .where(*conds)
-        .order_by(day_col, code_col)
-    ).all()
-    return [
-        SiteItem(
-            r[0],
-            r[1] or "",
-            r[2],
-            units[r[3]].name if r[3] in units else r[3],
-            catlist.label(r[4]) if r[4] else "",
-            r[5],
-            codes.OPERATOR.labels_text(r[6]),
-        )
-        for r in rows
-    ]
+def _site_item(r: Any, units: dict[str, Any], catlist: codes.CodeList) -> SiteItem:
+    return SiteItem(
+        r[0],
+        r[1] or "",
+        r[2],
+        units[r[3]].name if r[3] in units else r[3],
+        catlist.label(r[4]) if r[4] else "",
+        r[5],
+        codes.OPERATOR.labels_text(r[6]),
+    )
 
 
 def _change_note(r: Any, week: IsoWeek) -> str:
@@ -578,22 +399,9 @@ def weekly_series(
     first: IsoWeek = SERIES_START,
 ) -> WeeklySeries:
     """Cumulative stations on air, new per week by operator, SA and 转供电 shares, week by week."""
-    if unit_code == CITY_CODE:
-        unit_code = None
-    end = last.end
+    unit_code = scope_of(unit_code)
     base = first.start
-    with store.session() as s:
-        rows = s.execute(
-            select(
-                S.on_air,
-                S.operator,
-                _sum(S.network_mode == "SA"),
-                _sum(S.power_supply == "indirect"),
-                func.count(),
-            )
-            .where(*_station_scope(unit_code, rule, end), S.status == "on_air", _noindex(S.on_air) <= end)
-            .group_by(_noindex(S.on_air), S.operator)
-        ).all()
+    rows = store.on_air_by_day(last, unit_code, rule)
     weeks = _weeks(first, last)
     n = len(weeks)
     ops = list(codes.OPERATOR.codes)

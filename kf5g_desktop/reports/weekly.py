@@ -13,7 +13,7 @@ from typing import Any
 
 from kf5g_desktop.domain.periods import IsoWeek
 from kf5g_desktop.domain.targets import DEFAULT_COUNTING_RULE
-from kf5g_desktop.domain.units import CITY_CODE
+from kf5g_desktop.domain.units import scope_code
 from kf5g_desktop.reports.figures import WeekFigures, WeeklySeries, week_figures, weekly_series
 
 
@@ -33,7 +33,7 @@ def gather(store: Any, week: IsoWeek, unit_code: str | None, rule: str = DEFAULT
     """Read every figure of the report (no Qt: safe in a worker thread)."""
     fig = week_figures(store, week, unit_code, rule)
     series = weekly_series(store, week, fig.unit_code, rule)
-    note = store.week_note(fig.unit_code or CITY_CODE, week)
+    note = store.week_note(scope_code(fig.unit_code), week)
     inst = store.installation()
     return ReportData(
         fig,
@@ -54,7 +54,7 @@ def initial_week(store: Any) -> IsoWeek:
     """The week the dashboard and the report dialog open on: the last full week; for demo data
     (2020–2022) the week of the latest station put on air, so there is activity to look at."""
     if store.installation().demo:
-        from kf5g_desktop.storage.store import ListQuery
+        from kf5g_desktop.domain.values import ListQuery
 
         latest = store.query("station", ListQuery(sort="on_air", descending=True, limit=1))
         if latest and latest[0].on_air is not None:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from kf5g_desktop.domain import codes
+from kf5g_desktop.domain.kinds import KINDS
 from kf5g_desktop.domain.normalize import (
     normalize_code,
     normalize_free_text,
@@ -42,7 +43,6 @@ from kf5g_desktop.domain.schema import (
     VENUE,
     is_free_text,
 )
-from kf5g_desktop.domain.validation import validate_pole, validate_station, validate_venue
 from kf5g_desktop.storage.errors import Kf5gError
 from kf5g_desktop.storage.store import Store
 
@@ -428,8 +428,8 @@ def preview(
     if kind == STATION and existing:
         approvals = store.approvals_for()
     ctx = store.validation_context()
-    validate = {STATION: validate_station, VENUE: validate_venue, POLE: validate_pole}[kind]
-    cls = {STATION: Station, VENUE: Venue, POLE: Pole}[kind]
+    validate = KINDS[kind].validator
+    cls = KINDS[kind].record_class
     labels = {f: FIELD_BY_NAME[kind][f].label for f in FIELD_BY_NAME[kind]}
     header_of = {f: table.headers[i] or labels.get(f, f) for f, i in mapping.items()}
     seen: dict[object, int] = {}
@@ -504,7 +504,7 @@ def _business_key(kind: str, rec: object) -> object:
     if kind == STATION:
         op, code = get("operator"), get("station_code")
         return (op, code) if op and code else None
-    code = get("venue_code" if kind == VENUE else "pole_code")
+    code = get(KINDS[kind].code_field)
     return code or None
 
 

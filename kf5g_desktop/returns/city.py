@@ -12,7 +12,8 @@ from datetime import datetime
 
 from kf5g_desktop.domain.periods import IsoWeek, weeks_between
 from kf5g_desktop.domain.schema import STATION
-from kf5g_desktop.storage.store import ListQuery, Store
+from kf5g_desktop.domain.values import ListQuery
+from kf5g_desktop.storage.store import Store
 
 from . import submissions
 from .content import CompletionRow

@@ -18,12 +18,12 @@ from kf5g_desktop.domain.records import Pole, Station, Venue
 from kf5g_desktop.domain.schema import POLE, STATION, VENUE
 from kf5g_desktop.domain.subsidy import NONE, Subsidy, subsidy_for
 from kf5g_desktop.domain.targets import METRIC_STATIONS
-from kf5g_desktop.storage.store import ListQuery, Store
+from kf5g_desktop.domain.units import CITY_CODE, CITY_NAME
+from kf5g_desktop.domain.values import ListQuery
+from kf5g_desktop.storage.store import Store
 
 from . import rows as R
 from .format import (
-    CITY_CODE,
-    CITY_NAME,
     DATA_SHEETS,
     FORMAT,
     FORMAT_VERSION,

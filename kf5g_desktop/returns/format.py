@@ -19,8 +19,6 @@ FORMAT = "kf5g-return"
 FORMAT_VERSION = "1"
 READABLE_VERSIONS = ("1",)
 
-CITY_CODE = "410200"
-CITY_NAME = "开封市"
 AUTHORITY = "制表机关：开封市工业和信息化局"
 COVER_TITLE = "开封市5G网络建设周报表"
 

@@ -17,11 +17,13 @@ from dataclasses import dataclass, field, fields, replace
 from datetime import datetime, time
 
 from kf5g_desktop.domain import codes
+from kf5g_desktop.domain.kinds import KINDS
 from kf5g_desktop.domain.records import NON_DATA_FIELDS, Pole, Station, Venue
-from kf5g_desktop.domain.schema import POLE, STATION, VENUE
+from kf5g_desktop.domain.schema import POLE, REGISTER_KINDS, STATION, VENUE
+from kf5g_desktop.domain.values import ListQuery
 from kf5g_desktop.storage.errors import Kf5gError
 from kf5g_desktop.storage.gcpause import paused_gc
-from kf5g_desktop.storage.store import ListQuery, Store
+from kf5g_desktop.storage.store import Store
 
 from . import submissions
 from .rows import ParsedRow, effective_subsidy_state
@@ -60,10 +62,10 @@ class ImportPlan:
 
     def describe(self) -> str:
         parts = []
-        for kind, title in ((STATION, "基站"), (VENUE, "场所"), (POLE, "杆塔")):
+        for kind in REGISTER_KINDS:
             p = self.plans[kind]
             parts.append(
-                f"{title}:新增 {len(p.new)},修改 {len(p.changed)},不变 {p.unchanged},删除 {len(p.removed)}"
+                f"{KINDS[kind].title}:新增 {len(p.new)},修改 {len(p.changed)},不变 {p.unchanged},删除 {len(p.removed)}"
             )
         return ";".join(parts)
 
@@ -150,10 +152,8 @@ def _plan_import(
                 f"工作表“基站”第{pr.row}行:{codes.OPERATOR.label(st.operator)}基站编码“{st.station_code}”"
                 f"在数据库中属于区县{owner},不能同时属于{unit_code}。请核对后由两个区县协商更正。"
             )
-    for kind, rows, attr, title in (
-        (VENUE, result.venues, "venue_code", "免费开放场所"),
-        (POLE, result.poles, "pole_code", "杆塔共享"),
-    ):
+    for kind, rows in ((VENUE, result.venues), (POLE, result.poles)):
+        attr, title = KINDS[kind].code_field, KINDS[kind].register_title
         table_codes = _codes_elsewhere(store, kind, unit_code)
         for pr in rows:
             code = getattr(pr.record, attr)
@@ -166,7 +166,7 @@ def _plan_import(
 
 def _codes_elsewhere(store: Store, kind: str, unit_code: str) -> dict[str, str]:
     others = [u for u in store.unit_map() if u != unit_code]
-    attr = "venue_code" if kind == VENUE else "pole_code"
+    attr = KINDS[kind].code_field
     return {getattr(r, attr): r.unit_code for r in store.query(kind, ListQuery(unit_codes=others))}
 
 
@@ -269,7 +269,9 @@ def apply_import(
     with paused_gc(), store.batch_writer("return", desc) as w:
         venue_ids: dict[str, int] = {}
         pole_ids: dict[str, int] = {}
-        for kind, ids, attr in ((VENUE, venue_ids, "venue_code"), (POLE, pole_ids, "pole_code")):
+        site_ids = {VENUE: venue_ids, POLE: pole_ids}
+        for kind, ids in site_ids.items():
+            attr = KINDS[kind].code_field
             p = plan.plans[kind]
             for rec, rid in zip(p.new, w.insert_many(kind, p.new, created_at=back_date), strict=True):  # type: ignore[arg-type]
                 ids[getattr(rec, attr)] = rid
@@ -277,9 +279,8 @@ def apply_import(
                 upd = replace(new, id=old.id)  # type: ignore[type-var]
                 w.save(upd)
             done += len(p.new) + len(p.changed)
-        for kind in (VENUE, POLE):
-            attr = "venue_code" if kind == VENUE else "pole_code"
-            ids = venue_ids if kind == VENUE else pole_ids
+        for kind, ids in site_ids.items():
+            attr = KINDS[kind].code_field
             for r in store.query(kind, ListQuery(unit_codes=[res.unit_code])):
                 ids.setdefault(getattr(r, attr), r.id)
         sp = plan.plans[STATION]
@@ -303,7 +304,7 @@ def apply_import(
         for kind in (VENUE, POLE):
             for old in plan.plans[kind].removed:
                 w.delete(kind, old.id)  # type: ignore[attr-defined]
-        sub = submissions.add(store, w.session, batch_id=w.batch_id, **sub_values)
+        sub = submissions.add(store, w, batch_id=w.batch_id, **sub_values)
         batch_id = w.batch_id
     return ImportOutcome(
         plan,

@@ -16,6 +16,7 @@ from itertools import repeat
 
 from kf5g_desktop.domain import codes
 from kf5g_desktop.domain.codes import CodeList
+from kf5g_desktop.domain.kinds import in_approval_order
 from kf5g_desktop.domain.normalize import normalize_code, normalize_free_text, normalize_text, parse_date
 from kf5g_desktop.domain.records import Approval, Pole, Station, Venue
 from kf5g_desktop.domain.subsidy import default_subsidy_state, subsidy_for
@@ -206,9 +207,8 @@ def station_row(
 
 
 def approval_rows(start_seq: int, s: Station, period_end: date) -> list[list[object]]:
-    order = {c: i for i, c in enumerate(codes.APPROVAL_ITEM.codes)}
     out: list[list[object]] = []
-    for a in sorted(s.approvals, key=lambda a: order.get(a.item, 99)):
+    for a in in_approval_order(s.approvals):
         if a.applied_on is None:
             continue
         out.append(

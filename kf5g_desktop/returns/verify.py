@@ -16,15 +16,16 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from kf5g_desktop.domain.kinds import KINDS
 from kf5g_desktop.domain.periods import IsoWeek, is_iso_week_span
 from kf5g_desktop.domain.records import Pole, Station, Venue
+from kf5g_desktop.domain.schema import POLE, STATION, VENUE
 from kf5g_desktop.domain.subsidy import subsidy_for
-from kf5g_desktop.domain.validation import validate_pole, validate_station, validate_venue
+from kf5g_desktop.domain.units import CITY_CODE
 from kf5g_desktop.storage.gcpause import paused_gc
 from kf5g_desktop.storage.store import Store
 
 from .format import (
-    CITY_CODE,
     DATA_SHEETS,
     FORMAT,
     HEADERS,
@@ -490,13 +491,10 @@ def _check_rows(store: Store, wb: SafeWorkbook, res: VerifyResult, sheets: dict[
             st = target.record
             assert isinstance(st, Station)
             st.approvals.append(pr.approval)
-    for sheet_rows, fn in (
-        (res.stations, validate_station),
-        (res.venues, validate_venue),
-        (res.poles, validate_pole),
-    ):
+    for sheet_rows, kind in ((res.stations, STATION), (res.venues, VENUE), (res.poles, POLE)):
+        fn = KINDS[kind].validator
         for pr in sheet_rows:
-            issues = fn(pr.record, ctx)  # type: ignore[arg-type]
+            issues = fn(pr.record, ctx)
             if not issues:
                 continue
             bad_cols = {x.column for x in pr.problems}

@@ -7,7 +7,6 @@ import os
 import socket
 import sqlite3
 import sys
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
@@ -16,7 +15,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import URL, Engine, create_engine
 from sqlalchemy.pool import NullPool
 
-from .errors import DatabaseLockedError, StorageError
+from .errors import DatabaseLockedError, LockHolder, StorageError
 
 BUSY_TIMEOUT_MS = 5000
 WRITE_OPTION = "kf5g_write"  # execution option marking a connection that will write
@@ -151,17 +150,6 @@ def is_network_or_removable(path: Path) -> bool:
 
 
 # The one-writer lock ----------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class LockHolder:
-    pid: int
-    host: str
-    user: str
-    since: str
-
-    def describe(self) -> str:
-        return f"{self.user or '未知用户'}(计算机 {self.host},进程 {self.pid},自 {self.since} 起)"
 
 
 class WriterLock:

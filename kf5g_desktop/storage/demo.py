@@ -24,9 +24,25 @@ from typing import Any
 
 from sqlalchemy import func, insert, select
 
+from kf5g_desktop.domain.audit_text import approvals_text, audit_text
+from kf5g_desktop.domain.kinds import record_key
 from kf5g_desktop.domain.records import Approval
 from kf5g_desktop.domain.units import Township, Unit
+from kf5g_desktop.domain.values import CITY, UNIT
 
+from .demo_places import (
+    CURVE,
+    FEATURES,
+    GIVEN,
+    LANDMARKS,
+    ON_AIR_SHARE,
+    OP_PREFIX,
+    OTHER_STATUSES,
+    PROBLEMS,
+    ROADS,
+    SURNAMES,
+    UNIT_WEIGHTS,
+)
 from .errors import StorageError
 from .models import (
     ApprovalRow,
@@ -37,172 +53,11 @@ from .models import (
     VenueRow,
     WeekNoteRow,
 )
-from .store import (
-    S_DEMO,
-    S_KIND,
-    S_PHONE,
-    S_REVIEWER,
-    S_UNIT,
-    S_USER,
-    Store,
-    audit_text,
-    record_key,
-)
-from .store import _approvals_text as approvals_text
+from .settings import S_DEMO, S_PHONE, S_REVIEWER, S_USER, kind_settings
+from .store import Store
 
 DEFAULT_STATIONS = 2600
 DEMO_USER = "演示用户"
-
-# Share of the city's stations in each unit (urban districts dense, counties large).
-UNIT_WEIGHTS = {
-    "410202": 0.14,
-    "410203": 0.09,
-    "410204": 0.09,
-    "410205": 0.08,
-    "410212": 0.13,
-    "410221": 0.12,
-    "410222": 0.10,
-    "410223": 0.12,
-    "410225": 0.13,
-}
-
-# Cumulative share of all stations on air by date (the plan's curve: 1,500 and 2,500 of 2,600).
-_CURVE = [
-    (date(2020, 3, 1), 0.0),
-    (date(2020, 6, 30), 0.10),
-    (date(2020, 9, 30), 0.30),
-    (date(2020, 12, 31), 1500 / 2600),
-    (date(2021, 6, 30), 0.80),
-    (date(2021, 12, 31), 2500 / 2600),
-    (date(2022, 12, 31), 0.977),
-]
-ON_AIR_SHARE = _CURVE[-1][1]
-# Stations not on air: status and share of all stations.
-OTHER_STATUSES = [
-    ("planned", 0.006),
-    ("approving", 0.006),
-    ("building", 0.007),
-    ("suspended", 0.0025),
-    ("cancelled", 0.0015),
-]
-
-# Real places of Kaifeng (unit, name, venue category).
-LANDMARKS: list[tuple[str, str, str]] = [
-    ("410202", "清明上河园", "scenic"),
-    ("410202", "龙亭公园", "scenic"),
-    ("410202", "铁塔公园", "scenic"),
-    ("410202", "万岁山武侠城", "scenic"),
-    ("410202", "河南大学明伦校区", "school"),
-    ("410202", "河南大学金明校区", "school"),
-    ("410202", "开封北站", "transport_hub"),
-    ("410202", "开封市人民政府", "government"),
-    ("410202", "金明广场", "park"),
-    ("410202", "开封博物馆", "public_institution"),
-    ("410202", "中国翰园", "scenic"),
-    ("410202", "天波杨府", "scenic"),
-    ("410202", "开封西湖", "park"),
-    ("410202", "开封国际会展中心", "stadium"),
-    ("410203", "开封府", "scenic"),
-    ("410203", "包公祠", "scenic"),
-    ("410203", "开封市第一中学", "school"),
-    ("410203", "顺河回族区人民政府", "government"),
-    ("410203", "东京大道商务楼", "office"),
-    ("410204", "大相国寺", "scenic"),
-    ("410204", "鼓楼夜市", "park"),
-    ("410204", "开封市中心医院", "hospital"),
-    ("410204", "书店街", "park"),
-    ("410204", "鼓楼区人民政府", "government"),
-    ("410205", "禹王台公园", "scenic"),
-    ("410205", "繁塔", "scenic"),
-    ("410205", "开封站", "transport_hub"),
-    ("410205", "河南大学淮河医院", "hospital"),
-    ("410205", "禹王台区人民政府", "government"),
-    ("410212", "祥符区人民政府", "government"),
-    ("410212", "汴西湖", "park"),
-    ("410212", "开封市体育中心", "stadium"),
-    ("410212", "祥符区人民医院", "hospital"),
-    ("410212", "朱仙镇岳飞庙", "scenic"),
-    ("410221", "杞县人民政府", "government"),
-    ("410221", "杞县人民医院", "hospital"),
-    ("410221", "杞县高级中学", "school"),
-    ("410221", "杞县汽车站", "transport_hub"),
-    ("410222", "通许县人民政府", "government"),
-    ("410222", "通许县人民医院", "hospital"),
-    ("410222", "通许县第一高级中学", "school"),
-    ("410222", "咸平湖公园", "park"),
-    ("410223", "尉氏县人民政府", "government"),
-    ("410223", "尉氏县人民医院", "hospital"),
-    ("410223", "尉氏县第三高级中学", "school"),
-    ("410223", "尉氏县产业集聚区", "enterprise"),
-    ("410225", "焦裕禄纪念园", "scenic"),
-    ("410225", "兰考县人民政府", "government"),
-    ("410225", "焦裕禄干部学院", "public_institution"),
-    ("410225", "兰考南站", "transport_hub"),
-    ("410225", "兰考县中心医院", "hospital"),
-    ("410225", "黄河湾风景区", "scenic"),
-]
-ROADS = [
-    "中山路",
-    "解放路",
-    "自由路",
-    "大梁路",
-    "金明大道",
-    "郑开大道",
-    "宋城路",
-    "晋安路",
-    "西环路",
-    "东京大道",
-    "滨河路",
-    "夷山大街",
-    "汴京大道",
-    "魏都路",
-    "黄河大街",
-    "集英街",
-    "五一路",
-    "建设路",
-    "人民路",
-    "文化路",
-    "迎宾路",
-    "健康路",
-    "工业路",
-    "新华路",
-    "裕禄大道",
-    "复兴大道",
-]
-FEATURES = [
-    "村委",
-    "中学",
-    "小学",
-    "卫生院",
-    "商业街",
-    "汽车站",
-    "派出所",
-    "农贸市场",
-    "加油站",
-    "敬老院",
-    "文化广场",
-    "高速口",
-    "物流园",
-    "工业园",
-    "社区",
-    "家园小区",
-    "供电所",
-    "粮站",
-    "移动营业厅",
-    "电信大楼",
-]
-SURNAMES = (
-    "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎"
-)
-GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华建国红梅海燕志强春梅新民晓东玉兰"
-OP_PREFIX = {"CMCC": "46000", "CUCC": "46001", "CTCC": "46011", "CBN": "46015"}
-PROBLEMS = [
-    "部分小区物业以“辐射”为由阻挠基站进场,已协调街道办事处召开居民说明会。",
-    "个别站点用电报装排队时间较长,已与供电公司对接开通绿色通道。",
-    "乡镇站点传输光缆尚未到位,影响开通进度,运营商计划下周完成熔接。",
-    "转供电站点电价加价问题已收集3起,移交市场监管部门核查。",
-    "铁塔公司反映部分路灯杆承重不足,需更换为智慧杆后再挂载设备。",
-]
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,9 +72,9 @@ class DemoSummary:
 
 def _curve_date(rng: random.Random, u: float) -> date:
     """Invert the cumulative curve: u in [0, ON_AIR_SHARE) → an on-air date."""
-    shares = [s for _, s in _CURVE]
-    i = max(1, min(bisect_right(shares, u), len(_CURVE) - 1))
-    (d0, s0), (d1, s1) = _CURVE[i - 1], _CURVE[i]
+    shares = [s for _, s in CURVE]
+    i = max(1, min(bisect_right(shares, u), len(CURVE) - 1))
+    (d0, s0), (d1, s1) = CURVE[i - 1], CURVE[i]
     frac = (u - s0) / (s1 - s0) if s1 > s0 else 0.0
     return d0 + timedelta(days=int(frac * (d1 - d0).days))
 
@@ -280,8 +135,7 @@ def generate_demo(
         with store.session(write=True) as s:
             summary = _fill(s, random.Random(seed), units, towns, stations)
             settings = {
-                S_KIND: "unit" if unit_code else "city",
-                S_UNIT: unit_code or "410200",
+                **kind_settings(UNIT if unit_code else CITY, unit_code),
                 S_USER: DEMO_USER,
                 S_PHONE: "0371-23888888",
                 S_REVIEWER: "李审核",

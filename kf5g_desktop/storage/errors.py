@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from kf5g_desktop.domain.validation import Issue
-
-    from .db import LockHolder
 
 
 class Kf5gError(Exception):
@@ -16,6 +15,19 @@ class Kf5gError(Exception):
 
 class StorageError(Kf5gError):
     pass
+
+
+@dataclass(frozen=True, slots=True)
+class LockHolder:
+    """Who holds the one-writer lock (the note in ``<db>.lock``)."""
+
+    pid: int
+    host: str
+    user: str
+    since: str
+
+    def describe(self) -> str:
+        return f"{self.user or '未知用户'}(计算机 {self.host},进程 {self.pid},自 {self.since} 起)"
 
 
 class DatabaseLockedError(StorageError):
@@ -62,10 +74,6 @@ class ValidationFailed(Kf5gError):
 
 class NotFoundError(StorageError):
     pass
-
-
-class ConflictError(StorageError):
-    """The record was changed by someone else since it was loaded (optimistic check)."""
 
 
 # SQLite result codes (the primary code is the low byte of an extended code).

@@ -1,10 +1,11 @@
 """Every validation rule of PRODUCT §3.3, each with its message."""
 
 from datetime import date
+from functools import partial
 
 import pytest
 
-from kf5g_desktop.domain.records import Approval, Pole, Station, Venue
+from kf5g_desktop.domain.records import Approval, Pole, Station
 from kf5g_desktop.domain.units import default_townships, default_units
 from kf5g_desktop.domain.validation import (
     ValidationContext,
@@ -14,31 +15,14 @@ from kf5g_desktop.domain.validation import (
     validate_venue,
     warnings,
 )
+from tests.builders import station, venue
 
 CTX = ValidationContext(
     {u.code: u for u in default_units()}, {t.code: t for t in default_townships()}, date(2021, 2, 8)
 )
 
 
-def good_station(**kw):
-    base = dict(
-        unit_code="410221",
-        station_code="46000000001",
-        operator="CMCC",
-        name="杞县一中",
-        status="on_air",
-        station_type="macro",
-        township_code="410221101",
-        build_mode="new",
-        lon=114.78,
-        lat=34.55,
-        on_air=date(2021, 2, 3),
-        network_mode="SA",
-        power_supply="direct",
-        construction_start=date(2020, 12, 1),
-    )
-    base.update(kw)
-    return Station(**base)
+good_station = partial(station, construction_start=date(2020, 12, 1))  # no warnings at all
 
 
 def codes_of(issues):
@@ -148,13 +132,13 @@ def test_status_warnings():
 
 
 def test_venue_rules():
-    v = Venue(unit_code="410221", name="杞县人民政府", category="government", phone="0371-2888888")
+    v = venue(name="杞县人民政府", category="government", phone="0371-2888888")
     assert validate_venue(v, CTX) == []
     v.free = False
     v.phone = "0371 2888888转8"
     got = codes_of(validate_venue(v, CTX))
     assert got == {("not_free_reason", "not_free_reason"), ("phone", "phone_format")}
-    assert validate_venue(Venue(unit_code="410221", name="x", category="church"), CTX)[0].code == "code_list"
+    assert validate_venue(venue(name="x", category="church"), CTX)[0].code == "code_list"
 
 
 def test_pole_rules():

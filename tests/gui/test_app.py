@@ -12,14 +12,14 @@ from kf5g_desktop.storage.errors import CorruptDatabaseError, DatabaseLockedErro
 from kf5g_desktop.storage.store import Store
 
 
-def test_second_copy_is_read_only_and_says_who_holds_it(qtbot, store):
+def test_second_copy_is_read_only_and_says_who_holds_it(qtbot, sample_store):
     asked: list[Exception] = []
 
     def chooser(exc):
         asked.append(exc)
         return "readonly"
 
-    second = open_store(store.path, chooser)
+    second = open_store(sample_store.path, chooser)
     try:
         assert isinstance(asked[0], DatabaseLockedError) and "张三" in str(asked[0])
         assert second is not None and second.readonly
@@ -34,7 +34,7 @@ def test_second_copy_is_read_only_and_says_who_holds_it(qtbot, store):
     finally:
         if second is not None:
             second.close()
-    assert open_store(store.path, lambda exc: "exit") is None
+    assert open_store(sample_store.path, lambda exc: "exit") is None
 
 
 def test_damaged_database_is_restored_from_newest_good_backup(tmp_path):
@@ -89,8 +89,8 @@ def test_home_page_filters_the_register_and_report_hook(qtbot, window):
     assert sub and sub[0].text() == "周报(&W)" and act in sub[0].menu().actions()
 
 
-def test_setup_dialog_checks_name_and_phone(qtbot, store):
-    dlg = SetupDialog(store.units(), None, first_run=True)
+def test_setup_dialog_checks_name_and_phone(qtbot, sample_store):
+    dlg = SetupDialog(sample_store.units(), None, first_run=True)
     qtbot.addWidget(dlg)
     dlg.user.setText(" 王五 ")
     dlg.phone.setText("0371-１２３")
@@ -119,17 +119,17 @@ def test_demo_data_keeps_the_persons_settings(qtbot, tmp_path):
         store.close()
 
 
-def test_remembers_filters_and_columns(qtbot, store):
+def test_remembers_filters_and_columns(qtbot, sample_store):
     from kf5g_desktop.gui.register import RegisterPage
 
-    page = RegisterPage(store, STATION)
+    page = RegisterPage(sample_store, STATION)
     qtbot.addWidget(page)
     page.filters["operators"].set_selected(["CMCC"])
     name_col = next(i for i, c in enumerate(page.model.columns) if c.key == "name")
     tower_col = next(i for i, c in enumerate(page.model.columns) if c.key == "tower_site_code")
     page.set_column_visible(tower_col, True)
     page.view.horizontalHeader().resizeSection(name_col, 333)
-    again = RegisterPage(store, STATION)
+    again = RegisterPage(sample_store, STATION)
     qtbot.addWidget(again)
     again.show()  # loads on first show
     assert again.filters["operators"].selected() == ["CMCC"] and again.model.total == 7
@@ -137,7 +137,7 @@ def test_remembers_filters_and_columns(qtbot, store):
     assert again.view.horizontalHeader().sectionSize(name_col) == 333
 
 
-def test_run_gui_opens_backs_up_and_closes(qtbot, store):
+def test_run_gui_opens_backs_up_and_closes(qtbot, sample_store):
     from PySide6.QtCore import QThreadPool, QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -145,8 +145,8 @@ def test_run_gui_opens_backs_up_and_closes(qtbot, store):
     from kf5g_desktop.gui.main_window import MainWindow
     from kf5g_desktop.storage.backup import list_backups
 
-    path = store.path
-    store.close()
+    path = sample_store.path
+    sample_store.close()
 
     def close_when_ready() -> None:
         # The window shows first and attaches the database when it has opened (off the GUI

@@ -6,14 +6,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from kf5g_desktop.domain.schema import FIELDS, POLE, STATION, VENUE
+from kf5g_desktop.domain.values import ListQuery
 from kf5g_desktop.gui.record_form import RecordForm
-from kf5g_desktop.storage.store import ListQuery
 from tests.gui.gui_helpers import answer_next_box, choose, tab_to, type_text
 
 
-def test_form_labels_come_from_the_schema(qtbot, store):
+def test_form_labels_come_from_the_schema(qtbot, sample_store):
     for kind in (STATION, VENUE, POLE):
-        form = RecordForm(store, kind)
+        form = RecordForm(sample_store, kind)
         qtbot.addWidget(form)
         for spec in FIELDS[kind]:
             label = form.findChild(QLabel, f"l_{spec.name}")
@@ -24,7 +24,7 @@ def test_form_labels_come_from_the_schema(qtbot, store):
             assert form.widget(spec.name) is not None, spec.name
 
 
-def test_save_and_new_keeps_unit_township_operator(qtbot, window, store):
+def test_save_and_new_keeps_unit_township_operator(qtbot, window, sample_store):
     form = window.new_record(STATION)
     qtbot.waitUntil(form.isActiveWindow, timeout=2000)
     ui = form.ui
@@ -35,7 +35,7 @@ def test_save_and_new_keeps_unit_township_operator(qtbot, window, store):
     qtbot.keyClick(
         ui.f_name, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     )
-    assert store.find_station("CTCC", "S1") is not None
+    assert sample_store.find_station("CTCC", "S1") is not None
     # A fresh form with the sticky values, cursor on the code.
     assert form.original is None and ui.f_station_code.text() == "" and ui.f_name.text() == ""
     assert ui.f_operator.currentData() == "CTCC" and ui.f_township_code.currentData() == "410221101"
@@ -46,11 +46,11 @@ def test_save_and_new_keeps_unit_township_operator(qtbot, window, store):
     qtbot.keyClick(
         ui.f_name, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier
     )  # Ctrl+N in a form = save and new
-    s2 = store.find_station("CTCC", "S2")
+    s2 = sample_store.find_station("CTCC", "S2")
     assert s2 is not None and s2.township_code == "410221101"
 
 
-def test_warning_asks_before_saving(qtbot, window, store):
+def test_warning_asks_before_saving(qtbot, window, sample_store):
     form = window.new_record(STATION)
     qtbot.waitUntil(form.isActiveWindow, timeout=2000)
     ui = form.ui
@@ -65,15 +65,15 @@ def test_warning_asks_before_saving(qtbot, window, store):
     answer_next_box(QMessageBox.StandardButton.Cancel, seen)
     assert form.save() is False
     assert seen and "仍要保存" in seen[0]
-    assert store.find_station("CMCC", "W1") is None
+    assert sample_store.find_station("CMCC", "W1") is None
     assert ui.f_lon.property("invalid") == "warning" or ui.f_lat.property("invalid") == "warning"
     answer_next_box(QMessageBox.StandardButton.Save)
     assert form.save() is True
-    assert store.find_station("CMCC", "W1") is not None
+    assert sample_store.find_station("CMCC", "W1") is not None
 
 
-def test_bad_date_and_approvals(qtbot, window, store):
-    rec = store.query(STATION, ListQuery(search="KF00002"))[0]
+def test_bad_date_and_approvals(qtbot, window, sample_store):
+    rec = sample_store.query(STATION, ListQuery(search="KF00002"))[0]
     form = window.open_record(STATION, rec.id)
     qtbot.waitUntil(form.isActiveWindow, timeout=2000)
     ui = form.ui
@@ -89,12 +89,12 @@ def test_bad_date_and_approvals(qtbot, window, store):
     ui.f_planned_on_air.selectAll()
     type_text(qtbot, ui.f_planned_on_air, "2021/6/30")
     assert form.save() is True
-    saved = store.get_station(rec.id)
+    saved = sample_store.get_station(rec.id)
     assert str(saved.planned_on_air) == "2021-06-30"
     assert str(saved.approvals[0].granted_on) == "2021-02-01"
 
 
-def test_venue_and_pole_forms_and_picker(qtbot, window, store):
+def test_venue_and_pole_forms_and_picker(qtbot, window, sample_store):
     form = window.new_record(VENUE)
     qtbot.waitUntil(form.isActiveWindow, timeout=2000)
     ui = form.ui
@@ -125,7 +125,7 @@ def test_venue_and_pole_forms_and_picker(qtbot, window, store):
     pole_form.done(0)
 
     # Link the station to the venue through the picker (search, Enter).
-    rec = store.query(STATION, ListQuery(search="KF00003"))[0]
+    rec = sample_store.query(STATION, ListQuery(search="KF00003"))[0]
     sform = window.open_record(STATION, rec.id)
     qtbot.waitUntil(sform.isActiveWindow, timeout=2000)
 
@@ -146,11 +146,11 @@ def test_venue_and_pole_forms_and_picker(qtbot, window, store):
     qtbot.mouseClick(sform.ui.b_venue_id_pick, Qt.MouseButton.LeftButton)
     assert "县体育馆" in sform.ui.f_venue_id.text()
     assert sform.save() is True
-    assert store.get_station(rec.id).venue_id == venue.id
-    assert store.get_venue(venue.id).station_count == 1
+    assert sample_store.get_station(rec.id).venue_id == venue.id
+    assert sample_store.get_venue(venue.id).station_count == 1
 
 
-def test_free_text_keeps_chinese_punctuation_codes_become_ascii(qtbot, window, store):
+def test_free_text_keeps_chinese_punctuation_codes_become_ascii(qtbot, window, sample_store):
     """PRODUCT §3.3: a note typed "已协调（街道）：完成；" is stored as typed; a code typed with a
     Chinese input method (full-width) is stored in ASCII."""
     form = window.new_record(STATION)
@@ -162,6 +162,6 @@ def test_free_text_keeps_chinese_punctuation_codes_become_ascii(qtbot, window, s
     choose(qtbot, ui.f_township_code, "五里河镇")
     ui.f_notes.setPlainText("已协调（街道）：完成；")
     qtbot.keyClick(ui.f_name, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
-    got = store.find_station("CTCC", "QX001")
+    got = sample_store.find_station("CTCC", "QX001")
     assert got is not None
     assert got.name == "杞县（城关）5G站" and got.notes == "已协调（街道）：完成；"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from kf5g_desktop.domain.schema import POLE, STATION, VENUE
+from kf5g_desktop.domain.values import ListQuery
 from kf5g_desktop.gui.table_models import (
     ApprovalsTableModel,
     AuditLogModel,
@@ -14,19 +15,18 @@ from kf5g_desktop.gui.table_models import (
     history_rows,
     recycle_columns,
 )
-from kf5g_desktop.storage.store import ListQuery
 
 
-def test_record_models_pass_modeltester(qtmodeltester, store):
+def test_record_models_pass_modeltester(qtmodeltester, sample_store):
     for kind in (STATION, VENUE, POLE):
-        model = RecordTableModel(store, kind)
+        model = RecordTableModel(sample_store, kind)
         model.PAGE = 7
         model.reload()
         qtmodeltester.check(model, force_py=True)
 
 
-def test_station_model_pages_and_sorts_in_sql(qtmodeltester, store):
-    model = RecordTableModel(store, STATION)
+def test_station_model_pages_and_sorts_in_sql(qtmodeltester, sample_store):
+    model = RecordTableModel(sample_store, STATION)
     model.PAGE = 10
     model.reload()
     assert model.total == 30 and model.rowCount() == 10 and model.canFetchMore()
@@ -48,8 +48,8 @@ def test_station_model_pages_and_sorts_in_sql(qtmodeltester, store):
     qtmodeltester.check(model, force_py=True)
 
 
-def test_approvals_audit_history_recycle_models(qtmodeltester, store):
-    approvals = ApprovalsTableModel(store)
+def test_approvals_audit_history_recycle_models(qtmodeltester, sample_store):
+    approvals = ApprovalsTableModel(sample_store)
     approvals.PAGE = 4
     approvals.reload()
     assert approvals.total == 15
@@ -57,17 +57,17 @@ def test_approvals_audit_history_recycle_models(qtmodeltester, store):
     assert approvals.data(approvals.index(0, days_col)) == "58"  # 2021-01-02 → 2021-03-01
     qtmodeltester.check(approvals, force_py=True)
 
-    audit = AuditLogModel(store)
+    audit = AuditLogModel(sample_store)
     audit.PAGE = 5
     audit.reload()
-    assert audit.total == store.audit_count() > 5
+    assert audit.total == sample_store.audit_count() > 5
     qtmodeltester.check(audit, force_py=True)
 
-    first = store.query(STATION, ListQuery(limit=1))[0]
-    store.delete(STATION, first.id)
-    rows = history_rows(store.history(STATION, first.id))
+    first = sample_store.query(STATION, ListQuery(limit=1))[0]
+    sample_store.delete(STATION, first.id)
+    rows = history_rows(sample_store.history(STATION, first.id))
     assert rows[0].action == "新增" and rows[-1].action == "删除"
     qtmodeltester.check(ListTableModel(history_columns(), rows), force_py=True)
-    recycle = ListTableModel(recycle_columns(store), store.recycle_bin())
+    recycle = ListTableModel(recycle_columns(sample_store), sample_store.recycle_bin())
     assert recycle.rowCount() == 1
     qtmodeltester.check(recycle, force_py=True)

@@ -5,12 +5,12 @@ from __future__ import annotations
 from PySide6.QtWidgets import QMessageBox
 
 from kf5g_desktop.domain.schema import STATION
+from kf5g_desktop.domain.values import ListQuery
 from kf5g_desktop.gui.main_window import APPROVALS, AUDIT, RECYCLE
-from kf5g_desktop.storage.store import ListQuery
 from tests.gui.gui_helpers import answer_next_box, type_text
 
 
-def test_approvals_page_filters_and_opens_the_station(qtbot, window, store):
+def test_approvals_page_filters_and_opens_the_station(qtbot, window, sample_store):
     window.show_page(APPROVALS)
     page = window.pages[APPROVALS]
     assert page.model.total == 15 and "15" in page.count_label.text()
@@ -25,22 +25,22 @@ def test_approvals_page_filters_and_opens_the_station(qtbot, window, store):
     form.done(0)
 
 
-def test_audit_log_page_search(qtbot, window, store):
+def test_audit_log_page_search(qtbot, window, sample_store):
     window.show_page(AUDIT)
     page = window.pages[AUDIT]
-    assert page.model.total == store.audit_count()
+    assert page.model.total == sample_store.audit_count()
     type_text(qtbot, page.search, "县政府大楼")
     qtbot.waitUntil(lambda: page.model.total == 1, timeout=3000)
     assert page.model.data(page.model.index(0, 2)) == "新增"
 
 
-def test_delete_from_form_then_purge(qtbot, window, store):
-    rec = store.query(STATION, ListQuery(search="KF00005"))[0]
+def test_delete_from_form_then_purge(qtbot, window, sample_store):
+    rec = sample_store.query(STATION, ListQuery(search="KF00005"))[0]
     form = window.open_record(STATION, rec.id)
     answer_next_box(QMessageBox.StandardButton.Yes)
     form.ui.b_delete.click()
     qtbot.waitUntil(lambda: not form.isVisible())
-    assert store.count(STATION) == 29
+    assert sample_store.count(STATION) == 29
     window.show_page(RECYCLE)
     page = window.pages[RECYCLE]
     page.view.selectRow(0)
@@ -50,5 +50,5 @@ def test_delete_from_form_then_purge(qtbot, window, store):
     assert "不能撤销" in seen[0] and page.model.rowCount() == 1
     answer_next_box(QMessageBox.StandardButton.Yes)
     page.purge_button.click()
-    assert page.model.rowCount() == 0 and store.recycle_bin() == []
-    assert [e.action for e in store.history(STATION, rec.id)][-1] == "purge"
+    assert page.model.rowCount() == 0 and sample_store.recycle_bin() == []
+    assert [e.action for e in sample_store.history(STATION, rec.id)][-1] == "purge"

@@ -6,9 +6,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from kf5g_desktop.domain.schema import STATION
+from kf5g_desktop.domain.values import ListQuery
 from kf5g_desktop.gui.main_window import RECYCLE
 from kf5g_desktop.gui.record_form import RecordForm
-from kf5g_desktop.storage.store import ListQuery
 from tests.gui.gui_helpers import answer_next_box, choose, tab_to, type_text
 
 
@@ -17,10 +17,10 @@ def _form(window) -> RecordForm:
     return window.forms[-1]
 
 
-def test_create_find_edit_delete_restore_undo_history(qtbot, window, store):
+def test_create_find_edit_delete_restore_undo_history(qtbot, window, sample_store):
     window.show_page(STATION)
     reg = window.registers[STATION]
-    before = store.count(STATION)
+    before = sample_store.count(STATION)
 
     # Ctrl+N opens an empty station form; the unit is preset from the installation.
     qtbot.keyClick(reg.view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
@@ -48,15 +48,15 @@ def test_create_find_edit_delete_restore_undo_history(qtbot, window, store):
     assert "经度" in ui.f_lon.toolTip()
     # Saving is refused and the cursor goes to the bad field.
     qtbot.keyClick(ui.f_lat, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
-    assert store.count(STATION) == before
+    assert sample_store.count(STATION) == before
     assert "经度" in ui.messages.text()
     assert QApplication.focusWidget() is ui.f_lon
 
     # Fix it and save with Ctrl+S.
     qtbot.keyClicks(ui.f_lon, "114.75")  # the text was selected: typing replaces it
     qtbot.keyClick(ui.f_lon, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
-    assert store.count(STATION) == before + 1
-    saved = store.find_station("CUCC", "KF99999")
+    assert sample_store.count(STATION) == before + 1
+    saved = sample_store.find_station("CUCC", "KF99999")
     assert saved is not None and saved.lon == 114.75 and saved.township_code == "410221101"
     assert ui.f_lon.property("invalid") == ""
     qtbot.keyClick(ui.f_name, Qt.Key.Key_Escape)
@@ -80,7 +80,7 @@ def test_create_find_edit_delete_restore_undo_history(qtbot, window, store):
     form.ui.f_name.selectAll()
     type_text(qtbot, form.ui.f_name, "杞县新建测试站(改)")
     qtbot.keyClick(form.ui.f_name, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
-    assert store.get_station(saved.id).name == "杞县新建测试站(改)"
+    assert sample_store.get_station(saved.id).name == "杞县新建测试站(改)"
     qtbot.keyClick(form.ui.f_name, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not form.isVisible())
     qtbot.waitUntil(lambda: QApplication.focusWidget() is reg.view, timeout=2000)
@@ -91,7 +91,7 @@ def test_create_find_edit_delete_restore_undo_history(qtbot, window, store):
     reg.view.selectRow(0)
     answer_next_box(QMessageBox.StandardButton.Yes)
     qtbot.keyClick(reg.view, Qt.Key.Key_Delete)
-    qtbot.waitUntil(lambda: store.count(STATION) == before)
+    qtbot.waitUntil(lambda: sample_store.count(STATION) == before)
     assert reg.model.total == 0
 
     # Restore from the recycle bin.
@@ -100,21 +100,21 @@ def test_create_find_edit_delete_restore_undo_history(qtbot, window, store):
     row = next(r for r in range(bin_page.model.rowCount()) if bin_page.model.record(r).id == saved.id)
     bin_page.view.selectRow(row)
     qtbot.mouseClick(bin_page.restore_button, Qt.MouseButton.LeftButton)
-    assert store.count(STATION) == before + 1
+    assert sample_store.count(STATION) == before + 1
     assert bin_page.model.rowCount() == 0
 
     # Undo the restore (back in the bin), redo it, undo twice more: the delete is undone and the edit.
     window.activateWindow()  # the offscreen platform does not hand activation back after a message box
     qtbot.waitUntil(window.isActiveWindow, timeout=2000)
     qtbot.keyClick(bin_page.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert store.count(STATION) == before
+    assert sample_store.count(STATION) == before
     window.act_redo.trigger()
-    assert store.count(STATION) == before + 1
+    assert sample_store.count(STATION) == before + 1
     window.act_undo.trigger()  # restore undone
     window.act_undo.trigger()  # delete undone
-    assert store.count(STATION) == before + 1
+    assert sample_store.count(STATION) == before + 1
     window.act_undo.trigger()  # the rename undone
-    assert store.get_station(saved.id).name == "杞县新建测试站"
+    assert sample_store.get_station(saved.id).name == "杞县新建测试站"
 
     # History lists the insert (readably), the edits, the delete and the restores.
     dlg = window.show_history(STATION, saved.id)
@@ -134,4 +134,4 @@ def test_create_find_edit_delete_restore_undo_history(qtbot, window, store):
     rename = [r for r in rows if r.field == "基站名称" and r.old]
     assert rename and rename[0].old == "杞县新建测试站" and rename[0].new == "杞县新建测试站(改)"
     dlg.close()
-    assert store.count(STATION, ListQuery(search="KF99999")) == 1
+    assert sample_store.count(STATION, ListQuery(search="KF99999")) == 1

@@ -14,11 +14,12 @@ from PySide6.QtGui import QColor, QImage
 from kf5g_desktop.cli import run
 from kf5g_desktop.domain.periods import IsoWeek
 from kf5g_desktop.domain.records import Station
+from kf5g_desktop.domain.values import WeekNote
 from kf5g_desktop.gui.report_document import ReportDocument
 from kf5g_desktop.gui.report_pdf import render_report_pdf
 from kf5g_desktop.reports.figures import week_figures
 from kf5g_desktop.reports.weekly import gather
-from kf5g_desktop.storage.store import Store, WeekNote
+from kf5g_desktop.storage.store import Store
 from tests.reports.dataset import CLOCK, build
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")

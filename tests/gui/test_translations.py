@@ -80,7 +80,7 @@ def test_compiled_forms_are_current(tmp_path):
         )
 
 
-def test_english_interface(qtbot, store):
+def test_english_interface(qtbot, sample_store):
     from kf5g_desktop.gui.app import install_translations
     from kf5g_desktop.gui.main_window import MainWindow
     from kf5g_desktop.gui.record_form import RecordForm
@@ -89,7 +89,7 @@ def test_english_interface(qtbot, store):
     translator = install_translations(app, "en")
     assert translator is not None
     try:
-        win = MainWindow(store)
+        win = MainWindow(sample_store)
         qtbot.addWidget(win)
         menus = [a.text() for a in win.menuBar().actions()]
         assert menus == ["&File", "&Edit", "&View", "&Reports", "&Help"]
@@ -99,7 +99,7 @@ def test_english_interface(qtbot, store):
         assert headers == ["County/district", "Station code", "Builder operator"]
         col = next(i for i, c in enumerate(reg.model.columns) if c.key == "status")
         assert reg.model.data(reg.model.index(0, col)) in {"On air", "In approval"}
-        form = RecordForm(store, "station")
+        form = RecordForm(sample_store, "station")
         qtbot.addWidget(form)
         assert form.findChild(QLabel, "l_lon").text() == "Longitude"
         assert form.ui.f_status.itemText(1) == "Planned"

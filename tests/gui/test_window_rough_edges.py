@@ -12,18 +12,19 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QWidget
 
+from kf5g_desktop.domain.kinds import record_key
 from kf5g_desktop.domain.periods import IsoWeek
 from kf5g_desktop.domain.schema import STATION, VENUE
+from kf5g_desktop.domain.values import ListQuery
 from kf5g_desktop.gui.main_window import APPROVALS, AUDIT, HOME, RECYCLE, MainWindow
 from kf5g_desktop.gui.table_models import AuditLogModel
 from kf5g_desktop.reports.figures import week_figures
-from kf5g_desktop.storage.store import ListQuery, record_key
-from tests.gui.conftest import sample_station
+from tests.builders import numbered_station
 from tests.gui.gui_helpers import answer_next_box, choose, type_text
 
 
-def _station(store, code: str):
-    return store.query(STATION, ListQuery(search=code))[0]
+def _station(sample_store, code: str):
+    return sample_store.query(STATION, ListQuery(search=code))[0]
 
 
 def _settle(qtbot, form) -> None:
@@ -34,7 +35,7 @@ def _settle(qtbot, form) -> None:
 # 5. Required-field marks stay until their own field is right ---------------------------------------
 
 
-def test_required_marks_stay_until_each_field_is_fixed(qtbot, window, store):
+def test_required_marks_stay_until_each_field_is_fixed(qtbot, window, sample_store):
     form = window.new_record(STATION)
     qtbot.waitUntil(form.isActiveWindow, timeout=2000)
     ui = form.ui
@@ -51,7 +52,7 @@ def test_required_marks_stay_until_each_field_is_fixed(qtbot, window, store):
     type_text(qtbot, ui.f_lat, "34.55")
     choose(qtbot, ui.f_status, "已开通")
     qtbot.keyClick(ui.f_status, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
-    assert store.find_station("CMCC", "R1") is None
+    assert sample_store.find_station("CMCC", "R1") is None
     assert ui.f_on_air.property("invalid") == "error"
     assert ui.f_power_supply.property("invalid") == "error"
     assert "开通日期" in ui.messages.text() and "供电方式" in ui.messages.text()
@@ -81,7 +82,7 @@ def test_required_marks_stay_until_each_field_is_fixed(qtbot, window, store):
     _settle(qtbot, form)
     assert ui.f_power_supply.property("invalid") == ""
     assert form.save() is True
-    assert store.find_station("CMCC", "R1").on_air == date(2021, 2, 1)
+    assert sample_store.find_station("CMCC", "R1").on_air == date(2021, 2, 1)
 
 
 def test_a_field_in_error_still_shows_the_keyboard_focus(qtbot, window):
@@ -103,7 +104,7 @@ def test_a_field_in_error_still_shows_the_keyboard_focus(qtbot, window):
 # 6. Waiting days: one rule each, said in the header ------------------------------------------------
 
 
-def test_waiting_days_count_to_today_on_the_page_and_to_the_weeks_end_in_the_report(qtbot, window, store):
+def test_waiting_days_count_to_today_on_the_page_and_to_the_weeks_end_in_the_report(qtbot, window, sample_store):
     window.show_page(APPROVALS)
     page = window.pages[APPROVALS]
     model = page.model
@@ -115,13 +116,13 @@ def test_waiting_days_count_to_today_on_the_page_and_to_the_weeks_end_in_the_rep
         for r in range(model.rowCount())
         if model.record(r).station_code == "KF00002" and model.record(r).item == "land"
     )
-    assert model.data(model.index(row, days_col)) == str((store.today() - date(2021, 1, 2)).days) == "58"
+    assert model.data(model.index(row, days_col)) == str((sample_store.today() - date(2021, 1, 2)).days) == "58"
     # The report and the dashboard are about a week: they count to its Sunday.
-    week = IsoWeek.containing(store.today())
-    f = week_figures(store, week, None)
+    week = IsoWeek.containing(sample_store.today())
+    f = week_figures(sample_store, week, None)
     item = next(w for w in f.waiting if w.station_code == "KF00002")
     assert item.days == (week.end - date(2021, 1, 2)).days == 64
-    form = window.open_record(STATION, _station(store, "KF00002").id)
+    form = window.open_record(STATION, _station(sample_store, "KF00002").id)
     header = form.ui.f_approvals.horizontalHeaderItem(3).text()
     assert "至今日" in header and form.ui.f_approvals.item(0, 3).text() == "58"
 
@@ -135,8 +136,8 @@ def _select_first(page) -> None:
 
 
 @pytest.mark.parametrize("how", ["enter", "double_click", "toolbar"])
-def test_every_list_opens_its_record_the_same_way(qtbot, window, store, how):
-    rec = _station(store, "KF00004")
+def test_every_list_opens_its_record_the_same_way(qtbot, window, sample_store, how):
+    rec = _station(sample_store, "KF00004")
     window.delete_records(STATION, [rec.id], confirm=False)
 
     def open_it(page) -> None:
@@ -176,22 +177,22 @@ def test_every_list_opens_its_record_the_same_way(qtbot, window, store, how):
     dlg = next(
         d for d in window.findChildren(QWidget) if type(d).__name__ == "HistoryDialog" and d.isVisible()
     )
-    assert "KF00004" in dlg.windowTitle() and store.recycle_bin()
+    assert "KF00004" in dlg.windowTitle() and sample_store.recycle_bin()
     dlg.close()
 
 
 # 9. The audit log reads the same for every record ---------------------------------------------------
 
 
-def test_bulk_inserted_saved_and_demo_records_read_the_same_in_the_log(qtbot, store, tmp_path):
+def test_bulk_inserted_saved_and_demo_records_read_the_same_in_the_log(qtbot, sample_store, tmp_path):
     from kf5g_desktop.storage import demo
     from kf5g_desktop.storage.store import Store
 
-    saved = store.save(sample_station(101, station_code="46000009901", name="测试站甲"))
-    with store.batch_writer(STATION, "批量导入测试") as w:
-        w.insert_many(STATION, [sample_station(102, station_code="46000009902", name="测试站乙")])
-    bulk = _station(store, "46000009902")
-    model = AuditLogModel(store)
+    saved = sample_store.save(numbered_station(101, station_code="46000009901", name="测试站甲"))
+    with sample_store.batch_writer(STATION, "批量导入测试") as w:
+        w.insert_many(STATION, [numbered_station(102, station_code="46000009902", name="测试站乙")])
+    bulk = _station(sample_store, "46000009902")
+    model = AuditLogModel(sample_store)
     model.reload()
     rows = {
         model.record(r).record_id: [model.data(model.index(r, c)) for c in range(model.columnCount())]
@@ -203,7 +204,7 @@ def test_bulk_inserted_saved_and_demo_records_read_the_same_in_the_log(qtbot, st
     assert a[4] == f"{operator[saved.operator]} 46000009901 测试站甲"
     assert b[4] == f"{operator[bulk.operator]} 46000009902 测试站乙"
     assert a[2] == b[2] == "新增"
-    n_fields = len(json.loads(store.history(STATION, saved.id)[0].new))
+    n_fields = len(json.loads(sample_store.history(STATION, saved.id)[0].new))
     assert a[7] == f"{n_fields} 个字段" and b[7] == f"{n_fields} 个字段" and n_fields > 10
 
     # The demo's rows are worded the same way: label, code, name; the fields it set.
@@ -229,10 +230,10 @@ def test_bulk_inserted_saved_and_demo_records_read_the_same_in_the_log(qtbot, st
 # 10. A 1024 × 700 screen -----------------------------------------------------------------------------
 
 
-def test_the_main_window_fits_1024_by_700(qtbot, store):
+def test_the_main_window_fits_1024_by_700(qtbot, sample_store):
     from kf5g_desktop.gui.dashboard import DashboardPage
 
-    win = MainWindow(store, home=DashboardPage(store))
+    win = MainWindow(sample_store, home=DashboardPage(sample_store))
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
@@ -265,34 +266,34 @@ def test_the_main_window_fits_1024_by_700(qtbot, store):
 # 11. Saving an unchanged record -------------------------------------------------------------------
 
 
-def test_saving_an_unchanged_record_writes_nothing(qtbot, window, store):
-    rec = _station(store, "KF00003")
-    before = store.audit_count()
+def test_saving_an_unchanged_record_writes_nothing(qtbot, window, sample_store):
+    rec = _station(sample_store, "KF00003")
+    before = sample_store.audit_count()
     form = window.open_record(STATION, rec.id)
     qtbot.waitUntil(form.isActiveWindow, timeout=2000)
     qtbot.keyClick(form.ui.f_name, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert "没有修改" in form.ui.messages.text()
-    assert store.audit_count() == before and window.undo_stack.count() == 0
+    assert sample_store.audit_count() == before and window.undo_stack.count() == 0
     assert not window.act_undo.isEnabled()
     # A change typed and typed back is no change either.
     form.ui.f_name.setFocus()
     type_text(qtbot, form.ui.f_name, "X")
     qtbot.keyClick(form.ui.f_name, Qt.Key.Key_Backspace)
     assert form.save() is True
-    assert store.audit_count() == before and window.undo_stack.count() == 0
+    assert sample_store.audit_count() == before and window.undo_stack.count() == 0
     # The window's own door refuses an unchanged save as well.
-    assert window.save_record(STATION, store.get(STATION, rec.id), rec) == rec
-    assert store.audit_count() == before and window.undo_stack.count() == 0
+    assert window.save_record(STATION, sample_store.get(STATION, rec.id), rec) == rec
+    assert sample_store.audit_count() == before and window.undo_stack.count() == 0
     # A real change is one save, one undo step.
     type_text(qtbot, form.ui.f_name, "改")
     assert form.save() is True
-    assert store.audit_count() == before + 1 and window.undo_stack.count() == 1
+    assert sample_store.audit_count() == before + 1 and window.undo_stack.count() == 1
 
 
 # 12. What can act is enabled; access keys; a read-only window is read-only -------------------------
 
 
-def test_actions_follow_what_can_act(qtbot, window, store):
+def test_actions_follow_what_can_act(qtbot, window, sample_store):
     w = window
     assert not w.act_undo.isEnabled() and not w.act_redo.isEnabled()
     assert not w.act_open.isEnabled() and not w.act_delete.isEnabled() and not w.act_history.isEnabled()
@@ -324,14 +325,14 @@ def test_actions_follow_what_can_act(qtbot, window, store):
     assert bin_page.restore_button.isEnabled() and bin_page.purge_button.isEnabled()
 
 
-def test_toolbar_labels_are_fixed_and_promise_no_access_key(qtbot, window, store):
+def test_toolbar_labels_are_fixed_and_promise_no_access_key(qtbot, window, sample_store):
     tb = window.toolbar
     buttons = {a: tb.widgetForAction(a) for a in tb.actions() if not a.isSeparator()}
     for action, button in buttons.items():
         assert "&" not in action.iconText() and "(" not in button.text(), button.text()
     width = tb.sizeHint().width()
     labels = [b.text() for b in buttons.values()]
-    rec = _station(store, "KF00003")
+    rec = _station(sample_store, "KF00003")
     window.delete_records(STATION, [rec.id], confirm=False)
     assert window.act_undo.isEnabled()
     assert [b.text() for b in buttons.values()] == labels and tb.sizeHint().width() == width
@@ -356,17 +357,17 @@ def _access_key(text: str) -> str | None:
 
 @pytest.mark.parametrize("language", ["zh_CN", "en"])
 @pytest.mark.parametrize("kind", ["unit", "city"])
-def test_every_menu_item_has_an_access_key_unique_in_its_menu(qtbot, store, kind, language):
+def test_every_menu_item_has_an_access_key_unique_in_its_menu(qtbot, sample_store, kind, language):
     from kf5g_desktop.gui.app import install_menus, install_translations
 
     if kind == "city":
-        store.setup_installation(kind="city", unit_code=None, user_name="张三")
+        sample_store.setup_installation(kind="city", unit_code=None, user_name="张三")
     app = QApplication.instance()
     translator = install_translations(app, language) if language == "en" else None
     try:
-        win = MainWindow(store)
+        win = MainWindow(sample_store)
         qtbot.addWidget(win)
-        install_menus(win, store)
+        install_menus(win, sample_store)
         for a in win.menuBar().actions():
             assert _access_key(a.text()), a.text()
             for title, actions in _menu_items(a.menu()):
@@ -378,10 +379,10 @@ def test_every_menu_item_has_an_access_key_unique_in_its_menu(qtbot, store, kind
             app.removeTranslator(translator)
 
 
-def test_the_read_only_window_is_read_only(qtbot, store):
+def test_the_read_only_window_is_read_only(qtbot, sample_store):
     from kf5g_desktop.gui.app import install_menus, open_store
 
-    second = open_store(store.path, lambda exc: "readonly")
+    second = open_store(sample_store.path, lambda exc: "readonly")
     try:
         win = MainWindow(second)
         qtbot.addWidget(win)
@@ -418,8 +419,8 @@ def test_the_read_only_window_is_read_only(qtbot, store):
 # 17. Column widths --------------------------------------------------------------------------------
 
 
-def test_columns_fit_their_content_and_a_text_column_takes_the_rest(qtbot, window, store):
-    store.save(sample_station(200, name="阳堌镇家园小区东门外宏站第二期扩容工程", station_code="KF09999"))
+def test_columns_fit_their_content_and_a_text_column_takes_the_rest(qtbot, window, sample_store):
+    sample_store.save(numbered_station(200, name="阳堌镇家园小区东门外宏站第二期扩容工程", station_code="KF09999"))
     window.resize(1280, 800)
     window.show_page(STATION)
     reg = window.registers[STATION]
@@ -440,7 +441,7 @@ def test_columns_fit_their_content_and_a_text_column_takes_the_rest(qtbot, windo
     assert header.sectionSize(name) == 250
     from kf5g_desktop.gui.register import RegisterPage
 
-    again = RegisterPage(store, STATION)
+    again = RegisterPage(sample_store, STATION)
     qtbot.addWidget(again)
     again.show()
     assert again.fitter.user and again.view.horizontalHeader().sectionSize(name) == 250

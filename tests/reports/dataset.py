@@ -33,6 +33,7 @@ from pathlib import Path
 from kf5g_desktop.domain.records import Approval, Pole, Station, Venue
 from kf5g_desktop.storage.models import SubmissionRow
 from kf5g_desktop.storage.store import Store
+from tests.builders import station
 
 CLOCK = datetime(2021, 6, 1, 10, 0)
 QI, LT, WS = "410221", "410202", "410223"
@@ -41,6 +42,7 @@ BOX = {QI: (114.77, 34.5, "410221001"), LT: (114.3, 34.8, "410202001"), WS: (114
 
 def _station(unit: str, code: str, op: str, kind: str, **kw: object) -> Station:
     lon, lat, town = BOX[unit]
+    not_on_air = dict(status="planned", on_air=None, network_mode=None, power_supply=None)
     values: dict[str, object] = dict(
         unit_code=unit,
         station_code=code,
@@ -48,12 +50,12 @@ def _station(unit: str, code: str, op: str, kind: str, **kw: object) -> Station:
         name=f"测试基站{code}",
         station_type=kind,
         township_code=town,
-        build_mode="new",
         lon=lon,
         lat=lat,
+        **not_on_air,
     )
     values.update(kw)
-    return Station(**values)  # type: ignore[arg-type]
+    return station(**values)
 
 
 def _on_air(

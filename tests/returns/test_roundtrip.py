@@ -10,13 +10,13 @@ import openpyxl
 import pytest
 
 from kf5g_desktop.domain.subsidy import subsidy_for
+from kf5g_desktop.domain.values import ListQuery
 from kf5g_desktop.returns import submissions
 from kf5g_desktop.returns.export import export_return
 from kf5g_desktop.returns.format import DATA_SHEETS, HEADERS, UNIT_SHEETS
 from kf5g_desktop.returns.importer import apply_import, import_files, plan_import
 from kf5g_desktop.returns.verify import verify_file
 from kf5g_desktop.returns.writer import ExportError
-from kf5g_desktop.storage.store import ListQuery
 from tests.returns.conftest import WEEK
 
 STATION_COMPARED = [

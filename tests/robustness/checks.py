@@ -7,9 +7,10 @@ from typing import Any
 
 from kf5g_desktop.domain.records import data_fields
 from kf5g_desktop.domain.schema import REGISTER_KINDS
+from kf5g_desktop.domain.values import ListQuery
 from kf5g_desktop.storage import backup
 from kf5g_desktop.storage.db import WriterLock
-from kf5g_desktop.storage.store import ListQuery, Store
+from kf5g_desktop.storage.store import Store
 
 from .conftest import STATS
 

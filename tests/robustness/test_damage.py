@@ -13,7 +13,8 @@ import pytest
 from kf5g_desktop.storage import backup, migrate
 from kf5g_desktop.storage.db import WriterLock
 from kf5g_desktop.storage.errors import CorruptDatabaseError, NewerSchemaError
-from kf5g_desktop.storage.store import Store, restore_backup
+from kf5g_desktop.storage.restore import restore_backup
+from kf5g_desktop.storage.store import Store
 
 from .checks import assert_sound
 from .conftest import FAKE_HEAD, STATS, kill_during

@@ -15,6 +15,7 @@ from kf5g_desktop.domain.records import Venue
 from kf5g_desktop.storage import backup
 from kf5g_desktop.storage.errors import StorageError
 from kf5g_desktop.storage.store import Store
+from tests.builders import venue
 
 from .checks import assert_sound, snapshot
 from .conftest import STATS
@@ -49,57 +50,60 @@ def limit_pages(store: Store, extra: int) -> None:
 
 
 def big_venue(name: str) -> Venue:
-    return Venue(unit_code="410221", name=name, category="school", notes="备注很长" * 50000)
+    return venue(name=name, category="school", notes="备注很长" * 50000)
 
 
-def test_a_full_disk_refuses_the_save_clearly_and_writes_nothing(store):
+def test_a_full_disk_refuses_the_save_clearly_and_writes_nothing(empty_store):
     for k in range(5):
-        store.save(batch_station(1, k))
-    before = snapshot(store)
-    limit_pages(store, 3)
+        empty_store.save(batch_station(1, k))
+    before = snapshot(empty_store)
+    limit_pages(empty_store, 3)
     with pytest.raises(StorageError) as e:
-        store.save(big_venue("杞县图书馆"))
+        empty_store.save(big_venue("杞县图书馆"))
     msg = str(e.value)
-    assert "磁盘空间不足" in msg and "未能保存" in msg and str(store.path) in msg
-    with pytest.raises(StorageError, match="磁盘空间不足"), store.batch_writer("bulk_import", "满盘") as w:
+    assert "磁盘空间不足" in msg and "未能保存" in msg and str(empty_store.path) in msg
+    with (
+        pytest.raises(StorageError, match="磁盘空间不足"),
+        empty_store.batch_writer("bulk_import", "满盘") as w,
+    ):
         for k in range(50):
             w.save(batch_station(2, k))
         w.save(big_venue("满盘时的场所"))
     STATS["rejected"] += 2
-    assert snapshot(store) == before  # nothing partial: no record, no audit row, no batch
-    store.save(Venue(unit_code="410221", name="小记录", category="school", opened_on=date(2021, 1, 4)))
-    assert store.count("venue") == 1  # still usable: small saves fit in the free pages
-    path = store.path
-    store.close()
+    assert snapshot(empty_store) == before  # nothing partial: no record, no audit row, no batch
+    empty_store.save(venue(name="小记录", category="school", opened_on=date(2021, 1, 4)))
+    assert empty_store.count("venue") == 1  # still usable: small saves fit in the free pages
+    path = empty_store.path
+    empty_store.close()
     assert_sound(path)
     with Store.open(path) as s:  # room again: everything works
         s.save(big_venue("杞县图书馆"))
         assert s.count("venue") == 2 and s.count("station") == 5
 
 
-def test_a_backup_onto_a_full_disk_fails_clearly_and_leaves_no_file(store, tmp_path):
+def test_a_backup_onto_a_full_disk_fails_clearly_and_leaves_no_file(empty_store, tmp_path):
     for k in range(40):
-        store.save(batch_station(3, k))
-    store.save(big_venue("大场所"))
+        empty_store.save(batch_station(3, k))
+    empty_store.save(big_venue("大场所"))
     with tmpfs(tmp_path / "backups", "size=64k"):
         with pytest.raises(StorageError) as e:
-            store.backup("manual")
+            empty_store.backup("manual")
         msg = str(e.value)
         assert "备份失败" in msg and "磁盘空间不足" in msg and "原数据库未受影响" in msg, msg
         assert list((tmp_path / "backups").iterdir()) == []
         with pytest.raises(StorageError, match="磁盘空间不足"):
-            backup.copy_database(store.path, tmp_path / "backups" / "x.db")
+            backup.copy_database(empty_store.path, tmp_path / "backups" / "x.db")
         assert list((tmp_path / "backups").iterdir()) == []
         STATS["rejected"] += 2
-    store.save(batch_station(3, 99))  # the database is unharmed and writable
-    assert store.backup("manual").path.exists()
+    empty_store.save(batch_station(3, 99))  # the database is unharmed and writable
+    assert empty_store.backup("manual").path.exists()
 
 
-def test_a_backup_into_a_read_only_folder_fails_clearly(store, tmp_path):
-    store.save(batch_station(4, 0))
+def test_a_backup_into_a_read_only_folder_fails_clearly(empty_store, tmp_path):
+    empty_store.save(batch_station(4, 0))
     with tmpfs(tmp_path / "backups", "ro,size=1m"):
         with pytest.raises(StorageError) as e:
-            store.backup("manual")
+            empty_store.backup("manual")
         assert "备份失败" in str(e.value) and str(tmp_path / "backups") in str(e.value), str(e.value)
         assert list((tmp_path / "backups").iterdir()) == []
         STATS["rejected"] += 1

@@ -23,6 +23,7 @@ from kf5g_desktop.domain.units import default_townships, default_units
 from kf5g_desktop.domain.validation import ValidationContext, validate_pole, validate_station, validate_venue
 from kf5g_desktop.storage.errors import ValidationFailed
 from kf5g_desktop.storage.store import Store
+from tests.builders import pole, venue
 
 from .conftest import SLOW, STATS
 
@@ -191,9 +192,9 @@ def nearly_valid(draw):
     if kind == STATION:
         rec = make_station(random.Random(seed), f"F{seed}")
     elif kind == VENUE:
-        rec = Venue(unit_code="410221", name=f"场所{seed}", category="school", opened_on=date(2020, 5, 1))
+        rec = venue(name=f"场所{seed}", category="school", opened_on=date(2020, 5, 1))
     else:
-        rec = Pole(unit_code="410221", name=f"杆{seed}", sector="power", pole_type="streetlight")
+        rec = pole(name=f"杆{seed}", sector="power", pole_type="streetlight")
     specs = [f for f in FIELDS[kind] if f.kind != REF and f.name not in ("venue_code", "pole_code")]
     for spec in draw(st.lists(st.sampled_from(specs), max_size=2, unique=True)):
         setattr(rec, spec.name, draw(FLOATS if spec.kind == FLOAT else field_strategy(spec)))

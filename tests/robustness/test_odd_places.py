@@ -12,7 +12,8 @@ import pytest
 
 from kf5g_desktop.storage import backup
 from kf5g_desktop.storage.errors import CorruptDatabaseError
-from kf5g_desktop.storage.store import Store, restore_backup
+from kf5g_desktop.storage.restore import restore_backup
+from kf5g_desktop.storage.store import Store
 
 from .driver import batch_station
 

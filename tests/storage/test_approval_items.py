@@ -2,18 +2,19 @@ from datetime import date, datetime
 
 from kf5g_desktop.domain.records import Approval, Station
 from kf5g_desktop.storage.store import Store
+from tests.builders import station
 
 
 def _station(code: str, approvals: list[Approval]) -> Station:
-    return Station(
-        unit_code="410221",
+    """A station waiting for its approvals (nothing about it on air)."""
+    not_on_air = dict(build_mode=None, lon=None, lat=None, on_air=None, network_mode=None, power_supply=None)
+    return station(
         station_code=code,
-        operator="CMCC",
         name=f"站{code}",
         status="approving",
-        station_type="macro",
         township_code="410221001",
         approvals=approvals,
+        **not_on_air,
     )
 
 

@@ -5,23 +5,24 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from kf5g_desktop.domain.records import Venue
 from kf5g_desktop.storage import backup
 from kf5g_desktop.storage.errors import CorruptDatabaseError
-from kf5g_desktop.storage.store import Store, restore_backup
+from kf5g_desktop.storage.restore import restore_backup
+from kf5g_desktop.storage.store import Store
+from tests.builders import venue
 
 
 def add_venue(store, name):
-    return store.save(Venue(unit_code="410221", name=name, category="school", opened_on=date(2021, 1, 4)))
+    return store.save(venue(name=name, category="school", opened_on=date(2021, 1, 4)))
 
 
-def test_backup_and_restore_round_trip_keeping_a_copy_of_what_is_replaced(store):
-    add_venue(store, "杞县一中")
-    info = store.backup("manual")
+def test_backup_and_restore_round_trip_keeping_a_copy_of_what_is_replaced(empty_store):
+    add_venue(empty_store, "杞县一中")
+    info = empty_store.backup("manual")
     assert info.path.exists() and backup.integrity_problems(info.path) == []
-    add_venue(store, "杞县二中")
-    path = store.path
-    store.close()
+    add_venue(empty_store, "杞县二中")
+    path = empty_store.path
+    empty_store.close()
     kept = restore_backup(path, info.path)
     reopened = Store.open(path)
     try:
@@ -33,11 +34,11 @@ def test_backup_and_restore_round_trip_keeping_a_copy_of_what_is_replaced(store)
         assert {v.name for v in old.query("venue")} == {"杞县一中", "杞县二中"}
 
 
-def test_restore_refuses_a_broken_backup(tmp_path, store):
+def test_restore_refuses_a_broken_backup(tmp_path, empty_store):
     bad = tmp_path / "bad.db"
     bad.write_bytes(b"not a database at all" * 100)
-    path = store.path
-    store.close()
+    path = empty_store.path
+    empty_store.close()
     with pytest.raises(Exception, match="校验未通过"):
         restore_backup(path, bad)
 
@@ -68,9 +69,9 @@ def test_thinning_keeps_last_week_then_weekly_then_monthly_and_always_the_newest
     assert backup.backups_to_thin(only, now) == []
 
 
-def test_daily_backup_once_a_day(store, clock):
-    assert store.backup_daily_if_due() is not None
-    assert store.backup_daily_if_due() is None
+def test_daily_backup_once_a_day(empty_store, clock):
+    assert empty_store.backup_daily_if_due() is not None
+    assert empty_store.backup_daily_if_due() is None
 
 
 def corrupt(path, how):

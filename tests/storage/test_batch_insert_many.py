@@ -52,7 +52,7 @@ def test_insert_many_stores_exactly_what_save_stores(tmp_path, demo_db):
     from dataclasses import replace
 
     from kf5g_desktop.domain.schema import POLE, STATION, VENUE
-    from kf5g_desktop.storage.store import ListQuery
+    from kf5g_desktop.domain.values import ListQuery
 
     now = datetime(2026, 1, 5, 10, 0)  # after every demo date
     with Store.open(demo_db[0], user="x", readonly=True) as demo:

@@ -5,10 +5,11 @@ from datetime import date
 import pytest
 from sqlalchemy import text
 
-from kf5g_desktop.domain.records import Venue
+from kf5g_desktop.domain.values import ListQuery
 from kf5g_desktop.storage.demo import generate_demo
 from kf5g_desktop.storage.errors import StorageError
-from kf5g_desktop.storage.store import ListQuery, Store
+from kf5g_desktop.storage.store import Store
+from tests.builders import venue
 
 
 def test_city_demo_follows_the_plan_and_passes_check(demo_db):
@@ -73,7 +74,7 @@ def test_demo_replaces_demo_data_but_refuses_real_data(tmp_path):
     with Store.open(path) as s:
         assert s.count("station") == 60
         s.set_settings({"demo": ""})
-        s.save(Venue(unit_code="410221", name="真实场所", category="school"))
+        s.save(venue(name="真实场所", category="school"))
     with pytest.raises(StorageError, match="正式数据"):
         generate_demo(path, stations=10)
     with Store.open(path, readonly=True) as s:

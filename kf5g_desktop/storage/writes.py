@@ -1,0 +1,252 @@
+"""Writing records: what a save checks (the domain rules plus unique codes and links to records
+that exist), save, delete to the recycle bin, restore, purge, and the whole-database check."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import delete as sql_delete
+from sqlalchemy import insert, select, update
+from sqlalchemy.orm import Session
+
+from kf5g_desktop.domain import codes
+from kf5g_desktop.domain.audit_text import approvals_text, audit_text
+from kf5g_desktop.domain.kinds import KINDS, SITE_KINDS, kind_title, record_key
+from kf5g_desktop.domain.records import Approval
+from kf5g_desktop.domain.schema import REGISTER_KINDS, STATION, field_label
+from kf5g_desktop.domain.validation import ERROR, Issue, ValidationContext
+from kf5g_desktop.domain.values import CheckProblem, ListQuery
+
+from . import backup as backups
+from . import queries
+from .audit import snapshot, snapshot_json
+from .errors import NotFoundError, StorageError, ValidationFailed
+from .mapping import ROW_CLASS, approval_rows, link_column, to_record, to_values
+from .models import ApprovalRow, StationRow
+from .session import WriteContext
+
+DUPLICATE_CODES = ("station_code_duplicate", "code_duplicate")
+
+
+def validate(s: Session, validation: ValidationContext, kind: str, record: Any) -> list[Issue]:
+    """Every problem of ``record``: its kind's domain rules plus what needs the database."""
+    issues: list[Issue] = KINDS[kind].validator(record, validation)
+    return issues + db_issues(s, kind, record)
+
+
+def db_issues(s: Session, kind: str, record: Any) -> list[Issue]:
+    """Unique codes among live records, and a station's links to live venues and poles."""
+    out: list[Issue] = []
+    k = KINDS[kind]
+    table = ROW_CLASS[kind]
+    live = [table.deleted_at.is_(None)]
+    if record.id is not None:
+        live.append(table.id != record.id)
+    if kind == STATION and record.operator and record.station_code:
+        other = s.scalar(
+            select(StationRow.name).where(
+                StationRow.operator == record.operator,
+                StationRow.station_code == record.station_code,
+                *live,
+            )
+        )
+        if other is not None:
+            out.append(
+                Issue(
+                    "station_code",
+                    f"{codes.OPERATOR.label(record.operator)}的基站编码“{record.station_code}”已被基站"
+                    f"“{other}”使用,同一运营商的基站编码不能重复,请核对。",
+                    ERROR,
+                    "station_code_duplicate",
+                )
+            )
+        for site in SITE_KINDS:  # links are checked for a station with its business key
+            name = site.link_column or ""
+            ref = getattr(record, name)
+            if ref is not None:
+                ref_table = ROW_CLASS[site.name]
+                exists = s.scalar(
+                    select(ref_table.id).where(ref_table.id == ref, ref_table.deleted_at.is_(None))
+                )
+                if exists is None:
+                    out.append(
+                        Issue(
+                            name,
+                            f"“{field_label(STATION, name)}”指向的记录不存在或已删除,请重新选择。",
+                            ERROR,
+                            "link_missing",
+                        )
+                    )
+    if k.code_prefix is not None:
+        code = getattr(record, k.code_field)
+        if code:
+            dup = s.scalar(select(table.name).where(getattr(table, k.code_field) == code, *live))
+            if dup is not None:
+                out.append(
+                    Issue(
+                        k.code_field,
+                        f"“{field_label(kind, k.code_field)}”“{code}”已被“{dup}”使用,请换一个编号或留空由系统自动编号。",
+                        ERROR,
+                        "code_duplicate",
+                    )
+                )
+    return out
+
+
+def save(ctx: WriteContext, kind: str, record: Any) -> int:
+    """Insert (``id`` None) or update a record, validated and audited. Raises ValidationFailed
+    when there are errors (warnings do not block). Returns the record's id."""
+    s = ctx.session
+    issues = validate(s, ctx.validation, kind, record)
+    if any(i.is_error for i in issues):
+        raise ValidationFailed(issues)
+    k = KINDS[kind]
+    table = ROW_CLASS[kind]
+    values = to_values(kind, record)
+    if k.code_prefix is not None and not values.get(k.code_field):
+        values[k.code_field] = next_code(s, kind, record.unit_code)
+        setattr(record, k.code_field, values[k.code_field])
+    key = record_key(kind, record)
+    if record.id is None:
+        row = table(
+            **values, created_at=ctx.now, created_by=ctx.user, updated_at=ctx.now, updated_by=ctx.user
+        )
+        s.add(row)
+        s.flush()
+        rid = int(row.id)
+        snap = snapshot(values)
+        if kind == STATION and record.approvals:
+            snap["approvals"] = approvals_text(record.approvals)
+        ctx.audit("insert", kind, rid, key, None, None, snapshot_json(snap))
+    else:
+        row = s.get(table, record.id)
+        if row is None or row.deleted_at is not None:
+            raise NotFoundError(f"要保存的{kind_title(kind)}记录已不存在(可能已被删除),请刷新后重试。")
+        rid = int(row.id)
+        changed = False
+        for name, new in values.items():
+            old = getattr(row, name)
+            if audit_text(old) != audit_text(new):
+                ctx.audit("update", kind, rid, key, name, audit_text(old), audit_text(new))
+                setattr(row, name, new)
+                changed = True
+        if changed:
+            row.updated_at, row.updated_by = ctx.now, ctx.user
+    if kind == STATION and _save_approvals(ctx, rid, key, record.approvals, is_new=record.id is None):
+        row = s.get(table, rid)
+        assert row is not None
+        row.updated_at, row.updated_by = ctx.now, ctx.user
+    return rid
+
+
+def _save_approvals(
+    ctx: WriteContext, station_id: int, key: str, approvals: list[Approval], *, is_new: bool
+) -> bool:
+    """Replace a station's approvals when they changed; True when an existing station changed."""
+    s = ctx.session
+    existing = list(s.scalars(select(ApprovalRow).where(ApprovalRow.station_id == station_id)))
+    old_text = approvals_text([Approval(a.item, a.applied_on, a.granted_on, a.notes) for a in existing])
+    new_text = approvals_text(approvals)
+    if old_text == new_text:
+        return False
+    replace_approvals(s, station_id, approvals)
+    if not is_new:
+        ctx.audit("update", STATION, station_id, key, "approvals", old_text or None, new_text or None)
+    return not is_new
+
+
+def replace_approvals(s: Session, station_id: int, approvals: list[Approval]) -> None:
+    s.execute(sql_delete(ApprovalRow).where(ApprovalRow.station_id == station_id))
+    s.flush()
+    if approvals:
+        s.execute(insert(ApprovalRow), approval_rows(station_id, approvals))
+
+
+def next_code(s: Session, kind: str, unit_code: str) -> str:
+    """The next free venue/pole code of a unit: CS410221-0001, GT410221-0002, …"""
+    k = KINDS[kind]
+    col = getattr(ROW_CLASS[kind], k.code_field)
+    prefix = f"{k.code_prefix}{unit_code}-"
+    existing = s.scalars(select(col).where(col.like(prefix + "%"))).all()
+    nums = [int(c[len(prefix) :]) for c in existing if c[len(prefix) :].isdigit()]
+    return f"{prefix}{max(nums, default=0) + 1:04d}"
+
+
+def delete(ctx: WriteContext, kind: str, record_id: int) -> None:
+    """Move a record to the recycle bin. A venue or pole still carrying stations is refused."""
+    row = ctx.session.get(ROW_CLASS[kind], record_id)
+    if row is None or row.deleted_at is not None:
+        raise NotFoundError(f"找不到该{kind_title(kind)}记录,可能已被删除。")
+    if KINDS[kind].link_column:
+        n = queries.live_station_count(ctx.session, kind, record_id)
+        if n:
+            raise StorageError(
+                f"“{row.name}”上还有 {n} 个基站,不能删除。请先在这些基站的表单中取消关联,再删除。"
+            )
+    row.deleted_at, row.deleted_by = ctx.now, ctx.user
+    ctx.audit("delete", kind, record_id, record_key(kind, row))
+
+
+def restore(ctx: WriteContext, kind: str, record_id: int) -> None:
+    """Bring a record back from the recycle bin (refused if its code is taken meanwhile). A
+    station's link to a venue or pole that is in the bin is dropped, audited."""
+    s = ctx.session
+    row = s.get(ROW_CLASS[kind], record_id)
+    if row is None or row.deleted_at is None:
+        raise NotFoundError("回收站中没有这条记录。")
+    rec = to_record(kind, row)
+    dup = [i for i in db_issues(s, kind, rec) if i.code in DUPLICATE_CODES]
+    if dup:
+        raise StorageError("无法恢复:" + dup[0].message)
+    if kind == STATION:
+        for site in SITE_KINDS:
+            name = site.link_column or ""
+            ref_id = getattr(row, name)
+            ref_table = ROW_CLASS[site.name]
+            if ref_id is not None and s.scalar(select(ref_table.deleted_at).where(ref_table.id == ref_id)):
+                setattr(row, name, None)
+                ctx.audit("update", kind, record_id, record_key(kind, row), name, str(ref_id), None)
+    row.deleted_at, row.deleted_by = None, None
+    ctx.audit("restore", kind, record_id, record_key(kind, row))
+
+
+def purge(ctx: WriteContext, kind: str, record_id: int) -> None:
+    """Delete for good a record that is in the recycle bin (its audit rows stay); stations linked to
+    a purged venue or pole lose the link."""
+    row = ctx.session.get(ROW_CLASS[kind], record_id)
+    if row is None or row.deleted_at is None:
+        raise NotFoundError("回收站中没有这条记录。")
+    if KINDS[kind].link_column:
+        link = link_column(kind)
+        ctx.session.execute(update(StationRow).where(link == record_id).values({link.key: None}))
+    ctx.session.delete(row)
+    ctx.audit("purge", kind, record_id, record_key(kind, row))
+
+
+def integrity_check(path: Path) -> list[CheckProblem]:
+    """SQLite's integrity check of the database file, as check problems."""
+    return [
+        CheckProblem("database", 0, path.name, Issue("", f"数据库完整性检查:{msg}", ERROR, "integrity"))
+        for msg in backups.integrity_problems(path)
+    ]
+
+
+def check_records(s: Session, validation: ValidationContext) -> list[CheckProblem]:
+    """Every live record validated by its kind's rules, plus duplicate station codes."""
+    out: list[CheckProblem] = []
+    approvals = queries.approvals_for(s)
+    seen: dict[tuple[str, str], int] = {}
+    for kind in REGISTER_KINDS:
+        validator = KINDS[kind].validator
+        for rec in queries.query(s, kind, ListQuery()):
+            if kind == STATION:
+                rec.approvals = approvals.get(rec.id, [])
+            issues = validator(rec, validation)
+            if kind == STATION:
+                k = (rec.operator, rec.station_code)
+                if k in seen:
+                    issues.append(Issue("station_code", "基站编码重复", ERROR, "station_code_duplicate"))
+                seen[k] = rec.id
+            out += [CheckProblem(kind, rec.id, record_key(kind, rec), i) for i in issues if i.is_error]
+    return out
