@@ -246,12 +246,36 @@ def _log_file() -> Path | None:
         return None
 
 
+EXIT_PIPE = 141  # what a shell reports for a program ended by SIGPIPE (128 + 13)
+
+
+def _quiet_broken_pipe() -> int:
+    """The reader of our output went away (``kf5g verify … | head``): not an error. Point stdout and
+    stderr at the null device so the interpreter's final flush does not complain, and end quietly."""
+    import os
+
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            fd = stream.fileno()
+        except (OSError, ValueError, AttributeError):
+            continue
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, fd)
+            os.close(devnull)
+        except OSError:
+            pass
+    return EXIT_PIPE
+
+
 def run(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     func = getattr(args, "func", cmd_gui)
     try:
         return int(func(args))
+    except BrokenPipeError:
+        return _quiet_broken_pipe()
     except Kf5gError as exc:
         err(f"错误:{exc}")
         return EXIT_ERROR
