@@ -90,7 +90,12 @@ def cmd_bulk_import(args: argparse.Namespace) -> int:
         mapping[fld.strip()] = header.strip()
     with open_store(args) as store:
         pv = bulk.load_and_preview(
-            store, args.file, args.register, mapping=mapping, default_unit=args.unit, header_row=args.header_row
+            store,
+            args.file,
+            args.register,
+            mapping=mapping,
+            default_unit=args.unit,
+            header_row=args.header_row,
         )
         names = {f: pv.table.headers[i] for f, i in pv.mapping.items()}
         from kf5g_desktop.domain.schema import field_label
@@ -100,7 +105,9 @@ def cmd_bulk_import(args: argparse.Namespace) -> int:
         if unmapped:
             out("未使用的列:" + "、".join(unmapped))
         rows = "、".join(str(r) for r in pv.table.header_rows)
-        out(f"表头：第{rows}行" + ("（自动识别；如不对，用 --header-row N 指定）" if pv.table.guessed else ""))
+        out(
+            f"表头：第{rows}行" + ("（自动识别；如不对，用 --header-row N 指定）" if pv.table.guessed else "")
+        )
         out(f"共 {len(pv.rows)} 行:{pv.summary()}")
         for r in pv.rows:
             for p in r.problems:
@@ -207,7 +214,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     )
     p.add_argument("--save-mapping", action="store_true", help="保存本次列对应关系")
     p.add_argument(
-        "--header-row", type=int, metavar="N", help="表头在文件的第 N 行（默认自动识别：前几行中与已知字段最相符的一行）"
+        "--header-row",
+        type=int,
+        metavar="N",
+        help="表头在文件的第 N 行（默认自动识别：前几行中与已知字段最相符的一行）",
     )
     p.set_defaults(func=cmd_bulk_import)
 

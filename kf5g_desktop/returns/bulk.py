@@ -16,9 +16,11 @@ import csv
 import io
 import json
 import logging
+import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from decimal import Decimal
 from pathlib import Path
 
 from kf5g_desktop.domain import codes
@@ -146,8 +148,9 @@ def show(value: object, limit: int = 60) -> str:
     read as 1.0 shown as 1, long text shortened."""
     if value is None:
         return ""
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e16:
-        text = str(int(value))
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e21:
+        # as Excel shows it: 15 significant digits (not the float's binary tail …889984)
+        text = str(int(value)) if abs(value) < 1e15 else format(Decimal(f"{value:.15g}"), "f")
     else:
         text = str(value)
     text = text.replace("\r\n", LINE_BREAK).replace("\n", LINE_BREAK).replace("\r", LINE_BREAK)
@@ -227,7 +230,9 @@ def _pick_header(
         if row not in by_no or not any(c not in (None, "") for c in by_no[row]):
             return None
         best: tuple[float, tuple[int, ...], list[object]] = (
-            _header_score(by_no[row], known), (row,), by_no[row]
+            _header_score(by_no[row], known),
+            (row,),
+            by_no[row],
         )
         if row - 1 in by_no:
             pair = _combine(by_no[row - 1], by_no[row])
@@ -575,7 +580,9 @@ def _convert(
     if spec.kind == CODES and spec.code_list is not None:
         found, unknown = spec.code_list.parse_multi(normalize_text(str(value)))
         if unknown:
-            raise ValueError(f"“{show('、'.join(unknown))}”不在代码表中,可选:{'、'.join(spec.code_list.labels)}")
+            raise ValueError(
+                f"“{show('、'.join(unknown))}”不在代码表中,可选:{'、'.join(spec.code_list.labels)}"
+            )
         return found
     if spec.kind == DATE:
         try:
@@ -585,12 +592,16 @@ def _convert(
     if spec.kind == FLOAT:
         try:
             n = normalize_number(value)
+            if n is not None and not math.isfinite(n):  # "inf", "nan" read as numbers
+                raise ValueError(value)
         except ValueError:
             raise ValueError(f"“{show(value)}”不是数字") from None
         return None if n is None else round(n, 6)
     if spec.kind == INT:
         try:
             n = normalize_number(value)
+            if n is not None and not math.isfinite(n):
+                raise ValueError(value)
         except ValueError:
             raise ValueError(f"“{show(value)}”不是整数") from None
         if n is not None and not n.is_integer():

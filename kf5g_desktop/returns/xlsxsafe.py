@@ -179,7 +179,7 @@ def check_container(path: Path, formats: Sequence[str] = RETURN_FORMATS) -> str:
         raise _not_a_return(path, FORMAT_NAMES[fmt])
     if fmt not in formats:
         raise SpreadsheetError(
-            f"文件{_name(path)}是{FORMAT_NAMES[fmt]},请用 Excel/WPS 另存为 .xlsx 后再导入。"
+            f"文件{_name(path)}是 {FORMAT_NAMES[fmt]}，请用 Excel/WPS 另存为 .xlsx 后再导入。"
         )
     total = 0
     for i in infos:
@@ -500,7 +500,7 @@ def open_workbook(path: Path | str, *, formats: Sequence[str] = RETURN_FORMATS) 
             msg = f"文件{_name(path)}设置了打开密码，程序无法读取。请在 Excel/WPS 中取消密码后再导入。"
         else:
             msg = (
-                f"文件{_name(path)}已损坏，无法作为{FORMAT_NAMES[fmt]}读取（详细信息已写入日志）。"
+                f"文件{_name(path)}已损坏，无法作为 {FORMAT_NAMES[fmt]} 读取（详细信息已写入日志）。"
                 "请用 Excel/WPS 打开检查并另存为 .xlsx，或请对方重新导出。"
             )
         raise SpreadsheetError(msg) from None
