@@ -77,7 +77,7 @@
     <message>
         <location filename="../../kf5g_desktop/gui/app.py" line="221"/>
         <source>数据库“{0}”位于网络驱动器或U盘等移动存储上,断网或拔出时可能损坏数据。请把数据库复制到本机硬盘,并用 --db 或环境变量 KF5G_DB 指定它的位置。</source>
-        <translation>The database “{0}” is on a network drive or removable storage; losing the connection or unplugging it can damage the data. Copy the database to this computer's hard disk and point to it with --db or the KF5G_DB environment variable.</translation>
+        <translation>The database “{0}” is on a network drive or removable storage; losing the connection or unplugging it can damage the data. Copy the database to this computer&apos;s hard disk and point to it with --db or the KF5G_DB environment variable.</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/app.py" line="331"/>
@@ -691,27 +691,27 @@
 <context>
     <name>BulkImportWizard</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="284"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="321"/>
         <source>批量导入运营商清单</source>
         <translation>Bulk import operators&apos; lists</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="291"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="328"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="292"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="329"/>
         <source>下一步</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="293"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="330"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="294"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="331"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -2641,48 +2641,48 @@ Save it anyway?</translation>
 <context>
     <name>_FilePage</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="112"/>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="138"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="113"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="141"/>
         <source>选择运营商清单</source>
         <translation>Choose the operator&apos;s list</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="113"/>
-        <source>支持 .xlsx 和 .csv;列的顺序不限,下一步会自动识别表头。</source>
-        <translation>.xlsx and .csv, columns in any order; the headers are recognised in the next step.</translation>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="115"/>
+        <source>支持 .xlsx、.xls、.ods、.xlsb 和 .csv；列的顺序不限，下一步会自动识别表头。</source>
+        <translation>.xlsx, .xls, .ods, .xlsb and .csv, columns in any order; the headers are recognised in the next step.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="115"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="118"/>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="124"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="127"/>
         <source>(按文件中的区县列)</source>
         <translation>(from the file&apos;s unit column)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="131"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="134"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="132"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="135"/>
         <source>导入到</source>
         <translation>Import into</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="133"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="136"/>
         <source>默认区县</source>
         <translation>Default unit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="138"/>
-        <source>表格 (*.xlsx *.csv)</source>
-        <translation>Spreadsheets (*.xlsx *.csv)</translation>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="141"/>
+        <source>表格 (*.xlsx *.xls *.ods *.xlsb *.csv *.txt)</source>
+        <translation>Spreadsheets (*.xlsx *.xls *.ods *.xlsb *.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="150"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="153"/>
         <source>批量导入</source>
         <translation>Bulk import</translation>
     </message>
@@ -2690,32 +2690,57 @@ Save it anyway?</translation>
 <context>
     <name>_MappingPage</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="161"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="164"/>
         <source>核对列的对应关系</source>
         <translation>Check the column mapping</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="162"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="165"/>
         <source>已按表头自动识别;如有不对,请在右侧选择文件中的列。</source>
         <translation>Matched by header; if something is wrong, choose the file column on the right.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="165"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="168"/>
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="165"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="168"/>
         <source>文件中的列</source>
         <translation>Column in the file</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="167"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="170"/>
         <source>保存此对应关系,下次自动使用</source>
         <translation>Save this mapping for next time</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="185"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="173"/>
+        <source>自动识别不对时，指定表头所在的行（文件中的行号）</source>
+        <translation>If the guess is wrong, give the row of the headers (its row number in the file)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="176"/>
+        <source>按此行重新读取</source>
+        <translation>Read again with this row</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="179"/>
+        <source>表头所在行</source>
+        <translation>Header row</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="209"/>
+        <source>表头：第 %1 行，其下 %2 行数据。</source>
+        <translation>Headers: row %1, with %2 data rows below.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="211"/>
+        <source>（自动识别）</source>
+        <translation> (recognised automatically)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="222"/>
         <source>(不导入)</source>
         <translation>(not imported)</translation>
     </message>
@@ -2723,43 +2748,43 @@ Save it anyway?</translation>
 <context>
     <name>_PreviewPage</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="212"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="249"/>
         <source>预览(试导入,尚未写入)</source>
         <translation>Preview (dry run, nothing written yet)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="230"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="267"/>
         <source>正在检查……</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="239"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="276"/>
         <source>正在检查清单</source>
         <translation>Checking the list</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="244"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="281"/>
         <source>共 %1 行:%2。</source>
         <translation>%1 rows: %2.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="246"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="283"/>
         <source>有错误或冲突的行必须先在文件中改正,全部通过后才能导入(不会只导入一部分)。</source>
         <translation>Rows with errors or conflicts must be fixed in the file first; the import runs only when every row passes (never a part of it).</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="248"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="285"/>
         <source>点击“导入”写入数据库(导入前自动备份,之后可整批撤销)。</source>
         <translation>Click &quot;Import&quot; to write to the database (backed up first; the whole batch can be undone later).</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="262"/>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="266"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="299"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="303"/>
         <source>批量导入</source>
         <translation>Bulk import</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="267"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="304"/>
         <source>已导入(批次 %1)。如需撤销,可在“导入批次”中撤销整批。</source>
         <translation>Imported (batch %1). To undo, undo the whole batch under &quot;Import batches&quot;.</translation>
     </message>
