@@ -1,7 +1,8 @@
-"""Bulk import of operators' lists (xlsx or csv, any column order) into one register.
+"""Bulk import of operators' lists (xlsx/xls/ods/xlsb or csv, any column order) into one register.
 
-1. :func:`read_table` reads the file (safely; csv in UTF-8 or GB18030, any delimiter) and finds the
-   header row. 2. :func:`guess_mapping` matches headers to fields by synonyms (站址编码/基站编码/
+1. :func:`read_table` reads the file (safely; text in UTF-8, UTF-16 or GB18030 with any usual
+   separator) and finds the header row: the row among the first rows matching the most known fields,
+   or two rows read as one (:func:`with_header_row` reads it again with the row given). 2. :func:`guess_mapping` matches headers to fields by synonyms (站址编码/基站编码/
    gNodeB标识, 经度/lon …); the user corrects it and can save it (:func:`save_mapping`).
 3. :func:`preview` converts and validates every row (all errors at once, naming row and column)
    and compares with the database on the business key (operator + station code, venue code, pole

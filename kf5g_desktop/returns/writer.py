@@ -1,10 +1,10 @@
 """Writes a :class:`ReturnContent` as the .xlsx of RETURNS.md (openpyxl, write-only mode).
 
 Presentation: frozen panes below row 3, auto-filter on row 3, drop-downs from 代码表, widths that fit
-the headers, landscape one page wide with rows 1–3 repeated and page numbers in the footer — A4, and A3
-for the 30-column 基站 sheet (its headers on two lines). Text
-that openpyxl would turn into a formula or an error value is forced to a text cell. The file is
-written to a temporary name in the target folder and renamed (atomic on the same volume).
+the headers, landscape one page wide with rows 1–3 repeated and page numbers in the footer — on A4, and
+on A3 for the 30-column 基站 sheet (its headers on two lines). Text that openpyxl would turn into a
+formula or an error value is forced to a text cell. The file is written to a temporary name in the
+target folder and renamed (atomic on the same volume).
 """
 
 from __future__ import annotations

@@ -2,7 +2,11 @@
 
 One boundary: :func:`open_workbook` and every method of :class:`SafeWorkbook` turn whatever a parser
 raises into a :class:`SpreadsheetError` with one clear Chinese message (not an .xlsx, encrypted,
-damaged, too big …), never a traceback.
+damaged, too big …), never a traceback; the parser's own words go to the log (``kf5g.log``).
+
+Formats: a return is .xlsx only (another workbook format is refused as such); an operator's list may
+also be .xls, .ods or .xlsb (``formats=LIST_FORMATS``), read by python-calamine with the same limits.
+Workbooks with Excel 4.0 macro sheets are refused and named.
 
 Before any parser sees the file: its size, its signature (zip / OLE2 / text), the zip directory
 (member sizes, total size and compression ratio — a 2 MB zip bomb can expand to gigabytes),
