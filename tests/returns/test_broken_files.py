@@ -176,6 +176,13 @@ def _cases():
     add("bad-date", lambda s, d: _edit(s, d, _cell("基站", "S4", "2021-13-45")), "不是有效日期", reason, True)
     add("unknown-label", lambda s, d: _edit(s, d, _cell("基站", "L4", "铁塔")), "不在代码表中", reason, True)
     add(
+        "multi-line-label",  # shown on one line, its line break marked
+        lambda s, d: _edit(s, d, _cell("基站", "L4", "宏\n站")),
+        "“宏⏎站”不在代码表中",
+        reason,
+        True,
+    )
+    add(
         "outside-kaifeng",
         lambda s, d: _edit(s, d, _cell("基站", "J4", 116.5)),
         "不在开封市范围内",
