@@ -9,6 +9,8 @@ target folder and renamed (atomic on the same volume).
 
 from __future__ import annotations
 
+import errno
+import logging
 import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -49,6 +51,8 @@ from .format import (
     column_kind,
 )
 from .rows import CODE_LISTS
+
+log = logging.getLogger("kf5g.export")
 
 
 class ExportError(Kf5gError):
@@ -406,9 +410,12 @@ def save_atomic(wb: Workbook, dest: Path) -> None:
             f"无法写入“{dest}”:文件可能正在 Excel/WPS 中打开,或文件夹没有写入权限。请关闭该文件后重试。"
         ) from exc
     except IllegalCharacterError as exc:
-        raise ExportError(f"数据中含有表格文件不允许的控制字符,无法导出:{exc}") from exc
+        log.info("export %s: %s", dest, exc)
+        raise ExportError("数据中含有表格文件不允许的控制字符，无法导出，请在记录中删除后重试。") from exc
     except OSError as exc:
-        raise ExportError(f"无法写入“{dest}”:{exc.strerror or exc}。请检查磁盘空间和文件夹权限。") from exc
+        log.info("export %s: %s", dest, exc)
+        why = "磁盘空间不足" if exc.errno == errno.ENOSPC else "系统拒绝写入"
+        raise ExportError(f"无法写入“{dest}”（{why}）。请检查磁盘空间和文件夹权限。") from exc
     finally:
         if tmp.exists():
             tmp.unlink()
@@ -418,6 +425,7 @@ def write_return(c: ReturnContent, dest: Path) -> Path:
     try:
         wb = build_workbook(c)
     except IllegalCharacterError as exc:
-        raise ExportError(f"数据中含有表格文件不允许的控制字符,无法导出,请在记录中删除后重试:{exc}") from exc
+        log.info("export %s: %s", dest, exc)
+        raise ExportError("数据中含有表格文件不允许的控制字符，无法导出，请在记录中删除后重试。") from exc
     save_atomic(wb, dest)
     return dest

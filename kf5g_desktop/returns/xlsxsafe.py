@@ -346,7 +346,7 @@ class SafeWorkbook:
         """(row, column letter) of every cell holding a formula, found in the sheet's XML."""
         if name not in self._formula_cache:
             part = self.info(name).part
-            if not part:  # .xls/.ods/.xlsb: their formulas' results are stored and read as values
+            if self.format != XLSX:  # .xls/.ods/.xlsb: their formulas' results are stored, read as values
                 self._formula_cache[name] = []
                 return []
             found = self._result(
@@ -369,7 +369,7 @@ class SafeWorkbook:
                 )  # type: ignore[misc]
         if formulas:
             for name in names:
-                if name in self.sheet_names and self.info(name).part:
+                if name in self.sheet_names and self.format == XLSX:
                     part = self.info(name).part
                     jobs.append((("formulas", name), lambda p=part: _scan_formulas(self.path, p)))  # type: ignore[misc]
         for key, job in jobs:
