@@ -64,3 +64,24 @@ def test_bulk_import_header_row_option(tmp_path, capsys):
     assert run([*args, "--header-row", "4", "--map", "station_code=编号"]) == 0
     out = capsys.readouterr().out
     assert "表头：第4行" in out and "新增 2" in out
+
+
+def test_the_parsers_own_words_go_to_the_log_not_the_screen(tmp_path):
+    db = tmp_path / "c.db"
+    factory.open_store(db, kind="city", unit=None).close()
+    broken = tmp_path / "断.xlsx"
+    broken.write_bytes(b"PK\x03\x04" + b"\x00\x01" * 200)  # a zip header, then nothing a zip has
+    data = tmp_path / "data"
+    env = {**os.environ, "XDG_DATA_HOME": str(data), "PYTHONPATH": str(ROOT)}
+    proc = subprocess.run(
+        [sys.executable, "-m", "kf5g_desktop", "--db", str(db), "verify", str(broken)],
+        capture_output=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=120,
+    )
+    out = proc.stdout.decode("utf-8")
+    assert proc.returncode == 1 and "已损坏或不完整" in out
+    assert "zip" not in out.lower()  # not "File is not a zip file"
+    log = (data / "kf5g-desktop" / "kf5g.log").read_text(encoding="utf-8")
+    assert "断.xlsx" in log and "zip" in log.lower()
