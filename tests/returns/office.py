@@ -76,3 +76,76 @@ def foreign_words(message: str) -> list[str]:
 def assert_chinese(message: str) -> None:
     assert re.search(r"[\u4e00-\u9fff]", message), message
     assert not foreign_words(message), (foreign_words(message), message)
+
+
+def _record(typ: int, data: bytes = b"") -> bytes:
+    """One BIFF12 record ([MS-XLSB] 2.1.4): type and size as 7-bit varints, then the data."""
+    out = bytearray()
+    out += bytes([typ]) if typ < 0x80 else bytes([(typ & 0x7F) | 0x80, typ >> 7])
+    size = len(data)
+    while True:
+        byte = size & 0x7F
+        size >>= 7
+        out.append(byte | (0x80 if size else 0))
+        if not size:
+            break
+    return bytes(out) + data
+
+
+def _wide(text: str) -> bytes:
+    return len(text).to_bytes(4, "little") + text.encode("utf-16-le")
+
+
+def write_xlsb(path: Path, sheet: str, rows: list[list[object]]) -> Path:
+    """A minimal Excel binary workbook (.xlsb) with one sheet of text and number cells, written from
+    [MS-XLSB] (LibreOffice cannot write .xlsb): workbook.bin with its sheet, the sheet's cell records."""
+    import struct
+    import zipfile
+
+    book = _record(0x0083)  # BrtBeginBook
+    book += _record(0x008F)  # BrtBeginBundleShs
+    book += _record(
+        0x009C, (0).to_bytes(4, "little") + (1).to_bytes(4, "little") + _wide("rId1") + _wide(sheet)
+    )
+    book += _record(0x0090)  # BrtEndBundleShs
+    book += _record(0x009D, b"\0" * 26)  # BrtCalcProp
+    book += _record(0x0084)  # BrtEndBook
+    width = max((len(r) for r in rows), default=1)
+    cells = _record(0x0081)  # BrtBeginSheet
+    cells += _record(0x0094, struct.pack("<IIII", 0, max(len(rows) - 1, 0), 0, width - 1))  # BrtWsDim
+    cells += _record(0x0091)  # BrtBeginSheetData
+    for r, row in enumerate(rows):
+        cells += _record(0x0000, struct.pack("<I", r) + b"\0" * 13)  # BrtRowHdr
+        for c, value in enumerate(row):
+            head = struct.pack("<II", c, 0)  # column, style
+            if value is None:
+                continue
+            if isinstance(value, (int, float)):
+                cells += _record(0x0005, head + struct.pack("<d", float(value)))  # BrtCellReal
+            else:
+                cells += _record(0x0006, head + _wide(str(value)))  # BrtCellSt
+    cells += _record(0x0092)  # BrtEndSheetData
+    cells += _record(0x0082)  # BrtEndSheet
+    types = (
+        '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+        'content-types"><Default Extension="bin" ContentType="application/vnd.ms-excel.sheet.binary.macroEnabled'
+        '.main"/><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        "</Types>"
+    )
+    rels = (
+        '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/'
+        '2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'relationships/worksheet" Target="worksheets/sheet1.bin"/></Relationships>'
+    )
+    root = (
+        '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/'
+        '2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'relationships/officeDocument" Target="xl/workbook.bin"/></Relationships>'
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", types)
+        z.writestr("_rels/.rels", root)
+        z.writestr("xl/workbook.bin", book)
+        z.writestr("xl/_rels/workbook.bin.rels", rels)
+        z.writestr("xl/worksheets/sheet1.bin", cells)
+    return path

@@ -17,7 +17,7 @@ from kf5g_desktop.returns.bulk import ERROR, NEW
 from kf5g_desktop.returns.importer import import_files
 from kf5g_desktop.returns.verify import verify_file
 from tests.returns.conftest import db_digest
-from tests.returns.office import assert_chinese, convert, foreign_words, needs_soffice
+from tests.returns.office import assert_chinese, convert, foreign_words, needs_soffice, write_xlsb
 
 HEADERS = ["基站编码", "运营商", "站名", "乡镇", "状态", "经度", "纬度"]
 
@@ -118,9 +118,29 @@ def test_a_damaged_xls_list_is_refused_in_chinese(unit_store, tmp_path, caplog):
     assert any("坏.xls" in r.getMessage() for r in caplog.records)  # the parser's own words: in the log
 
 
+def test_xlsb_list_imports(unit_store, tmp_path):
+    """An .xlsb written record by record ([MS-XLSB]; LibreOffice cannot write one)."""
+    rows = [["中国电信开封分公司清单"], HEADERS, *(_row(i) for i in range(4))]
+    rows[3][0] = 77000001.0  # a code stored as a number: read, with its warning
+    path = write_xlsb(tmp_path / "电信清单.xlsb", "清单", rows)
+    pv = bulk.load_and_preview(unit_store, path, "stations")
+    assert pv.table.sheet == "清单" and pv.table.header_row == 2 and pv.table.headers == HEADERS
+    assert [r.state for r in pv.rows] == [NEW] * 4, [str(p) for p in pv.errors]
+    assert pv.rows[1].record.station_code == "77000001" and "是数字" in str(pv.rows[1].warnings[0])
+    before = unit_store.count("station")
+    bulk.commit(unit_store, pv)
+    assert unit_store.count("station") == before + 4
+
+
+def test_a_return_saved_as_xlsb_is_told_to_use_the_original(city_store, tmp_path):
+    path = write_xlsb(tmp_path / "410221_杞县_5G周报_2021W05.xlsb", "封面", [["开封市5G网络建设周报表"]])
+    msg = verify_file(city_store, path).messages()[0]
+    assert "周报须为 .xlsx 格式，请用导出的原文件" in msg and "二进制" in msg
+
+
 def _xlsb(path: Path) -> Path:
-    """The container of an .xlsb (LibreOffice cannot write one): content types and a binary workbook
-    part. Enough for the format to be recognised; python-calamine then finds it damaged."""
+    """The container of an .xlsb with a workbook part that is not BIFF12: recognised as .xlsb,
+    then found damaged by python-calamine."""
     with zipfile.ZipFile(path, "w") as z:
         z.writestr("[Content_Types].xml", "<Types/>")
         z.writestr("_rels/.rels", "<Relationships/>")
@@ -128,7 +148,7 @@ def _xlsb(path: Path) -> Path:
     return path
 
 
-def test_xlsb_is_named_as_such(unit_store, city_store, tmp_path):
+def test_a_damaged_xlsb_is_named_as_such(unit_store, city_store, tmp_path):
     path = _xlsb(tmp_path / "联通清单.xlsb")
     text = _refused(unit_store, path, ".xlsb")
     assert "普通压缩包" not in text and "Excel 二进制工作簿" in text
