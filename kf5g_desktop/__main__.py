@@ -6,9 +6,17 @@ import sys
 
 
 def main() -> None:
+    from kf5g_desktop import logfile
     from kf5g_desktop.cli import run
 
-    sys.exit(run(sys.argv[1:]))
+    logfile.install()  # technical detail (why a file could not be read …) goes to kf5g.log
+    try:
+        rc = run(sys.argv[1:])
+    except BrokenPipeError:  # argparse's own --help/--version output into a closed pipe
+        from kf5g_desktop.cli.main import quiet_broken_pipe
+
+        rc = quiet_broken_pipe()
+    sys.exit(rc)
 
 
 if __name__ == "__main__":

@@ -10,13 +10,14 @@ unexpected goes to the log file, never a traceback on the console.
 from __future__ import annotations
 
 import argparse
+import sys
 import traceback
 from collections.abc import Sequence
-from pathlib import Path
 
 from kf5g_desktop import __version__
 from kf5g_desktop.cli import data, report, returns, selftest
 from kf5g_desktop.cli.common import EXIT_BUG, EXIT_ERROR, add_db_option, err
+from kf5g_desktop.logfile import log_path
 from kf5g_desktop.storage.errors import Kf5gError
 
 COMMAND_MODULES = (data, selftest, report, returns)
@@ -43,15 +44,26 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _log_file() -> Path | None:
-    try:
-        from kf5g_desktop.paths import user_data_dir
+EXIT_PIPE = 141  # what a shell reports for a program ended by SIGPIPE (128 + 13)
 
-        folder = user_data_dir()
-        folder.mkdir(parents=True, exist_ok=True)
-        return folder / "kf5g.log"
-    except OSError:
-        return None
+
+def quiet_broken_pipe() -> int:
+    """The reader of our output went away (``kf5g verify … | head``): not an error. Point stdout and
+    stderr at the null device so the interpreter's final flush does not complain, and end quietly."""
+    import os
+
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            fd = stream.fileno()
+        except (OSError, ValueError, AttributeError):
+            continue
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, fd)
+            os.close(devnull)
+        except OSError:
+            pass
+    return EXIT_PIPE
 
 
 def run(argv: Sequence[str] | None = None) -> int:
@@ -60,6 +72,8 @@ def run(argv: Sequence[str] | None = None) -> int:
     func = getattr(args, "func", cmd_gui)
     try:
         return int(func(args))
+    except BrokenPipeError:
+        return quiet_broken_pipe()
     except Kf5gError as exc:
         err(f"错误:{exc}")
         return EXIT_ERROR
@@ -67,7 +81,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         err("已取消。")
         return EXIT_ERROR
     except Exception as exc:  # the boundary: never a traceback on the console
-        logfile = _log_file()
+        logfile = log_path()
         if logfile is not None:
             with logfile.open("a", encoding="utf-8") as f:
                 f.write(traceback.format_exc())

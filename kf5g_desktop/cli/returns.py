@@ -89,7 +89,14 @@ def cmd_bulk_import(args: argparse.Namespace) -> int:
             return EXIT_ERROR
         mapping[fld.strip()] = header.strip()
     with open_store(args) as store:
-        pv = bulk.load_and_preview(store, args.file, args.register, mapping=mapping, default_unit=args.unit)
+        pv = bulk.load_and_preview(
+            store,
+            args.file,
+            args.register,
+            mapping=mapping,
+            default_unit=args.unit,
+            header_row=args.header_row,
+        )
         names = {f: pv.table.headers[i] for f, i in pv.mapping.items()}
         from kf5g_desktop.domain.schema import field_label
 
@@ -97,10 +104,16 @@ def cmd_bulk_import(args: argparse.Namespace) -> int:
         unmapped = [h for i, h in enumerate(pv.table.headers) if h and i not in pv.mapping.values()]
         if unmapped:
             out("未使用的列:" + "、".join(unmapped))
+        rows = "、".join(str(r) for r in pv.table.header_rows)
+        out(
+            f"表头：第{rows}行" + ("（自动识别；如不对，用 --header-row N 指定）" if pv.table.guessed else "")
+        )
         out(f"共 {len(pv.rows)} 行:{pv.summary()}")
         for r in pv.rows:
             for p in r.problems:
                 out(f"  {p}")
+            for p in r.warnings:
+                out(f"  提示：{p}")
         if args.save_mapping:
             bulk.save_mapping(store, pv.kind, pv.table.headers, pv.mapping)
             out("已保存列对应关系,下次导入同类文件时自动使用。")
@@ -188,7 +201,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--received-at", metavar="YYYY-MM-DDTHH:MM", help="收到时间(默认现在),用于判断是否逾期")
     p.set_defaults(func=cmd_import)
 
-    p = sub.add_parser("bulk-import", help="批量导入运营商清单(xlsx 或 csv,列顺序不限)")
+    p = sub.add_parser("bulk-import", help="批量导入运营商清单（xlsx、xls、ods、xlsb 或 csv，列顺序不限）")
     add_db_option(p)
     p.add_argument("file", type=Path, metavar="FILE")
     p.add_argument(
@@ -200,6 +213,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "--map", action="append", metavar="字段=表头", help="指定列对应,如 station_code=gNodeB标识(可多次)"
     )
     p.add_argument("--save-mapping", action="store_true", help="保存本次列对应关系")
+    p.add_argument(
+        "--header-row",
+        type=int,
+        metavar="N",
+        help="表头在文件的第 N 行（默认自动识别：前几行中与已知字段最相符的一行）",
+    )
     p.set_defaults(func=cmd_bulk_import)
 
     p = sub.add_parser("bulk-undo", help="撤销一次批量导入或周报导入(按批次号)")

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QSpinBox,
     QTableView,
     QTableWidget,
     QVBoxLayout,
@@ -110,7 +111,9 @@ class _FilePage(QWizardPage):
         super().__init__(wizard)
         self.w = wizard
         self.setTitle(self.tr("选择运营商清单"))
-        self.setSubTitle(self.tr("支持 .xlsx 和 .csv;列的顺序不限,下一步会自动识别表头。"))
+        self.setSubTitle(
+            self.tr("支持 .xlsx、.xls、.ods、.xlsb 和 .csv；列的顺序不限，下一步会自动识别表头。")
+        )
         self.path = QLineEdit(self)
         browse = QPushButton(self.tr("浏览…"), self)
         browse.clicked.connect(self._browse)
@@ -135,7 +138,7 @@ class _FilePage(QWizardPage):
 
     def _browse(self) -> None:
         f, _ = QFileDialog.getOpenFileName(
-            self, self.tr("选择运营商清单"), "", self.tr("表格 (*.xlsx *.csv)")
+            self, self.tr("选择运营商清单"), "", self.tr("表格 (*.xlsx *.xls *.ods *.xlsb *.csv *.txt)")
         )
         if f:
             self.path.setText(f)
@@ -145,7 +148,7 @@ class _FilePage(QWizardPage):
 
     def validatePage(self) -> bool:
         try:
-            self.w.table = bulk.read_table(self.path.text())
+            self.w.table = bulk.read_table(self.path.text(), kind=self.register.currentData())
         except bulk.BulkImportError as exc:
             QMessageBox.warning(self, self.tr("批量导入"), str(exc))
             return False
@@ -165,14 +168,48 @@ class _MappingPage(QWizardPage):
         self.table.setHorizontalHeaderLabels([self.tr("字段"), self.tr("文件中的列")])
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.save = QCheckBox(self.tr("保存此对应关系,下次自动使用"), self)
+        self.header_row = QSpinBox(self)
+        self.header_row.setRange(1, 1_048_576)
+        self.header_row.setToolTip(self.tr("自动识别不对时，指定表头所在的行（文件中的行号）"))
+        self.header_note = QLabel(self)
+        self.header_note.setWordWrap(True)
+        apply = QPushButton(self.tr("按此行重新读取"), self)
+        apply.clicked.connect(self._reread)
+        head = QHBoxLayout()
+        head.addWidget(QLabel(self.tr("表头所在行"), self))
+        head.addWidget(self.header_row)
+        head.addWidget(apply)
+        head.addWidget(self.header_note, 1)
         lay = QVBoxLayout(self)
+        lay.addLayout(head)
         lay.addWidget(self.table)
         lay.addWidget(self.save)
         self.combos: dict[str, QComboBox] = {}
 
     def initializePage(self) -> None:
+        self._fill()
+
+    def _reread(self) -> None:
+        """Read the same rows again with the header in the chosen row."""
+        t = self.w.table
+        if t is None:
+            return
+        try:
+            self.w.table = bulk.with_header_row(t, self.header_row.value(), kind=self.w.kind)
+        except bulk.BulkImportError as exc:
+            self.header_note.setText(str(exc))
+            return
+        self._fill()
+
+    def _fill(self) -> None:
         t, kind = self.w.table, self.w.kind
         assert t is not None
+        self.header_row.setValue(t.header_row)
+        rows = "、".join(str(r) for r in t.header_rows)
+        note = self.tr("表头：第 %1 行，其下 %2 行数据。").replace("%1", rows).replace("%2", str(len(t.rows)))
+        if t.guessed:
+            note += self.tr("（自动识别）")
+        self.header_note.setText(note)
         mapping = bulk.guess_mapping(kind, t.headers, bulk.saved_mapping(self.w.store, kind))
         fields = [f for f, spec in FIELD_BY_NAME[kind].items() if spec.kind != REF or kind == STATION]
         self.table.setRowCount(len(fields))

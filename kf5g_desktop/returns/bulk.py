@@ -1,7 +1,8 @@
-"""Bulk import of operators' lists (xlsx or csv, any column order) into one register.
+"""Bulk import of operators' lists (xlsx/xls/ods/xlsb or csv, any column order) into one register.
 
-1. :func:`read_table` reads the file (safely; csv in UTF-8 or GB18030, any delimiter) and finds the
-   header row. 2. :func:`guess_mapping` matches headers to fields by synonyms (站址编码/基站编码/
+1. :func:`read_table` reads the file (safely; text in UTF-8, UTF-16 or GB18030 with any usual
+   separator) and finds the header row: the row among the first rows matching the most known fields,
+   or two rows read as one (:func:`with_header_row` reads it again with the row given). 2. :func:`guess_mapping` matches headers to fields by synonyms (站址编码/基站编码/
    gNodeB标识, 经度/lon …); the user corrects it and can save it (:func:`save_mapping`).
 3. :func:`preview` converts and validates every row (all errors at once, naming row and column)
    and compares with the database on the business key (operator + station code, venue code, pole
@@ -11,12 +12,16 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import json
+import logging
+import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from decimal import Decimal
 from pathlib import Path
 
 from kf5g_desktop.domain import codes
@@ -46,8 +51,9 @@ from kf5g_desktop.domain.schema import (
 from kf5g_desktop.storage.errors import Kf5gError
 from kf5g_desktop.storage.store import Store
 
-from .xlsxsafe import SpreadsheetError, open_workbook
+from .xlsxsafe import LIST_FORMATS, SpreadsheetError, open_workbook, sniff_workbook
 
+log = logging.getLogger("kf5g.bulk")
 Progress = Callable[[int, int, str], None]
 REGISTERS = {"stations": STATION, "venues": VENUE, "poles": POLE, STATION: STATION, VENUE: VENUE, POLE: POLE}
 MAX_CSV_BYTES = 100 * 1024 * 1024
@@ -139,53 +145,226 @@ KEY_LABEL = {STATION: "运营商+基站编码", VENUE: "场所编号", POLE: "�
 
 def _key(text: object) -> str:
     t = normalize_text(str(text or "")).lower()
-    return re.sub(r"[\s()（）\[\]【】:：_\-/]", "", t)
+    return re.sub(r"[\s()（）\[\]【】:：_\-/⏎]", "", t)
+
+
+LINE_BREAK = "⏎"  # how a line break inside a cell is shown on one line
+
+
+def show(value: object, limit: int = 60) -> str:
+    """A cell as the user should see it in a message: on one line (breaks marked ⏎), a whole number
+    read as 1.0 shown as 1, long text shortened."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e21:
+        # as Excel shows it: 15 significant digits (not the float's binary tail …889984)
+        text = str(int(value)) if abs(value) < 1e15 else format(Decimal(f"{value:.15g}"), "f")
+    else:
+        text = str(value)
+    text = text.replace("\r\n", LINE_BREAK).replace("\n", LINE_BREAK).replace("\r", LINE_BREAK)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _header_text(value: object) -> str:
+    return normalize_text(show(value, limit=10_000)) if value is not None else ""
 
 
 @dataclass(slots=True)
 class Table:
     path: Path
     sheet: str | None
-    header_row: int  # 1-based row of the headers in the file
+    header_row: int  # 1-based row of the headers in the file (the lower one of a two-row header)
     headers: list[str]
     rows: list[tuple[int, list[object]]]  # (file row number, cells)
+    header_rows: tuple[int, ...] = ()  # every file row the headers were read from
+    raw: list[tuple[int, list[object]]] = field(default_factory=list, repr=False)  # every row read
+    guessed: bool = True  # the header row was found, not given
+
+
+HEADER_SCAN_ROWS = 30  # the header row is looked for among the first rows of the file
+TEXT_DELIMITERS = (",", "\t", ";", "|", "，")
+
+
+def _known_header_keys(kind: str | None) -> tuple[set[str], set[str]]:
+    """Exact keys, and keys long enough to count when contained in a header."""
+    exact: set[str] = set()
+    for k, syn in SYNONYMS.items():
+        if kind is not None and k != kind:
+            continue
+        for fld, names in syn.items():
+            exact.update(_key(n) for n in names)
+            exact.add(_key(FIELD_BY_NAME[k][fld].label))
+    return exact, {k for k in exact if len(k) >= 2}
+
+
+def _header_score(cells: Sequence[object], known: tuple[set[str], set[str]]) -> float:
+    exact, partial = known
+    score = 0.0
+    seen: set[str] = set()
+    for c in cells:
+        if c is None or isinstance(c, (int, float)):
+            continue
+        k = _key(c)
+        if not k or k in seen or len(k) > 40:
+            continue
+        seen.add(k)
+        if k in exact:
+            score += 1
+        elif any(p in k for p in partial):
+            score += 0.5
+    return score
+
+
+def _combine(upper: Sequence[object], lower: Sequence[object]) -> list[object]:
+    """A two-row header read as one: each column's lower cell, or the upper one where the lower is
+    empty (a name merged down over both rows); group cells above named columns drop out."""
+    n = max(len(upper), len(lower))
+    out: list[object] = []
+    for i in range(n):
+        lo = lower[i] if i < len(lower) else None
+        up = upper[i] if i < len(upper) else None
+        out.append(lo if lo not in (None, "") else up)
+    return out
+
+
+def _pick_header(
+    raw: list[tuple[int, list[object]]], known: tuple[set[str], set[str]], row: int | None
+) -> tuple[tuple[int, ...], list[object]] | None:
+    """(rows, cells) of the header: the row among the first rows that matches the most known
+    fields, or a two-row header when reading two rows as one matches more than either alone.
+    ``row`` given: that row (with the row above it when the two together match more)."""
+    by_no = {r: cells for r, cells in raw}
+    if row is not None:
+        if row not in by_no or not any(c not in (None, "") for c in by_no[row]):
+            return None
+        best: tuple[float, tuple[int, ...], list[object]] = (
+            _header_score(by_no[row], known),
+            (row,),
+            by_no[row],
+        )
+        if row - 1 in by_no:
+            pair = _combine(by_no[row - 1], by_no[row])
+            score = _header_score(pair, known)
+            if score > best[0]:
+                best = (score, (row - 1, row), pair)
+        return best[1], best[2]
+    head = raw[:HEADER_SCAN_ROWS]
+    found: tuple[float, tuple[int, ...], list[object]] | None = None
+    for i, (r, cells) in enumerate(head):
+        if sum(1 for c in cells if c not in (None, "")) < 2:
+            continue
+        score = _header_score(cells, known)
+        if found is None or score > found[0]:
+            found = (score, (r,), cells)
+        if i + 1 < len(head) and head[i + 1][0] == r + 1:
+            pair = _combine(cells, head[i + 1][1])
+            pscore = _header_score(pair, known)
+            if pscore > max(score, _header_score(head[i + 1][1], known)) and pscore > found[0]:
+                found = (pscore, (r, r + 1), pair)
+    if found is None:
+        return None
+    if found[0] == 0:  # nothing known: the first row with at least two titles
+        for r, cells in head:
+            if sum(1 for c in cells if c not in (None, "")) >= 2:
+                return (r,), cells
+    return found[1], found[2]
+
+
+def _decode_text(raw: bytes, name: str) -> str:
+    """Text of a .csv/.txt: UTF-8 (with or without BOM), UTF-16/32 with BOM, UTF-16 without BOM (told
+    by its zero bytes), else GB18030 (GBK). An undecodable byte is reported with its line."""
+    boms = (
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    )
+    forced = next((enc for bom, enc in boms if raw.startswith(bom)), None)
+    if forced is None:
+        sample = raw[:8192]
+        zeros = sample.count(0)
+        if zeros >= max(2, len(sample) // 8):
+            odd = sum(1 for i in range(1, len(sample), 2) if sample[i] == 0)
+            if odd >= zeros * 0.9:
+                forced = "utf-16-le"
+            elif zeros - odd >= zeros * 0.9:
+                forced = "utf-16-be"
+    failures: list[tuple[int, str]] = []
+    for enc in (forced,) if forced else ("utf-8", "gb18030"):
+        try:
+            text = raw.decode(enc)
+        except UnicodeDecodeError as exc:
+            failures.append((exc.start, enc))
+            continue
+        if "\0" in text:
+            line = text[: text.index("\0")].count("\n") + 1
+            raise BulkImportError(
+                f"文件“{name}”第{line}行含有空字符，不是普通的文本表格（可能是其他格式的文件改成了 .csv）。"
+                "请用 Excel/WPS 打开后另存为 .xlsx 或 UTF-8 编码的 CSV。"
+            )
+        return text
+    pos, enc = max(failures)
+    line = raw[:pos].decode(enc, errors="replace").count("\n") + 1
+    what = {"utf-16-le": "UTF-16", "utf-16-be": "UTF-16", "utf-16": "UTF-16", "utf-32": "UTF-32"}.get(
+        enc, "UTF-8 或 GBK/GB18030"
+    )
+    raise BulkImportError(
+        f"文件“{name}”第{line}行有无法识别的字符（不是 {what} 编码的文本）。"
+        "请用 Excel/WPS 打开后另存为 .xlsx，或另存为 UTF-8 编码的 CSV。"
+    )
+
+
+def _delimiter(text: str) -> str:
+    """The separator used most consistently over the first lines (a title line above the header
+    has none): ``,``, tab, ``;``, ``|`` or the full-width ``，``."""
+    lines = [ln for ln in text.splitlines()[:30] if ln.strip()]
+    best = (0, 0, ",")
+    for d in TEXT_DELIMITERS:
+        counts = [ln.count(d) for ln in lines if ln.count(d)]
+        if not counts:
+            continue
+        mode = max(set(counts), key=lambda n: (counts.count(n), n))
+        score = (counts.count(mode), mode, d)
+        if score[:2] > best[:2]:
+            best = score
+    return best[2]
 
 
 def _read_csv(path: Path) -> list[list[object]]:
     raw = path.read_bytes()
     if len(raw) > MAX_CSV_BYTES:
         raise BulkImportError(f"文件“{path.name}”太大({len(raw) // 1024 // 1024} MB),请拆分后导入。")
-    for enc in ("utf-8-sig", "gb18030"):
-        try:
-            text = raw.decode(enc)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise BulkImportError(f"文件“{path.name}”的编码无法识别,请另存为 UTF-8 编码的 CSV 或 .xlsx。")
-    sample = text[:4096]
-    try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",\t;|，")
-    except csv.Error:
-        dialect = csv.excel
+    text = _decode_text(raw, path.name)
+
+    class Dialect(csv.excel):
+        delimiter = _delimiter(text)
+
     try:  # newline="": the csv module reads \r, \n and \r\n line ends itself (and \r inside quotes)
-        return [list(r) for r in csv.reader(io.StringIO(text, newline=""), dialect)]
+        return [list(r) for r in csv.reader(io.StringIO(text, newline=""), Dialect)]
     except csv.Error as exc:
+        log.info("%s: csv error: %s", path, exc)
         raise BulkImportError(
-            f"文件“{path.name}”不是有效的 CSV 文本({exc}),请用 Excel/WPS 打开后另存为 .xlsx 或 UTF-8 编码的 CSV。"
+            f"文件“{path.name}”不是有效的 CSV 文本（引号或换行不成对），请用 Excel/WPS 打开后另存为 .xlsx 或 UTF-8 编码的 CSV。"
         ) from None
 
 
-def read_table(path: Path | str, *, sheet: str | None = None) -> Table:
+def read_table(
+    path: Path | str, *, sheet: str | None = None, kind: str | None = None, header_row: int | None = None
+) -> Table:
+    """The rows of an operator's list (.xlsx/.xls/.ods/.xlsb, or .csv/.txt text) and its header: the
+    row among the first rows matching the most known fields of ``kind`` (any register when None),
+    or ``header_row`` when given."""
     path = Path(path)
-    if path.suffix.lower() in (".csv", ".txt"):
+    kind = REGISTERS.get(kind, kind) if kind else None
+    if path.suffix.lower() in (".csv", ".txt") and not sniff_workbook(path):
         if not path.is_file():
             raise BulkImportError(f"文件“{path}”不存在。")
-        raw_rows = [(i + 1, r) for i, r in enumerate(_read_csv(path))]
+        raw_rows = [(i + 1, [c if c != "" else None for c in r]) for i, r in enumerate(_read_csv(path))]
         used_sheet = None
     else:
         try:
-            with open_workbook(path) as wb:
+            with open_workbook(path, formats=LIST_FORMATS) as wb:
                 names = [s.name for s in wb.sheets if not s.hidden]
                 used_sheet = sheet or (names[0] if names else wb.sheet_names[0])
                 if used_sheet not in wb.sheet_names:
@@ -201,17 +380,29 @@ def read_table(path: Path | str, *, sheet: str | None = None) -> Table:
             raise BulkImportError(
                 f"工作表“{used_sheet}”第{r}行{c}列是公式(共 {len(formulas)} 处),请复制后“选择性粘贴为数值”再导入。"
             )
-    header_at = None
-    for r, cells in raw_rows[:15]:
-        if sum(1 for c in cells if c not in (None, "")) >= 2:
-            header_at = (r, cells)
-            break
-    if header_at is None:
-        raise BulkImportError(f"文件“{path.name}”的前15行中找不到表头行(至少两列有标题),请检查文件。")
-    hr, hcells = header_at
-    headers = [normalize_text(str(c)) if c is not None else "" for c in hcells]
-    rows = [(r, cells) for r, cells in raw_rows if r > hr and any(c not in (None, "") for c in cells)]
-    return Table(path, used_sheet, hr, headers, rows)
+    table = Table(path, used_sheet, 0, [], [], raw=raw_rows)
+    return with_header_row(table, header_row, kind=kind)
+
+
+def with_header_row(table: Table, header_row: int | None, *, kind: str | None = None) -> Table:
+    """The same rows read with another header row (None: found again)."""
+    path = table.path
+    picked = _pick_header(table.raw, _known_header_keys(kind), header_row)
+    if picked is None:
+        if header_row is not None:
+            last = table.raw[-1][0] if table.raw else 0
+            raise BulkImportError(
+                f"文件“{path.name}”第{header_row}行是空行或不存在（文件共 {last} 行），不能作为表头行，请另选。"
+            )
+        raise BulkImportError(
+            f"文件“{path.name}”的前{HEADER_SCAN_ROWS}行中找不到表头行（至少两列有标题），请检查文件，"
+            "或指定表头所在的行（命令行 --header-row N）。"
+        )
+    hrows, hcells = picked
+    hr = hrows[-1]
+    headers = [_header_text(c) for c in hcells]
+    rows = [(r, cells) for r, cells in table.raw if r > hr and any(c not in (None, "") for c in cells)]
+    return Table(path, table.sheet, hr, headers, rows, hrows, table.raw, header_row is None)
 
 
 def guess_mapping(kind: str, headers: Sequence[str], saved: dict[str, str] | None = None) -> dict[str, int]:
@@ -311,6 +502,45 @@ class Preview:
         )
 
 
+# Codes Excel may have turned into numbers: each such cell gets a row message (an error where digits
+# were lost, a warning where only leading zeros may be gone), and rows colliding on one are errors.
+MANGLED_CODE_FIELDS = ("station_code", "tower_site_code", "pole_code")
+_SCIENTIFIC = re.compile(r"^[+-]?\d+(?:\.\d*)?[eE][+-]?\d+$")
+EXCEL_DIGITS = 15  # Excel keeps 15 significant digits of a number
+_AS_TEXT = "请在 Excel 中把该列设为“文本”格式，填入完整的原编码后重新导出。"
+
+
+def _number_cell(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def mangled_code(value: object) -> str | None:
+    """Why a code cell cannot be taken as the code (its digits are lost), or None."""
+    if isinstance(value, str) and _SCIENTIFIC.match(normalize_text(value)):
+        return f"“{show(value)}”是科学计数法：Excel 把长编码当成了数字，后面几位已经丢失。{_AS_TEXT}"
+    if not _number_cell(value):
+        return None
+    if isinstance(value, float) and not value.is_integer():
+        return f"“{show(value)}”是带小数的数字，不是编码：Excel 把编码当成了数字。{_AS_TEXT}"
+    digits = len(str(abs(int(value))))
+    if digits > EXCEL_DIGITS:
+        return (
+            f"“{show(value)}”是 {digits} 位的数字：Excel 只保留 {EXCEL_DIGITS} 位有效数字，"
+            f"后面的位已经变成 0。{_AS_TEXT}"
+        )
+    return None
+
+
+def number_code_warning(value: object) -> str | None:
+    """The warning for a code that was a number cell whose digits are all there."""
+    if not _number_cell(value) or mangled_code(value) is not None:
+        return None
+    return (
+        f"编码在文件中是数字（{show(value)}），已按文本“{normalize_code(value)}”读入；"
+        f"原编码如以 0 开头，开头的 0 已经丢失。请核对，最好在 Excel 中把该列设为“文本”格式后重新导出。"
+    )
+
+
 def _convert(
     kind: str,
     fld: str,
@@ -331,7 +561,7 @@ def _convert(
         name = normalize_text(str(value))
         if name in units_by_name:
             return units_by_name[name]
-        raise ValueError(f"“{value}”不是开封市的区县(填区县代码如 410221 或名称如 杞县)")
+        raise ValueError(f"“{show(value)}”不是开封市的区县(填区县代码如 410221 或名称如 杞县)")
     if fld == "township_code":
         name = normalize_text(str(value))
         t = towns.get(unit_code, {})
@@ -340,50 +570,61 @@ def _convert(
         code = normalize_code(value)
         if code in t.values():
             return code
-        raise ValueError(f"“{value}”不是该区县官方名单中的乡镇(街道)")
-    if fld in ("station_code", "tower_site_code", "venue_code", "pole_code", "agreement_no", "phone"):
+        raise ValueError(f"“{show(value)}”不是该区县官方名单中的乡镇(街道)")
+    if fld in MANGLED_CODE_FIELDS:
+        mangled = mangled_code(value)
+        if mangled is not None:
+            raise ValueError(mangled)
+        return normalize_code(value)
+    if fld in ("venue_code", "agreement_no", "phone"):
         if isinstance(value, float) and not value.is_integer():
-            raise ValueError(f"“{value}”是小数,编码应为文本")
+            raise ValueError(f"“{show(value)}”是小数,编码应为文本")
         return normalize_code(value)
     if spec.kind == CODE and spec.code_list is not None:
         code = spec.code_list.code_of(normalize_text(str(value)))
         if code is None:
-            raise ValueError(f"“{value}”不在代码表中,可选:{'、'.join(spec.code_list.labels)}")
+            raise ValueError(f"“{show(value)}”不在代码表中,可选:{'、'.join(spec.code_list.labels)}")
         return code
     if spec.kind == CODES and spec.code_list is not None:
         found, unknown = spec.code_list.parse_multi(normalize_text(str(value)))
         if unknown:
-            raise ValueError(f"“{'、'.join(unknown)}”不在代码表中,可选:{'、'.join(spec.code_list.labels)}")
+            raise ValueError(
+                f"“{show('、'.join(unknown))}”不在代码表中,可选:{'、'.join(spec.code_list.labels)}"
+            )
         return found
     if spec.kind == DATE:
         try:
             return parse_date(value)
         except (ValueError, OverflowError):
-            raise ValueError(f"“{value}”不是有效日期,请写成 2021-02-01") from None
+            raise ValueError(f"“{show(value)}”不是有效日期,请写成 2021-02-01") from None
     if spec.kind == FLOAT:
         try:
             n = normalize_number(value)
+            if n is not None and not math.isfinite(n):  # "inf", "nan" read as numbers
+                raise ValueError(value)
         except ValueError:
-            raise ValueError(f"“{value}”不是数字") from None
+            raise ValueError(f"“{show(value)}”不是数字") from None
         return None if n is None else round(n, 6)
     if spec.kind == INT:
         try:
             n = normalize_number(value)
+            if n is not None and not math.isfinite(n):
+                raise ValueError(value)
         except ValueError:
-            raise ValueError(f"“{value}”不是整数") from None
+            raise ValueError(f"“{show(value)}”不是整数") from None
         if n is not None and not n.is_integer():
-            raise ValueError(f"“{value}”应为整数")
+            raise ValueError(f"“{show(value)}”应为整数")
         return None if n is None else int(n)
     if spec.kind == BOOL:
         try:
             return codes.parse_yes_no(str(value))
         except ValueError:
-            raise ValueError(f"“{value}”应为“是”或“否”") from None
+            raise ValueError(f"“{show(value)}”应为“是”或“否”") from None
     if spec.kind == REF:
         code = normalize_code(value) or ""
         table = refs["venue" if fld == "venue_id" else "pole"]
         if code not in table:
-            raise ValueError(f"编号“{code}”在数据库中不存在,请先导入场所/杆塔")
+            raise ValueError(f"编号“{show(code)}”在数据库中不存在,请先导入场所/杆塔")
         return table[code]
     text = (normalize_free_text if is_free_text(fld) else normalize_text)(
         str(value) if not isinstance(value, float) or not value.is_integer() else str(int(value))
@@ -402,6 +643,11 @@ def preview(
 ) -> Preview:
     """Every row converted, validated and compared with the database. Nothing is written."""
     kind = REGISTERS.get(kind, kind)
+    if not table.rows:
+        raise BulkImportError(
+            f"文件“{table.path.name}”在表头（第{table.header_row}行）下面没有数据行，未导入任何数据。"
+            "请检查是否选错了文件、工作表或表头行。"
+        )
     missing = [f for f in REQUIRED[kind] if f not in mapping]
     if missing:
         labels = "、".join(FIELD_BY_NAME[kind][f].label for f in missing)
@@ -433,6 +679,10 @@ def preview(
     labels = {f: FIELD_BY_NAME[kind][f].label for f in FIELD_BY_NAME[kind]}
     header_of = {f: table.headers[i] or labels.get(f, f) for f, i in mapping.items()}
     seen: dict[object, int] = {}
+    rows_by_key: dict[object, list[int]] = {}  # key → indexes in ``out``
+    number_keys: set[object] = set()  # keys whose code was a number cell in some row
+    duplicate_notes: set[int] = set()  # id() of the plain "same key twice" problems
+    key_field = {STATION: "station_code", POLE: "pole_code"}.get(kind)
     out: list[PreviewRow] = []
     # unit first, so townships can be resolved against it
     order = sorted(mapping, key=lambda f: 0 if f == "unit_code" else 1)
@@ -464,6 +714,14 @@ def preview(
         state = ERROR if problems else NEW
         bad_cols = {p.column for p in problems}
         warns: list[RowProblem] = []
+        for fld in MANGLED_CODE_FIELDS:
+            if fld in mapping and header_of[fld] not in bad_cols:
+                i = mapping[fld]
+                note = number_code_warning(cells[i] if i < len(cells) else None)
+                if note is not None:
+                    warns.append(RowProblem(row_no, header_of[fld], note))
+                    if fld == key_field and key is not None:
+                        number_keys.add(key)
         for issue in validate(rec, ctx):  # type: ignore[arg-type]
             col = header_of.get(issue.field, labels.get(issue.field, issue.field))
             if col in bad_cols:
@@ -473,9 +731,9 @@ def preview(
             state = ERROR
         elif key is not None and key in seen:
             state = CONFLICT
-            problems.append(
-                RowProblem(row_no, None, f"与第{seen[key]}行的{KEY_LABEL[kind]}相同,同一文件中不能重复。")
-            )
+            dup = RowProblem(row_no, None, f"与第{seen[key]}行的{KEY_LABEL[kind]}相同,同一文件中不能重复。")
+            problems.append(dup)
+            duplicate_notes.add(id(dup))
         elif old is not None and old.unit_code != values.get("unit_code", old.unit_code):
             state = CONFLICT
             problems.append(
@@ -487,6 +745,7 @@ def preview(
             )
         if key is not None:
             seen.setdefault(key, row_no)
+            rows_by_key.setdefault(key, []).append(len(out))
         pr = PreviewRow(
             row_no, state, rec, old.id if old is not None else None, problems=problems, warnings=warns
         )
@@ -496,7 +755,40 @@ def preview(
         out.append(pr)
         if progress is not None and n % 2000 == 0:
             progress(n, len(table.rows), "正在检查")
+    if key_field is not None:
+        _number_collisions(kind, out, rows_by_key, number_keys, duplicate_notes, header_of[key_field])
     return Preview(kind, table, mapping, out)
+
+
+def _number_collisions(
+    kind: str,
+    out: list[PreviewRow],
+    rows_by_key: dict[object, list[int]],
+    number_keys: set[object],
+    duplicate_notes: set[int],
+    column: str,
+) -> None:
+    """Rows colliding on a code that was a number cell: each row says so (Excel may have cut or
+    changed the codes, e.g. 0123 and 123 both read as 123)."""
+    for key in number_keys:
+        idx = rows_by_key.get(key, [])
+        if len(idx) < 2:
+            continue
+        code = key[1] if isinstance(key, tuple) else key
+        for j in idx:
+            pr = out[j]
+            others = "、".join(str(out[k].row) for k in idx if k != j)
+            pr.problems = [p for p in pr.problems if id(p) not in duplicate_notes]
+            pr.problems.append(
+                RowProblem(
+                    pr.row,
+                    column,
+                    f"与第{others}行的{KEY_LABEL[kind]}相同（“{show(code)}”）；该编码在文件中是数字，"
+                    f"可能是 Excel 去掉了开头的 0 或截断了长编码。{_AS_TEXT}",
+                )
+            )
+            pr.state = ERROR
+            pr.changes = []
 
 
 def _business_key(kind: str, rec: object) -> object:
@@ -529,6 +821,8 @@ def commit(store: Store, pv: Preview, *, description: str = "") -> int:
             f"有 {len(bad)} 行存在错误或冲突,未导入任何数据。请修改后重新导入:\n"
             + "\n".join(str(p) for r in bad[:20] for p in r.problems)
         )
+    if not pv.rows:
+        raise BulkImportError("清单中没有数据行，未导入任何数据。")
     store.backup("import")
     desc = description or f"批量导入 {pv.table.path.name}({pv.summary()})"
     with store.batch_writer("bulk", desc) as w:
@@ -552,12 +846,13 @@ def load_and_preview(
     mapping: dict[str, str] | None = None,
     default_unit: str | None = None,
     sheet: str | None = None,
+    header_row: int | None = None,
 ) -> Preview:
     """read_table + guess_mapping (with saved and given overrides) + preview."""
     kind = REGISTERS.get(register)
     if kind is None:
         raise BulkImportError(f"登记簿“{register}”不对,可选:stations(基站)、venues(场所)、poles(杆塔)。")
-    table = read_table(path, sheet=sheet)
+    table = read_table(path, sheet=sheet, kind=kind, header_row=header_row)
     saved = saved_mapping(store, kind) | (mapping or {})
     for fld, header in (mapping or {}).items():
         if fld not in FIELD_BY_NAME[kind]:

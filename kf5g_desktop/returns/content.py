@@ -303,18 +303,18 @@ def collect(
     return content
 
 
+UNIT_TARGET_MISSING = "本区县目标未下达"
+
+
 def _target(store: Store, unit_code: str | None, year: int) -> tuple[int | None, str]:
-    city = None
+    """The year's station target of the return's own unit (of the city for the city's return), from
+    the per-unit targets table. A county is never compared with the city's target: without its own,
+    the label says 本区县目标未下达 and there is no value (so no percentage)."""
     for t in store.targets():
-        if t.metric != METRIC_STATIONS or t.year != year:
+        if t.metric != METRIC_STATIONS or t.year != year or t.unit_code != unit_code:
             continue
-        if unit_code is not None and t.unit_code == unit_code:
-            return t.value, f"{year}年本区县目标"
-        if t.unit_code is None:
-            city = t.value
-    if city is not None:
-        return city, f"{year}年全市目标" + ("(本区县目标未下达)" if unit_code else "")
-    return None, ""
+        return t.value, f"{year}年本区县目标" if unit_code is not None else f"{year}年全市目标"
+    return None, UNIT_TARGET_MISSING if unit_code is not None else ""
 
 
 def on_air_total(rows: Sequence[Sequence[object]]) -> int:

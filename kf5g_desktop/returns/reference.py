@@ -10,6 +10,7 @@ not applied (they mean the program needs an update).
 from __future__ import annotations
 
 import json
+import logging
 import os
 import secrets
 from dataclasses import asdict, dataclass, field
@@ -67,7 +68,8 @@ def export_reference(store: Store, dest: Path, *, issue_missing_keys: bool = Tru
         tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
         os.replace(tmp, path)
     except OSError as exc:
-        raise ReferenceError(f"无法写入“{path}”:{exc.strerror or exc}") from exc
+        logging.getLogger("kf5g.reference").info("write %s: %s", path, exc)
+        raise ReferenceError(f"无法写入“{path}”，请检查磁盘空间和文件夹权限。") from exc
     finally:
         if tmp.exists():
             tmp.unlink()
@@ -91,11 +93,13 @@ def read_reference(path: Path) -> dict:  # type: ignore[type-arg]
     try:
         data = json.loads(path.read_text(encoding="utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        where = f"第{exc.lineno}行" if isinstance(exc, json.JSONDecodeError) else "文本编码"
+        logging.getLogger("kf5g.reference").info("read %s: %s", path, exc)
         raise ReferenceError(
-            f"文件“{path.name}”不是参考数据文件(无法解析:{exc})。请使用市局下发的 .json 文件。"
+            f"文件“{path.name}”不是参考数据文件（{where}无法解析）。请使用市局下发的 .json 文件。"
         ) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise ReferenceError(f"文件“{path.name}”不是开封市5G参考数据文件(format 不是 {FORMAT})。")
+        raise ReferenceError(f"文件“{path.name}”不是开封市5G参考数据文件(“format”不是“{FORMAT}”)。")
     if str(data.get("format_version")) != VERSION:
         raise ReferenceError(f"参考数据版本“{data.get('format_version')}”本程序无法读取,请升级程序。")
     return data

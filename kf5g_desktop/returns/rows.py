@@ -500,9 +500,10 @@ class RowParser:
 
     @staticmethod
     def _show(value: object) -> str:
+        """A cell in a message: on one line, its line breaks marked ⏎ (only called for a problem)."""
         if isinstance(value, datetime | date):
             return value.isoformat()[:10]
-        return str(value)
+        return str(value).replace("\r\n", "⏎").replace("\n", "⏎").replace("\r", "⏎")
 
     def text(self, header: str, v: object, normalize: Callable[[str], str] = normalize_text) -> str | None:
         """A cell as text for labels, yes/no and township names (full-width → ASCII)."""
@@ -580,7 +581,7 @@ class RowParser:
         try:
             return codes.parse_yes_no(t)
         except ValueError:
-            self.bad(header, f"“{t}”应为“是”或“否”,请从下拉列表选择。")
+            self.bad(header, f"“{self._show(t)}”应为“是”或“否”,请从下拉列表选择。")
             return None
 
     def label(self, header: str, v: object) -> str | None:
@@ -590,7 +591,7 @@ class RowParser:
         cl = CODE_LISTS[header]
         code = cl.code_of(t)
         if code is None:
-            self.bad(header, f"“{t}”不在代码表中,请从下拉列表选择:{'、'.join(cl.labels)}。")
+            self.bad(header, f"“{self._show(t)}”不在代码表中,请从下拉列表选择:{'、'.join(cl.labels)}。")
         return code
 
     def labels(self, header: str, v: object) -> list[str]:
@@ -602,7 +603,7 @@ class RowParser:
         if unknown:
             self.bad(
                 header,
-                f"“{'、'.join(unknown)}”不在代码表中,可选:{'、'.join(cl.labels)}(多个用“、”分隔)。",
+                f"“{self._show('、'.join(unknown))}”不在代码表中,可选:{'、'.join(cl.labels)}(多个用“、”分隔)。",
             )
         return found
 
@@ -614,7 +615,7 @@ class RowParser:
         if code is None:
             if t in self.towns_by_name.values():
                 return t
-            self.bad(header, f"“{t}”不是本区县官方名单中的乡镇(街道),请核对名称。")
+            self.bad(header, f"“{self._show(t)}”不是本区县官方名单中的乡镇(街道),请核对名称。")
         return code
 
 

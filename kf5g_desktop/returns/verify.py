@@ -133,7 +133,7 @@ def _verify(
     meta = res.meta = _meta(wb)
     if meta.get("format") != FORMAT:
         res.fail(
-            2, f"“_meta”中的 format 为“{meta.get('format', '')}”,不是“{FORMAT}”,这不是周报文件。", S_META
+            2, f"“_meta”中的“format”为“{meta.get('format', '')}”,不是“{FORMAT}”,这不是周报文件。", S_META
         )
         return
     if meta.get("format_version") not in READABLE_VERSIONS:
@@ -150,7 +150,7 @@ def _verify(
     kind = meta.get("kind", "")
     units = store.unit_map()
     if kind not in ("unit", "city"):
-        res.fail(3, f"“_meta”中的 kind 为“{kind}”,应为 unit 或 city。", S_META)
+        res.fail(3, f"“_meta”中的“kind”为“{kind}”,应为“unit”或“city”。", S_META)
         return
     if (kind == "unit" and unit_code not in units) or (kind == "city" and unit_code != CITY_CODE):
         res.fail(3, f"填报单位代码“{unit_code}”不是开封市的区县,请核对文件来源。", S_META)

@@ -1,13 +1,16 @@
 """Writes a :class:`ReturnContent` as the .xlsx of RETURNS.md (openpyxl, write-only mode).
 
 Presentation: frozen panes below row 3, auto-filter on row 3, drop-downs from 代码表, widths that fit
-the headers, A4 landscape one page wide with rows 1–3 repeated and page numbers in the footer. Text
-that openpyxl would turn into a formula or an error value is forced to a text cell. The file is
-written to a temporary name in the target folder and renamed (atomic on the same volume).
+the headers, landscape one page wide with rows 1–3 repeated and page numbers in the footer — on A4, and
+on A3 for the 30-column 基站 sheet (its headers on two lines). Text that openpyxl would turn into a
+formula or an error value is forced to a text cell. The file is written to a temporary name in the
+target folder and renamed (atomic on the same volume).
 """
 
 from __future__ import annotations
 
+import errno
+import logging
 import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -19,6 +22,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import IllegalCharacterError
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.properties import PageSetupProperties
 
 from kf5g_desktop.domain import codes
@@ -47,6 +51,8 @@ from .format import (
     column_kind,
 )
 from .rows import CODE_LISTS
+
+log = logging.getLogger("kf5g.export")
 
 
 class ExportError(Kf5gError):
@@ -90,6 +96,32 @@ _WIDE = {
 
 def _display_width(text: str) -> int:
     return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+
+
+def _one_line_width(h: str) -> int:
+    """Column width that shows the header on one line and the column's usual content."""
+    kind = column_kind(h)
+    width = max(_display_width(h) + 3, 8)
+    if kind in (DATE, NUM):
+        width = max(width, 12)
+    elif h in ("基站编码", "铁塔站址编码", "场所编号", "杆塔编号", "依托场所编号", "依托杆塔编号"):
+        width = max(width, 18)
+    elif kind in (LABEL, LABELS):
+        width = max(width, 12)
+    return _WIDE.get(h, width)
+
+
+def _two_line_width(h: str) -> int:
+    """Column width of the wide sheet: the header on two lines, the usual content on one."""
+    kind = column_kind(h)
+    width = max(-(-_display_width(h) // 2) + 3, 6)
+    if kind == DATE:
+        width = max(width, 11)
+    elif kind == NUM:
+        width = max(width, 10)
+    elif kind in (LABEL, LABELS) or h == "乡镇(街道)":
+        width = max(width, 11)
+    return _CODE_WIDTHS.get(h, _WIDE_COLUMNS.get(h, width))
 
 
 def _code_column_for(header: str) -> int | None:
@@ -153,11 +185,20 @@ def _styled(
     return cell
 
 
-def _print_setup(ws: object, *, titles: bool) -> None:
+A4, A3 = 9, 8  # OOXML paperSize codes
+# The 30-column 基站 sheet is printed on A3 (landscape, one page wide) with two-line headers, so its
+# text prints at about 7 pt (on A4 one page wide it would be about 3 pt); docs/returns.md says why.
+WIDE_SHEET = "基站"
+_WIDE_COLUMNS = {"基站名称": 20, "详细地址": 22, "备注": 18}
+_CODE_WIDTHS = {"区县代码": 8, "基站编码": 16, "铁塔站址编码": 18, "依托场所编号": 15, "依托杆塔编号": 15}
+
+
+def _print_setup(ws: object, *, titles: bool, paper: int = A4) -> None:
     ws.page_setup.orientation = "landscape"  # type: ignore[attr-defined]
-    ws.page_setup.paperSize = 9  # type: ignore[attr-defined]  # A4
+    ws.page_setup.paperSize = paper  # type: ignore[attr-defined]
     ws.page_setup.fitToWidth = 1  # type: ignore[attr-defined]
     ws.page_setup.fitToHeight = 0  # type: ignore[attr-defined]
+    ws.page_margins = PageMargins(left=0.3, right=0.3, top=0.5, bottom=0.6, header=0.25, footer=0.3)  # type: ignore[attr-defined]
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)  # type: ignore[attr-defined]
     if titles:
         ws.print_title_rows = "1:3"  # type: ignore[attr-defined]
@@ -172,21 +213,16 @@ def _data_sheet(wb: Workbook, name: str, c: ReturnContent) -> None:
     last_col = get_column_letter(n)
     rows = c.sheets[name]
     last_row = 3 + len(rows)
+    wide = name == WIDE_SHEET
     for i, h in enumerate(headers, start=1):
-        kind = column_kind(h)
-        width = max(_display_width(h) + 3, 8)
-        if kind in (DATE, NUM):
-            width = max(width, 12)
-        elif h in ("基站编码", "铁塔站址编码", "场所编号", "杆塔编号", "依托场所编号", "依托杆塔编号"):
-            width = max(width, 18)
-        elif kind in (LABEL, LABELS):
-            width = max(width, 12)
-        width = _WIDE.get(h, width)
+        width = _two_line_width(h) if wide else _one_line_width(h)
         ws.column_dimensions[get_column_letter(i)].width = width
+    if wide:
+        ws.row_dimensions[3].height = 30  # two lines of the 10 pt header font
     ws.freeze_panes = "A4"
     ws.auto_filter.ref = f"A3:{last_col}{max(last_row, 3)}"
     ws.merged_cells.add(f"A1:{last_col}1")
-    _print_setup(ws, titles=True)
+    _print_setup(ws, titles=True, paper=A3 if wide else A4)
     # Drop-downs from 代码表 on every code-list column.
     dv_last = max(last_row, 4) + 500
     for i, h in enumerate(headers, start=1):
@@ -211,7 +247,7 @@ def _data_sheet(wb: Workbook, name: str, c: ReturnContent) -> None:
     ws.append([_styled(ws, TITLES[name], font=_TITLE_FONT, align="center")])
     period = f"{c.week.start:%Y-%m-%d} 至 {c.week.end:%Y-%m-%d}"
     row2: list[object] = [f"填报单位:{c.unit_name}({c.unit_code})", None, None, None, f"统计周期:{period}"]
-    row2 += [None] * (n - len(row2) - 1) + [AUTHORITY]
+    row2 += [None] * (n - len(row2) - 1) + [_styled(ws, AUTHORITY, align="right")]  # not past the table
     ws.append(row2)
     ws.append(
         [
@@ -239,7 +275,7 @@ def _cover(wb: Workbook, c: ReturnContent) -> None:
     if s.target:
         target = f"{s.target} 个({s.target_label}),完成 {t.on_air / s.target:.1%}"
     else:
-        target = "未设定"
+        target = s.target_label or "未设定"  # a county without its own target: no percentage
     items: list[tuple[str, object]] = [
         ("填报单位", f"{c.unit_name}({c.unit_code})"),
         ("统计周期", f"{c.week.title_zh}"),
@@ -374,9 +410,12 @@ def save_atomic(wb: Workbook, dest: Path) -> None:
             f"无法写入“{dest}”:文件可能正在 Excel/WPS 中打开,或文件夹没有写入权限。请关闭该文件后重试。"
         ) from exc
     except IllegalCharacterError as exc:
-        raise ExportError(f"数据中含有表格文件不允许的控制字符,无法导出:{exc}") from exc
+        log.info("export %s: %s", dest, exc)
+        raise ExportError("数据中含有表格文件不允许的控制字符，无法导出，请在记录中删除后重试。") from exc
     except OSError as exc:
-        raise ExportError(f"无法写入“{dest}”:{exc.strerror or exc}。请检查磁盘空间和文件夹权限。") from exc
+        log.info("export %s: %s", dest, exc)
+        why = "磁盘空间不足" if exc.errno == errno.ENOSPC else "系统拒绝写入"
+        raise ExportError(f"无法写入“{dest}”（{why}）。请检查磁盘空间和文件夹权限。") from exc
     finally:
         if tmp.exists():
             tmp.unlink()
@@ -386,6 +425,7 @@ def write_return(c: ReturnContent, dest: Path) -> Path:
     try:
         wb = build_workbook(c)
     except IllegalCharacterError as exc:
-        raise ExportError(f"数据中含有表格文件不允许的控制字符,无法导出,请在记录中删除后重试:{exc}") from exc
+        log.info("export %s: %s", dest, exc)
+        raise ExportError("数据中含有表格文件不允许的控制字符，无法导出，请在记录中删除后重试。") from exc
     save_atomic(wb, dest)
     return dest

@@ -2,7 +2,11 @@
 
 One boundary: :func:`open_workbook` and every method of :class:`SafeWorkbook` turn whatever a parser
 raises into a :class:`SpreadsheetError` with one clear Chinese message (not an .xlsx, encrypted,
-damaged, too big …), never a traceback.
+damaged, too big …), never a traceback; the parser's own words go to the log (``kf5g.log``).
+
+Formats: a return is .xlsx only (another workbook format is refused as such); an operator's list may
+also be .xls, .ods or .xlsb (``formats=LIST_FORMATS``), read by python-calamine with the same limits.
+Workbooks with Excel 4.0 macro sheets are refused and named.
 
 Before any parser sees the file: its size, its signature (zip / OLE2 / text), the zip directory
 (member sizes, total size and compression ratio — a 2 MB zip bomb can expand to gigabytes),
@@ -15,6 +19,7 @@ their cached values).
 
 from __future__ import annotations
 
+import logging
 import re
 import zipfile
 from collections.abc import Callable, Iterator, Sequence
@@ -40,6 +45,7 @@ _DTD_RE = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 _ROOT_PREFIX_RE = re.compile(rb"<([A-Za-z_][\w.-]*:)?worksheet[\s>]")
 _FORMULA_RE = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")
 _CELL_REF_RE = re.compile(rb"""<(?:[A-Za-z_][\w.-]*:)?c\b[^>]*?\br=["']([A-Z]{1,3})(\d+)["']""")
+log = logging.getLogger("kf5g.read")
 _NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _NS_PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
@@ -60,9 +66,45 @@ def _name(path: Path) -> str:
     return f"“{path.name}”"
 
 
-def check_container(path: Path) -> None:
-    """Everything that can be checked before a parser touches the file."""
+# Workbook formats: a return is always .xlsx (RETURNS.md); operators' lists may be any of these.
+XLSX, XLS, ODS, XLSB = "xlsx", "xls", "ods", "xlsb"
+FORMAT_NAMES = {
+    XLSX: "Excel 工作簿（.xlsx）",
+    XLS: "Excel 97-2003 工作簿（.xls）",
+    ODS: "OpenDocument 表格（.ods）",
+    XLSB: "Excel 二进制工作簿（.xlsb）",
+}
+RETURN_FORMATS: tuple[str, ...] = (XLSX,)
+LIST_FORMATS: tuple[str, ...] = (XLSX, XLS, ODS, XLSB)
+_OLE_BOOK_STREAMS = ("Workbook".encode("utf-16-le"), "Book".encode("utf-16-le"))
+
+
+def sniff_workbook(path: Path) -> bool:
+    """True when the file's first bytes are those of a workbook (zip or OLE2), whatever its name."""
+    try:
+        with Path(path).open("rb") as f:
+            head = f.read(8)
+    except OSError:
+        return False
+    return head.startswith(_OLE_MAGIC) or head.startswith(b"PK\x03\x04")
+
+
+def _not_a_return(path: Path, what: str) -> SpreadsheetError:
+    return SpreadsheetError(f"文件{_name(path)}是{what}。周报须为 .xlsx 格式，请用导出的原文件。")
+
+
+def _macro_sheets(path: Path, where: str) -> SpreadsheetError:
+    return SpreadsheetError(
+        f"文件{_name(path)}含有 Excel 4.0 宏表（{where}），这类宏表可以执行代码，程序不读取。"
+        "请把数据复制到新建的工作簿中，另存为 .xlsx 后再导入。"
+    )
+
+
+def check_container(path: Path, formats: Sequence[str] = RETURN_FORMATS) -> str:
+    """Everything that can be checked before a parser touches the file; returns its format (one of
+    ``formats``). A return (``formats`` = .xlsx only) in another workbook format is refused as such."""
     path = Path(path)
+    for_return = tuple(formats) == RETURN_FORMATS
     if not path.exists():
         raise SpreadsheetError(f"文件“{path}”不存在,请检查路径。")
     if path.is_dir():
@@ -85,10 +127,19 @@ def check_container(path: Path) -> None:
                     f"文件{_name(path)}设置了打开密码(已加密),程序无法读取。请在 Excel/WPS 中取消密码"
                     "(文件 → 信息 → 保护工作簿 → 用密码进行加密,清空密码)后另存为 .xlsx 再导入。"
                 )
-            raise SpreadsheetError(
-                f"文件{_name(path)}是旧版 Excel 97-2003 格式(.xls),请在 Excel/WPS 中“另存为”"
-                "Excel 工作簿(.xlsx)后再导入。"
-            )
+            if for_return:
+                raise _not_a_return(path, "旧版 Excel 97-2003 格式（.xls）")
+            if XLS not in formats:
+                raise SpreadsheetError(
+                    f"文件{_name(path)}是旧版 Excel 97-2003 格式(.xls),请在 Excel/WPS 中“另存为”"
+                    "Excel 工作簿(.xlsx)后再导入。"
+                )
+            if not any(s in blob for s in _OLE_BOOK_STREAMS):
+                raise SpreadsheetError(
+                    f"文件{_name(path)}是 Office 文件，但不是 Excel 工作簿（可能是 Word 文档或演示文稿）。"
+                    "请选择 Excel 工作簿或 CSV 文件。"
+                )
+            return XLS
         if not head.startswith(b"PK"):
             sample = head.lstrip(b"\xef\xbb\xbf").lower()
             if sample[:1] in (b"<",):
@@ -104,21 +155,35 @@ def check_container(path: Path) -> None:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        log.info("%s: zip directory unreadable: %r", path, exc)
         raise SpreadsheetError(
-            f"文件{_name(path)}已损坏或不完整(压缩包无法打开:{exc})。可能是复制/下载中断,请重新获取文件。"
+            f"文件{_name(path)}已损坏或不完整（压缩包无法打开）。可能是复制/下载中断,请重新获取文件。"
         ) from None
     if len(infos) > MAX_MEMBERS:
         raise SpreadsheetError(f"文件{_name(path)}内部结构异常(包含 {len(infos)} 个部件),已拒绝读取。")
     names = {i.filename for i in infos}
-    if "xl/workbook.xml" not in names or "[Content_Types].xml" not in names:
+    fmt: str | None = None
+    if "[Content_Types].xml" in names and "xl/workbook.xml" in names:
+        fmt = XLSX
+    elif "[Content_Types].xml" in names and "xl/workbook.bin" in names:
+        fmt = XLSB
+    elif "content.xml" in names and "mimetype" in names:
+        fmt = ODS
+    if fmt is None:
+        what = "Word 文档" if "word/document.xml" in names else "普通压缩包"
         if "content.xml" in names:
-            what = "OpenDocument 表格(.ods)"
-        elif "word/document.xml" in names:
-            what = "Word 文档"
-        else:
-            what = "普通压缩包"
+            what = "OpenDocument 文档"
         raise SpreadsheetError(
             f"文件{_name(path)}是{what},不是 Excel 工作簿(.xlsx)。请用 Excel/WPS 另存为 .xlsx 后再导入。"
+        )
+    macro = sorted(n for n in names if n.startswith("xl/macrosheets/") and not n.endswith("/"))
+    if macro:
+        raise _macro_sheets(path, f"{len(macro)} 张")
+    if fmt != XLSX and for_return:
+        raise _not_a_return(path, FORMAT_NAMES[fmt])
+    if fmt not in formats:
+        raise SpreadsheetError(
+            f"文件{_name(path)}是 {FORMAT_NAMES[fmt]}，请用 Excel/WPS 另存为 .xlsx 后再导入。"
         )
     total = 0
     for i in infos:
@@ -137,6 +202,7 @@ def check_container(path: Path) -> None:
         raise SpreadsheetError(
             f"文件{_name(path)}解压后共 {total / 1024 / 1024:.0f} MB,超过上限,疑似“压缩炸弹”,已拒绝读取。"
         )
+    return fmt
 
 
 @dataclass(slots=True)
@@ -213,6 +279,7 @@ def _scan_formulas(path: Path, part: str) -> list[tuple[int, str]]:
 class SafeWorkbook:
     path: Path
     sheets: list[SheetInfo]
+    format: str = XLSX
     _zip: zipfile.ZipFile | None = None
     _cal: object = None
     _formula_cache: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
@@ -250,9 +317,10 @@ class SafeWorkbook:
         self.close()
 
     def _boundary(self, what: str, exc: BaseException) -> SpreadsheetError:
+        log.info("%s: %s unreadable: %s: %s", self.path, what, type(exc).__name__, str(exc)[:500])
         return SpreadsheetError(
-            f"文件{_name(self.path)}的{what}已损坏,无法读取({type(exc).__name__}: {str(exc)[:120]})。"
-            "请用 Excel/WPS 打开检查,另存为 .xlsx 后重试,或请对方重新导出。"
+            f"文件{_name(self.path)}的{what}已损坏，无法读取（详细信息已写入日志）。"
+            "请用 Excel/WPS 打开检查，另存为 .xlsx 后重试，或请对方重新导出。"
         )
 
     def rows(
@@ -278,6 +346,9 @@ class SafeWorkbook:
         """(row, column letter) of every cell holding a formula, found in the sheet's XML."""
         if name not in self._formula_cache:
             part = self.info(name).part
+            if self.format != XLSX:  # .xls/.ods/.xlsb: their formulas' results are stored, read as values
+                self._formula_cache[name] = []
+                return []
             found = self._result(
                 ("formulas", name), f"工作表“{name}”", lambda: _scan_formulas(self.path, part)
             )
@@ -298,7 +369,7 @@ class SafeWorkbook:
                 )  # type: ignore[misc]
         if formulas:
             for name in names:
-                if name in self.sheet_names:
+                if name in self.sheet_names and self.format == XLSX:
                     part = self.info(name).part
                     jobs.append((("formulas", name), lambda p=part: _scan_formulas(self.path, p)))  # type: ignore[misc]
         for key, job in jobs:
@@ -337,15 +408,7 @@ class SafeWorkbook:
 def _read_structure(zf: zipfile.ZipFile, path: Path) -> list[SheetInfo]:
     from defusedxml import ElementTree
 
-    for info in zf.infolist():
-        if info.filename.endswith((".xml", ".rels")):
-            with zf.open(info) as f:
-                head = f.read(8192)
-            if _DTD_RE.search(head):
-                raise SpreadsheetError(
-                    f"文件{_name(path)}的部件“{info.filename}”含有 DTD/实体声明(可能是恶意构造的 XML 炸弹或外部实体),"
-                    "已拒绝读取。"
-                )
+    _scan_dtd(zf, path)
     wb = ElementTree.fromstring(zf.read("xl/workbook.xml"))
     rels_xml = zf.read("xl/_rels/workbook.xml.rels") if "xl/_rels/workbook.xml.rels" in zf.namelist() else b""
     targets: dict[str, str] = {}
@@ -376,18 +439,55 @@ def _read_structure(zf: zipfile.ZipFile, path: Path) -> list[SheetInfo]:
     return out
 
 
-def open_workbook(path: Path | str) -> SafeWorkbook:
-    """Open a workbook for reading after every safety check (the one error boundary)."""
+def _scan_dtd(zf: zipfile.ZipFile, path: Path) -> None:
+    for info in zf.infolist():
+        if info.filename.endswith((".xml", ".rels")):
+            with zf.open(info) as f:
+                head = f.read(8192)
+            if _DTD_RE.search(head):
+                raise SpreadsheetError(
+                    f"文件{_name(path)}的部件“{info.filename}”含有 DTD/实体声明(可能是恶意构造的 XML 炸弹或外部实体),"
+                    "已拒绝读取。"
+                )
+
+
+def _calamine_sheets(cal: object, path: Path) -> list[SheetInfo]:
+    """The sheets of an .xls/.ods/.xlsb as python-calamine lists them (no zip part: no formula scan)."""
+    from python_calamine import SheetTypeEnum, SheetVisibleEnum
+
+    out: list[SheetInfo] = []
+    for m in cal.sheets_metadata:  # type: ignore[attr-defined]
+        if m.typ == SheetTypeEnum.MacroSheet:
+            raise _macro_sheets(path, f"宏表“{m.name}”")
+        if m.typ != SheetTypeEnum.WorkSheet:
+            continue  # chart and dialog sheets hold no cells
+        out.append(SheetInfo(m.name, "", m.visible != SheetVisibleEnum.Visible))
+    if not out:
+        raise SpreadsheetError(f"文件{_name(path)}中没有工作表,请检查文件。")
+    return out
+
+
+def open_workbook(path: Path | str, *, formats: Sequence[str] = RETURN_FORMATS) -> SafeWorkbook:
+    """Open a workbook for reading after every safety check (the one error boundary).
+
+    ``formats``: the workbook formats accepted — a return is .xlsx only (the default); operators'
+    lists may be any of :data:`LIST_FORMATS`, read by python-calamine with the same limits."""
     path = Path(path)
-    check_container(path)
+    fmt = check_container(path, formats)
     zf: zipfile.ZipFile | None = None
     try:
-        zf = zipfile.ZipFile(path)
-        sheets = _read_structure(zf, path)
         from python_calamine import CalamineWorkbook
 
+        if fmt == XLSX:
+            zf = zipfile.ZipFile(path)
+            sheets = _read_structure(zf, path)
+        elif fmt in (ODS, XLSB):
+            with zipfile.ZipFile(path) as z:
+                _scan_dtd(z, path)
         cal = CalamineWorkbook.from_path(str(path))
-        return SafeWorkbook(path, sheets, zf, cal)
+        if fmt != XLSX:
+            sheets = _calamine_sheets(cal, path)
+        return SafeWorkbook(path, sheets, fmt, zf, cal)
     except SpreadsheetError:
         if zf is not None:
             zf.close()
@@ -397,11 +497,14 @@ def open_workbook(path: Path | str) -> SafeWorkbook:
         if zf is not None:
             zf.close()
         name = type(exc).__name__
+        log.info("%s: cannot open as %s: %s: %s", path, fmt, name, str(exc)[:500])
         if "Forbidden" in name or "EntitiesForbidden" in name or "DTDForbidden" in name:
             msg = f"文件{_name(path)}含有被禁止的 XML 结构(实体/DTD),疑似恶意文件,已拒绝读取。"
+        elif name == "PasswordError":
+            msg = f"文件{_name(path)}设置了打开密码，程序无法读取。请在 Excel/WPS 中取消密码后再导入。"
         else:
             msg = (
-                f"文件{_name(path)}已损坏,无法作为 .xlsx 读取({name}: {str(exc)[:120]})。"
-                "请用 Excel/WPS 打开检查并另存为 .xlsx,或请对方重新导出。"
+                f"文件{_name(path)}已损坏，无法作为 {FORMAT_NAMES[fmt]} 读取（详细信息已写入日志）。"
+                "请用 Excel/WPS 打开检查并另存为 .xlsx，或请对方重新导出。"
             )
         raise SpreadsheetError(msg) from None

@@ -4,98 +4,98 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="64"/>
-        <location filename="../../kf5g_desktop/gui/app.py" line="319"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="65"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="320"/>
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="67"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="68"/>
         <source>退出</source>
         <translation>Exit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="70"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="71"/>
         <source>只读打开</source>
         <translation>Open read-only</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="72"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="73"/>
         <source>可以用最新的完好备份替换它(损坏的文件会另存一份)。</source>
         <translation>It can be replaced by the newest good backup (the damaged file is kept aside).</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="73"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="74"/>
         <source>从最新备份恢复</source>
         <translation>Restore newest backup</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="75"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="76"/>
         <source>选择其他文件…</source>
         <translation>Choose another file…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="81"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="82"/>
         <source>选择数据库文件</source>
         <translation>Choose a database file</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="83"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="84"/>
         <source>数据库 (*.db)</source>
         <translation>Database (*.db)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="100"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="101"/>
         <source>没有找到可用的完好备份(备份文件夹:{0})。请联系技术支持。</source>
         <translation>No good backup was found (backup folder: {0}). Please contact support.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="173"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="174"/>
         <source>正在生成演示数据</source>
         <translation>Generating demo data</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="192"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="193"/>
         <source>演示数据</source>
         <translation>Demo data</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="192"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="193"/>
         <source>生成演示数据失败:{0}</source>
         <translation>Generating the demo data failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="203"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="204"/>
         <source>每日备份</source>
         <translation>Daily backup</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="219"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="220"/>
         <source>数据库位置不安全</source>
         <translation>Unsafe database location</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="221"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="222"/>
         <source>数据库“{0}”位于网络驱动器或U盘等移动存储上,断网或拔出时可能损坏数据。请把数据库复制到本机硬盘,并用 --db 或环境变量 KF5G_DB 指定它的位置。</source>
         <translation>The database “{0}” is on a network drive or removable storage; losing the connection or unplugging it can damage the data. Copy the database to this computer&apos;s hard disk and point to it with --db or the KF5G_DB environment variable.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="324"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="325"/>
         <source>正在打开数据库</source>
         <translation>Opening the database</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="181"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="183"/>
         <source>基站数</source>
         <translation>Stations</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="185"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="187"/>
         <source>更新时间</source>
         <translation>Updated at</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="190"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="192"/>
         <source>更新人</source>
         <translation>Updated by</translation>
     </message>
@@ -104,8 +104,8 @@
         <location filename="../../kf5g_desktop/gui/report_html.py" line="249"/>
         <location filename="../../kf5g_desktop/gui/report_html.py" line="284"/>
         <location filename="../../kf5g_desktop/gui/report_html.py" line="301"/>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="272"/>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="481"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="274"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="483"/>
         <source>区县</source>
         <translation>County/district</translation>
     </message>
@@ -297,7 +297,7 @@
         <location filename="../../kf5g_desktop/gui/report_html.py" line="313"/>
         <location filename="../../kf5g_desktop/gui/report_html.py" line="369"/>
         <location filename="../../kf5g_desktop/gui/report_html.py" line="399"/>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="276"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="278"/>
         <source>基站编码</source>
         <translation>Station code</translation>
     </message>
@@ -305,7 +305,7 @@
         <location filename="../../kf5g_desktop/gui/report_html.py" line="314"/>
         <location filename="../../kf5g_desktop/gui/report_html.py" line="370"/>
         <location filename="../../kf5g_desktop/gui/report_html.py" line="400"/>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="277"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="279"/>
         <source>基站名称</source>
         <translation>Station name</translation>
     </message>
@@ -462,170 +462,170 @@
         <translation>Printing could not start (printer or PDF file unavailable).</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="270"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="269"/>
         <source>周报打印预览 — </source>
         <translation>Weekly report print preview — </translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="250"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="249"/>
         <source>正在生成周报</source>
         <translation>Building the weekly report</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="296"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="295"/>
         <source>打印周报</source>
         <translation>Print weekly report</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="278"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="280"/>
         <source>承建运营商</source>
         <translation>Builder operator</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/report_html.py" line="371"/>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="279"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="281"/>
         <source>审批事项</source>
         <translation>Approval item</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/report_html.py" line="372"/>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="280"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="282"/>
         <source>申请日期</source>
         <translation>Applied on</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="281"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="283"/>
         <source>办结日期</source>
         <translation>Granted on</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/report_html.py" line="317"/>
         <location filename="../../kf5g_desktop/gui/report_html.py" line="401"/>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="284"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="286"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="285"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="287"/>
         <source>已办结</source>
         <translation>Granted</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="285"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="287"/>
         <source>等待中</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="285"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="287"/>
         <source>未申请</source>
         <translation>Not applied</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="334"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="336"/>
         <source>基站</source>
         <translation>Stations</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="334"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="336"/>
         <source>场所</source>
         <translation>Venue</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="334"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="336"/>
         <source>杆塔</source>
         <translation>Pole</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="356"/>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="466"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="358"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="468"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="357"/>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="467"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="359"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="469"/>
         <source>操作人</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="358"/>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="468"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="360"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="470"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/report_html.py" line="343"/>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="359"/>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="478"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="361"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="480"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="290"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="292"/>
         <source>用时/已等待（天，至今日）</source>
         <translation>Days taken / waiting (to today)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="360"/>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="479"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="362"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="481"/>
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="361"/>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="469"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="363"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="471"/>
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="362"/>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="470"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="364"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="472"/>
         <source>原值</source>
         <translation>Old value</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="365"/>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="471"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="367"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="473"/>
         <source>新值</source>
         <translation>New value</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="386"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="388"/>
         <source>{0} 个字段</source>
         <translation>{0} fields</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="483"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="485"/>
         <source>删除时间</source>
         <translation>Deleted at</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="484"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="486"/>
         <source>删除人</source>
         <translation>Deleted by</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/undo.py" line="82"/>
+        <location filename="../../kf5g_desktop/gui/undo.py" line="84"/>
         <source>新增</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/undo.py" line="82"/>
+        <location filename="../../kf5g_desktop/gui/undo.py" line="84"/>
         <source>修改</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/undo.py" line="107"/>
+        <location filename="../../kf5g_desktop/gui/undo.py" line="109"/>
         <source>删除 {0}</source>
         <translation>Delete {0}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/undo.py" line="107"/>
+        <location filename="../../kf5g_desktop/gui/undo.py" line="109"/>
         <source>删除 {0} 条记录</source>
         <translation>Delete {0} records</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/undo.py" line="123"/>
+        <location filename="../../kf5g_desktop/gui/undo.py" line="125"/>
         <source>恢复 {0}</source>
         <translation>Restore {0}</translation>
     </message>
@@ -648,27 +648,27 @@
 <context>
     <name>ApprovalsPage</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/pages.py" line="91"/>
+        <location filename="../../kf5g_desktop/gui/pages.py" line="92"/>
         <source>搜索基站编码或名称(Ctrl+F)</source>
         <translation>Search station code or name (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/pages.py" line="93"/>
+        <location filename="../../kf5g_desktop/gui/pages.py" line="94"/>
         <source>区县</source>
         <translation>County/district</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/pages.py" line="96"/>
+        <location filename="../../kf5g_desktop/gui/pages.py" line="97"/>
         <source>只看等待中</source>
         <translation>Waiting only</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/pages.py" line="99"/>
+        <location filename="../../kf5g_desktop/gui/pages.py" line="100"/>
         <source>只看超过30天</source>
         <translation>Over 30 days only</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/pages.py" line="114"/>
+        <location filename="../../kf5g_desktop/gui/pages.py" line="115"/>
         <source>共 {0} 项</source>
         <translation>{0} items</translation>
     </message>
@@ -676,12 +676,12 @@
 <context>
     <name>AuditLogPage</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/pages.py" line="237"/>
+        <location filename="../../kf5g_desktop/gui/pages.py" line="238"/>
         <source>按记录搜索,如基站编码或名称(Ctrl+F)</source>
         <translation>Search by record, e.g. station code or name (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/pages.py" line="248"/>
+        <location filename="../../kf5g_desktop/gui/pages.py" line="249"/>
         <source>共 {0} 条操作记录</source>
         <translation>{0} log entries</translation>
     </message>
@@ -689,27 +689,27 @@
 <context>
     <name>BulkImportWizard</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="284"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="321"/>
         <source>批量导入运营商清单</source>
         <translation>Bulk import operators&apos; lists</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="291"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="328"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="292"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="329"/>
         <source>下一步</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="293"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="330"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="294"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="331"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -921,7 +921,7 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/pages.py" line="267"/>
+        <location filename="../../kf5g_desktop/gui/pages.py" line="268"/>
         <source>历史 — {0}</source>
         <translation>History — {0}</translation>
     </message>
@@ -1004,43 +1004,43 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="143"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="138"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="144"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="139"/>
         <source>基站</source>
         <translation>Stations</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="145"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="140"/>
         <source>审批</source>
         <translation>Approvals</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="146"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="141"/>
         <source>免费开放场所</source>
         <translation>Free-access venues</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="147"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="142"/>
         <source>杆塔共享</source>
         <translation>Pole sharing</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="148"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="143"/>
         <source>回收站</source>
         <translation>Recycle bin</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="149"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="144"/>
         <source>操作日志</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="166"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="301"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="161"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="296"/>
         <source>正在打开数据库……</source>
         <translation>Opening the database…</translation>
     </message>
@@ -1086,13 +1086,13 @@
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/main_menus.py" line="84"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="258"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="253"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/main_menus.py" line="90"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="258"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="253"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
@@ -1127,7 +1127,7 @@
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="259"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="254"/>
         <source>{0}：{1}</source>
         <translation>{0}: {1}</translation>
     </message>
@@ -1162,64 +1162,64 @@
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="305"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="300"/>
         <source>市级</source>
         <translation>City</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="305"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="300"/>
         <source>未设置单位</source>
         <translation>No unit set</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="307"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="302"/>
         <source>数据库:{0}</source>
         <translation>Database: {0}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="308"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="303"/>
         <source>{0} · 填报人:{1}</source>
         <translation>{0} · User: {1}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="310"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="305"/>
         <source>基站 {0} · 场所 {1} · 杆塔 {2}</source>
         <translation>Stations {0} · Venues {1} · Poles {2}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="300"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="312"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="295"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="307"/>
         <source>开封市5G网络建设填报系统</source>
         <translation>Kaifeng 5G Build-out Register</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="314"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="309"/>
         <source>(只读)</source>
         <translation> (read-only)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="316"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="311"/>
         <source>(演示数据)</source>
         <translation> (demo data)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="328"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="323"/>
         <source>只读:数据库正被另一个程序使用,不能修改</source>
         <translation>Read-only: the database is in use by another copy of the program; changes are disabled</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="345"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="340"/>
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="413"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="408"/>
         <source>选中的 {0} 条记录</source>
         <translation>the {0} selected records</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/main_menus.py" line="64"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="416"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="411"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
@@ -1264,12 +1264,12 @@
         <translation>Co&amp;lumns…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="255"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="250"/>
         <source>没有可撤销的操作</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="256"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="251"/>
         <source>没有可重做的操作</source>
         <translation>Nothing to redo</translation>
     </message>
@@ -1309,98 +1309,98 @@
         <translation>A&amp;udit log</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="280"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="275"/>
         <source>报送(&amp;S)</source>
         <translation>&amp;Returns</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="280"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="275"/>
         <source>周报(&amp;W)</source>
         <translation>&amp;Weekly report</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="417"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="412"/>
         <source>把“{0}”移到回收站?
 可以在回收站恢复,也可以用“撤销”(Ctrl+Z)。</source>
         <translation>Move “{0}” to the recycle bin?
 You can restore it from the recycle bin or with Undo (Ctrl+Z).</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="450"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="445"/>
         <source>已恢复:{0}</source>
         <translation>Restored: {0}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="461"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="456"/>
         <source>彻底删除</source>
         <translation>Delete permanently</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="462"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="457"/>
         <source>彻底删除“{0}”?此操作不能撤销,记录将无法恢复(操作日志保留)。</source>
         <translation>Permanently delete “{0}”? This cannot be undone and the record cannot be restored (the audit log is kept).</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="527"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="522"/>
         <source>备份</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="530"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="525"/>
         <source>已备份到 {0}</source>
         <translation>Backed up to {0}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="541"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="548"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="559"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="584"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="590"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="536"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="543"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="554"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="579"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="585"/>
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="542"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="537"/>
         <source>没有找到备份(备份文件夹:{0})。</source>
         <translation>No backups found (backup folder: {0}).</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="549"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="544"/>
         <source>选择要恢复的备份(当前数据库会先另存一份):</source>
         <translation>Choose the backup to restore (the current database is saved first):</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="560"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="555"/>
         <source>用 {0} 的备份替换当前数据库?当前数据库会先另存为备份。</source>
         <translation>Replace the current database with the backup of {0}? The current database is saved as a backup first.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="581"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="576"/>
         <source>已从备份恢复</source>
         <translation>Restored from backup</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="588"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="583"/>
         <source>打开数据库</source>
         <translation>Open database</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="622"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="617"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="622"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="617"/>
         <source>界面语言将在下次启动程序时生效。</source>
         <translation>The interface language changes the next time the program starts.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="630"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="625"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="632"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="627"/>
         <source>开封市5G网络建设填报系统 {0}
 
 记录基站建设、免费开放场所和杆塔共享,生成周报和报送表。</source>
@@ -1412,12 +1412,12 @@ Records station builds, free-access venues and pole sharing; prints the weekly r
 <context>
     <name>PickerDialog</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="510"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="511"/>
         <source>选择免费开放场所</source>
         <translation>Choose a free-access venue</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="510"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="511"/>
         <source>选择杆塔</source>
         <translation>Choose a pole</translation>
     </message>
@@ -1722,27 +1722,27 @@ Save it anyway?</translation>
 <context>
     <name>RecycleBinPage</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/pages.py" line="149"/>
+        <location filename="../../kf5g_desktop/gui/pages.py" line="150"/>
         <source>删除的记录先放在回收站,可以恢复;彻底删除后不能恢复(操作日志仍保留)。</source>
         <translation>Deleted records wait in the recycle bin and can be restored; once deleted permanently they cannot (the audit log is kept).</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/pages.py" line="162"/>
+        <location filename="../../kf5g_desktop/gui/pages.py" line="163"/>
         <source>历史…</source>
         <translation>History…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/pages.py" line="164"/>
+        <location filename="../../kf5g_desktop/gui/pages.py" line="165"/>
         <source>恢复</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/pages.py" line="167"/>
+        <location filename="../../kf5g_desktop/gui/pages.py" line="168"/>
         <source>彻底删除…</source>
         <translation>Delete permanently…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/pages.py" line="188"/>
+        <location filename="../../kf5g_desktop/gui/pages.py" line="189"/>
         <source>回收站中共 {0} 条</source>
         <translation>{0} records in the recycle bin</translation>
     </message>
@@ -1750,112 +1750,112 @@ Save it anyway?</translation>
 <context>
     <name>RegisterPage</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="241"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="242"/>
         <source>搜索基站编码、名称、地址、铁塔站址编码(Ctrl+F)</source>
         <translation>Search station code, name, address, tower site code (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="242"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="243"/>
         <source>搜索场所编号、名称、地址、产权单位(Ctrl+F)</source>
         <translation>Search venue code, name, address, owner (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="243"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="244"/>
         <source>搜索杆塔编号、名称、地址、权属单位、协议编号(Ctrl+F)</source>
         <translation>Search pole code, name, address, owner, agreement no. (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="257"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="258"/>
         <source>区县</source>
         <translation>County/district</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="259"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="260"/>
         <source>运营商</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="262"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="263"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="264"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="265"/>
         <source>组网</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="267"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="268"/>
         <source>供电</source>
         <translation>Power</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="270"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="271"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="274"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="275"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="278"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="279"/>
         <source>行业</source>
         <translation>Sector</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="280"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="281"/>
         <source>开通日期</source>
         <translation>On air</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="280"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="281"/>
         <source>开放日期</source>
         <translation>Opened on</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="280"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="281"/>
         <source>共享日期</source>
         <translation>Shared on</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="289"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="290"/>
         <source>起</source>
         <translation>from</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="289"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="290"/>
         <source>止</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="296"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="297"/>
         <source>清除筛选</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="299"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="300"/>
         <source>列…</source>
         <translation>Columns…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="300"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="301"/>
         <source>选择显示哪些列</source>
         <translation>Choose the columns to show</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="322"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="323"/>
         <source>新建(Ctrl+N)</source>
         <translation>New (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="389"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="390"/>
         <source>共 {0} 条</source>
         <translation>{0} records</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="439"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="440"/>
         <source>恢复默认列</source>
         <translation>Default columns</translation>
     </message>
@@ -1864,8 +1864,8 @@ Save it anyway?</translation>
     <name>ReportDialog</name>
     <message>
         <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="55"/>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="156"/>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="196"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="155"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="195"/>
         <source>周报</source>
         <translation>Weekly report</translation>
     </message>
@@ -1937,27 +1937,27 @@ Save it anyway?</translation>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="156"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="155"/>
         <source>数据库以只读方式打开,问题文本无法保存。</source>
         <translation>The database is open read-only; the problems text cannot be saved.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="164"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="163"/>
         <source>已保存 {week} 的问题。</source>
         <translation>Saved the problems of {week}.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="185"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="184"/>
         <source>周报另存为PDF</source>
         <translation>Save weekly report as PDF</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="187"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="186"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="196"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="195"/>
         <source>已保存周报(共 {n} 页):
 {path}</source>
         <translation>Saved the weekly report ({n} pages):
@@ -2688,48 +2688,48 @@ Save it anyway?</translation>
 <context>
     <name>_FilePage</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="112"/>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="138"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="113"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="141"/>
         <source>选择运营商清单</source>
         <translation>Choose the operator&apos;s list</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="113"/>
-        <source>支持 .xlsx 和 .csv;列的顺序不限,下一步会自动识别表头。</source>
-        <translation>.xlsx and .csv, columns in any order; the headers are recognised in the next step.</translation>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="115"/>
+        <source>支持 .xlsx、.xls、.ods、.xlsb 和 .csv；列的顺序不限，下一步会自动识别表头。</source>
+        <translation>.xlsx, .xls, .ods, .xlsb and .csv, columns in any order; the headers are recognised in the next step.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="115"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="118"/>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="124"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="127"/>
         <source>(按文件中的区县列)</source>
         <translation>(from the file&apos;s unit column)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="131"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="134"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="132"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="135"/>
         <source>导入到</source>
         <translation>Import into</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="133"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="136"/>
         <source>默认区县</source>
         <translation>Default unit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="138"/>
-        <source>表格 (*.xlsx *.csv)</source>
-        <translation>Spreadsheets (*.xlsx *.csv)</translation>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="141"/>
+        <source>表格 (*.xlsx *.xls *.ods *.xlsb *.csv *.txt)</source>
+        <translation>Spreadsheets (*.xlsx *.xls *.ods *.xlsb *.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="150"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="153"/>
         <source>批量导入</source>
         <translation>Bulk import</translation>
     </message>
@@ -2737,32 +2737,57 @@ Save it anyway?</translation>
 <context>
     <name>_MappingPage</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="161"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="164"/>
         <source>核对列的对应关系</source>
         <translation>Check the column mapping</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="162"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="165"/>
         <source>已按表头自动识别;如有不对,请在右侧选择文件中的列。</source>
         <translation>Matched by header; if something is wrong, choose the file column on the right.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="165"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="168"/>
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="165"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="168"/>
         <source>文件中的列</source>
         <translation>Column in the file</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="167"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="170"/>
         <source>保存此对应关系,下次自动使用</source>
         <translation>Save this mapping for next time</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="185"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="173"/>
+        <source>自动识别不对时，指定表头所在的行（文件中的行号）</source>
+        <translation>If the guess is wrong, give the row of the headers (its row number in the file)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="176"/>
+        <source>按此行重新读取</source>
+        <translation>Read again with this row</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="179"/>
+        <source>表头所在行</source>
+        <translation>Header row</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="209"/>
+        <source>表头：第 %1 行，其下 %2 行数据。</source>
+        <translation>Headers: row %1, with %2 data rows below.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="211"/>
+        <source>（自动识别）</source>
+        <translation> (recognised automatically)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="222"/>
         <source>(不导入)</source>
         <translation>(not imported)</translation>
     </message>
@@ -2770,43 +2795,43 @@ Save it anyway?</translation>
 <context>
     <name>_PreviewPage</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="212"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="249"/>
         <source>预览(试导入,尚未写入)</source>
         <translation>Preview (dry run, nothing written yet)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="230"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="267"/>
         <source>正在检查……</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="239"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="276"/>
         <source>正在检查清单</source>
         <translation>Checking the list</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="244"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="281"/>
         <source>共 %1 行:%2。</source>
         <translation>%1 rows: %2.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="246"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="283"/>
         <source>有错误或冲突的行必须先在文件中改正,全部通过后才能导入(不会只导入一部分)。</source>
         <translation>Rows with errors or conflicts must be fixed in the file first; the import runs only when every row passes (never a part of it).</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="248"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="285"/>
         <source>点击“导入”写入数据库(导入前自动备份,之后可整批撤销)。</source>
         <translation>Click &quot;Import&quot; to write to the database (backed up first; the whole batch can be undone later).</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="262"/>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="266"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="299"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="303"/>
         <source>批量导入</source>
         <translation>Bulk import</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="267"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="304"/>
         <source>已导入(批次 %1)。如需撤销,可在“导入批次”中撤销整批。</source>
         <translation>Imported (batch %1). To undo, undo the whole batch under &quot;Import batches&quot;.</translation>
     </message>
@@ -3472,17 +3497,17 @@ Save it anyway?</translation>
 <context>
     <name>main_window</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="212"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="211"/>
         <source>周报(预览、打印、另存为PDF)(&amp;W)…</source>
         <translation>&amp;Weekly report (preview, print, save as PDF)…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="214"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="213"/>
         <source>选择周次,预览并打印周报或保存为PDF</source>
         <translation>Choose a week, preview and print the weekly report or save it as PDF</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="216"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="215"/>
         <source>填写本周存在问题(&amp;P)…</source>
         <translation>Enter this week&apos;s &amp;problems…</translation>
     </message>

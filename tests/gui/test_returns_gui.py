@@ -145,3 +145,41 @@ def test_bulk_wizard_preview_and_commit(qtbot, qtmodeltester, unit, tmp_path, qu
     before = unit.count("station")
     wiz.button(QWizard.WizardButton.FinishButton).click()
     assert unit.count("station") == before + 30 and wiz.batch_id
+
+
+def test_bulk_wizard_header_row_choice(qtbot, unit, tmp_path, quiet_boxes):
+    """A summary block above the list wins the guess; the officer picks the header row in the dialog."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["运营商", "基站类型", "建设状态", "数量"])
+    ws.append(["中国移动", "宏站", "规划", 2])
+    ws.append([])
+    ws.append(["编号", "站名", "运营商"])  # matches fewer known fields than the block above
+    for i in range(3):
+        ws.append([f"44{i:06d}", f"表头选择{i}号站", "中国移动"])
+    path = tmp_path / "汇总在上.xlsx"
+    wb.save(path)
+    wiz = BulkImportWizard(unit)
+    qtbot.addWidget(wiz)
+    wiz.show()
+    wiz.file_page.path.setText(str(path))
+    wiz.next()
+    page = wiz.mapping_page
+    assert page.header_row.value() == 1 and "自动识别" in page.header_note.text()
+    assert page.combos["station_code"].currentData() == -1  # nothing maps to 基站编码 in row 1
+    page.header_row.setValue(3)  # an empty row: refused, the table stays as it was
+    page._reread()
+    assert "第3行是空行" in page.header_note.text() and wiz.table.header_row == 1
+    page.header_row.setValue(4)
+    page._reread()
+    assert wiz.table.header_row == 4 and "第 4 行" in page.header_note.text()
+    assert page.combos["name"].currentText() == "站名" and page.combos["operator"].currentText() == "运营商"
+    combo = page.combos["station_code"]
+    combo.setCurrentIndex(combo.findText("编号"))
+    _shot(wiz, "returns_bulk_header_row.png")
+    wiz.next()
+    qtbot.waitUntil(lambda: wiz.preview is not None, timeout=20000)
+    assert [r.record.station_code for r in wiz.preview.rows] == ["44000000", "44000001", "44000002"]
+    assert wiz.preview.ok

@@ -15,6 +15,7 @@ import pytest
 from kf5g_desktop.returns.importer import import_files
 from kf5g_desktop.returns.verify import verify_file
 from tests.returns.conftest import db_digest
+from tests.returns.office import assert_chinese
 
 
 def _rezip(src: Path, dst: Path, edits: dict) -> None:
@@ -175,6 +176,13 @@ def _cases():
     add("bad-date", lambda s, d: _edit(s, d, _cell("基站", "S4", "2021-13-45")), "不是有效日期", reason, True)
     add("unknown-label", lambda s, d: _edit(s, d, _cell("基站", "L4", "铁塔")), "不在代码表中", reason, True)
     add(
+        "multi-line-label",  # shown on one line, its line break marked
+        lambda s, d: _edit(s, d, _cell("基站", "L4", "宏\n站")),
+        "“宏⏎站”不在代码表中",
+        reason,
+        True,
+    )
+    add(
         "outside-kaifeng",
         lambda s, d: _edit(s, d, _cell("基站", "J4", 116.5)),
         "不在开封市范围内",
@@ -245,6 +253,8 @@ def test_broken_file(builder, expect, accept, names_row, exported, city_store, t
     assert not rep.ok and rep.outcome is None
     text = "\n".join(rep.result.messages())
     assert expect in text, text
+    for line in rep.result.messages():  # Chinese to the last word: no parser's English inside
+        assert_chinese(line)
     if names_row:
         assert re.search(r"工作表“[^”]+”第\d+行", text), text
     assert db_digest(db) == before
@@ -287,6 +297,7 @@ def test_error_boundary_never_leaks_a_traceback(city_store, tmp_path):
     junk.write_bytes(buf.getvalue())
     res = verify_file(city_store, junk)
     assert not res.ok and "损坏" in res.messages()[0]
+    assert_chinese(res.messages()[0])
 
 
 def test_a_cell_that_makes_the_fast_reader_panic_is_a_clear_error(exported, city_store, tmp_path):

@@ -109,7 +109,9 @@ def test_workbook_layout_and_cell_types(exported):
         assert ws.freeze_panes == "A4"
         assert ws.auto_filter.ref.startswith("A3:")
         assert ws.print_title_rows == "$1:$3"
-        assert ws.page_setup.orientation == "landscape" and ws.page_setup.paperSize in (9, "9")
+        paper = "8" if name == "基站" else "9"  # the 30-column 基站 sheet on A3, the others on A4
+        assert ws.page_setup.orientation == "landscape" and str(ws.page_setup.paperSize) == paper
+        assert ws.page_setup.fitToWidth in (1, "1") and ws.sheet_properties.pageSetUpPr.fitToPage
         assert "&P" in ws.oddFooter.center.text
         assert int(meta[f"rows.{name}"]) == ws.max_row - 3
         assert any(str(m).startswith("A1:") for m in ws.merged_cells.ranges)
