@@ -170,10 +170,11 @@ class WeekFigures:
     poles_this_week: list[SiteItem]
     station_changes: list[StationItem]  # registered or opened this week
     waiting: list[WaitingItem]  # approvals waiting > WAITING_DAYS at the week's end
-    late: list[StationItem]  # past the planned on-air date and not on air
+    late: list[StationItem]  # past the planned on-air date and not on air (not cancelled or suspended)
     subsidy: Subsidy  # owed for SA stations on air by the week's end
     subsidy_week: Subsidy  # ... of which for stations opened this week
     missing_units: list[tuple[str, str]] = field(default_factory=list)  # city: (code, name) not returned
+    late_suspended: list[StationItem] = field(default_factory=list)  # ... but suspended (暂缓): listed apart
     late_count: int = 0
     waiting_count: int = 0
     indirect_max_share: float = INDIRECT_POWER_MAX_SHARE
@@ -293,11 +294,14 @@ def week_figures(
     counted = types_cond(rule)
     sa_all = and_(by_air, S.network_mode == "SA")
     live_unit = [_live(S, end)] + ([S.unit_code == unit_code] if unit_code else [])
-    late_cond = and_(
+    # Past the planned on-air date and not on air by the week's end. Cancelled stations are not
+    # listed; suspended (暂缓) ones are not late but listed apart (``late_suspended``).
+    overdue = and_(
         S.planned_on_air <= end,
         S.status != "cancelled",
         or_(S.status != "on_air", S.on_air.is_(None), S.on_air > end),
     )
+    late_cond = and_(overdue, S.status != "suspended")
 
     with store.session() as s:
         rows = s.execute(
@@ -333,6 +337,7 @@ def week_figures(
         poles_this_week: list[SiteItem] = []
         station_changes: list[StationItem] = []
         late: list[StationItem] = []
+        late_suspended: list[StationItem] = []
         waiting: list[WaitingItem] = []
         if lists:
             venues_this_week = _sites(s, V, unit_code, week, units)
@@ -345,10 +350,12 @@ def week_figures(
             station_changes = [_station_item(r, units, _change_note(r, week)) for r in changes]
             late_rows = s.execute(
                 select(StationRow.__table__)
-                .where(*scope, late_cond)
+                .where(*scope, overdue)
                 .order_by(S.planned_on_air, S.unit_code, S.station_code)
             ).mappings()
-            late = [_station_item(r, units, f"逾期 {(end - r['planned_on_air']).days} 天") for r in late_rows]
+            for r in late_rows:
+                item = _station_item(r, units, f"逾期 {(end - r['planned_on_air']).days} 天")
+                (late_suspended if r["status"] == "suspended" else late).append(item)
             wait_rows = s.execute(
                 select(S.id, S.unit_code, S.operator, S.station_code, S.name, A.item, A.applied_on)
                 .select_from(wait_from)
@@ -452,6 +459,7 @@ def week_figures(
         station_changes=station_changes,
         waiting=waiting,
         late=late,
+        late_suspended=late_suspended,
         subsidy=subsidy,
         subsidy_week=subsidy_week,
         missing_units=missing,
