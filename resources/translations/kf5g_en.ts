@@ -100,364 +100,23 @@
         <translation>Updated by</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="126"/>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="249"/>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="284"/>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="301"/>
         <location filename="../../kf5g_desktop/gui/table_models.py" line="272"/>
         <location filename="../../kf5g_desktop/gui/table_models.py" line="477"/>
         <source>区县</source>
         <translation>County/district</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="126"/>
-        <source>市级汇总</source>
-        <translation>City consolidated</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="141"/>
-        <source>主要指标</source>
-        <translation>Headline figures</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="145"/>
-        <source>未设置本区县年度目标</source>
-        <translation>No yearly target set for this unit</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="145"/>
-        <source>未设置</source>
-        <translation>Not set</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="156"/>
-        <source>累计开通5G基站</source>
-        <translation>5G stations on air (cumulative)</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="156"/>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="207"/>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="251"/>
-        <source>本周新开通</source>
-        <translation>New on air this week</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="157"/>
-        <source>SA 基站占比</source>
-        <translation>SA share</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="159"/>
-        <source>转供电基站占比</source>
-        <translation>Indirect-power share</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="161"/>
-        <source>直供电改造完成</source>
-        <translation>Direct-supply conversions done</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="165"/>
-        <source>免费开放场所</source>
-        <translation>Free-access venues</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="167"/>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="257"/>
-        <source>共享杆塔</source>
-        <translation>Shared poles</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="170"/>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="284"/>
-        <source>审批超30天未办结</source>
-        <translation>Approvals open &gt; 30 days</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="170"/>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="284"/>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="393"/>
-        <source>逾期未开通基站</source>
-        <translation>Stations overdue</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="172"/>
-        <source>SA补助累计</source>
-        <translation>SA subsidy (cumulative)</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="174"/>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="436"/>
-        <source>其中本周新增</source>
-        <translation>of which this week</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="188"/>
-        <source>分运营商情况</source>
-        <translation>By operator</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="205"/>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="312"/>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="368"/>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="398"/>
-        <source>运营商</source>
-        <translation>Operator</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="206"/>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="250"/>
-        <source>累计开通</source>
-        <translation>On air (cumulative)</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="208"/>
-        <source>SA基站</source>
-        <translation>SA stations</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="209"/>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="254"/>
-        <source>SA占比</source>
-        <translation>SA share</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="210"/>
-        <source>转供电</source>
-        <translation>Indirect power</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="211"/>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="255"/>
-        <source>转供电占比</source>
-        <translation>Indirect-power share</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="212"/>
-        <source>补助(元)</source>
-        <translation>Subsidy (yuan)</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="217"/>
-        <source>合计</source>
-        <translation>Total</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="230"/>
-        <source>分区县情况</source>
-        <translation>By unit</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="242"/>
-        <source>已报</source>
-        <translation>Returned</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="242"/>
-        <source>未报</source>
-        <translation>Not returned</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="252"/>
-        <source>年度目标</source>
-        <translation>Yearly target</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="253"/>
-        <source>完成率</source>
-        <translation>Completion</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="256"/>
-        <source>开放场所</source>
-        <translation>Venues opened</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="258"/>
-        <source>本周周报</source>
-        <translation>This week&apos;s report</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="263"/>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="288"/>
-        <source>全市</source>
-        <translation>Whole city</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="284"/>
-        <source>本周新登记/开通基站</source>
-        <translation>Stations registered / on air this week</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="307"/>
-        <source>本周新增和开通基站</source>
-        <translation>New and opened stations this week</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="313"/>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="369"/>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="399"/>
         <location filename="../../kf5g_desktop/gui/table_models.py" line="276"/>
         <source>基站编码</source>
         <translation>Station code</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="314"/>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="370"/>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="400"/>
         <location filename="../../kf5g_desktop/gui/table_models.py" line="277"/>
         <source>基站名称</source>
         <translation>Station name</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="315"/>
-        <source>类型</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="316"/>
-        <source>组网</source>
-        <translation>Mode</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="318"/>
-        <source>开通日期</source>
-        <translation>On air</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="319"/>
-        <source>情况</source>
-        <translation>Situation</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="339"/>
-        <source>本周免费开放场所和共享杆塔</source>
-        <translation>Venues opened and poles shared this week</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="343"/>
-        <source>场所编号</source>
-        <translation>Venue code</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="343"/>
-        <source>场所名称</source>
-        <translation>Venue name</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="343"/>
-        <source>开放日期</source>
-        <translation>Opened on</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="343"/>
-        <source>已进入运营商</source>
-        <translation>Operators entered</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="354"/>
-        <source>杆塔编号</source>
-        <translation>Pole code</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="354"/>
-        <source>名称/位置</source>
-        <translation>Name/location</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="354"/>
-        <source>杆塔类型</source>
-        <translation>Pole type</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="354"/>
-        <source>共享日期</source>
-        <translation>Shared on</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="354"/>
-        <source>共享运营商</source>
-        <translation>Sharing operators</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="363"/>
-        <source>审批超过30天未办结事项</source>
-        <translation>Approvals open more than 30 days</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="373"/>
-        <source>已等待(天)</source>
-        <translation>Waiting (days)</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="389"/>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="418"/>
-        <source>无</source>
-        <translation>None</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="402"/>
-        <source>计划开通日期</source>
-        <translation>Planned on air</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="403"/>
-        <source>逾期</source>
-        <translation>Overdue</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="422"/>
-        <source>转供电与直供电改造</source>
-        <translation>Indirect power and direct-supply conversion</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="429"/>
-        <source>SA基站补助</source>
-        <translation>SA station subsidy</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="433"/>
-        <source>项目</source>
-        <translation>Item</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="433"/>
-        <source>省级(元)</source>
-        <translation>Province (yuan)</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="433"/>
-        <source>市级(元)</source>
-        <translation>City (yuan)</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="433"/>
-        <source>区县级(元)</source>
-        <translation>Unit (yuan)</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="433"/>
-        <source>合计(元)</source>
-        <translation>Total (yuan)</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="435"/>
-        <source>累计应补</source>
-        <translation>Due (cumulative)</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="70"/>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="445"/>
-        <source>存在问题</source>
-        <translation>Problems</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="70"/>
-        <source>填报人</source>
-        <translation>Reported by</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="104"/>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="247"/>
         <source>无法开始打印(打印机或PDF文件不可用)。</source>
         <translation>Printing could not start (printer or PDF file unavailable).</translation>
     </message>
@@ -482,13 +141,11 @@
         <translation>Builder operator</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="371"/>
         <location filename="../../kf5g_desktop/gui/table_models.py" line="279"/>
         <source>审批事项</source>
         <translation>Approval item</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="372"/>
         <location filename="../../kf5g_desktop/gui/table_models.py" line="280"/>
         <source>申请日期</source>
         <translation>Applied on</translation>
@@ -499,8 +156,6 @@
         <translation>Granted on</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="317"/>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="401"/>
         <location filename="../../kf5g_desktop/gui/table_models.py" line="284"/>
         <source>状态</source>
         <translation>Status</translation>
@@ -559,7 +214,6 @@
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="343"/>
         <location filename="../../kf5g_desktop/gui/table_models.py" line="355"/>
         <location filename="../../kf5g_desktop/gui/table_models.py" line="474"/>
         <source>类别</source>
@@ -1004,305 +658,305 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="101"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="102"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="102"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="103"/>
         <source>基站</source>
         <translation>Stations</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="103"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="104"/>
         <source>审批</source>
         <translation>Approvals</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="104"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="105"/>
         <source>免费开放场所</source>
         <translation>Free-access venues</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="105"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="106"/>
         <source>杆塔共享</source>
         <translation>Pole sharing</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="106"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="107"/>
         <source>回收站</source>
         <translation>Recycle bin</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="107"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="108"/>
         <source>操作日志</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="124"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="237"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="125"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="238"/>
         <source>正在打开数据库……</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="35"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="32"/>
         <source>新建(&amp;N)</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="38"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="35"/>
         <source>新建一条记录</source>
         <translation>Create a new record</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="42"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="39"/>
         <source>打开(&amp;O)</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="44"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="41"/>
         <source>打开选中的记录</source>
         <translation>Open the selected record</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="48"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="45"/>
         <source>删除(&amp;D)</source>
         <translation>&amp;Delete</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="51"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="48"/>
         <source>把选中的记录移到回收站</source>
         <translation>Move the selected records to the recycle bin</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="56"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="53"/>
         <source>查找(&amp;F)</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="61"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="58"/>
         <source>历史(&amp;H)…</source>
         <translation>&amp;History…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="63"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="60"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="65"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="62"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="69"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="66"/>
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="73"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="70"/>
         <source>立即备份(&amp;B)</source>
         <translation>&amp;Back up now</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="75"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="72"/>
         <source>从备份恢复(&amp;R)…</source>
         <translation>&amp;Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="77"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="74"/>
         <source>设置(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="79"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="76"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="81"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="78"/>
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="82"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="79"/>
         <source>选择列(&amp;C)…</source>
         <translation>&amp;Columns…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="89"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="86"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="92"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="89"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="105"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="102"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="112"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="109"/>
         <source>报表(&amp;R)</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="115"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="112"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="117"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="114"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="241"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="242"/>
         <source>市级</source>
         <translation>City</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="241"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="242"/>
         <source>未设置单位</source>
         <translation>No unit set</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="243"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="244"/>
         <source>数据库:{0}</source>
         <translation>Database: {0}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="244"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="245"/>
         <source>{0} · 填报人:{1}</source>
         <translation>{0} · User: {1}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="246"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="247"/>
         <source>基站 {0} · 场所 {1} · 杆塔 {2}</source>
         <translation>Stations {0} · Venues {1} · Poles {2}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="236"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="248"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="237"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="249"/>
         <source>开封市5G网络建设填报系统</source>
         <translation>Kaifeng 5G Build-out Register</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="250"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="251"/>
         <source>(只读)</source>
         <translation> (read-only)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="252"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="253"/>
         <source>(演示数据)</source>
         <translation> (demo data)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="266"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="267"/>
         <source>只读:数据库正被另一个程序使用,不能修改</source>
         <translation>Read-only: the database is in use by another copy of the program; changes are disabled</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="283"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="284"/>
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="348"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="349"/>
         <source>选中的 {0} 条记录</source>
         <translation>the {0} selected records</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="351"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="352"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="352"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="353"/>
         <source>把“{0}”移到回收站?
 可以在回收站恢复,也可以用“撤销”(Ctrl+Z)。</source>
         <translation>Move “{0}” to the recycle bin?
 You can restore it from the recycle bin or with Undo (Ctrl+Z).</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="385"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="386"/>
         <source>已恢复:{0}</source>
         <translation>Restored: {0}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="396"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="397"/>
         <source>彻底删除</source>
         <translation>Delete permanently</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="397"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="398"/>
         <source>彻底删除“{0}”?此操作不能撤销,记录将无法恢复(操作日志保留)。</source>
         <translation>Permanently delete “{0}”? This cannot be undone and the record cannot be restored (the audit log is kept).</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="452"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="453"/>
         <source>备份</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="455"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="456"/>
         <source>已备份到 {0}</source>
         <translation>Backed up to {0}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="466"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="473"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="484"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="509"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="515"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="467"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="474"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="485"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="510"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="516"/>
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="467"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="468"/>
         <source>没有找到备份(备份文件夹:{0})。</source>
         <translation>No backups found (backup folder: {0}).</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="474"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="475"/>
         <source>选择要恢复的备份(当前数据库会先另存一份):</source>
         <translation>Choose the backup to restore (the current database is saved first):</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="485"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="486"/>
         <source>用 {0} 的备份替换当前数据库?当前数据库会先另存为备份。</source>
         <translation>Replace the current database with the backup of {0}? The current database is saved as a backup first.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="506"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="507"/>
         <source>已从备份恢复</source>
         <translation>Restored from backup</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="513"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="514"/>
         <source>打开数据库</source>
         <translation>Open database</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="547"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="548"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="547"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="548"/>
         <source>界面语言将在下次启动程序时生效。</source>
         <translation>The interface language changes the next time the program starts.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="555"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="556"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="557"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="558"/>
         <source>开封市5G网络建设填报系统 {0}
 
 记录基站建设、免费开放场所和杆塔共享,生成周报和报送表。</source>
@@ -1515,82 +1169,82 @@ Records station builds, free-access venues and pole sharing; prints the weekly r
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="133"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="151"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="133"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="151"/>
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="216"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="234"/>
         <source>审批事项</source>
         <translation>Approval item</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="216"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="234"/>
         <source>申请日期</source>
         <translation>Applied on</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="216"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="234"/>
         <source>办结日期</source>
         <translation>Granted on</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="216"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="234"/>
         <source>用时/已等待(天)</source>
         <translation>Days</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="300"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="318"/>
         <source>新建</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="300"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="318"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="301"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="319"/>
         <source>(只读)</source>
         <translation> (read-only)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="379"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="397"/>
         <source>“{0}”不是有效日期,请按 2021-02-01 的格式填写。</source>
         <translation>“{0}” is not a valid date; please write it like 2021-02-01.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="393"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="411"/>
         <source>“{0}”应是数字,请重新填写。</source>
         <translation>“{0}” must be a number; please correct it.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="424"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="442"/>
         <source>审批事项“{0}”的日期无效,请按 2021-02-01 的格式填写。</source>
         <translation>A date of approval item “{0}” is not valid; please write it like 2021-02-01.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="467"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="485"/>
         <source>错误</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="467"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="485"/>
         <source>提醒</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="504"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="522"/>
         <source>请确认</source>
         <translation>Please confirm</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="505"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="523"/>
         <source>这条记录有以下提醒:
 {0}
 
@@ -1601,17 +1255,17 @@ Records station builds, free-access venues and pole sharing; prints the weekly r
 Save it anyway?</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="521"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="539"/>
         <source>保存失败</source>
         <translation>Save failed</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="548"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="566"/>
         <source>放弃修改</source>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="549"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="567"/>
         <source>表单中有未保存的修改,确定放弃吗?</source>
         <translation>The form has unsaved changes. Discard them?</translation>
     </message>
@@ -3378,6 +3032,659 @@ Save it anyway?</translation>
         <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="216"/>
         <source>填写本周存在问题…</source>
         <translation>Enter this week&apos;s problems…</translation>
+    </message>
+</context>
+<context>
+    <name>report</name>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_chart.py" line="65"/>
+        <source>{year}年{month}月</source>
+        <translation>{mon} {year}</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_chart.py" line="66"/>
+        <source>{month}月</source>
+        <translation>{mon}</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_chart.py" line="167"/>
+        <source>{year}年目标 {n}</source>
+        <translation>{year} target {n}</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_chart.py" line="189"/>
+        <source>第{week}周末 {n}</source>
+        <translation>Week {week}: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_chart.py" line="200"/>
+        <source>累计开通基站(个)</source>
+        <translation>Stations on air (cumulative)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_chart.py" line="206"/>
+        <source>目标线</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_chart.py" line="206"/>
+        <source>目标线(未设置本区县目标)</source>
+        <translation>Target (none set for this unit)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="271"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="130"/>
+        <source>{name} {week}</source>
+        <translation>{name} {week}</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="272"/>
+        <source>第 {page} 页 共 {pages} 页</source>
+        <translation>Page {page} of {pages}</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="46"/>
+        <source>新登记并开通</source>
+        <translation>New, on air</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="47"/>
+        <source>本周开通</source>
+        <translation>Opened</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="48"/>
+        <source>新登记</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="49"/>
+        <source>全部类型</source>
+        <translation>All types</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="50"/>
+        <source>宏站+室分</source>
+        <translation>Macro + indoor</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="51"/>
+        <source>仅宏站</source>
+        <translation>Macro only</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="93"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="98"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="107"/>
+        <source>{month}月{day}日</source>
+        <translation>{mon} {day}</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="114"/>
+        <source>{start}—{end}</source>
+        <translation>{start} – {end}</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="116"/>
+        <source>{y1}年{start}—{y2}年{end}</source>
+        <translation>{start}, {y1} – {end}, {y2}</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="119"/>
+        <source>{year}年第{week}周({span})</source>
+        <translation>Week {week} of {year} ({span})</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="124"/>
+        <source>{scope}5G网络建设周报</source>
+        <translation>{scope} 5G Build-out Weekly Report</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="136"/>
+        <source>统计口径:{rule}</source>
+        <translation>Counting rule: {rule}</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="178"/>
+        <source>本周无</source>
+        <translation>None this week</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="204"/>
+        <source>共 {n} 条,此处列出前 {limit} 条;完整名单请在登记表中筛选导出。</source>
+        <translation>{n} in all, the first {limit} listed here; filter the register and export it for the full list.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="252"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="435"/>
+        <source>区县</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="275"/>
+        <source>{cn}、{title}</source>
+        <translation>{n}. {title}</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="296"/>
+        <source>市级汇总</source>
+        <translation>city summary</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="296"/>
+        <source>区县</source>
+        <comment>edition</comment>
+        <translation>unit</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="297"/>
+        <source>填报单位:{scope}({edition})  统计周期:{start} 至 {end}  周次:{week}  统计口径:{rule}</source>
+        <translation>Reporting unit: {scope} ({edition})  Period: {start} to {end}  Week: {week}  Counting rule: {rule}</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="311"/>
+        <source>主要指标</source>
+        <translation>Headline figures</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="312"/>
+        <source>{n} 个</source>
+        <translation>{n}</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="314"/>
+        <source>{n} 个,完成 {p}</source>
+        <translation>{n}, {p} reached</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="316"/>
+        <source>未设置</source>
+        <translation>Not set</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="318"/>
+        <source>未设置本区县年度目标</source>
+        <translation>Not set for this unit</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="323"/>
+        <source>达标</source>
+        <translation>met</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="323"/>
+        <source>超出</source>
+        <translation>exceeded</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="324"/>
+        <source>(控制线 ≤{max}%,{verdict})</source>
+        <translation> (limit {max}%, {verdict})</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="330"/>
+        <source>{n} 个（另有暂缓 {m} 个）</source>
+        <translation>{n} (and {m} suspended)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="333"/>
+        <source>{n} 元</source>
+        <translation>{n} yuan</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="336"/>
+        <source>累计开通5G基站</source>
+        <translation>5G stations on air</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="338"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="399"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="442"/>
+        <source>本周新开通</source>
+        <translation>New this week</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="342"/>
+        <source>{year}年目标</source>
+        <translation>{year} target</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="344"/>
+        <source>SA 基站占比</source>
+        <translation>SA share</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="345"/>
+        <source>{p}({n} 个)</source>
+        <translation>{p} ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="348"/>
+        <source>转供电基站占比</source>
+        <translation>Indirect power</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="350"/>
+        <source>直供电改造完成</source>
+        <translation>Conversions done</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="351"/>
+        <source>累计 {total} 个,本周 {week} 个</source>
+        <translation>{total} in all, {week} this week</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="356"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="541"/>
+        <source>免费开放场所</source>
+        <translation>Free-access venues</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="358"/>
+        <source>本周 {week} 处,累计 {total} 处</source>
+        <translation>{week} this week, {total} in all</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="362"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="448"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="565"/>
+        <source>共享杆塔</source>
+        <translation>Shared poles</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="363"/>
+        <source>本周 {week} 根,累计 {total} 根</source>
+        <translation>{week} this week, {total} in all</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="368"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="491"/>
+        <source>审批超30天未办结</source>
+        <translation>Approvals &gt;30 days</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="369"/>
+        <source>{n} 项</source>
+        <translation>{n}</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="370"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="492"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="622"/>
+        <source>逾期未开通基站</source>
+        <translation>Overdue stations</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="374"/>
+        <source>SA补助累计</source>
+        <translation>SA subsidy to date</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="376"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="691"/>
+        <source>其中本周新增</source>
+        <translation>of which this week</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="388"/>
+        <source>图1 累计开通5G基站与目标(按周,截至本周末)</source>
+        <translation>Figure 1 Stations on air and the target (weekly, at each week&apos;s end)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="393"/>
+        <source>分运营商情况</source>
+        <translation>By operator</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="397"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="512"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="596"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="625"/>
+        <source>运营商</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="398"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="441"/>
+        <source>累计开通</source>
+        <translation>On air</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="400"/>
+        <source>SA基站</source>
+        <translation>SA</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="401"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="445"/>
+        <source>SA占比</source>
+        <translation>SA share</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="402"/>
+        <source>转供电</source>
+        <translation>Indirect</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="403"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="446"/>
+        <source>转供电占比</source>
+        <translation>Indirect share</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="404"/>
+        <source>补助(元)</source>
+        <translation>Subsidy (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="421"/>
+        <source>合计</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="434"/>
+        <source>全市</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="436"/>
+        <source>分区县情况</source>
+        <translation>By unit</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="443"/>
+        <source>年度目标</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="444"/>
+        <source>完成率</source>
+        <translation>Reached</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="447"/>
+        <source>开放场所</source>
+        <translation>Venues</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="449"/>
+        <source>本周周报</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="462"/>
+        <source>已报</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="462"/>
+        <source>未报</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="477"/>
+        <source>已报 {n}</source>
+        <translation>{n} received</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="485"/>
+        <source>各区县本周变化和需关注事项</source>
+        <translation>Changes and open matters by unit</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="490"/>
+        <source>本周新登记/开通基站</source>
+        <translation>Stations registered / on air</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="499"/>
+        <source>本周未报送周报的区县({n} 个):</source>
+        <translation>Units without a return this week ({n}): </translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="503"/>
+        <source>本周各区县均已报送。</source>
+        <translation>Every unit has sent its return this week.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="507"/>
+        <source>本周新增和开通基站</source>
+        <translation>Stations registered or put on air this week</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="513"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="597"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="626"/>
+        <source>基站编码</source>
+        <translation>Station code</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="514"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="598"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="627"/>
+        <source>基站名称</source>
+        <translation>Station name</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="515"/>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="516"/>
+        <source>组网</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="517"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="628"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="518"/>
+        <source>开通日期</source>
+        <translation>On air</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="519"/>
+        <source>情况</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="540"/>
+        <source>本周免费开放场所和共享杆塔</source>
+        <translation>Venues opened and poles shared this week</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="545"/>
+        <source>场所编号</source>
+        <translation>Venue code</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="546"/>
+        <source>场所名称</source>
+        <translation>Venue name</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="548"/>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="549"/>
+        <source>开放日期</source>
+        <translation>Opened</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="550"/>
+        <source>已进入运营商</source>
+        <translation>Operators in</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="569"/>
+        <source>杆塔编号</source>
+        <translation>Pole code</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="570"/>
+        <source>名称/位置</source>
+        <translation>Name/location</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="572"/>
+        <source>杆塔类型</source>
+        <translation>Pole type</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="573"/>
+        <source>共享日期</source>
+        <translation>Shared</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="574"/>
+        <source>共享运营商</source>
+        <translation>Sharing operators</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="591"/>
+        <source>审批超过30天未办结事项</source>
+        <translation>Approvals open more than 30 days</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="599"/>
+        <source>审批事项</source>
+        <translation>Approval</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="600"/>
+        <source>申请日期</source>
+        <translation>Applied</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="601"/>
+        <source>已等待(天)</source>
+        <translation>Days waiting</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="617"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="648"/>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="629"/>
+        <source>计划开通日期</source>
+        <translation>Planned on air</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="630"/>
+        <source>逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="632"/>
+        <source>逾期 {n} 天</source>
+        <translation>{n} days</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="650"/>
+        <source>不含暂缓的基站（{n}个），另列于下表。</source>
+        <translation>Suspended stations ({n}) are not included; they are listed below.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="652"/>
+        <source>暂缓的基站（已过计划开通日期）</source>
+        <translation>Suspended stations (past their planned on-air date)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="657"/>
+        <source>转供电与直供电改造</source>
+        <translation>Indirect power and conversion to direct supply</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="658"/>
+        <source>截至本周末,已开通基站中转供电 {n} 个,占 {p}(2022年底前控制在 {max}% 以内);直供电改造累计完成 {done} 个,本周完成 {week} 个。</source>
+        <translation>At the week&apos;s end {n} stations on air have indirect power, {p} (at most {max}% by the end of 2022); conversions to direct supply: {done} in all, {week} this week.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="672"/>
+        <source>SA基站补助</source>
+        <translation>SA station subsidy</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="676"/>
+        <source>项目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="677"/>
+        <source>省级(元)</source>
+        <translation>Province (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="678"/>
+        <source>市级(元)</source>
+        <translation>City (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="679"/>
+        <source>区县级(元)</source>
+        <translation>Unit (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="680"/>
+        <source>合计(元)</source>
+        <translation>Total (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="684"/>
+        <source>累计应补</source>
+        <translation>Due to date</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="700"/>
+        <source>补助按全部已开通SA基站计(不受统计口径影响),每个基站:省级 2,500 元;市、区县共 2,500 元(县 市3:县7,区 市7:区3)。</source>
+        <translation>Subsidy for every SA station on air, whatever the counting rule: 2,500 yuan from the province and 2,500 from city and unit (county 3:7, district 7:3).</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="708"/>
+        <source>存在问题</source>
+        <translation>Problems</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="713"/>
+        <source>(本周未填写)</source>
+        <translation>(none entered this week)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="718"/>
+        <source>填报人:{name}</source>
+        <translation>Prepared by: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="719"/>
+        <source>审核人:{name}</source>
+        <translation>Reviewed by: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="720"/>
+        <source>单位负责人:{name}</source>
+        <translation>Head of unit: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="721"/>
+        <source>日期:{name}</source>
+        <translation>Date: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="729"/>
+        <source>生成时间:{time}</source>
+        <translation>Generated: {time}</translation>
     </message>
 </context>
 </TS>
