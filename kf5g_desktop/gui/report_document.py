@@ -135,7 +135,8 @@ class ReportDocument:
 
         A new page before a heading or table moves everything after it by up to a page, so the hints
         after it are dropped (the next pass finds them again); splitting a table where the layout
-        broke it moves what follows very little, so every table is split in the same pass."""
+        broke it moves what follows very little, so every table is split in the same pass, at every
+        page it runs over."""
         items = self.items()
         breaks = set(pages.breaks)
         splits = {k: list(v) for k, v in pages.splits.items()}
@@ -156,6 +157,7 @@ class ReportDocument:
             return Pagination(frozenset(breaks), {k: tuple(v) for k, v in splits.items()})
 
         changed = False
+        resplit: set[str] = set()  # tables split anew in this pass
         i = 0
         while i < len(items):
             item = items[i]
@@ -169,19 +171,22 @@ class ReportDocument:
                 i = j
                 continue
             table = parse_table_anchor(item.name) if item.kind == "table" else None
-            if table is not None and item.rows:
+            if table is not None and item.rows and table[0] not in resplit:
                 key, first = table
                 if page(item.rows[0]) != page(item.head_top) and not at_page_top(item.head_top):
                     return new_page_before(i)  # the header row alone at the foot of a page
-                start = page(item.rows[0])
-                crossing = next((r for r, top in enumerate(item.rows) if page(top) != start), None)
-                if crossing is None and page(item.bottom) != start:
+                rows = item.rows
+                # Where the layout carried the table over (it repeats the header row there too),
+                # a new table begins; every page of the table in one go.
+                new = [first + r for r in range(1, len(rows)) if page(rows[r]) != page(rows[r - 1])]
+                if not new and len(rows) > 1 and page(item.bottom) != page(rows[0]):
                     # Only the table's bottom edge is over the break: the layout would carry the
                     # table (its header row) onto the next page; move its last row there instead.
-                    crossing = len(item.rows) - 1
-                if crossing:
-                    row = first + crossing
-                    splits[key] = [s for s in splits.get(key, []) if s < row] + [row]
+                    new = [first + len(rows) - 1]
+                if new:
+                    # The later parts of this table were placed for the old breaks: laid out anew.
+                    splits[key] = [s for s in splits.get(key, []) if s < new[0]] + new
+                    resplit.add(key)
                     changed = True
             i += 1
         problems = next((k for k, it in enumerate(items) if it.name == PROBLEMS_ID), None)
