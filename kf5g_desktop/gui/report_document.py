@@ -97,6 +97,7 @@ class ReportDocument:
         self.chart = cumulative_chart(data.series, data.figures.week)
         self.doc.addResource(QTextDocument.ResourceType.ImageResource, CHART_URL, self.chart)
         self.pagination = Pagination()
+        self.passes = 0  # layout passes the last pagination took
         self._laid_for: tuple[float, float] | None = None
 
     @property
@@ -119,7 +120,7 @@ class ReportDocument:
         over a page break (it is split into one table per page, each with its header row), and the
         problems with the sign-off block on one page."""
         pages = Pagination()
-        for _ in range(MAX_PASSES):
+        for self.passes in range(1, MAX_PASSES + 1):
             self.doc.setHtml(build_html(self.data, pages))
             self.doc.setPageSize(size)
             better = self._better_breaks(pages, size.height())

@@ -458,7 +458,8 @@ def test_long_lists_page_breaks(qapp, tmp_path):
     text = text_of(tmp_path / "many.pdf")
     check_tables_within_pages(report)
     check_page_ends(text)
-    assert report.pagination.splits["changes"]
+    # the long list is split at each of its pages in one pass, not a pass per page
+    assert len(report.pagination.splits["changes"]) >= 3 and report.passes <= 3
     for page in text.split("\f")[1:pages]:
         if "批量基站" in page:
             first = next(line for line in page.splitlines() if line.strip())
