@@ -6,9 +6,10 @@ Drawn by hand (not pyqtgraph) so it renders the same offscreen, in a worker thre
 from __future__ import annotations
 
 import itertools
+from dataclasses import dataclass, field
 from datetime import date
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPainterPath, QPen
 
 from kf5g_desktop.domain.periods import IsoWeek, weeks_in_year
@@ -21,6 +22,8 @@ RED = QColor("#c62828")
 GREY = QColor("#9e9e9e")
 TEXT = QColor("#212121")
 
+translate = QCoreApplication.translate
+
 
 def nice_step(span: float, ticks: int = 5) -> int:
     raw = max(span / ticks, 1)
@@ -31,6 +34,38 @@ def nice_step(span: float, ticks: int = 5) -> int:
     return int(10 * mag)
 
 
+@dataclass(slots=True)
+class ChartTexts:
+    """What ``cumulative_chart`` drew, for tests: the plot area and each text with its box."""
+
+    plot: QRectF = field(default_factory=QRectF)
+    texts: list[tuple[str, str, QRectF]] = field(default_factory=list)  # (role, text, box)
+
+    def of(self, role: str) -> list[tuple[str, QRectF]]:
+        return [(t, r) for k, t, r in self.texts if k == role]
+
+
+X_LABEL_GAP = 24  # px between two x-axis labels
+QUARTER_STEPS = (3, 6, 12)  # months between x ticks: quarters, half years, years
+
+
+def x_ticks(weeks: list[IsoWeek], months: int) -> list[tuple[int, date]]:
+    """(index, month start) of the weeks that end in the first days of every ``months``-th month."""
+    out = []
+    for i, w in enumerate(weeks):
+        e = w.end
+        if e.day <= 7 and (e.month - 1) % months == 0:
+            out.append((i, date(e.year, e.month, 1)))
+    return out
+
+
+def month_label(d: date, with_year: bool) -> str:
+    mon = QLocale(QLocale.Language.English).monthName(d.month, QLocale.FormatType.ShortFormat)
+    if with_year:
+        return translate("report", "{year}年{month}月").format(year=d.year, month=d.month, mon=mon)
+    return translate("report", "{month}月").format(month=d.month, mon=mon)
+
+
 def cumulative_chart(
     series: WeeklySeries,
     week: IsoWeek,
@@ -38,8 +73,11 @@ def cumulative_chart(
     width: int = 1360,
     height: int = 560,
     title_font: QFont | None = None,
+    drawn: ChartTexts | None = None,
 ) -> QImage:
-    """Cumulative stations on air week by week, with the target line of the plan, up to ``week``."""
+    """Cumulative stations on air week by week, with the target line of the plan, up to ``week``.
+    ``drawn`` (if given) receives the plot area and every text drawn."""
+    record = drawn if drawn is not None else ChartTexts()
     img = QImage(width, height, QImage.Format.Format_RGB32)
     img.fill(Qt.GlobalColor.white)
     p = QPainter(img)
@@ -49,10 +87,21 @@ def cumulative_chart(
     p.setFont(font)
     fm = p.fontMetrics()
 
+    def text_at(role: str, x: float, baseline: float, text: str) -> None:
+        p.drawText(QPointF(x, baseline), text)
+        record.texts.append(
+            (role, text, QRectF(x, baseline - fm.ascent(), fm.horizontalAdvance(text), fm.height()))
+        )
+
+    def text_in(role: str, box: QRectF, flags: Qt.AlignmentFlag, text: str) -> None:
+        p.drawText(box, int(flags), text)
+        record.texts.append((role, text, QRectF(p.boundingRect(box, int(flags), text))))
+
     first = series.weeks[0] if series.weeks else week
     last_year = week.year
     end_week = IsoWeek(last_year, weeks_in_year(last_year))
-    n_weeks = len(_week_range(first, end_week))
+    weeks = _week_range(first, end_week)
+    n_weeks = len(weeks)
     targets = sorted((y, v) for y, v in series.targets.items() if first.year <= y <= last_year)
     top_value = max([*series.cumulative, *(v for _, v in targets), 10])
     step = nice_step(top_value * 1.1)
@@ -60,6 +109,7 @@ def cumulative_chart(
 
     left, right, top, bottom = fm.horizontalAdvance(str(y_max)) + 30, 30, 60, 60
     plot = QRectF(left, top, width - left - right, height - top - bottom)
+    record.plot = QRectF(plot)
 
     def x_of(i: float) -> float:
         return plot.left() + plot.width() * i / max(n_weeks - 1, 1)
@@ -74,21 +124,30 @@ def cumulative_chart(
     p.setPen(TEXT)
     for v in range(0, y_max + 1, step):
         r = QRectF(0, y_of(v) - 15, left - 10, 30)
-        p.drawText(r, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), str(v))
-    # x ticks: the first week of each quarter
-    for i, w in enumerate(_week_range(first, end_week)):
-        e = w.end
-        month = e.month if e.day <= 7 and e.month in (1, 4, 7, 10) else None
-        if month is None:
-            continue
+        text_in("y", r, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, str(v))
+    # x ticks: quarters, half years or years, whichever leaves room between the labels; a label
+    # that would run past either end of the plot is left out. The first label and each January
+    # name the year.
+    for months in QUARTER_STEPS:
+        ticks = x_ticks(weeks, months)
+        widest = max((fm.horizontalAdvance(month_label(d, True)) for _, d in ticks), default=0)
+        spacing = min((x_of(b[0]) - x_of(a[0]) for a, b in itertools.pairwise(ticks)), default=plot.width())
+        if spacing >= widest + X_LABEL_GAP:
+            break
+    shown_year = False
+    for i, d in ticks:
         x = x_of(i)
         p.setPen(QPen(QColor("#e0e0e0"), 1))
         p.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()))
+        label = month_label(d, with_year=d.month == 1 or not shown_year)
+        lw = fm.horizontalAdvance(label)
+        if x - lw / 2 < plot.left() or x + lw / 2 > plot.right():
+            continue
+        shown_year = True
         p.setPen(TEXT)
-        label = f"{e.year}年{month}月" if month == 1 else f"{month}月"
-        lw = fm.horizontalAdvance(label) + 4
-        lx = min(max(x - lw / 2, 0), width - lw)  # keep the label inside the picture
-        p.drawText(QRectF(lx, plot.bottom() + 8, lw, 30), int(Qt.AlignmentFlag.AlignHCenter), label)
+        text_in(
+            "x", QRectF(x - lw / 2 - 2, plot.bottom() + 8, lw + 4, 30), Qt.AlignmentFlag.AlignHCenter, label
+        )
     p.setPen(QPen(TEXT, 2))
     p.drawLine(plot.bottomLeft(), plot.bottomRight())
     p.drawLine(plot.bottomLeft(), plot.topLeft())
@@ -105,9 +164,10 @@ def cumulative_chart(
         p.setBrush(RED)
         for (y, v), pt in zip(targets, pts[1:], strict=True):
             p.drawEllipse(pt, 6, 6)
-            text = f"{y}年目标 {v}"
+            # Above and to the left of the point: both lines rise towards it from the left.
+            text = translate("report", "{year}年目标 {n}").format(year=y, n=v)
             tw = fm.horizontalAdvance(text)
-            p.drawText(QPointF(min(pt.x() - tw / 2, plot.right() - tw), pt.y() - 14), text)
+            text_at("target", max(pt.x() - tw - 10, plot.left() + 6), pt.y() - 14, text)
         p.setBrush(Qt.BrushStyle.NoBrush)
 
     # Cumulative on air
@@ -127,23 +187,25 @@ def cumulative_chart(
         p.setBrush(BLUE)
         p.drawEllipse(pt, 7, 7)
         p.setBrush(Qt.BrushStyle.NoBrush)
-        label = f"第{week.week}周末 {series.cumulative[-1]}"
+        label = translate("report", "第{week}周末 {n}").format(week=week.week, n=series.cumulative[-1])
         tw = fm.horizontalAdvance(label)
         lx = pt.x() + 12 if pt.x() + 12 + tw < plot.right() else pt.x() - 12 - tw
         p.setPen(BLUE)
-        p.drawText(QPointF(lx, pt.y() + 30), label)
+        text_at("last", lx, pt.y() + 30, label)
 
     # Legend
     lx, ly = plot.left() + 20, 18
     p.setPen(QPen(BLUE, 4))
     p.drawLine(QPointF(lx, ly + 12), QPointF(lx + 40, ly + 12))
     p.setPen(TEXT)
-    p.drawText(QPointF(lx + 50, ly + 20), "累计开通基站(个)")
-    lx += 60 + fm.horizontalAdvance("累计开通基站(个)") + 30
+    on_air = translate("report", "累计开通基站(个)")
+    text_at("legend", lx + 50, ly + 20, on_air)
+    lx += 60 + fm.horizontalAdvance(on_air) + 30
     p.setPen(QPen(RED if targets else GREY, 3, Qt.PenStyle.DashLine))
     p.drawLine(QPointF(lx, ly + 12), QPointF(lx + 40, ly + 12))
     p.setPen(TEXT)
-    p.drawText(QPointF(lx + 50, ly + 20), "目标线" if targets else "目标线(未设置本区县目标)")
+    target = translate("report", "目标线") if targets else translate("report", "目标线(未设置本区县目标)")
+    text_at("legend", lx + 50, ly + 20, target)
     p.end()
     return img
 

@@ -7,22 +7,52 @@ units per inch and painted scaled onto the printer, each page with "第 x 页 �
 
 from __future__ import annotations
 
+import logging
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
-from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPen, QTextDocument
+from PySide6.QtGui import (
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPen,
+    QTextBlock,
+    QTextCursor,
+    QTextDocument,
+    QTextTable,
+)
 from PySide6.QtPrintSupport import QPrinter
 
 from kf5g_desktop.reports.weekly import ReportData
 
 from .fonts import report_font
 from .report_chart import cumulative_chart
-from .report_html import CHART_URL, build_html, tr
+from .report_html import (
+    CHART_URL,
+    PROBLEMS_ID,
+    Pagination,
+    build_html,
+    parse_table_anchor,
+    report_name,
+    report_title,
+    rule_text,
+    tr,
+    translate,
+)
+
+log = logging.getLogger("kf5g")
 
 LAYOUT_DPI = 96
 MARGINS_MM = QMarginsF(18, 15, 18, 14)
 FOOTER_PT = 22  # space kept at the bottom of each page for the page number
+MAX_PASSES = 60  # layout passes to place the page breaks (a few for most reports)
+HEADING_LEVEL = 3  # <h3> sections and <h4> sub-headings are kept with what follows them
+KEEP_ROWS = 2  # a heading stays with at least this many rows of its table
+KEEP_LINES = 4  # ... and with a paragraph of up to this many lines whole
+PAGE_TOP_SLACK = 12  # layout units: a block this close to a page's top already starts that page
 
 
 def new_printer(mode: QPrinter.PrinterMode = QPrinter.PrinterMode.HighResolution) -> QPrinter:
@@ -36,6 +66,19 @@ def new_printer(mode: QPrinter.PrinterMode = QPrinter.PrinterMode.HighResolution
         )
     )
     return printer
+
+
+@dataclass(slots=True)
+class _Item:
+    """One part of the laid-out report, in document order: a heading, a table or a paragraph."""
+
+    kind: str  # "heading", "table" or "block"
+    name: str  # its id / anchor ("" for a paragraph without one)
+    top: float  # where it starts (layout units, from the top of the document)
+    keep: float  # the top of what must share its page: a paragraph's first line, a table's first rows
+    bottom: float
+    rows: list[float] = field(default_factory=list)  # a table: the top of each body row
+    head_top: float = 0.0  # a table: the top of its header row
 
 
 class ReportDocument:
@@ -53,11 +96,13 @@ class ReportDocument:
         self.doc.setDefaultFont(report_font(10.5))
         self.chart = cumulative_chart(data.series, data.figures.week)
         self.doc.addResource(QTextDocument.ResourceType.ImageResource, CHART_URL, self.chart)
+        self.pagination = Pagination()
+        self.passes = 0  # layout passes the last pagination took
         self._laid_for: tuple[float, float] | None = None
 
     @property
     def title(self) -> str:
-        return self.data.figures.title
+        return report_title(self.data)
 
     def layout_for(self, printer: QPrinter) -> tuple[float, float]:
         """Lay the text out for the printer's paintable area; returns the body (width, height)."""
@@ -65,27 +110,148 @@ class ReportDocument:
         scale = LAYOUT_DPI / 72
         size = (rect.width() * scale, (rect.height() - FOOTER_PT) * scale)
         if self._laid_for != size:
-            self.doc.setHtml(build_html(self.data))
-            self.doc.setPageSize(QSizeF(*size))
-            if self._page_of(tr("存在问题")) != self._page_of(tr("填报人"), size[1]):
-                # Keep the problems and the sign-off block on one page.
-                self.doc.setHtml(build_html(self.data, problems_on_new_page=True))
+            self._paginate(QSizeF(*size))
             self._laid_for = size
         return size
 
-    def _page_of(self, text: str, page_height: float | None = None) -> int:
-        """The page (0-based) where ``text`` first appears in the laid-out document."""
-        cursor = self.doc.find(text)
-        if cursor.isNull():
-            return -1
-        layout = self.doc.documentLayout()
-        table = cursor.currentTable()
-        if table is not None:
-            top = layout.frameBoundingRect(table).top()
+    def _paginate(self, size: QSizeF) -> None:
+        """Lay out, look where the pages break, move the breaks, until every break is a good one:
+        no heading at the foot of a page without the first rows of what it heads, no table running
+        over a page break (it is split into one table per page, each with its header row), and the
+        problems with the sign-off block on one page."""
+        pages = Pagination()
+        for self.passes in range(1, MAX_PASSES + 1):
+            self.doc.setHtml(build_html(self.data, pages))
+            self.doc.setPageSize(size)
+            better = self._better_breaks(pages, size.height())
+            if better is None:
+                break
+            pages = better
         else:
-            top = layout.blockBoundingRect(cursor.block()).top()
-        height = page_height or self.doc.pageSize().height()
-        return int(top // height)
+            log.warning("周报分页经 %d 次调整仍未稳定", MAX_PASSES)
+        self.pagination = pages
+
+    def _better_breaks(self, pages: Pagination, height: float) -> Pagination | None:
+        """The pagination that mends the faults of the current layout (None: there are none).
+
+        A new page before a heading or table moves everything after it by up to a page, so the hints
+        after it are dropped (the next pass finds them again); splitting a table where the layout
+        broke it moves what follows very little, so every table is split in the same pass, at every
+        page it runs over."""
+        items = self.items()
+        breaks = set(pages.breaks)
+        splits = {k: list(v) for k, v in pages.splits.items()}
+
+        def page(y: float) -> int:
+            return int(y // height)
+
+        def at_page_top(y: float) -> bool:
+            return y - page(y) * height < PAGE_TOP_SLACK
+
+        def new_page_before(i: int) -> Pagination:
+            breaks.add(items[i].name)
+            for later in items[i + 1 :]:
+                breaks.discard(later.name)
+                table = parse_table_anchor(later.name)
+                if table is not None:
+                    splits.pop(table[0], None)
+            return Pagination(frozenset(breaks), {k: tuple(v) for k, v in splits.items()})
+
+        changed = False
+        resplit: set[str] = set()  # tables split anew in this pass
+        i = 0
+        while i < len(items):
+            item = items[i]
+            if item.kind == "heading":
+                j = i
+                while j < len(items) and items[j].kind == "heading":
+                    j += 1
+                follows = items[j].keep if j < len(items) else items[j - 1].bottom
+                if page(follows) != page(item.top) and not at_page_top(item.top):
+                    return new_page_before(i)
+                i = j
+                continue
+            table = parse_table_anchor(item.name) if item.kind == "table" else None
+            if table is not None and item.rows and table[0] not in resplit:
+                key, first = table
+                if page(item.rows[0]) != page(item.head_top) and not at_page_top(item.head_top):
+                    return new_page_before(i)  # the header row alone at the foot of a page
+                rows = item.rows
+                # Where the layout carried the table over (it repeats the header row there too),
+                # a new table begins; every page of the table in one go.
+                new = [first + r for r in range(1, len(rows)) if page(rows[r]) != page(rows[r - 1])]
+                if not new and len(rows) > 1 and page(item.bottom) != page(rows[0]):
+                    # Only the table's bottom edge is over the break: the layout would carry the
+                    # table (its header row) onto the next page; move its last row there instead.
+                    new = [first + len(rows) - 1]
+                if new:
+                    # The later parts of this table were placed for the old breaks: laid out anew.
+                    splits[key] = [s for s in splits.get(key, []) if s < new[0]] + new
+                    resplit.add(key)
+                    changed = True
+            i += 1
+        problems = next((k for k, it in enumerate(items) if it.name == PROBLEMS_ID), None)
+        if problems is not None:
+            top = items[problems].top
+            if page(items[-1].bottom) != page(top) and not at_page_top(top):
+                return new_page_before(problems)  # the sign-off block with the problems
+        if not changed:
+            return None
+        return Pagination(frozenset(breaks), {k: tuple(v) for k, v in splits.items()})
+
+    def items(self) -> list[_Item]:
+        """The headings, tables and paragraphs of the laid-out document, in order (empty blocks,
+        such as the one after each table, left out)."""
+        layout = self.doc.documentLayout()
+        out: list[_Item] = []
+        block = self.doc.begin()
+        while block.isValid():
+            table = QTextCursor(block).currentTable()
+            if table is not None:
+                out.append(self._table_item(table))
+                block = self.doc.findBlock(table.lastPosition() + 1)
+                continue
+            rect = layout.blockBoundingRect(block)
+            if block.text().strip():
+                # A heading keeps a short paragraph whole on its page, of a longer one the first line.
+                lines = block.layout()
+                first = rect.top() + lines.lineAt(0).rect().bottom() if lines.lineCount() else rect.bottom()
+                keep = rect.bottom() if lines.lineCount() <= KEEP_LINES else first
+                level = block.blockFormat().headingLevel()
+                out.append(
+                    _Item(
+                        "heading" if level >= HEADING_LEVEL else "block",
+                        _anchor(block),
+                        rect.top(),
+                        keep - 1,
+                        rect.bottom() - 1,
+                    )
+                )
+            block = block.next()
+        return out
+
+    def _table_item(self, table: QTextTable) -> _Item:
+        layout = self.doc.documentLayout()
+
+        def cell(row: int) -> QRectF:
+            return layout.blockBoundingRect(table.cellAt(row, 0).firstCursorPosition().block())
+
+        head = table.format().headerRowCount()
+        body = range(head, table.rows())
+        frame = layout.frameBoundingRect(table)
+        name = _anchor(table.cellAt(0, 0).firstCursorPosition().block())
+        # A heading keeps the first KEEP_ROWS rows (a shorter table whole) on its page.
+        # (A table whose bottom edge reaches the page's end is carried over: no "- 1" there.)
+        keep = cell(body[KEEP_ROWS - 1]).bottom() if len(body) > KEEP_ROWS else frame.bottom()
+        return _Item(
+            "table",
+            name,
+            frame.top(),
+            keep,
+            frame.bottom(),
+            [cell(r).top() for r in body],
+            cell(0).top() if head else frame.top(),
+        )
 
     def page_count(self, printer: QPrinter | None = None) -> int:
         self.layout_for(printer or new_printer(QPrinter.PrinterMode.ScreenResolution))
@@ -121,29 +287,31 @@ class ReportDocument:
             painter.end()
         return last - first + 1
 
+    def footer_texts(self, page: int, pages: int) -> tuple[str, str, str]:
+        """The footer of a page: the report and week, 第 x 页 共 y 页, the counting rule."""
+        f = self.data.figures
+        return (
+            translate("report", "{name} {week}").format(name=report_name(f.scope_name), week=f.week),
+            translate("report", "第 {page} 页 共 {pages} 页").format(page=page, pages=pages),
+            rule_text(self.data),
+        )
+
     def _footer(
         self, painter: QPainter, page: int, pages: int, width: float, height: float, font: Any
     ) -> None:
-        f = self.data.figures
         y = height + 6
         painter.setPen(QPen(Qt.GlobalColor.gray, 0.5))
         painter.drawLine(QPointF(0, y), QPointF(width, y))
         painter.setPen(Qt.GlobalColor.black)
         painter.setFont(font)
         box = QRectF(0, y + 2, width, FOOTER_PT * LAYOUT_DPI / 72 - 6)
-        painter.drawText(
-            box,
-            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-            f"{f.scope_name}5G网络建设周报 {f.week}",
-        )
-        painter.drawText(
-            box,
-            int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter),
-            f"第 {page} 页 共 {pages} 页",
-        )
-        painter.drawText(
-            box, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), f"统计口径:{f.rule_label}"
-        )
+        left, centre, right = self.footer_texts(page, pages)
+        for flag, text in (
+            (Qt.AlignmentFlag.AlignLeft, left),
+            (Qt.AlignmentFlag.AlignHCenter, centre),
+            (Qt.AlignmentFlag.AlignRight, right),
+        ):
+            painter.drawText(box, int(flag | Qt.AlignmentFlag.AlignVCenter), text)
 
 
 def write_pdf(report: ReportDocument, path: Path | str) -> int:
@@ -152,3 +320,14 @@ def write_pdf(report: ReportDocument, path: Path | str) -> int:
     printer.setOutputFileName(str(path))
     printer.setCreator("kf5g-desktop")
     return report.paint(printer)
+
+
+def _anchor(block: QTextBlock) -> str:
+    """The first anchor name (HTML id / <a name>) in ``block``, "" if it has none."""
+    it = block.begin()
+    while not it.atEnd():
+        names = it.fragment().charFormat().anchorNames()
+        if names:
+            return str(names[0])
+        it += 1
+    return ""

@@ -1,30 +1,66 @@
 """The weekly report (周报, PRODUCT §5) as HTML for a QTextDocument: headline figures, the chart,
-the tables, the week's problems and the sign-off block. Tables that run over a page repeat their
-header row (Qt's header rows); long lists are cut with a note saying how many there are.
+the tables, the week's problems and the sign-off block.
+
+Every text of the report is translated in the context "report" (code-list labels in "domain"), so
+the report follows the interface language; names and the user's own text stay as entered.
+
+The layout code (``report_document``) finds the parts of the report by structural markers, never by
+their text: headings are ``<h3>``/``<h4>`` (QTextBlockFormat.headingLevel) with an ``id``, each table
+has an anchor ``table:KEY:FIRST_ROW`` in its first cell, the problems heading has the id
+``problems`` and the sign-off block the anchor ``sign-off``. ``Pagination`` tells ``build_html``
+where to start new pages: before a heading or table, and inside a table (which is then written as
+one table per page, each with its header row, so no table runs over a page break).
 """
 
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QUrl
 
+from kf5g_desktop.domain.codes import MULTI_SEPARATOR
+from kf5g_desktop.domain.periods import IsoWeek
 from kf5g_desktop.reports.figures import StationItem, WaitingItem
 from kf5g_desktop.reports.weekly import ReportData
 
 from .fonts import report_family_css
+from .widgets import dtr
 
 CHART_URL = QUrl("kf5g://chart/cumulative.png")
 # Longer lists are cut (with a note saying how many there are): the full lists are in the registers.
 MAX_LIST_ROWS = 500  # a unit's report
 CITY_LIST_ROWS = 60  # the city edition: per-unit counts are in its per-unit table
 
+# Structural markers (see the module docstring).
+PROBLEMS_ID = "problems"
+SIGN_OFF_ID = "sign-off"
+TABLE_ANCHOR = "table:"
+
+translate = QCoreApplication.translate
+
+# Texts computed outside the GUI layer (reports.figures, domain.targets), translated where shown.
+DATA_TEXTS = (
+    QT_TRANSLATE_NOOP("report", "新登记并开通"),
+    QT_TRANSLATE_NOOP("report", "本周开通"),
+    QT_TRANSLATE_NOOP("report", "新登记"),
+    QT_TRANSLATE_NOOP("report", "全部类型"),
+    QT_TRANSLATE_NOOP("report", "宏站+室分"),
+    QT_TRANSLATE_NOOP("report", "仅宏站"),
+)
+
 
 def tr(text: str) -> str:
-    # Module-level tr("…") calls are what pyside6-lupdate extracts here, in the empty context.
+    # Module-level tr("…") calls are what pyside6-lupdate extracts, in the empty context (the
+    # report dialogs use it; the report's own texts are in the context "report").
     return QCoreApplication.translate("", text)
+
+
+def rtr(text: str) -> str:
+    """A text computed elsewhere (one of DATA_TEXTS) in the report's language."""
+    return translate("report", text) if text else text
 
 
 # Formatting helpers ------------------------------------------------------------------------------
@@ -50,46 +86,135 @@ def day(value: date | None) -> str:
     return "" if value is None else f"{value:%Y-%m-%d}"
 
 
+def labels(text: str) -> str:
+    """Labels joined by 、 (multi-valued fields), each translated, joined the report's way."""
+    if not text:
+        return text
+    return translate("report", "、").join(dtr(t) for t in text.split(MULTI_SEPARATOR))
+
+
+def names(items: Sequence[str]) -> str:
+    """Names listed in a sentence: 龙亭区、鼓楼区 (in English: 龙亭区, 鼓楼区)."""
+    return translate("report", "、").join(items)
+
+
+def _month(m: int) -> str:
+    return QLocale(QLocale.Language.English).monthName(m, QLocale.FormatType.ShortFormat)
+
+
+def short_date(d: date) -> str:
+    """A day within its year: 2月1日 (Feb 1)."""
+    return translate("report", "{month}月{day}日").format(month=d.month, day=d.day, mon=_month(d.month))
+
+
+def week_title(week: IsoWeek) -> str:
+    """``2021年第5周(2月1日—2月7日)`` (in Chinese the same as IsoWeek.title_zh), translated."""
+    s, e = week.start, week.end
+    if s.year == e.year:
+        span = translate("report", "{start}—{end}").format(start=short_date(s), end=short_date(e))
+    else:
+        span = translate("report", "{y1}年{start}—{y2}年{end}").format(
+            y1=s.year, start=short_date(s), y2=e.year, end=short_date(e)
+        )
+    return translate("report", "{year}年第{week}周({span})").format(year=week.year, week=week.week, span=span)
+
+
+def report_name(scope_name: str) -> str:
+    """``开封市5G网络建设周报`` — the report's name for a scope (a unit's or the city's name)."""
+    return translate("report", "{scope}5G网络建设周报").format(scope=scope_name)
+
+
+def report_title(data: ReportData) -> str:
+    """The document's title: the report's name and the week."""
+    f = data.figures
+    return translate("report", "{name} {week}").format(
+        name=report_name(f.scope_name), week=week_title(f.week)
+    )
+
+
+def rule_text(data: ReportData) -> str:
+    return translate("report", "统计口径:{rule}").format(rule=rtr(data.figures.rule_label))
+
+
+@dataclass(frozen=True, slots=True)
+class Pagination:
+    """Where the report starts new pages: before the headings and tables named in ``breaks`` (their
+    id / anchor), and inside tables: ``splits[key]`` are the rows (0-based, of the table's body)
+    that begin a new page, the table being written as one table per page."""
+
+    breaks: frozenset[str] = frozenset()
+    splits: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
+
+
+def table_anchor(key: str, first_row: int) -> str:
+    return f"{TABLE_ANCHOR}{key}:{first_row}"
+
+
+def parse_table_anchor(name: str) -> tuple[str, int] | None:
+    """(key, first row) of a table's anchor, None for any other anchor."""
+    if not name.startswith(TABLE_ANCHOR):
+        return None
+    key, _, first = name[len(TABLE_ANCHOR) :].rpartition(":")
+    return key, int(first)
+
+
+BREAK = ' style="page-break-before: always"'
+
+
 def table(
+    key: str,
     headers: Sequence[str],
     rows: Sequence[Sequence[object]],
     *,
-    widths: Sequence[int] | None = None,
+    pages: Pagination,
     numeric: Sequence[int] = (),
+    wrap: Sequence[int] = (),
     total: Sequence[object] | None = None,
-    empty: str = "本周无",
+    empty: str | None = None,
     limit: int = MAX_LIST_ROWS,
 ) -> str:
-    """An HTML table whose header row repeats on every page it runs over."""
+    """An HTML table, written as one table per page (each with the header row) where ``pages``
+    splits it; the first has the anchor ``table:KEY:0``, each further one ``table:KEY:ROW``.
+    Only the ``wrap`` columns (names, notes) break over lines: codes, dates and numbers never do."""
     if not rows and total is None:
-        return f'<p class="empty">{esc(empty)}</p>'
+        text = translate("report", "本周无") if empty is None else empty
+        return f'<p class="empty">{esc(text)}</p>'
     cut = len(rows) > limit
-    shown = rows[:limit]
-    out = ['<table class="grid" width="100%" cellspacing="0" cellpadding="3">', "<thead><tr>"]
-    for i, h in enumerate(headers):
-        w = f' width="{widths[i]}%"' if widths else ""
-        out.append(f"<th{w}>{esc(h)}</th>")
-    out.append("</tr></thead><tbody>")
-    for r in shown:
-        out.append("<tr>" + "".join(_cell(v, i in numeric) for i, v in enumerate(r)) + "</tr>")
+    body = [
+        "<tr>" + "".join(_cell(v, i in numeric, i not in wrap) for i, v in enumerate(r)) + "</tr>"
+        for r in rows[:limit]
+    ]
     if total is not None:
-        out.append(
+        body.append(
             '<tr class="total">'
-            + "".join(_cell(v, i in numeric, bold=True) for i, v in enumerate(total))
+            + "".join(_cell(v, i in numeric, i not in wrap, bold=True) for i, v in enumerate(total))
             + "</tr>"
         )
-    out.append("</tbody></table>")
-    if cut:
+    starts = [0, *(s for s in sorted(set(pages.splits.get(key, ()))) if 0 < s < len(body))]
+    out: list[str] = []
+    for first, end in zip(starts, [*starts[1:], len(body)], strict=True):
+        anchor = table_anchor(key, first)
+        new_page = first > 0 or anchor in pages.breaks
         out.append(
-            f'<p class="note">共 {len(rows):,} 条,此处列出前 {limit} 条;完整名单请在登记表中筛选导出。</p>'
+            f'<table class="grid" width="100%" cellspacing="0" cellpadding="3"{BREAK if new_page else ""}>'
+            "<thead><tr>"
         )
+        for i, h in enumerate(headers):
+            text = f'<a name="{anchor}">{esc(h)}</a>' if i == 0 else esc(h)
+            out.append(f"<th>{text}</th>")
+        out.append("</tr></thead><tbody>")
+        out.extend(body[first:end])
+        out.append("</tbody></table>")
+    if cut:
+        note = translate("report", "共 {n} 条,此处列出前 {limit} 条;完整名单请在登记表中筛选导出。")
+        out.append(f'<p class="note">{esc(note.format(n=f"{len(rows):,}", limit=limit))}</p>')
     return "".join(out)
 
 
-def _cell(value: object, numeric: bool, bold: bool = False) -> str:
-    align = ' align="right"' if numeric else ""
+def _cell(value: object, numeric: bool, nowrap: bool, bold: bool = False) -> str:
+    attrs = (' align="right"' if numeric else "") + (' style="white-space: nowrap"' if nowrap else "")
     text = esc(value)
-    return f"<td{align}>{'<b>' + text + '</b>' if bold else text}</td>"
+    return f"<td{attrs}>{'<b>' + text + '</b>' if bold else text}</td>"
 
 
 # The document ------------------------------------------------------------------------------------
@@ -99,6 +224,7 @@ body {{ font-family: {family}; font-size: 10.5pt; color: #000; }}
 h1 {{ font-size: 18pt; text-align: center; margin: 0; }}
 h2.sub {{ font-size: 13pt; text-align: center; margin-top: 2px; margin-bottom: 6px; font-weight: normal; }}
 h3 {{ font-size: 12pt; margin-top: 12px; margin-bottom: 4px; }}
+h4 {{ font-size: 10.5pt; margin-top: 8px; margin-bottom: 4px; }}
 p.meta {{ font-size: 9pt; color: #333; text-align: center; margin-bottom: 8px; }}
 table.grid {{ border-collapse: collapse; border: 1px solid #555; margin-bottom: 4px; }}
 table.grid th {{ background-color: #e8edf5; border: 1px solid #555; font-size: 9.5pt; }}
@@ -114,107 +240,190 @@ table.sign td {{ font-size: 11pt; padding-top: 10px; }}
 """
 
 
-def build_html(data: ReportData, *, problems_on_new_page: bool = False) -> str:
-    """The report as HTML for QTextDocument. ``problems_on_new_page`` starts the problems section
-    on a new page (used when the sign-off block would otherwise stand alone on the last page)."""
-    f = data.figures
-    t = f.total
-    week = f.week
-    parts: list[str] = [f"<style>{CSS.format(family=report_family_css())}</style>"]
-    parts.append(f"<h1>{esc(f.scope_name)}5G网络建设周报</h1>")
-    parts.append(f'<h2 class="sub">{esc(week.title_zh)}</h2>')
-    edition = tr("市级汇总") if f.is_city else tr("区县")
-    parts.append(
-        f'<p class="meta">填报单位:{esc(f.scope_name)}({edition})  统计周期:{day(week.start)} 至 {day(week.end)}'
-        f"  周次:{week}  统计口径:{esc(f.rule_label)}</p>"
-    )
+def build_html(data: ReportData, pages: Pagination | None = None) -> str:
+    """The report as HTML for QTextDocument, with new pages where ``pages`` says."""
+    return _Builder(data, pages or Pagination()).build()
 
-    # 一、主要指标
-    n = 1
 
-    def h(title: str, new_page: bool = False) -> None:
-        nonlocal n
-        style = ' style="page-break-before: always"' if new_page else ""
-        parts.append(f"<h3{style}>{_cn(n)}、{esc(title)}</h3>")
-        n += 1
+class _Builder:
+    """Writes the report's HTML section by section (numbered 一、二、… in Chinese, 1. 2. … in English)."""
 
-    h(tr("主要指标"))
-    target_text = (
-        f"{num(f.target)} 个,完成 {pct(f.completion)}"
-        if f.target
-        else (tr("未设置本区县年度目标") if not f.is_city else tr("未设置"))
-    )
-    ind = t.indirect_share
-    ind_text = pct(ind)
-    if ind is not None:
-        ok = ind <= f.indirect_max_share
-        ind_text = (
-            f'<span class="{"good" if ok else "bad"}">{pct(ind)}</span>'
-            f"(控制线 ≤{f.indirect_max_share * 100:.0f}%,{'达标' if ok else '超出'})"
+    def __init__(self, data: ReportData, pages: Pagination) -> None:
+        self.data = data
+        self.f = data.figures
+        self.pages = pages
+        self.parts: list[str] = [f"<style>{CSS.format(family=report_family_css())}</style>"]
+        self.n = 0
+        self.unit_col = [translate("report", "区县")] if self.f.is_city else []
+        self.limit = CITY_LIST_ROWS if self.f.is_city else MAX_LIST_ROWS
+
+    def build(self) -> str:
+        self.title()
+        self.headline()
+        self.by_operator()
+        if self.f.is_city:
+            self.by_unit()
+        self.station_changes()
+        self.sites()
+        self.waiting()
+        self.late()
+        self.power()
+        self.subsidy()
+        self.problems()
+        return "".join(self.parts)
+
+    # helpers
+
+    def heading(self, title: str, id_: str | None = None) -> None:
+        self.n += 1
+        id_ = id_ or f"sec-{self.n}"
+        text = translate("report", "{cn}、{title}").format(cn=_cn(self.n), n=self.n, title=title)
+        style = BREAK if id_ in self.pages.breaks else ""
+        self.parts.append(f'<h3 id="{id_}"{style}>{esc(text)}</h3>')
+
+    def subheading(self, id_: str, title: str) -> None:
+        style = BREAK if id_ in self.pages.breaks else ""
+        self.parts.append(f'<h4 id="{id_}"{style}>{esc(title)}</h4>')
+
+    def table(self, key: str, headers: Sequence[str], rows: Sequence[Sequence[object]], **kw: object) -> None:
+        self.parts.append(table(key, headers, rows, pages=self.pages, **kw))  # type: ignore[arg-type]
+
+    def unit_val(self, name: str) -> list[str]:
+        return [name] if self.f.is_city else []
+
+    # sections
+
+    def title(self) -> None:
+        f = self.f
+        week = f.week
+        self.parts.append(f"<h1>{esc(report_name(f.scope_name))}</h1>")
+        self.parts.append(f'<h2 class="sub">{esc(week_title(week))}</h2>')
+        edition = translate("report", "市级汇总") if f.is_city else translate("report", "区县", "edition")
+        meta = translate(
+            "report", "填报单位:{scope}({edition})  统计周期:{start} 至 {end}  周次:{week}  统计口径:{rule}"
+        ).format(
+            scope=f.scope_name,
+            edition=edition,
+            start=day(week.start),
+            end=day(week.end),
+            week=week,
+            rule=rtr(f.rule_label),
         )
-    head_rows = [
-        (tr("累计开通5G基站"), f"{num(t.on_air)} 个", tr("本周新开通"), f"{num(t.new)} 个"),
-        (f"{f.target_year}年目标", target_text, tr("SA 基站占比"), f"{pct(t.sa_share)}({num(t.sa)} 个)"),
-        (
-            tr("转供电基站占比"),
-            ind_text,
-            tr("直供电改造完成"),
-            f"累计 {num(t.conversions_done)} 个,本周 {num(t.conversions_week)} 个",
-        ),
-        (
-            tr("免费开放场所"),
-            f"本周 {num(f.venues_week)} 处,累计 {num(f.venues_total)} 处",
-            tr("共享杆塔"),
-            f"本周 {num(f.poles_week)} 根,累计 {num(f.poles_total)} 根",
-        ),
-        (tr("审批超30天未办结"), f"{len(f.waiting)} 项", tr("逾期未开通基站"), f"{len(f.late)} 个"),
-        (
-            tr("SA补助累计"),
-            f"{yuan(f.subsidy.total)} 元",
-            tr("其中本周新增"),
-            f"{yuan(f.subsidy_week.total)} 元",
-        ),
-    ]
-    parts.append('<table class="grid head" width="100%" cellspacing="0" cellpadding="4">')
-    for a, b, c, d in head_rows:
-        parts.append(
-            f'<tr><td width="21%" bgcolor="#f3f6fa">{esc(a)}</td><td width="29%">{b if "<span" in b else esc(b)}</td>'
-            f'<td width="21%" bgcolor="#f3f6fa">{esc(c)}</td><td width="29%">{esc(d)}</td></tr>'
-        )
-    parts.append("</table>")
-    parts.append(f'<p align="center"><img src="{CHART_URL.toString()}" width="660"></p>')
-    parts.append('<p class="note" align="center">图1 累计开通5G基站与目标(按周,截至本周末)</p>')
+        self.parts.append(f'<p class="meta">{esc(meta)}</p>')
 
-    h(tr("分运营商情况"))
-    ops = [
-        (
-            o.label,
-            num(o.tally.on_air),
-            num(o.tally.new),
-            num(o.tally.sa),
-            pct(o.tally.sa_share),
-            num(o.tally.indirect),
-            pct(o.tally.indirect_share),
-            yuan(o.subsidy.total),
-        )
-        for o in f.by_operator
-    ]
-    parts.append(
-        table(
+    def headline(self) -> None:
+        f, t = self.f, self.f.total
+        self.heading(translate("report", "主要指标"))
+        count = translate("report", "{n} 个")
+        if f.target:
+            target_text = translate("report", "{n} 个,完成 {p}").format(n=num(f.target), p=pct(f.completion))
+        elif f.is_city:
+            target_text = translate("report", "未设置")
+        else:
+            target_text = translate("report", "未设置本区县年度目标")
+        ind = t.indirect_share
+        ind_html = esc(pct(ind))
+        if ind is not None:
+            ok = ind <= f.indirect_max_share
+            verdict = translate("report", "达标") if ok else translate("report", "超出")
+            limit = translate("report", "(控制线 ≤{max}%,{verdict})").format(
+                max=f"{f.indirect_max_share * 100:.0f}", verdict=verdict
+            )
+            ind_html = f'<span class="{"good" if ok else "bad"}">{esc(pct(ind))}</span>{esc(limit)}'
+        late = count.format(n=num(len(f.late)))
+        if f.late_suspended:
+            late = translate("report", "{n} 个（另有暂缓 {m} 个）").format(
+                n=num(len(f.late)), m=num(len(f.late_suspended))
+            )
+        yuan_text = translate("report", "{n} 元")
+        rows: list[tuple[str, str, str, str]] = [
+            (
+                translate("report", "累计开通5G基站"),
+                esc(count.format(n=num(t.on_air))),
+                translate("report", "本周新开通"),
+                count.format(n=num(t.new)),
+            ),
+            (
+                translate("report", "{year}年目标").format(year=f.target_year),
+                esc(target_text),
+                translate("report", "SA 基站占比"),
+                translate("report", "{p}({n} 个)").format(p=pct(t.sa_share), n=num(t.sa)),
+            ),
+            (
+                translate("report", "转供电基站占比"),
+                ind_html,
+                translate("report", "直供电改造完成"),
+                translate("report", "累计 {total} 个,本周 {week} 个").format(
+                    total=num(t.conversions_done), week=num(t.conversions_week)
+                ),
+            ),
+            (
+                translate("report", "免费开放场所"),
+                esc(
+                    translate("report", "本周 {week} 处,累计 {total} 处").format(
+                        week=num(f.venues_week), total=num(f.venues_total)
+                    )
+                ),
+                translate("report", "共享杆塔"),
+                translate("report", "本周 {week} 根,累计 {total} 根").format(
+                    week=num(f.poles_week), total=num(f.poles_total)
+                ),
+            ),
+            (
+                translate("report", "审批超30天未办结"),
+                esc(translate("report", "{n} 项").format(n=num(len(f.waiting)))),
+                translate("report", "逾期未开通基站"),
+                late,
+            ),
+            (
+                translate("report", "SA补助累计"),
+                esc(yuan_text.format(n=yuan(f.subsidy.total))),
+                translate("report", "其中本周新增"),
+                yuan_text.format(n=yuan(f.subsidy_week.total)),
+            ),
+        ]
+        self.parts.append('<table class="grid head" width="100%" cellspacing="0" cellpadding="4">')
+        for a, b, c, d in rows:
+            self.parts.append(
+                f'<tr><td width="21%" bgcolor="#f3f6fa">{esc(a)}</td><td width="29%">{b}</td>'
+                f'<td width="21%" bgcolor="#f3f6fa">{esc(c)}</td><td width="29%">{esc(d)}</td></tr>'
+            )
+        self.parts.append("</table>")
+        self.parts.append(f'<p align="center"><img src="{CHART_URL.toString()}" width="660"></p>')
+        caption = translate("report", "图1 累计开通5G基站与目标(按周,截至本周末)")
+        self.parts.append(f'<p class="note" align="center">{esc(caption)}</p>')
+
+    def by_operator(self) -> None:
+        f, t = self.f, self.f.total
+        self.heading(translate("report", "分运营商情况"))
+        self.table(
+            "operators",
             [
-                tr("运营商"),
-                tr("累计开通"),
-                tr("本周新开通"),
-                tr("SA基站"),
-                tr("SA占比"),
-                tr("转供电"),
-                tr("转供电占比"),
-                tr("补助(元)"),
+                translate("report", "运营商"),
+                translate("report", "累计开通"),
+                translate("report", "本周新开通"),
+                translate("report", "SA基站"),
+                translate("report", "SA占比"),
+                translate("report", "转供电"),
+                translate("report", "转供电占比"),
+                translate("report", "补助(元)"),
             ],
-            ops,
+            [
+                (
+                    dtr(o.label),
+                    num(o.tally.on_air),
+                    num(o.tally.new),
+                    num(o.tally.sa),
+                    pct(o.tally.sa_share),
+                    num(o.tally.indirect),
+                    pct(o.tally.indirect_share),
+                    yuan(o.subsidy.total),
+                )
+                for o in f.by_operator
+            ],
             numeric=range(1, 8),
             total=(
-                tr("合计"),
+                translate("report", "合计"),
                 num(t.on_air),
                 num(t.new),
                 num(t.sa),
@@ -224,244 +433,313 @@ def build_html(data: ReportData, *, problems_on_new_page: bool = False) -> str:
                 yuan(f.subsidy.total),
             ),
         )
-    )
 
-    if f.is_city:
-        h(tr("分区县情况"))
-        rows = [
-            (
-                u.name,
-                num(u.tally.on_air),
-                num(u.tally.new),
-                num(u.target),
-                pct(u.completion),
-                pct(u.tally.sa_share),
-                pct(u.tally.indirect_share),
-                num(u.venues_total),
-                num(u.poles_total),
-                tr("已报") if u.returned else tr("未报"),
-            )
-            for u in f.by_unit
-        ]
-        parts.append(
-            table(
-                [
-                    tr("区县"),
-                    tr("累计开通"),
-                    tr("本周新开通"),
-                    tr("年度目标"),
-                    tr("完成率"),
-                    tr("SA占比"),
-                    tr("转供电占比"),
-                    tr("开放场所"),
-                    tr("共享杆塔"),
-                    tr("本周周报"),
-                ],
-                rows,
-                numeric=range(1, 9),
-                total=(
-                    tr("全市"),
-                    num(t.on_air),
-                    num(t.new),
-                    num(f.target),
-                    pct(f.completion),
-                    pct(t.sa_share),
-                    pct(t.indirect_share),
-                    num(f.venues_total),
-                    num(f.poles_total),
-                    f"已报 {len(f.by_unit) - len(f.missing_units)}",
-                ),
-            )
+    def by_unit(self) -> None:
+        f, t = self.f, self.f.total
+        city = translate("report", "全市")
+        unit = translate("report", "区县")
+        self.heading(translate("report", "分区县情况"))
+        self.table(
+            "units",
+            [
+                unit,
+                translate("report", "累计开通"),
+                translate("report", "本周新开通"),
+                translate("report", "年度目标"),
+                translate("report", "完成率"),
+                translate("report", "SA占比"),
+                translate("report", "转供电占比"),
+                translate("report", "开放场所"),
+                translate("report", "共享杆塔"),
+                translate("report", "本周周报"),
+            ],
+            [
+                (
+                    u.name,
+                    num(u.tally.on_air),
+                    num(u.tally.new),
+                    num(u.target),
+                    pct(u.completion),
+                    pct(u.tally.sa_share),
+                    pct(u.tally.indirect_share),
+                    num(u.venues_total),
+                    num(u.poles_total),
+                    translate("report", "已报") if u.returned else translate("report", "未报"),
+                )
+                for u in f.by_unit
+            ],
+            numeric=range(1, 9),
+            total=(
+                city,
+                num(t.on_air),
+                num(t.new),
+                num(f.target),
+                pct(f.completion),
+                pct(t.sa_share),
+                pct(t.indirect_share),
+                num(f.venues_total),
+                num(f.poles_total),
+                translate("report", "已报 {n}").format(n=len(f.by_unit) - len(f.missing_units)),
+            ),
         )
         counts: dict[str, list[int]] = {u.name: [0, 0, 0] for u in f.by_unit}
         lists: tuple[Sequence[StationItem | WaitingItem], ...] = (f.station_changes, f.waiting, f.late)
         for i, items in enumerate(lists):
             for item in items:
                 counts.setdefault(item.unit_name, [0, 0, 0])[i] += 1
-        parts.append("<p><b>各区县本周变化和需关注事项</b></p>")
-        parts.append(
-            table(
-                [tr("区县"), tr("本周新登记/开通基站"), tr("审批超30天未办结"), tr("逾期未开通基站")],
-                [(name, *map(num, c)) for name, c in counts.items()],
-                numeric=range(1, 4),
-                total=(
-                    tr("全市"),
-                    num(len(f.station_changes)),
-                    num(len(f.waiting)),
-                    num(len(f.late)),
-                ),
-            )
+        self.subheading("sub-unit-counts", translate("report", "各区县本周变化和需关注事项"))
+        self.table(
+            "unit-counts",
+            [
+                unit,
+                translate("report", "本周新登记/开通基站"),
+                translate("report", "审批超30天未办结"),
+                translate("report", "逾期未开通基站"),
+            ],
+            [(name, *map(num, c)) for name, c in counts.items()],
+            numeric=range(1, 4),
+            total=(city, num(len(f.station_changes)), num(len(f.waiting)), num(len(f.late))),
         )
         if f.missing_units:
-            names = "、".join(name for _, name in f.missing_units)
-            parts.append(f"<p><b>本周未报送周报的区县({len(f.missing_units)} 个):</b>{esc(names)}</p>")
+            head = translate("report", "本周未报送周报的区县({n} 个):").format(n=len(f.missing_units))
+            listed = names([name for _, name in f.missing_units])
+            self.parts.append(f"<p><b>{esc(head)}</b>{esc(listed)}</p>")
         else:
-            parts.append("<p><b>本周各区县均已报送。</b></p>")
+            done = translate("report", "本周各区县均已报送。")
+            self.parts.append(f"<p><b>{esc(done)}</b></p>")
 
-    unit_col = [tr("区县")] if f.is_city else []
-    limit = CITY_LIST_ROWS if f.is_city else MAX_LIST_ROWS
-
-    def unit_val(name: str) -> list[str]:
-        return [name] if f.is_city else []
-
-    h(tr("本周新增和开通基站"))
-    parts.append(
-        table(
+    def station_changes(self) -> None:
+        self.heading(translate("report", "本周新增和开通基站"))
+        self.table(
+            "changes",
             [
-                *unit_col,
-                tr("运营商"),
-                tr("基站编码"),
-                tr("基站名称"),
-                tr("类型"),
-                tr("组网"),
-                tr("状态"),
-                tr("开通日期"),
-                tr("情况"),
+                *self.unit_col,
+                translate("report", "运营商"),
+                translate("report", "基站编码"),
+                translate("report", "基站名称"),
+                translate("report", "类型"),
+                translate("report", "组网"),
+                translate("report", "状态"),
+                translate("report", "开通日期"),
+                translate("report", "情况"),
             ],
             [
                 (
-                    *unit_val(s.unit_name),
-                    s.operator,
+                    *self.unit_val(s.unit_name),
+                    dtr(s.operator),
                     s.station_code,
                     s.name,
-                    s.station_type,
+                    dtr(s.station_type),
                     s.network_mode,
-                    s.status,
+                    dtr(s.status),
                     day(s.on_air),
-                    s.note,
+                    rtr(s.note),
                 )
-                for s in f.station_changes
+                for s in self.f.station_changes
             ],
-            limit=limit,
+            wrap=[len(self.unit_col) + 2, len(self.unit_col) + 7],
+            limit=self.limit,
         )
-    )
 
-    h(tr("本周免费开放场所和共享杆塔"))
-    parts.append("<p><b>免费开放场所</b></p>")
-    parts.append(
-        table(
-            [tr("场所编号"), tr("场所名称"), *unit_col, tr("类别"), tr("开放日期"), tr("已进入运营商")],
+    def sites(self) -> None:
+        f = self.f
+        self.heading(translate("report", "本周免费开放场所和共享杆塔"))
+        self.subheading("sub-venues", translate("report", "免费开放场所"))
+        self.table(
+            "venues",
             [
-                (v.code, v.name, *unit_val(v.unit_name), v.category, day(v.day), v.operators)
-                for v in f.venues_this_week
-            ],
-            limit=limit,
-        )
-    )
-    parts.append("<p><b>共享杆塔</b></p>")
-    parts.append(
-        table(
-            [tr("杆塔编号"), tr("名称/位置"), *unit_col, tr("杆塔类型"), tr("共享日期"), tr("共享运营商")],
-            [
-                (v.code, v.name, *unit_val(v.unit_name), v.category, day(v.day), v.operators)
-                for v in f.poles_this_week
-            ],
-            limit=limit,
-        )
-    )
-
-    h(tr("审批超过30天未办结事项"))
-    parts.append(
-        table(
-            [
-                *unit_col,
-                tr("运营商"),
-                tr("基站编码"),
-                tr("基站名称"),
-                tr("审批事项"),
-                tr("申请日期"),
-                tr("已等待（天，至本周末）"),
+                translate("report", "场所编号"),
+                translate("report", "场所名称"),
+                *self.unit_col,
+                translate("report", "类别"),
+                translate("report", "开放日期"),
+                translate("report", "已进入运营商"),
             ],
             [
                 (
-                    *unit_val(w.unit_name),
-                    w.operator,
+                    v.code,
+                    v.name,
+                    *self.unit_val(v.unit_name),
+                    dtr(v.category),
+                    day(v.day),
+                    labels(v.operators),
+                )
+                for v in f.venues_this_week
+            ],
+            wrap=[1, len(self.unit_col) + 2, len(self.unit_col) + 4],
+            limit=self.limit,
+        )
+        self.subheading("sub-poles", translate("report", "共享杆塔"))
+        self.table(
+            "poles",
+            [
+                translate("report", "杆塔编号"),
+                translate("report", "名称/位置"),
+                *self.unit_col,
+                translate("report", "杆塔类型"),
+                translate("report", "共享日期"),
+                translate("report", "共享运营商"),
+            ],
+            [
+                (
+                    v.code,
+                    v.name,
+                    *self.unit_val(v.unit_name),
+                    dtr(v.category),
+                    day(v.day),
+                    labels(v.operators),
+                )
+                for v in f.poles_this_week
+            ],
+            wrap=[1, len(self.unit_col) + 2, len(self.unit_col) + 4],
+            limit=self.limit,
+        )
+
+    def waiting(self) -> None:
+        self.heading(translate("report", "审批超过30天未办结事项"))
+        self.table(
+            "waiting",
+            [
+                *self.unit_col,
+                translate("report", "运营商"),
+                translate("report", "基站编码"),
+                translate("report", "基站名称"),
+                translate("report", "审批事项"),
+                translate("report", "申请日期"),
+                translate("report", "已等待（天，至本周末）"),
+            ],
+            [
+                (
+                    *self.unit_val(w.unit_name),
+                    dtr(w.operator),
                     w.station_code,
                     w.name,
-                    w.item,
+                    dtr(w.item),
                     day(w.applied_on),
                     w.days,
                 )
-                for w in f.waiting
+                for w in self.f.waiting
             ],
-            limit=limit,
-            numeric=[len(unit_col) + 5],
-            empty=tr("无"),
+            wrap=[len(self.unit_col) + 2, len(self.unit_col) + 3],
+            limit=self.limit,
+            numeric=[len(self.unit_col) + 5],
+            empty=translate("report", "无"),
         )
-    )
 
-    h(tr("逾期未开通基站"))
-    parts.append(
-        table(
+    def late(self) -> None:
+        f = self.f
+        self.heading(translate("report", "逾期未开通基站"))
+        headers = [
+            *self.unit_col,
+            translate("report", "运营商"),
+            translate("report", "基站编码"),
+            translate("report", "基站名称"),
+            translate("report", "状态"),
+            translate("report", "计划开通日期"),
+            translate("report", "逾期"),
+        ]
+        overdue = translate("report", "逾期 {n} 天")
+
+        def rows(items: Sequence[StationItem]) -> list[tuple[object, ...]]:
+            return [
+                (
+                    *self.unit_val(s.unit_name),
+                    dtr(s.operator),
+                    s.station_code,
+                    s.name,
+                    dtr(s.status),
+                    day(s.planned_on_air),
+                    overdue.format(n=(f.week.end - s.planned_on_air).days) if s.planned_on_air else "",
+                )
+                for s in items
+            ]
+
+        wrap = [len(self.unit_col) + 2]  # the name
+        self.table(
+            "late", headers, rows(f.late), limit=self.limit, wrap=wrap, empty=translate("report", "无")
+        )
+        if f.late_suspended:
+            note = translate("report", "不含暂缓的基站（{n}个），另列于下表。")
+            self.parts.append(f'<p class="note">{esc(note.format(n=num(len(f.late_suspended))))}</p>')
+            self.subheading("sub-suspended", translate("report", "暂缓的基站（已过计划开通日期）"))
+            self.table("suspended", headers, rows(f.late_suspended), limit=self.limit, wrap=wrap)
+
+    def power(self) -> None:
+        f, t = self.f, self.f.total
+        self.heading(translate("report", "转供电与直供电改造"))
+        text = translate(
+            "report",
+            "截至本周末,已开通基站中转供电 {n} 个,占 {p}(2022年底前控制在 {max}% 以内);直供电改造累计完成 {done} 个,本周完成 {week} 个。",
+        ).format(
+            n=num(t.indirect),
+            p=pct(t.indirect_share),
+            max=f"{f.indirect_max_share * 100:.0f}",
+            done=num(t.conversions_done),
+            week=num(t.conversions_week),
+        )
+        self.parts.append(f"<p>{esc(text)}</p>")
+
+    def subsidy(self) -> None:
+        sub, sw = self.f.subsidy, self.f.subsidy_week
+        self.heading(translate("report", "SA基站补助"))
+        self.table(
+            "subsidy",
             [
-                *unit_col,
-                tr("运营商"),
-                tr("基站编码"),
-                tr("基站名称"),
-                tr("状态"),
-                tr("计划开通日期"),
-                tr("逾期"),
+                translate("report", "项目"),
+                translate("report", "省级(元)"),
+                translate("report", "市级(元)"),
+                translate("report", "区县级(元)"),
+                translate("report", "合计(元)"),
             ],
             [
                 (
-                    *unit_val(s.unit_name),
-                    s.operator,
-                    s.station_code,
-                    s.name,
-                    s.status,
-                    day(s.planned_on_air),
-                    s.note,
-                )
-                for s in f.late
-            ],
-            limit=limit,
-            empty=tr("无"),
-        )
-    )
-
-    h(tr("转供电与直供电改造"))
-    parts.append(
-        f"<p>截至本周末,已开通基站中转供电 {num(t.indirect)} 个,占 {pct(t.indirect_share)}"
-        f"(2022年底前控制在 {f.indirect_max_share * 100:.0f}% 以内);直供电改造累计完成 {num(t.conversions_done)} 个,"
-        f"本周完成 {num(t.conversions_week)} 个。</p>"
-    )
-
-    h(tr("SA基站补助"))
-    sub, sw = f.subsidy, f.subsidy_week
-    parts.append(
-        table(
-            [tr("项目"), tr("省级(元)"), tr("市级(元)"), tr("区县级(元)"), tr("合计(元)")],
-            [
-                (tr("累计应补"), yuan(sub.province), yuan(sub.city), yuan(sub.unit), yuan(sub.total)),
-                (tr("其中本周新增"), yuan(sw.province), yuan(sw.city), yuan(sw.unit), yuan(sw.total)),
+                    translate("report", "累计应补"),
+                    yuan(sub.province),
+                    yuan(sub.city),
+                    yuan(sub.unit),
+                    yuan(sub.total),
+                ),
+                (
+                    translate("report", "其中本周新增"),
+                    yuan(sw.province),
+                    yuan(sw.city),
+                    yuan(sw.unit),
+                    yuan(sw.total),
+                ),
             ],
             numeric=range(1, 5),
         )
-    )
-    parts.append(
-        '<p class="note">补助按全部已开通SA基站计(不受统计口径影响),每个基站:省级 2,500 元;市、区县共 2,500 元(县 市3:县7,区 市7:区3)。</p>'
-    )
-
-    h(tr("存在问题"), new_page=problems_on_new_page)
-    text = data.problems.strip()
-    if text:
-        parts.append('<p class="problems">' + esc(text).replace("\n", "<br>") + "</p>")
-    else:
-        parts.append('<p class="empty">(本周未填写)</p>')
-
-    parts.append('<p> </p><table class="sign" width="100%" cellspacing="0" cellpadding="4"><tr>')
-    for label, value in (
-        ("填报人", data.reporter),
-        ("审核人", data.reviewer),
-        ("单位负责人", ""),
-        ("日期", ""),
-    ):
-        parts.append(
-            f'<td width="{30 if label == "单位负责人" else 23}%">{label}:{esc(value) or "________"}</td>'
+        note = translate(
+            "report",
+            "补助按全部已开通SA基站计(不受统计口径影响),每个基站:省级 2,500 元;市、区县共 2,500 元(县 市3:县7,区 市7:区3)。",
         )
-    parts.append("</tr></table>")
-    parts.append(f'<p class="note" align="right">生成时间:{data.generated_at:%Y-%m-%d %H:%M}</p>')
-    return "".join(parts)
+        self.parts.append(f'<p class="note">{esc(note)}</p>')
+
+    def problems(self) -> None:
+        data = self.data
+        self.heading(translate("report", "存在问题"), PROBLEMS_ID)
+        text = data.problems.strip()
+        if text:
+            self.parts.append('<p class="problems">' + esc(text).replace("\n", "<br>") + "</p>")
+        else:
+            none = translate("report", "(本周未填写)")
+            self.parts.append(f'<p class="empty">{esc(none)}</p>')
+        self.parts.append('<p> </p><table class="sign" width="100%" cellspacing="0" cellpadding="4"><tr>')
+        blank = "________"
+        fields = (
+            (translate("report", "填报人:{name}"), data.reporter, 27),
+            (translate("report", "审核人:{name}"), data.reviewer, 27),
+            (translate("report", "单位负责人:{name}"), "", 28),
+            (translate("report", "日期:{name}"), "", 18),
+        )
+        for i, (label, value, width) in enumerate(fields):
+            text = esc(label.format(name=value or blank))
+            if i == 0:
+                text = f'<a name="{SIGN_OFF_ID}">{text}</a>'
+            self.parts.append(f'<td width="{width}%">{text}</td>')
+        self.parts.append("</tr></table>")
+        made = translate("report", "生成时间:{time}").format(time=f"{data.generated_at:%Y-%m-%d %H:%M}")
+        self.parts.append(f'<p class="note" align="right">{esc(made)}</p>')
 
 
 def _cn(n: int) -> str:

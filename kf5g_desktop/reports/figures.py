@@ -157,10 +157,11 @@ class WeekFigures:
     poles_this_week: list[SiteItem]
     station_changes: list[StationItem]  # registered or opened this week
     waiting: list[WaitingItem]  # approvals waiting > WAITING_DAYS at the week's end
-    late: list[StationItem]  # past the planned on-air date and not on air
+    late: list[StationItem]  # past the planned on-air date and not on air (not cancelled or suspended)
     subsidy: Subsidy  # owed for SA stations on air by the week's end
     subsidy_week: Subsidy  # ... of which for stations opened this week
     missing_units: list[tuple[str, str]] = field(default_factory=list)  # city: (code, name) not returned
+    late_suspended: list[StationItem] = field(default_factory=list)  # ... but suspended (暂缓): listed apart
     late_count: int = 0
     waiting_count: int = 0
     indirect_max_share: float = INDIRECT_POWER_MAX_SHARE
@@ -237,7 +238,11 @@ def week_figures(
     venues_this_week = [_site_item(r, units, codes.VENUE_CATEGORY) for r in db.venues]
     poles_this_week = [_site_item(r, units, codes.POLE_TYPE) for r in db.poles]
     station_changes = [_station_item(r, units, _change_note(r, week)) for r in db.changes]
-    late = [_station_item(r, units, f"逾期 {(end - r['planned_on_air']).days} 天") for r in db.late]
+    late: list[StationItem] = []
+    late_suspended: list[StationItem] = []
+    for r in db.late:
+        item = _station_item(r, units, f"逾期 {(end - r['planned_on_air']).days} 天")
+        (late_suspended if r["status"] == "suspended" else late).append(item)
     waiting = [
         WaitingItem(
             r[0],
@@ -320,6 +325,7 @@ def week_figures(
         station_changes=station_changes,
         waiting=waiting,
         late=late,
+        late_suspended=late_suspended,
         subsidy=subsidy,
         subsidy_week=subsidy_week,
         missing_units=missing,

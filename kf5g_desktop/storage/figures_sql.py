@@ -88,7 +88,7 @@ class WeekRows:
     venues: list[tuple[Any, ...]] = field(default_factory=list)  # (id, code, name, unit, category, day, ops)
     poles: list[tuple[Any, ...]] = field(default_factory=list)  # (id, code, name, unit, pole type, day, ops)
     changes: Sequence[RowMapping] = ()  # station rows registered or opened this week
-    late: Sequence[RowMapping] = ()  # station rows past their planned on-air date
+    late: Sequence[RowMapping] = ()  # station rows past their planned on-air date (暂缓 ones too)
     waiting: list[tuple[Any, ...]] = field(default_factory=list)  # (id, unit, op, code, name, item, applied)
     returned: set[str] = field(default_factory=set)  # the city: units whose return for the week came in
 
@@ -104,11 +104,14 @@ def week_rows(
     counted = _types_cond(rule)
     sa_all = and_(by_air, S.network_mode == "SA")
     live_unit = [_live(S, end)] + ([S.unit_code == unit_code] if unit_code else [])
-    late_cond = and_(
+    # Past the planned on-air date and not on air by the week's end. Cancelled stations are not
+    # listed; suspended (暂缓) ones are not late but listed apart (``WeekFigures.late_suspended``).
+    overdue = and_(
         S.planned_on_air <= end,
         S.status != "cancelled",
         or_(S.status != "on_air", S.on_air.is_(None), S.on_air > end),
     )
+    late_cond = and_(overdue, S.status != "suspended")
     groups = s.execute(
         select(
             S.unit_code,
@@ -157,7 +160,7 @@ def week_rows(
         out.late = (
             s.execute(
                 select(StationRow.__table__)
-                .where(*scope, late_cond)
+                .where(*scope, overdue)
                 .order_by(S.planned_on_air, S.unit_code, S.station_code)
             )
             .mappings()
@@ -172,7 +175,8 @@ def week_rows(
                 .order_by(A.applied_on, S.unit_code, S.station_code)
             )
         ]
-        out.late_count, out.waiting_count = len(out.late), len(out.waiting)
+        out.late_count = sum(1 for r in out.late if r["status"] != "suspended")
+        out.waiting_count = len(out.waiting)
     else:
         out.late_count = sum(r[-1] for r in groups)
         out.waiting_count = int(

@@ -100,364 +100,23 @@
         <translation>Updated by</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="126"/>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="249"/>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="284"/>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="301"/>
         <location filename="../../kf5g_desktop/gui/table_models.py" line="274"/>
         <location filename="../../kf5g_desktop/gui/table_models.py" line="483"/>
         <source>区县</source>
         <translation>County/district</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="126"/>
-        <source>市级汇总</source>
-        <translation>City consolidated</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="141"/>
-        <source>主要指标</source>
-        <translation>Headline figures</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="145"/>
-        <source>未设置本区县年度目标</source>
-        <translation>No yearly target set for this unit</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="145"/>
-        <source>未设置</source>
-        <translation>Not set</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="156"/>
-        <source>累计开通5G基站</source>
-        <translation>5G stations on air (cumulative)</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="156"/>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="207"/>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="251"/>
-        <source>本周新开通</source>
-        <translation>New on air this week</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="157"/>
-        <source>SA 基站占比</source>
-        <translation>SA share</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="159"/>
-        <source>转供电基站占比</source>
-        <translation>Indirect-power share</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="161"/>
-        <source>直供电改造完成</source>
-        <translation>Direct-supply conversions done</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="165"/>
-        <source>免费开放场所</source>
-        <translation>Free-access venues</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="167"/>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="257"/>
-        <source>共享杆塔</source>
-        <translation>Shared poles</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="170"/>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="284"/>
-        <source>审批超30天未办结</source>
-        <translation>Approvals open &gt; 30 days</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="170"/>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="284"/>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="393"/>
-        <source>逾期未开通基站</source>
-        <translation>Stations overdue</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="172"/>
-        <source>SA补助累计</source>
-        <translation>SA subsidy (cumulative)</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="174"/>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="436"/>
-        <source>其中本周新增</source>
-        <translation>of which this week</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="188"/>
-        <source>分运营商情况</source>
-        <translation>By operator</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="205"/>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="312"/>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="368"/>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="398"/>
-        <source>运营商</source>
-        <translation>Operator</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="206"/>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="250"/>
-        <source>累计开通</source>
-        <translation>On air (cumulative)</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="208"/>
-        <source>SA基站</source>
-        <translation>SA stations</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="209"/>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="254"/>
-        <source>SA占比</source>
-        <translation>SA share</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="210"/>
-        <source>转供电</source>
-        <translation>Indirect power</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="211"/>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="255"/>
-        <source>转供电占比</source>
-        <translation>Indirect-power share</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="212"/>
-        <source>补助(元)</source>
-        <translation>Subsidy (yuan)</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="217"/>
-        <source>合计</source>
-        <translation>Total</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="230"/>
-        <source>分区县情况</source>
-        <translation>By unit</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="242"/>
-        <source>已报</source>
-        <translation>Returned</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="242"/>
-        <source>未报</source>
-        <translation>Not returned</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="252"/>
-        <source>年度目标</source>
-        <translation>Yearly target</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="253"/>
-        <source>完成率</source>
-        <translation>Completion</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="256"/>
-        <source>开放场所</source>
-        <translation>Venues opened</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="258"/>
-        <source>本周周报</source>
-        <translation>This week&apos;s report</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="263"/>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="288"/>
-        <source>全市</source>
-        <translation>Whole city</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="284"/>
-        <source>本周新登记/开通基站</source>
-        <translation>Stations registered / on air this week</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="307"/>
-        <source>本周新增和开通基站</source>
-        <translation>New and opened stations this week</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="313"/>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="369"/>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="399"/>
         <location filename="../../kf5g_desktop/gui/table_models.py" line="278"/>
         <source>基站编码</source>
         <translation>Station code</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="314"/>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="370"/>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="400"/>
         <location filename="../../kf5g_desktop/gui/table_models.py" line="279"/>
         <source>基站名称</source>
         <translation>Station name</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="315"/>
-        <source>类型</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="316"/>
-        <source>组网</source>
-        <translation>Mode</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="318"/>
-        <source>开通日期</source>
-        <translation>On air</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="319"/>
-        <source>情况</source>
-        <translation>Situation</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="339"/>
-        <source>本周免费开放场所和共享杆塔</source>
-        <translation>Venues opened and poles shared this week</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="343"/>
-        <source>场所编号</source>
-        <translation>Venue code</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="343"/>
-        <source>场所名称</source>
-        <translation>Venue name</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="343"/>
-        <source>开放日期</source>
-        <translation>Opened on</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="343"/>
-        <source>已进入运营商</source>
-        <translation>Operators entered</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="354"/>
-        <source>杆塔编号</source>
-        <translation>Pole code</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="354"/>
-        <source>名称/位置</source>
-        <translation>Name/location</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="354"/>
-        <source>杆塔类型</source>
-        <translation>Pole type</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="354"/>
-        <source>共享日期</source>
-        <translation>Shared on</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="354"/>
-        <source>共享运营商</source>
-        <translation>Sharing operators</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="363"/>
-        <source>审批超过30天未办结事项</source>
-        <translation>Approvals open more than 30 days</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="373"/>
-        <source>已等待（天，至本周末）</source>
-        <translation>Waiting (days, to the week&apos;s end)</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="389"/>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="418"/>
-        <source>无</source>
-        <translation>None</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="402"/>
-        <source>计划开通日期</source>
-        <translation>Planned on air</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="403"/>
-        <source>逾期</source>
-        <translation>Overdue</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="422"/>
-        <source>转供电与直供电改造</source>
-        <translation>Indirect power and direct-supply conversion</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="429"/>
-        <source>SA基站补助</source>
-        <translation>SA station subsidy</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="433"/>
-        <source>项目</source>
-        <translation>Item</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="433"/>
-        <source>省级(元)</source>
-        <translation>Province (yuan)</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="433"/>
-        <source>市级(元)</source>
-        <translation>City (yuan)</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="433"/>
-        <source>区县级(元)</source>
-        <translation>Unit (yuan)</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="433"/>
-        <source>合计(元)</source>
-        <translation>Total (yuan)</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="435"/>
-        <source>累计应补</source>
-        <translation>Due (cumulative)</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="70"/>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="445"/>
-        <source>存在问题</source>
-        <translation>Problems</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="70"/>
-        <source>填报人</source>
-        <translation>Reported by</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="104"/>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="270"/>
         <source>无法开始打印(打印机或PDF文件不可用)。</source>
         <translation>Printing could not start (printer or PDF file unavailable).</translation>
     </message>
@@ -482,13 +141,11 @@
         <translation>Builder operator</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="371"/>
         <location filename="../../kf5g_desktop/gui/table_models.py" line="281"/>
         <source>审批事项</source>
         <translation>Approval item</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="372"/>
         <location filename="../../kf5g_desktop/gui/table_models.py" line="282"/>
         <source>申请日期</source>
         <translation>Applied on</translation>
@@ -499,8 +156,6 @@
         <translation>Granted on</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="317"/>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="401"/>
         <location filename="../../kf5g_desktop/gui/table_models.py" line="286"/>
         <source>状态</source>
         <translation>Status</translation>
@@ -519,6 +174,11 @@
         <location filename="../../kf5g_desktop/gui/table_models.py" line="287"/>
         <source>未申请</source>
         <translation>Not applied</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="292"/>
+        <source>用时/已等待（天，至今日）</source>
+        <translation>Days taken / waiting (to today)</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/table_models.py" line="336"/>
@@ -554,16 +214,10 @@
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="343"/>
         <location filename="../../kf5g_desktop/gui/table_models.py" line="361"/>
         <location filename="../../kf5g_desktop/gui/table_models.py" line="480"/>
         <source>类别</source>
         <translation>Category</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="292"/>
-        <source>用时/已等待（天，至今日）</source>
-        <translation>Days taken / waiting (to today)</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/table_models.py" line="362"/>
@@ -1055,6 +709,11 @@
         <translation>Create a new record</translation>
     </message>
     <message>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="49"/>
+        <source>新建</source>
+        <translation>New</translation>
+    </message>
+    <message>
         <location filename="../../kf5g_desktop/gui/main_menus.py" line="53"/>
         <source>打开(&amp;O)</source>
         <translation>&amp;Open</translation>
@@ -1063,6 +722,11 @@
         <location filename="../../kf5g_desktop/gui/main_menus.py" line="55"/>
         <source>打开选中的记录（回车或双击）</source>
         <translation>Open the selected record (Enter or double-click)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="56"/>
+        <source>打开</source>
+        <translation>Open</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/main_menus.py" line="60"/>
@@ -1080,15 +744,30 @@
         <translation>&amp;Find</translation>
     </message>
     <message>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="72"/>
+        <source>查找</source>
+        <translation>Find</translation>
+    </message>
+    <message>
         <location filename="../../kf5g_desktop/gui/main_menus.py" line="75"/>
         <source>历史(&amp;H)…</source>
         <translation>&amp;History…</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="81"/>
+        <source>撤销(&amp;U)</source>
+        <translation>&amp;Undo</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/main_menus.py" line="84"/>
         <location filename="../../kf5g_desktop/gui/main_window.py" line="253"/>
         <source>撤销</source>
         <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="88"/>
+        <source>重做(&amp;R)</source>
+        <translation>&amp;Redo</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/main_menus.py" line="90"/>
@@ -1102,9 +781,19 @@
         <translation>&amp;Refresh</translation>
     </message>
     <message>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="103"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
         <location filename="../../kf5g_desktop/gui/main_menus.py" line="107"/>
         <source>立即备份(&amp;B)</source>
         <translation>&amp;Back up now</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="109"/>
+        <source>立即备份</source>
+        <translation>Back up now</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/main_menus.py" line="112"/>
@@ -1127,9 +816,9 @@
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="254"/>
-        <source>{0}：{1}</source>
-        <translation>{0}: {1}</translation>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="119"/>
+        <source>选择列(&amp;L)…</source>
+        <translation>Co&amp;lumns…</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/main_menus.py" line="126"/>
@@ -1145,6 +834,41 @@
         <location filename="../../kf5g_desktop/gui/main_menus.py" line="142"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="144"/>
+        <source>首页(&amp;S)</source>
+        <translation>&amp;Home</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="145"/>
+        <source>基站(&amp;J)</source>
+        <translation>&amp;Stations</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="146"/>
+        <source>审批(&amp;P)</source>
+        <translation>&amp;Approvals</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="147"/>
+        <source>免费开放场所(&amp;C)</source>
+        <translation>Free-access &amp;venues</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="148"/>
+        <source>杆塔共享(&amp;G)</source>
+        <translation>&amp;Pole sharing</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="149"/>
+        <source>回收站(&amp;H)</source>
+        <translation>Recycle &amp;bin</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="150"/>
+        <source>操作日志(&amp;Z)</source>
+        <translation>A&amp;udit log</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/main_menus.py" line="158"/>
@@ -1193,6 +917,31 @@
         <translation>Kaifeng 5G Build-out Register</translation>
     </message>
     <message>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="250"/>
+        <source>没有可撤销的操作</source>
+        <translation>Nothing to undo</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="251"/>
+        <source>没有可重做的操作</source>
+        <translation>Nothing to redo</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="254"/>
+        <source>{0}：{1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="275"/>
+        <source>报送(&amp;S)</source>
+        <translation>&amp;Returns</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="275"/>
+        <source>周报(&amp;W)</source>
+        <translation>&amp;Weekly report</translation>
+    </message>
+    <message>
         <location filename="../../kf5g_desktop/gui/main_window.py" line="309"/>
         <source>(只读)</source>
         <translation> (read-only)</translation>
@@ -1222,101 +971,6 @@
         <location filename="../../kf5g_desktop/gui/main_window.py" line="411"/>
         <source>删除</source>
         <translation>Delete</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="49"/>
-        <source>新建</source>
-        <translation>New</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="56"/>
-        <source>打开</source>
-        <translation>Open</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="72"/>
-        <source>查找</source>
-        <translation>Find</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="81"/>
-        <source>撤销(&amp;U)</source>
-        <translation>&amp;Undo</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="88"/>
-        <source>重做(&amp;R)</source>
-        <translation>&amp;Redo</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="103"/>
-        <source>刷新</source>
-        <translation>Refresh</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="109"/>
-        <source>立即备份</source>
-        <translation>Back up now</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="119"/>
-        <source>选择列(&amp;L)…</source>
-        <translation>Co&amp;lumns…</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="250"/>
-        <source>没有可撤销的操作</source>
-        <translation>Nothing to undo</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="251"/>
-        <source>没有可重做的操作</source>
-        <translation>Nothing to redo</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="144"/>
-        <source>首页(&amp;S)</source>
-        <translation>&amp;Home</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="145"/>
-        <source>基站(&amp;J)</source>
-        <translation>&amp;Stations</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="146"/>
-        <source>审批(&amp;P)</source>
-        <translation>&amp;Approvals</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="147"/>
-        <source>免费开放场所(&amp;C)</source>
-        <translation>Free-access &amp;venues</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="148"/>
-        <source>杆塔共享(&amp;G)</source>
-        <translation>&amp;Pole sharing</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="149"/>
-        <source>回收站(&amp;H)</source>
-        <translation>Recycle &amp;bin</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="150"/>
-        <source>操作日志(&amp;Z)</source>
-        <translation>A&amp;udit log</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="275"/>
-        <source>报送(&amp;S)</source>
-        <translation>&amp;Returns</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="275"/>
-        <source>周报(&amp;W)</source>
-        <translation>&amp;Weekly report</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/main_window.py" line="412"/>
@@ -3510,6 +3164,659 @@ Save it anyway?</translation>
         <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="215"/>
         <source>填写本周存在问题(&amp;P)…</source>
         <translation>Enter this week&apos;s &amp;problems…</translation>
+    </message>
+</context>
+<context>
+    <name>report</name>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_chart.py" line="65"/>
+        <source>{year}年{month}月</source>
+        <translation>{mon} {year}</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_chart.py" line="66"/>
+        <source>{month}月</source>
+        <translation>{mon}</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_chart.py" line="168"/>
+        <source>{year}年目标 {n}</source>
+        <translation>{year} target {n}</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_chart.py" line="190"/>
+        <source>第{week}周末 {n}</source>
+        <translation>Week {week}: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_chart.py" line="201"/>
+        <source>累计开通基站(个)</source>
+        <translation>Stations on air (cumulative)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_chart.py" line="207"/>
+        <source>目标线</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_chart.py" line="207"/>
+        <source>目标线(未设置本区县目标)</source>
+        <translation>Target (none set for this unit)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="294"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="130"/>
+        <source>{name} {week}</source>
+        <translation>{name} {week}</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="295"/>
+        <source>第 {page} 页 共 {pages} 页</source>
+        <translation>Page {page} of {pages}</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="46"/>
+        <source>新登记并开通</source>
+        <translation>New, on air</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="47"/>
+        <source>本周开通</source>
+        <translation>Opened</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="48"/>
+        <source>新登记</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="49"/>
+        <source>全部类型</source>
+        <translation>All types</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="50"/>
+        <source>宏站+室分</source>
+        <translation>Macro + indoor</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="51"/>
+        <source>仅宏站</source>
+        <translation>Macro only</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="93"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="98"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="107"/>
+        <source>{month}月{day}日</source>
+        <translation>{mon} {day}</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="114"/>
+        <source>{start}—{end}</source>
+        <translation>{start} – {end}</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="116"/>
+        <source>{y1}年{start}—{y2}年{end}</source>
+        <translation>{start}, {y1} – {end}, {y2}</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="119"/>
+        <source>{year}年第{week}周({span})</source>
+        <translation>Week {week} of {year} ({span})</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="124"/>
+        <source>{scope}5G网络建设周报</source>
+        <translation>{scope} 5G Build-out Weekly Report</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="136"/>
+        <source>统计口径:{rule}</source>
+        <translation>Counting rule: {rule}</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="180"/>
+        <source>本周无</source>
+        <translation>None this week</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="209"/>
+        <source>共 {n} 条,此处列出前 {limit} 条;完整名单请在登记表中筛选导出。</source>
+        <translation>{n} in all, the first {limit} listed here; filter the register and export it for the full list.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="257"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="440"/>
+        <source>区县</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="280"/>
+        <source>{cn}、{title}</source>
+        <translation>{n}. {title}</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="301"/>
+        <source>市级汇总</source>
+        <translation>city summary</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="301"/>
+        <source>区县</source>
+        <comment>edition</comment>
+        <translation>unit</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="302"/>
+        <source>填报单位:{scope}({edition})  统计周期:{start} 至 {end}  周次:{week}  统计口径:{rule}</source>
+        <translation>Reporting unit: {scope} ({edition})  Period: {start} to {end}  Week: {week}  Counting rule: {rule}</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="316"/>
+        <source>主要指标</source>
+        <translation>Headline figures</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="317"/>
+        <source>{n} 个</source>
+        <translation>{n}</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="319"/>
+        <source>{n} 个,完成 {p}</source>
+        <translation>{n}, {p} reached</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="321"/>
+        <source>未设置</source>
+        <translation>Not set</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="323"/>
+        <source>未设置本区县年度目标</source>
+        <translation>Not set for this unit</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="328"/>
+        <source>达标</source>
+        <translation>met</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="328"/>
+        <source>超出</source>
+        <translation>exceeded</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="329"/>
+        <source>(控制线 ≤{max}%,{verdict})</source>
+        <translation> (limit {max}%, {verdict})</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="335"/>
+        <source>{n} 个（另有暂缓 {m} 个）</source>
+        <translation>{n} (and {m} suspended)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="338"/>
+        <source>{n} 元</source>
+        <translation>{n} yuan</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="341"/>
+        <source>累计开通5G基站</source>
+        <translation>5G stations on air</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="343"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="404"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="447"/>
+        <source>本周新开通</source>
+        <translation>New this week</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="347"/>
+        <source>{year}年目标</source>
+        <translation>{year} target</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="349"/>
+        <source>SA 基站占比</source>
+        <translation>SA share</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="350"/>
+        <source>{p}({n} 个)</source>
+        <translation>{p} ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="353"/>
+        <source>转供电基站占比</source>
+        <translation>Indirect power</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="355"/>
+        <source>直供电改造完成</source>
+        <translation>Conversions done</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="356"/>
+        <source>累计 {total} 个,本周 {week} 个</source>
+        <translation>{total} in all, {week} this week</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="361"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="547"/>
+        <source>免费开放场所</source>
+        <translation>Free-access venues</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="363"/>
+        <source>本周 {week} 处,累计 {total} 处</source>
+        <translation>{week} this week, {total} in all</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="367"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="453"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="572"/>
+        <source>共享杆塔</source>
+        <translation>Shared poles</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="368"/>
+        <source>本周 {week} 根,累计 {total} 根</source>
+        <translation>{week} this week, {total} in all</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="373"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="496"/>
+        <source>审批超30天未办结</source>
+        <translation>Approvals &gt;30 days</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="374"/>
+        <source>{n} 项</source>
+        <translation>{n}</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="375"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="497"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="631"/>
+        <source>逾期未开通基站</source>
+        <translation>Overdue stations</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="379"/>
+        <source>SA补助累计</source>
+        <translation>SA subsidy to date</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="381"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="703"/>
+        <source>其中本周新增</source>
+        <translation>of which this week</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="393"/>
+        <source>图1 累计开通5G基站与目标(按周,截至本周末)</source>
+        <translation>Figure 1 Stations on air and the target (weekly, at each week&apos;s end)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="398"/>
+        <source>分运营商情况</source>
+        <translation>By operator</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="402"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="517"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="604"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="634"/>
+        <source>运营商</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="403"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="446"/>
+        <source>累计开通</source>
+        <translation>On air</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="405"/>
+        <source>SA基站</source>
+        <translation>SA</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="406"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="450"/>
+        <source>SA占比</source>
+        <translation>SA share</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="407"/>
+        <source>转供电</source>
+        <translation>Indirect</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="408"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="451"/>
+        <source>转供电占比</source>
+        <translation>Indirect share</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="409"/>
+        <source>补助(元)</source>
+        <translation>Subsidy (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="426"/>
+        <source>合计</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="439"/>
+        <source>全市</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="441"/>
+        <source>分区县情况</source>
+        <translation>By unit</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="448"/>
+        <source>年度目标</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="449"/>
+        <source>完成率</source>
+        <translation>Reached</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="452"/>
+        <source>开放场所</source>
+        <translation>Venues</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="454"/>
+        <source>本周周报</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="467"/>
+        <source>已报</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="467"/>
+        <source>未报</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="482"/>
+        <source>已报 {n}</source>
+        <translation>{n} received</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="490"/>
+        <source>各区县本周变化和需关注事项</source>
+        <translation>Changes and open matters by unit</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="495"/>
+        <source>本周新登记/开通基站</source>
+        <translation>Stations registered / on air</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="504"/>
+        <source>本周未报送周报的区县({n} 个):</source>
+        <translation>Units without a return this week ({n}): </translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="508"/>
+        <source>本周各区县均已报送。</source>
+        <translation>Every unit has sent its return this week.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="512"/>
+        <source>本周新增和开通基站</source>
+        <translation>Stations registered or put on air this week</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="518"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="605"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="635"/>
+        <source>基站编码</source>
+        <translation>Station code</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="519"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="606"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="636"/>
+        <source>基站名称</source>
+        <translation>Station name</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="520"/>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="521"/>
+        <source>组网</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="522"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="637"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="523"/>
+        <source>开通日期</source>
+        <translation>On air</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="524"/>
+        <source>情况</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="546"/>
+        <source>本周免费开放场所和共享杆塔</source>
+        <translation>Venues opened and poles shared this week</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="551"/>
+        <source>场所编号</source>
+        <translation>Venue code</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="552"/>
+        <source>场所名称</source>
+        <translation>Venue name</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="554"/>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="555"/>
+        <source>开放日期</source>
+        <translation>Opened</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="556"/>
+        <source>已进入运营商</source>
+        <translation>Operators in</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="576"/>
+        <source>杆塔编号</source>
+        <translation>Pole code</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="577"/>
+        <source>名称/位置</source>
+        <translation>Name/location</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="579"/>
+        <source>杆塔类型</source>
+        <translation>Pole type</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="580"/>
+        <source>共享日期</source>
+        <translation>Shared</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="581"/>
+        <source>共享运营商</source>
+        <translation>Sharing operators</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="599"/>
+        <source>审批超过30天未办结事项</source>
+        <translation>Approvals open more than 30 days</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="607"/>
+        <source>审批事项</source>
+        <translation>Approval</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="608"/>
+        <source>申请日期</source>
+        <translation>Applied</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="609"/>
+        <source>已等待（天，至本周末）</source>
+        <translation>Waiting (days, to the week&apos;s end)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="626"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="659"/>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="638"/>
+        <source>计划开通日期</source>
+        <translation>Planned on air</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="639"/>
+        <source>逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="641"/>
+        <source>逾期 {n} 天</source>
+        <translation>{n} days</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="662"/>
+        <source>不含暂缓的基站（{n}个），另列于下表。</source>
+        <translation>Suspended stations ({n}) are not included; they are listed below.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="664"/>
+        <source>暂缓的基站（已过计划开通日期）</source>
+        <translation>Suspended stations (past their planned on-air date)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="669"/>
+        <source>转供电与直供电改造</source>
+        <translation>Indirect power and conversion to direct supply</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="670"/>
+        <source>截至本周末,已开通基站中转供电 {n} 个,占 {p}(2022年底前控制在 {max}% 以内);直供电改造累计完成 {done} 个,本周完成 {week} 个。</source>
+        <translation>At the week&apos;s end {n} stations on air have indirect power, {p} (at most {max}% by the end of 2022); conversions to direct supply: {done} in all, {week} this week.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="684"/>
+        <source>SA基站补助</source>
+        <translation>SA station subsidy</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="688"/>
+        <source>项目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="689"/>
+        <source>省级(元)</source>
+        <translation>Province (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="690"/>
+        <source>市级(元)</source>
+        <translation>City (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="691"/>
+        <source>区县级(元)</source>
+        <translation>Unit (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="692"/>
+        <source>合计(元)</source>
+        <translation>Total (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="696"/>
+        <source>累计应补</source>
+        <translation>Due to date</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="712"/>
+        <source>补助按全部已开通SA基站计(不受统计口径影响),每个基站:省级 2,500 元;市、区县共 2,500 元(县 市3:县7,区 市7:区3)。</source>
+        <translation>Subsidy for every SA station on air, whatever the counting rule: 2,500 yuan from the province and 2,500 from city and unit (county 3:7, district 7:3).</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="720"/>
+        <source>存在问题</source>
+        <translation>Problems</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="725"/>
+        <source>(本周未填写)</source>
+        <translation>(none entered this week)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="730"/>
+        <source>填报人:{name}</source>
+        <translation>Prepared by: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="731"/>
+        <source>审核人:{name}</source>
+        <translation>Reviewed by: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="732"/>
+        <source>单位负责人:{name}</source>
+        <translation>Head of unit: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="733"/>
+        <source>日期:{name}</source>
+        <translation>Date: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="741"/>
+        <source>生成时间:{time}</source>
+        <translation>Generated: {time}</translation>
     </message>
 </context>
 </TS>

@@ -2,22 +2,31 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import shutil
 import subprocess
+from contextlib import contextmanager
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 import numpy as np
 import pytest
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor, QImage, QTextTable
+from PySide6.QtWidgets import QApplication
 
 from kf5g_desktop.cli import run
-from kf5g_desktop.domain.periods import IsoWeek
+from kf5g_desktop.domain.periods import IsoWeek, weeks_between
 from kf5g_desktop.domain.records import Station
 from kf5g_desktop.domain.values import WeekNote
-from kf5g_desktop.gui.report_document import ReportDocument
-from kf5g_desktop.gui.report_pdf import render_report_pdf
-from kf5g_desktop.reports.figures import week_figures
+from kf5g_desktop.domain.units import CITY_NAME
+from kf5g_desktop.gui.app import install_translations
+from kf5g_desktop.gui.report_chart import ChartTexts, cumulative_chart
+from kf5g_desktop.gui.report_document import ReportDocument, write_pdf
+from kf5g_desktop.gui.report_html import week_title
+from kf5g_desktop.gui.report_pdf import render_report_pdf, write_report_pdf
+from kf5g_desktop.reports.figures import WeeklySeries, week_figures
 from kf5g_desktop.reports.weekly import gather
 from kf5g_desktop.storage.store import Store
 from tests.reports.dataset import CLOCK, build
@@ -180,12 +189,13 @@ def test_chart_is_drawn_in_the_pdf(qapp, fixed, tmp_path):
     assert count(QColor("#1f5fbf")) > 3  # the cumulative line and its end point
 
 
-def test_long_tables_repeat_their_header(qapp, tmp_path):
-    store = Store.open(tmp_path / "many.db", user="测试员", clock=lambda: CLOCK)
+def many_stations(path, n: int = 90) -> Store:
+    """杞县 with ``n`` stations put on air in 2021-W05 (long tables)."""
+    store = Store.open(path, user="测试员", clock=lambda: CLOCK)
     store.setup_installation(kind="unit", unit_code="410221", user_name="测试员")
     store.validation_context()
     with store.batch_writer("test", "many") as w:
-        for i in range(90):
+        for i in range(n):
             rid = w.save(
                 Station(
                     unit_code="410221",
@@ -204,10 +214,13 @@ def test_long_tables_repeat_their_header(qapp, tmp_path):
                 )
             )
             w.set_created_at("station", rid, datetime(2020, 6, 1))
+    return store
+
+
+def test_long_tables_repeat_their_header(qapp, tmp_path):
+    store = many_stations(tmp_path / "many.db")
     report = ReportDocument(gather(store, W05, "410221"))
     pdf = tmp_path / "many.pdf"
-    from kf5g_desktop.gui.report_document import write_pdf
-
     pages = write_pdf(report, pdf)
     store.close()
     assert pages >= 3
@@ -260,3 +273,260 @@ def test_demo_report_matches_the_database(qapp, demo_db, tmp_path, capsys, unit,
     assert f"累计{venues:,}处" in body and f"累计{poles:,}根" in body
     check_page_numbers(text, pages_of(pdf))
     check_sign_off_with_problems(text)
+
+
+# The report in English (issue 11.3) ---------------------------------------------------------------
+
+CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]+")
+
+
+@contextmanager
+def english():
+    """The English translator, installed the way the app does for 设置 → 界面语言 English."""
+    app = QApplication.instance()
+    translator = install_translations(app, "en")
+    assert translator is not None
+    try:
+        yield
+    finally:
+        app.removeTranslator(translator)
+
+
+def proper_names(store: Store, data) -> str:
+    """Everything in a report that is a name or the users' own text (and so stays as entered)."""
+    f = data.figures
+    items = [
+        *f.station_changes,
+        *f.waiting,
+        *f.late,
+        *f.late_suspended,
+        *f.venues_this_week,
+        *f.poles_this_week,
+    ]
+    names = [CITY_NAME, *(u.name for u in store.unit_map().values())]
+    names += [i.name for i in items] + [i.unit_name for i in items]
+    return "\n".join([*names, data.reporter, data.reviewer, data.problems])
+
+
+def foreign_runs(text: str, names: str) -> list[str]:
+    """Runs of CJK characters in ``text`` that are not (part of) a name."""
+    return sorted({run for run in CJK.findall(text) if run not in names})
+
+
+def report_pdf(data, path) -> tuple[str, int]:
+    pages = write_report_pdf(data, path)
+    return text_of(path), pages
+
+
+def overdue_store(tmp_path):
+    from tests.reports.dataset import build_overdue
+
+    store = build_overdue(tmp_path / "overdue.db")
+    store.save_week_note(WeekNote("410221", "2021-W05", "一、用电报装进度慢。", "王审核"))
+    return store
+
+
+@pytest.mark.parametrize("unit", ["410221", None])
+def test_english_report_has_no_chinese_but_names(qapp, fixed, tmp_path, unit):
+    store, _ = fixed
+    data = gather(store, W05, unit)
+    zh_text, zh_pages = report_pdf(data, tmp_path / "zh.pdf")
+    with english():
+        en_text, en_pages = report_pdf(data, tmp_path / "en.pdf")
+        drawn = ChartTexts()
+        cumulative_chart(data.series, W05, drawn=drawn)
+    names = proper_names(store, data)
+    assert foreign_runs(en_text, names) == []
+    assert [t for _, t, _ in drawn.texts if CJK.search(t)] == []  # the chart: legend, axes, labels
+    assert "Headline figures" in en_text and re.search(r"Week 5 of 2021 \(Feb 1 . Feb 7\)", en_text)
+    assert "China Mobile" in en_text and "Counting rule: All types" in en_text
+    assert "杞县 5G Build-out Weekly Report" in en_text or unit is None
+    assert len(foreign_runs(zh_text, names)) > 20  # the same check sees the Chinese report's texts
+    # Layout kept: the sign-off block is found by its marker, not its (translated) label.
+    assert en_pages == zh_pages
+    found = re.findall(r"Page (\d+) of (\d+)", en_text)
+    assert found == [(str(i), str(en_pages)) for i in range(1, en_pages + 1)]
+    pages = en_text.split("\f")
+    sign = next(i for i, p in enumerate(pages) if "Prepared by" in p)
+    assert "Problems" in pages[sign]
+
+
+def test_english_report_with_long_lists_keeps_its_pages(qapp, tmp_path):
+    store = many_stations(tmp_path / "many.db", 150)
+    store.save_week_note(WeekNote("410221", "2021-W05", "一、选址协调困难。", "王审核"))
+    data = gather(store, W05, "410221")
+    _, zh_pages = report_pdf(data, tmp_path / "zh.pdf")
+    with english():
+        en_text, en_pages = report_pdf(data, tmp_path / "en.pdf")
+    store.close()
+    assert zh_pages >= 4 and en_pages == zh_pages
+    assert foreign_runs(en_text, proper_names(store, data)) == []
+
+
+def test_english_report_of_suspended_stations(qapp, tmp_path):
+    store = overdue_store(tmp_path)
+    data = gather(store, W05, "410221")
+    with english():
+        text, _ = report_pdf(data, tmp_path / "en.pdf")
+    assert foreign_runs(text, proper_names(store, data)) == []
+    assert "Suspended stations (2) are not included" in text and "1 (and 2 suspended)" in text
+    store.close()
+
+
+def test_week_titles():
+    for week in (W05, IsoWeek(2020, 53), IsoWeek(2026, 1), IsoWeek(2022, 52)):
+        assert week_title(week) == week.title_zh  # Chinese: the week's usual title
+    with english():
+        assert week_title(W05) == "Week 5 of 2021 (Feb 1 – Feb 7)"
+        assert week_title(IsoWeek(2020, 53)) == "Week 53 of 2020 (Dec 28, 2020 – Jan 3, 2021)"
+
+
+# 暂缓 (issue 11.14) --------------------------------------------------------------------------------
+
+
+def test_suspended_stations_are_listed_apart(qapp, tmp_path):
+    store = overdue_store(tmp_path)
+    text, _ = report_pdf(gather(store, W05, "410221"), tmp_path / "zh.pdf")
+    store.close()
+    body = flat(text)
+    assert "逾期未开通基站1个（另有暂缓2个）" in body
+    late = body.index("六、逾期未开通基站")
+    note = body.index("不含暂缓的基站（2个），另列于下表。")
+    apart = body.index("暂缓的基站（已过计划开通日期）")
+    assert late < body.index("测试基站O1") < note < apart
+    assert body.index("测试基站O2") > apart and body.index("测试基站O5") > apart
+    assert "测试基站O3" not in body and "测试基站O4" not in body and "测试基站O6" not in body
+    assert "逾期28天" in body and "逾期6天" in body  # O2 and O5, to the week's end
+
+
+# Page breaks (issue 11.15) ------------------------------------------------------------------------
+
+HEADING = re.compile(r"^\s*([一二三四五六七八九十]+、|\d+\. )\S")
+SUBHEADINGS = ("各区县本周变化和需关注事项", "免费开放场所", "共享杆塔", "暂缓的基站")
+TABLE_HEADER = re.compile(r"(运营商\s+基站编码|区县\s+累计开通|区县\s+运营商|区县\s+本周新登记)")
+
+
+def check_page_ends(text: str) -> None:
+    """No page is blank or ends with a heading or a table's header row (the footer line left out)."""
+    for n, page in enumerate(text.split("\f")[:-1], start=1):
+        lines = [line for line in page.splitlines() if line.strip()]
+        assert len(lines) > 1 and "页" in lines[-1], f"page {n} is blank"  # more than the footer
+        last = lines[-2]
+        assert not HEADING.match(last), f"page {n} ends with the heading {last.strip()!r}"
+        assert last.strip() not in SUBHEADINGS, f"page {n} ends with {last.strip()!r}"
+        assert not TABLE_HEADER.search(last), f"page {n} ends with a table's header row"
+
+
+def check_tables_within_pages(report: ReportDocument) -> None:
+    """Every table of the laid-out report lies on one page: the layout never draws a table over a
+    page break (where it would leave the table open at the page's foot with a blank row)."""
+    doc = report.doc
+    height = doc.pageSize().height()
+    layout = doc.documentLayout()
+    tables = [f for f in doc.rootFrame().childFrames() if isinstance(f, QTextTable)]
+    assert tables
+    for t in tables:
+        rect = layout.frameBoundingRect(t)
+        assert int(rect.top() // height) == int((rect.bottom() - 1) // height), rect
+        assert t.format().headerRowCount() in (0, 1)
+
+
+@pytest.mark.parametrize(("unit", "week"), [(None, "2022-W51"), (None, "2020-W40"), ("410221", "2020-W40")])
+def test_demo_page_breaks(qapp, demo_db, tmp_path, unit, week):
+    path, _ = demo_db
+    store = Store.open(path)
+    try:
+        data = gather(store, IsoWeek.parse(week), unit)
+    finally:
+        store.close()
+    report = ReportDocument(data)
+    pages = write_pdf(report, tmp_path / "demo.pdf")
+    text = text_of(tmp_path / "demo.pdf")
+    check_tables_within_pages(report)
+    check_page_ends(text)
+    check_page_numbers(text, pages)
+    check_sign_off_with_problems(text)
+    # a table carried over to the next page starts there with its header row
+    chunks = [n for n in report.pagination.splits.values() for _ in n]
+    assert pages >= 3 and chunks, "the demo weeks have tables running over a page"
+
+
+def test_long_lists_page_breaks(qapp, tmp_path):
+    store = many_stations(tmp_path / "many.db", 150)
+    report = ReportDocument(gather(store, W05, "410221"))
+    store.close()
+    pages = write_pdf(report, tmp_path / "many.pdf")
+    text = text_of(tmp_path / "many.pdf")
+    check_tables_within_pages(report)
+    check_page_ends(text)
+    # the long list is split at each of its pages in one pass, not a pass per page
+    assert len(report.pagination.splits["changes"]) >= 3 and report.passes <= 3
+    for page in text.split("\f")[1:pages]:
+        if "批量基站" in page:
+            first = next(line for line in page.splitlines() if line.strip())
+            assert re.search(r"运营商\s+基站编码\s+基站名称", first), first
+
+
+def test_headings_stay_with_their_first_rows(qapp, tmp_path):
+    """Whatever the length of the list before it, the next heading is never left at a page's foot:
+    vary the number of stations so that each heading in turn falls near the end of a page."""
+    store = many_stations(tmp_path / "many.db", 1)
+    report = ReportDocument(gather(store, W05, "410221"))
+    data = report.data
+    store.close()
+    seen_breaks: set[str] = set()
+    for n in range(1, 60, 2):
+        changes = [replace(data.figures.station_changes[0], station_code=f"QX{i:03d}") for i in range(n)]
+        figures = replace(data.figures, station_changes=changes)
+        report = ReportDocument(replace(data, figures=figures))
+        report.page_count()
+        check_tables_within_pages(report)
+        height = report.doc.pageSize().height()
+        block = report.doc.begin()
+        while block.isValid():
+            if block.blockFormat().headingLevel() >= 3:
+                nxt = block.next()
+                while nxt.isValid() and not nxt.text().strip():
+                    nxt = nxt.next()
+                top = report.doc.documentLayout().blockBoundingRect(block).top()
+                below = report.doc.documentLayout().blockBoundingRect(nxt).bottom()
+                assert int(top // height) == int(below // height), (n, block.text())
+            block = block.next()
+        seen_breaks |= report.pagination.breaks
+    assert seen_breaks, "some heading must have been moved to the next page"
+
+
+# The chart's x-axis (issue 11.15) -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("last", [IsoWeek(2020, 30), IsoWeek(2021, 5), IsoWeek(2022, 52), IsoWeek(2023, 20)])
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_chart_axis_labels_do_not_crowd(qapp, last, language):
+    weeks = weeks_between(IsoWeek(2020, 1), last)
+    series = WeeklySeries(
+        weeks,
+        list(range(len(weeks))),
+        {},
+        {},
+        [None] * len(weeks),
+        [None] * len(weeks),
+        {2020: 50, 2021: 150},
+    )
+
+    def labels() -> tuple[list[tuple[str, QRectF]], QRectF]:
+        drawn = ChartTexts()
+        cumulative_chart(series, last, drawn=drawn)
+        return drawn.of("x"), drawn.plot
+
+    if language == "en":
+        with english():
+            xs, plot = labels()
+    else:
+        xs, plot = labels()
+    assert len(xs) >= 3
+    for text, rect in xs:
+        assert plot.left() <= rect.left() and rect.right() <= plot.right(), text  # within the plot
+    for (a, ra), (b, rb) in itertools.pairwise(xs):
+        assert rb.left() - ra.right() >= 12, (a, b)  # room between neighbours
+    assert re.search(r"20\d\d", xs[0][0])  # the first label names the year
+    assert all(CJK.search(t) for t, _ in xs) == (language == "zh")

@@ -60,7 +60,8 @@ def test_ts_covers_the_sources_and_qm_is_current(tmp_path):
         (ctx.findtext("name"), m.findtext("source"))
         for ctx in ET.parse(TS).getroot().iter("context")
         for m in ctx.iter("message")
-        if translator.translate(ctx.findtext("name") or "", m.findtext("source")) != m.findtext("translation")
+        if translator.translate(ctx.findtext("name") or "", m.findtext("source"), m.findtext("comment"))
+        != m.findtext("translation")
     ]
     assert stale == [], "run scripts/compile_ui.sh to rebuild the .qm"
 

@@ -171,3 +171,36 @@ def build(path: Path) -> Store:
                 )
             )
     return store
+
+
+def build_overdue(path: Path) -> Store:
+    """A 杞县 unit with stations past their planned on-air date (2021-W05 ends 2021-02-07):
+
+    O1 在建 planned 2021-01-20 (late 18 days)      O2 暂缓 planned 2021-01-10 (suspended: apart)
+    O3 取消 planned 2021-01-05 (not listed)        O4 规划 planned 2021-03-01 (not due yet)
+    O5 暂缓 planned 2021-02-01 (suspended: apart)  O6 已开通 2021-01-25, planned 2021-01-15 (on time)
+    """
+    store = Store.open(path, user="测试员", clock=lambda: CLOCK)
+    store.setup_installation(kind="unit", unit_code=QI, user_name="测试员")
+    d = date
+    stations = [
+        _station(
+            QI,
+            "O1",
+            "CMCC",
+            "macro",
+            status="building",
+            construction_start=d(2020, 12, 1),
+            planned_on_air=d(2021, 1, 20),
+        ),
+        _station(QI, "O2", "CUCC", "macro", status="suspended", planned_on_air=d(2021, 1, 10)),
+        _station(QI, "O3", "CTCC", "macro", status="cancelled", planned_on_air=d(2021, 1, 5)),
+        _station(QI, "O4", "CMCC", "macro", status="planned", planned_on_air=d(2021, 3, 1)),
+        _station(QI, "O5", "CBN", "macro", status="suspended", planned_on_air=d(2021, 2, 1)),
+        _on_air(QI, "O6", "CMCC", "macro", "SA", "direct", d(2021, 1, 25), planned_on_air=d(2021, 1, 15)),
+    ]
+    store.validation_context()
+    with store.batch_writer("test", "逾期测试数据") as w:
+        for rec in stations:
+            w.set_created_at("station", w.save(rec), datetime(2020, 6, 1, 9))
+    return store

@@ -147,3 +147,20 @@ def test_without_lists_counts_agree(fixed_store, week, unit):
     assert (light.late_count, light.waiting_count) == (len(full.late), len(full.waiting))
     assert (full.late_count, full.waiting_count) == (len(full.late), len(full.waiting))
     assert light.late == [] and light.waiting == [] and light.station_changes == []
+
+
+def test_suspended_stations_are_not_late_but_listed_apart(tmp_path):
+    from tests.reports.dataset import build_overdue
+
+    store = build_overdue(tmp_path / "overdue.db")
+    try:
+        f = week_figures(store, W05, QI)
+        assert [(s.station_code, s.status, s.note) for s in f.late] == [("O1", "在建", "逾期 18 天")]
+        assert [(s.station_code, s.status) for s in f.late_suspended] == [("O2", "暂缓"), ("O5", "暂缓")]
+        assert f.late_count == 1
+        # the dashboard's count (no lists) leaves the suspended stations out too
+        assert week_figures(store, W05, QI, lists=False).late_count == 1
+        city = week_figures(store, W05)
+        assert len(city.late) == 1 and len(city.late_suspended) == 2
+    finally:
+        store.close()
