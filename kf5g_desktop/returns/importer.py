@@ -26,7 +26,7 @@ from kf5g_desktop.storage.gcpause import paused_gc
 from kf5g_desktop.storage.store import Store
 
 from . import submissions
-from .rows import ParsedRow, effective_subsidy_state
+from .parsing import ParsedRow, effective_subsidy_state
 from .verify import VerifyResult
 
 Progress = Callable[[int, int, str], None]

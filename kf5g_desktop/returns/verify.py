@@ -41,7 +41,7 @@ from .format import (
     digest_lines,
     signature_ok,
 )
-from .rows import FIELD_HEADERS, PARSERS, CellProblem, ParsedRow, RowParser
+from .parsing import FIELD_HEADERS, PARSERS, CellProblem, ParsedRow, RowParser
 from .xlsxsafe import SafeWorkbook, SheetTable, SpreadsheetError, open_workbook
 
 Progress = Callable[[int, int, str], None]

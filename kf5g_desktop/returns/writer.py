@@ -50,7 +50,7 @@ from .format import (
     YESNO,
     column_kind,
 )
-from .rows import CODE_LISTS
+from .parsing import CODE_LISTS
 
 log = logging.getLogger("kf5g.export")
 
