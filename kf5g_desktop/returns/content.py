@@ -22,7 +22,7 @@ from kf5g_desktop.domain.units import CITY_CODE, CITY_NAME
 from kf5g_desktop.domain.values import ListQuery
 from kf5g_desktop.storage.store import Store
 
-from . import parsing as R
+from . import rows as R
 from .format import (
     DATA_SHEETS,
     FORMAT,

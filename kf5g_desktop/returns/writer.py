@@ -50,7 +50,7 @@ from .format import (
     YESNO,
     column_kind,
 )
-from .parsing import CODE_LISTS
+from .rows import CODE_LISTS
 
 log = logging.getLogger("kf5g.export")
 
