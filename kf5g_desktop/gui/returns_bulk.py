@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from kf5g_desktop.domain.schema import FIELD_BY_NAME, POLE, REF, STATION, VENUE
-from kf5g_desktop.returns import bulk
+from kf5g_desktop.returns import bulk, bulk_table
 from kf5g_desktop.storage.store import Store
 
 from .jobs import run_job
@@ -148,8 +148,8 @@ class _FilePage(QWizardPage):
 
     def validatePage(self) -> bool:
         try:
-            self.w.table = bulk.read_table(self.path.text(), kind=self.register.currentData())
-        except bulk.BulkImportError as exc:
+            self.w.table = bulk_table.read_table(self.path.text(), kind=self.register.currentData())
+        except bulk_table.BulkImportError as exc:
             QMessageBox.warning(self, self.tr("批量导入"), str(exc))
             return False
         self.w.kind = self.register.currentData()
@@ -195,8 +195,8 @@ class _MappingPage(QWizardPage):
         if t is None:
             return
         try:
-            self.w.table = bulk.with_header_row(t, self.header_row.value(), kind=self.w.kind)
-        except bulk.BulkImportError as exc:
+            self.w.table = bulk_table.with_header_row(t, self.header_row.value(), kind=self.w.kind)
+        except bulk_table.BulkImportError as exc:
             self.header_note.setText(str(exc))
             return
         self._fill()
@@ -312,7 +312,7 @@ class BulkImportWizard(QWizard):
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
-        self.table: bulk.Table | None = None
+        self.table: bulk_table.Table | None = None
         self.kind = STATION
         self.default_unit: str | None = None
         self.mapping: dict[str, int] = {}
