@@ -674,6 +674,34 @@
     </message>
 </context>
 <context>
+    <name>ApprovalsTable</name>
+    <message>
+        <location filename="../../kf5g_desktop/gui/approvals_table.py" line="39"/>
+        <source>审批事项</source>
+        <translation>Approval item</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/approvals_table.py" line="40"/>
+        <source>申请日期</source>
+        <translation>Applied on</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/approvals_table.py" line="41"/>
+        <source>办结日期</source>
+        <translation>Granted on</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/approvals_table.py" line="42"/>
+        <source>用时/已等待（天，至今日）</source>
+        <translation>Days taken / waiting (to today)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/approvals_table.py" line="124"/>
+        <source>审批事项“{0}”的日期无效,请按 2021-02-01 的格式填写。</source>
+        <translation>A date of approval item “{0}” is not valid; please write it like 2021-02-01.</translation>
+    </message>
+</context>
+<context>
     <name>AuditLogPage</name>
     <message>
         <location filename="../../kf5g_desktop/gui/pages.py" line="238"/>
@@ -1613,87 +1641,62 @@ Records station builds, free-access venues and pole sharing; prints the weekly r
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="152"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="146"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="152"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="146"/>
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="257"/>
-        <source>审批事项</source>
-        <translation>Approval item</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="258"/>
-        <source>申请日期</source>
-        <translation>Applied on</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="259"/>
-        <source>办结日期</source>
-        <translation>Granted on</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="260"/>
-        <source>用时/已等待（天，至今日）</source>
-        <translation>Days taken / waiting (to today)</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="346"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="281"/>
         <source>新建</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="346"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="281"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="347"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="282"/>
         <source>(只读)</source>
         <translation> (read-only)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="425"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="357"/>
         <source>“{0}”不是有效日期,请按 2021-02-01 的格式填写。</source>
         <translation>“{0}” is not a valid date; please write it like 2021-02-01.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="439"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="365"/>
         <source>“{0}”应是数字,请重新填写。</source>
         <translation>“{0}” must be a number; please correct it.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="470"/>
-        <source>审批事项“{0}”的日期无效,请按 2021-02-01 的格式填写。</source>
-        <translation>A date of approval item “{0}” is not valid; please write it like 2021-02-01.</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="517"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="406"/>
         <source>错误</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="517"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="406"/>
         <source>提醒</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="547"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="436"/>
         <source>没有修改，无需保存。</source>
         <translation>Nothing changed, nothing to save.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="562"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="451"/>
         <source>请确认</source>
         <translation>Please confirm</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="563"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="452"/>
         <source>这条记录有以下提醒:
 {0}
 
@@ -1704,17 +1707,17 @@ Records station builds, free-access venues and pole sharing; prints the weekly r
 Save it anyway?</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="579"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="468"/>
         <source>保存失败</source>
         <translation>Save failed</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="606"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="495"/>
         <source>放弃修改</source>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="607"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="496"/>
         <source>表单中有未保存的修改,确定放弃吗?</source>
         <translation>The form has unsaved changes. Discard them?</translation>
     </message>
