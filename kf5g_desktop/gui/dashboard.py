@@ -13,10 +13,8 @@ from typing import Any
 
 import pyqtgraph as pg
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
-    QObject,
     QPersistentModelIndex,
     QSize,
     QSortFilterProxyModel,
@@ -50,7 +48,7 @@ from kf5g_desktop.reports.weekly import initial_week
 
 from .jobs import run_job
 from .week_picker import WeekPicker
-from .widgets import FlowLayout
+from .widgets import FlowLayout, RowsModel
 
 CHART_END = IsoWeek(2022, 52)
 LEGEND_HEADROOM = 1.35  # the weekly bar chart's y range: highest bar × this
@@ -65,7 +63,7 @@ def pct(v: float | None) -> str:
 # The per-unit table model --------------------------------------------------------------------------
 
 
-class UnitProgressModel(QAbstractTableModel):
+class UnitProgressModel(RowsModel):
     """One row per unit; ``SORT_ROLE`` gives numbers for sorting; ``CODE_ROLE`` the unit code."""
 
     (
@@ -95,31 +93,10 @@ class UnitProgressModel(QAbstractTableModel):
     SORT_ROLE = Qt.ItemDataRole.UserRole + 1
     CODE_ROLE = Qt.ItemDataRole.UserRole + 2
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[UnitLine] = []
+    rows: list[UnitLine]
 
-    def set_rows(self, rows: list[UnitLine]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: ItemIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ItemIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.HEADERS)
-        ):
-            return QCoreApplication.translate("UnitProgressModel", self.HEADERS[section])
-        return None
+    def header(self, section: int) -> str:
+        return QCoreApplication.translate("UnitProgressModel", self.HEADERS[section])
 
     def _values(self, u: UnitLine) -> list[tuple[str, Any]]:
         t = u.tally
@@ -137,9 +114,9 @@ class UnitProgressModel(QAbstractTableModel):
         ]
 
     def data(self, index: ItemIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+        if not index.isValid() or not (0 <= index.row() < len(self.rows)):
             return None
-        u = self._rows[index.row()]
+        u = self.rows[index.row()]
         col = index.column()
         if role == self.CODE_ROLE:
             return u.unit_code

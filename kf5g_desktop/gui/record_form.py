@@ -6,25 +6,20 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 from dataclasses import MISSING, fields, replace
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
-    QHeaderView,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
-    QTableWidgetItem,
     QWidget,
 )
 
-from kf5g_desktop.domain import codes
 from kf5g_desktop.domain.kinds import KINDS
 from kf5g_desktop.domain.normalize import (
     normalize_free_optional,
@@ -32,7 +27,6 @@ from kf5g_desktop.domain.normalize import (
     normalize_number,
     normalize_text,
 )
-from kf5g_desktop.domain.records import Approval
 from kf5g_desktop.domain.schema import (
     BOOL,
     CODE,
@@ -52,6 +46,7 @@ from kf5g_desktop.domain.validation import ERROR, WARNING, Issue
 from kf5g_desktop.storage.errors import Kf5gError, ValidationFailed
 from kf5g_desktop.storage.store import Store
 
+from .approvals_table import ApprovalsTable
 from .widgets import INVALID_STYLE, DateValidator, NumberValidator, dtr, fill_combo, mark, text_to_date
 
 STICKY_FIELDS = {
@@ -59,7 +54,6 @@ STICKY_FIELDS = {
     VENUE: ("unit_code", "township_code"),
     POLE: ("unit_code", "township_code"),
 }
-APPROVAL_COLS = 4  # item, applied, granted, days
 
 SaveFn = Callable[[str, Any, Any], Any]  # (kind, new record, old record | None) -> saved record
 
@@ -169,8 +163,10 @@ class RecordForm(QDialog):
                 getattr(self.ui, f"b_{name}_clear").clicked.connect(
                     lambda _=False, n=name: self._set_ref(n, None, "")
                 )
+        self._approvals: ApprovalsTable | None = None
         if self.kind == STATION:
-            self._setup_approvals()
+            self._approvals = ApprovalsTable(self.ui.f_approvals, self.store.today)
+            self._approvals.changed.connect(self._approvals_changed)
         if self.kind == VENUE:  # a reason is asked for only when the venue is not free
             free: QComboBox = self.ui.f_free
             free.currentIndexChanged.connect(
@@ -203,9 +199,8 @@ class RecordForm(QDialog):
                 b = getattr(self.ui, f"b_{name}{suffix}", None)
                 if b is not None:
                     b.setEnabled(False)
-        approvals = getattr(self.ui, "f_approvals", None)
-        if approvals is not None:
-            approvals.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        if self._approvals is not None:
+            self._approvals.set_readonly()
 
     def _connect_change(self, name: str, w: QWidget) -> None:
         def changed(*_: object) -> None:
@@ -235,6 +230,10 @@ class RecordForm(QDialog):
             sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             sc.activated.connect(fn)
 
+    def _approvals_changed(self) -> None:
+        self._touched.add("approvals")
+        self._timer.start()
+
     def _unit_changed(self) -> None:
         town: QComboBox | None = self.widget("township_code")  # type: ignore[assignment]
         if town is None:
@@ -246,65 +245,6 @@ class RecordForm(QDialog):
         idx = town.findData(current) if current else -1
         town.setCurrentIndex(max(idx, 0))
         town.blockSignals(False)
-
-    # Approvals table ----------------------------------------------------------------------------
-    def _setup_approvals(self) -> None:
-        t = self.ui.f_approvals
-        t.setColumnCount(APPROVAL_COLS)
-        t.setRowCount(len(codes.APPROVAL_ITEM))
-        t.setHorizontalHeaderLabels(
-            [
-                self.tr("审批事项"),
-                self.tr("申请日期"),
-                self.tr("办结日期"),
-                self.tr("用时/已等待（天，至今日）"),
-            ]
-        )
-        t.verticalHeader().setVisible(False)
-        header = t.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
-        t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        t.setEditTriggers(
-            QAbstractItemView.EditTrigger.AnyKeyPressed
-            | QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-        )
-        for r, c in enumerate(codes.APPROVAL_ITEM):
-            item = QTableWidgetItem(dtr(c.label))
-            item.setData(Qt.ItemDataRole.UserRole, c.code)
-            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            t.setItem(r, 0, item)
-            for col in (1, 2):
-                t.setItem(r, col, QTableWidgetItem(""))
-            days = QTableWidgetItem("")
-            days.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            days.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            t.setItem(r, 3, days)
-        t.itemChanged.connect(self._approval_changed)
-
-    def _approval_changed(self, item: QTableWidgetItem) -> None:
-        if item.column() not in (1, 2) or self._loading:
-            return
-        self._touched.add("approvals")
-        self._update_days(item.row())
-        self._timer.start()
-
-    def _update_days(self, row: int) -> None:
-        t = self.ui.f_approvals
-        try:
-            applied = text_to_date(t.item(row, 1).text())
-            granted = text_to_date(t.item(row, 2).text())
-        except ValueError:
-            text = ""
-        else:
-            a = Approval("x", applied, granted)
-            d = a.days(self.store.today())
-            text = "" if d is None else str(d)
-        self._loading, was = True, self._loading
-        t.item(row, 3).setText(text)
-        self._loading = was
 
     # Load / collect ----------------------------------------------------------------------------------
     def load(self, record: Any) -> None:
@@ -325,13 +265,8 @@ class RecordForm(QDialog):
             if self.kind == STATION:
                 self._set_ref("venue_id", record.venue_id, record.venue_code or "")
                 self._set_ref("pole_id", record.pole_id, record.pole_code or "")
-                t = self.ui.f_approvals
-                by_item = {a.item: a for a in record.approvals}
-                for r in range(t.rowCount()):
-                    a = by_item.get(t.item(r, 0).data(Qt.ItemDataRole.UserRole))
-                    t.item(r, 1).setText(a.applied_on.isoformat() if a and a.applied_on else "")
-                    t.item(r, 2).setText(a.granted_on.isoformat() if a and a.granted_on else "")
-                    self._update_days(r)
+                assert self._approvals is not None
+                self._approvals.load(record.approvals)
             else:
                 self.ui.f_station_count.setText(str(record.station_count))
             if self.kind == VENUE:
@@ -419,66 +354,25 @@ class RecordForm(QDialog):
                     values[name] = text_to_date(w.text())
                 except (ValueError, OverflowError):
                     values[name] = None
-                    problems.append(
-                        Issue(
-                            name,
-                            self.tr("“{0}”不是有效日期,请按 2021-02-01 的格式填写。").format(dtr(spec.label)),
-                            ERROR,
-                            "date_format",
-                        )
-                    )
+                    message = self.tr("“{0}”不是有效日期,请按 2021-02-01 的格式填写。")
+                    problems.append(Issue(name, message.format(dtr(spec.label)), ERROR, "date_format"))
             elif spec.kind in (FLOAT, INT):
                 try:
                     v = normalize_number(w.text())
                     values[name] = None if v is None else (int(v) if spec.kind == INT else v)
                 except ValueError:
                     values[name] = None
-                    problems.append(
-                        Issue(
-                            name,
-                            self.tr("“{0}”应是数字,请重新填写。").format(dtr(spec.label)),
-                            ERROR,
-                            "number_format",
-                        )
-                    )
+                    message = self.tr("“{0}”应是数字,请重新填写。")
+                    problems.append(Issue(name, message.format(dtr(spec.label)), ERROR, "number_format"))
             else:
                 text = (normalize_free_text if is_free_text(name) else normalize_text)(w.text())
                 values[name] = text if (text or _string_default(self.cls, name)) else None
         base = self.original if self.original is not None else self.cls()
         record = replace(base, **values)
-        if self.kind == STATION:
-            record.approvals, more = self._collect_approvals()
+        if self._approvals is not None:
+            record.approvals, more = self._approvals.collect(self.original.approvals if self.original else [])
             problems += more
         return record, problems
-
-    def _collect_approvals(self) -> tuple[list[Approval], list[Issue]]:
-        t = self.ui.f_approvals
-        old = {a.item: a for a in (self.original.approvals if self.original else [])}
-        out: list[Approval] = []
-        problems: list[Issue] = []
-        for r in range(t.rowCount()):
-            item = t.item(r, 0).data(Qt.ItemDataRole.UserRole)
-            dates: list[date | None] = []
-            for col in (1, 2):
-                try:
-                    dates.append(text_to_date(t.item(r, col).text()))
-                except (ValueError, OverflowError):
-                    dates.append(None)
-                    problems.append(
-                        Issue(
-                            "approvals",
-                            self.tr("审批事项“{0}”的日期无效,请按 2021-02-01 的格式填写。").format(
-                                t.item(r, 0).text()
-                            ),
-                            ERROR,
-                            "date_format",
-                        )
-                    )
-            if dates[0] is None and dates[1] is None:
-                continue
-            notes = old[item].notes if item in old else None
-            out.append(Approval(item, dates[0], dates[1], notes))
-        return out, problems
 
     # Validation ---------------------------------------------------------------------------------------
     def issues(self) -> tuple[Any, list[Issue]]:
@@ -494,11 +388,6 @@ class RecordForm(QDialog):
         watched = self._touched | self._watched
         self._show_issues([i for i in issues if i.field in watched], all_fields=False)
 
-    def _field_widget(self, name: str) -> QWidget | None:
-        if name in ("venue_id", "pole_id"):
-            return self.widget(name)
-        return self.widget(name)
-
     def _show_issues(self, issues: list[Issue], *, all_fields: bool) -> None:
         by_field: dict[str, Issue] = {}
         for i in issues:
@@ -506,7 +395,7 @@ class RecordForm(QDialog):
                 by_field[i.field] = i
         self._watched |= set(by_field)
         for name in [*self._specs, "approvals"]:
-            w = self._field_widget(name)
+            w = self.widget(name)
             if w is None:
                 continue
             i = by_field.get(name)
@@ -519,7 +408,7 @@ class RecordForm(QDialog):
         self.ui.messages.setText("<br>".join(lines))
 
     def _focus_issue(self, issue: Issue) -> None:
-        w = self._field_widget(issue.field)
+        w = self.widget(issue.field)
         if w is None:
             return
         if self._specs.get(issue.field) is not None and self._specs[issue.field].kind == CODES:

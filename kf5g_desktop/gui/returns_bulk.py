@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -27,10 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from kf5g_desktop.domain.schema import FIELD_BY_NAME, POLE, REF, STATION, VENUE
-from kf5g_desktop.returns import bulk
+from kf5g_desktop.returns import bulk, bulk_table
 from kf5g_desktop.storage.store import Store
 
 from .jobs import run_job
+from .widgets import RowsModel
 
 _Index = QModelIndex | QPersistentModelIndex
 REGISTER_TITLES = ((STATION, "基站"), (VENUE, "免费开放场所"), (POLE, "杆塔共享"))
@@ -43,36 +44,17 @@ STATE_COLORS = {
 }
 
 
-class BulkPreviewModel(QAbstractTableModel):
+class BulkPreviewModel(RowsModel):
     """Every row of the file: state, key, what changes, problems."""
 
-    COLUMNS = ("行号", "结果", "记录", "变化 / 问题")
+    HEADERS = ("行号", "结果", "记录", "变化 / 问题")
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[bulk.PreviewRow] = []
+    rows: list[bulk.PreviewRow]
 
     def set_preview(self, pv: bulk.Preview | None) -> None:
-        self.beginResetModel()
         # Problems first, so a person sees what to fix without scrolling 10,000 rows.
         order = {bulk.ERROR: 0, bulk.CONFLICT: 1, bulk.CHANGED: 2, bulk.NEW: 3, bulk.UNCHANGED: 4}
-        self.rows = sorted(pv.rows, key=lambda r: (order[r.state], r.row)) if pv else []
-        self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < 4
-        ):
-            return self.COLUMNS[section]
-        return None
+        self.set_rows(sorted(pv.rows, key=lambda r: (order[r.state], r.row)) if pv else [])
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
@@ -148,8 +130,8 @@ class _FilePage(QWizardPage):
 
     def validatePage(self) -> bool:
         try:
-            self.w.table = bulk.read_table(self.path.text(), kind=self.register.currentData())
-        except bulk.BulkImportError as exc:
+            self.w.table = bulk_table.read_table(self.path.text(), kind=self.register.currentData())
+        except bulk_table.BulkImportError as exc:
             QMessageBox.warning(self, self.tr("批量导入"), str(exc))
             return False
         self.w.kind = self.register.currentData()
@@ -195,8 +177,8 @@ class _MappingPage(QWizardPage):
         if t is None:
             return
         try:
-            self.w.table = bulk.with_header_row(t, self.header_row.value(), kind=self.w.kind)
-        except bulk.BulkImportError as exc:
+            self.w.table = bulk_table.with_header_row(t, self.header_row.value(), kind=self.w.kind)
+        except bulk_table.BulkImportError as exc:
             self.header_note.setText(str(exc))
             return
         self._fill()
@@ -312,7 +294,7 @@ class BulkImportWizard(QWizard):
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
-        self.table: bulk.Table | None = None
+        self.table: bulk_table.Table | None = None
         self.kind = STATION
         self.default_unit: str | None = None
         self.mapping: dict[str, int] = {}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,6 +28,7 @@ from kf5g_desktop.domain.periods import IsoWeek
 from kf5g_desktop.storage.store import Store
 
 from .jobs import run_job
+from .widgets import RowsModel
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -127,42 +128,18 @@ class ExportDialog(QDialog):
 
 # Verify / import --------------------------------------------------------------------------------------
 
-COLUMNS = ("文件", "区县", "周次", "校验", "签名", "新增", "修改", "不变", "删除")
 
-
-class ImportPreviewModel(QAbstractTableModel):
+class ImportPreviewModel(RowsModel):
     """One row per file: what verification found and what the import would change."""
 
     COL_FILE, COL_UNIT, COL_WEEK, COL_CHECK, COL_SIGNATURE = range(5)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.reports: list = []  # type: ignore[type-arg]
-
-    def set_reports(self, reports: list) -> None:  # type: ignore[type-arg]
-        self.beginResetModel()
-        self.reports = list(reports)
-        self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.reports)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(COLUMNS)
-        ):
-            return COLUMNS[section]
-        return None
+    HEADERS = ("文件", "区县", "周次", "校验", "签名", "新增", "修改", "不变", "删除")
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
-        if not index.isValid() or not 0 <= index.row() < len(self.reports):
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None
-        rep = self.reports[index.row()]
+        rep = self.rows[index.row()]
         res = rep.result
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
@@ -266,14 +243,14 @@ class ImportPreviewDialog(QDialog):
         )
 
     def set_reports(self, reports: list) -> None:  # type: ignore[type-arg]
-        self.model.set_reports(reports)
+        self.model.set_rows(reports)
         self.import_button.setEnabled(any(r.ok for r in reports))
         if reports:
             self.view.selectRow(0)
             self._show_messages(self.model.index(0, 0))
 
     def _show_messages(self, index: QModelIndex) -> None:
-        rep = self.model.reports[index.row()]
+        rep = self.model.rows[index.row()]
         lines = rep.result.messages()
         if rep.error:
             lines.insert(0, rep.error)
@@ -284,10 +261,10 @@ class ImportPreviewDialog(QDialog):
     def _import(self) -> None:
         from kf5g_desktop.returns.importer import import_files
 
-        ok = [Path(r.path) for r in self.model.reports if r.ok]
+        ok = [Path(r.path) for r in self.model.rows if r.ok]
         replace = any(
             r.plan is not None and r.plan.previous is not None and not r.plan.same_as_previous
-            for r in self.model.reports
+            for r in self.model.rows
         )
         if replace:
             answer = QMessageBox.question(

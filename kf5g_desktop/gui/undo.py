@@ -91,15 +91,18 @@ class SaveCommand(_StoreCommand):
         if self.old is None:
             self.store.restore(self.kind, self.saved.id)
         else:
-            current = self.store.get(self.kind, self.saved.id)
-            self.store.save(replace(self.saved, meta=current.meta))
+            self._put(self.saved)
 
     def _undo(self) -> None:
         if self.old is None:
             self.store.delete(self.kind, self.saved.id)
         else:
-            current = self.store.get(self.kind, self.saved.id)
-            self.store.save(replace(self.old, meta=current.meta))
+            self._put(self.old)
+
+    def _put(self, version: Any) -> None:
+        """Save ``version`` of the record over the one stored now (whose bookkeeping it takes)."""
+        current = self.store.get(self.kind, self.saved.id)
+        self.store.save(replace(version, meta=current.meta))
 
 
 class DeleteCommand(_StoreCommand):

@@ -1,11 +1,24 @@
-"""Small reusable widgets: multi-select filter button, date and number validators, field marking."""
+"""Small reusable widgets: multi-select filter button, date and number validators, field marking,
+the table model of a short list held in memory."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPoint,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QAction, QValidator
 from PySide6.QtWidgets import QComboBox, QLayout, QLayoutItem, QMenu, QToolButton, QWidget
 
@@ -112,6 +125,42 @@ def fill_combo(combo: QComboBox, items: Sequence[tuple[str, str]], *, empty: str
 def set_combo_data(combo: QComboBox, value: object) -> None:
     idx = combo.findData(value) if value is not None else 0
     combo.setCurrentIndex(max(idx, 0) if value is not None else (0 if combo.itemData(0) is None else -1))
+
+
+class RowsModel(QAbstractTableModel):
+    """A table over a short list held in memory (a preview, the units of the dashboard): ``rows``,
+    one column per title of ``HEADERS``. Subclasses give ``data``; :meth:`header` may translate."""
+
+    HEADERS: tuple[str, ...] = ()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[Any] = []
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def header(self, section: int) -> str:
+        return self.HEADERS[section]
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self.HEADERS)
+        ):
+            return self.header(section)
+        return None
 
 
 class LazyPage:

@@ -26,7 +26,8 @@ from kf5g_desktop.storage.gcpause import paused_gc
 from kf5g_desktop.storage.store import Store
 
 from . import submissions
-from .rows import ParsedRow, effective_subsidy_state
+from .parsing import ParsedRow
+from .rows import effective_subsidy_state
 from .verify import VerifyResult
 
 Progress = Callable[[int, int, str], None]

@@ -41,7 +41,8 @@ from .format import (
     digest_lines,
     signature_ok,
 )
-from .rows import FIELD_HEADERS, PARSERS, CellProblem, ParsedRow, RowParser
+from .parsing import PARSERS, CellProblem, ParsedRow, RowParser
+from .rows import FIELD_HEADERS
 from .xlsxsafe import SafeWorkbook, SheetTable, SpreadsheetError, open_workbook
 
 Progress = Callable[[int, int, str], None]

@@ -58,6 +58,7 @@ from .store import Store
 
 DEFAULT_STATIONS = 2600
 DEMO_USER = "演示用户"
+OPERATORS = ("CMCC", "CUCC", "CTCC", "CBN")
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +86,13 @@ def _at(day: date, rng: random.Random) -> datetime:
 
 def _name(rng: random.Random) -> str:
     return rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2))))
+
+
+def _some_of(rng: random.Random, choices: tuple[str, ...], most: int) -> str:
+    """One to ``most`` of ``choices`` drawn at random, stored as a list field is: in their order,
+    comma-separated."""
+    chosen = rng.sample(choices, rng.randint(1, most))
+    return ",".join(c for c in choices if c in chosen)
 
 
 def _phone(rng: random.Random) -> str:
@@ -248,10 +256,8 @@ def _fill(s: Any, rng: random.Random, units: list[Unit], towns: Sequence[Townshi
         free = rng.random() > 0.04
         vid = i + 1
         venue_ids_by_unit.setdefault(unit.code, []).append(vid)
-        resources = rng.sample(
-            ["rooftop", "pole", "room", "duct", "power", "indoor_space"], rng.randint(1, 4)
-        )
-        ops = rng.sample(["CMCC", "CUCC", "CTCC", "CBN"], rng.randint(1, 4))
+        resources = _some_of(rng, ("rooftop", "pole", "room", "duct", "power", "indoor_space"), 4)
+        ops = _some_of(rng, OPERATORS, 4)
         venue_rows.append(
             dict(
                 id=vid,
@@ -264,13 +270,11 @@ def _fill(s: Any, rng: random.Random, units: list[Unit], towns: Sequence[Townshi
                 address=f"开封市{unit.name}{town.name}{rng.choice(ROADS)}{rng.randint(1, 399)}号",
                 lon=lon,
                 lat=lat,
-                resources=",".join(
-                    c for c in ("rooftop", "pole", "room", "duct", "power", "indoor_space") if c in resources
-                ),
+                resources=resources,
                 opened_on=opened,
                 free=free,
                 not_free_reason=None if free else "产权单位按协议收取电费分摊",
-                operators_entered=",".join(c for c in ("CMCC", "CUCC", "CTCC", "CBN") if c in ops),
+                operators_entered=ops,
                 contact=_name(rng),
                 phone=_phone(rng),
                 notes=None,
@@ -299,7 +303,7 @@ def _fill(s: Any, rng: random.Random, units: list[Unit], towns: Sequence[Townshi
         pole_ids_by_unit.setdefault(unit.code, []).append(pid)
         lon, lat = _point(rng, unit)
         road = rng.choice(ROADS)
-        ops = rng.sample(["CMCC", "CUCC", "CTCC", "CBN"], rng.randint(1, 3))
+        ops = _some_of(rng, OPERATORS, 3)
         pole_rows.append(
             dict(
                 id=pid,
@@ -321,7 +325,7 @@ def _fill(s: Any, rng: random.Random, units: list[Unit], towns: Sequence[Townshi
                 address=f"开封市{unit.name}{town.name}{road}",
                 lon=lon,
                 lat=lat,
-                sharing_operators=",".join(c for c in ("CMCC", "CUCC", "CTCC", "CBN") if c in ops),
+                sharing_operators=ops,
                 shared_on=shared,
                 agreement_no=f"KF-GX-{shared.year}-{pid:04d}",
                 notes=None,

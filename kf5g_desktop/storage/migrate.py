@@ -60,14 +60,7 @@ def schema_state(engine: Engine) -> tuple[str, str | None]:
     """(state, current revision) — see the module constants."""
     with engine.connect() as conn:
         tables = set(inspect(conn).get_table_names())
-    rev = current_revision(engine)
-    if rev is None:
-        return (FOREIGN if tables - {"alembic_version"} else EMPTY), None
-    if rev == head_revision():
-        return CURRENT, rev
-    if rev in known_revisions():
-        return BEHIND, rev
-    return NEWER, rev
+    return _state(tables, current_revision(engine))
 
 
 def file_state(path: Path) -> tuple[str, str | None]:
@@ -84,6 +77,11 @@ def file_state(path: Path) -> tuple[str, str | None]:
             rev = str(row[0]) if row else None
     finally:
         con.close()
+    return _state(tables, rev)
+
+
+def _state(tables: set[str], rev: str | None) -> tuple[str, str | None]:
+    """(state, revision) of a database with these tables and this recorded revision."""
     if rev is None:
         return (FOREIGN if tables - {"alembic_version"} else EMPTY), None
     if rev == head_revision():

@@ -269,32 +269,32 @@
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/undo.py" line="109"/>
+        <location filename="../../kf5g_desktop/gui/undo.py" line="112"/>
         <source>删除 {0}</source>
         <translation>Delete {0}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/undo.py" line="109"/>
+        <location filename="../../kf5g_desktop/gui/undo.py" line="112"/>
         <source>删除 {0} 条记录</source>
         <translation>Delete {0} records</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/undo.py" line="125"/>
+        <location filename="../../kf5g_desktop/gui/undo.py" line="128"/>
         <source>恢复 {0}</source>
         <translation>Restore {0}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/widgets.py" line="151"/>
+        <location filename="../../kf5g_desktop/gui/widgets.py" line="200"/>
         <source>清除选择</source>
         <translation>Clear selection</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/widgets.py" line="175"/>
+        <location filename="../../kf5g_desktop/gui/widgets.py" line="224"/>
         <source>{0}:全部</source>
         <translation>{0}: all</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/widgets.py" line="179"/>
+        <location filename="../../kf5g_desktop/gui/widgets.py" line="228"/>
         <source>{0}:{1} 项</source>
         <translation>{0}: {1} selected</translation>
     </message>
@@ -328,6 +328,34 @@
     </message>
 </context>
 <context>
+    <name>ApprovalsTable</name>
+    <message>
+        <location filename="../../kf5g_desktop/gui/approvals_table.py" line="39"/>
+        <source>审批事项</source>
+        <translation>Approval item</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/approvals_table.py" line="40"/>
+        <source>申请日期</source>
+        <translation>Applied on</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/approvals_table.py" line="41"/>
+        <source>办结日期</source>
+        <translation>Granted on</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/approvals_table.py" line="42"/>
+        <source>用时/已等待（天，至今日）</source>
+        <translation>Days taken / waiting (to today)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/approvals_table.py" line="124"/>
+        <source>审批事项“{0}”的日期无效,请按 2021-02-01 的格式填写。</source>
+        <translation>A date of approval item “{0}” is not valid; please write it like 2021-02-01.</translation>
+    </message>
+</context>
+<context>
     <name>AuditLogPage</name>
     <message>
         <location filename="../../kf5g_desktop/gui/pages.py" line="238"/>
@@ -343,27 +371,27 @@
 <context>
     <name>BulkImportWizard</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="321"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="303"/>
         <source>批量导入运营商清单</source>
         <translation>Bulk import operators&apos; lists</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="328"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="310"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="329"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="311"/>
         <source>下一步</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="330"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="312"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="331"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="313"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -371,132 +399,132 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="293"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="270"/>
         <source>全市</source>
         <translation>Whole city</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="301"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="278"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="305"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="282"/>
         <source>周次:</source>
         <translation>Week:</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="306"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="283"/>
         <source>范围:</source>
         <translation>Scope:</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="307"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="284"/>
         <source>统计口径:</source>
         <translation>Counting rule:</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="312"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="289"/>
         <source>累计开通5G基站</source>
         <translation>5G stations on air (cumulative)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="313"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="290"/>
         <source>本周新开通</source>
         <translation>New on air this week</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="314"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="291"/>
         <source>SA 基站占比</source>
         <translation>SA share</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="315"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="292"/>
         <source>转供电占比(≤20%)</source>
         <translation>Indirect-power share (≤20%)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="316"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="293"/>
         <source>开放场所 / 共享杆塔</source>
         <translation>Venues / shared poles</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="317"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="294"/>
         <source>需关注</source>
         <translation>Needs attention</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="334"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="311"/>
         <source>累计开通基站与目标</source>
         <translation>Stations on air vs target</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="335"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="312"/>
         <source>每周新开通基站(按运营商)</source>
         <translation>New stations on air per week (by operator)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="336"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="313"/>
         <source>转供电占比(%)与20%控制线</source>
         <translation>Indirect-power share (%) and the 20% line</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="337"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="314"/>
         <source>SA 基站占比(%)</source>
         <translation>SA share (%)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="360"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="337"/>
         <source>各区县进度(单击区县查看其基站)</source>
         <translation>Progress by unit (click a unit to see its stations)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="426"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="403"/>
         <source>正在计算……</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="441"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="418"/>
         <source>数据截至 {day}</source>
         <translation>Data as of {day}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="448"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="425"/>
         <source>计算失败:{msg}</source>
         <translation>Calculation failed: {msg}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="462"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="439"/>
         <source>{year}年目标 {target:,},完成 {pct}</source>
         <translation>{year} target {target:,}, {pct} done</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="466"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="443"/>
         <source>{year}年目标未设置</source>
         <translation>{year} target not set</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="468"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="445"/>
         <source>{title}</source>
         <translation>{title}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="469"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="446"/>
         <source>SA 基站 {n:,} 个</source>
         <translation>{n:,} SA stations</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="473"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="450"/>
         <source>转供电 {n:,} 个;直供电改造累计 {c:,} 个</source>
         <translation>{n:,} indirect-power; {c:,} conversions done</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="478"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="455"/>
         <source>本周新增场所 {v} 处,杆塔 {p} 根</source>
         <translation>This week: {v} venues, {p} poles</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="482"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="459"/>
         <source>审批超30天 {w} 项,逾期未开通 {l} 个</source>
         <translation>{w} approvals &gt; 30 days, {l} stations overdue</translation>
     </message>
@@ -504,70 +532,70 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="42"/>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="109"/>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="117"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="43"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="110"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="118"/>
         <source>导出周报</source>
         <translation>Export weekly return</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="51"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="52"/>
         <source>统计周期</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="54"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="55"/>
         <source>全市汇总(开封市)</source>
         <translation>City consolidation (Kaifeng)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="61"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="62"/>
         <source>填报单位</source>
         <translation>Reporting unit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="64"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="65"/>
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="68"/>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="95"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="69"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="96"/>
         <source>保存到文件夹</source>
         <translation>Save to folder</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="70"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="71"/>
         <source>本周已导出过且数据有改动时必填,如:更正基站坐标</source>
         <translation>Required when this week was exported before and the data changed, e.g. corrected station coordinates</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="71"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="72"/>
         <source>更正原因</source>
         <translation>Correction reason</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="76"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="77"/>
         <source>导出的周报将用本区县密钥签名。</source>
         <translation>The return will be signed with this unit&apos;s key.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="78"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="79"/>
         <source>尚未导入市局下发的参考数据(签名密钥),周报将不签名。</source>
         <translation>The city&apos;s reference data (signing key) has not been imported: the return will not be signed.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="85"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="86"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="109"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="110"/>
         <source>文件夹“%1”不存在,请重新选择。</source>
         <translation>The folder &quot;%1&quot; does not exist; please choose another.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="122"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="123"/>
         <source>正在导出周报</source>
         <translation>Exporting the weekly return</translation>
     </message>
@@ -583,74 +611,74 @@
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="209"/>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="295"/>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="307"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="186"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="272"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="284"/>
         <source>导入周报</source>
         <translation>Import returns</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="219"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="196"/>
         <source>仅当文件导出后被改动、且确认接收时填写原因</source>
         <translation>Only when a file was changed after export and you accept it: give the reason</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="220"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="197"/>
         <source>选择文件…</source>
         <translation>Choose files…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="222"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="199"/>
         <source>重新校验</source>
         <translation>Verify again</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="224"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="201"/>
         <source>导入通过校验的文件</source>
         <translation>Import the files that passed</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="227"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="204"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="231"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="208"/>
         <source>接收改动原因:</source>
         <translation>Reason for accepting changes:</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="241"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="218"/>
         <source>问题与提示(点击上方的文件查看):</source>
         <translation>Problems and notes (click a file above):</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="250"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="227"/>
         <source>选择周报文件</source>
         <translation>Choose return files</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="250"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="227"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="263"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="240"/>
         <source>正在校验周报</source>
         <translation>Verifying returns</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="282"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="259"/>
         <source>校验通过,没有问题。</source>
         <translation>Verified: no problems.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="296"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="273"/>
         <source>部分区县本周的周报已导入过且内容不同。确认用新文件替换吗?原文件保留在历史中。</source>
         <translation>Some units&apos; returns for this week were imported before with different content. Replace them with the new files? The earlier files stay in the history.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="312"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="289"/>
         <source>正在导入周报</source>
         <translation>Importing returns</translation>
     </message>
@@ -1267,87 +1295,62 @@ Records station builds, free-access venues and pole sharing; prints the weekly r
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="152"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="146"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="152"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="146"/>
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="257"/>
-        <source>审批事项</source>
-        <translation>Approval item</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="258"/>
-        <source>申请日期</source>
-        <translation>Applied on</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="259"/>
-        <source>办结日期</source>
-        <translation>Granted on</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="260"/>
-        <source>用时/已等待（天，至今日）</source>
-        <translation>Days taken / waiting (to today)</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="346"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="281"/>
         <source>新建</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="346"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="281"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="347"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="282"/>
         <source>(只读)</source>
         <translation> (read-only)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="425"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="357"/>
         <source>“{0}”不是有效日期,请按 2021-02-01 的格式填写。</source>
         <translation>“{0}” is not a valid date; please write it like 2021-02-01.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="439"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="365"/>
         <source>“{0}”应是数字,请重新填写。</source>
         <translation>“{0}” must be a number; please correct it.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="470"/>
-        <source>审批事项“{0}”的日期无效,请按 2021-02-01 的格式填写。</source>
-        <translation>A date of approval item “{0}” is not valid; please write it like 2021-02-01.</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="517"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="406"/>
         <source>错误</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="517"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="406"/>
         <source>提醒</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="547"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="436"/>
         <source>没有修改，无需保存。</source>
         <translation>Nothing changed, nothing to save.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="562"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="451"/>
         <source>请确认</source>
         <translation>Please confirm</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="563"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="452"/>
         <source>这条记录有以下提醒:
 {0}
 
@@ -1358,17 +1361,17 @@ Records station builds, free-access venues and pole sharing; prints the weekly r
 Save it anyway?</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="579"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="468"/>
         <source>保存失败</source>
         <translation>Save failed</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="606"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="495"/>
         <source>放弃修改</source>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="607"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="496"/>
         <source>表单中有未保存的修改,确定放弃吗?</source>
         <translation>The form has unsaved changes. Discard them?</translation>
     </message>
@@ -2342,48 +2345,48 @@ Save it anyway?</translation>
 <context>
     <name>_FilePage</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="113"/>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="141"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="95"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="123"/>
         <source>选择运营商清单</source>
         <translation>Choose the operator&apos;s list</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="115"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="97"/>
         <source>支持 .xlsx、.xls、.ods、.xlsb 和 .csv；列的顺序不限，下一步会自动识别表头。</source>
         <translation>.xlsx, .xls, .ods, .xlsb and .csv, columns in any order; the headers are recognised in the next step.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="118"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="100"/>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="127"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="109"/>
         <source>(按文件中的区县列)</source>
         <translation>(from the file&apos;s unit column)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="134"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="116"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="135"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="117"/>
         <source>导入到</source>
         <translation>Import into</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="136"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="118"/>
         <source>默认区县</source>
         <translation>Default unit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="141"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="123"/>
         <source>表格 (*.xlsx *.xls *.ods *.xlsb *.csv *.txt)</source>
         <translation>Spreadsheets (*.xlsx *.xls *.ods *.xlsb *.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="153"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="135"/>
         <source>批量导入</source>
         <translation>Bulk import</translation>
     </message>
@@ -2391,57 +2394,57 @@ Save it anyway?</translation>
 <context>
     <name>_MappingPage</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="164"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="146"/>
         <source>核对列的对应关系</source>
         <translation>Check the column mapping</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="165"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="147"/>
         <source>已按表头自动识别;如有不对,请在右侧选择文件中的列。</source>
         <translation>Matched by header; if something is wrong, choose the file column on the right.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="168"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="150"/>
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="168"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="150"/>
         <source>文件中的列</source>
         <translation>Column in the file</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="170"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="152"/>
         <source>保存此对应关系,下次自动使用</source>
         <translation>Save this mapping for next time</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="173"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="155"/>
         <source>自动识别不对时，指定表头所在的行（文件中的行号）</source>
         <translation>If the guess is wrong, give the row of the headers (its row number in the file)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="176"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="158"/>
         <source>按此行重新读取</source>
         <translation>Read again with this row</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="179"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="161"/>
         <source>表头所在行</source>
         <translation>Header row</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="209"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="191"/>
         <source>表头：第 %1 行，其下 %2 行数据。</source>
         <translation>Headers: row %1, with %2 data rows below.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="211"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="193"/>
         <source>（自动识别）</source>
         <translation> (recognised automatically)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="222"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="204"/>
         <source>(不导入)</source>
         <translation>(not imported)</translation>
     </message>
@@ -2449,43 +2452,43 @@ Save it anyway?</translation>
 <context>
     <name>_PreviewPage</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="249"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="231"/>
         <source>预览(试导入,尚未写入)</source>
         <translation>Preview (dry run, nothing written yet)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="267"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="249"/>
         <source>正在检查……</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="276"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="258"/>
         <source>正在检查清单</source>
         <translation>Checking the list</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="281"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="263"/>
         <source>共 %1 行:%2。</source>
         <translation>%1 rows: %2.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="283"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="265"/>
         <source>有错误或冲突的行必须先在文件中改正,全部通过后才能导入(不会只导入一部分)。</source>
         <translation>Rows with errors or conflicts must be fixed in the file first; the import runs only when every row passes (never a part of it).</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="285"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="267"/>
         <source>点击“导入”写入数据库(导入前自动备份,之后可整批撤销)。</source>
         <translation>Click &quot;Import&quot; to write to the database (backed up first; the whole batch can be undone later).</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="299"/>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="303"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="281"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="285"/>
         <source>批量导入</source>
         <translation>Bulk import</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="304"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="286"/>
         <source>已导入(批次 %1)。如需撤销,可在“导入批次”中撤销整批。</source>
         <translation>Imported (batch %1). To undo, undo the whole batch under &quot;Import batches&quot;.</translation>
     </message>

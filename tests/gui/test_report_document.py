@@ -19,8 +19,8 @@ from PySide6.QtWidgets import QApplication
 from kf5g_desktop.cli import run
 from kf5g_desktop.domain.periods import IsoWeek, weeks_between
 from kf5g_desktop.domain.records import Station
-from kf5g_desktop.domain.values import WeekNote
 from kf5g_desktop.domain.units import CITY_NAME
+from kf5g_desktop.domain.values import WeekNote
 from kf5g_desktop.gui.app import install_translations
 from kf5g_desktop.gui.report_chart import ChartTexts, cumulative_chart
 from kf5g_desktop.gui.report_document import ReportDocument, write_pdf

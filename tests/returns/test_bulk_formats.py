@@ -12,7 +12,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from kf5g_desktop.returns import bulk
+from kf5g_desktop.returns import bulk, bulk_table
 from kf5g_desktop.returns.bulk import ERROR, NEW
 from kf5g_desktop.returns.importer import import_files
 from kf5g_desktop.returns.verify import verify_file
@@ -277,12 +277,12 @@ def test_header_row_given_when_the_guess_is_wrong(unit_store, tmp_path):
     headers = ["编号", "站名", "运营商"]
     rows = [[f"66{i:06d}", f"汇总下方{i}号站", "中国移动"] for i in range(3)]
     path = _xlsx(tmp_path / "汇总在上.xlsx", rows, above=above, headers=headers)
-    guessed = bulk.read_table(path, kind="station")
+    guessed = bulk_table.read_table(path, kind="station")
     assert guessed.header_row == 1 and guessed.guessed
     pv = bulk.load_and_preview(unit_store, path, "stations", header_row=4, mapping={"station_code": "编号"})
     assert pv.table.header_row == 4 and not pv.table.guessed
     assert [r.record.station_code for r in pv.rows] == ["66000000", "66000001", "66000002"]
-    assert bulk.with_header_row(guessed, 4, kind="station").headers == headers
+    assert bulk_table.with_header_row(guessed, 4, kind="station").headers == headers
     text = _refused(unit_store, path, "第3行是空行", header_row=3)
     assert "表头行" in text
 

@@ -26,7 +26,8 @@ from kf5g_desktop.returns.format import (
     canonical_column,
     digest_lines,
 )
-from kf5g_desktop.returns.rows import CODE_LISTS, PARSERS, RowParser
+from kf5g_desktop.returns.parsing import PARSERS, RowParser
+from kf5g_desktop.returns.rows import CODE_LISTS
 
 TEXTS = st.text(
     alphabet=st.sampled_from([*'ab 1"\\\n\t\r\x00\x1f\u3000\u00a0\u200b\uff21中国移动、,', "是", "否"]),
