@@ -34,7 +34,6 @@ from .report_html import (
     CHART_URL,
     PROBLEMS_ID,
     Pagination,
-    build_html,
     parse_table_anchor,
     report_name,
     report_title,
@@ -42,6 +41,7 @@ from .report_html import (
     tr,
     translate,
 )
+from .report_sections import build_html
 
 log = logging.getLogger("kf5g")
 

@@ -3208,7 +3208,7 @@ Save it anyway?</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/report_document.py" line="294"/>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="130"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="129"/>
         <source>{name} {week}</source>
         <translation>{name} {week}</translation>
     </message>
@@ -3218,606 +3218,606 @@ Save it anyway?</translation>
         <translation>Page {page} of {pages}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="46"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="45"/>
         <source>新登记并开通</source>
         <translation>New, on air</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="47"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="46"/>
         <source>本周开通</source>
         <translation>Opened</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="48"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="47"/>
         <source>新登记</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="49"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="48"/>
         <source>全部类型</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="50"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="49"/>
         <source>宏站+室分</source>
         <translation>Macro + indoor</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="51"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="50"/>
         <source>仅宏站</source>
         <translation>Macro only</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="93"/>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="98"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="92"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="97"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="107"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="106"/>
         <source>{month}月{day}日</source>
         <translation>{mon} {day}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="114"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="113"/>
         <source>{start}—{end}</source>
         <translation>{start} – {end}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="116"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="115"/>
         <source>{y1}年{start}—{y2}年{end}</source>
         <translation>{start}, {y1} – {end}, {y2}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="119"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="118"/>
         <source>{year}年第{week}周({span})</source>
         <translation>Week {week} of {year} ({span})</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="124"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="123"/>
         <source>{scope}5G网络建设周报</source>
         <translation>{scope} 5G Build-out Weekly Report</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="136"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="135"/>
         <source>统计口径:{rule}</source>
         <translation>Counting rule: {rule}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="180"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="179"/>
         <source>本周无</source>
         <translation>None this week</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="209"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="208"/>
         <source>共 {n} 条,此处列出前 {limit} 条;完整名单请在登记表中筛选导出。</source>
         <translation>{n} in all, the first {limit} listed here; filter the register and export it for the full list.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="257"/>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="440"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="56"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="239"/>
         <source>区县</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="280"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="79"/>
         <source>{cn}、{title}</source>
         <translation>{n}. {title}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="301"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="100"/>
         <source>市级汇总</source>
         <translation>city summary</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="301"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="100"/>
         <source>区县</source>
         <comment>edition</comment>
         <translation>unit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="302"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="101"/>
         <source>填报单位:{scope}({edition})  统计周期:{start} 至 {end}  周次:{week}  统计口径:{rule}</source>
         <translation>Reporting unit: {scope} ({edition})  Period: {start} to {end}  Week: {week}  Counting rule: {rule}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="316"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="115"/>
         <source>主要指标</source>
         <translation>Headline figures</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="317"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="116"/>
         <source>{n} 个</source>
         <translation>{n}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="319"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="118"/>
         <source>{n} 个,完成 {p}</source>
         <translation>{n}, {p} reached</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="321"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="120"/>
         <source>未设置</source>
         <translation>Not set</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="323"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="122"/>
         <source>未设置本区县年度目标</source>
         <translation>Not set for this unit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="328"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="127"/>
         <source>达标</source>
         <translation>met</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="328"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="127"/>
         <source>超出</source>
         <translation>exceeded</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="329"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="128"/>
         <source>(控制线 ≤{max}%,{verdict})</source>
         <translation> (limit {max}%, {verdict})</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="335"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="134"/>
         <source>{n} 个（另有暂缓 {m} 个）</source>
         <translation>{n} (and {m} suspended)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="338"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="137"/>
         <source>{n} 元</source>
         <translation>{n} yuan</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="341"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="140"/>
         <source>累计开通5G基站</source>
         <translation>5G stations on air</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="343"/>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="404"/>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="447"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="142"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="203"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="246"/>
         <source>本周新开通</source>
         <translation>New this week</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="347"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="146"/>
         <source>{year}年目标</source>
         <translation>{year} target</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="349"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="148"/>
         <source>SA 基站占比</source>
         <translation>SA share</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="350"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="149"/>
         <source>{p}({n} 个)</source>
         <translation>{p} ({n})</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="353"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="152"/>
         <source>转供电基站占比</source>
         <translation>Indirect power</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="355"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="154"/>
         <source>直供电改造完成</source>
         <translation>Conversions done</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="356"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="155"/>
         <source>累计 {total} 个,本周 {week} 个</source>
         <translation>{total} in all, {week} this week</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="361"/>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="547"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="160"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="346"/>
         <source>免费开放场所</source>
         <translation>Free-access venues</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="363"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="162"/>
         <source>本周 {week} 处,累计 {total} 处</source>
         <translation>{week} this week, {total} in all</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="367"/>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="453"/>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="572"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="166"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="252"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="371"/>
         <source>共享杆塔</source>
         <translation>Shared poles</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="368"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="167"/>
         <source>本周 {week} 根,累计 {total} 根</source>
         <translation>{week} this week, {total} in all</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="373"/>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="496"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="172"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="295"/>
         <source>审批超30天未办结</source>
         <translation>Approvals &gt;30 days</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="374"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="173"/>
         <source>{n} 项</source>
         <translation>{n}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="375"/>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="497"/>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="631"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="174"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="296"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="430"/>
         <source>逾期未开通基站</source>
         <translation>Overdue stations</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="379"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="178"/>
         <source>SA补助累计</source>
         <translation>SA subsidy to date</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="381"/>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="703"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="180"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="502"/>
         <source>其中本周新增</source>
         <translation>of which this week</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="393"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="192"/>
         <source>图1 累计开通5G基站与目标(按周,截至本周末)</source>
         <translation>Figure 1 Stations on air and the target (weekly, at each week&apos;s end)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="398"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="197"/>
         <source>分运营商情况</source>
         <translation>By operator</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="402"/>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="517"/>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="604"/>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="634"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="201"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="316"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="403"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="433"/>
         <source>运营商</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="403"/>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="446"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="202"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="245"/>
         <source>累计开通</source>
         <translation>On air</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="405"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="204"/>
         <source>SA基站</source>
         <translation>SA</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="406"/>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="450"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="205"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="249"/>
         <source>SA占比</source>
         <translation>SA share</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="407"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="206"/>
         <source>转供电</source>
         <translation>Indirect</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="408"/>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="451"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="207"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="250"/>
         <source>转供电占比</source>
         <translation>Indirect share</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="409"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="208"/>
         <source>补助(元)</source>
         <translation>Subsidy (yuan)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="426"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="225"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="439"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="238"/>
         <source>全市</source>
         <translation>City</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="441"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="240"/>
         <source>分区县情况</source>
         <translation>By unit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="448"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="247"/>
         <source>年度目标</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="449"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="248"/>
         <source>完成率</source>
         <translation>Reached</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="452"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="251"/>
         <source>开放场所</source>
         <translation>Venues</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="454"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="253"/>
         <source>本周周报</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="467"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="266"/>
         <source>已报</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="467"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="266"/>
         <source>未报</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="482"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="281"/>
         <source>已报 {n}</source>
         <translation>{n} received</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="490"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="289"/>
         <source>各区县本周变化和需关注事项</source>
         <translation>Changes and open matters by unit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="495"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="294"/>
         <source>本周新登记/开通基站</source>
         <translation>Stations registered / on air</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="504"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="303"/>
         <source>本周未报送周报的区县({n} 个):</source>
         <translation>Units without a return this week ({n}): </translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="508"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="307"/>
         <source>本周各区县均已报送。</source>
         <translation>Every unit has sent its return this week.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="512"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="311"/>
         <source>本周新增和开通基站</source>
         <translation>Stations registered or put on air this week</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="518"/>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="605"/>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="635"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="317"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="404"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="434"/>
         <source>基站编码</source>
         <translation>Station code</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="519"/>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="606"/>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="636"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="318"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="405"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="435"/>
         <source>基站名称</source>
         <translation>Station name</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="520"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="319"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="521"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="320"/>
         <source>组网</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="522"/>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="637"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="321"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="436"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="523"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="322"/>
         <source>开通日期</source>
         <translation>On air</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="524"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="323"/>
         <source>情况</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="546"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="345"/>
         <source>本周免费开放场所和共享杆塔</source>
         <translation>Venues opened and poles shared this week</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="551"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="350"/>
         <source>场所编号</source>
         <translation>Venue code</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="552"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="351"/>
         <source>场所名称</source>
         <translation>Venue name</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="554"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="353"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="555"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="354"/>
         <source>开放日期</source>
         <translation>Opened</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="556"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="355"/>
         <source>已进入运营商</source>
         <translation>Operators in</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="576"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="375"/>
         <source>杆塔编号</source>
         <translation>Pole code</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="577"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="376"/>
         <source>名称/位置</source>
         <translation>Name/location</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="579"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="378"/>
         <source>杆塔类型</source>
         <translation>Pole type</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="580"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="379"/>
         <source>共享日期</source>
         <translation>Shared</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="581"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="380"/>
         <source>共享运营商</source>
         <translation>Sharing operators</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="599"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="398"/>
         <source>审批超过30天未办结事项</source>
         <translation>Approvals open more than 30 days</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="607"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="406"/>
         <source>审批事项</source>
         <translation>Approval</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="608"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="407"/>
         <source>申请日期</source>
         <translation>Applied</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="609"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="408"/>
         <source>已等待（天，至本周末）</source>
         <translation>Waiting (days, to the week&apos;s end)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="626"/>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="659"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="425"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="458"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="638"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="437"/>
         <source>计划开通日期</source>
         <translation>Planned on air</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="639"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="438"/>
         <source>逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="641"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="440"/>
         <source>逾期 {n} 天</source>
         <translation>{n} days</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="662"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="461"/>
         <source>不含暂缓的基站（{n}个），另列于下表。</source>
         <translation>Suspended stations ({n}) are not included; they are listed below.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="664"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="463"/>
         <source>暂缓的基站（已过计划开通日期）</source>
         <translation>Suspended stations (past their planned on-air date)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="669"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="468"/>
         <source>转供电与直供电改造</source>
         <translation>Indirect power and conversion to direct supply</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="670"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="469"/>
         <source>截至本周末,已开通基站中转供电 {n} 个,占 {p}(2022年底前控制在 {max}% 以内);直供电改造累计完成 {done} 个,本周完成 {week} 个。</source>
         <translation>At the week&apos;s end {n} stations on air have indirect power, {p} (at most {max}% by the end of 2022); conversions to direct supply: {done} in all, {week} this week.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="684"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="483"/>
         <source>SA基站补助</source>
         <translation>SA station subsidy</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="688"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="487"/>
         <source>项目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="689"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="488"/>
         <source>省级(元)</source>
         <translation>Province (yuan)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="690"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="489"/>
         <source>市级(元)</source>
         <translation>City (yuan)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="691"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="490"/>
         <source>区县级(元)</source>
         <translation>Unit (yuan)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="692"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="491"/>
         <source>合计(元)</source>
         <translation>Total (yuan)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="696"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="495"/>
         <source>累计应补</source>
         <translation>Due to date</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="712"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="511"/>
         <source>补助按全部已开通SA基站计(不受统计口径影响),每个基站:省级 2,500 元;市、区县共 2,500 元(县 市3:县7,区 市7:区3)。</source>
         <translation>Subsidy for every SA station on air, whatever the counting rule: 2,500 yuan from the province and 2,500 from city and unit (county 3:7, district 7:3).</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="720"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="519"/>
         <source>存在问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="725"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="524"/>
         <source>(本周未填写)</source>
         <translation>(none entered this week)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="730"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="529"/>
         <source>填报人:{name}</source>
         <translation>Prepared by: {name}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="731"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="530"/>
         <source>审核人:{name}</source>
         <translation>Reviewed by: {name}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="732"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="531"/>
         <source>单位负责人:{name}</source>
         <translation>Head of unit: {name}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="733"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="532"/>
         <source>日期:{name}</source>
         <translation>Date: {name}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="741"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="540"/>
         <source>生成时间:{time}</source>
         <translation>Generated: {time}</translation>
     </message>
