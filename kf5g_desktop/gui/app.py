@@ -279,6 +279,7 @@ def run_gui(db: Path | None, *, demo: bool = False) -> int:
     path = Path(db) if db else default_db_path()
     probe = bool(os.environ.get("KF5G_STARTUP_PROBE"))
     win = MainWindow()
+    win.closed.connect(app.quit)  # the main window closed: the program ends, whatever else is open
     win.show()
     if probe:
         QTimer.singleShot(0, lambda: print("shown", flush=True))

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QHBoxLayout,
     QInputDialog,
@@ -34,6 +35,7 @@ if TYPE_CHECKING:  # the pages (and SQLAlchemy behind the Store) load when a dat
     from .register import RegisterPage
 
 HOME, APPROVALS, RECYCLE, AUDIT = "home", "approvals", "recycle", "audit"
+RETURNS_STATUS = "returns_status"  # 报送情况: only on a city installation, after the others (Ctrl+8)
 PAGE_ORDER = (HOME, STATION, APPROVALS, VENUE, POLE, RECYCLE, AUDIT)
 
 
@@ -46,6 +48,7 @@ def _record_key(kind: str, record: Any) -> str:
 class MainWindow(QMainWindow):
     storeReplaced = Signal(object)
     recordsChanged = Signal()
+    closed = Signal()  # the window was closed for good: the program ends (gui/app.py)
 
     def __init__(
         self, store: Store | None = None, *, home: QWidget | None = None, parent: QWidget | None = None
@@ -59,6 +62,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("MainWindow")
         self.registers: dict[str, RegisterPage] = {}
         self.pages: dict[str, QWidget] = {}
+        self.page_order: list[str] = list(PAGE_ORDER)  # + RETURNS_STATUS on a city installation
         self._stale: set[str] = set()  # pages to reload when next shown
         self._build_frame()
         self._build_actions()
@@ -82,6 +86,7 @@ class MainWindow(QMainWindow):
         """Build the pages on ``store`` and show the home page."""
         self.store = store
         self._build_pages(home)
+        self._sync_city_pages()
         self._set_actions_enabled(True)
         self.apply_readonly()
         self.show_page(HOME)
@@ -103,6 +108,7 @@ class MainWindow(QMainWindow):
             POLE: self.tr("杆塔共享"),
             RECYCLE: self.tr("回收站"),
             AUDIT: self.tr("操作日志"),
+            RETURNS_STATUS: self.tr("报送情况"),
         }
 
     def _build_frame(self) -> None:
@@ -123,7 +129,9 @@ class MainWindow(QMainWindow):
         self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.loading.setStyleSheet("font-size: 16px; color: #555;")
         self.stack.addWidget(self.loading)
-        self.nav.currentRowChanged.connect(lambda row: self.show_page(PAGE_ORDER[row]))
+        self.nav.currentRowChanged.connect(
+            lambda row: self.show_page(self.page_order[row]) if 0 <= row < len(self.page_order) else None
+        )
 
     def _build_pages(self, home: QWidget | None) -> None:
         from .home import HomePage
@@ -157,6 +165,27 @@ class MainWindow(QMainWindow):
         self.stack.removeWidget(self.loading)
         self.loading.deleteLater()
 
+    def _sync_city_pages(self) -> None:
+        """报送情况 is a page of the navigation on a city installation (and only there)."""
+        city = self.store.installation().is_city
+        if city and RETURNS_STATUS not in self.pages:
+            from .returns_status import ReturnsStatusPage
+
+            page = ReturnsStatusPage(self.store, self, load=False)
+            self.pages[RETURNS_STATUS] = page
+            self.stack.addWidget(page)
+            self.page_order.append(RETURNS_STATUS)
+            self.nav.addItem(self._page_titles()[RETURNS_STATUS])
+        elif not city and RETURNS_STATUS in self.pages:
+            if self.current_key() == RETURNS_STATUS:
+                self.show_page(HOME)
+            self.nav.takeItem(self.page_order.index(RETURNS_STATUS))
+            self.page_order.remove(RETURNS_STATUS)
+            page = self.pages.pop(RETURNS_STATUS)
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self.act_page_returns.setVisible(city)
+
     def _connect_home(self, page: QWidget) -> None:
         sig = getattr(page, "filterRequested", None)
         if sig is not None:
@@ -183,9 +212,9 @@ class MainWindow(QMainWindow):
         self.show_register(kind, f)
 
     def show_page(self, key: str) -> None:
-        if not self.pages:
+        if not self.pages or key not in self.pages:
             return
-        row = PAGE_ORDER.index(key)
+        row = self.page_order.index(key)
         if self.nav.currentRow() != row:
             self.nav.setCurrentRow(row)  # re-enters via the signal
             return
@@ -193,7 +222,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(page)
         refresh = getattr(page, "refresh", None)
         due = (
-            key in (RECYCLE, AUDIT, APPROVALS, HOME)
+            key in (RECYCLE, AUDIT, APPROVALS, HOME, RETURNS_STATUS)
             or key in self._stale
             or not getattr(page, "_loaded", True)
         )
@@ -207,7 +236,8 @@ class MainWindow(QMainWindow):
         self.registers[kind].set_filters(filters)
 
     def current_key(self) -> str:
-        return PAGE_ORDER[max(self.nav.currentRow(), 0)]
+        row = self.nav.currentRow()
+        return self.page_order[row] if 0 <= row < len(self.page_order) else HOME
 
     def current_register(self) -> RegisterPage | None:
         return self.registers.get(self.current_key())
@@ -248,7 +278,9 @@ class MainWindow(QMainWindow):
         self.act_backup = self._action(self.tr("立即备份(&B)"), self.backup_now)
         self.act_restore = self._action(self.tr("从备份恢复(&R)…"), self.restore_from_backup)
         self.act_settings = self._action(self.tr("设置(&S)…"), self.open_settings)
-        self.act_quit = self._action(self.tr("退出(&X)"), self.close, QKeySequence.StandardKey.Quit)
+        self.act_quit = self._action(
+            self.tr("退出(&X)"), self.close, "Ctrl+Q"
+        )  # StandardKey.Quit is empty on Windows
         self.act_about = self._action(self.tr("关于(&A)"), self._about)
         self.act_columns = self._action(self.tr("选择列(&C)…"), self._columns)
 
@@ -271,9 +303,11 @@ class MainWindow(QMainWindow):
         ):
             m.addSeparator() if a is None else m.addAction(a)
         m = mb.addMenu(self.tr("视图(&V)"))
-        for i, key in enumerate(PAGE_ORDER):
+        for i, key in enumerate((*PAGE_ORDER, RETURNS_STATUS)):
             act = self._action(self._page_titles()[key], lambda k=key: self.show_page(k), f"Ctrl+{i + 1}")
             m.addAction(act)
+        self.act_page_returns = act
+        act.setVisible(False)
         m.addSeparator()
         m.addAction(self.act_columns)
         m.addAction(self.act_refresh)
@@ -619,6 +653,7 @@ class MainWindow(QMainWindow):
             setter = getattr(page, "set_store", None)
             if callable(setter):
                 setter(store)
+        self._sync_city_pages()
         self.apply_readonly()
         self.storeReplaced.emit(store)
 
@@ -641,6 +676,7 @@ class MainWindow(QMainWindow):
             )
         except Kf5gError as exc:
             self._error(exc)
+        self._sync_city_pages()
         if c.language != old_lang:
             QMessageBox.information(self, self.tr("设置"), self.tr("界面语言将在下次启动程序时生效。"))
         self.refresh_all()
@@ -663,6 +699,13 @@ class MainWindow(QMainWindow):
                 return
         QSettings().setValue("main/geometry", self.saveGeometry())
         super().closeEvent(event)
+        # Closing the main window ends the program: no other window may keep it (and the database
+        # lock) alive. Forms were asked above; anything else still open (a dialog, a progress
+        # window, a stray top-level window) closes with it.
+        for w in QApplication.topLevelWidgets():
+            if w is not self and w.isVisible():
+                w.close()
+        self.closed.emit()
 
 
 def _restore(db_path: Path, backup_path: Path) -> None:

@@ -3,8 +3,8 @@
     install_returns_actions(main_window, store) -> dict[str, QAction]
 
 Uses ``main_window.add_report_action(menu_title, action)`` when the window has it, else adds to
-``main_window.menu_reports``. The 报送情况 page (:class:`ReturnsStatusPage`) is opened by the
-action ``status`` as a window of its own unless the lead mounts it as a page.
+``main_window.menu_reports``. The action ``status`` shows the 报送情况 page
+(:class:`ReturnsStatusPage`), a page of the main window's navigation on a city installation.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 from kf5g_desktop.storage.store import Store
 
 from .jobs import run_job
+from .main_window import RETURNS_STATUS
 from .returns_bulk import BulkImportWizard
 from .returns_dialogs import ExportDialog, ImportPreviewDialog
 from .returns_status import ReturnsStatusPage
@@ -75,7 +76,7 @@ def install_returns_actions(
         act(
             "status",
             QCoreApplication.translate("ReturnsActions", "报送情况"),
-            lambda: _show_status(main_window, current()),
+            lambda: main_window.show_page(RETURNS_STATUS),  # type: ignore[attr-defined]
         )
         act(
             "reference_export",
@@ -89,14 +90,6 @@ def install_returns_actions(
             lambda: _reference_import(main_window, current()),
         )
     return actions
-
-
-def _show_status(parent: QWidget, store: Store) -> None:
-    page = ReturnsStatusPage(store, None)
-    page.setWindowTitle(QCoreApplication.translate("ReturnsActions", "报送情况"))
-    page.resize(1000, 420)
-    page.show()
-    parent._returns_status_page = page  # type: ignore[attr-defined]  # keep it alive
 
 
 def _reference_export(parent: QWidget, store: Store) -> None:

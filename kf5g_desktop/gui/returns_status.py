@@ -86,11 +86,13 @@ class CompletenessModel(QAbstractTableModel):
 
 
 class ReturnsStatusPage(QWidget):
-    """The city's 报送情况 page: the grid for the last N weeks, and the consolidated export."""
+    """The city's 报送情况 page (a page of the main window's navigation on a city installation):
+    the grid for the last N weeks, and the consolidated export. Loads when first shown."""
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, parent: QWidget | None = None, *, load: bool = True) -> None:
         super().__init__(parent)
         self.store = store
+        self._loaded = False
         self.model = CompletenessModel(self)
         self.view = QTableView(self)
         self.view.setModel(self.model)
@@ -130,9 +132,18 @@ class ReturnsStatusPage(QWidget):
         lay.addLayout(bar)
         lay.addWidget(self.view, 1)
         lay.addWidget(self.summary)
-        self.refresh()
+        if load:
+            self.refresh()
+
+    def set_store(self, store: Store) -> None:
+        self.store = store
+        self._loaded = False
+
+    def focus_search(self) -> None:
+        self.view.setFocus()
 
     def refresh(self) -> None:
+        self._loaded = True
         last = IsoWeek.containing(self.store.today())
         first = last.shift(-(self.weeks.value() - 1))
         grid = completeness_grid(self.store, first, last)

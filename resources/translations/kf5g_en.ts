@@ -5,7 +5,7 @@
     <name></name>
     <message>
         <location filename="../../kf5g_desktop/gui/app.py" line="64"/>
-        <location filename="../../kf5g_desktop/gui/app.py" line="326"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="327"/>
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>
@@ -77,10 +77,10 @@
     <message>
         <location filename="../../kf5g_desktop/gui/app.py" line="221"/>
         <source>数据库“{0}”位于网络驱动器或U盘等移动存储上,断网或拔出时可能损坏数据。请把数据库复制到本机硬盘,并用 --db 或环境变量 KF5G_DB 指定它的位置。</source>
-        <translation>The database “{0}” is on a network drive or removable storage; losing the connection or unplugging it can damage the data. Copy the database to this computer's hard disk and point to it with --db or the KF5G_DB environment variable.</translation>
+        <translation>The database “{0}” is on a network drive or removable storage; losing the connection or unplugging it can damage the data. Copy the database to this computer&apos;s hard disk and point to it with --db or the KF5G_DB environment variable.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="331"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="332"/>
         <source>正在打开数据库</source>
         <translation>Opening the database</translation>
     </message>
@@ -1064,305 +1064,310 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="99"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="104"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="100"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="105"/>
         <source>基站</source>
         <translation>Stations</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="101"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="106"/>
         <source>审批</source>
         <translation>Approvals</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="102"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="107"/>
         <source>免费开放场所</source>
         <translation>Free-access venues</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="103"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="108"/>
         <source>杆塔共享</source>
         <translation>Pole sharing</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="104"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="109"/>
         <source>回收站</source>
         <translation>Recycle bin</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="105"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="110"/>
         <source>操作日志</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="122"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="335"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="111"/>
+        <source>报送情况</source>
+        <translation>Return status</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="128"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="367"/>
         <source>正在打开数据库……</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="227"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="257"/>
         <source>新建(&amp;N)</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="227"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="257"/>
         <source>新建一条记录</source>
         <translation>Create a new record</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="229"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="259"/>
         <source>打开(&amp;O)</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="229"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="259"/>
         <source>打开选中的记录</source>
         <translation>Open the selected record</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="231"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="261"/>
         <source>删除(&amp;D)</source>
         <translation>&amp;Delete</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="234"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="264"/>
         <source>把选中的记录移到回收站</source>
         <translation>Move the selected records to the recycle bin</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="239"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="269"/>
         <source>查找(&amp;F)</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="240"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="270"/>
         <source>历史(&amp;H)…</source>
         <translation>&amp;History…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="241"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="271"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="243"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="273"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="246"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="276"/>
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="248"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="278"/>
         <source>立即备份(&amp;B)</source>
         <translation>&amp;Back up now</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="249"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="279"/>
         <source>从备份恢复(&amp;R)…</source>
         <translation>&amp;Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="250"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="280"/>
         <source>设置(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="251"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="281"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="252"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="282"/>
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="253"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="283"/>
         <source>选择列(&amp;C)…</source>
         <translation>&amp;Columns…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="257"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="287"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="260"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="290"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="273"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="303"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="280"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="312"/>
         <source>报表(&amp;R)</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="283"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="315"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="285"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="317"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="339"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="371"/>
         <source>市级</source>
         <translation>City</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="339"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="371"/>
         <source>未设置单位</source>
         <translation>No unit set</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="341"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="373"/>
         <source>数据库:{0}</source>
         <translation>Database: {0}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="342"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="374"/>
         <source>{0} · 填报人:{1}</source>
         <translation>{0} · User: {1}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="344"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="376"/>
         <source>基站 {0} · 场所 {1} · 杆塔 {2}</source>
         <translation>Stations {0} · Venues {1} · Poles {2}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="334"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="346"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="366"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="378"/>
         <source>开封市5G网络建设填报系统</source>
         <translation>Kaifeng 5G Build-out Register</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="348"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="380"/>
         <source>(只读)</source>
         <translation> (read-only)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="350"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="382"/>
         <source>(演示数据)</source>
         <translation> (demo data)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="364"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="396"/>
         <source>只读:数据库正被另一个程序使用,不能修改</source>
         <translation>Read-only: the database is in use by another copy of the program; changes are disabled</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="381"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="413"/>
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="446"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="478"/>
         <source>选中的 {0} 条记录</source>
         <translation>the {0} selected records</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="449"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="481"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="450"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="482"/>
         <source>把“{0}”移到回收站?
 可以在回收站恢复,也可以用“撤销”(Ctrl+Z)。</source>
         <translation>Move “{0}” to the recycle bin?
 You can restore it from the recycle bin or with Undo (Ctrl+Z).</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="483"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="515"/>
         <source>已恢复:{0}</source>
         <translation>Restored: {0}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="494"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="526"/>
         <source>彻底删除</source>
         <translation>Delete permanently</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="495"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="527"/>
         <source>彻底删除“{0}”?此操作不能撤销,记录将无法恢复(操作日志保留)。</source>
         <translation>Permanently delete “{0}”? This cannot be undone and the record cannot be restored (the audit log is kept).</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="550"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="582"/>
         <source>备份</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="553"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="585"/>
         <source>已备份到 {0}</source>
         <translation>Backed up to {0}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="564"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="571"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="582"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="607"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="613"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="596"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="603"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="614"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="639"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="645"/>
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="565"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="597"/>
         <source>没有找到备份(备份文件夹:{0})。</source>
         <translation>No backups found (backup folder: {0}).</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="572"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="604"/>
         <source>选择要恢复的备份(当前数据库会先另存一份):</source>
         <translation>Choose the backup to restore (the current database is saved first):</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="583"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="615"/>
         <source>用 {0} 的备份替换当前数据库?当前数据库会先另存为备份。</source>
         <translation>Replace the current database with the backup of {0}? The current database is saved as a backup first.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="604"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="636"/>
         <source>已从备份恢复</source>
         <translation>Restored from backup</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="611"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="643"/>
         <source>打开数据库</source>
         <translation>Open database</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="645"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="679"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="645"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="679"/>
         <source>界面语言将在下次启动程序时生效。</source>
         <translation>The interface language changes the next time the program starts.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="653"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="687"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="655"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="689"/>
         <source>开封市5G网络建设填报系统 {0}
 
 记录基站建设、免费开放场所和杆塔共享,生成周报和报送表。</source>
@@ -1924,66 +1929,65 @@ Save it anyway?</translation>
 <context>
     <name>ReturnsActions</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="61"/>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="62"/>
         <source>导出周报…</source>
         <translation>Export weekly return…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="66"/>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="67"/>
         <source>校验 / 导入周报…</source>
         <translation>Verify / import returns…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="71"/>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="72"/>
         <source>批量导入运营商清单…</source>
         <translation>Bulk import operators&apos; lists…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="77"/>
-        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="96"/>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="78"/>
         <source>报送情况</source>
         <translation>Return status</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="82"/>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="83"/>
         <source>导出参考数据(含签名密钥)…</source>
         <translation>Export reference data (with signing keys)…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="88"/>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="89"/>
         <source>导入市局参考数据…</source>
         <translation>Import the city&apos;s reference data…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="107"/>
-        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="115"/>
-        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="119"/>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="100"/>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="108"/>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="112"/>
         <source>导出参考数据</source>
         <translation>Export reference data</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="120"/>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="113"/>
         <source>已导出“%1”。文件含各区县签名密钥,请妥善保管。</source>
         <translation>Exported &quot;%1&quot;. The file holds every unit&apos;s signing key: keep it safe.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="131"/>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="124"/>
         <source>导入市局参考数据</source>
         <translation>Import the city&apos;s reference data</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="137"/>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="130"/>
         <source>已导入:目标 %1 项。</source>
         <translation>Imported: %1 targets.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="140"/>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="133"/>
         <source>已保存本区县签名密钥。</source>
         <translation>This unit&apos;s signing key is saved.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="143"/>
-        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="147"/>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="136"/>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="140"/>
         <source>导入参考数据</source>
         <translation>Import reference data</translation>
     </message>
@@ -1991,32 +1995,32 @@ Save it anyway?</translation>
 <context>
     <name>ReturnsStatusPage</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_status.py" line="102"/>
+        <location filename="../../kf5g_desktop/gui/returns_status.py" line="104"/>
         <source> 周</source>
         <translation> weeks</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_status.py" line="104"/>
+        <location filename="../../kf5g_desktop/gui/returns_status.py" line="106"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_status.py" line="106"/>
+        <location filename="../../kf5g_desktop/gui/returns_status.py" line="108"/>
         <source>导出全市汇总…</source>
         <translation>Export city consolidation…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_status.py" line="109"/>
+        <location filename="../../kf5g_desktop/gui/returns_status.py" line="111"/>
         <source>显示最近</source>
         <translation>Show the last</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_status.py" line="127"/>
+        <location filename="../../kf5g_desktop/gui/returns_status.py" line="129"/>
         <source>报送情况(各区县每周周报)</source>
         <translation>Return status (weekly returns of each unit)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_status.py" line="145"/>
+        <location filename="../../kf5g_desktop/gui/returns_status.py" line="156"/>
         <source>上周(%1)未报:%2</source>
         <translation>Missing last week (%1): %2</translation>
     </message>

@@ -160,3 +160,60 @@ def test_run_gui_opens_backs_up_and_closes(qtbot, store):
     assert {"daily", "exit"} <= reasons
     again = Store.open(path)  # the lock was released
     again.close()
+
+
+def test_quitting_with_returns_status_open_ends_the_program(qtbot, tmp_path):
+    """City installation, 报表 → 报送 → 报送情况, then Ctrl+Q in the main window: the program ends with
+    every window closed, the exit backup written and the lock released (issue 11.1)."""
+    from PySide6.QtCore import Qt, QThreadPool, QTimer
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from kf5g_desktop.gui.app import run_gui
+    from kf5g_desktop.gui.main_window import MainWindow
+    from kf5g_desktop.gui.returns_status import ReturnsStatusPage
+    from kf5g_desktop.storage.backup import list_backups
+    from kf5g_desktop.storage.demo import generate_demo
+
+    path = tmp_path / "city.db"
+    generate_demo(path, stations=300, seed=3)
+    seen: dict[str, object] = {}
+    stray = QWidget()  # any other top-level window must not keep the program alive either
+    stray.setWindowTitle("其他窗口")
+
+    def act_when_ready() -> None:
+        wins = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.attached]
+        status = wins[0].findChild(QAction, "act_returns_status") if wins else None
+        if status is None or QThreadPool.globalInstance().activeThreadCount():
+            QTimer.singleShot(100, drive)
+            return
+        win = wins[0]
+        status.trigger()
+        page = win.stack.currentWidget()
+        seen["page"] = isinstance(page, ReturnsStatusPage) and page.window() is win
+        seen["rows"] = page.model.rowCount()
+        stray.show()
+        win.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
+        qtbot.keyClick(win, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+        QTimer.singleShot(500, left_open)
+
+    def left_open() -> None:  # only runs if the program did not end: record what kept it alive
+        seen["left open"] = [w.windowTitle() for w in QApplication.topLevelWidgets() if w.isVisible()]
+        QApplication.closeAllWindows()
+        QApplication.quit()
+
+    def drive() -> None:
+        try:
+            act_when_ready()
+        except BaseException:
+            QApplication.closeAllWindows()  # end the program so the test fails instead of hanging
+            raise
+
+    QTimer.singleShot(300, drive)
+    assert run_gui(path) == 0
+    assert seen == {"page": True, "rows": 9}
+    assert [w for w in QApplication.topLevelWidgets() if w.isVisible()] == []
+    assert "exit" in {b.reason for b in list_backups(path)}
+    again = Store.open(path)  # the lock was released: this copy may write
+    assert not again.readonly
+    again.close()

@@ -9,7 +9,7 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QWizard
+from PySide6.QtWidgets import QMessageBox, QWizard
 
 from kf5g_desktop.gui.returns_actions import install_returns_actions
 from kf5g_desktop.gui.returns_bulk import BulkImportWizard
@@ -55,22 +55,35 @@ def city(tmp_path):
 
 
 def test_actions_installed_in_the_reports_menu(qtbot, unit, city):
+    from kf5g_desktop.gui.main_window import MainWindow
+
     for store, expected in (
         (unit, {"export", "verify", "bulk", "reference_import"}),
         (city, {"status", "reference_export"}),
     ):
-        win = QMainWindow()
+        win = MainWindow(store)
         qtbot.addWidget(win)
-        win.menu_reports = win.menuBar().addMenu("报表")
         acts = install_returns_actions(win, store if store is unit else (lambda s=store: s))
         assert expected <= set(acts)
-        texts = [a.text() for a in win.menu_reports.actions()]
+        texts = [
+            a.text()
+            for a in win.menu_reports.actions()
+            for a in ([a] + (a.menu().actions() if a.menu() else []))
+        ]
         assert "导出周报…" in texts
-        if "status" in acts:
+        nav = [win.nav.item(i).text() for i in range(win.nav.count())]
+        if "status" in acts:  # 报送情况 is a page of the city's navigation (Ctrl+8), not a window
+            assert nav[-1] == "报送情况" and len(nav) == 8
             acts["status"].trigger()
-            page = win._returns_status_page
-            qtbot.addWidget(page)
-            assert page.model.rowCount() == 9
+            assert win.current_key() == "returns_status" and win.nav.currentRow() == 7
+            page = win.stack.currentWidget()
+            assert isinstance(page, ReturnsStatusPage) and page.model.rowCount() == 9
+            assert page.window() is win
+            win.show_page("home")
+            win.act_page_returns.trigger()
+            assert win.stack.currentWidget() is page
+        else:
+            assert "报送情况" not in nav and not win.act_page_returns.isVisible()
 
 
 def test_export_dialog_exports(qtbot, unit, tmp_path, quiet_boxes):
