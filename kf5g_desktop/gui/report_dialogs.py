@@ -30,6 +30,7 @@ from kf5g_desktop.domain.targets import COUNTING_RULES, DEFAULT_COUNTING_RULE
 from kf5g_desktop.domain.units import CITY_CODE
 from kf5g_desktop.storage.store import WeekNote
 
+from .jobs import message
 from .report_document import preview_report, print_report, save_report_pdf
 from .week_picker import WeekPicker, initial_week
 
@@ -184,7 +185,7 @@ class ReportDialog(QDialog):
             path += ".pdf"
 
         def done(pages: int) -> None:
-            QMessageBox.information(
+            message(
                 self, self.tr("周报"), self.tr("已保存周报(共 {n} 页):\n{path}").format(n=pages, path=path)
             )
 

@@ -14,11 +14,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QWidget
 
 from kf5g_desktop.storage.store import Store
 
-from .jobs import run_job
+from .jobs import message, run_job
 from .main_window import RETURNS_STATUS
 from .returns_bulk import BulkImportWizard
 from .returns_dialogs import ExportDialog, ImportPreviewDialog
@@ -107,7 +107,7 @@ def _reference_export(parent: QWidget, store: Store) -> None:
         parent,
         QCoreApplication.translate("ReturnsActions", "导出参考数据"),
         lambda progress: reference.export_reference(store, Path(path)),
-        on_success=lambda p: QMessageBox.information(
+        on_success=lambda p: message(
             parent,
             QCoreApplication.translate("ReturnsActions", "导出参考数据"),
             QCoreApplication.translate(
@@ -133,7 +133,7 @@ def _reference_import(parent: QWidget, store: Store) -> None:
         text += QCoreApplication.translate("ReturnsActions", "已保存本区县签名密钥。") if res.key_kept else ""
         if res.notes:
             text += "\n" + "\n".join(res.notes)
-        QMessageBox.information(parent, QCoreApplication.translate("ReturnsActions", "导入参考数据"), text)
+        message(parent, QCoreApplication.translate("ReturnsActions", "导入参考数据"), text)
 
     run_job(
         parent,

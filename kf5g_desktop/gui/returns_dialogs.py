@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from kf5g_desktop.domain.periods import IsoWeek
 from kf5g_desktop.storage.store import Store
 
-from .jobs import run_job
+from .jobs import message, run_job
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -79,16 +79,16 @@ class ExportDialog(QDialog):
             if not inst.is_city
             else ""
         )
-        buttons = QDialogButtonBox(
+        self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("导出"))
-        buttons.accepted.connect(self._export)
-        buttons.rejected.connect(self.reject)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("导出"))
+        self.buttons.accepted.connect(self._export)
+        self.buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
         lay.addLayout(form)
         lay.addWidget(self.note)
-        lay.addWidget(buttons)
+        lay.addWidget(self.buttons)
         self.resize(520, 220)
 
     def _browse(self) -> None:
@@ -114,8 +114,8 @@ class ExportDialog(QDialog):
 
         def done(res) -> None:  # type: ignore[no-untyped-def]
             self.result_path = res.path
-            QMessageBox.information(self, self.tr("导出周报"), describe(res))
-            self.accept()
+            self.accept()  # first, so that the message is over the main window and leaves it active
+            message(self, self.tr("导出周报"), describe(res))
 
         run_job(
             self,
@@ -304,8 +304,8 @@ class ImportPreviewDialog(QDialog):
                 (r.outcome.message if r.outcome else f"{Path(r.path).name}:{r.error or '未导入'}")
                 for r in reports
             )
-            QMessageBox.information(self, self.tr("导入周报"), text)
             self.accept()
+            message(self, self.tr("导入周报"), text)
 
         run_job(
             self,

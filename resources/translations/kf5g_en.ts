@@ -646,6 +646,25 @@
         <source>{0}:{1} 项</source>
         <translation>{0}: {1} selected</translation>
     </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/jobs.py" line="141"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/jobs.py" line="158"/>
+        <source>正在取消……</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/jobs.py" line="224"/>
+        <source>操作失败：{0}
+
+请把此信息告知技术支持。</source>
+        <translation>The operation failed: {0}
+
+Please pass this message on to technical support.</translation>
+    </message>
 </context>
 <context>
     <name>ApprovalsPage</name>
@@ -854,7 +873,7 @@
     <message>
         <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="42"/>
         <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="109"/>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="117"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="118"/>
         <source>导出周报</source>
         <translation>Export weekly return</translation>
     </message>
@@ -991,7 +1010,7 @@
     <message>
         <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="209"/>
         <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="295"/>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="307"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="308"/>
         <source>导入周报</source>
         <translation>Import returns</translation>
     </message>
@@ -1105,7 +1124,7 @@
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/main_window.py" line="128"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="367"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="369"/>
         <source>正在打开数据库……</source>
         <translation>Opening the database…</translation>
     </message>
@@ -1180,194 +1199,194 @@
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="281"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="282"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="282"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="284"/>
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="283"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="285"/>
         <source>选择列(&amp;C)…</source>
         <translation>&amp;Columns…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="287"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="289"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="290"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="292"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="303"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="305"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="312"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="314"/>
         <source>报表(&amp;R)</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="315"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="317"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="317"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="319"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="371"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="373"/>
         <source>市级</source>
         <translation>City</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="371"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="373"/>
         <source>未设置单位</source>
         <translation>No unit set</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="373"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="375"/>
         <source>数据库:{0}</source>
         <translation>Database: {0}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="374"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="376"/>
         <source>{0} · 填报人:{1}</source>
         <translation>{0} · User: {1}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="376"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="378"/>
         <source>基站 {0} · 场所 {1} · 杆塔 {2}</source>
         <translation>Stations {0} · Venues {1} · Poles {2}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="366"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="378"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="368"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="380"/>
         <source>开封市5G网络建设填报系统</source>
         <translation>Kaifeng 5G Build-out Register</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="380"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="382"/>
         <source>(只读)</source>
         <translation> (read-only)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="382"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="384"/>
         <source>(演示数据)</source>
         <translation> (demo data)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="396"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="398"/>
         <source>只读:数据库正被另一个程序使用,不能修改</source>
         <translation>Read-only: the database is in use by another copy of the program; changes are disabled</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="413"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="415"/>
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="478"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="480"/>
         <source>选中的 {0} 条记录</source>
         <translation>the {0} selected records</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="481"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="483"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="482"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="484"/>
         <source>把“{0}”移到回收站?
 可以在回收站恢复,也可以用“撤销”(Ctrl+Z)。</source>
         <translation>Move “{0}” to the recycle bin?
 You can restore it from the recycle bin or with Undo (Ctrl+Z).</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="515"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="517"/>
         <source>已恢复:{0}</source>
         <translation>Restored: {0}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="526"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="528"/>
         <source>彻底删除</source>
         <translation>Delete permanently</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="527"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="529"/>
         <source>彻底删除“{0}”?此操作不能撤销,记录将无法恢复(操作日志保留)。</source>
         <translation>Permanently delete “{0}”? This cannot be undone and the record cannot be restored (the audit log is kept).</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="582"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="584"/>
         <source>备份</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="585"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="587"/>
         <source>已备份到 {0}</source>
         <translation>Backed up to {0}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="596"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="603"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="614"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="639"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="645"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="598"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="605"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="616"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="641"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="647"/>
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="597"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="599"/>
         <source>没有找到备份(备份文件夹:{0})。</source>
         <translation>No backups found (backup folder: {0}).</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="604"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="606"/>
         <source>选择要恢复的备份(当前数据库会先另存一份):</source>
         <translation>Choose the backup to restore (the current database is saved first):</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="615"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="617"/>
         <source>用 {0} 的备份替换当前数据库?当前数据库会先另存为备份。</source>
         <translation>Replace the current database with the backup of {0}? The current database is saved as a backup first.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="636"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="638"/>
         <source>已从备份恢复</source>
         <translation>Restored from backup</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="643"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="645"/>
         <source>打开数据库</source>
         <translation>Open database</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="679"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="681"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="679"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="681"/>
         <source>界面语言将在下次启动程序时生效。</source>
         <translation>The interface language changes the next time the program starts.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="687"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="689"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="689"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="691"/>
         <source>开封市5G网络建设填报系统 {0}
 
 记录基站建设、免费开放场所和杆塔共享,生成周报和报送表。</source>
@@ -1825,101 +1844,101 @@ Save it anyway?</translation>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="47"/>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="148"/>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="188"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="48"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="149"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="189"/>
         <source>周报</source>
         <translation>Weekly report</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="53"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="54"/>
         <source>全市汇总(市级版)</source>
         <translation>City consolidation (city edition)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="64"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="65"/>
         <source>哪些类型的基站计入“基站数”和目标完成率;补助按全部已开通SA基站计</source>
         <translation>Which station types count as stations and towards the target; the subsidy counts all SA stations on air</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="67"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="68"/>
         <source>周次:</source>
         <translation>Week:</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="68"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="69"/>
         <source>报表范围:</source>
         <translation>Report scope:</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="69"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="70"/>
         <source>统计口径:</source>
         <translation>Counting rule:</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="71"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="72"/>
         <source>本周存在问题(打印在周报中)</source>
         <translation>Problems this week (printed in the report)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="73"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="74"/>
         <source>逐条填写本周工作中存在的问题和需要协调的事项,如:
 1. ……</source>
         <translation>List this week&apos;s problems and matters needing coordination, e.g.:
 1. …</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="75"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="76"/>
         <source>审核人姓名</source>
         <translation>Reviewer&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="76"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="77"/>
         <source>保存问题</source>
         <translation>Save problems</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="81"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="82"/>
         <source>审核人:</source>
         <translation>Reviewer:</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="88"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="89"/>
         <source>打印预览…</source>
         <translation>Print preview…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="90"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="91"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="92"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="93"/>
         <source>另存为PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="148"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="149"/>
         <source>数据库以只读方式打开,问题文本无法保存。</source>
         <translation>The database is open read-only; the problems text cannot be saved.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="156"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="157"/>
         <source>已保存 {week} 的问题。</source>
         <translation>Saved the problems of {week}.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="177"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="178"/>
         <source>周报另存为PDF</source>
         <translation>Save weekly report as PDF</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="179"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="180"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="188"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="189"/>
         <source>已保存周报(共 {n} 页):
 {path}</source>
         <translation>Saved the weekly report ({n} pages):
@@ -3429,17 +3448,17 @@ Save it anyway?</translation>
 <context>
     <name>main_window</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="204"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="205"/>
         <source>周报(预览、打印、另存为PDF)…</source>
         <translation>Weekly report (preview, print, save as PDF)…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="206"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="207"/>
         <source>选择周次,预览并打印周报或保存为PDF</source>
         <translation>Choose a week, preview and print the weekly report or save it as PDF</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="208"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="209"/>
         <source>填写本周存在问题…</source>
         <translation>Enter this week&apos;s problems…</translation>
     </message>

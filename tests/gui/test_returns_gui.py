@@ -158,3 +158,51 @@ def test_bulk_wizard_preview_and_commit(qtbot, qtmodeltester, unit, tmp_path, qu
     before = unit.count("station")
     wiz.button(QWizard.WizardButton.FinishButton).click()
     assert unit.count("station") == before + 30 and wiz.batch_id
+
+
+def test_main_window_has_the_keyboard_after_the_export_message(qtbot, unit, tmp_path):
+    """报表 → 报送 → 导出周报 → 导出 → the success message → OK: the main window is active again and
+    Alt+F opens its 文件 menu without a click (issue 11.19)."""
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QApplication
+
+    from kf5g_desktop.gui.app import install_menus
+    from kf5g_desktop.gui.main_window import MainWindow
+
+    win = MainWindow(unit)
+    qtbot.addWidget(win)
+    install_menus(win, unit)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
+    seen: list[str] = []
+
+    def fill_dialog() -> None:
+        dlg = QApplication.activeModalWidget()
+        if not isinstance(dlg, ExportDialog):
+            QTimer.singleShot(50, fill_dialog)
+            return
+        dlg.week.setCurrentIndex(dlg.week.findData(str(WEEK)))
+        dlg.folder.setText(str(tmp_path))
+        QTimer.singleShot(0, answer_message)
+        qtbot.keyClick(dlg.buttons.button(dlg.buttons.StandardButton.Ok), Qt.Key.Key_Space)
+
+    def answer_message() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(50, answer_message)
+            return
+        seen.append(box.text())
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, fill_dialog)
+    win.findChild(QAction, "act_returns_export").trigger()  # returns when the dialog has closed
+    assert seen and seen[0].startswith("已导出")
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is win)  # activation is delivered as an event
+    qtbot.keyClick(win, Qt.Key.Key_F, Qt.KeyboardModifier.AltModifier)
+    file_menu = win.menuBar().actions()[0].menu()
+    qtbot.waitUntil(file_menu.isVisible)
+    file_menu.close()
