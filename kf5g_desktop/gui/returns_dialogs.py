@@ -28,6 +28,7 @@ from kf5g_desktop.domain.periods import IsoWeek
 from kf5g_desktop.storage.store import Store
 
 from .jobs import message, run_job
+from .week_picker import initial_week, offered_weeks, week_title
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -43,11 +44,9 @@ class ExportDialog(QDialog):
         inst = store.installation()
         form = QFormLayout()
         self.week = QComboBox(self)
-        this = IsoWeek.containing(store.today())
-        for i in range(0, 26):
-            w = this.shift(-i)
-            self.week.addItem(w.title_zh, str(w))
-        self.week.setCurrentIndex(1 if store.today().isoweekday() <= 2 else 0)
+        for w in offered_weeks(store):  # first record → last finished week, newest first
+            self.week.addItem(week_title(w), str(w))
+        self.week.setCurrentIndex(max(self.week.findData(str(initial_week(store))), 0))
         form.addRow(self.tr("统计周期"), self.week)
         self.unit = QComboBox(self)
         if inst.is_city:

@@ -871,70 +871,70 @@ Please pass this message on to technical support.</translation>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="42"/>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="109"/>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="118"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="43"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="108"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="117"/>
         <source>导出周报</source>
         <translation>Export weekly return</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="51"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="50"/>
         <source>统计周期</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="54"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="53"/>
         <source>全市汇总(开封市)</source>
         <translation>City consolidation (Kaifeng)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="61"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="60"/>
         <source>填报单位</source>
         <translation>Reporting unit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="64"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="63"/>
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="68"/>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="95"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="67"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="94"/>
         <source>保存到文件夹</source>
         <translation>Save to folder</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="70"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="69"/>
         <source>本周已导出过且数据有改动时必填,如:更正基站坐标</source>
         <translation>Required when this week was exported before and the data changed, e.g. corrected station coordinates</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="71"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="70"/>
         <source>更正原因</source>
         <translation>Correction reason</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="76"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="75"/>
         <source>导出的周报将用本区县密钥签名。</source>
         <translation>The return will be signed with this unit&apos;s key.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="78"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="77"/>
         <source>尚未导入市局下发的参考数据(签名密钥),周报将不签名。</source>
         <translation>The city&apos;s reference data (signing key) has not been imported: the return will not be signed.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="85"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="84"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="109"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="108"/>
         <source>文件夹“%1”不存在,请重新选择。</source>
         <translation>The folder &quot;%1&quot; does not exist; please choose another.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="122"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="121"/>
         <source>正在导出周报</source>
         <translation>Exporting the weekly return</translation>
     </message>
@@ -1008,74 +1008,74 @@ Please pass this message on to technical support.</translation>
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="209"/>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="295"/>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="308"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="208"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="294"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="307"/>
         <source>导入周报</source>
         <translation>Import returns</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="219"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="218"/>
         <source>仅当文件导出后被改动、且确认接收时填写原因</source>
         <translation>Only when a file was changed after export and you accept it: give the reason</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="220"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="219"/>
         <source>选择文件…</source>
         <translation>Choose files…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="222"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="221"/>
         <source>重新校验</source>
         <translation>Verify again</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="224"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="223"/>
         <source>导入通过校验的文件</source>
         <translation>Import the files that passed</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="227"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="226"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="231"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="230"/>
         <source>接收改动原因:</source>
         <translation>Reason for accepting changes:</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="241"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="240"/>
         <source>问题与提示(点击上方的文件查看):</source>
         <translation>Problems and notes (click a file above):</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="250"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="249"/>
         <source>选择周报文件</source>
         <translation>Choose return files</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="250"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="249"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="263"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="262"/>
         <source>正在校验周报</source>
         <translation>Verifying returns</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="282"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="281"/>
         <source>校验通过,没有问题。</source>
         <translation>Verified: no problems.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="296"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="295"/>
         <source>部分区县本周的周报已导入过且内容不同。确认用新文件替换吗?原文件保留在历史中。</source>
         <translation>Some units&apos; returns for this week were imported before with different content. Replace them with the new files? The earlier files stay in the history.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="312"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="311"/>
         <source>正在导入周报</source>
         <translation>Importing returns</translation>
     </message>
@@ -2646,17 +2646,32 @@ Save it anyway?</translation>
 <context>
     <name>WeekPicker</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/week_picker.py" line="41"/>
+        <location filename="../../kf5g_desktop/gui/week_picker.py" line="53"/>
+        <source>{m1}月{d1}日—{m2}月{d2}日</source>
+        <translation>{y1}-{m1:02d}-{d1:02d} – {y2}-{m2:02d}-{d2:02d}</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/week_picker.py" line="55"/>
+        <source>{y1}年{m1}月{d1}日—{y2}年{m2}月{d2}日</source>
+        <translation>{y1}-{m1:02d}-{d1:02d} – {y2}-{m2:02d}-{d2:02d}</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/week_picker.py" line="57"/>
+        <source>{year}年第{week}周({span})</source>
+        <translation>Week {week} of {year} ({span})</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/week_picker.py" line="72"/>
         <source>上一周</source>
         <translation>Previous week</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/week_picker.py" line="47"/>
+        <location filename="../../kf5g_desktop/gui/week_picker.py" line="78"/>
         <source>选择一天,即选中它所在的周(周一至周日)</source>
         <translation>Pick a day to choose its week (Monday to Sunday)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/week_picker.py" line="50"/>
+        <location filename="../../kf5g_desktop/gui/week_picker.py" line="81"/>
         <source>下一周</source>
         <translation>Next week</translation>
     </message>

@@ -89,7 +89,7 @@ def test_actions_installed_in_the_reports_menu(qtbot, unit, city):
 def test_export_dialog_exports(qtbot, unit, tmp_path, quiet_boxes):
     dlg = ExportDialog(unit)
     qtbot.addWidget(dlg)
-    dlg.week.setCurrentIndex(dlg.week.findData(str(WEEK)))
+    assert dlg.selected_week() == WEEK.prev()  # the clock is on WEEK's Sunday: the last finished week
     dlg.folder.setText(str(tmp_path))
     dlg.show()
     _shot(dlg, "returns_export_dialog.png")
@@ -184,7 +184,6 @@ def test_main_window_has_the_keyboard_after_the_export_message(qtbot, unit, tmp_
         if not isinstance(dlg, ExportDialog):
             QTimer.singleShot(50, fill_dialog)
             return
-        dlg.week.setCurrentIndex(dlg.week.findData(str(WEEK)))
         dlg.folder.setText(str(tmp_path))
         QTimer.singleShot(0, answer_message)
         qtbot.keyClick(dlg.buttons.button(dlg.buttons.StandardButton.Ok), Qt.Key.Key_Space)
@@ -206,3 +205,54 @@ def test_main_window_has_the_keyboard_after_the_export_message(qtbot, unit, tmp_
     file_menu = win.menuBar().actions()[0].menu()
     qtbot.waitUntil(file_menu.isVisible)
     file_menu.close()
+
+
+def test_export_offers_every_week_from_the_first_record_to_the_last_finished_one(qtbot, tmp_path):
+    """导出周报 offers the weeks from the installation's first record to the last finished week,
+    newest first, and opens on the same week as the report dialog (issue 11.7)."""
+    import sqlite3
+    from datetime import date, datetime
+
+    from kf5g_desktop.domain.periods import IsoWeek, weeks_between
+    from kf5g_desktop.domain.records import Venue
+    from kf5g_desktop.gui.report_dialogs import ReportDialog
+    from kf5g_desktop.gui.week_picker import initial_week
+    from kf5g_desktop.storage.demo import generate_demo
+    from kf5g_desktop.storage.store import Store
+
+    clock = factory.fixed_clock(datetime(2020, 11, 4, 10, 0))  # a Wednesday of 2020-W45
+    store = factory.open_store(tmp_path / "u" / "kf5g.db", clock=clock)
+    try:
+        factory.make_records(store, "410221", 3)
+        clock.state["now"] = datetime(2021, 3, 10, 9, 0)  # a Wednesday of 2021-W10
+        store.save(Venue(unit_code="410221", name="县图书馆", category="public_institution"))
+        dlg = ExportDialog(store)
+        qtbot.addWidget(dlg)
+        weeks = [IsoWeek.parse(dlg.week.itemData(i)) for i in range(dlg.week.count())]
+        assert weeks[0] == IsoWeek(2021, 9) and weeks[-1] == IsoWeek(2020, 45)  # not the unfinished W10
+        assert weeks == sorted(weeks, reverse=True) and len(weeks) == len(set(weeks)) == 18
+        assert dlg.selected_week() == IsoWeek(2021, 9) == initial_week(store)
+        assert dlg.week.currentText() == "2021年第9周(3月1日—3月7日)"
+    finally:
+        store.close()
+    # A demo installation (2020–2022, today much later): every week since 2020, opening on the week
+    # of the latest activity, the week the report dialog opens on too.
+    path = tmp_path / "demo.db"
+    generate_demo(path, stations=200, seed=4)
+    with Store.open(path) as demo:
+        dlg = ExportDialog(demo)
+        qtbot.addWidget(dlg)
+        report = ReportDialog(demo)
+        qtbot.addWidget(report)
+        weeks = [IsoWeek.parse(dlg.week.itemData(i)) for i in range(dlg.week.count())]
+        assert weeks[0] == IsoWeek.containing(demo.today()).prev()
+        con = sqlite3.connect(path)
+        first = min(
+            con.execute(f"SELECT min(created_at) FROM {t}").fetchone()[0]
+            for t in ("station", "venue", "pole")
+        )
+        con.close()
+        assert weeks[-1] == IsoWeek.containing(date.fromisoformat(first[:10])) < IsoWeek(2020, 20)
+        assert weeks == weeks_between(weeks[-1], weeks[0])[::-1]
+        assert dlg.selected_week().year == 2022
+        assert dlg.selected_week() == report.week() == initial_week(demo)
