@@ -41,14 +41,22 @@ def install_translations(app: QCoreApplication, language: str | None = None) -> 
 
     from kf5g_desktop.paths import resource_path
 
+    import PySide6
+
     lang = language or str(QSettings().value("language", "zh_CN"))
     english = lang.startswith("en")
     qt_base = QTranslator(app)
-    if qt_base.load(
-        f"qtbase_{'en' if english else 'zh_CN'}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    ):
+    folders = (  # Qt's own folder; PySide6's (the frozen build bundles the files there, build.spec)
+        QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+        str(Path(PySide6.__file__).parent / "Qt" / "translations"),
+    )
+    name = f"qtbase_{'en' if english else 'zh_CN'}"
+    if any(qt_base.load(name, folder) for folder in folders):
         app.installTranslator(qt_base)
     if not english:
+        extra = QTranslator(app)  # what qtbase_zh_CN lacks (e.g. the file dialog's "&Look in:")
+        if extra.load(str(resource_path("translations", "qtbase_extra_zh_CN.qm"))):
+            app.installTranslator(extra)
         QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
         return None
     translator = QTranslator(app)
@@ -76,10 +84,13 @@ def ask_user(exc: StorageError, parent: QWidget | None = None) -> str:
     box.exec()
     action = actions.get(box.clickedButton(), "exit")
     if action == "other":
-        name, _ = QFileDialog.getSaveFileName(
+        from .files import save_file
+
+        name = save_file(
             parent,
+            "database",
             tr("选择数据库文件"),
-            str(Path.home() / "kf5g.db"),
+            "kf5g.db",
             tr("数据库 (*.db)"),
             options=QFileDialog.Option.DontConfirmOverwrite,
         )

@@ -3,16 +3,13 @@ print or save the report as PDF. ``ReportActions`` puts it into the 报表 menu.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStandardPaths
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QLabel,
@@ -30,6 +27,7 @@ from kf5g_desktop.domain.targets import COUNTING_RULES, DEFAULT_COUNTING_RULE
 from kf5g_desktop.domain.units import CITY_CODE
 from kf5g_desktop.storage.store import WeekNote
 
+from .files import save_file
 from .jobs import message
 from .report_document import preview_report, print_report, save_report_pdf
 from .week_picker import WeekPicker, initial_week
@@ -172,12 +170,8 @@ class ReportDialog(QDialog):
 
     def save_pdf(self) -> None:
         self.save_note(quiet=True)
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("周报另存为PDF"),
-            str(Path(folder) / self.default_pdf_name()),
-            self.tr("PDF 文件 (*.pdf)"),
+        path = save_file(
+            self, "report_pdf", self.tr("周报另存为PDF"), self.default_pdf_name(), self.tr("PDF 文件 (*.pdf)")
         )
         if not path:
             return

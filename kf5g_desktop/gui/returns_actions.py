@@ -14,10 +14,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QWidget
+from PySide6.QtWidgets import QMainWindow, QWidget
 
 from kf5g_desktop.storage.store import Store
 
+from .files import open_file, save_file
 from .jobs import message, run_job
 from .main_window import RETURNS_STATUS
 from .returns_bulk import BulkImportWizard
@@ -95,8 +96,9 @@ def install_returns_actions(
 def _reference_export(parent: QWidget, store: Store) -> None:
     from kf5g_desktop.returns import reference
 
-    path, _ = QFileDialog.getSaveFileName(
+    path = save_file(
         parent,
+        "reference",
         QCoreApplication.translate("ReturnsActions", "导出参考数据"),
         reference.file_name(store),
         "JSON (*.json)",
@@ -120,8 +122,8 @@ def _reference_export(parent: QWidget, store: Store) -> None:
 def _reference_import(parent: QWidget, store: Store) -> None:
     from kf5g_desktop.returns import reference
 
-    path, _ = QFileDialog.getOpenFileName(
-        parent, QCoreApplication.translate("ReturnsActions", "导入市局参考数据"), "", "JSON (*.json)"
+    path = open_file(
+        parent, "reference", QCoreApplication.translate("ReturnsActions", "导入市局参考数据"), "JSON (*.json)"
     )
     if not path:
         return

@@ -9,7 +9,6 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -29,6 +28,7 @@ from kf5g_desktop.domain.schema import FIELD_BY_NAME, POLE, REF, STATION, VENUE
 from kf5g_desktop.returns import bulk
 from kf5g_desktop.storage.store import Store
 
+from .files import open_file
 from .jobs import run_job
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -134,9 +134,7 @@ class _FilePage(QWizardPage):
         self.path.textChanged.connect(self.completeChanged)
 
     def _browse(self) -> None:
-        f, _ = QFileDialog.getOpenFileName(
-            self, self.tr("选择运营商清单"), "", self.tr("表格 (*.xlsx *.csv)")
-        )
+        f = open_file(self, "bulk_import", self.tr("选择运营商清单"), self.tr("表格 (*.xlsx *.csv)"))
         if f:
             self.path.setText(f)
 

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -27,10 +26,12 @@ from PySide6.QtWidgets import (
 from kf5g_desktop.domain.periods import IsoWeek
 from kf5g_desktop.storage.store import Store
 
+from .files import choose_folder, open_files, remember_folder, start_folder
 from .jobs import message, run_job
 from .week_picker import initial_week, offered_weeks, week_title
 
 _Index = QModelIndex | QPersistentModelIndex
+EXPORT_FOLDER = "returns_export"  # the remembered folder of exported returns (gui/files.py)
 
 
 class ExportDialog(QDialog):
@@ -59,7 +60,7 @@ class ExportDialog(QDialog):
             self.unit.setEnabled(False)
         form.addRow(self.tr("填报单位"), self.unit)
         row = QHBoxLayout()
-        self.folder = QLineEdit(str(Path.home()), self)
+        self.folder = QLineEdit(str(start_folder(EXPORT_FOLDER)), self)
         browse = QPushButton(self.tr("选择…"), self)
         browse.clicked.connect(self._browse)
         row.addWidget(self.folder, 1)
@@ -91,7 +92,7 @@ class ExportDialog(QDialog):
         self.resize(520, 220)
 
     def _browse(self) -> None:
-        d = QFileDialog.getExistingDirectory(self, self.tr("保存到文件夹"), self.folder.text())
+        d = choose_folder(self, EXPORT_FOLDER, self.tr("保存到文件夹"), self.folder.text())
         if d:
             self.folder.setText(d)
 
@@ -108,6 +109,7 @@ class ExportDialog(QDialog):
                 self, self.tr("导出周报"), self.tr("文件夹“%1”不存在,请重新选择。").replace("%1", str(folder))
             )
             return
+        remember_folder(EXPORT_FOLDER, folder)
         inst = self.store.installation()
         unit_arg = unit if inst.is_city else None
 
@@ -245,9 +247,7 @@ class ImportPreviewDialog(QDialog):
             self.verify()
 
     def _choose(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("选择周报文件"), "", self.tr("Excel 工作簿 (*.xlsx)")
-        )
+        files = open_files(self, "returns_import", self.tr("选择周报文件"), self.tr("Excel 工作簿 (*.xlsx)"))
         if files:
             self.paths = [Path(f) for f in files]
             self.verify()
