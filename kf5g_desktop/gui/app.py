@@ -37,11 +37,10 @@ def install_translations(app: QCoreApplication, language: str | None = None) -> 
     """Install Qt's own strings (standard buttons: 确定/取消/是/否…) in the interface language, and
     our English .qm when the settings say English (Chinese is the source language). Returns our
     translator (None in Chinese)."""
+    import PySide6
     from PySide6.QtCore import QLibraryInfo
 
     from kf5g_desktop.paths import resource_path
-
-    import PySide6
 
     lang = language or str(QSettings().value("language", "zh_CN"))
     english = lang.startswith("en")

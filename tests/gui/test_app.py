@@ -181,7 +181,11 @@ def test_quitting_with_returns_status_open_ends_the_program(qtbot, tmp_path):
     stray.setWindowTitle("其他窗口")
 
     def act_when_ready() -> None:
-        wins = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.attached]
+        wins = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, MainWindow) and w.attached and w.isVisible()  # not an earlier test's
+        ]
         status = wins[0].findChild(QAction, "act_returns_status") if wins else None
         if status is None or QThreadPool.globalInstance().activeThreadCount():
             QTimer.singleShot(100, drive)
