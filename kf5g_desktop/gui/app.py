@@ -70,6 +70,13 @@ def ask_user(exc: StorageError, parent: QWidget | None = None) -> str:
     box = QMessageBox(parent)
     box.setWindowTitle(tr("无法打开数据库"))
     box.setText(str(exc))
+    if isinstance(exc, DatabaseLockedError):
+        who = exc.holder.describe() if exc.holder else tr("另一个程序")
+        box.setText(
+            tr(
+                "数据库正被{0}使用。为防止数据损坏，本窗口只能只读查看；请在那台电脑/那个窗口保存并退出后再修改。"
+            ).format(who)
+        )
     box.setIcon(QMessageBox.Icon.Warning)
     quit_btn = box.addButton(tr("退出"), QMessageBox.ButtonRole.RejectRole)
     actions: dict[object, str] = {quit_btn: "exit"}

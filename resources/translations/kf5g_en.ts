@@ -4,83 +4,93 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="64"/>
-        <location filename="../../kf5g_desktop/gui/app.py" line="327"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="71"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="344"/>
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="67"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="74"/>
+        <source>另一个程序</source>
+        <translation>another program</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/app.py" line="77"/>
+        <source>数据库正被{0}使用。为防止数据损坏，本窗口只能只读查看；请在那台电脑/那个窗口保存并退出后再修改。</source>
+        <translation>The database is in use by {0}. To protect the data this window can only view it read-only; save and quit on that computer / in that window before making changes.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/app.py" line="81"/>
         <source>退出</source>
         <translation>Exit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="70"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="84"/>
         <source>只读打开</source>
         <translation>Open read-only</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="72"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="86"/>
         <source>可以用最新的完好备份替换它(损坏的文件会另存一份)。</source>
         <translation>It can be replaced by the newest good backup (the damaged file is kept aside).</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="73"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="87"/>
         <source>从最新备份恢复</source>
         <translation>Restore newest backup</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="75"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="89"/>
         <source>选择其他文件…</source>
         <translation>Choose another file…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="81"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="98"/>
         <source>选择数据库文件</source>
         <translation>Choose a database file</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="83"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="100"/>
         <source>数据库 (*.db)</source>
         <translation>Database (*.db)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="100"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="117"/>
         <source>没有找到可用的完好备份(备份文件夹:{0})。请联系技术支持。</source>
         <translation>No good backup was found (backup folder: {0}). Please contact support.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="173"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="190"/>
         <source>正在生成演示数据</source>
         <translation>Generating demo data</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="192"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="209"/>
         <source>演示数据</source>
         <translation>Demo data</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="192"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="209"/>
         <source>生成演示数据失败:{0}</source>
         <translation>Generating the demo data failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="203"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="220"/>
         <source>每日备份</source>
         <translation>Daily backup</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="219"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="236"/>
         <source>数据库位置不安全</source>
         <translation>Unsafe database location</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="221"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="238"/>
         <source>数据库“{0}”位于网络驱动器或U盘等移动存储上,断网或拔出时可能损坏数据。请把数据库复制到本机硬盘,并用 --db 或环境变量 KF5G_DB 指定它的位置。</source>
         <translation>The database “{0}” is on a network drive or removable storage; losing the connection or unplugging it can damage the data. Copy the database to this computer&apos;s hard disk and point to it with --db or the KF5G_DB environment variable.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="332"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="349"/>
         <source>正在打开数据库</source>
         <translation>Opening the database</translation>
     </message>
@@ -710,27 +720,27 @@ Please pass this message on to technical support.</translation>
 <context>
     <name>BulkImportWizard</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="284"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="282"/>
         <source>批量导入运营商清单</source>
         <translation>Bulk import operators&apos; lists</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="291"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="289"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="292"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="290"/>
         <source>下一步</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="293"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="291"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="294"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="292"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -871,70 +881,70 @@ Please pass this message on to technical support.</translation>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="43"/>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="108"/>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="117"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="44"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="109"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="119"/>
         <source>导出周报</source>
         <translation>Export weekly return</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="50"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="51"/>
         <source>统计周期</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="53"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="54"/>
         <source>全市汇总(开封市)</source>
         <translation>City consolidation (Kaifeng)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="60"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="61"/>
         <source>填报单位</source>
         <translation>Reporting unit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="63"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="64"/>
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="67"/>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="94"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="68"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="95"/>
         <source>保存到文件夹</source>
         <translation>Save to folder</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="69"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="70"/>
         <source>本周已导出过且数据有改动时必填,如:更正基站坐标</source>
         <translation>Required when this week was exported before and the data changed, e.g. corrected station coordinates</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="70"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="71"/>
         <source>更正原因</source>
         <translation>Correction reason</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="75"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="76"/>
         <source>导出的周报将用本区县密钥签名。</source>
         <translation>The return will be signed with this unit&apos;s key.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="77"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="78"/>
         <source>尚未导入市局下发的参考数据(签名密钥),周报将不签名。</source>
         <translation>The city&apos;s reference data (signing key) has not been imported: the return will not be signed.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="84"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="85"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="108"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="109"/>
         <source>文件夹“%1”不存在,请重新选择。</source>
         <translation>The folder &quot;%1&quot; does not exist; please choose another.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="121"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="123"/>
         <source>正在导出周报</source>
         <translation>Exporting the weekly return</translation>
     </message>
@@ -1008,54 +1018,54 @@ Please pass this message on to technical support.</translation>
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="208"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="210"/>
         <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="294"/>
         <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="307"/>
         <source>导入周报</source>
         <translation>Import returns</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="218"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="220"/>
         <source>仅当文件导出后被改动、且确认接收时填写原因</source>
         <translation>Only when a file was changed after export and you accept it: give the reason</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="219"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="221"/>
         <source>选择文件…</source>
         <translation>Choose files…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="221"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="223"/>
         <source>重新校验</source>
         <translation>Verify again</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="223"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="225"/>
         <source>导入通过校验的文件</source>
         <translation>Import the files that passed</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="226"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="228"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="230"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="232"/>
         <source>接收改动原因:</source>
         <translation>Reason for accepting changes:</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="240"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="242"/>
         <source>问题与提示(点击上方的文件查看):</source>
         <translation>Problems and notes (click a file above):</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="249"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="250"/>
         <source>选择周报文件</source>
         <translation>Choose return files</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="249"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="250"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
@@ -1844,101 +1854,101 @@ Save it anyway?</translation>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="48"/>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="149"/>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="189"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="46"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="147"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="183"/>
         <source>周报</source>
         <translation>Weekly report</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="54"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="52"/>
         <source>全市汇总(市级版)</source>
         <translation>City consolidation (city edition)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="65"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="63"/>
         <source>哪些类型的基站计入“基站数”和目标完成率;补助按全部已开通SA基站计</source>
         <translation>Which station types count as stations and towards the target; the subsidy counts all SA stations on air</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="68"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="66"/>
         <source>周次:</source>
         <translation>Week:</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="69"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="67"/>
         <source>报表范围:</source>
         <translation>Report scope:</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="70"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="68"/>
         <source>统计口径:</source>
         <translation>Counting rule:</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="72"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="70"/>
         <source>本周存在问题(打印在周报中)</source>
         <translation>Problems this week (printed in the report)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="74"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="72"/>
         <source>逐条填写本周工作中存在的问题和需要协调的事项,如:
 1. ……</source>
         <translation>List this week&apos;s problems and matters needing coordination, e.g.:
 1. …</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="76"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="74"/>
         <source>审核人姓名</source>
         <translation>Reviewer&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="77"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="75"/>
         <source>保存问题</source>
         <translation>Save problems</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="82"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="80"/>
         <source>审核人:</source>
         <translation>Reviewer:</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="89"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="87"/>
         <source>打印预览…</source>
         <translation>Print preview…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="91"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="89"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="93"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="91"/>
         <source>另存为PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="149"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="147"/>
         <source>数据库以只读方式打开,问题文本无法保存。</source>
         <translation>The database is open read-only; the problems text cannot be saved.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="157"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="155"/>
         <source>已保存 {week} 的问题。</source>
         <translation>Saved the problems of {week}.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="178"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="174"/>
         <source>周报另存为PDF</source>
         <translation>Save weekly report as PDF</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="180"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="174"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="189"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="183"/>
         <source>已保存周报(共 {n} 页):
 {path}</source>
         <translation>Saved the weekly report ({n} pages):
@@ -1948,65 +1958,65 @@ Save it anyway?</translation>
 <context>
     <name>ReturnsActions</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="62"/>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="63"/>
         <source>导出周报…</source>
         <translation>Export weekly return…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="67"/>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="68"/>
         <source>校验 / 导入周报…</source>
         <translation>Verify / import returns…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="72"/>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="73"/>
         <source>批量导入运营商清单…</source>
         <translation>Bulk import operators&apos; lists…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="78"/>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="79"/>
         <source>报送情况</source>
         <translation>Return status</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="83"/>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="84"/>
         <source>导出参考数据(含签名密钥)…</source>
         <translation>Export reference data (with signing keys)…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="89"/>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="90"/>
         <source>导入市局参考数据…</source>
         <translation>Import the city&apos;s reference data…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="100"/>
-        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="108"/>
-        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="112"/>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="102"/>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="110"/>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="114"/>
         <source>导出参考数据</source>
         <translation>Export reference data</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="113"/>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="115"/>
         <source>已导出“%1”。文件含各区县签名密钥,请妥善保管。</source>
         <translation>Exported &quot;%1&quot;. The file holds every unit&apos;s signing key: keep it safe.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="124"/>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="126"/>
         <source>导入市局参考数据</source>
         <translation>Import the city&apos;s reference data</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="130"/>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="132"/>
         <source>已导入:目标 %1 项。</source>
         <translation>Imported: %1 targets.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="133"/>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="135"/>
         <source>已保存本区县签名密钥。</source>
         <translation>This unit&apos;s signing key is saved.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="136"/>
-        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="140"/>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="138"/>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="142"/>
         <source>导入参考数据</source>
         <translation>Import reference data</translation>
     </message>
@@ -2680,7 +2690,7 @@ Save it anyway?</translation>
     <name>_FilePage</name>
     <message>
         <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="112"/>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="138"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="137"/>
         <source>选择运营商清单</source>
         <translation>Choose the operator&apos;s list</translation>
     </message>
@@ -2715,12 +2725,12 @@ Save it anyway?</translation>
         <translation>Default unit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="138"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="137"/>
         <source>表格 (*.xlsx *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="150"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="148"/>
         <source>批量导入</source>
         <translation>Bulk import</translation>
     </message>
@@ -2728,32 +2738,32 @@ Save it anyway?</translation>
 <context>
     <name>_MappingPage</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="161"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="159"/>
         <source>核对列的对应关系</source>
         <translation>Check the column mapping</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="162"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="160"/>
         <source>已按表头自动识别;如有不对,请在右侧选择文件中的列。</source>
         <translation>Matched by header; if something is wrong, choose the file column on the right.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="165"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="163"/>
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="165"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="163"/>
         <source>文件中的列</source>
         <translation>Column in the file</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="167"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="165"/>
         <source>保存此对应关系,下次自动使用</source>
         <translation>Save this mapping for next time</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="185"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="183"/>
         <source>(不导入)</source>
         <translation>(not imported)</translation>
     </message>
@@ -2761,43 +2771,43 @@ Save it anyway?</translation>
 <context>
     <name>_PreviewPage</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="212"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="210"/>
         <source>预览(试导入,尚未写入)</source>
         <translation>Preview (dry run, nothing written yet)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="230"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="228"/>
         <source>正在检查……</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="239"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="237"/>
         <source>正在检查清单</source>
         <translation>Checking the list</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="244"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="242"/>
         <source>共 %1 行:%2。</source>
         <translation>%1 rows: %2.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="246"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="244"/>
         <source>有错误或冲突的行必须先在文件中改正,全部通过后才能导入(不会只导入一部分)。</source>
         <translation>Rows with errors or conflicts must be fixed in the file first; the import runs only when every row passes (never a part of it).</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="248"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="246"/>
         <source>点击“导入”写入数据库(导入前自动备份,之后可整批撤销)。</source>
         <translation>Click &quot;Import&quot; to write to the database (backed up first; the whole batch can be undone later).</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="262"/>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="266"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="260"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="264"/>
         <source>批量导入</source>
         <translation>Bulk import</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="267"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="265"/>
         <source>已导入(批次 %1)。如需撤销,可在“导入批次”中撤销整批。</source>
         <translation>Imported (batch %1). To undo, undo the whole batch under &quot;Import batches&quot;.</translation>
     </message>
@@ -3463,17 +3473,17 @@ Save it anyway?</translation>
 <context>
     <name>main_window</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="205"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="199"/>
         <source>周报(预览、打印、另存为PDF)…</source>
         <translation>Weekly report (preview, print, save as PDF)…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="207"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="201"/>
         <source>选择周次,预览并打印周报或保存为PDF</source>
         <translation>Choose a week, preview and print the weekly report or save it as PDF</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="209"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="203"/>
         <source>填写本周存在问题…</source>
         <translation>Enter this week&apos;s problems…</translation>
     </message>

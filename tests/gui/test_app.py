@@ -221,3 +221,34 @@ def test_quitting_with_returns_status_open_ends_the_program(qtbot, tmp_path):
     again = Store.open(path)  # the lock was released: this copy may write
     assert not again.readonly
     again.close()
+
+
+def test_the_window_says_it_can_open_read_only(qtbot, tmp_path):
+    """The window's question about a database in use speaks of this window and read-only viewing
+    (the command line's message speaks of the command, issue 11.14)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from kf5g_desktop.gui.app import ask_user
+
+    holder = Store.open(tmp_path / "kf5g.db", user="赵六")
+    try:
+        try:
+            Store.open(tmp_path / "kf5g.db")
+        except DatabaseLockedError as exc:
+            locked = exc
+        seen: list[str] = []
+
+        def answer() -> None:
+            box = QApplication.activeModalWidget()
+            if not isinstance(box, QMessageBox):
+                QTimer.singleShot(20, answer)
+                return
+            seen.append(box.text())
+            next(b for b in box.buttons() if b.text() == "只读打开").click()
+
+        QTimer.singleShot(0, answer)
+        assert ask_user(locked) == "readonly"
+        assert "赵六" in seen[0] and "本窗口只能只读查看" in seen[0] and "本命令" not in seen[0]
+    finally:
+        holder.close()
