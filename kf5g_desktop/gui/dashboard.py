@@ -14,6 +14,7 @@ from typing import Any
 
 import pyqtgraph as pg
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -56,6 +57,7 @@ from kf5g_desktop.reports.figures import (
 )
 
 from .week_picker import WeekPicker, initial_week
+from .widgets import dtr
 
 CHART_END = IsoWeek(2022, 52)
 OPERATOR_COLORS = {"CMCC": "#1565c0", "CUCC": "#d32f2f", "CTCC": "#2e7d32", "CBN": "#f9a825"}
@@ -121,17 +123,17 @@ class UnitProgressModel(QAbstractTableModel):
         COL_POLES,
         COL_RETURNED,
     ) = range(10)
-    HEADERS = (
-        "区县",
-        "累计开通",
-        "本周新开通",
-        "年度目标",
-        "完成率",
-        "SA占比",
-        "转供电占比",
-        "开放场所",
-        "共享杆塔",
-        "本周周报",
+    HEADERS = (  # translated under "UnitProgressModel" (marked for lupdate)
+        QT_TRANSLATE_NOOP("UnitProgressModel", "区县"),
+        QT_TRANSLATE_NOOP("UnitProgressModel", "累计开通"),
+        QT_TRANSLATE_NOOP("UnitProgressModel", "本周新开通"),
+        QT_TRANSLATE_NOOP("UnitProgressModel", "年度目标"),
+        QT_TRANSLATE_NOOP("UnitProgressModel", "完成率"),
+        QT_TRANSLATE_NOOP("UnitProgressModel", "SA占比"),
+        QT_TRANSLATE_NOOP("UnitProgressModel", "转供电占比"),
+        QT_TRANSLATE_NOOP("UnitProgressModel", "开放场所"),
+        QT_TRANSLATE_NOOP("UnitProgressModel", "共享杆塔"),
+        QT_TRANSLATE_NOOP("UnitProgressModel", "本周周报"),
     )
     SORT_ROLE = Qt.ItemDataRole.UserRole + 1
     CODE_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -174,7 +176,12 @@ class UnitProgressModel(QAbstractTableModel):
             (pct(t.indirect_share), -1.0 if t.indirect_share is None else t.indirect_share),
             (f"{u.venues_total:,}", u.venues_total),
             (f"{u.poles_total:,}", u.poles_total),
-            ("已报" if u.returned else "未报", int(u.returned)),
+            (
+                QCoreApplication.translate("UnitProgressModel", "已报")
+                if u.returned
+                else QCoreApplication.translate("UnitProgressModel", "未报"),
+                int(u.returned),
+            ),
         ]
 
     def data(self, index: ItemIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -195,7 +202,7 @@ class UnitProgressModel(QAbstractTableModel):
             if col == self.COL_INDIRECT and (u.tally.indirect_share or 0) > INDIRECT_POWER_MAX_SHARE:
                 return QColor("#c62828")
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"单击查看{u.name}的基站登记表"
+            return QCoreApplication.translate("UnitProgressModel", "单击查看{0}的基站登记表").format(u.name)
         return None
 
 
@@ -244,7 +251,12 @@ def _week_axis_ticks(first: IsoWeek, last: IsoWeek) -> list[list[tuple[float, st
         e = w.end
         if e.day <= 7 and e.month in (1, 4, 7, 10):
             (major if e.month == 1 else minor).append(
-                (float(i), f"{e.year}年" if e.month == 1 else f"{e.month}月")
+                (
+                    float(i),
+                    QCoreApplication.translate("DashboardPage", "{0}年").format(e.year)
+                    if e.month == 1
+                    else QCoreApplication.translate("DashboardPage", "{0}月").format(e.month),
+                )
             )
     return [major, minor]
 
@@ -275,7 +287,7 @@ class DashboardPage(QWidget):
                 self.scope.addItem(u.name, u.code)
         self.rule = QComboBox(self)
         for code, (label, _t) in COUNTING_RULES.items():
-            self.rule.addItem(label, code)
+            self.rule.addItem(dtr(label), code)
         self.rule.setCurrentIndex(self.rule.findData(DEFAULT_COUNTING_RULE))
         self.refresh_button = QPushButton(self.tr("刷新"), self)
         self.status = QLabel(self)
@@ -489,7 +501,7 @@ class DashboardPage(QWidget):
             pen=pg.mkPen("#1f5fbf", width=2.5),
             fillLevel=0,
             brush=(31, 95, 191, 40),
-            name="累计开通",
+            name=self.tr("累计开通"),
         )
         if s.targets:
             tx, ty = [0.0], [0.0]
@@ -503,7 +515,7 @@ class DashboardPage(QWidget):
                 symbol="o",
                 symbolSize=7,
                 symbolBrush="#c62828",
-                name="目标",
+                name=self.tr("目标"),
             )
         p.addItem(pg.InfiniteLine(pos=n - 1, angle=90, pen=pg.mkPen("#90a4ae", style=Qt.PenStyle.DotLine)))
         p.enableAutoRange(axis="y")
@@ -520,7 +532,7 @@ class DashboardPage(QWidget):
                         x=xs, height=vals, y0=base, width=0.8, brush=OPERATOR_COLORS[op], pen=None
                     )
                 )
-                p.plot([], [], pen=pg.mkPen(OPERATOR_COLORS[op], width=8), name=codes.OPERATOR.label(op))
+                p.plot([], [], pen=pg.mkPen(OPERATOR_COLORS[op], width=8), name=dtr(codes.OPERATOR.label(op)))
                 base = [b + v for b, v in zip(base, vals, strict=True)]
         p.enableAutoRange(axis="y")
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontMetrics, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -118,13 +118,16 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget(central)
         self.nav.setObjectName("nav")
         self.nav.setFixedWidth(130)
-        self.nav.setStyleSheet("QListWidget { font-size: 14px; } QListWidget::item { padding: 8px; }")
+        self.nav.setStyleSheet(
+            f"QListWidget {{ font-size: {self.NAV_FONT_PX}px; }} QListWidget::item {{ padding: {self.NAV_PADDING_PX}px; }}"
+        )
         self.stack = QStackedWidget(central)
         lay.addWidget(self.nav)
         lay.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         for key in PAGE_ORDER:
             self.nav.addItem(self._page_titles()[key])
+        self._fit_nav()
         self.loading = QLabel(self.tr("正在打开数据库……"), self.stack)
         self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.loading.setStyleSheet("font-size: 16px; color: #555;")
@@ -176,6 +179,7 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(page)
             self.page_order.append(RETURNS_STATUS)
             self.nav.addItem(self._page_titles()[RETURNS_STATUS])
+            self._fit_nav()
         elif not city and RETURNS_STATUS in self.pages:
             if self.current_key() == RETURNS_STATUS:
                 self.show_page(HOME)
@@ -185,6 +189,18 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(page)
             page.deleteLater()
         self.act_page_returns.setVisible(city)
+
+    NAV_FONT_PX, NAV_PADDING_PX = 14, 8
+
+    def _fit_nav(self) -> None:
+        """The navigation is as wide as its longest item (in any language), at least 130 px."""
+        font = QFont(self.nav.font())
+        font.setPixelSize(self.NAV_FONT_PX)
+        fm = QFontMetrics(font)
+        widest = max(
+            (fm.horizontalAdvance(self.nav.item(i).text()) for i in range(self.nav.count())), default=0
+        )
+        self.nav.setFixedWidth(max(130, widest + 2 * self.NAV_PADDING_PX + 2 * self.nav.frameWidth() + 12))
 
     def _connect_home(self, page: QWidget) -> None:
         sig = getattr(page, "filterRequested", None)
@@ -372,7 +388,11 @@ class MainWindow(QMainWindow):
         unit = s.unit_map().get(inst.unit_code or "")
         where = self.tr("市级") if inst.is_city else (unit.name if unit else self.tr("未设置单位"))
         c = s.counts()
-        self.status_db.setText(self.tr("数据库:{0}").format(s.path))
+        db_text = self.tr("数据库:{0}").format(s.path)  # a long path is shortened in the middle
+        self.status_db.setToolTip(db_text)
+        self.status_db.setText(
+            self.status_db.fontMetrics().elidedText(db_text, Qt.TextElideMode.ElideMiddle, 320)
+        )
         self.status_who.setText(self.tr("{0} · 填报人:{1}").format(where, inst.user_name or "—"))
         self.status_counts.setText(
             self.tr("基站 {0} · 场所 {1} · 杆塔 {2}").format(c[STATION], c[VENUE], c[POLE])
@@ -396,6 +416,7 @@ class MainWindow(QMainWindow):
             setter(ro)
         self.status_readonly.setVisible(ro)
         self.status_readonly.setText(self.tr("只读:数据库正被另一个程序使用,不能修改"))
+        self.status_readonly.setMinimumWidth(self.status_readonly.sizeHint().width())  # never cut
         self._update_status()
 
     # Refresh ----------------------------------------------------------------------------------------

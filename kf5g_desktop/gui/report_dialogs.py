@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -31,6 +32,7 @@ from .files import save_file
 from .jobs import message
 from .report_document import preview_report, print_report, save_report_pdf
 from .week_picker import WeekPicker, initial_week
+from .widgets import dtr
 
 
 class ReportDialog(QDialog):
@@ -58,7 +60,7 @@ class ReportDialog(QDialog):
         self.scope.setCurrentIndex(max(idx, 0))
         self.rule = QComboBox(self)
         for code, (label, _types) in COUNTING_RULES.items():
-            self.rule.addItem(label, code)
+            self.rule.addItem(dtr(label), code)
         self.rule.setCurrentIndex(self.rule.findData(DEFAULT_COUNTING_RULE))
         self.rule.setToolTip(self.tr("哪些类型的基站计入“基站数”和目标完成率;补助按全部已开通SA基站计"))
 
@@ -196,11 +198,17 @@ class ReportActions:
     def __init__(self, main_window: QWidget, store: Any) -> None:
         self.window = main_window
         self._store = store
-        self.report_action = QAction(main_window.tr("周报(预览、打印、另存为PDF)…"), main_window)
+        self.report_action = QAction(
+            QCoreApplication.translate("ReportActions", "周报(预览、打印、另存为PDF)…"), main_window
+        )
         self.report_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
-        self.report_action.setStatusTip(main_window.tr("选择周次,预览并打印周报或保存为PDF"))
+        self.report_action.setStatusTip(
+            QCoreApplication.translate("ReportActions", "选择周次,预览并打印周报或保存为PDF")
+        )
         self.report_action.triggered.connect(lambda: self.open_dialog())
-        self.problems_action = QAction(main_window.tr("填写本周存在问题…"), main_window)
+        self.problems_action = QAction(
+            QCoreApplication.translate("ReportActions", "填写本周存在问题…"), main_window
+        )
         self.problems_action.triggered.connect(lambda: self.open_dialog(focus_problems=True))
 
     @property

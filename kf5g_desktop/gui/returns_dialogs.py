@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -128,7 +128,17 @@ class ExportDialog(QDialog):
 
 # Verify / import --------------------------------------------------------------------------------------
 
-COLUMNS = ("文件", "区县", "周次", "校验", "签名", "新增", "修改", "不变", "删除")
+COLUMNS = (  # translated under "ImportPreviewModel"
+    QT_TRANSLATE_NOOP("ImportPreviewModel", "文件"),
+    QT_TRANSLATE_NOOP("ImportPreviewModel", "区县"),
+    QT_TRANSLATE_NOOP("ImportPreviewModel", "周次"),
+    QT_TRANSLATE_NOOP("ImportPreviewModel", "校验"),
+    QT_TRANSLATE_NOOP("ImportPreviewModel", "签名"),
+    QT_TRANSLATE_NOOP("ImportPreviewModel", "新增"),
+    QT_TRANSLATE_NOOP("ImportPreviewModel", "修改"),
+    QT_TRANSLATE_NOOP("ImportPreviewModel", "不变"),
+    QT_TRANSLATE_NOOP("ImportPreviewModel", "删除"),
+)
 
 
 class ImportPreviewModel(QAbstractTableModel):
@@ -157,7 +167,7 @@ class ImportPreviewModel(QAbstractTableModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(COLUMNS)
         ):
-            return COLUMNS[section]
+            return self.tr(COLUMNS[section])
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
@@ -175,16 +185,18 @@ class ImportPreviewModel(QAbstractTableModel):
                 return res.meta.get("iso_week", "")
             if col == 3:
                 if rep.error:
-                    return "不能导入"
+                    return self.tr("不能导入")
                 return (
-                    "通过" + ("(改动后接收)" if res.modified else "")
+                    self.tr("通过") + (self.tr("(改动后接收)") if res.modified else "")
                     if res.ok
-                    else f"未通过({len(res.errors)} 个问题)"
+                    else self.tr("未通过({0} 个问题)").format(len(res.errors))
                 )
             if col == 4:
-                return {"ok": "有效", "unsigned": "未签名", "no_key": "无密钥"}.get(
-                    res.signature_status or "", ""
-                )
+                return {
+                    "ok": self.tr("有效"),
+                    "unsigned": self.tr("未签名"),
+                    "no_key": self.tr("无密钥"),
+                }.get(res.signature_status or "", "")
             if rep.plan is not None:
                 from kf5g_desktop.domain.schema import STATION
 

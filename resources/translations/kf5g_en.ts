@@ -746,136 +746,191 @@ Please pass this message on to technical support.</translation>
     </message>
 </context>
 <context>
+    <name>CompletenessModel</name>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_status.py" line="67"/>
+        <source>第{0}周
+{1}</source>
+        <translation>Week {0}
+{1}</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_status.py" line="84"/>
+        <source>(逾期)</source>
+        <translation> (late)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_status.py" line="93"/>
+        <source>尚未收到本周周报</source>
+        <translation>This week&apos;s return has not been received yet</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_status.py" line="94"/>
+        <source>第{0}版，{1} 收到，文件 {2}</source>
+        <translation>Version {0}, received {1}, file {2}</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_status.py" line="98"/>
+        <source>接收说明：{0}</source>
+        <translation>Note on acceptance: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_status.py" line="100"/>
+        <source>共收到 {0} 份，以最新一份为准</source>
+        <translation>{0} files received; the newest one counts</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="272"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="256"/>
+        <source>{0}年</source>
+        <translation>{0}</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="258"/>
+        <source>{0}月</source>
+        <translation>{0:02d}</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="284"/>
         <source>全市</source>
         <translation>Whole city</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="280"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="292"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="284"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="296"/>
         <source>周次:</source>
         <translation>Week:</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="287"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="299"/>
         <source>范围:</source>
         <translation>Scope:</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="289"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="301"/>
         <source>统计口径:</source>
         <translation>Counting rule:</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="296"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="308"/>
         <source>累计开通5G基站</source>
         <translation>5G stations on air (cumulative)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="297"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="309"/>
         <source>本周新开通</source>
         <translation>New on air this week</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="298"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="310"/>
         <source>SA 基站占比</source>
         <translation>SA share</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="299"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="311"/>
         <source>转供电占比(≤20%)</source>
         <translation>Indirect-power share (≤20%)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="300"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="312"/>
         <source>开放场所 / 共享杆塔</source>
         <translation>Venues / shared poles</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="301"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="313"/>
         <source>需关注</source>
         <translation>Needs attention</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="315"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="327"/>
         <source>累计开通基站与目标</source>
         <translation>Stations on air vs target</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="316"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="328"/>
         <source>每周新开通基站(按运营商)</source>
         <translation>New stations on air per week (by operator)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="317"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="329"/>
         <source>转供电占比(%)与20%控制线</source>
         <translation>Indirect-power share (%) and the 20% line</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="318"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="330"/>
         <source>SA 基站占比(%)</source>
         <translation>SA share (%)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="340"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="352"/>
         <source>各区县进度(单击区县查看其基站)</source>
         <translation>Progress by unit (click a unit to see its stations)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="405"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="417"/>
         <source>正在计算……</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="415"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="427"/>
         <source>数据截至 {day}</source>
         <translation>Data as of {day}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="422"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="434"/>
         <source>计算失败:{msg}</source>
         <translation>Calculation failed: {msg}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="436"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="448"/>
         <source>{year}年目标 {target:,},完成 {pct}</source>
         <translation>{year} target {target:,}, {pct} done</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="440"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="452"/>
         <source>{year}年目标未设置</source>
         <translation>{year} target not set</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="442"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="454"/>
         <source>{title}</source>
         <translation>{title}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="443"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="455"/>
         <source>SA 基站 {n:,} 个</source>
         <translation>{n:,} SA stations</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="447"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="459"/>
         <source>转供电 {n:,} 个;直供电改造累计 {c:,} 个</source>
         <translation>{n:,} indirect-power; {c:,} conversions done</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="452"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="464"/>
         <source>本周新增场所 {v} 处,杆塔 {p} 根</source>
         <translation>This week: {v} venues, {p} poles</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="456"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="468"/>
         <source>审批超30天 {w} 项,逾期未开通 {l} 个</source>
         <translation>{w} approvals &gt; 30 days, {l} stations overdue</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="504"/>
+        <source>累计开通</source>
+        <translation>On air (cumulative)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="518"/>
+        <source>目标</source>
+        <translation>Target</translation>
     </message>
 </context>
 <context>
@@ -1018,76 +1073,159 @@ Please pass this message on to technical support.</translation>
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="210"/>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="294"/>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="307"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="222"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="306"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="319"/>
         <source>导入周报</source>
         <translation>Import returns</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="220"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="232"/>
         <source>仅当文件导出后被改动、且确认接收时填写原因</source>
         <translation>Only when a file was changed after export and you accept it: give the reason</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="221"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="233"/>
         <source>选择文件…</source>
         <translation>Choose files…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="223"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="235"/>
         <source>重新校验</source>
         <translation>Verify again</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="225"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="237"/>
         <source>导入通过校验的文件</source>
         <translation>Import the files that passed</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="228"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="240"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="232"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="244"/>
         <source>接收改动原因:</source>
         <translation>Reason for accepting changes:</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="242"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="254"/>
         <source>问题与提示(点击上方的文件查看):</source>
         <translation>Problems and notes (click a file above):</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="250"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="262"/>
         <source>选择周报文件</source>
         <translation>Choose return files</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="250"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="262"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="262"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="274"/>
         <source>正在校验周报</source>
         <translation>Verifying returns</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="281"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="293"/>
         <source>校验通过,没有问题。</source>
         <translation>Verified: no problems.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="295"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="307"/>
         <source>部分区县本周的周报已导入过且内容不同。确认用新文件替换吗?原文件保留在历史中。</source>
         <translation>Some units&apos; returns for this week were imported before with different content. Replace them with the new files? The earlier files stay in the history.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="311"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="323"/>
         <source>正在导入周报</source>
         <translation>Importing returns</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewModel</name>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="132"/>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="133"/>
+        <source>区县</source>
+        <translation>County/district</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="134"/>
+        <source>周次</source>
+        <translation>Week</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="135"/>
+        <source>校验</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="136"/>
+        <source>签名</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="137"/>
+        <source>新增</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="138"/>
+        <source>修改</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="139"/>
+        <source>不变</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="140"/>
+        <source>删除</source>
+        <translation>Removed</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="188"/>
+        <source>不能导入</source>
+        <translation>Cannot be imported</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="190"/>
+        <source>通过</source>
+        <translation>Passed</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="190"/>
+        <source>(改动后接收)</source>
+        <translation> (accepted after changes)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="192"/>
+        <source>未通过({0} 个问题)</source>
+        <translation>Failed ({0} problems)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="196"/>
+        <source>有效</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="197"/>
+        <source>未签名</source>
+        <translation>Unsigned</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="198"/>
+        <source>无密钥</source>
+        <translation>No key</translation>
     </message>
 </context>
 <context>
@@ -1133,270 +1271,270 @@ Please pass this message on to technical support.</translation>
         <translation>Return status</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="128"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="369"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="131"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="385"/>
         <source>正在打开数据库……</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="257"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="273"/>
         <source>新建(&amp;N)</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="257"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="273"/>
         <source>新建一条记录</source>
         <translation>Create a new record</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="259"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="275"/>
         <source>打开(&amp;O)</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="259"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="275"/>
         <source>打开选中的记录</source>
         <translation>Open the selected record</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="261"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="277"/>
         <source>删除(&amp;D)</source>
         <translation>&amp;Delete</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="264"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="280"/>
         <source>把选中的记录移到回收站</source>
         <translation>Move the selected records to the recycle bin</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="269"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="285"/>
         <source>查找(&amp;F)</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="270"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="286"/>
         <source>历史(&amp;H)…</source>
         <translation>&amp;History…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="271"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="287"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="273"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="289"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="276"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="292"/>
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="278"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="294"/>
         <source>立即备份(&amp;B)</source>
         <translation>&amp;Back up now</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="279"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="295"/>
         <source>从备份恢复(&amp;R)…</source>
         <translation>&amp;Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="280"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="296"/>
         <source>设置(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="282"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="298"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="284"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="300"/>
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="285"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="301"/>
         <source>选择列(&amp;C)…</source>
         <translation>&amp;Columns…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="289"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="305"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="292"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="308"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="305"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="321"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="314"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="330"/>
         <source>报表(&amp;R)</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="317"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="333"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="319"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="335"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="373"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="389"/>
         <source>市级</source>
         <translation>City</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="373"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="389"/>
         <source>未设置单位</source>
         <translation>No unit set</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="375"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="391"/>
         <source>数据库:{0}</source>
         <translation>Database: {0}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="376"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="396"/>
         <source>{0} · 填报人:{1}</source>
         <translation>{0} · User: {1}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="378"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="398"/>
         <source>基站 {0} · 场所 {1} · 杆塔 {2}</source>
         <translation>Stations {0} · Venues {1} · Poles {2}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="368"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="380"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="384"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="400"/>
         <source>开封市5G网络建设填报系统</source>
         <translation>Kaifeng 5G Build-out Register</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="382"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="402"/>
         <source>(只读)</source>
         <translation> (read-only)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="384"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="404"/>
         <source>(演示数据)</source>
         <translation> (demo data)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="398"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="418"/>
         <source>只读:数据库正被另一个程序使用,不能修改</source>
         <translation>Read-only: the database is in use by another copy of the program; changes are disabled</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="415"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="436"/>
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="480"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="501"/>
         <source>选中的 {0} 条记录</source>
         <translation>the {0} selected records</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="483"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="504"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="484"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="505"/>
         <source>把“{0}”移到回收站?
 可以在回收站恢复,也可以用“撤销”(Ctrl+Z)。</source>
         <translation>Move “{0}” to the recycle bin?
 You can restore it from the recycle bin or with Undo (Ctrl+Z).</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="517"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="538"/>
         <source>已恢复:{0}</source>
         <translation>Restored: {0}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="528"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="549"/>
         <source>彻底删除</source>
         <translation>Delete permanently</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="529"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="550"/>
         <source>彻底删除“{0}”?此操作不能撤销,记录将无法恢复(操作日志保留)。</source>
         <translation>Permanently delete “{0}”? This cannot be undone and the record cannot be restored (the audit log is kept).</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="584"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="605"/>
         <source>备份</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="587"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="608"/>
         <source>已备份到 {0}</source>
         <translation>Backed up to {0}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="598"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="605"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="616"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="641"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="647"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="619"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="626"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="637"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="662"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="668"/>
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="599"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="620"/>
         <source>没有找到备份(备份文件夹:{0})。</source>
         <translation>No backups found (backup folder: {0}).</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="606"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="627"/>
         <source>选择要恢复的备份(当前数据库会先另存一份):</source>
         <translation>Choose the backup to restore (the current database is saved first):</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="617"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="638"/>
         <source>用 {0} 的备份替换当前数据库?当前数据库会先另存为备份。</source>
         <translation>Replace the current database with the backup of {0}? The current database is saved as a backup first.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="638"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="659"/>
         <source>已从备份恢复</source>
         <translation>Restored from backup</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="645"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="666"/>
         <source>打开数据库</source>
         <translation>Open database</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="681"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="702"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="681"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="702"/>
         <source>界面语言将在下次启动程序时生效。</source>
         <translation>The interface language changes the next time the program starts.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="689"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="710"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="691"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="712"/>
         <source>开封市5G网络建设填报系统 {0}
 
 记录基站建设、免费开放场所和杆塔共享,生成周报和报送表。</source>
@@ -1852,103 +1990,121 @@ Save it anyway?</translation>
     </message>
 </context>
 <context>
+    <name>ReportActions</name>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="202"/>
+        <source>周报(预览、打印、另存为PDF)…</source>
+        <translation>Weekly report (preview, print, save as PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="206"/>
+        <source>选择周次,预览并打印周报或保存为PDF</source>
+        <translation>Choose a week, preview and print the weekly report or save it as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="210"/>
+        <source>填写本周存在问题…</source>
+        <translation>Enter this week&apos;s problems…</translation>
+    </message>
+</context>
+<context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="46"/>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="147"/>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="183"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="48"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="149"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="185"/>
         <source>周报</source>
         <translation>Weekly report</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="52"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="54"/>
         <source>全市汇总(市级版)</source>
         <translation>City consolidation (city edition)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="63"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="65"/>
         <source>哪些类型的基站计入“基站数”和目标完成率;补助按全部已开通SA基站计</source>
         <translation>Which station types count as stations and towards the target; the subsidy counts all SA stations on air</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="66"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="68"/>
         <source>周次:</source>
         <translation>Week:</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="67"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="69"/>
         <source>报表范围:</source>
         <translation>Report scope:</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="68"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="70"/>
         <source>统计口径:</source>
         <translation>Counting rule:</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="70"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="72"/>
         <source>本周存在问题(打印在周报中)</source>
         <translation>Problems this week (printed in the report)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="72"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="74"/>
         <source>逐条填写本周工作中存在的问题和需要协调的事项,如:
 1. ……</source>
         <translation>List this week&apos;s problems and matters needing coordination, e.g.:
 1. …</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="74"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="76"/>
         <source>审核人姓名</source>
         <translation>Reviewer&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="75"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="77"/>
         <source>保存问题</source>
         <translation>Save problems</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="80"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="82"/>
         <source>审核人:</source>
         <translation>Reviewer:</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="87"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="89"/>
         <source>打印预览…</source>
         <translation>Print preview…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="89"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="91"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="91"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="93"/>
         <source>另存为PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="147"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="149"/>
         <source>数据库以只读方式打开,问题文本无法保存。</source>
         <translation>The database is open read-only; the problems text cannot be saved.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="155"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="157"/>
         <source>已保存 {week} 的问题。</source>
         <translation>Saved the problems of {week}.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="174"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="176"/>
         <source>周报另存为PDF</source>
         <translation>Save weekly report as PDF</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="174"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="176"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="183"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="185"/>
         <source>已保存周报(共 {n} 页):
 {path}</source>
         <translation>Saved the weekly report ({n} pages):
@@ -2024,34 +2180,64 @@ Save it anyway?</translation>
 <context>
     <name>ReturnsStatusPage</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_status.py" line="104"/>
+        <location filename="../../kf5g_desktop/gui/returns_status.py" line="29"/>
+        <source>按时</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_status.py" line="30"/>
+        <source>逾期</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_status.py" line="31"/>
+        <source>未报</source>
+        <translation>Not returned</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_status.py" line="32"/>
+        <source>改动后接收</source>
+        <translation>Accepted after changes</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_status.py" line="33"/>
+        <source>未到期</source>
+        <translation>Not yet due</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_status.py" line="123"/>
         <source> 周</source>
         <translation> weeks</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_status.py" line="106"/>
+        <location filename="../../kf5g_desktop/gui/returns_status.py" line="125"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_status.py" line="108"/>
+        <location filename="../../kf5g_desktop/gui/returns_status.py" line="127"/>
         <source>导出全市汇总…</source>
         <translation>Export city consolidation…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_status.py" line="111"/>
+        <location filename="../../kf5g_desktop/gui/returns_status.py" line="130"/>
         <source>显示最近</source>
         <translation>Show the last</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_status.py" line="129"/>
+        <location filename="../../kf5g_desktop/gui/returns_status.py" line="141"/>
         <source>报送情况(各区县每周周报)</source>
         <translation>Return status (weekly returns of each unit)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_status.py" line="156"/>
+        <location filename="../../kf5g_desktop/gui/returns_status.py" line="168"/>
         <source>上周(%1)未报:%2</source>
         <translation>Missing last week (%1): %2</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_status.py" line="170"/>
+        <source>无</source>
+        <translation>none</translation>
     </message>
 </context>
 <context>
@@ -2423,6 +2609,74 @@ Save it anyway?</translation>
         <location filename="../../ui/station_form.ui" line="7"/>
         <source>关闭 (Esc)</source>
         <translation>Close (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>UnitProgressModel</name>
+    <message>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="127"/>
+        <source>区县</source>
+        <translation>County/district</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="128"/>
+        <source>累计开通</source>
+        <translation>On air (cumulative)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="129"/>
+        <source>本周新开通</source>
+        <translation>New this week</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="130"/>
+        <source>年度目标</source>
+        <translation>Yearly target</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="131"/>
+        <source>完成率</source>
+        <translation>Completion</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="132"/>
+        <source>SA占比</source>
+        <translation>SA share</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="133"/>
+        <source>转供电占比</source>
+        <translation>Indirect-power share</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="134"/>
+        <source>开放场所</source>
+        <translation>Venues opened</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="135"/>
+        <source>共享杆塔</source>
+        <translation>Shared poles</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="136"/>
+        <source>本周周报</source>
+        <translation>This week&apos;s return</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="180"/>
+        <source>已报</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="182"/>
+        <source>未报</source>
+        <translation>Not returned</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="205"/>
+        <source>单击查看{0}的基站登记表</source>
+        <translation>Click to see the station register of {0}</translation>
     </message>
 </context>
 <context>
@@ -3469,23 +3723,20 @@ Save it anyway?</translation>
         <source>否</source>
         <translation>No</translation>
     </message>
-</context>
-<context>
-    <name>main_window</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="199"/>
-        <source>周报(预览、打印、另存为PDF)…</source>
-        <translation>Weekly report (preview, print, save as PDF)…</translation>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="137"/>
+        <source>全部类型</source>
+        <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="201"/>
-        <source>选择周次,预览并打印周报或保存为PDF</source>
-        <translation>Choose a week, preview and print the weekly report or save it as PDF</translation>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="138"/>
+        <source>宏站+室分</source>
+        <translation>Macro + indoor</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="203"/>
-        <source>填写本周存在问题…</source>
-        <translation>Enter this week&apos;s problems…</translation>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="139"/>
+        <source>仅宏站</source>
+        <translation>Macro only</translation>
     </message>
 </context>
 </TS>
