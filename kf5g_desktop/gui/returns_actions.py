@@ -51,7 +51,9 @@ def install_returns_actions(
     inst = current().installation()
     actions: dict[str, QAction] = {}
 
-    def act(key: str, text: str, slot, menu: str = "报送") -> None:  # type: ignore[no-untyped-def]
+    submenu = QCoreApplication.translate("ReturnsActions", "报送")
+
+    def act(key: str, text: str, slot, menu: str = submenu) -> None:  # type: ignore[no-untyped-def]
         a = QAction(text, main_window)
         a.setObjectName(f"act_returns_{key}")
         a.triggered.connect(slot)

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -32,7 +39,11 @@ from .files import open_file
 from .jobs import run_job
 
 _Index = QModelIndex | QPersistentModelIndex
-REGISTER_TITLES = ((STATION, "基站"), (VENUE, "免费开放场所"), (POLE, "杆塔共享"))
+REGISTER_TITLES = (  # translated under "BulkImportWizard"
+    (STATION, QT_TRANSLATE_NOOP("BulkImportWizard", "基站")),
+    (VENUE, QT_TRANSLATE_NOOP("BulkImportWizard", "免费开放场所")),
+    (POLE, QT_TRANSLATE_NOOP("BulkImportWizard", "杆塔共享")),
+)
 STATE_COLORS = {
     bulk.NEW: "#e3f2fd",
     bulk.CHANGED: "#fff8e1",
@@ -119,7 +130,7 @@ class _FilePage(QWizardPage):
         row.addWidget(browse)
         self.register = QComboBox(self)
         for kind, title in REGISTER_TITLES:
-            self.register.addItem(title, kind)
+            self.register.addItem(QCoreApplication.translate("BulkImportWizard", title), kind)
         self.unit = QComboBox(self)
         self.unit.addItem(self.tr("(按文件中的区县列)"), None)
         for u in wizard.store.units():

@@ -167,7 +167,7 @@ class ReturnsStatusPage(QWidget):
         self.summary.setText(
             self.tr("上周(%1)未报:%2")
             .replace("%1", week_title(prev))
-            .replace("%2", "、".join(missing) or self.tr("无"))
+            .replace("%2", self.tr("、").join(missing) or self.tr("无"))
         )
 
     def _export(self) -> None:

@@ -720,27 +720,42 @@ Please pass this message on to technical support.</translation>
 <context>
     <name>BulkImportWizard</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="282"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="43"/>
+        <source>基站</source>
+        <translation>Stations</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="44"/>
+        <source>免费开放场所</source>
+        <translation>Free-access venues</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="45"/>
+        <source>杆塔共享</source>
+        <translation>Pole sharing</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="293"/>
         <source>批量导入运营商清单</source>
         <translation>Bulk import operators&apos; lists</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="289"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="300"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="290"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="301"/>
         <source>下一步</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="291"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="302"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="292"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="303"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -896,11 +911,6 @@ Please pass this message on to technical support.</translation>
         <location filename="../../kf5g_desktop/gui/dashboard.py" line="452"/>
         <source>{year}年目标未设置</source>
         <translation>{year} target not set</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="454"/>
-        <source>{title}</source>
-        <translation>{title}</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/dashboard.py" line="455"/>
@@ -2114,65 +2124,70 @@ Save it anyway?</translation>
 <context>
     <name>ReturnsActions</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="63"/>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="54"/>
+        <source>报送</source>
+        <translation>Returns</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="65"/>
         <source>导出周报…</source>
         <translation>Export weekly return…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="68"/>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="70"/>
         <source>校验 / 导入周报…</source>
         <translation>Verify / import returns…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="73"/>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="75"/>
         <source>批量导入运营商清单…</source>
         <translation>Bulk import operators&apos; lists…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="79"/>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="81"/>
         <source>报送情况</source>
         <translation>Return status</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="84"/>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="86"/>
         <source>导出参考数据(含签名密钥)…</source>
         <translation>Export reference data (with signing keys)…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="90"/>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="92"/>
         <source>导入市局参考数据…</source>
         <translation>Import the city&apos;s reference data…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="102"/>
-        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="110"/>
-        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="114"/>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="104"/>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="112"/>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="116"/>
         <source>导出参考数据</source>
         <translation>Export reference data</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="115"/>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="117"/>
         <source>已导出“%1”。文件含各区县签名密钥,请妥善保管。</source>
         <translation>Exported &quot;%1&quot;. The file holds every unit&apos;s signing key: keep it safe.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="126"/>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="128"/>
         <source>导入市局参考数据</source>
         <translation>Import the city&apos;s reference data</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="132"/>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="134"/>
         <source>已导入:目标 %1 项。</source>
         <translation>Imported: %1 targets.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="135"/>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="137"/>
         <source>已保存本区县签名密钥。</source>
         <translation>This unit&apos;s signing key is saved.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="138"/>
-        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="142"/>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="140"/>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="144"/>
         <source>导入参考数据</source>
         <translation>Import reference data</translation>
     </message>
@@ -2238,6 +2253,11 @@ Save it anyway?</translation>
         <location filename="../../kf5g_desktop/gui/returns_status.py" line="170"/>
         <source>无</source>
         <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_status.py" line="170"/>
+        <source>、</source>
+        <translation>, </translation>
     </message>
 </context>
 <context>
@@ -2943,48 +2963,48 @@ Save it anyway?</translation>
 <context>
     <name>_FilePage</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="112"/>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="137"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="123"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="148"/>
         <source>选择运营商清单</source>
         <translation>Choose the operator&apos;s list</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="113"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="124"/>
         <source>支持 .xlsx 和 .csv;列的顺序不限,下一步会自动识别表头。</source>
         <translation>.xlsx and .csv, columns in any order; the headers are recognised in the next step.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="115"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="126"/>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="124"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="135"/>
         <source>(按文件中的区县列)</source>
         <translation>(from the file&apos;s unit column)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="131"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="142"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="132"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="143"/>
         <source>导入到</source>
         <translation>Import into</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="133"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="144"/>
         <source>默认区县</source>
         <translation>Default unit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="137"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="148"/>
         <source>表格 (*.xlsx *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="148"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="159"/>
         <source>批量导入</source>
         <translation>Bulk import</translation>
     </message>
@@ -2992,32 +3012,32 @@ Save it anyway?</translation>
 <context>
     <name>_MappingPage</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="159"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="170"/>
         <source>核对列的对应关系</source>
         <translation>Check the column mapping</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="160"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="171"/>
         <source>已按表头自动识别;如有不对,请在右侧选择文件中的列。</source>
         <translation>Matched by header; if something is wrong, choose the file column on the right.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="163"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="174"/>
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="163"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="174"/>
         <source>文件中的列</source>
         <translation>Column in the file</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="165"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="176"/>
         <source>保存此对应关系,下次自动使用</source>
         <translation>Save this mapping for next time</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="183"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="194"/>
         <source>(不导入)</source>
         <translation>(not imported)</translation>
     </message>
@@ -3025,43 +3045,43 @@ Save it anyway?</translation>
 <context>
     <name>_PreviewPage</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="210"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="221"/>
         <source>预览(试导入,尚未写入)</source>
         <translation>Preview (dry run, nothing written yet)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="228"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="239"/>
         <source>正在检查……</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="237"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="248"/>
         <source>正在检查清单</source>
         <translation>Checking the list</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="242"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="253"/>
         <source>共 %1 行:%2。</source>
         <translation>%1 rows: %2.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="244"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="255"/>
         <source>有错误或冲突的行必须先在文件中改正,全部通过后才能导入(不会只导入一部分)。</source>
         <translation>Rows with errors or conflicts must be fixed in the file first; the import runs only when every row passes (never a part of it).</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="246"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="257"/>
         <source>点击“导入”写入数据库(导入前自动备份,之后可整批撤销)。</source>
         <translation>Click &quot;Import&quot; to write to the database (backed up first; the whole batch can be undone later).</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="260"/>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="264"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="271"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="275"/>
         <source>批量导入</source>
         <translation>Bulk import</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="265"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="276"/>
         <source>已导入(批次 %1)。如需撤销,可在“导入批次”中撤销整批。</source>
         <translation>Imported (batch %1). To undo, undo the whole batch under &quot;Import batches&quot;.</translation>
     </message>
