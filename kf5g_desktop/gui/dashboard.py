@@ -56,7 +56,7 @@ from kf5g_desktop.reports.figures import (
     weekly_series,
 )
 
-from .week_picker import WeekPicker, initial_week, week_title
+from .week_picker import WeekPicker, initial_week, week_short_title
 from .widgets import dtr
 
 CHART_END = IsoWeek(2022, 52)
@@ -451,7 +451,7 @@ class DashboardPage(QWidget):
         else:
             target = self.tr("{year}年目标未设置").format(year=f.target_year)
         self.card_on_air.set(f"{t.on_air:,}", target)
-        self.card_new.set(f"{t.new:,}", week_title(f.week))
+        self.card_new.set(f"{t.new:,}", week_short_title(f.week))
         self.card_sa.set(pct(t.sa_share), self.tr("SA 基站 {n:,} 个").format(n=t.sa))
         ind = t.indirect_share
         self.card_indirect.set(

@@ -45,6 +45,13 @@ def offered_weeks(store: Any) -> list[IsoWeek]:
     return weeks_between(first, last)[::-1]
 
 
+def week_short_title(week: IsoWeek) -> str:
+    """``2021年第5周`` / ``Week 5 of 2021`` (where the dates are shown elsewhere)."""
+    return QCoreApplication.translate("WeekPicker", "{year}年第{week}周").format(
+        year=week.year, week=week.week
+    )
+
+
 def week_title(week: IsoWeek) -> str:
     """The week's title in the interface language: ``2021年第5周(2月1日—2月7日)`` (as
     :attr:`IsoWeek.title_zh`), in English ``Week 5 of 2021 (2021-02-01 – 2021-02-07)``."""

@@ -1556,12 +1556,12 @@ Records station builds, free-access venues and pole sharing; prints the weekly r
 <context>
     <name>PickerDialog</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="366"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="369"/>
         <source>选择免费开放场所</source>
         <translation>Choose a free-access venue</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="366"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="369"/>
         <source>选择杆塔</source>
         <translation>Choose a pole</translation>
     </message>
@@ -2930,32 +2930,37 @@ Save it anyway?</translation>
 <context>
     <name>WeekPicker</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/week_picker.py" line="53"/>
+        <location filename="../../kf5g_desktop/gui/week_picker.py" line="50"/>
+        <source>{year}年第{week}周</source>
+        <translation>Week {week} of {year}</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/week_picker.py" line="60"/>
         <source>{m1}月{d1}日—{m2}月{d2}日</source>
         <translation>{y1}-{m1:02d}-{d1:02d} – {y2}-{m2:02d}-{d2:02d}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/week_picker.py" line="55"/>
+        <location filename="../../kf5g_desktop/gui/week_picker.py" line="62"/>
         <source>{y1}年{m1}月{d1}日—{y2}年{m2}月{d2}日</source>
         <translation>{y1}-{m1:02d}-{d1:02d} – {y2}-{m2:02d}-{d2:02d}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/week_picker.py" line="57"/>
+        <location filename="../../kf5g_desktop/gui/week_picker.py" line="64"/>
         <source>{year}年第{week}周({span})</source>
         <translation>Week {week} of {year} ({span})</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/week_picker.py" line="72"/>
+        <location filename="../../kf5g_desktop/gui/week_picker.py" line="79"/>
         <source>上一周</source>
         <translation>Previous week</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/week_picker.py" line="78"/>
+        <location filename="../../kf5g_desktop/gui/week_picker.py" line="85"/>
         <source>选择一天,即选中它所在的周(周一至周日)</source>
         <translation>Pick a day to choose its week (Monday to Sunday)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/week_picker.py" line="81"/>
+        <location filename="../../kf5g_desktop/gui/week_picker.py" line="88"/>
         <source>下一周</source>
         <translation>Next week</translation>
     </message>

@@ -248,7 +248,12 @@ def test_the_window_says_it_can_open_read_only(qtbot, tmp_path):
             next(b for b in box.buttons() if b.text() == "只读打开").click()
 
         QTimer.singleShot(0, answer)
-        assert ask_user(locked) == "readonly"
+        chosen: list[str] = []
+        # Inside the application's loop, as in the program (a loop ended by an earlier test's
+        # quit would make the box return at once otherwise).
+        QTimer.singleShot(0, lambda: (chosen.append(ask_user(locked)), QApplication.quit()))
+        QApplication.exec()
+        assert chosen == ["readonly"]
         assert "赵六" in seen[0] and "本窗口只能只读查看" in seen[0] and "本命令" not in seen[0]
     finally:
         holder.close()

@@ -202,6 +202,15 @@ def test_unit_installation_in_english(qtbot, english, store):
     qtbot.waitExposed(win)
     assert _open_everything(qtbot, win, store) == []
     assert nav_items_fit(win) == []
+    cut = []  # list headers cut like "County/distric"
+    for kind, reg in win.registers.items():
+        header = reg.view.horizontalHeader()
+        fm = header.fontMetrics()
+        for i in range(header.count()):
+            title = str(reg.model.headerData(i, Qt.Orientation.Horizontal) or "")
+            if not header.isSectionHidden(i) and header.sectionSize(i) < fm.horizontalAdvance(title) + 12:
+                cut.append(f"{kind}: {title}")
+    assert cut == []
 
 
 def test_city_installation_in_english(qtbot, english, tmp_path):
