@@ -114,8 +114,8 @@ def test_qt_extra_chinese_qm_is_current():
     translator = QTranslator()
     assert translator.load(str(resource_path("translations", "qtbase_extra_zh_CN.qm")))
     entries = [
-        (ctx.findtext("name"), m.findtext("source"), m.findtext("translation"))
+        (ctx.findtext("name"), m.findtext("source"), m.findtext("comment"), m.findtext("translation"))
         for ctx in ET.parse(ts).getroot().iter("context")
         for m in ctx.iter("message")
     ]
-    assert entries and all(translator.translate(c or "", s) == t for c, s, t in entries)
+    assert entries and all(translator.translate(c or "", s, d) == t for c, s, d, t in entries)
