@@ -2641,7 +2641,7 @@ Save it anyway?</translation>
     <message>
         <location filename="../../kf5g_desktop/gui/dashboard.py" line="128"/>
         <source>累计开通</source>
-        <translation>On air (cumulative)</translation>
+        <translation>On air</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/dashboard.py" line="129"/>
@@ -2666,7 +2666,7 @@ Save it anyway?</translation>
     <message>
         <location filename="../../kf5g_desktop/gui/dashboard.py" line="133"/>
         <source>转供电占比</source>
-        <translation>Indirect-power share</translation>
+        <translation>Indirect share</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/dashboard.py" line="134"/>
