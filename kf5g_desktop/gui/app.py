@@ -354,6 +354,12 @@ def run_gui(db: Path | None, *, demo: bool = False) -> int:
         modal=False,
     )
     app.exec()
+    # The window may outlive this call (tests): a later close must not quit an application that is
+    # no longer ours to end (QCoreApplication.quit outside exec() would end the next event loop at once).
+    win.closed.disconnect(app.quit)
+    from PySide6.QtCore import QEvent
+
+    QCoreApplication.removePostedEvents(app, QEvent.Type.Quit)  # the last-window-closed quit, if posted
     QThreadPool.globalInstance().waitForDone(30_000)  # e.g. the daily backup, before closing
     if state["opened"] is not None:  # opened after the window was closed
         state["opened"].close()

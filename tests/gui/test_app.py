@@ -226,7 +226,7 @@ def test_quitting_with_returns_status_open_ends_the_program(qtbot, tmp_path):
 def test_the_window_says_it_can_open_read_only(qtbot, tmp_path):
     """The window's question about a database in use speaks of this window and read-only viewing
     (the command line's message speaks of the command, issue 11.14)."""
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QEvent, QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from kf5g_desktop.gui.app import ask_user
@@ -253,6 +253,9 @@ def test_the_window_says_it_can_open_read_only(qtbot, tmp_path):
         # quit would make the box return at once otherwise).
         QTimer.singleShot(0, lambda: (chosen.append(ask_user(locked)), QApplication.quit()))
         QApplication.exec()
+        QApplication.removePostedEvents(
+            QApplication.instance(), QEvent.Type.Quit
+        )  # the box was a last window
         assert chosen == ["readonly"]
         assert "赵六" in seen[0] and "本窗口只能只读查看" in seen[0] and "本命令" not in seen[0]
     finally:
