@@ -678,7 +678,7 @@ def _fill(
         for chunk in range(0, len(rows), 20000):
             conn.execute(insert(table), rows[chunk : chunk + 20000])
     conn.execute(insert(WeekNoteRow), notes)
-    on_air = [r["on_air"] for r in station_rows if r["on_air"] is not None]
-    on2020 = sum(1 for d in on_air if d <= date(2020, 12, 31))
-    on2021 = sum(1 for d in on_air if d <= date(2021, 12, 31))
+    on_air_days: list[date] = [r["on_air"] for r in station_rows if r["on_air"] is not None]
+    on2020 = sum(1 for d in on_air_days if d <= date(2020, 12, 31))
+    on2021 = sum(1 for d in on_air_days if d <= date(2021, 12, 31))
     return DemoSummary(len(station_rows), len(approval_rows), len(venue_rows), len(pole_rows), on2020, on2021)
