@@ -39,10 +39,14 @@ def english():
 
     app = QApplication.instance()
     before = set(app.findChildren(QTranslator))
+    for t in before:  # e.g. Chinese ones an earlier test's start-up left: the program has only its own
+        app.removeTranslator(t)
     assert install_translations(app, "en") is not None
     yield
     for t in set(app.findChildren(QTranslator)) - before:
         app.removeTranslator(t)
+    for t in before:
+        app.installTranslator(t)
 
 
 def proper_names(store: Store) -> list[str]:
