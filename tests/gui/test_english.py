@@ -45,6 +45,7 @@ def english():
     yield
     for t in set(app.findChildren(QTranslator)) - before:
         app.removeTranslator(t)
+        t.setParent(None)  # gone, not a child a later test would take for one of the program's
     for t in before:
         app.installTranslator(t)
 

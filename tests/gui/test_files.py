@@ -41,6 +41,7 @@ def chinese_qt():
     yield
     for t in set(app.findChildren(QTranslator)) - before:
         app.removeTranslator(t)
+        t.setParent(None)  # gone, not a child a later test would take for one of the program's
 
 
 def _answer_file_dialog(seen: list[dict], choose: Path | None) -> None:
