@@ -23,6 +23,6 @@ if [ "${1:-}" = "--translations" ] || [ "${1:-}" = "--all" ]; then
     "$BIN/pyside6-lupdate" -no-obsolete -source-language zh_CN -target-language en_US \
         kf5g_desktop/gui/*.py ui/*.ui -ts resources/translations/kf5g_en.ts
 fi
-if [ -f resources/translations/kf5g_en.ts ]; then
-    "$BIN/pyside6-lrelease" -silent resources/translations/kf5g_en.ts -qm resources/translations/kf5g_en.qm
-fi
+for ts in resources/translations/kf5g_en.ts resources/translations/qtbase_extra_zh_CN.ts; do
+    [ -f "$ts" ] && "$BIN/pyside6-lrelease" -silent "$ts" -qm "${ts%.ts}.qm"
+done

@@ -12,6 +12,7 @@ sys.path.insert(0, str(ROOT))
 
 from kf5g_desktop.domain import codes  # noqa: E402
 from kf5g_desktop.domain.schema import FIELDS  # noqa: E402
+from kf5g_desktop.domain.targets import COUNTING_RULES  # noqa: E402
 
 
 def main() -> None:
@@ -22,6 +23,7 @@ def main() -> None:
     for cl in codes.ALL_CODE_LISTS:
         labels.append(cl.title)
         labels += [c.label for c in cl]
+    labels += [label for label, _types in COUNTING_RULES.values()]  # the report's counting rules
     seen: list[str] = []
     for label in labels:
         if label not in seen:

@@ -139,8 +139,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
     p = sub.add_parser("demo", help="生成演示数据(全市,或 --unit 指定的区县)")
     add_db_option(p)
-    p.add_argument("--unit", metavar="CODE", help="只生成这个区县的数据(区县安装)")
-    p.add_argument("--stations", metavar="N", type=int, default=None, help="基站数量(默认约2600)")
+    p.add_argument(
+        "--unit",
+        metavar="CODE",
+        help="区县安装：只写入全市演示数据中这个区县的部分（与同一种子的全市数据完全一致）",
+    )
+    p.add_argument("--stations", metavar="N", type=int, default=None, help="全市基站数量（默认2600）")
     p.add_argument("--seed", metavar="S", type=int, default=2020, help="随机种子(同一种子生成相同数据)")
     p.set_defaults(func=cmd_demo)
 

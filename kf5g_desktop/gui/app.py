@@ -38,6 +38,7 @@ def install_translations(app: QCoreApplication, language: str | None = None) -> 
     """Install Qt's own strings (standard buttons: 确定/取消/是/否…) in the interface language, and
     our English .qm when the settings say English (Chinese is the source language). Returns our
     translator (None in Chinese)."""
+    import PySide6
     from PySide6.QtCore import QLibraryInfo
 
     from kf5g_desktop.paths import resource_path
@@ -45,11 +46,17 @@ def install_translations(app: QCoreApplication, language: str | None = None) -> 
     lang = language or str(QSettings().value("language", "zh_CN"))
     english = lang.startswith("en")
     qt_base = QTranslator(app)
-    if qt_base.load(
-        f"qtbase_{'en' if english else 'zh_CN'}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    ):
+    folders = (  # Qt's own folder; PySide6's (the frozen build bundles the files there, build.spec)
+        QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+        str(Path(PySide6.__file__).parent / "Qt" / "translations"),
+    )
+    name = f"qtbase_{'en' if english else 'zh_CN'}"
+    if any(qt_base.load(name, folder) for folder in folders):
         app.installTranslator(qt_base)
     if not english:
+        extra = QTranslator(app)  # what qtbase_zh_CN lacks (e.g. the file dialog's "&Look in:")
+        if extra.load(str(resource_path("translations", "qtbase_extra_zh_CN.qm"))):
+            app.installTranslator(extra)
         QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
         return None
     translator = QTranslator(app)
@@ -64,6 +71,13 @@ def ask_user(exc: StorageError, parent: QWidget | None = None) -> str:
     box = QMessageBox(parent)
     box.setWindowTitle(tr("无法打开数据库"))
     box.setText(str(exc))
+    if isinstance(exc, DatabaseLockedError):
+        who = exc.holder.describe() if exc.holder else tr("另一个程序")
+        box.setText(
+            tr(
+                "数据库正被{0}使用。为防止数据损坏，本窗口只能只读查看；请在那台电脑/那个窗口保存并退出后再修改。"
+            ).format(who)
+        )
     box.setIcon(QMessageBox.Icon.Warning)
     quit_btn = box.addButton(tr("退出"), QMessageBox.ButtonRole.RejectRole)
     actions: dict[object, str] = {quit_btn: "exit"}
@@ -77,10 +91,13 @@ def ask_user(exc: StorageError, parent: QWidget | None = None) -> str:
     box.exec()
     action = actions.get(box.clickedButton(), "exit")
     if action == "other":
-        name, _ = QFileDialog.getSaveFileName(
+        from .files import save_file
+
+        name = save_file(
             parent,
+            "database",
             tr("选择数据库文件"),
-            str(Path.home() / "kf5g.db"),
+            "kf5g.db",
             tr("数据库 (*.db)"),
             options=QFileDialog.Option.DontConfirmOverwrite,
         )
@@ -273,6 +290,7 @@ def run_gui(db: Path | None, *, demo: bool = False) -> int:
     path = Path(db) if db else default_db_path()
     probe = bool(os.environ.get("KF5G_STARTUP_PROBE"))
     win = MainWindow()
+    win.closed.connect(app.quit)  # the main window closed: the program ends, whatever else is open
     win.show()
     if probe:
         QTimer.singleShot(0, lambda: print("shown", flush=True))
@@ -330,6 +348,12 @@ def run_gui(db: Path | None, *, demo: bool = False) -> int:
         modal=False,
     )
     app.exec()
+    # The window may outlive this call (tests): a later close must not quit an application that is
+    # no longer ours to end (QCoreApplication.quit outside exec() would end the next event loop at once).
+    win.closed.disconnect(app.quit)
+    from PySide6.QtCore import QEvent
+
+    QCoreApplication.removePostedEvents(app, QEvent.Type.Quit)  # the last-window-closed quit, if posted
     QThreadPool.globalInstance().waitForDone(30_000)  # e.g. the daily backup, before closing
     if state["opened"] is not None:  # opened after the window was closed
         state["opened"].close()

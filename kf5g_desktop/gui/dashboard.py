@@ -13,6 +13,7 @@ from typing import Any
 
 import pyqtgraph as pg
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -47,8 +48,8 @@ from kf5g_desktop.reports.figures import SERIES_START, UnitLine, WeekFigures, We
 from kf5g_desktop.reports.weekly import initial_week
 
 from .jobs import run_job
-from .week_picker import WeekPicker
-from .widgets import FlowLayout, RowsModel
+from .week_picker import WeekPicker, week_short_title
+from .widgets import FlowLayout, RowsModel, dtr
 
 CHART_END = IsoWeek(2022, 52)
 LEGEND_HEADROOM = 1.35  # the weekly bar chart's y range: highest bar × this
@@ -78,17 +79,17 @@ class UnitProgressModel(RowsModel):
         COL_POLES,
         COL_RETURNED,
     ) = range(10)
-    HEADERS = (
-        "区县",
-        "累计开通",
-        "本周新开通",
-        "年度目标",
-        "完成率",
-        "SA占比",
-        "转供电占比",
-        "开放场所",
-        "共享杆塔",
-        "本周周报",
+    HEADERS = (  # translated under "UnitProgressModel" (marked for lupdate)
+        QT_TRANSLATE_NOOP("UnitProgressModel", "区县"),
+        QT_TRANSLATE_NOOP("UnitProgressModel", "累计开通"),
+        QT_TRANSLATE_NOOP("UnitProgressModel", "本周新开通"),
+        QT_TRANSLATE_NOOP("UnitProgressModel", "年度目标"),
+        QT_TRANSLATE_NOOP("UnitProgressModel", "完成率"),
+        QT_TRANSLATE_NOOP("UnitProgressModel", "SA占比"),
+        QT_TRANSLATE_NOOP("UnitProgressModel", "转供电占比"),
+        QT_TRANSLATE_NOOP("UnitProgressModel", "开放场所"),
+        QT_TRANSLATE_NOOP("UnitProgressModel", "共享杆塔"),
+        QT_TRANSLATE_NOOP("UnitProgressModel", "本周周报"),
     )
     SORT_ROLE = Qt.ItemDataRole.UserRole + 1
     CODE_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -110,7 +111,12 @@ class UnitProgressModel(RowsModel):
             (pct(t.indirect_share), -1.0 if t.indirect_share is None else t.indirect_share),
             (f"{u.venues_total:,}", u.venues_total),
             (f"{u.poles_total:,}", u.poles_total),
-            ("已报" if u.returned else "未报", int(u.returned)),
+            (
+                QCoreApplication.translate("UnitProgressModel", "已报")
+                if u.returned
+                else QCoreApplication.translate("UnitProgressModel", "未报"),
+                int(u.returned),
+            ),
         ]
 
     def data(self, index: ItemIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -131,7 +137,7 @@ class UnitProgressModel(RowsModel):
             if col == self.COL_INDIRECT and (u.tally.indirect_share or 0) > INDIRECT_POWER_MAX_SHARE:
                 return QColor("#c62828")
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"单击查看{u.name}的基站登记表"
+            return QCoreApplication.translate("UnitProgressModel", "单击查看{0}的基站登记表").format(u.name)
         return None
 
 
@@ -245,7 +251,12 @@ def _week_axis_ticks(first: IsoWeek, last: IsoWeek) -> list[list[tuple[float, st
         e = w.end
         if e.day <= 7 and e.month in (1, 4, 7, 10):
             (major if e.month == 1 else minor).append(
-                (float(i), f"{e.year}年" if e.month == 1 else f"{e.month}月")
+                (
+                    float(i),
+                    QCoreApplication.translate("DashboardPage", "{0}年").format(e.year)
+                    if e.month == 1
+                    else QCoreApplication.translate("DashboardPage", "{0}月").format(e.month),
+                )
             )
     return [major, minor]
 
@@ -273,7 +284,7 @@ class DashboardPage(QWidget):
                 self.scope.addItem(u.name, u.code)
         self.rule = QComboBox(self)
         for code, (label, _t) in COUNTING_RULES.items():
-            self.rule.addItem(label, code)
+            self.rule.addItem(dtr(label), code)
         self.rule.setCurrentIndex(self.rule.findData(DEFAULT_COUNTING_RULE))
         self.refresh_button = QPushButton(self.tr("刷新"), self)
         self.status = QLabel(self)
@@ -442,7 +453,7 @@ class DashboardPage(QWidget):
         else:
             target = self.tr("{year}年目标未设置").format(year=f.target_year)
         self.card_on_air.set(f"{t.on_air:,}", target)
-        self.card_new.set(f"{t.new:,}", self.tr("{title}").format(title=f.week.title_zh))
+        self.card_new.set(f"{t.new:,}", week_short_title(f.week))
         self.card_sa.set(pct(t.sa_share), self.tr("SA 基站 {n:,} 个").format(n=t.sa))
         ind = t.indirect_share
         self.card_indirect.set(
@@ -492,7 +503,7 @@ class DashboardPage(QWidget):
             pen=pg.mkPen("#1f5fbf", width=2.5),
             fillLevel=0,
             brush=(31, 95, 191, 40),
-            name="累计开通",
+            name=self.tr("累计开通"),
         )
         if s.targets:
             tx, ty = [0.0], [0.0]
@@ -506,7 +517,7 @@ class DashboardPage(QWidget):
                 symbol="o",
                 symbolSize=7,
                 symbolBrush="#c62828",
-                name="目标",
+                name=self.tr("目标"),
             )
         p.addItem(pg.InfiniteLine(pos=n - 1, angle=90, pen=pg.mkPen("#90a4ae", style=Qt.PenStyle.DotLine)))
         p.enableAutoRange(axis="y")
@@ -523,7 +534,7 @@ class DashboardPage(QWidget):
                         x=xs, height=vals, y0=base, width=0.8, brush=OPERATOR_COLORS[op], pen=None
                     )
                 )
-                p.plot([], [], pen=pg.mkPen(OPERATOR_COLORS[op], width=8), name=codes.OPERATOR.label(op))
+                p.plot([], [], pen=pg.mkPen(OPERATOR_COLORS[op], width=8), name=dtr(codes.OPERATOR.label(op)))
                 base = [b + v for b, v in zip(base, vals, strict=True)]
         # Head room above the highest bar for the legend (one line across the top), so it never
         # covers the bars.

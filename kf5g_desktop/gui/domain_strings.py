@@ -134,4 +134,7 @@ DOMAIN_STRINGS = (
     QT_TRANSLATE_NOOP("domain", "是否"),
     QT_TRANSLATE_NOOP("domain", "是"),
     QT_TRANSLATE_NOOP("domain", "否"),
+    QT_TRANSLATE_NOOP("domain", "全部类型"),
+    QT_TRANSLATE_NOOP("domain", "宏站+室分"),
+    QT_TRANSLATE_NOOP("domain", "仅宏站"),
 )

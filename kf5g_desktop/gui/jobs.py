@@ -18,10 +18,39 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
 SHOW_AFTER_MS = 200
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("", text)  # lupdate files module-level tr("…") under ""
+
+
+def owner_window(widget: QWidget | None) -> QWidget | None:
+    """The window a message about ``widget``'s work belongs to: its window, or (when that was closed
+    meanwhile, e.g. a dialog accepted when its job ended) the nearest visible window under it."""
+    w = widget.window() if widget is not None else None
+    while w is not None and not w.isVisible() and w.parentWidget() is not None:
+        w = w.parentWidget().window()
+    return w
+
+
+def reactivate(window: QWidget | None) -> None:
+    """Give the keyboard back to ``window`` (raised and active, so e.g. Alt+F opens its menu): after
+    a progress dialog or a message box closes, no window may be left active otherwise."""
+    if window is not None and window.isVisible() and QApplication.activeModalWidget() in (None, window):
+        window.raise_()
+        window.activateWindow()
+
+
+def message(parent: QWidget | None, title: str, text: str, *, icon: str = "information") -> None:
+    """A message after a job (``icon``: information / warning / critical), shown over the window the
+    user works in; that window has the keyboard again afterwards."""
+    owner = owner_window(parent)
+    getattr(QMessageBox, icon)(owner, title, text)
+    reactivate(owner_window(parent))
 
 
 class Cancelled(Exception):
@@ -118,7 +147,7 @@ class Job(QObject):
     def _show_dialog(self) -> None:
         done, total, text = self._last
         dlg = QProgressDialog(
-            text or self._title, "取消" if self._cancellable else "", 0, total, self._parent
+            text or self._title, tr("取消") if self._cancellable else "", 0, total, self._parent
         )
         dlg.setWindowTitle(self._title)
         dlg.setMinimumDuration(0)
@@ -135,7 +164,7 @@ class Job(QObject):
     def _cancel_from_dialog(self) -> None:
         self.cancel()
         if self.dialog is not None:
-            self.dialog.setLabelText("正在取消……")
+            self.dialog.setLabelText(tr("正在取消……"))
 
     def _on_progress(self, done: int, total: int, text: str) -> None:
         self._last = (done, total, text or self._title)
@@ -152,6 +181,7 @@ class Job(QObject):
             self.dialog.close()
             self.dialog.deleteLater()
             self.dialog = None
+            reactivate(owner_window(self._parent))
         Job._running.discard(self)
 
     def _parent_gone(self) -> bool:
@@ -203,9 +233,14 @@ def show_error(parent: QWidget | None, title: str, exc: BaseException, tb: str =
     from kf5g_desktop.storage.errors import Kf5gError
 
     if isinstance(exc, Kf5gError):
-        QMessageBox.warning(parent, title, str(exc))
+        message(parent, title, str(exc), icon="warning")
         return
     import logging
 
     logging.getLogger("kf5g").error("%s: %s\n%s", title, exc, tb)
-    QMessageBox.critical(parent, title, f"操作失败:{type(exc).__name__}: {exc}\n\n请把此信息告知技术支持。")
+    message(
+        parent,
+        title,
+        tr("操作失败：{0}\n\n请把此信息告知技术支持。").format(f"{type(exc).__name__}: {exc}"),
+        icon="critical",
+    )

@@ -16,6 +16,7 @@ from kf5g_desktop.domain.schema import POLE, STATION, VENUE
 
 HOME, APPROVALS, RECYCLE, AUDIT = "home", "approvals", "recycle", "audit"
 PAGE_ORDER = (HOME, STATION, APPROVALS, VENUE, POLE, RECYCLE, AUDIT)
+RETURNS_STATUS = "returns_status"  # 报送情况: only on a city installation, after the others (Ctrl+8)
 """The navigation's pages, in order (视图 gives them Ctrl+1…)."""
 
 # ``win`` is the MainWindow (typed Any: importing main_window here, even for types, would be a cycle).
@@ -113,8 +114,8 @@ def build_actions(win: Any) -> None:
     )
     win.act_settings = _action(win, QCoreApplication.translate("MainWindow", "设置(&S)…"), win.open_settings)
     win.act_quit = _action(
-        win, QCoreApplication.translate("MainWindow", "退出(&X)"), win.close, QKeySequence.StandardKey.Quit
-    )
+        win, QCoreApplication.translate("MainWindow", "退出(&X)"), win.close, "Ctrl+Q"
+    )  # StandardKey.Quit is empty on Windows
     win.act_about = _action(win, QCoreApplication.translate("MainWindow", "关于(&A)"), win._about)
     win.act_columns = _action(win, QCoreApplication.translate("MainWindow", "选择列(&L)…"), win._columns)
 
@@ -148,10 +149,13 @@ def build_menus(win: Any) -> None:
         POLE: QCoreApplication.translate("MainWindow", "杆塔共享(&G)"),
         RECYCLE: QCoreApplication.translate("MainWindow", "回收站(&H)"),
         AUDIT: QCoreApplication.translate("MainWindow", "操作日志(&Z)"),
+        RETURNS_STATUS: QCoreApplication.translate("MainWindow", "报送情况(&B)"),
     }
-    for i, key in enumerate(PAGE_ORDER):
+    for i, key in enumerate((*PAGE_ORDER, RETURNS_STATUS)):
         act = _action(win, menu_titles[key], lambda k=key: win.show_page(k), f"Ctrl+{i + 1}")
         m.addAction(act)
+    win.act_page_returns = act  # 报送情况: shown on a city installation only
+    act.setVisible(False)
     m.addSeparator()
     m.addAction(win.act_columns)
     m.addAction(win.act_refresh)

@@ -7,8 +7,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontMetrics, QUndoStack
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QHBoxLayout,
     QInputDialog,
@@ -27,7 +28,16 @@ from kf5g_desktop.domain.schema import POLE, REGISTER_TITLES, STATION, VENUE
 from kf5g_desktop.storage.errors import Kf5gError
 
 from .jobs import run_job, show_error
-from .main_menus import APPROVALS, AUDIT, HOME, PAGE_ORDER, RECYCLE, build_actions, build_menus
+from .main_menus import (
+    APPROVALS,
+    AUDIT,
+    HOME,
+    PAGE_ORDER,
+    RECYCLE,
+    RETURNS_STATUS,
+    build_actions,
+    build_menus,
+)
 
 if TYPE_CHECKING:  # the pages (and SQLAlchemy behind the Store) load when a database is attached
     from kf5g_desktop.storage.store import Store
@@ -45,6 +55,7 @@ class MainWindow(QMainWindow):
     _report_menus: dict[str, QMenu]
     storeReplaced = Signal(object)
     recordsChanged = Signal()
+    closed = Signal()  # the window was closed for good: the program ends (gui/app.py)
 
     def __init__(
         self, store: Store | None = None, *, home: QWidget | None = None, parent: QWidget | None = None
@@ -58,6 +69,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("MainWindow")
         self.registers: dict[str, RegisterPage] = {}
         self.pages: dict[str, QWidget] = {}
+        self.page_order: list[str] = list(PAGE_ORDER)  # + RETURNS_STATUS on a city installation
         self._stale: set[str] = set()  # pages to reload when next shown
         self._writing_actions: list[QAction] = []  # 报表 actions that write (off when read-only)
         self._build_frame()
@@ -82,6 +94,7 @@ class MainWindow(QMainWindow):
         """Build the pages on ``store`` and show the home page (the dashboard unless ``home`` is given)."""
         self.store = store
         self._build_pages(home)
+        self._sync_city_pages()
         self._set_actions_enabled(True)
         self.apply_readonly()
         self.show_page(HOME)
@@ -142,6 +155,7 @@ class MainWindow(QMainWindow):
             POLE: self.tr("杆塔共享"),
             RECYCLE: self.tr("回收站"),
             AUDIT: self.tr("操作日志"),
+            RETURNS_STATUS: self.tr("报送情况"),
         }
 
     def _build_frame(self) -> None:
@@ -151,18 +165,23 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget(central)
         self.nav.setObjectName("nav")
         self.nav.setFixedWidth(130)
-        self.nav.setStyleSheet("QListWidget { font-size: 14px; } QListWidget::item { padding: 8px; }")
+        self.nav.setStyleSheet(
+            f"QListWidget {{ font-size: {self.NAV_FONT_PX}px; }} QListWidget::item {{ padding: {self.NAV_PADDING_PX}px; }}"
+        )
         self.stack = QStackedWidget(central)
         lay.addWidget(self.nav)
         lay.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         for key in PAGE_ORDER:
             self.nav.addItem(self._page_titles()[key])
+        self._fit_nav()
         self.loading = QLabel(self.tr("正在打开数据库……"), self.stack)
         self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.loading.setStyleSheet("font-size: 16px; color: #555;")
         self.stack.addWidget(self.loading)
-        self.nav.currentRowChanged.connect(lambda row: self.show_page(PAGE_ORDER[row]))
+        self.nav.currentRowChanged.connect(
+            lambda row: self.show_page(self.page_order[row]) if 0 <= row < len(self.page_order) else None
+        )
 
     def _build_pages(self, home: QWidget | None) -> None:
         from .dashboard import DashboardPage
@@ -198,6 +217,40 @@ class MainWindow(QMainWindow):
         self.stack.removeWidget(self.loading)
         self.loading.deleteLater()
 
+    def _sync_city_pages(self) -> None:
+        """报送情况 is a page of the navigation on a city installation (and only there)."""
+        city = self.store.installation().is_city
+        if city and RETURNS_STATUS not in self.pages:
+            from .returns_status import ReturnsStatusPage
+
+            page = ReturnsStatusPage(self.store, self, load=False)
+            self.pages[RETURNS_STATUS] = page
+            self.stack.addWidget(page)
+            self.page_order.append(RETURNS_STATUS)
+            self.nav.addItem(self._page_titles()[RETURNS_STATUS])
+            self._fit_nav()
+        elif not city and RETURNS_STATUS in self.pages:
+            if self.current_key() == RETURNS_STATUS:
+                self.show_page(HOME)
+            self.nav.takeItem(self.page_order.index(RETURNS_STATUS))
+            self.page_order.remove(RETURNS_STATUS)
+            page = self.pages.pop(RETURNS_STATUS)
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self.act_page_returns.setVisible(city)
+
+    NAV_FONT_PX, NAV_PADDING_PX = 14, 8
+
+    def _fit_nav(self) -> None:
+        """The navigation is as wide as its longest item (in any language), at least 130 px."""
+        font = QFont(self.nav.font())
+        font.setPixelSize(self.NAV_FONT_PX)
+        fm = QFontMetrics(font)
+        widest = max(
+            (fm.horizontalAdvance(self.nav.item(i).text()) for i in range(self.nav.count())), default=0
+        )
+        self.nav.setFixedWidth(max(130, widest + 2 * self.NAV_PADDING_PX + 2 * self.nav.frameWidth() + 12))
+
     def _connect_home(self, page: QWidget) -> None:
         sig = getattr(page, "filterRequested", None)
         if sig is not None:
@@ -212,9 +265,9 @@ class MainWindow(QMainWindow):
         self.show_register(kind, f)
 
     def show_page(self, key: str) -> None:
-        if not self.pages:
+        if not self.pages or key not in self.pages:
             return
-        row = PAGE_ORDER.index(key)
+        row = self.page_order.index(key)
         if self.nav.currentRow() != row:
             self.nav.setCurrentRow(row)  # re-enters via the signal
             return
@@ -222,7 +275,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(page)
         refresh = getattr(page, "refresh", None)
         due = (
-            key in (RECYCLE, AUDIT, APPROVALS, HOME)
+            key in (RECYCLE, AUDIT, APPROVALS, HOME, RETURNS_STATUS)
             or key in self._stale
             or not getattr(page, "_loaded", True)
         )
@@ -237,7 +290,8 @@ class MainWindow(QMainWindow):
         self.registers[kind].set_filters(filters)
 
     def current_key(self) -> str:
-        return PAGE_ORDER[max(self.nav.currentRow(), 0)]
+        row = self.nav.currentRow()
+        return self.page_order[row] if 0 <= row < len(self.page_order) else HOME
 
     def current_register(self) -> RegisterPage | None:
         return self.registers.get(self.current_key())
@@ -299,7 +353,11 @@ class MainWindow(QMainWindow):
         unit = s.unit_map().get(inst.unit_code or "")
         where = self.tr("市级") if inst.is_city else (unit.name if unit else self.tr("未设置单位"))
         c = s.counts()
-        self.status_db.setText(self.tr("数据库:{0}").format(s.path))
+        db_text = self.tr("数据库:{0}").format(s.path)  # a long path is shortened in the middle
+        self.status_db.setToolTip(db_text)
+        self.status_db.setText(
+            self.status_db.fontMetrics().elidedText(db_text, Qt.TextElideMode.ElideMiddle, 320)
+        )
         self.status_who.setText(self.tr("{0} · 填报人:{1}").format(where, inst.user_name or "—"))
         self.status_counts.setText(
             self.tr("基站 {0} · 场所 {1} · 杆塔 {2}").format(c[STATION], c[VENUE], c[POLE])
@@ -321,6 +379,7 @@ class MainWindow(QMainWindow):
             setter(ro)
         self.status_readonly.setVisible(ro)
         self.status_readonly.setText(self.tr("只读:数据库正被另一个程序使用,不能修改"))
+        self.status_readonly.setMinimumWidth(self.status_readonly.sizeHint().width())  # never cut
         self._update_status()
 
     # Refresh ----------------------------------------------------------------------------------------
@@ -591,6 +650,7 @@ class MainWindow(QMainWindow):
             setter = getattr(page, "set_store", None)
             if callable(setter):
                 setter(store)
+        self._sync_city_pages()
         self.apply_readonly()
         self.storeReplaced.emit(store)
 
@@ -613,6 +673,7 @@ class MainWindow(QMainWindow):
             )
         except Kf5gError as exc:
             self._error(exc)
+        self._sync_city_pages()
         if c.language != old_lang:
             QMessageBox.information(self, self.tr("设置"), self.tr("界面语言将在下次启动程序时生效。"))
         self.refresh_all()
@@ -635,6 +696,13 @@ class MainWindow(QMainWindow):
                 return
         QSettings().setValue("main/geometry", self.saveGeometry())
         super().closeEvent(event)
+        # Closing the main window ends the program: no other window may keep it (and the database
+        # lock) alive. Forms were asked above; anything else still open (a dialog, a progress
+        # window, a stray top-level window) closes with it.
+        for w in QApplication.topLevelWidgets():
+            if w is not self and w.isVisible():
+                w.close()
+        self.closed.emit()
 
 
 def _restore(db_path: Path, backup_path: Path) -> None:

@@ -455,9 +455,12 @@ class RegisterPage(LazyPage, QWidget):
     def _default_columns(self) -> None:
         visible = DEFAULT_VISIBLE[self.kind]
         header = self.view.horizontalHeader()
+        fm = header.fontMetrics()
         for i, col in enumerate(self.model.columns):
             header.setSectionHidden(i, col.key not in visible)
-            header.resizeSection(i, DEFAULT_WIDTHS.get(col.key, 90))
+            title = str(self.model.headerData(i, Qt.Orientation.Horizontal) or "")
+            # never narrower than its title in the interface language (+ margins and sort arrow)
+            header.resizeSection(i, max(DEFAULT_WIDTHS.get(col.key, 90), fm.horizontalAdvance(title) + 28))
         fitter: ColumnFitter | None = getattr(self, "fitter", None)
         if fitter is not None and self.model.loaded:
             fitter.reset()

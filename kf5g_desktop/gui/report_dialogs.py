@@ -9,14 +9,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtPrintSupport import QPrintDialog, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QLabel,
@@ -35,11 +34,13 @@ from kf5g_desktop.domain.units import CITY_CODE, scope_of
 from kf5g_desktop.domain.values import WeekNote
 from kf5g_desktop.reports.weekly import ReportData, gather, initial_week
 
-from .jobs import run_job
+from .files import save_file
+from .jobs import message, run_job
 from .report_document import ReportDocument, new_printer
 from .report_html import tr
 from .report_pdf import write_report_pdf
 from .week_picker import WeekPicker
+from .widgets import dtr
 
 
 class ReportDialog(QDialog):
@@ -67,7 +68,7 @@ class ReportDialog(QDialog):
         self.scope.setCurrentIndex(max(idx, 0))
         self.rule = QComboBox(self)
         for code, (label, _types) in COUNTING_RULES.items():
-            self.rule.addItem(label, code)
+            self.rule.addItem(dtr(label), code)
         self.rule.setCurrentIndex(self.rule.findData(DEFAULT_COUNTING_RULE))
         self.rule.setToolTip(self.tr("哪些类型的基站计入“基站数”和目标完成率;补助按全部已开通SA基站计"))
 
@@ -178,12 +179,8 @@ class ReportDialog(QDialog):
 
     def save_pdf(self) -> None:
         self.save_note(quiet=True)
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("周报另存为PDF"),
-            str(Path(folder) / self.default_pdf_name()),
-            self.tr("PDF 文件 (*.pdf)"),
+        path = save_file(
+            self, "report_pdf", self.tr("周报另存为PDF"), self.default_pdf_name(), self.tr("PDF 文件 (*.pdf)")
         )
         if not path:
             return
@@ -191,7 +188,7 @@ class ReportDialog(QDialog):
             path += ".pdf"
 
         def done(pages: int) -> None:
-            QMessageBox.information(
+            message(
                 self, self.tr("周报"), self.tr("已保存周报(共 {n} 页):\n{path}").format(n=pages, path=path)
             )
 
@@ -208,11 +205,17 @@ class ReportActions:
     def __init__(self, main_window: QWidget, store: Any) -> None:
         self.window = main_window
         self._store = store
-        self.report_action = QAction(main_window.tr("周报(预览、打印、另存为PDF)(&W)…"), main_window)
+        self.report_action = QAction(
+            QCoreApplication.translate("ReportActions", "周报(预览、打印、另存为PDF)(&W)…"), main_window
+        )
         self.report_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
-        self.report_action.setStatusTip(main_window.tr("选择周次,预览并打印周报或保存为PDF"))
+        self.report_action.setStatusTip(
+            QCoreApplication.translate("ReportActions", "选择周次,预览并打印周报或保存为PDF")
+        )
         self.report_action.triggered.connect(lambda: self.open_dialog())
-        self.problems_action = QAction(main_window.tr("填写本周存在问题(&P)…"), main_window)
+        self.problems_action = QAction(
+            QCoreApplication.translate("ReportActions", "填写本周存在问题(&P)…"), main_window
+        )
         self.problems_action.triggered.connect(lambda: self.open_dialog(focus_problems=True))
 
     @property

@@ -3,8 +3,8 @@
     install_returns_actions(main_window, store) -> dict[str, QAction]
 
 Uses ``main_window.add_report_action(menu_title, action)`` when the window has it, else adds to
-``main_window.menu_reports``. The 报送情况 page (:class:`ReturnsStatusPage`) is opened by the
-action ``status`` as a window of its own unless the lead mounts it as a page.
+``main_window.menu_reports``. The action ``status`` shows the 报送情况 page
+(:class:`ReturnsStatusPage`), a page of the main window's navigation on a city installation.
 """
 
 from __future__ import annotations
@@ -14,11 +14,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QMainWindow, QWidget
 
 from kf5g_desktop.storage.store import Store
 
-from .jobs import run_job
+from .files import open_file, save_file
+from .jobs import message, run_job
+from .main_window import RETURNS_STATUS
 from .returns_bulk import BulkImportWizard
 from .returns_dialogs import ExportDialog, ImportPreviewDialog
 from .returns_status import ReturnsStatusPage
@@ -49,7 +51,9 @@ def install_returns_actions(
     inst = current().installation()
     actions: dict[str, QAction] = {}
 
-    def act(key: str, text: str, slot, menu: str = "报送") -> None:  # type: ignore[no-untyped-def]
+    submenu = "报送"  # the window's key for the submenu; it words the title (with its access key)
+
+    def act(key: str, text: str, slot, menu: str = submenu) -> None:  # type: ignore[no-untyped-def]
         a = QAction(text, main_window)
         a.setObjectName(f"act_returns_{key}")
         a.triggered.connect(slot)
@@ -75,7 +79,7 @@ def install_returns_actions(
         act(
             "status",
             QCoreApplication.translate("ReturnsActions", "报送情况(&T)"),
-            lambda: _show_status(main_window, current()),
+            lambda: main_window.show_page(RETURNS_STATUS),  # type: ignore[attr-defined]
         )
         act(
             "reference_export",
@@ -91,19 +95,12 @@ def install_returns_actions(
     return actions
 
 
-def _show_status(parent: QWidget, store: Store) -> None:
-    page = ReturnsStatusPage(store, None)
-    page.setWindowTitle(QCoreApplication.translate("ReturnsActions", "报送情况"))
-    page.resize(1000, 420)
-    page.show()
-    parent._returns_status_page = page  # type: ignore[attr-defined]  # keep it alive
-
-
 def _reference_export(parent: QWidget, store: Store) -> None:
     from kf5g_desktop.returns import reference
 
-    path, _ = QFileDialog.getSaveFileName(
+    path = save_file(
         parent,
+        "reference",
         QCoreApplication.translate("ReturnsActions", "导出参考数据"),
         reference.file_name(store),
         "JSON (*.json)",
@@ -114,7 +111,7 @@ def _reference_export(parent: QWidget, store: Store) -> None:
         parent,
         QCoreApplication.translate("ReturnsActions", "导出参考数据"),
         lambda progress: reference.export_reference(store, Path(path)),
-        on_success=lambda p: QMessageBox.information(
+        on_success=lambda p: message(
             parent,
             QCoreApplication.translate("ReturnsActions", "导出参考数据"),
             QCoreApplication.translate(
@@ -127,8 +124,8 @@ def _reference_export(parent: QWidget, store: Store) -> None:
 def _reference_import(parent: QWidget, store: Store) -> None:
     from kf5g_desktop.returns import reference
 
-    path, _ = QFileDialog.getOpenFileName(
-        parent, QCoreApplication.translate("ReturnsActions", "导入市局参考数据"), "", "JSON (*.json)"
+    path = open_file(
+        parent, "reference", QCoreApplication.translate("ReturnsActions", "导入市局参考数据"), "JSON (*.json)"
     )
     if not path:
         return
@@ -140,7 +137,7 @@ def _reference_import(parent: QWidget, store: Store) -> None:
         text += QCoreApplication.translate("ReturnsActions", "已保存本区县签名密钥。") if res.key_kept else ""
         if res.notes:
             text += "\n" + "\n".join(res.notes)
-        QMessageBox.information(parent, QCoreApplication.translate("ReturnsActions", "导入参考数据"), text)
+        message(parent, QCoreApplication.translate("ReturnsActions", "导入参考数据"), text)
 
     run_job(
         parent,

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -30,11 +35,16 @@ from kf5g_desktop.domain.schema import FIELD_BY_NAME, POLE, REF, STATION, VENUE
 from kf5g_desktop.returns import bulk, bulk_table
 from kf5g_desktop.storage.store import Store
 
+from .files import open_file
 from .jobs import run_job
 from .widgets import RowsModel
 
 _Index = QModelIndex | QPersistentModelIndex
-REGISTER_TITLES = ((STATION, "基站"), (VENUE, "免费开放场所"), (POLE, "杆塔共享"))
+REGISTER_TITLES = (  # translated under "BulkImportWizard"
+    (STATION, QT_TRANSLATE_NOOP("BulkImportWizard", "基站")),
+    (VENUE, QT_TRANSLATE_NOOP("BulkImportWizard", "免费开放场所")),
+    (POLE, QT_TRANSLATE_NOOP("BulkImportWizard", "杆塔共享")),
+)
 STATE_COLORS = {
     bulk.NEW: "#e3f2fd",
     bulk.CHANGED: "#fff8e1",
@@ -104,7 +114,7 @@ class _FilePage(QWizardPage):
         row.addWidget(browse)
         self.register = QComboBox(self)
         for kind, title in REGISTER_TITLES:
-            self.register.addItem(title, kind)
+            self.register.addItem(QCoreApplication.translate("BulkImportWizard", title), kind)
         self.unit = QComboBox(self)
         self.unit.addItem(self.tr("(按文件中的区县列)"), None)
         for u in wizard.store.units():
@@ -119,8 +129,8 @@ class _FilePage(QWizardPage):
         self.path.textChanged.connect(self.completeChanged)
 
     def _browse(self) -> None:
-        f, _ = QFileDialog.getOpenFileName(
-            self, self.tr("选择运营商清单"), "", self.tr("表格 (*.xlsx *.xls *.ods *.xlsb *.csv *.txt)")
+        f = open_file(
+            self, "bulk_import", self.tr("选择运营商清单"), self.tr("表格 (*.xlsx *.xls *.ods *.xlsb *.csv *.txt)")
         )
         if f:
             self.path.setText(f)

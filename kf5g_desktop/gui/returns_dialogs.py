@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -25,12 +24,16 @@ from PySide6.QtWidgets import (
 )
 
 from kf5g_desktop.domain.periods import IsoWeek
+from kf5g_desktop.reports.weekly import initial_week
 from kf5g_desktop.storage.store import Store
 
-from .jobs import run_job
+from .files import choose_folder, open_files, remember_folder, start_folder
+from .jobs import message, run_job
+from .week_picker import offered_weeks, week_title
 from .widgets import RowsModel
 
 _Index = QModelIndex | QPersistentModelIndex
+EXPORT_FOLDER = "returns_export"  # the remembered folder of exported returns (gui/files.py)
 
 
 class ExportDialog(QDialog):
@@ -44,11 +47,9 @@ class ExportDialog(QDialog):
         inst = store.installation()
         form = QFormLayout()
         self.week = QComboBox(self)
-        this = IsoWeek.containing(store.today())
-        for i in range(0, 26):
-            w = this.shift(-i)
-            self.week.addItem(w.title_zh, str(w))
-        self.week.setCurrentIndex(1 if store.today().isoweekday() <= 2 else 0)
+        for w in offered_weeks(store):  # first record → last finished week, newest first
+            self.week.addItem(week_title(w), str(w))
+        self.week.setCurrentIndex(max(self.week.findData(str(initial_week(store))), 0))
         form.addRow(self.tr("统计周期"), self.week)
         self.unit = QComboBox(self)
         if inst.is_city:
@@ -61,7 +62,7 @@ class ExportDialog(QDialog):
             self.unit.setEnabled(False)
         form.addRow(self.tr("填报单位"), self.unit)
         row = QHBoxLayout()
-        self.folder = QLineEdit(str(Path.home()), self)
+        self.folder = QLineEdit(str(start_folder(EXPORT_FOLDER)), self)
         browse = QPushButton(self.tr("选择…"), self)
         browse.clicked.connect(self._browse)
         row.addWidget(self.folder, 1)
@@ -80,20 +81,20 @@ class ExportDialog(QDialog):
             if not inst.is_city
             else ""
         )
-        buttons = QDialogButtonBox(
+        self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("导出"))
-        buttons.accepted.connect(self._export)
-        buttons.rejected.connect(self.reject)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("导出"))
+        self.buttons.accepted.connect(self._export)
+        self.buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
         lay.addLayout(form)
         lay.addWidget(self.note)
-        lay.addWidget(buttons)
+        lay.addWidget(self.buttons)
         self.resize(520, 220)
 
     def _browse(self) -> None:
-        d = QFileDialog.getExistingDirectory(self, self.tr("保存到文件夹"), self.folder.text())
+        d = choose_folder(self, EXPORT_FOLDER, self.tr("保存到文件夹"), self.folder.text())
         if d:
             self.folder.setText(d)
 
@@ -110,13 +111,14 @@ class ExportDialog(QDialog):
                 self, self.tr("导出周报"), self.tr("文件夹“%1”不存在,请重新选择。").replace("%1", str(folder))
             )
             return
+        remember_folder(EXPORT_FOLDER, folder)
         inst = self.store.installation()
         unit_arg = unit if inst.is_city else None
 
         def done(res) -> None:  # type: ignore[no-untyped-def]
             self.result_path = res.path
-            QMessageBox.information(self, self.tr("导出周报"), describe(res))
-            self.accept()
+            self.accept()  # first, so that the message is over the main window and leaves it active
+            message(self, self.tr("导出周报"), describe(res))
 
         run_job(
             self,
@@ -128,13 +130,27 @@ class ExportDialog(QDialog):
 
 # Verify / import --------------------------------------------------------------------------------------
 
+COLUMNS = (  # translated under "ImportPreviewModel"
+    QT_TRANSLATE_NOOP("ImportPreviewModel", "文件"),
+    QT_TRANSLATE_NOOP("ImportPreviewModel", "区县"),
+    QT_TRANSLATE_NOOP("ImportPreviewModel", "周次"),
+    QT_TRANSLATE_NOOP("ImportPreviewModel", "校验"),
+    QT_TRANSLATE_NOOP("ImportPreviewModel", "签名"),
+    QT_TRANSLATE_NOOP("ImportPreviewModel", "新增"),
+    QT_TRANSLATE_NOOP("ImportPreviewModel", "修改"),
+    QT_TRANSLATE_NOOP("ImportPreviewModel", "不变"),
+    QT_TRANSLATE_NOOP("ImportPreviewModel", "删除"),
+)
 
 class ImportPreviewModel(RowsModel):
     """One row per file: what verification found and what the import would change."""
 
     COL_FILE, COL_UNIT, COL_WEEK, COL_CHECK, COL_SIGNATURE = range(5)
 
-    HEADERS = ("文件", "区县", "周次", "校验", "签名", "新增", "修改", "不变", "删除")
+    HEADERS = COLUMNS
+
+    def header(self, section: int) -> str:
+        return self.tr(self.HEADERS[section])
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
@@ -151,16 +167,18 @@ class ImportPreviewModel(RowsModel):
                 return res.meta.get("iso_week", "")
             if col == 3:
                 if rep.error:
-                    return "不能导入"
+                    return self.tr("不能导入")
                 return (
-                    "通过" + ("(改动后接收)" if res.modified else "")
+                    self.tr("通过") + (self.tr("(改动后接收)") if res.modified else "")
                     if res.ok
-                    else f"未通过({len(res.errors)} 个问题)"
+                    else self.tr("未通过({0} 个问题)").format(len(res.errors))
                 )
             if col == 4:
-                return {"ok": "有效", "unsigned": "未签名", "no_key": "无密钥"}.get(
-                    res.signature_status or "", ""
-                )
+                return {
+                    "ok": self.tr("有效"),
+                    "unsigned": self.tr("未签名"),
+                    "no_key": self.tr("无密钥"),
+                }.get(res.signature_status or "", "")
             if rep.plan is not None:
                 from kf5g_desktop.domain.schema import STATION
 
@@ -223,9 +241,7 @@ class ImportPreviewDialog(QDialog):
             self.verify()
 
     def _choose(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("选择周报文件"), "", self.tr("Excel 工作簿 (*.xlsx)")
-        )
+        files = open_files(self, "returns_import", self.tr("选择周报文件"), self.tr("Excel 工作簿 (*.xlsx)"))
         if files:
             self.paths = [Path(f) for f in files]
             self.verify()
@@ -281,8 +297,8 @@ class ImportPreviewDialog(QDialog):
                 (r.outcome.message if r.outcome else f"{Path(r.path).name}:{r.error or '未导入'}")
                 for r in reports
             )
-            QMessageBox.information(self, self.tr("导入周报"), text)
             self.accept()
+            message(self, self.tr("导入周报"), text)
 
         run_job(
             self,

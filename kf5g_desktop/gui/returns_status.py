@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -19,7 +19,21 @@ from kf5g_desktop.domain.periods import IsoWeek, weeks_between
 from kf5g_desktop.returns.city import LATE, MISSING, MODIFIED, ON_TIME, PENDING, GridCell, completeness_grid
 from kf5g_desktop.storage.store import Store
 
+from .week_picker import week_title
+
 _Index = QModelIndex | QPersistentModelIndex
+
+
+def STATE_LABELS() -> dict[str, str]:  # the grid's states in the interface language
+    return {
+        ON_TIME: QCoreApplication.translate("ReturnsStatusPage", "按时"),
+        LATE: QCoreApplication.translate("ReturnsStatusPage", "逾期"),
+        MISSING: QCoreApplication.translate("ReturnsStatusPage", "未报"),
+        MODIFIED: QCoreApplication.translate("ReturnsStatusPage", "改动后接收"),
+        PENDING: QCoreApplication.translate("ReturnsStatusPage", "未到期"),
+    }
+
+
 COLORS = {ON_TIME: "#c8e6c9", LATE: "#ffe0b2", MISSING: "#ffcdd2", MODIFIED: "#e1bee7", PENDING: "#eeeeee"}
 
 
@@ -50,7 +64,7 @@ class CompletenessModel(QAbstractTableModel):
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.weeks):
             w = self.weeks[section]
-            return f"第{w.week}周\n{w.start:%m-%d}"
+            return self.tr("第{0}周\n{1}").format(w.week, f"{w.start:%m-%d}")
         if orientation == Qt.Orientation.Vertical and 0 <= section < len(self.units):
             return self.units[section][1]
         return None
@@ -65,7 +79,10 @@ class CompletenessModel(QAbstractTableModel):
         if c is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return c.label
+            text = STATE_LABELS()[c.state]
+            if c.state == MODIFIED and c.submission is not None and c.submission.late:
+                text += self.tr("(逾期)")
+            return text
         if role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(QColor(COLORS[c.state]))
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -73,12 +90,14 @@ class CompletenessModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             s = c.submission
             if s is None:
-                return "尚未收到本周周报"
-            text = f"第{s.version}版,{s.received_at:%Y-%m-%d %H:%M} 收到,文件 {s.file_name}"
+                return self.tr("尚未收到本周周报")
+            text = self.tr("第{0}版，{1} 收到，文件 {2}").format(
+                s.version, f"{s.received_at:%Y-%m-%d %H:%M}", s.file_name
+            )
             if s.reason:
-                text += f"\n接收说明:{s.reason}"
+                text += "\n" + self.tr("接收说明：{0}").format(s.reason)
             if c.versions > 1:
-                text += f"\n共收到 {c.versions} 份,以最新一份为准"
+                text += "\n" + self.tr("共收到 {0} 份，以最新一份为准").format(c.versions)
             return text
         if role == self.CellRole:
             return c
@@ -86,11 +105,13 @@ class CompletenessModel(QAbstractTableModel):
 
 
 class ReturnsStatusPage(QWidget):
-    """The city's 报送情况 page: the grid for the last N weeks, and the consolidated export."""
+    """The city's 报送情况 page (a page of the main window's navigation on a city installation):
+    the grid for the last N weeks, and the consolidated export. Loads when first shown."""
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, parent: QWidget | None = None, *, load: bool = True) -> None:
         super().__init__(parent)
         self.store = store
+        self._loaded = False
         self.model = CompletenessModel(self)
         self.view = QTableView(self)
         self.view.setModel(self.model)
@@ -110,14 +131,7 @@ class ReturnsStatusPage(QWidget):
         bar.addWidget(self.weeks)
         bar.addStretch(1)
         legend = "  ".join(
-            f'<span style="background:{COLORS[k]}">&nbsp;{t}&nbsp;</span>'
-            for k, t in (
-                (ON_TIME, "按时"),
-                (LATE, "逾期"),
-                (MISSING, "未报"),
-                (MODIFIED, "改动后接收"),
-                (PENDING, "未到期"),
-            )
+            f'<span style="background:{COLORS[k]}">&nbsp;{t}&nbsp;</span>' for k, t in STATE_LABELS().items()
         )
         bar.addWidget(QLabel(legend, self))
         bar.addWidget(refresh)
@@ -130,9 +144,18 @@ class ReturnsStatusPage(QWidget):
         lay.addLayout(bar)
         lay.addWidget(self.view, 1)
         lay.addWidget(self.summary)
-        self.refresh()
+        if load:
+            self.refresh()
+
+    def set_store(self, store: Store) -> None:
+        self.store = store
+        self._loaded = False
+
+    def focus_search(self) -> None:
+        self.view.setFocus()
 
     def refresh(self) -> None:
+        self._loaded = True
         last = IsoWeek.containing(self.store.today())
         first = last.shift(-(self.weeks.value() - 1))
         grid = completeness_grid(self.store, first, last)
@@ -142,7 +165,9 @@ class ReturnsStatusPage(QWidget):
         prev = last.prev()
         missing = [n for c, n in units if grid[(c, prev)].state == MISSING] if prev >= first else []
         self.summary.setText(
-            self.tr("上周(%1)未报:%2").replace("%1", prev.title_zh).replace("%2", "、".join(missing) or "无")
+            self.tr("上周(%1)未报:%2")
+            .replace("%1", week_title(prev))
+            .replace("%2", self.tr("、").join(missing) or self.tr("无"))
         )
 
     def _export(self) -> None:

@@ -3,11 +3,51 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Signal
 from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QToolButton, QWidget
 
-from kf5g_desktop.domain.periods import IsoWeek
+from kf5g_desktop.domain.periods import IsoWeek, weeks_between
+from kf5g_desktop.reports.weekly import default_report_week, initial_week
+
+
+def offered_weeks(store: Any) -> list[IsoWeek]:
+    """The weeks a return or report can be made for, newest first: from the week of the
+    installation's first record to the last finished week (:func:`initial_week` is among them)."""
+    from kf5g_desktop.domain.values import ListQuery
+
+    last = default_report_week(store.today())
+    first_days = [
+        rec.meta.created_at.date()
+        for kind in ("station", "venue", "pole")
+        for rec in store.query(kind, ListQuery(sort="created_at", limit=1))
+        if rec.meta.created_at is not None
+    ]
+    first = min((IsoWeek.containing(d) for d in first_days), default=last)
+    first = min(first, initial_week(store), last)
+    return weeks_between(first, last)[::-1]
+
+
+def week_short_title(week: IsoWeek) -> str:
+    """``2021年第5周`` / ``Week 5 of 2021`` (where the dates are shown elsewhere)."""
+    return QCoreApplication.translate("WeekPicker", "{year}年第{week}周").format(
+        year=week.year, week=week.week
+    )
+
+
+def week_title(week: IsoWeek) -> str:
+    """The week's title in the interface language: ``2021年第5周(2月1日—2月7日)`` (as
+    :attr:`IsoWeek.title_zh`), in English ``Week 5 of 2021 (2021-02-01 – 2021-02-07)``."""
+    s, e = week.start, week.end
+    if s.year == e.year:
+        span = QCoreApplication.translate("WeekPicker", "{m1}月{d1}日—{m2}月{d2}日")
+    else:
+        span = QCoreApplication.translate("WeekPicker", "{y1}年{m1}月{d1}日—{y2}年{m2}月{d2}日")
+    span = span.format(y1=s.year, m1=s.month, d1=s.day, y2=e.year, m2=e.month, d2=e.day)
+    return QCoreApplication.translate("WeekPicker", "{year}年第{week}周({span})").format(
+        year=week.year, week=week.week, span=span
+    )
 
 
 class WeekPicker(QWidget):
@@ -59,4 +99,4 @@ class WeekPicker(QWidget):
         if not self._week.contains(date(qd.year(), qd.month(), qd.day())):
             self.date_edit.setDate(QDate(s.year, s.month, s.day))
         self.date_edit.blockSignals(False)
-        self.label.setText(self._week.title_zh)
+        self.label.setText(week_title(self._week))

@@ -24,6 +24,7 @@ class ExportResult:
     version: int
     new_version: bool  # False: same digest as the week's previous export
     submission_id: int | None
+    by_city: bool = False  # exported by the city installation (a unit's return, or the consolidation)
 
     @property
     def digest(self) -> str:
@@ -83,11 +84,12 @@ def export_return(
     dest = Path(dest) if dest is not None else Path.cwd()
     path = dest / content.file_name if dest.is_dir() else dest
     write_return(content, path)
+    by_city = store.installation().is_city
     if not record or store.readonly:
-        return ExportResult(path, content, prev.version if prev else 1, changed, None)
+        return ExportResult(path, content, prev.version if prev else 1, changed, None, by_city)
     if not changed:
         assert prev is not None
-        return ExportResult(path, content, prev.version, False, prev.id)
+        return ExportResult(path, content, prev.version, False, prev.id, by_city)
     now = store.now()
     sub = submissions.add(
         store,
@@ -105,14 +107,27 @@ def export_return(
         reason=reason.strip() if prev is not None and reason else None,
         content=path.read_bytes(),
     )
-    return ExportResult(path, content, sub.version, True, sub.id)
+    return ExportResult(path, content, sub.version, True, sub.id, by_city)
+
+
+def unsigned_reason(result: ExportResult) -> str:
+    """Why a return is not signed, said to the installation that exported it: the city issues the
+    keys (its consolidation needs none), a unit gets its key from the city."""
+    if result.content.kind == "city":
+        return "不签名（签名只用于区县周报，全市汇总表不需要签名）"
+    if result.by_city:
+        return (
+            "未签名（尚未给该区县发放签名密钥；发放方法：菜单“报表 → 报送 → 导出参考数据(含签名密钥)…”"
+            "或命令 kf5g reference export 文件，再把文件交给该区县导入）"
+        )
+    return "未签名(市局尚未下发密钥)"
 
 
 def describe(result: ExportResult) -> str:
     c = result.content
     counts = ",".join(f"{k} {len(v)} 行" for k, v in c.sheets.items())
     version = f"第{result.version}版" + ("" if result.new_version else "(内容与上次导出相同)")
-    signed = "已签名" if c.signature else "未签名(市局尚未下发密钥)"
+    signed = "已签名" if c.signature else unsigned_reason(result)
     return (
         f"已导出“{result.path}”:{counts};已开通 {on_air_total(c.sheets[S_STATIONS])} 个;"
         f"{version},{signed},摘要 {c.digest[:12]}…"

@@ -49,6 +49,11 @@ Progress = Callable[[int, int, str], None]
 
 # signature_status values stored with a submission
 SIG_OK, SIG_UNSIGNED, SIG_NO_KEY = "ok", "unsigned", "no_key"
+NO_KEY_AT_CITY = (
+    "未校验签名：还没有给该区县发放签名密钥。发放方法：菜单“报表 → 报送 → 导出参考数据(含签名密钥)…”"
+    "或命令 kf5g reference export 文件，把文件交给该区县在“导入市局参考数据”中导入，"
+    "它以后导出的周报就会签名。"
+)
 
 
 @dataclass(slots=True)
@@ -254,7 +259,9 @@ def _verify(
             res.signature_status = SIG_OK
     else:
         res.signature_status = SIG_NO_KEY if sig else SIG_UNSIGNED
-        if kind == "unit":
+        if kind == "unit" and store.installation().is_city:
+            res.warnings.append(CellProblem("", None, None, NO_KEY_AT_CITY))
+        elif kind == "unit":
             res.warnings.append(CellProblem("", None, None, "未校验签名:本机没有该区县的签名密钥。"))
     # 8. rows
     res.step = 8

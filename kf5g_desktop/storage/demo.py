@@ -123,25 +123,26 @@ def generate_demo(
     stations: int | None = None,
     seed: int = 2020,
 ) -> DemoSummary:
-    """Fill ``path`` with demo data (creating it). Refuses a database holding non-demo records."""
+    """Fill ``path`` with demo data (creating it). Refuses a database holding non-demo records.
+
+    The city's data is generated for ``stations`` stations (default 2,600) and ``seed``; with
+    ``unit_code`` the database gets exactly that unit's slice of it (the same codes, records, ids
+    and history) as a unit installation, so a unit demo's return imports into the city demo of the
+    same seed as unchanged records.
+    """
     path = Path(path)
     _prepare_file(path)
     store = Store.open(path, user=DEMO_USER)
     try:
         units = store.units()
-        if unit_code is not None:
-            units = [u for u in units if u.code == unit_code]
-            if not units:
-                raise StorageError(f"区县代码“{unit_code}”不是开封市的区县,请用 410202—410225 中的代码。")
-        if stations is None:
-            stations = DEFAULT_STATIONS
-            if unit_code is not None:
-                stations = round(DEFAULT_STATIONS * UNIT_WEIGHTS.get(unit_code, 0.11))
+        if unit_code is not None and unit_code not in {u.code for u in units}:
+            raise StorageError(f"区县代码“{unit_code}”不是开封市的区县,请用 410202—410225 中的代码。")
+        stations = DEFAULT_STATIONS if stations is None else stations
         if stations < 1:
             raise StorageError("演示基站数量至少为 1。")
         towns = store.townships()
         with store.session(write=True) as s:
-            summary = _fill(s, random.Random(seed), units, towns, stations)
+            summary = _fill(s, random.Random(seed), units, towns, stations, only_unit=unit_code)
             settings = {
                 **kind_settings(UNIT if unit_code else CITY, unit_code),
                 S_USER: DEMO_USER,
@@ -213,7 +214,17 @@ def _station_snapshots(
         e["new"] = _snapshot(rows[sid], **extra)
 
 
-def _fill(s: Any, rng: random.Random, units: list[Unit], towns: Sequence[Township], n: int) -> DemoSummary:
+def _fill(
+    s: Any,
+    rng: random.Random,
+    units: list[Unit],
+    towns: Sequence[Township],
+    n: int,
+    *,
+    only_unit: str | None = None,
+) -> DemoSummary:
+    """Generate the city's demo data (every unit, in one fixed order of random draws) and insert it,
+    or with ``only_unit`` just that unit's rows."""
     towns_by_unit: dict[str, list[Township]] = {}
     for t in towns:
         towns_by_unit.setdefault(t.unit_code, []).append(t)
@@ -344,7 +355,6 @@ def _fill(s: Any, rng: random.Random, units: list[Unit], towns: Sequence[Townshi
     approval_rows: list[dict[str, Any]] = []
     seq = {op: 0 for op in OP_PREFIX}
     approval_id = 0
-    on2020 = on2021 = 0
     ui = 0
     for i, status in enumerate(statuses):
         sid = i + 1
@@ -365,8 +375,6 @@ def _fill(s: Any, rng: random.Random, units: list[Unit], towns: Sequence[Townshi
             assert on_air is not None
             start: date | None = on_air - timedelta(days=rng.randint(20, 90))
             planned = on_air + timedelta(days=rng.randint(-45, 20))
-            on2020 += on_air <= date(2020, 12, 31)
-            on2021 += on_air <= date(2021, 12, 31)
         else:
             on_air = None
             planned = date(2022, 6, 1) + timedelta(days=rng.randint(0, 360))
@@ -538,6 +546,31 @@ def _fill(s: Any, rng: random.Random, units: list[Unit], towns: Sequence[Townshi
                     batch_id=None,
                 )
             )
+    notes = []  # a problems note for recent weeks of 2021 in every unit, for the weekly report
+    for unit in units:
+        for week in (3, 4, 5, 6):
+            notes.append(
+                dict(
+                    unit_code=unit.code,
+                    iso_week=f"2021-W{week:02d}",
+                    problems=rng.choice(PROBLEMS),
+                    reviewer="李审核",
+                    updated_at=datetime(2021, 1, 4) + timedelta(weeks=week),
+                    updated_by=DEMO_USER,
+                )
+            )
+    if only_unit is not None:
+        venue_rows, pole_rows, station_rows, notes = (
+            [r for r in rows if r["unit_code"] == only_unit]
+            for rows in (venue_rows, pole_rows, station_rows, notes)
+        )
+        kept = {
+            (kind, r["id"])
+            for kind, rows in (("venue", venue_rows), ("pole", pole_rows), ("station", station_rows))
+            for r in rows
+        }
+        approval_rows = [a for a in approval_rows if ("station", a["station_id"]) in kept]
+        audit = [a for a in audit if (a["table_name"], a["record_id"]) in kept]
     if s.scalar(select(func.count()).select_from(StationRow)):
         raise StorageError("数据库中已有基站,演示数据未写入。")
     # Core executemany on the session's connection: the ORM's bulk path would insert row by row.
@@ -551,19 +584,8 @@ def _fill(s: Any, rng: random.Random, units: list[Unit], towns: Sequence[Townshi
     ):
         for chunk in range(0, len(rows), 20000):
             conn.execute(insert(table), rows[chunk : chunk + 20000])
-    # A problems note for recent weeks of 2021 in every unit, for the weekly report.
-    notes = []
-    for unit in units:
-        for week in (3, 4, 5, 6):
-            notes.append(
-                dict(
-                    unit_code=unit.code,
-                    iso_week=f"2021-W{week:02d}",
-                    problems=rng.choice(PROBLEMS),
-                    reviewer="李审核",
-                    updated_at=datetime(2021, 1, 4) + timedelta(weeks=week),
-                    updated_by=DEMO_USER,
-                )
-            )
     conn.execute(insert(WeekNoteRow), notes)
+    on_air_days: list[date] = [r["on_air"] for r in station_rows if r["on_air"] is not None]
+    on2020 = sum(1 for d in on_air_days if d <= date(2020, 12, 31))
+    on2021 = sum(1 for d in on_air_days if d <= date(2021, 12, 31))
     return DemoSummary(len(station_rows), len(approval_rows), len(venue_rows), len(pole_rows), on2020, on2021)

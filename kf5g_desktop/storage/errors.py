@@ -34,8 +34,11 @@ class DatabaseLockedError(StorageError):
     def __init__(self, holder: LockHolder | None) -> None:
         self.holder = holder
         who = holder.describe() if holder else "另一个程序"
+        # Said where the error surfaces as text (the command line); the window asks its own question
+        # (gui/app.py: open read-only or quit).
         super().__init__(
-            f"数据库正被{who}使用。为防止数据损坏,本窗口只能只读查看;请在那台电脑/那个窗口保存并退出后再修改。"
+            f"数据库正被{who}使用，为防止数据损坏，同一时间只能有一个程序修改它，本命令没有执行。"
+            "请在那台电脑上保存并退出程序（关闭窗口）后再运行本命令。"
         )
 
 

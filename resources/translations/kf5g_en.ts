@@ -4,83 +4,93 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="65"/>
-        <location filename="../../kf5g_desktop/gui/app.py" line="320"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="72"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="338"/>
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="68"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="75"/>
+        <source>另一个程序</source>
+        <translation>another program</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/app.py" line="78"/>
+        <source>数据库正被{0}使用。为防止数据损坏，本窗口只能只读查看；请在那台电脑/那个窗口保存并退出后再修改。</source>
+        <translation>The database is in use by {0}. To protect the data this window can only view it read-only; save and quit on that computer / in that window before making changes.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/app.py" line="82"/>
         <source>退出</source>
         <translation>Exit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="71"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="85"/>
         <source>只读打开</source>
         <translation>Open read-only</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="73"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="87"/>
         <source>可以用最新的完好备份替换它(损坏的文件会另存一份)。</source>
         <translation>It can be replaced by the newest good backup (the damaged file is kept aside).</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="74"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="88"/>
         <source>从最新备份恢复</source>
         <translation>Restore newest backup</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="76"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="90"/>
         <source>选择其他文件…</source>
         <translation>Choose another file…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="82"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="99"/>
         <source>选择数据库文件</source>
         <translation>Choose a database file</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="84"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="101"/>
         <source>数据库 (*.db)</source>
         <translation>Database (*.db)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="101"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="118"/>
         <source>没有找到可用的完好备份(备份文件夹:{0})。请联系技术支持。</source>
         <translation>No good backup was found (backup folder: {0}). Please contact support.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="174"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="191"/>
         <source>正在生成演示数据</source>
         <translation>Generating demo data</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="193"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="210"/>
         <source>演示数据</source>
         <translation>Demo data</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="193"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="210"/>
         <source>生成演示数据失败:{0}</source>
         <translation>Generating the demo data failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="204"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="221"/>
         <source>每日备份</source>
         <translation>Daily backup</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="220"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="237"/>
         <source>数据库位置不安全</source>
         <translation>Unsafe database location</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="222"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="239"/>
         <source>数据库“{0}”位于网络驱动器或U盘等移动存储上,断网或拔出时可能损坏数据。请把数据库复制到本机硬盘,并用 --db 或环境变量 KF5G_DB 指定它的位置。</source>
         <translation>The database “{0}” is on a network drive or removable storage; losing the connection or unplugging it can damage the data. Copy the database to this computer&apos;s hard disk and point to it with --db or the KF5G_DB environment variable.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="325"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="343"/>
         <source>正在打开数据库</source>
         <translation>Opening the database</translation>
     </message>
@@ -121,17 +131,17 @@
         <translation>Printing could not start (printer or PDF file unavailable).</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="269"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="272"/>
         <source>周报打印预览 — </source>
         <translation>Weekly report print preview — </translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="249"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="252"/>
         <source>正在生成周报</source>
         <translation>Building the weekly report</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="295"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="298"/>
         <source>打印周报</source>
         <translation>Print weekly report</translation>
     </message>
@@ -298,6 +308,25 @@
         <source>{0}:{1} 项</source>
         <translation>{0}: {1} selected</translation>
     </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/jobs.py" line="150"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/jobs.py" line="167"/>
+        <source>正在取消……</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/jobs.py" line="244"/>
+        <source>操作失败：{0}
+
+请把此信息告知技术支持。</source>
+        <translation>The operation failed: {0}
+
+Please pass this message on to technical support.</translation>
+    </message>
 </context>
 <context>
     <name>ApprovalsPage</name>
@@ -371,231 +400,296 @@
 <context>
     <name>BulkImportWizard</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="303"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="44"/>
+        <source>基站</source>
+        <translation>Stations</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="45"/>
+        <source>免费开放场所</source>
+        <translation>Free-access venues</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="46"/>
+        <source>杆塔共享</source>
+        <translation>Pole sharing</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="313"/>
         <source>批量导入运营商清单</source>
         <translation>Bulk import operators&apos; lists</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="310"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="320"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="311"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="321"/>
         <source>下一步</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="312"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="322"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="313"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="323"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
 </context>
 <context>
+    <name>CompletenessModel</name>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_status.py" line="67"/>
+        <source>第{0}周
+{1}</source>
+        <translation>Week {0}
+{1}</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_status.py" line="84"/>
+        <source>(逾期)</source>
+        <translation> (late)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_status.py" line="93"/>
+        <source>尚未收到本周周报</source>
+        <translation>This week&apos;s return has not been received yet</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_status.py" line="94"/>
+        <source>第{0}版，{1} 收到，文件 {2}</source>
+        <translation>Version {0}, received {1}, file {2}</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_status.py" line="98"/>
+        <source>接收说明：{0}</source>
+        <translation>Note on acceptance: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_status.py" line="100"/>
+        <source>共收到 {0} 份，以最新一份为准</source>
+        <translation>{0} files received; the newest one counts</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="270"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="256"/>
+        <source>{0}年</source>
+        <translation>{0}</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="258"/>
+        <source>{0}月</source>
+        <translation>{0:02d}</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="281"/>
         <source>全市</source>
         <translation>Whole city</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="278"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="289"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="282"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="293"/>
         <source>周次:</source>
         <translation>Week:</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="283"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="294"/>
         <source>范围:</source>
         <translation>Scope:</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="284"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="295"/>
         <source>统计口径:</source>
         <translation>Counting rule:</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="289"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="300"/>
         <source>累计开通5G基站</source>
         <translation>5G stations on air (cumulative)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="290"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="301"/>
         <source>本周新开通</source>
         <translation>New on air this week</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="291"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="302"/>
         <source>SA 基站占比</source>
         <translation>SA share</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="292"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="303"/>
         <source>转供电占比(≤20%)</source>
         <translation>Indirect-power share (≤20%)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="293"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="304"/>
         <source>开放场所 / 共享杆塔</source>
         <translation>Venues / shared poles</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="294"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="305"/>
         <source>需关注</source>
         <translation>Needs attention</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="311"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="322"/>
         <source>累计开通基站与目标</source>
         <translation>Stations on air vs target</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="312"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="323"/>
         <source>每周新开通基站(按运营商)</source>
         <translation>New stations on air per week (by operator)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="313"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="324"/>
         <source>转供电占比(%)与20%控制线</source>
         <translation>Indirect-power share (%) and the 20% line</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="314"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="325"/>
         <source>SA 基站占比(%)</source>
         <translation>SA share (%)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="337"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="348"/>
         <source>各区县进度(单击区县查看其基站)</source>
         <translation>Progress by unit (click a unit to see its stations)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="403"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="414"/>
         <source>正在计算……</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="418"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="429"/>
         <source>数据截至 {day}</source>
         <translation>Data as of {day}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="425"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="436"/>
         <source>计算失败:{msg}</source>
         <translation>Calculation failed: {msg}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="439"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="450"/>
         <source>{year}年目标 {target:,},完成 {pct}</source>
         <translation>{year} target {target:,}, {pct} done</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="443"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="454"/>
         <source>{year}年目标未设置</source>
         <translation>{year} target not set</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="445"/>
-        <source>{title}</source>
-        <translation>{title}</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="446"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="457"/>
         <source>SA 基站 {n:,} 个</source>
         <translation>{n:,} SA stations</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="450"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="461"/>
         <source>转供电 {n:,} 个;直供电改造累计 {c:,} 个</source>
         <translation>{n:,} indirect-power; {c:,} conversions done</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="455"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="466"/>
         <source>本周新增场所 {v} 处,杆塔 {p} 根</source>
         <translation>This week: {v} venues, {p} poles</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="459"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="470"/>
         <source>审批超30天 {w} 项,逾期未开通 {l} 个</source>
         <translation>{w} approvals &gt; 30 days, {l} stations overdue</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="506"/>
+        <source>累计开通</source>
+        <translation>On air (cumulative)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="520"/>
+        <source>目标</source>
+        <translation>Target</translation>
     </message>
 </context>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="43"/>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="110"/>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="118"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="46"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="111"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="121"/>
         <source>导出周报</source>
         <translation>Export weekly return</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="52"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="53"/>
         <source>统计周期</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="55"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="56"/>
         <source>全市汇总(开封市)</source>
         <translation>City consolidation (Kaifeng)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="62"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="63"/>
         <source>填报单位</source>
         <translation>Reporting unit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="65"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="66"/>
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="69"/>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="96"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="70"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="97"/>
         <source>保存到文件夹</source>
         <translation>Save to folder</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="71"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="72"/>
         <source>本周已导出过且数据有改动时必填,如:更正基站坐标</source>
         <translation>Required when this week was exported before and the data changed, e.g. corrected station coordinates</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="72"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="73"/>
         <source>更正原因</source>
         <translation>Correction reason</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="77"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="78"/>
         <source>导出的周报将用本区县密钥签名。</source>
         <translation>The return will be signed with this unit&apos;s key.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="79"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="80"/>
         <source>尚未导入市局下发的参考数据(签名密钥),周报将不签名。</source>
         <translation>The city&apos;s reference data (signing key) has not been imported: the return will not be signed.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="86"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="87"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="110"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="111"/>
         <source>文件夹“%1”不存在,请重新选择。</source>
         <translation>The folder &quot;%1&quot; does not exist; please choose another.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="123"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="125"/>
         <source>正在导出周报</source>
         <translation>Exporting the weekly return</translation>
     </message>
@@ -611,478 +705,571 @@
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="186"/>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="272"/>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="284"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="204"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="288"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="301"/>
         <source>导入周报</source>
         <translation>Import returns</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="196"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="214"/>
         <source>仅当文件导出后被改动、且确认接收时填写原因</source>
         <translation>Only when a file was changed after export and you accept it: give the reason</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="197"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="215"/>
         <source>选择文件…</source>
         <translation>Choose files…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="199"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="217"/>
         <source>重新校验</source>
         <translation>Verify again</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="201"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="219"/>
         <source>导入通过校验的文件</source>
         <translation>Import the files that passed</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="204"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="222"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="208"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="226"/>
         <source>接收改动原因:</source>
         <translation>Reason for accepting changes:</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="218"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="236"/>
         <source>问题与提示(点击上方的文件查看):</source>
         <translation>Problems and notes (click a file above):</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="227"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="244"/>
         <source>选择周报文件</source>
         <translation>Choose return files</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="227"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="244"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="240"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="256"/>
         <source>正在校验周报</source>
         <translation>Verifying returns</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="259"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="275"/>
         <source>校验通过,没有问题。</source>
         <translation>Verified: no problems.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="273"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="289"/>
         <source>部分区县本周的周报已导入过且内容不同。确认用新文件替换吗?原文件保留在历史中。</source>
         <translation>Some units&apos; returns for this week were imported before with different content. Replace them with the new files? The earlier files stay in the history.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="289"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="305"/>
         <source>正在导入周报</source>
         <translation>Importing returns</translation>
     </message>
 </context>
 <context>
+    <name>ImportPreviewModel</name>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="134"/>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="135"/>
+        <source>区县</source>
+        <translation>County/district</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="136"/>
+        <source>周次</source>
+        <translation>Week</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="137"/>
+        <source>校验</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="138"/>
+        <source>签名</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="139"/>
+        <source>新增</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="140"/>
+        <source>修改</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="141"/>
+        <source>不变</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="142"/>
+        <source>删除</source>
+        <translation>Removed</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="170"/>
+        <source>不能导入</source>
+        <translation>Cannot be imported</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="172"/>
+        <source>通过</source>
+        <translation>Passed</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="172"/>
+        <source>(改动后接收)</source>
+        <translation> (accepted after changes)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="174"/>
+        <source>未通过({0} 个问题)</source>
+        <translation>Failed ({0} problems)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="178"/>
+        <source>有效</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="179"/>
+        <source>未签名</source>
+        <translation>Unsigned</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="180"/>
+        <source>无密钥</source>
+        <translation>No key</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="138"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="151"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="139"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="152"/>
         <source>基站</source>
         <translation>Stations</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="140"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="153"/>
         <source>审批</source>
         <translation>Approvals</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="141"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="154"/>
         <source>免费开放场所</source>
         <translation>Free-access venues</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="142"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="155"/>
         <source>杆塔共享</source>
         <translation>Pole sharing</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="143"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="156"/>
         <source>回收站</source>
         <translation>Recycle bin</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="144"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="157"/>
         <source>操作日志</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="161"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="296"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="158"/>
+        <source>报送情况</source>
+        <translation>Return status</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="178"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="350"/>
         <source>正在打开数据库……</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="45"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="46"/>
         <source>新建(&amp;N)</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="48"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="49"/>
         <source>新建一条记录</source>
         <translation>Create a new record</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="49"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="50"/>
         <source>新建</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="53"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="54"/>
         <source>打开(&amp;O)</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="55"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="56"/>
         <source>打开选中的记录（回车或双击）</source>
         <translation>Open the selected record (Enter or double-click)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="56"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="57"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="60"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="61"/>
         <source>删除(&amp;D)</source>
         <translation>&amp;Delete</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="63"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="64"/>
         <source>把选中的记录移到回收站</source>
         <translation>Move the selected records to the recycle bin</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="69"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="70"/>
         <source>查找(&amp;F)</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="72"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="73"/>
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="75"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="76"/>
         <source>历史(&amp;H)…</source>
         <translation>&amp;History…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="81"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="82"/>
         <source>撤销(&amp;U)</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="84"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="253"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="85"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="307"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="88"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="89"/>
         <source>重做(&amp;R)</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="90"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="253"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="91"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="307"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="100"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="101"/>
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="103"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="104"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="107"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="108"/>
         <source>立即备份(&amp;B)</source>
         <translation>&amp;Back up now</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="109"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="110"/>
         <source>立即备份</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="112"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="113"/>
         <source>从备份恢复(&amp;R)…</source>
         <translation>&amp;Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="114"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="115"/>
         <source>设置(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="116"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="117"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="118"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="119"/>
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="119"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="120"/>
         <source>选择列(&amp;L)…</source>
         <translation>Co&amp;lumns…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="126"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="127"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="129"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="130"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="142"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="143"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="144"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="145"/>
         <source>首页(&amp;S)</source>
         <translation>&amp;Home</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="145"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="146"/>
         <source>基站(&amp;J)</source>
         <translation>&amp;Stations</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="146"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="147"/>
         <source>审批(&amp;P)</source>
         <translation>&amp;Approvals</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="147"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="148"/>
         <source>免费开放场所(&amp;C)</source>
         <translation>Free-access &amp;venues</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="148"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="149"/>
         <source>杆塔共享(&amp;G)</source>
         <translation>&amp;Pole sharing</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="149"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="150"/>
         <source>回收站(&amp;H)</source>
         <translation>Recycle &amp;bin</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="150"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="151"/>
         <source>操作日志(&amp;Z)</source>
         <translation>A&amp;udit log</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="158"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="152"/>
+        <source>报送情况(&amp;B)</source>
+        <translation>Return s&amp;tatus</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="162"/>
         <source>报表(&amp;R)</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="161"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="165"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="163"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="167"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="300"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="354"/>
         <source>市级</source>
         <translation>City</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="300"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="354"/>
         <source>未设置单位</source>
         <translation>No unit set</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="302"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="356"/>
         <source>数据库:{0}</source>
         <translation>Database: {0}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="303"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="361"/>
         <source>{0} · 填报人:{1}</source>
         <translation>{0} · User: {1}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="305"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="363"/>
         <source>基站 {0} · 场所 {1} · 杆塔 {2}</source>
         <translation>Stations {0} · Venues {1} · Poles {2}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="295"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="307"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="349"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="365"/>
         <source>开封市5G网络建设填报系统</source>
         <translation>Kaifeng 5G Build-out Register</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="250"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="304"/>
         <source>没有可撤销的操作</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="251"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="305"/>
         <source>没有可重做的操作</source>
         <translation>Nothing to redo</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="254"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="308"/>
         <source>{0}：{1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="275"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="329"/>
         <source>报送(&amp;S)</source>
         <translation>&amp;Returns</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="275"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="329"/>
         <source>周报(&amp;W)</source>
         <translation>&amp;Weekly report</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="309"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="367"/>
         <source>(只读)</source>
         <translation> (read-only)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="311"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="369"/>
         <source>(演示数据)</source>
         <translation> (demo data)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="323"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="381"/>
         <source>只读:数据库正被另一个程序使用,不能修改</source>
         <translation>Read-only: the database is in use by another copy of the program; changes are disabled</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="340"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="399"/>
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="408"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="467"/>
         <source>选中的 {0} 条记录</source>
         <translation>the {0} selected records</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="64"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="411"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="65"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="470"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="412"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="471"/>
         <source>把“{0}”移到回收站?
 可以在回收站恢复,也可以用“撤销”(Ctrl+Z)。</source>
         <translation>Move “{0}” to the recycle bin?
 You can restore it from the recycle bin or with Undo (Ctrl+Z).</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="445"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="504"/>
         <source>已恢复:{0}</source>
         <translation>Restored: {0}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="456"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="515"/>
         <source>彻底删除</source>
         <translation>Delete permanently</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="457"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="516"/>
         <source>彻底删除“{0}”?此操作不能撤销,记录将无法恢复(操作日志保留)。</source>
         <translation>Permanently delete “{0}”? This cannot be undone and the record cannot be restored (the audit log is kept).</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="522"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="581"/>
         <source>备份</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="525"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="584"/>
         <source>已备份到 {0}</source>
         <translation>Backed up to {0}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="536"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="543"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="554"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="579"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="585"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="595"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="602"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="613"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="638"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="644"/>
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="537"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="596"/>
         <source>没有找到备份(备份文件夹:{0})。</source>
         <translation>No backups found (backup folder: {0}).</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="544"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="603"/>
         <source>选择要恢复的备份(当前数据库会先另存一份):</source>
         <translation>Choose the backup to restore (the current database is saved first):</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="555"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="614"/>
         <source>用 {0} 的备份替换当前数据库?当前数据库会先另存为备份。</source>
         <translation>Replace the current database with the backup of {0}? The current database is saved as a backup first.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="576"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="635"/>
         <source>已从备份恢复</source>
         <translation>Restored from backup</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="583"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="642"/>
         <source>打开数据库</source>
         <translation>Open database</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="617"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="678"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="617"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="678"/>
         <source>界面语言将在下次启动程序时生效。</source>
         <translation>The interface language changes the next time the program starts.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="625"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="686"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="627"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="688"/>
         <source>开封市5G网络建设填报系统 {0}
 
 记录基站建设、免费开放场所和杆塔共享,生成周报和报送表。</source>
@@ -1094,12 +1281,12 @@ Records station builds, free-access venues and pole sharing; prints the weekly r
 <context>
     <name>PickerDialog</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="511"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="518"/>
         <source>选择免费开放场所</source>
         <translation>Choose a free-access venue</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="511"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="518"/>
         <source>选择杆塔</source>
         <translation>Choose a pole</translation>
     </message>
@@ -1407,214 +1594,232 @@ Save it anyway?</translation>
 <context>
     <name>RegisterPage</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="242"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="246"/>
         <source>搜索基站编码、名称、地址、铁塔站址编码(Ctrl+F)</source>
         <translation>Search station code, name, address, tower site code (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="243"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="247"/>
         <source>搜索场所编号、名称、地址、产权单位(Ctrl+F)</source>
         <translation>Search venue code, name, address, owner (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="244"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="248"/>
         <source>搜索杆塔编号、名称、地址、权属单位、协议编号(Ctrl+F)</source>
         <translation>Search pole code, name, address, owner, agreement no. (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="258"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="262"/>
         <source>区县</source>
         <translation>County/district</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="260"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="264"/>
         <source>运营商</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="263"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="267"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="265"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="269"/>
         <source>组网</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="268"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="272"/>
         <source>供电</source>
         <translation>Power</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="271"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="275"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="275"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="279"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="279"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="283"/>
         <source>行业</source>
         <translation>Sector</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="281"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="285"/>
         <source>开通日期</source>
         <translation>On air</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="281"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="285"/>
         <source>开放日期</source>
         <translation>Opened on</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="281"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="285"/>
         <source>共享日期</source>
         <translation>Shared on</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="290"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="294"/>
         <source>起</source>
         <translation>from</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="290"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="294"/>
         <source>止</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="297"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="301"/>
         <source>清除筛选</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="300"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="304"/>
         <source>列…</source>
         <translation>Columns…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="301"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="305"/>
         <source>选择显示哪些列</source>
         <translation>Choose the columns to show</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="323"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="327"/>
         <source>新建(Ctrl+N)</source>
         <translation>New (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="390"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="394"/>
         <source>共 {0} 条</source>
         <translation>{0} records</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="440"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="444"/>
         <source>恢复默认列</source>
         <translation>Default columns</translation>
     </message>
 </context>
 <context>
+    <name>ReportActions</name>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="209"/>
+        <source>周报(预览、打印、另存为PDF)(&amp;W)…</source>
+        <translation>&amp;Weekly report (preview, print, save as PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="213"/>
+        <source>选择周次,预览并打印周报或保存为PDF</source>
+        <translation>Choose a week, preview and print the weekly report or save it as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="217"/>
+        <source>填写本周存在问题(&amp;P)…</source>
+        <translation>Enter this week&apos;s &amp;problems…</translation>
+    </message>
+</context>
+<context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="55"/>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="155"/>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="195"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="56"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="156"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="192"/>
         <source>周报</source>
         <translation>Weekly report</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="61"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="62"/>
         <source>全市汇总(市级版)</source>
         <translation>City consolidation (city edition)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="72"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="73"/>
         <source>哪些类型的基站计入“基站数”和目标完成率;补助按全部已开通SA基站计</source>
         <translation>Which station types count as stations and towards the target; the subsidy counts all SA stations on air</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="75"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="76"/>
         <source>周次:</source>
         <translation>Week:</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="76"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="77"/>
         <source>报表范围:</source>
         <translation>Report scope:</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="77"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="78"/>
         <source>统计口径:</source>
         <translation>Counting rule:</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="79"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="80"/>
         <source>本周存在问题(打印在周报中)</source>
         <translation>Problems this week (printed in the report)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="81"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="82"/>
         <source>逐条填写本周工作中存在的问题和需要协调的事项,如:
 1. ……</source>
         <translation>List this week&apos;s problems and matters needing coordination, e.g.:
 1. …</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="83"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="84"/>
         <source>审核人姓名</source>
         <translation>Reviewer&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="84"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="85"/>
         <source>保存问题</source>
         <translation>Save problems</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="89"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="90"/>
         <source>审核人:</source>
         <translation>Reviewer:</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="96"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="97"/>
         <source>打印预览…</source>
         <translation>Print preview…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="98"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="99"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="100"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="101"/>
         <source>另存为PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="155"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="156"/>
         <source>数据库以只读方式打开,问题文本无法保存。</source>
         <translation>The database is open read-only; the problems text cannot be saved.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="163"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="164"/>
         <source>已保存 {week} 的问题。</source>
         <translation>Saved the problems of {week}.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="184"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="183"/>
         <source>周报另存为PDF</source>
         <translation>Save weekly report as PDF</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="186"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="183"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="195"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="192"/>
         <source>已保存周报(共 {n} 页):
 {path}</source>
         <translation>Saved the weekly report ({n} pages):
@@ -1624,70 +1829,65 @@ Save it anyway?</translation>
 <context>
     <name>ReturnsActions</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="96"/>
-        <source>报送情况</source>
-        <translation>Return status</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="61"/>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="65"/>
         <source>导出周报(&amp;E)…</source>
         <translation>&amp;Export weekly return…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="66"/>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="70"/>
         <source>校验 / 导入周报(&amp;I)…</source>
         <translation>Verify / &amp;import returns…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="71"/>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="75"/>
         <source>批量导入运营商清单(&amp;B)…</source>
         <translation>&amp;Bulk import operators&apos; lists…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="77"/>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="81"/>
         <source>报送情况(&amp;T)</source>
         <translation>Return s&amp;tatus</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="82"/>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="86"/>
         <source>导出参考数据(含签名密钥)(&amp;K)…</source>
         <translation>Export reference data (with signing &amp;keys)…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="88"/>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="92"/>
         <source>导入市局参考数据(&amp;K)…</source>
         <translation>Import the city&apos;s reference data (&amp;keys)…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="107"/>
-        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="115"/>
-        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="119"/>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="104"/>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="112"/>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="116"/>
         <source>导出参考数据</source>
         <translation>Export reference data</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="120"/>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="117"/>
         <source>已导出“%1”。文件含各区县签名密钥,请妥善保管。</source>
         <translation>Exported &quot;%1&quot;. The file holds every unit&apos;s signing key: keep it safe.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="131"/>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="128"/>
         <source>导入市局参考数据</source>
         <translation>Import the city&apos;s reference data</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="137"/>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="134"/>
         <source>已导入:目标 %1 项。</source>
         <translation>Imported: %1 targets.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="140"/>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="137"/>
         <source>已保存本区县签名密钥。</source>
         <translation>This unit&apos;s signing key is saved.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="143"/>
-        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="147"/>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="140"/>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="144"/>
         <source>导入参考数据</source>
         <translation>Import reference data</translation>
     </message>
@@ -1695,34 +1895,69 @@ Save it anyway?</translation>
 <context>
     <name>ReturnsStatusPage</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_status.py" line="102"/>
+        <location filename="../../kf5g_desktop/gui/returns_status.py" line="29"/>
+        <source>按时</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_status.py" line="30"/>
+        <source>逾期</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_status.py" line="31"/>
+        <source>未报</source>
+        <translation>Not returned</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_status.py" line="32"/>
+        <source>改动后接收</source>
+        <translation>Accepted after changes</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_status.py" line="33"/>
+        <source>未到期</source>
+        <translation>Not yet due</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_status.py" line="123"/>
         <source> 周</source>
         <translation> weeks</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_status.py" line="104"/>
+        <location filename="../../kf5g_desktop/gui/returns_status.py" line="125"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_status.py" line="106"/>
+        <location filename="../../kf5g_desktop/gui/returns_status.py" line="127"/>
         <source>导出全市汇总…</source>
         <translation>Export city consolidation…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_status.py" line="109"/>
+        <location filename="../../kf5g_desktop/gui/returns_status.py" line="130"/>
         <source>显示最近</source>
         <translation>Show the last</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_status.py" line="127"/>
+        <location filename="../../kf5g_desktop/gui/returns_status.py" line="141"/>
         <source>报送情况(各区县每周周报)</source>
         <translation>Return status (weekly returns of each unit)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_status.py" line="145"/>
+        <location filename="../../kf5g_desktop/gui/returns_status.py" line="168"/>
         <source>上周(%1)未报:%2</source>
         <translation>Missing last week (%1): %2</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_status.py" line="170"/>
+        <source>无</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_status.py" line="170"/>
+        <source>、</source>
+        <translation>, </translation>
     </message>
 </context>
 <context>
@@ -2097,6 +2332,74 @@ Save it anyway?</translation>
     </message>
 </context>
 <context>
+    <name>UnitProgressModel</name>
+    <message>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="83"/>
+        <source>区县</source>
+        <translation>County/district</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="84"/>
+        <source>累计开通</source>
+        <translation>On air</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="85"/>
+        <source>本周新开通</source>
+        <translation>New this week</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="86"/>
+        <source>年度目标</source>
+        <translation>Yearly target</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="87"/>
+        <source>完成率</source>
+        <translation>Completion</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="88"/>
+        <source>SA占比</source>
+        <translation>SA share</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="89"/>
+        <source>转供电占比</source>
+        <translation>Indirect share</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="90"/>
+        <source>开放场所</source>
+        <translation>Venues opened</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="91"/>
+        <source>共享杆塔</source>
+        <translation>Shared poles</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="92"/>
+        <source>本周周报</source>
+        <translation>This week&apos;s return</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="115"/>
+        <source>已报</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="117"/>
+        <source>未报</source>
+        <translation>Not returned</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="140"/>
+        <source>单击查看{0}的基站登记表</source>
+        <translation>Click to see the station register of {0}</translation>
+    </message>
+</context>
+<context>
     <name>VenueForm</name>
     <message>
         <location filename="../../ui/venue_form.ui" line="6"/>
@@ -2327,17 +2630,37 @@ Save it anyway?</translation>
 <context>
     <name>WeekPicker</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/week_picker.py" line="23"/>
+        <location filename="../../kf5g_desktop/gui/week_picker.py" line="34"/>
+        <source>{year}年第{week}周</source>
+        <translation>Week {week} of {year}</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/week_picker.py" line="44"/>
+        <source>{m1}月{d1}日—{m2}月{d2}日</source>
+        <translation>{y1}-{m1:02d}-{d1:02d} – {y2}-{m2:02d}-{d2:02d}</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/week_picker.py" line="46"/>
+        <source>{y1}年{m1}月{d1}日—{y2}年{m2}月{d2}日</source>
+        <translation>{y1}-{m1:02d}-{d1:02d} – {y2}-{m2:02d}-{d2:02d}</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/week_picker.py" line="48"/>
+        <source>{year}年第{week}周({span})</source>
+        <translation>Week {week} of {year} ({span})</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/week_picker.py" line="63"/>
         <source>上一周</source>
         <translation>Previous week</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/week_picker.py" line="29"/>
+        <location filename="../../kf5g_desktop/gui/week_picker.py" line="69"/>
         <source>选择一天,即选中它所在的周(周一至周日)</source>
         <translation>Pick a day to choose its week (Monday to Sunday)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/week_picker.py" line="32"/>
+        <location filename="../../kf5g_desktop/gui/week_picker.py" line="72"/>
         <source>下一周</source>
         <translation>Next week</translation>
     </message>
@@ -2345,48 +2668,48 @@ Save it anyway?</translation>
 <context>
     <name>_FilePage</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="95"/>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="123"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="105"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="133"/>
         <source>选择运营商清单</source>
         <translation>Choose the operator&apos;s list</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="97"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="107"/>
         <source>支持 .xlsx、.xls、.ods、.xlsb 和 .csv；列的顺序不限，下一步会自动识别表头。</source>
         <translation>.xlsx, .xls, .ods, .xlsb and .csv, columns in any order; the headers are recognised in the next step.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="100"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="110"/>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="109"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="119"/>
         <source>(按文件中的区县列)</source>
         <translation>(from the file&apos;s unit column)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="116"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="126"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="117"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="127"/>
         <source>导入到</source>
         <translation>Import into</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="118"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="128"/>
         <source>默认区县</source>
         <translation>Default unit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="123"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="133"/>
         <source>表格 (*.xlsx *.xls *.ods *.xlsb *.csv *.txt)</source>
         <translation>Spreadsheets (*.xlsx *.xls *.ods *.xlsb *.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="135"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="145"/>
         <source>批量导入</source>
         <translation>Bulk import</translation>
     </message>
@@ -2394,57 +2717,57 @@ Save it anyway?</translation>
 <context>
     <name>_MappingPage</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="146"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="156"/>
         <source>核对列的对应关系</source>
         <translation>Check the column mapping</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="147"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="157"/>
         <source>已按表头自动识别;如有不对,请在右侧选择文件中的列。</source>
         <translation>Matched by header; if something is wrong, choose the file column on the right.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="150"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="160"/>
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="150"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="160"/>
         <source>文件中的列</source>
         <translation>Column in the file</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="152"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="162"/>
         <source>保存此对应关系,下次自动使用</source>
         <translation>Save this mapping for next time</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="155"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="165"/>
         <source>自动识别不对时，指定表头所在的行（文件中的行号）</source>
         <translation>If the guess is wrong, give the row of the headers (its row number in the file)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="158"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="168"/>
         <source>按此行重新读取</source>
         <translation>Read again with this row</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="161"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="171"/>
         <source>表头所在行</source>
         <translation>Header row</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="191"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="201"/>
         <source>表头：第 %1 行，其下 %2 行数据。</source>
         <translation>Headers: row %1, with %2 data rows below.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="193"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="203"/>
         <source>（自动识别）</source>
         <translation> (recognised automatically)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="204"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="214"/>
         <source>(不导入)</source>
         <translation>(not imported)</translation>
     </message>
@@ -2452,43 +2775,43 @@ Save it anyway?</translation>
 <context>
     <name>_PreviewPage</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="231"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="241"/>
         <source>预览(试导入,尚未写入)</source>
         <translation>Preview (dry run, nothing written yet)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="249"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="259"/>
         <source>正在检查……</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="258"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="268"/>
         <source>正在检查清单</source>
         <translation>Checking the list</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="263"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="273"/>
         <source>共 %1 行:%2。</source>
         <translation>%1 rows: %2.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="265"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="275"/>
         <source>有错误或冲突的行必须先在文件中改正,全部通过后才能导入(不会只导入一部分)。</source>
         <translation>Rows with errors or conflicts must be fixed in the file first; the import runs only when every row passes (never a part of it).</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="267"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="277"/>
         <source>点击“导入”写入数据库(导入前自动备份,之后可整批撤销)。</source>
         <translation>Click &quot;Import&quot; to write to the database (backed up first; the whole batch can be undone later).</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="281"/>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="285"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="291"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="295"/>
         <source>批量导入</source>
         <translation>Bulk import</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="286"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="296"/>
         <source>已导入(批次 %1)。如需撤销,可在“导入批次”中撤销整批。</source>
         <translation>Imported (batch %1). To undo, undo the whole batch under &quot;Import batches&quot;.</translation>
     </message>
@@ -3150,23 +3473,20 @@ Save it anyway?</translation>
         <source>否</source>
         <translation>No</translation>
     </message>
-</context>
-<context>
-    <name>main_window</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="211"/>
-        <source>周报(预览、打印、另存为PDF)(&amp;W)…</source>
-        <translation>&amp;Weekly report (preview, print, save as PDF)…</translation>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="137"/>
+        <source>全部类型</source>
+        <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="213"/>
-        <source>选择周次,预览并打印周报或保存为PDF</source>
-        <translation>Choose a week, preview and print the weekly report or save it as PDF</translation>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="138"/>
+        <source>宏站+室分</source>
+        <translation>Macro + indoor</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="215"/>
-        <source>填写本周存在问题(&amp;P)…</source>
-        <translation>Enter this week&apos;s &amp;problems…</translation>
+        <location filename="../../kf5g_desktop/gui/domain_strings.py" line="139"/>
+        <source>仅宏站</source>
+        <translation>Macro only</translation>
     </message>
 </context>
 <context>
@@ -3297,7 +3617,7 @@ Save it anyway?</translation>
         <location filename="../../kf5g_desktop/gui/report_sections.py" line="56"/>
         <location filename="../../kf5g_desktop/gui/report_sections.py" line="239"/>
         <source>区县</source>
-        <translation>Unit</translation>
+        <translation>County/district</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/report_sections.py" line="79"/>
@@ -3373,14 +3693,14 @@ Save it anyway?</translation>
     <message>
         <location filename="../../kf5g_desktop/gui/report_sections.py" line="140"/>
         <source>累计开通5G基站</source>
-        <translation>5G stations on air</translation>
+        <translation>5G stations on air (cumulative)</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/report_sections.py" line="142"/>
         <location filename="../../kf5g_desktop/gui/report_sections.py" line="203"/>
         <location filename="../../kf5g_desktop/gui/report_sections.py" line="246"/>
         <source>本周新开通</source>
-        <translation>New this week</translation>
+        <translation>New on air this week</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/report_sections.py" line="146"/>
@@ -3523,7 +3843,7 @@ Save it anyway?</translation>
     <message>
         <location filename="../../kf5g_desktop/gui/report_sections.py" line="238"/>
         <source>全市</source>
-        <translation>City</translation>
+        <translation>Whole city</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/report_sections.py" line="240"/>
@@ -3653,7 +3973,7 @@ Save it anyway?</translation>
     <message>
         <location filename="../../kf5g_desktop/gui/report_sections.py" line="354"/>
         <source>开放日期</source>
-        <translation>Opened</translation>
+        <translation>Opened on</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/report_sections.py" line="355"/>
@@ -3678,7 +3998,7 @@ Save it anyway?</translation>
     <message>
         <location filename="../../kf5g_desktop/gui/report_sections.py" line="379"/>
         <source>共享日期</source>
-        <translation>Shared</translation>
+        <translation>Shared on</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/report_sections.py" line="380"/>
@@ -3693,12 +4013,12 @@ Save it anyway?</translation>
     <message>
         <location filename="../../kf5g_desktop/gui/report_sections.py" line="406"/>
         <source>审批事项</source>
-        <translation>Approval</translation>
+        <translation>Approval item</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/report_sections.py" line="407"/>
         <source>申请日期</source>
-        <translation>Applied</translation>
+        <translation>Applied on</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/report_sections.py" line="408"/>

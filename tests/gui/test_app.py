@@ -163,3 +163,103 @@ def test_run_gui_opens_backs_up_and_closes(qtbot, sample_store):
     assert {"daily", "exit"} <= reasons
     again = Store.open(path)  # the lock was released
     again.close()
+
+
+def test_quitting_with_returns_status_open_ends_the_program(qtbot, tmp_path):
+    """City installation, 报表 → 报送 → 报送情况, then Ctrl+Q in the main window: the program ends with
+    every window closed, the exit backup written and the lock released (issue 11.1)."""
+    from PySide6.QtCore import Qt, QThreadPool, QTimer
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from kf5g_desktop.gui.app import run_gui
+    from kf5g_desktop.gui.main_window import MainWindow
+    from kf5g_desktop.gui.returns_status import ReturnsStatusPage
+    from kf5g_desktop.storage.backup import list_backups
+    from kf5g_desktop.storage.demo import generate_demo
+
+    path = tmp_path / "city.db"
+    generate_demo(path, stations=300, seed=3)
+    seen: dict[str, object] = {}
+    stray = QWidget()  # any other top-level window must not keep the program alive either
+    stray.setWindowTitle("其他窗口")
+
+    def act_when_ready() -> None:
+        wins = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, MainWindow) and w.attached and w.isVisible()  # not an earlier test's
+        ]
+        status = wins[0].findChild(QAction, "act_returns_status") if wins else None
+        if status is None or QThreadPool.globalInstance().activeThreadCount():
+            QTimer.singleShot(100, drive)
+            return
+        win = wins[0]
+        status.trigger()
+        page = win.stack.currentWidget()
+        seen["page"] = isinstance(page, ReturnsStatusPage) and page.window() is win
+        seen["rows"] = page.model.rowCount()
+        stray.show()
+        win.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
+        qtbot.keyClick(win, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+        QTimer.singleShot(500, left_open)
+
+    def left_open() -> None:  # only runs if the program did not end: record what kept it alive
+        seen["left open"] = [w.windowTitle() for w in QApplication.topLevelWidgets() if w.isVisible()]
+        QApplication.closeAllWindows()
+        QApplication.quit()
+
+    def drive() -> None:
+        try:
+            act_when_ready()
+        except BaseException:
+            QApplication.closeAllWindows()  # end the program so the test fails instead of hanging
+            raise
+
+    QTimer.singleShot(300, drive)
+    assert run_gui(path) == 0
+    assert seen == {"page": True, "rows": 9}
+    assert [w for w in QApplication.topLevelWidgets() if w.isVisible()] == []
+    assert "exit" in {b.reason for b in list_backups(path)}
+    again = Store.open(path)  # the lock was released: this copy may write
+    assert not again.readonly
+    again.close()
+
+
+def test_the_window_says_it_can_open_read_only(qtbot, tmp_path):
+    """The window's question about a database in use speaks of this window and read-only viewing
+    (the command line's message speaks of the command, issue 11.14)."""
+    from PySide6.QtCore import QEvent, QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from kf5g_desktop.gui.app import ask_user
+
+    holder = Store.open(tmp_path / "kf5g.db", user="赵六")
+    try:
+        try:
+            Store.open(tmp_path / "kf5g.db")
+        except DatabaseLockedError as exc:
+            locked = exc
+        seen: list[str] = []
+
+        def answer() -> None:
+            box = QApplication.activeModalWidget()
+            if not isinstance(box, QMessageBox):
+                QTimer.singleShot(20, answer)
+                return
+            seen.append(box.text())
+            next(b for b in box.buttons() if b.text() == "只读打开").click()
+
+        QTimer.singleShot(0, answer)
+        chosen: list[str] = []
+        # Inside the application's loop, as in the program (a loop ended by an earlier test's
+        # quit would make the box return at once otherwise).
+        QTimer.singleShot(0, lambda: (chosen.append(ask_user(locked)), QApplication.quit()))
+        QApplication.exec()
+        QApplication.removePostedEvents(
+            QApplication.instance(), QEvent.Type.Quit
+        )  # the box was a last window
+        assert chosen == ["readonly"]
+        assert "赵六" in seen[0] and "本窗口只能只读查看" in seen[0] and "本命令" not in seen[0]
+    finally:
+        holder.close()

@@ -9,7 +9,7 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QWizard
+from PySide6.QtWidgets import QMessageBox, QWizard
 
 from kf5g_desktop.gui.returns_actions import install_returns_actions
 from kf5g_desktop.gui.returns_bulk import BulkImportWizard
@@ -55,28 +55,41 @@ def city(tmp_path):
 
 
 def test_actions_installed_in_the_reports_menu(qtbot, unit, city):
+    from kf5g_desktop.gui.main_window import MainWindow
+
     for store, expected in (
         (unit, {"export", "verify", "bulk", "reference_import"}),
         (city, {"status", "reference_export"}),
     ):
-        win = QMainWindow()
+        win = MainWindow(store)
         qtbot.addWidget(win)
-        win.menu_reports = win.menuBar().addMenu("报表")
         acts = install_returns_actions(win, store if store is unit else (lambda s=store: s))
         assert expected <= set(acts)
-        texts = [a.text() for a in win.menu_reports.actions()]
+        texts = [
+            a.text()
+            for a in win.menu_reports.actions()
+            for a in ([a] + (a.menu().actions() if a.menu() else []))
+        ]
         assert "导出周报(&E)…" in texts
-        if "status" in acts:
+        nav = [win.nav.item(i).text() for i in range(win.nav.count())]
+        if "status" in acts:  # 报送情况 is a page of the city's navigation (Ctrl+8), not a window
+            assert nav[-1] == "报送情况" and len(nav) == 8
             acts["status"].trigger()
-            page = win._returns_status_page
-            qtbot.addWidget(page)
-            assert page.model.rowCount() == 9
+            assert win.current_key() == "returns_status" and win.nav.currentRow() == 7
+            page = win.stack.currentWidget()
+            assert isinstance(page, ReturnsStatusPage) and page.model.rowCount() == 9
+            assert page.window() is win
+            win.show_page("home")
+            win.act_page_returns.trigger()
+            assert win.stack.currentWidget() is page
+        else:
+            assert "报送情况" not in nav and not win.act_page_returns.isVisible()
 
 
 def test_export_dialog_exports(qtbot, unit, tmp_path, quiet_boxes):
     dlg = ExportDialog(unit)
     qtbot.addWidget(dlg)
-    dlg.week.setCurrentIndex(dlg.week.findData(str(WEEK)))
+    assert dlg.selected_week() == WEEK.prev()  # the clock is on WEEK's Sunday: the last finished week
     dlg.folder.setText(str(tmp_path))
     dlg.show()
     _shot(dlg, "returns_export_dialog.png")
@@ -183,3 +196,101 @@ def test_bulk_wizard_header_row_choice(qtbot, unit, tmp_path, quiet_boxes):
     qtbot.waitUntil(lambda: wiz.preview is not None, timeout=20000)
     assert [r.record.station_code for r in wiz.preview.rows] == ["44000000", "44000001", "44000002"]
     assert wiz.preview.ok
+
+
+def test_main_window_has_the_keyboard_after_the_export_message(qtbot, unit, tmp_path):
+    """报表 → 报送 → 导出周报 → 导出 → the success message → OK: the main window is active again and
+    Alt+F opens its 文件 menu without a click (issue 11.19)."""
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QApplication
+
+    from kf5g_desktop.gui.app import install_menus
+    from kf5g_desktop.gui.main_window import MainWindow
+
+    win = MainWindow(unit)
+    qtbot.addWidget(win)
+    install_menus(win, unit)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
+    seen: list[str] = []
+
+    def fill_dialog() -> None:
+        dlg = QApplication.activeModalWidget()
+        if not isinstance(dlg, ExportDialog):
+            QTimer.singleShot(50, fill_dialog)
+            return
+        dlg.folder.setText(str(tmp_path))
+        QTimer.singleShot(0, answer_message)
+        qtbot.keyClick(dlg.buttons.button(dlg.buttons.StandardButton.Ok), Qt.Key.Key_Space)
+
+    def answer_message() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(50, answer_message)
+            return
+        seen.append(box.text())
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, fill_dialog)
+    win.findChild(QAction, "act_returns_export").trigger()  # returns when the dialog has closed
+    assert seen and seen[0].startswith("已导出")
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is win)  # activation is delivered as an event
+    qtbot.keyClick(win, Qt.Key.Key_F, Qt.KeyboardModifier.AltModifier)
+    file_menu = win.menuBar().actions()[0].menu()
+    qtbot.waitUntil(file_menu.isVisible)
+    file_menu.close()
+
+
+def test_export_offers_every_week_from_the_first_record_to_the_last_finished_one(qtbot, tmp_path):
+    """导出周报 offers the weeks from the installation's first record to the last finished week,
+    newest first, and opens on the same week as the report dialog (issue 11.7)."""
+    import sqlite3
+    from datetime import date, datetime
+
+    from kf5g_desktop.domain.periods import IsoWeek, weeks_between
+    from kf5g_desktop.domain.records import Venue
+    from kf5g_desktop.gui.report_dialogs import ReportDialog
+    from kf5g_desktop.gui.week_picker import initial_week
+    from kf5g_desktop.storage.demo import generate_demo
+    from kf5g_desktop.storage.store import Store
+
+    clock = factory.fixed_clock(datetime(2020, 11, 4, 10, 0))  # a Wednesday of 2020-W45
+    store = factory.open_store(tmp_path / "u" / "kf5g.db", clock=clock)
+    try:
+        factory.make_records(store, "410221", 3)
+        clock.state["now"] = datetime(2021, 3, 10, 9, 0)  # a Wednesday of 2021-W10
+        store.save(Venue(unit_code="410221", name="县图书馆", category="public_institution"))
+        dlg = ExportDialog(store)
+        qtbot.addWidget(dlg)
+        weeks = [IsoWeek.parse(dlg.week.itemData(i)) for i in range(dlg.week.count())]
+        assert weeks[0] == IsoWeek(2021, 9) and weeks[-1] == IsoWeek(2020, 45)  # not the unfinished W10
+        assert weeks == sorted(weeks, reverse=True) and len(weeks) == len(set(weeks)) == 18
+        assert dlg.selected_week() == IsoWeek(2021, 9) == initial_week(store)
+        assert dlg.week.currentText() == "2021年第9周(3月1日—3月7日)"
+    finally:
+        store.close()
+    # A demo installation (2020–2022, today much later): every week since 2020, opening on the week
+    # of the latest activity, the week the report dialog opens on too.
+    path = tmp_path / "demo.db"
+    generate_demo(path, stations=200, seed=4)
+    with Store.open(path) as demo:
+        dlg = ExportDialog(demo)
+        qtbot.addWidget(dlg)
+        report = ReportDialog(demo)
+        qtbot.addWidget(report)
+        weeks = [IsoWeek.parse(dlg.week.itemData(i)) for i in range(dlg.week.count())]
+        assert weeks[0] == IsoWeek.containing(demo.today()).prev()
+        con = sqlite3.connect(path)
+        first = min(
+            con.execute(f"SELECT min(created_at) FROM {t}").fetchone()[0]
+            for t in ("station", "venue", "pole")
+        )
+        con.close()
+        assert weeks[-1] == IsoWeek.containing(date.fromisoformat(first[:10])) < IsoWeek(2020, 20)
+        assert weeks == weeks_between(weeks[-1], weeks[0])[::-1]
+        assert dlg.selected_week().year == 2022
+        assert dlg.selected_week() == report.week() == initial_week(demo)

@@ -107,3 +107,16 @@ def test_english_interface(qtbot, sample_store):
     finally:
         app.removeTranslator(translator)
     assert QCoreApplication.translate("domain", "宏站") == "宏站"
+
+
+def test_qt_extra_chinese_qm_is_current():
+    """resources/translations/qtbase_extra_zh_CN.qm gives every translation of its .ts."""
+    ts = resource_path("translations", "qtbase_extra_zh_CN.ts")
+    translator = QTranslator()
+    assert translator.load(str(resource_path("translations", "qtbase_extra_zh_CN.qm")))
+    entries = [
+        (ctx.findtext("name"), m.findtext("source"), m.findtext("comment"), m.findtext("translation"))
+        for ctx in ET.parse(ts).getroot().iter("context")
+        for m in ctx.iter("message")
+    ]
+    assert entries and all(translator.translate(c or "", s, d) == t for c, s, d, t in entries)

@@ -60,7 +60,7 @@ ALLOWED_WORDS = {
 }
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|「[^」]*」")
 _OPTION = re.compile(
-    r"--[A-Za-z][\w-]*|\bkf5g(?:\s+[a-z][\w-]*)?|\.[A-Za-z][A-Za-z0-9]{1,4}\b"  # options, extensions
+    r"--[A-Za-z][\w-]*|\bkf5g(?:\s+[a-z][\w-]*){0,2}|\.[A-Za-z][A-Za-z0-9]{1,4}\b"  # options, extensions
     r"|[A-Z]{1,3}\d+(?::[A-Z]{1,3}\d+)?|[A-Z]{1,3}(?=列)"  # cell references, column letters
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z_]+")

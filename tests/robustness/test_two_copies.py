@@ -36,7 +36,7 @@ def test_second_copy_is_told_who_holds_it_and_reads_while_the_first_writes(zygot
         assert (holder.pid, holder.host, holder.user) == (pid, socket.gethostname(), "张三")
         assert holder.since.startswith(datetime.now().strftime("%Y-%m-%d"))
         msg = str(e.value)
-        assert "张三" in msg and str(pid) in msg and socket.gethostname() in msg and "只读" in msg
+        assert "张三" in msg and str(pid) in msg and socket.gethostname() in msg and "本命令没有执行" in msg
         STATS["rejected"] += 1
         # Read-only beside the writer: every read sees a consistent, growing register.
         seen = []

@@ -21,7 +21,7 @@ def test_second_writer_is_told_who_holds_the_database_and_can_read(tmp_path):
             Store.open(path)
         holder = e.value.holder
         assert holder is not None and holder.pid == os.getpid() and holder.user == "王五"
-        assert "王五" in str(e.value) and "只读" in str(e.value)
+        assert "王五" in str(e.value) and "本命令没有执行" in str(e.value) and "本窗口" not in str(e.value)
         ro = Store.open(path, readonly=True)
         assert ro.count("station") == 0
         ro.close()
