@@ -11,6 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
+from shiboken6 import isValid
 
 from kf5g_desktop.domain.schema import POLE, STATION, VENUE
 
@@ -91,11 +92,11 @@ def build_actions(win: Any) -> None:
         button=QCoreApplication.translate("MainWindow", "重做"),
     )
     win.act_redo.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Y")])
-    win.undo_stack.undoTextChanged.connect(lambda _t: win._undo_tips())
-    win.undo_stack.redoTextChanged.connect(lambda _t: win._undo_tips())
+    win.undo_stack.undoTextChanged.connect(lambda _t: undo_tips(win))
+    win.undo_stack.redoTextChanged.connect(lambda _t: undo_tips(win))
     win.undo_stack.canUndoChanged.connect(lambda _c: win.update_actions())
     win.undo_stack.canRedoChanged.connect(lambda _c: win.update_actions())
-    win._undo_tips()
+    undo_tips(win)
     win.act_refresh = _action(
         win,
         QCoreApplication.translate("MainWindow", "刷新(&R)"),
@@ -182,3 +183,37 @@ def build_menus(win: Any) -> None:
     ):
         tb.addSeparator() if a is None else tb.addAction(a)
     win.toolbar = tb
+
+
+def undo_tips(win: Any) -> None:
+    """What 撤销/重做 would do, in their tooltip and status tip (their labels stay fixed)."""
+    if not isValid(win.undo_stack):
+        return
+    for act, text, idle in (
+        (
+            win.act_undo,
+            win.undo_stack.undoText(),
+            QCoreApplication.translate("MainWindow", "没有可撤销的操作"),
+        ),
+        (
+            win.act_redo,
+            win.undo_stack.redoText(),
+            QCoreApplication.translate("MainWindow", "没有可重做的操作"),
+        ),
+    ):
+        verb = (
+            QCoreApplication.translate("MainWindow", "撤销")
+            if act is win.act_undo
+            else QCoreApplication.translate("MainWindow", "重做")
+        )
+        tip = QCoreApplication.translate("MainWindow", "{0}：{1}").format(verb, text) if text else idle
+        act.setToolTip(tip)
+        act.setStatusTip(tip)
+
+
+def submenu_title(title: str) -> str:
+    """A 报表 submenu's title with its access key."""
+    return {
+        "报送": QCoreApplication.translate("MainWindow", "报送(&S)"),
+        "周报": QCoreApplication.translate("MainWindow", "周报(&W)"),
+    }.get(title, title)

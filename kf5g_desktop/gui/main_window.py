@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QListWidget,
     QMainWindow,
@@ -27,7 +26,8 @@ from kf5g_desktop.domain.kinds import record_key
 from kf5g_desktop.domain.schema import POLE, REGISTER_TITLES, STATION, VENUE
 from kf5g_desktop.storage.errors import Kf5gError
 
-from .jobs import run_job, show_error
+from . import main_files
+from .jobs import show_error
 from .main_menus import (
     APPROVALS,
     AUDIT,
@@ -37,6 +37,7 @@ from .main_menus import (
     RETURNS_STATUS,
     build_actions,
     build_menus,
+    submenu_title,
 )
 
 if TYPE_CHECKING:  # the pages (and SQLAlchemy behind the Store) load when a database is attached
@@ -297,18 +298,6 @@ class MainWindow(QMainWindow):
         return self.registers.get(self.current_key())
 
     # Actions and menus (built in main_menus.py) -----------------------------------------------------
-    def _undo_tips(self) -> None:
-        if not isValid(self.undo_stack):
-            return
-        for act, text, idle in (
-            (self.act_undo, self.undo_stack.undoText(), self.tr("没有可撤销的操作")),
-            (self.act_redo, self.undo_stack.redoText(), self.tr("没有可重做的操作")),
-        ):
-            verb = self.tr("撤销") if act is self.act_undo else self.tr("重做")
-            tip = self.tr("{0}：{1}").format(verb, text) if text else idle
-            act.setToolTip(tip)
-            act.setStatusTip(tip)
-
     def add_report_action(self, menu_title: str | None, action: QAction) -> None:
         """Hook for the reports/returns engineers: add ``action`` to 报表 (in a submenu when
         ``menu_title`` is given, e.g. "周报" or "报送")."""
@@ -320,13 +309,9 @@ class MainWindow(QMainWindow):
             return
         sub = self._report_menus.get(menu_title)
         if sub is None:
-            sub = self.menu_reports.addMenu(self._submenu_title(menu_title))
+            sub = self.menu_reports.addMenu(submenu_title(menu_title))
             self._report_menus[menu_title] = sub
         sub.addAction(action)
-
-    def _submenu_title(self, title: str) -> str:
-        """A 报表 submenu's title with its access key."""
-        return {"报送": self.tr("报送(&S)"), "周报": self.tr("周报(&W)")}.get(title, title)
 
     # Status bar ---------------------------------------------------------------------------------------
     def _build_status_bar(self) -> None:
@@ -573,75 +558,16 @@ class MainWindow(QMainWindow):
         if reg is not None:
             reg._column_menu()
 
-    # Files ---------------------------------------------------------------------------------------------
+    # Files (main_files.py) -----------------------------------------------------------------------------
     def backup_now(self) -> None:
-        store = self.store
-        run_job(
-            self,
-            self.tr("备份"),
-            lambda _p: store.backup("manual"),
-            on_success=lambda info: self.statusBar().showMessage(
-                self.tr("已备份到 {0}").format(info.path), 8000
-            ),
-        )
+        main_files.backup_now(self)
 
     def restore_from_backup(self) -> None:
-        from kf5g_desktop.storage.backup import list_backups
-
-        backups = list_backups(self.store.path)
-        if not backups:
-            QMessageBox.information(
-                self,
-                self.tr("从备份恢复"),
-                self.tr("没有找到备份(备份文件夹:{0})。").format(self.store.path.parent / "backups"),
-            )
-            return
-        labels = [f"{b.taken_at:%Y-%m-%d %H:%M:%S}  {b.reason_label}  ({b.size // 1024} KB)" for b in backups]
-        choice, ok = QInputDialog.getItem(
-            self,
-            self.tr("从备份恢复"),
-            self.tr("选择要恢复的备份(当前数据库会先另存一份):"),
-            labels,
-            0,
-            False,
-        )
-        if not ok:
-            return
-        backup = backups[labels.index(choice)]
-        answer = QMessageBox.question(
-            self,
-            self.tr("从备份恢复"),
-            self.tr("用 {0} 的备份替换当前数据库?当前数据库会先另存为备份。").format(
-                f"{backup.taken_at:%Y-%m-%d %H:%M}"
-            ),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        self.replace_database(lambda path: _restore(path, backup.path))
+        main_files.restore_from_backup(self)
 
     def replace_database(self, work: Callable[[Path], Any]) -> None:
         """Close the store, run ``work(db_path)`` off the GUI thread, open the store again."""
-        from kf5g_desktop.storage.store import Store
-
-        path, user = self.store.path, self.store.user
-        self.store.close()
-
-        def job(_p: Any) -> Store:
-            work(path)
-            return Store.open(path, user=user)
-
-        def reopened(store: Store) -> None:
-            self.set_store(store)
-            self.statusBar().showMessage(self.tr("已从备份恢复"), 8000)
-
-        def failed(exc: BaseException) -> None:
-            show_error(self, self.tr("从备份恢复"), exc)
-            try:
-                self.set_store(Store.open(path, user=user))
-            except Kf5gError as exc2:
-                show_error(self, self.tr("打开数据库"), exc2)
-
-        run_job(self, self.tr("从备份恢复"), job, on_success=reopened, on_error=failed, cancellable=False)
+        main_files.replace_database(self, work)
 
     def set_store(self, store: Store) -> None:
         self.store = store
@@ -654,40 +580,12 @@ class MainWindow(QMainWindow):
         self.apply_readonly()
         self.storeReplaced.emit(store)
 
-    def open_settings(self) -> None:
-        from .setup_dialog import SetupDialog
 
-        dlg = SetupDialog(self.store.units(), self.store.installation(), first_run=False, parent=self)
-        if dlg.exec() != QDialog.DialogCode.Accepted:
-            return
-        c = dlg.choice()
-        old_lang = str(QSettings().value("language", "zh_CN"))
-        QSettings().setValue("language", c.language)
-        try:
-            self.store.setup_installation(
-                kind=c.kind,
-                unit_code=c.unit_code,
-                user_name=c.user_name,
-                user_phone=c.user_phone,
-                reviewer=c.reviewer,
-            )
-        except Kf5gError as exc:
-            self._error(exc)
-        self._sync_city_pages()
-        if c.language != old_lang:
-            QMessageBox.information(self, self.tr("设置"), self.tr("界面语言将在下次启动程序时生效。"))
-        self.refresh_all()
+    def open_settings(self) -> None:
+        main_files.open_settings(self)
 
     def _about(self) -> None:
-        from kf5g_desktop import __version__
-
-        QMessageBox.about(
-            self,
-            self.tr("关于"),
-            self.tr(
-                "开封市5G网络建设填报系统 {0}\n\n记录基站建设、免费开放场所和杆塔共享,生成周报和报送表。"
-            ).format(__version__),
-        )
+        main_files.about(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         for form in list(self.forms):
@@ -703,12 +601,6 @@ class MainWindow(QMainWindow):
             if w is not self and w.isVisible():
                 w.close()
         self.closed.emit()
-
-
-def _restore(db_path: Path, backup_path: Path) -> None:
-    from kf5g_desktop.storage.restore import restore_backup
-
-    restore_backup(db_path, backup_path)
 
 
 __all__ = ["REGISTER_TITLES", "MainWindow"]

@@ -863,413 +863,413 @@ Please pass this message on to technical support.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="151"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="152"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="152"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="153"/>
         <source>基站</source>
         <translation>Stations</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="153"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="154"/>
         <source>审批</source>
         <translation>Approvals</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="154"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="155"/>
         <source>免费开放场所</source>
         <translation>Free-access venues</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="155"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="156"/>
         <source>杆塔共享</source>
         <translation>Pole sharing</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="156"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="157"/>
         <source>回收站</source>
         <translation>Recycle bin</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="157"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="158"/>
         <source>操作日志</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="158"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="159"/>
         <source>报送情况</source>
         <translation>Return status</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="178"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="350"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="179"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="335"/>
         <source>正在打开数据库……</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="46"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="47"/>
         <source>新建(&amp;N)</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="49"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="50"/>
         <source>新建一条记录</source>
         <translation>Create a new record</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="50"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="51"/>
         <source>新建</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="54"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="55"/>
         <source>打开(&amp;O)</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="56"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="57"/>
         <source>打开选中的记录（回车或双击）</source>
         <translation>Open the selected record (Enter or double-click)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="57"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="58"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="61"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="62"/>
         <source>删除(&amp;D)</source>
         <translation>&amp;Delete</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="64"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="65"/>
         <source>把选中的记录移到回收站</source>
         <translation>Move the selected records to the recycle bin</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="70"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="71"/>
         <source>查找(&amp;F)</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="73"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="74"/>
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="76"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="77"/>
         <source>历史(&amp;H)…</source>
         <translation>&amp;History…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="82"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="83"/>
         <source>撤销(&amp;U)</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="85"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="307"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="86"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="205"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="89"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="90"/>
         <source>重做(&amp;R)</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="91"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="307"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="92"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="207"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="101"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="102"/>
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="104"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="105"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="108"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="109"/>
         <source>立即备份(&amp;B)</source>
         <translation>&amp;Back up now</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="110"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="111"/>
         <source>立即备份</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="113"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="114"/>
         <source>从备份恢复(&amp;R)…</source>
         <translation>&amp;Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="115"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="116"/>
         <source>设置(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="117"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="118"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="119"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="120"/>
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="120"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="121"/>
         <source>选择列(&amp;L)…</source>
         <translation>Co&amp;lumns…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="127"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="128"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="130"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="131"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="143"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="144"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="145"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="146"/>
         <source>首页(&amp;S)</source>
         <translation>&amp;Home</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="146"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="147"/>
         <source>基站(&amp;J)</source>
         <translation>&amp;Stations</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="147"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="148"/>
         <source>审批(&amp;P)</source>
         <translation>&amp;Approvals</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="148"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="149"/>
         <source>免费开放场所(&amp;C)</source>
         <translation>Free-access &amp;venues</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="149"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="150"/>
         <source>杆塔共享(&amp;G)</source>
         <translation>&amp;Pole sharing</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="150"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="151"/>
         <source>回收站(&amp;H)</source>
         <translation>Recycle &amp;bin</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="151"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="152"/>
         <source>操作日志(&amp;Z)</source>
         <translation>A&amp;udit log</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="152"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="153"/>
         <source>报送情况(&amp;B)</source>
         <translation>Return s&amp;tatus</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="162"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="163"/>
         <source>报表(&amp;R)</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="165"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="166"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="167"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="168"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="354"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="339"/>
         <source>市级</source>
         <translation>City</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="354"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="339"/>
         <source>未设置单位</source>
         <translation>No unit set</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="356"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="341"/>
         <source>数据库:{0}</source>
         <translation>Database: {0}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="361"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="346"/>
         <source>{0} · 填报人:{1}</source>
         <translation>{0} · User: {1}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="363"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="348"/>
         <source>基站 {0} · 场所 {1} · 杆塔 {2}</source>
         <translation>Stations {0} · Venues {1} · Poles {2}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="349"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="365"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="334"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="350"/>
         <source>开封市5G网络建设填报系统</source>
         <translation>Kaifeng 5G Build-out Register</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="304"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="196"/>
         <source>没有可撤销的操作</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="305"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="201"/>
         <source>没有可重做的操作</source>
         <translation>Nothing to redo</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="308"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="209"/>
         <source>{0}：{1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="329"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="217"/>
         <source>报送(&amp;S)</source>
         <translation>&amp;Returns</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="329"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="218"/>
         <source>周报(&amp;W)</source>
         <translation>&amp;Weekly report</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="367"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="352"/>
         <source>(只读)</source>
         <translation> (read-only)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="369"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="354"/>
         <source>(演示数据)</source>
         <translation> (demo data)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="381"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="366"/>
         <source>只读:数据库正被另一个程序使用,不能修改</source>
         <translation>Read-only: the database is in use by another copy of the program; changes are disabled</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="399"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="384"/>
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="467"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="452"/>
         <source>选中的 {0} 条记录</source>
         <translation>the {0} selected records</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="65"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="470"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="66"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="455"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="471"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="456"/>
         <source>把“{0}”移到回收站?
 可以在回收站恢复,也可以用“撤销”(Ctrl+Z)。</source>
         <translation>Move “{0}” to the recycle bin?
 You can restore it from the recycle bin or with Undo (Ctrl+Z).</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="504"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="489"/>
         <source>已恢复:{0}</source>
         <translation>Restored: {0}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="515"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="500"/>
         <source>彻底删除</source>
         <translation>Delete permanently</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="516"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="501"/>
         <source>彻底删除“{0}”?此操作不能撤销,记录将无法恢复(操作日志保留)。</source>
         <translation>Permanently delete “{0}”? This cannot be undone and the record cannot be restored (the audit log is kept).</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="581"/>
+        <location filename="../../kf5g_desktop/gui/main_files.py" line="28"/>
         <source>备份</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="584"/>
+        <location filename="../../kf5g_desktop/gui/main_files.py" line="31"/>
         <source>已备份到 {0}</source>
         <translation>Backed up to {0}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="595"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="602"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="613"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="638"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="644"/>
+        <location filename="../../kf5g_desktop/gui/main_files.py" line="43"/>
+        <location filename="../../kf5g_desktop/gui/main_files.py" line="52"/>
+        <location filename="../../kf5g_desktop/gui/main_files.py" line="63"/>
+        <location filename="../../kf5g_desktop/gui/main_files.py" line="89"/>
+        <location filename="../../kf5g_desktop/gui/main_files.py" line="97"/>
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="596"/>
+        <location filename="../../kf5g_desktop/gui/main_files.py" line="44"/>
         <source>没有找到备份(备份文件夹:{0})。</source>
         <translation>No backups found (backup folder: {0}).</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="603"/>
+        <location filename="../../kf5g_desktop/gui/main_files.py" line="53"/>
         <source>选择要恢复的备份(当前数据库会先另存一份):</source>
         <translation>Choose the backup to restore (the current database is saved first):</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="614"/>
+        <location filename="../../kf5g_desktop/gui/main_files.py" line="64"/>
         <source>用 {0} 的备份替换当前数据库?当前数据库会先另存为备份。</source>
         <translation>Replace the current database with the backup of {0}? The current database is saved as a backup first.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="635"/>
+        <location filename="../../kf5g_desktop/gui/main_files.py" line="86"/>
         <source>已从备份恢复</source>
         <translation>Restored from backup</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="642"/>
+        <location filename="../../kf5g_desktop/gui/main_files.py" line="93"/>
         <source>打开数据库</source>
         <translation>Open database</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="678"/>
+        <location filename="../../kf5g_desktop/gui/main_files.py" line="128"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="678"/>
+        <location filename="../../kf5g_desktop/gui/main_files.py" line="129"/>
         <source>界面语言将在下次启动程序时生效。</source>
         <translation>The interface language changes the next time the program starts.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="686"/>
+        <location filename="../../kf5g_desktop/gui/main_files.py" line="139"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="688"/>
+        <location filename="../../kf5g_desktop/gui/main_files.py" line="140"/>
         <source>开封市5G网络建设填报系统 {0}
 
 记录基站建设、免费开放场所和杆塔共享,生成周报和报送表。</source>
