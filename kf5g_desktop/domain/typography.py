@@ -54,7 +54,7 @@ def _neighbour(text: str, i: int, step: int, mask: list[bool]) -> str:
 def fix(text: str) -> str:
     """``text`` with the half-width punctuation of its Chinese parts made full-width (idempotent:
     a mark made full-width makes its neighbours Chinese context, so this runs to a fixed point)."""
-    if not _IDEOGRAPH.search(text):
+    if not _IDEOGRAPH.search(text) or _is_english(text):
         return text
     for _ in range(len(text)):
         fixed = _fix_once(text)
@@ -62,6 +62,17 @@ def fix(text: str) -> str:
             break
         text = fixed
     return text
+
+
+_WORD = re.compile(r"[A-Za-z]{2,}")
+_PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+
+
+def _is_english(text: str) -> bool:
+    """English prose with a few Chinese terms (a docstring, a log line): more English words than
+    Chinese characters. Left alone."""
+    plain = _PLACEHOLDER.sub("", text)
+    return len(_WORD.findall(plain)) > len(_IDEOGRAPH.findall(plain))
 
 
 def _fix_once(text: str) -> str:

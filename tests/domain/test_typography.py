@@ -40,6 +40,7 @@ def test_chinese_text_gets_full_width_punctuation(before, after):
         "1,500 个",  # a number
         "f(x) 函数",
         "410221_杞县_5G周报_2021W05.xlsx",
+        "Presentation: drop-downs from 代码表, widths that fit the headers (A4 landscape)",  # English prose
     ],
 )
 def test_codes_numbers_times_and_placeholders_stay(text):
