@@ -94,7 +94,7 @@ def test_errors_are_one_chinese_line_never_a_traceback(tmp_path):
     con.close()
     r = kf5g("check", "--db", db)
     assert r.returncode == 2
-    assert r.stderr.startswith("错误:") and "更新版本" in r.stderr and "Traceback" not in r.stderr
+    assert r.stderr.startswith("错误：") and "更新版本" in r.stderr and "Traceback" not in r.stderr
     r = kf5g("demo", "--db", tmp_path / "x.db", "--unit", "123")
     assert r.returncode == 2 and "不是开封市的区县" in r.stderr
 

@@ -90,6 +90,8 @@ def _fix_once(text: str) -> str:
             inner = text[j + 1 : i]
             if _ACCESS_KEY.fullmatch(inner):
                 continue  # "打开(&O)": Qt's access-key convention for Chinese menus
+            if inner.lstrip().startswith("*"):
+                continue  # "表格 (*.xlsx *.csv)": a file dialog's filter, which Qt parses
             if j >= 2 and text[j - 1] == " " and text[j - 2].isascii() and text[j - 2].isalpha():
                 continue  # "weekly returns (周报)": a gloss in English prose
             # A placeholder beside the pair stands for a name or number in a Chinese sentence.

@@ -10,7 +10,7 @@ from kf5g_desktop.domain.periods import IsoWeek, is_iso_week_span, weeks_between
 def test_week_5_of_2021_is_february_1_to_7_with_the_chinese_title():
     w = IsoWeek.parse("2021-W05")
     assert (w.start, w.end) == (date(2021, 2, 1), date(2021, 2, 7))
-    assert w.title_zh == "2021年第5周(2月1日—2月7日)"
+    assert w.title_zh == "2021年第5周（2月1日—2月7日）"
     assert str(w) == "2021-W05" and w.compact == "2021W05"
 
 
@@ -18,7 +18,7 @@ def test_2020_has_53_weeks_and_week_53_spans_the_year_end():
     assert weeks_in_year(2020) == 53 and weeks_in_year(2021) == 52
     w = IsoWeek.parse("2020-W53")
     assert (w.start, w.end) == (date(2020, 12, 28), date(2021, 1, 3))
-    assert w.title_zh == "2020年第53周(2020年12月28日—2021年1月3日)"
+    assert w.title_zh == "2020年第53周（2020年12月28日—2021年1月3日）"
     assert w.next() == IsoWeek(2021, 1)
     assert IsoWeek(2021, 1).prev() == w
     assert IsoWeek.containing(date(2021, 1, 2)) == w

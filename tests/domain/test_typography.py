@@ -32,6 +32,7 @@ def test_chinese_text_gets_full_width_punctuation(before, after):
     "text",
     [
         "打开(&O)",  # Qt access key
+        "表格 (*.xlsx *.csv)",  # a file dialog's filter
         "文件(&F)",
         "每周一 18:00 截止",  # a time
         "{0}: {1}",  # placeholders only

@@ -143,7 +143,7 @@ def test_a_failed_refresh_is_shown_on_the_page_and_logged(qtbot, tmp_path, caplo
             con.execute("ALTER TABLE station RENAME TO station_gone")
         with caplog.at_level("ERROR", logger="kf5g"), qtbot.waitSignal(page.refreshFailed, timeout=10000):
             page.refresh()
-        assert page.status.text().startswith("计算失败:") and page.data is None
+        assert page.status.text().startswith("计算失败：") and page.data is None
         assert any(
             "dashboard figures" in r.getMessage() and "Traceback" in r.getMessage() for r in caplog.records
         )

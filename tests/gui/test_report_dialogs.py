@@ -47,9 +47,9 @@ def test_problems_are_saved_per_unit_and_week(qtbot, fixed):
     assert dlg.problems.toPlainText() == "1. 用电报装慢。"
     dlg.scope.setCurrentIndex(dlg.scope.findData("410200"))
     assert dlg.unit_code() is None and dlg.problems.toPlainText() == ""
-    dlg.problems.setPlainText("全市:两个县未按时报送。")
+    dlg.problems.setPlainText("全市：两个县未按时报送。")
     dlg.accept()
-    assert fixed.week_note("410200", W05).problems == "全市:两个县未按时报送。"
+    assert fixed.week_note("410200", W05).problems == "全市：两个县未按时报送。"
     assert dlg.default_pdf_name() == "全市汇总5G周报_2021W05.pdf"
 
 

@@ -76,12 +76,12 @@ def test_unit_report_pdf(qapp, fixed, tmp_path):
     pages = render_report_pdf(store, W05, "410221", "all", pdf)
     text = text_of(pdf)
     f = week_figures(store, W05, "410221")
-    assert "杞县5G网络建设周报2021年第5周(2月1日—2月7日)" in flat(text)
-    assert "2021-W05" in text and "统计口径:全部类型" in text
+    assert "杞县5G网络建设周报2021年第5周（2月1日—2月7日）" in flat(text)
+    assert "2021-W05" in text and "统计口径：全部类型" in text
     assert f"累计开通5G基站{f.total.on_air}个" in flat(text)
     assert f"本周新开通{f.total.new}个" in flat(text)
-    assert "100个,完成4.0%" in flat(text)
-    assert "50.0%(控制线≤20%,超出)" in flat(text)
+    assert "100个，完成4.0%" in flat(text)
+    assert "50.0%（控制线≤20%，超出）" in flat(text)
     assert f"{f.subsidy.total:,}元" in flat(text)
     assert "累计应补7,5002,2505,25015,000" in flat(text)  # province / city / unit / total
     assert "测试基站S3" in text and "新登记并开通" in text
@@ -89,7 +89,7 @@ def test_unit_report_pdf(qapp, fixed, tmp_path):
     assert "测试基站S7" not in text  # in the recycle bin
     assert "自然资源" in text and re.search(r"2020-12-20\s+49", text)
     assert "逾期 7 天" in text
-    assert "一、用电报装进度慢。" in text and "审核人:王审核" in flat(text)
+    assert "一、用电报装进度慢。" in text and "审核人：王审核" in flat(text)
     for label in ("填报人", "审核人", "单位负责人", "日期"):
         assert label in text
     assert "分区县情况" not in text
@@ -106,12 +106,12 @@ def test_city_report_via_cli(qapp, fixed, tmp_path, capsys):
     assert "已生成周报" in capsys.readouterr().out
     text = text_of(pdf)
     f = week_figures(store, W05)
-    assert "开封市5G网络建设周报2021年第5周(2月1日—2月7日)" in flat(text)
+    assert "开封市5G网络建设周报2021年第5周（2月1日—2月7日）" in flat(text)
     assert f"累计开通5G基站{f.total.on_air}个" in flat(text)
     assert "分区县情况" in text
     assert re.search(r"杞县\s+4\s+2\s+100\s+4\.0%", text)
     assert (
-        "本周未报送周报的区县(8个):龙亭区、顺河回族区、鼓楼区、禹王台区、祥符区、通许县、尉氏县、兰考县"
+        "本周未报送周报的区县（8个）：龙亭区、顺河回族区、鼓楼区、禹王台区、祥符区、通许县、尉氏县、兰考县"
         in flat(text)
     )
     assert f"累计应补{f.subsidy.province:,}{f.subsidy.city:,}{f.subsidy.unit:,}{f.subsidy.total:,}" in flat(
@@ -142,7 +142,7 @@ def test_cli_rule_and_errors(qapp, fixed, tmp_path, capsys):
         == 0
     )
     text = text_of(pdf)
-    assert "统计口径:仅宏站" in text and "累计开通5G基站2个" in flat(text)
+    assert "统计口径：仅宏站" in text and "累计开通5G基站2个" in flat(text)
     capsys.readouterr()
     assert run(["report", "--db", str(path), "--week", "2021-W60", "--pdf", str(pdf)]) == 2
     assert "2021年没有第60周" in capsys.readouterr().err
@@ -161,12 +161,12 @@ def test_year_end_and_empty_weeks(qapp, fixed, tmp_path):
     pdf = tmp_path / "w53.pdf"
     render_report_pdf(store, IsoWeek(2020, 53), "410221", "all", pdf)
     text = flat(text_of(pdf))
-    assert "2020年第53周(2020年12月28日—2021年1月3日)" in text
+    assert "2020年第53周（2020年12月28日—2021年1月3日）" in text
     assert "未设置本区县年度目标" in text
     pdf = tmp_path / "w10.pdf"
     render_report_pdf(store, IsoWeek(2021, 10), "410221", "all", pdf)
     text = flat(text_of(pdf))
-    assert "本周新开通0个" in text and "本周无" in text and "(本周未填写)" in text
+    assert "本周新开通0个" in text and "本周无" in text and "（本周未填写）" in text
 
 
 def test_chart_is_drawn_in_the_pdf(qapp, fixed, tmp_path):
@@ -268,7 +268,7 @@ def test_demo_report_matches_the_database(qapp, demo_db, tmp_path, capsys, unit,
     assert f"{name}5G网络建设周报{w.title_zh}" in body and week in text
     assert f"累计开通5G基站{total:,}个" in body
     assert f"本周新开通{new:,}个" in body
-    assert f"({sa:,}个)" in body  # SA stations next to their share
+    assert f"（{sa:,}个）" in body  # SA stations next to their share
     assert f"SA补助累计{sa * 5000:,}元" in body  # 2,500 province + 2,500 city and unit per SA station
     assert f"累计{venues:,}处" in body and f"累计{poles:,}根" in body
     check_page_numbers(text, pages_of(pdf))

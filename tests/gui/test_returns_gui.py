@@ -130,9 +130,9 @@ def test_import_preview_and_status_page(qtbot, qtmodeltester, unit, city, tmp_pa
 
 def test_bulk_wizard_preview_and_commit(qtbot, qtmodeltester, unit, tmp_path, quiet_boxes):
     csvf = tmp_path / "移动清单.csv"
-    lines = ["站名,gNodeB标识,运营商,经度,纬度,乡镇,状态"]
-    lines += [f"批量{i}号站,99{i:06d},中国移动,114.8,34.5,五里河镇,规划" for i in range(30)]
-    lines.append("坏行站,99999999,中国铁通,126.1,34.5,五里河镇,规划")
+    lines = ["站名，gNodeB标识，运营商，经度，纬度，乡镇，状态"]
+    lines += [f"批量{i}号站，99{i:06d}，中国移动，114.8,34.5，五里河镇，规划" for i in range(30)]
+    lines.append("坏行站，99999999，中国铁通，126.1,34.5，五里河镇，规划")
     csvf.write_text("\n".join(lines), encoding="utf-8")
     wiz = BulkImportWizard(unit)
     qtbot.addWidget(wiz)
@@ -270,7 +270,7 @@ def test_export_offers_every_week_from_the_first_record_to_the_last_finished_one
         assert weeks[0] == IsoWeek(2021, 9) and weeks[-1] == IsoWeek(2020, 45)  # not the unfinished W10
         assert weeks == sorted(weeks, reverse=True) and len(weeks) == len(set(weeks)) == 18
         assert dlg.selected_week() == IsoWeek(2021, 9) == initial_week(store)
-        assert dlg.week.currentText() == "2021年第9周(3月1日—3月7日)"
+        assert dlg.week.currentText() == "2021年第9周（3月1日—3月7日）"
     finally:
         store.close()
     # A demo installation (2020–2022, today much later): every week since 2020, opening on the week

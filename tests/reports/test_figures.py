@@ -37,7 +37,7 @@ def test_unit_week_5(fixed_store):
     assert [(x.station_code, x.note) for x in f.late] == [("S5", "逾期 7 天")]
     assert [(w.station_code, w.item, w.days) for w in f.waiting] == [("S5", "自然资源", 49)]
     assert f.by_unit == [] and f.missing_units == []
-    assert f.title == "杞县5G网络建设周报 2021年第5周(2月1日—2月7日)"
+    assert f.title == "杞县5G网络建设周报 2021年第5周（2月1日—2月7日）"
     assert f.rule_label == "全部类型"
 
 
@@ -51,7 +51,7 @@ def test_week_across_year_end(fixed_store):
     assert f.late == []  # S5 is due 01-31
     assert [(w.station_code, w.item, w.days) for w in f.waiting] == [("S5", "环评", 33)]
     assert {c.station_code: c.note for c in f.station_changes} == {"S1": "本周开通", "S2": "本周开通"}
-    assert "2020年第53周(2020年12月28日—2021年1月3日)" in f.title
+    assert "2020年第53周（2020年12月28日—2021年1月3日）" in f.title
 
 
 def test_week_with_no_activity(fixed_store):

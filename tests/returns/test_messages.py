@@ -33,7 +33,7 @@ def test_city_export_and_import_say_how_keys_are_issued(tmp_path, city_store, un
     out = tmp_path / "out"
     out.mkdir()
     unsigned = export_return(unit_store, WEEK, out)  # the unit has no key yet
-    assert "未签名(市局尚未下发密钥)" in describe(unsigned)
+    assert "未签名（市局尚未下发密钥）" in describe(unsigned)
     (report,) = import_files(city_store, [unsigned.path], dry_run=True)
     notes = "\n".join(report.result.messages())
     assert "还没有给该区县发放签名密钥" in notes and "导出参考数据" in notes

@@ -101,7 +101,7 @@ def test_cover_target_is_the_units_own(unit_store, tmp_path):
     (tmp_path / "2").mkdir()
     res2 = export_return(unit_store, WEEK, tmp_path / "2", record=False)
     on_air = res2.content.summary.total.on_air
-    assert _cover_target(res2.path) == f"120 个(2021年本区县目标),完成 {on_air / 120:.1%}"
+    assert _cover_target(res2.path) == f"120 个（2021年本区县目标），完成 {on_air / 120:.1%}"
     assert res2.content.digest == res.content.digest  # the 封面 is not part of the digest
     unit_store.set_target("410222", 2021, METRIC_STATIONS, 999)  # another county's target: not ours
     (tmp_path / "3").mkdir()
@@ -113,4 +113,4 @@ def test_city_cover_uses_the_city_target(exported, city_store, tmp_path):
 
     apply_import(city_store, plan_import(city_store, verify_file(city_store, exported.path)))
     res = export_return(city_store, WEEK, tmp_path, record=False)
-    assert _cover_target(res.path).startswith("2500 个(2021年全市目标),完成 ")
+    assert _cover_target(res.path).startswith("2500 个（2021年全市目标），完成 ")
