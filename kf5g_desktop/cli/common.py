@@ -18,7 +18,7 @@ def add_db_option(p: argparse.ArgumentParser) -> None:
         metavar="PATH",
         type=Path,
         default=argparse.SUPPRESS,
-        help="数据库文件(默认:用户数据文件夹中的 kf5g.db,或环境变量 KF5G_DB)",
+        help="数据库文件（默认：用户数据文件夹中的 kf5g.db，或环境变量 KF5G_DB）",
     )
 
 

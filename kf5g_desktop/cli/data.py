@@ -25,7 +25,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     with Store.open(path, user=args.user) as store:
         inst = store.installation()
         if inst.configured and not args.force:
-            err(f"数据库“{path}”已经设置为{_describe(store, inst)},未做改动。如需重新设置请加 --force。")
+            err(f"数据库“{path}”已经设置为{_describe(store, inst)}，未做改动。如需重新设置请加 --force。")
             return EXIT_ERROR
         inst = store.setup_installation(
             kind=CITY if args.city else UNIT,
@@ -33,7 +33,7 @@ def cmd_init(args: argparse.Namespace) -> int:
             user_name=args.user or "",
             user_phone=args.phone or "",
         )
-        out(f"已初始化:{path}({_describe(store, inst)})")
+        out(f"已初始化：{path}（{_describe(store, inst)}）")
     return EXIT_OK
 
 
@@ -41,7 +41,7 @@ def _describe(store, inst) -> str:  # type: ignore[no-untyped-def]
     if inst.is_city:
         return "市级汇总安装"
     unit = store.unit_map().get(inst.unit_code or "")
-    return f"{unit.name if unit else inst.unit_code}({inst.unit_code})填报安装"
+    return f"{unit.name if unit else inst.unit_code}（{inst.unit_code}）填报安装"
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -53,9 +53,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     summary = generate_demo(path, unit_code=args.unit, stations=args.stations, seed=args.seed)
     out(
-        f"已生成演示数据:{path}\n"
-        f"  基站 {summary.stations} 个(2020年底开通 {summary.on_air_2020},2021年底开通 {summary.on_air_2021}),"
-        f"审批事项 {summary.approvals} 项,免费开放场所 {summary.venues} 处,共享杆塔 {summary.poles} 根;"
+        f"已生成演示数据：{path}\n"
+        f"  基站 {summary.stations} 个（2020年底开通 {summary.on_air_2020}，2021年底开通 {summary.on_air_2021}），"
+        f"审批事项 {summary.approvals} 项，免费开放场所 {summary.venues} 处，共享杆塔 {summary.poles} 根；"
         f"用时 {time.perf_counter() - started:.1f} 秒"
     )
     return EXIT_OK
@@ -69,9 +69,9 @@ def cmd_check(args: argparse.Namespace) -> int:
         counts = store.counts()
     summary = ",".join(f"{REGISTER_TITLES[k]} {n} 条" for k, n in counts.items())
     if not problems:
-        out(f"检查通过:数据库完整,{summary},全部记录校验无误。")
+        out(f"检查通过：数据库完整，{summary}，全部记录校验无误。")
         return EXIT_OK
-    out(f"发现 {len(problems)} 个问题({summary}):")
+    out(f"发现 {len(problems)} 个问题（{summary}）：")
     for p in problems[:500]:
         where = REGISTER_TITLES.get(p.kind, "数据库")
         out(f"  [{where}] {p.key}:{p.issue.message}")
@@ -87,18 +87,18 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
     path = db_path(args)
     if not path.exists():
-        err(f"数据库文件“{path}”不存在,无需备份。")
+        err(f"数据库文件“{path}”不存在，无需备份。")
         return EXIT_ERROR
     if args.to:
         dest = Path(args.to)
         if dest.is_dir():
             dest = dest / f"{path.stem}-{datetime.now():%Y%m%d-%H%M%S}.db"
         backup.copy_database(path, dest)
-        out(f"已备份并校验:{dest}")
+        out(f"已备份并校验：{dest}")
     else:
         info = backup.take_backup(path, "manual")
         backup.thin_backups(path)
-        out(f"已备份并校验:{info.path}")
+        out(f"已备份并校验：{info.path}")
     return EXIT_OK
 
 
@@ -119,7 +119,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     path = db_path(args)
     src = Path(args.backup)
     if not src.exists():
-        err(f"备份文件“{src}”不存在,请检查路径(kf5g backups 可列出全部备份)。")
+        err(f"备份文件“{src}”不存在，请检查路径（kf5g backups 可列出全部备份）。")
         return EXIT_ERROR
     kept = restore_backup(path, src)
     out(f"已从“{src}”恢复到“{path}”。" + (f"被替换的数据库已另存为“{kept}”。" if kept else ""))
@@ -127,17 +127,17 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("init", help="新建一个空的安装(区县或市级)")
+    p = sub.add_parser("init", help="新建一个空的安装（区县或市级）")
     add_db_option(p)
     g = p.add_mutually_exclusive_group(required=True)
-    g.add_argument("--unit", metavar="CODE", help="区县代码,如 410221(杞县)")
+    g.add_argument("--unit", metavar="CODE", help="区县代码，如 410221（杞县）")
     g.add_argument("--city", action="store_true", help="市级汇总安装")
     p.add_argument("--user", metavar="NAME", help="填报人姓名")
     p.add_argument("--phone", metavar="PHONE", help="联系电话")
     p.add_argument("--force", action="store_true", help="已设置过时也重新设置")
     p.set_defaults(func=cmd_init)
 
-    p = sub.add_parser("demo", help="生成演示数据(全市,或 --unit 指定的区县)")
+    p = sub.add_parser("demo", help="生成演示数据（全市，或 --unit 指定的区县）")
     add_db_option(p)
     p.add_argument(
         "--unit",
@@ -145,23 +145,23 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         help="区县安装：只写入全市演示数据中这个区县的部分（与同一种子的全市数据完全一致）",
     )
     p.add_argument("--stations", metavar="N", type=int, default=None, help="全市基站数量（默认2600）")
-    p.add_argument("--seed", metavar="S", type=int, default=2020, help="随机种子(同一种子生成相同数据)")
+    p.add_argument("--seed", metavar="S", type=int, default=2020, help="随机种子（同一种子生成相同数据）")
     p.set_defaults(func=cmd_demo)
 
-    p = sub.add_parser("check", help="完整性检查并校验全部记录(无问题退出码0,有问题1)")
+    p = sub.add_parser("check", help="完整性检查并校验全部记录（无问题退出码0，有问题1）")
     add_db_option(p)
     p.set_defaults(func=cmd_check)
 
-    p = sub.add_parser("backup", help="立即备份(并校验)")
+    p = sub.add_parser("backup", help="立即备份（并校验）")
     add_db_option(p)
-    p.add_argument("--to", metavar="PATH", help="备份到指定文件或文件夹(默认:数据库旁的 backups 文件夹)")
+    p.add_argument("--to", metavar="PATH", help="备份到指定文件或文件夹（默认：数据库旁的 backups 文件夹）")
     p.set_defaults(func=cmd_backup)
 
     p = sub.add_parser("backups", help="列出已有备份")
     add_db_option(p)
     p.set_defaults(func=cmd_backups)
 
-    p = sub.add_parser("restore", help="从备份恢复(先另存当前数据库)")
+    p = sub.add_parser("restore", help="从备份恢复（先另存当前数据库）")
     add_db_option(p)
     p.add_argument("backup", metavar="PATH", help="备份文件")
     p.set_defaults(func=cmd_restore)

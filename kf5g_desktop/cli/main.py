@@ -36,7 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"kf5g-desktop {__version__}")
     add_db_option(parser)
-    parser.add_argument("--demo", action="store_true", help="打开窗口时,若没有数据则先生成演示数据")
+    parser.add_argument("--demo", action="store_true", help="打开窗口时，若没有数据则先生成演示数据")
     sub = parser.add_subparsers(dest="command", metavar="命令")
 
     for module in COMMAND_MODULES:
@@ -75,7 +75,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return quiet_broken_pipe()
     except Kf5gError as exc:
-        err(f"错误:{exc}")
+        err(f"错误：{exc}")
         return EXIT_ERROR
     except KeyboardInterrupt:
         err("已取消。")
@@ -86,7 +86,7 @@ def run(argv: Sequence[str] | None = None) -> int:
             with logfile.open("a", encoding="utf-8") as f:
                 f.write(traceback.format_exc())
         err(
-            f"程序内部错误:{type(exc).__name__}: {exc}。"
-            + (f"详细信息已写入“{logfile}”,请发给技术支持。" if logfile else "")
+            f"程序内部错误：{type(exc).__name__}: {exc}。"
+            + (f"详细信息已写入“{logfile}”，请发给技术支持。" if logfile else "")
         )
         return EXIT_BUG

@@ -23,17 +23,17 @@ class ReportError(Kf5gError):
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     from kf5g_desktop.domain.targets import COUNTING_RULES, DEFAULT_COUNTING_RULE
 
-    p = subparsers.add_parser("report", help="生成周报PDF(区县或全市)")
+    p = subparsers.add_parser("report", help="生成周报PDF（区县或全市）")
     add_db_option(p)
-    p.add_argument("--week", metavar="YYYY-Www", required=True, help="周次,如 2021-W05")
+    p.add_argument("--week", metavar="YYYY-Www", required=True, help="周次，如 2021-W05")
     p.add_argument(
-        "--unit", metavar="CODE", help="区县代码(如 410221);410200 为全市汇总版。默认:本安装的单位"
+        "--unit", metavar="CODE", help="区县代码（如 410221）；410200 为全市汇总版。默认：本安装的单位"
     )
     p.add_argument(
         "--rule",
         choices=list(COUNTING_RULES),
         default=DEFAULT_COUNTING_RULE,
-        help="统计口径:all 全部类型,macro-indoor 宏站+室分,macro 仅宏站(默认 all)",
+        help="统计口径：all 全部类型，macro-indoor 宏站+室分，macro 仅宏站（默认 all）",
     )
     p.add_argument("--pdf", metavar="FILE", type=Path, required=True, help="保存的PDF文件")
     p.set_defaults(func=cmd_report)
@@ -51,7 +51,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         raise ReportError(f"--week:{exc}") from None
     pdf = Path(args.pdf).expanduser()
     if pdf.parent and not pdf.parent.exists():
-        raise ReportError(f"保存PDF的文件夹“{pdf.parent}”不存在,请先建好文件夹或换一个路径。")
+        raise ReportError(f"保存PDF的文件夹“{pdf.parent}”不存在，请先建好文件夹或换一个路径。")
     started = time.perf_counter()
     from kf5g_desktop.reports.weekly import gather
     from kf5g_desktop.storage.store import Store
@@ -65,15 +65,15 @@ def cmd_report(args: argparse.Namespace) -> int:
         unit_code = scope_of(unit)
         if unit_code is not None and unit_code not in store.unit_map():
             codes = "、".join(f"{u.code}{u.name}" for u in store.units())
-            raise ReportError(f"--unit:区县代码“{unit}”不存在。可选:{codes};全市汇总用 {CITY_CODE}。")
+            raise ReportError(f"--unit：区县代码“{unit}”不存在。可选：{codes}；全市汇总用 {CITY_CODE}。")
         data = gather(store, week, unit_code, args.rule)
     from kf5g_desktop.gui.report_pdf import write_report_pdf  # Qt from here on, for painting only
 
     try:
         pages = write_report_pdf(data, pdf)
     except OSError as exc:
-        raise ReportError(f"无法写入PDF文件“{pdf}”:{exc}。请检查文件是否被其他程序打开。") from None
+        raise ReportError(f"无法写入PDF文件“{pdf}”：{exc}。请检查文件是否被其他程序打开。") from None
     if not pdf.exists() or pdf.stat().st_size == 0:
-        raise ReportError(f"无法写入PDF文件“{pdf}”,请检查文件夹权限或文件是否被其他程序打开。")
-    out(f"已生成周报:{pdf}({data.figures.title},共 {pages} 页,用时 {time.perf_counter() - started:.1f} 秒)")
+        raise ReportError(f"无法写入PDF文件“{pdf}”，请检查文件夹权限或文件是否被其他程序打开。")
+    out(f"已生成周报：{pdf}（{data.figures.title}，共 {pages} 页，用时 {time.perf_counter() - started:.1f} 秒）")
     return EXIT_OK

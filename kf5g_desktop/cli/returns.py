@@ -69,11 +69,11 @@ def cmd_import(args: argparse.Namespace) -> int:
     for rep in reports:
         _print_result(rep.result)
         if rep.error:
-            out(f"  未导入:{rep.error}")
+            out(f"  未导入：{rep.error}")
         elif rep.outcome is not None:
             out(f"  {rep.outcome.message}")
         elif rep.plan is not None:
-            out(f"  试导入(未写入):{rep.plan.describe()}")
+            out(f"  试导入（未写入）：{rep.plan.describe()}")
         bad += not rep.ok
     return EXIT_PROBLEMS if bad else EXIT_OK
 
@@ -85,7 +85,7 @@ def cmd_bulk_import(args: argparse.Namespace) -> int:
     for item in args.map or []:
         fld, sep, header = item.partition("=")
         if not sep:
-            err(f"--map 的格式应为 字段=表头,如 station_code=gNodeB标识(现为“{item}”)。")
+            err(f"--map 的格式应为 字段=表头，如 station_code=gNodeB标识（现为“{item}”）。")
             return EXIT_ERROR
         mapping[fld.strip()] = header.strip()
     with open_store(args) as store:
@@ -100,15 +100,15 @@ def cmd_bulk_import(args: argparse.Namespace) -> int:
         names = {f: pv.table.headers[i] for f, i in pv.mapping.items()}
         from kf5g_desktop.domain.schema import field_label
 
-        out("列对应:" + ",".join(f"{field_label(pv.kind, f)}←“{h}”" for f, h in names.items()))
+        out("列对应：" + ",".join(f"{field_label(pv.kind, f)}←“{h}”" for f, h in names.items()))
         unmapped = [h for i, h in enumerate(pv.table.headers) if h and i not in pv.mapping.values()]
         if unmapped:
-            out("未使用的列:" + "、".join(unmapped))
+            out("未使用的列：" + "、".join(unmapped))
         rows = "、".join(str(r) for r in pv.table.header_rows)
         out(
             f"表头：第{rows}行" + ("（自动识别；如不对，用 --header-row N 指定）" if pv.table.guessed else "")
         )
-        out(f"共 {len(pv.rows)} 行:{pv.summary()}")
+        out(f"共 {len(pv.rows)} 行：{pv.summary()}")
         for r in pv.rows:
             for p in r.problems:
                 out(f"  {p}")
@@ -116,22 +116,22 @@ def cmd_bulk_import(args: argparse.Namespace) -> int:
                 out(f"  提示：{p}")
         if args.save_mapping:
             bulk.save_mapping(store, pv.kind, pv.table.headers, pv.mapping)
-            out("已保存列对应关系,下次导入同类文件时自动使用。")
+            out("已保存列对应关系，下次导入同类文件时自动使用。")
         if not pv.ok:
-            out("存在错误或冲突,未写入任何数据。")
+            out("存在错误或冲突，未写入任何数据。")
             return EXIT_PROBLEMS
         if args.dry_run:
-            out("试导入完成,未写入数据。")
+            out("试导入完成，未写入数据。")
             return EXIT_OK
         batch = bulk.commit(store, pv)
-    out(f"已导入(批次 {batch});如需撤销:kf5g bulk-undo {batch}")
+    out(f"已导入（批次 {batch}）；如需撤销：kf5g bulk-undo {batch}")
     return EXIT_OK
 
 
 def cmd_bulk_undo(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         n = store.undo_batch(args.batch)
-    out(f"已撤销批次 {args.batch}(涉及 {n} 条记录)。")
+    out(f"已撤销批次 {args.batch}（涉及 {n} 条记录）。")
     return EXIT_OK
 
 
@@ -142,16 +142,16 @@ def cmd_reference(args: argparse.Namespace) -> int:
         if args.action == "export":
             path = reference.export_reference(store, Path(args.file))
             out(
-                f"已导出参考数据“{path}”(含 {len(store.unit_keys())} 个区县的签名密钥,请妥善保管、分别发送)。"
+                f"已导出参考数据“{path}”（含 {len(store.unit_keys())} 个区县的签名密钥，请妥善保管、分别发送）。"
             )
         else:
             res = reference.import_reference(store, Path(args.file))
             out(
-                f"已导入参考数据:目标 {res.targets} 项;"
+                f"已导入参考数据：目标 {res.targets} 项；"
                 + ("已保存本区县签名密钥。" if res.key_kept else "无本区县密钥。")
             )
             for note in res.notes:
-                out(f"  提示:{note}")
+                out(f"  提示：{note}")
     return EXIT_OK
 
 
@@ -174,31 +174,31 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("export", help="导出周报(区县:本区县周报;市级:全市汇总,或 --unit 指定区县)")
+    p = sub.add_parser("export", help="导出周报（区县：本区县周报；市级：全市汇总，或 --unit 指定区县）")
     add_db_option(p)
-    p.add_argument("--week", required=True, type=_week, metavar="YYYY-Www", help="周次,如 2021-W05")
-    p.add_argument("--unit", metavar="CODE", help="区县代码(市级安装导出某区县的周报)")
+    p.add_argument("--week", required=True, type=_week, metavar="YYYY-Www", help="周次，如 2021-W05")
+    p.add_argument("--unit", metavar="CODE", help="区县代码（市级安装导出某区县的周报）")
     p.add_argument(
-        "-o", "--output", type=Path, default=None, metavar="FILE", help="输出文件或文件夹(默认当前文件夹)"
+        "-o", "--output", type=Path, default=None, metavar="FILE", help="输出文件或文件夹（默认当前文件夹）"
     )
-    p.add_argument("--reason", metavar="TEXT", help="更正原因(本周已导出过且数据有变化时必填)")
+    p.add_argument("--reason", metavar="TEXT", help="更正原因（本周已导出过且数据有变化时必填）")
     p.set_defaults(func=cmd_export)
 
-    p = sub.add_parser("verify", help="校验周报文件(全部通过退出码0,否则1)")
+    p = sub.add_parser("verify", help="校验周报文件（全部通过退出码0，否则1）")
     add_db_option(p)
     p.add_argument("files", nargs="+", type=Path, metavar="FILE")
-    p.add_argument("--accept-modified", metavar="REASON", help="接受导出后被修改过的文件,并注明原因")
+    p.add_argument("--accept-modified", metavar="REASON", help="接受导出后被修改过的文件，并注明原因")
     p.set_defaults(func=cmd_verify)
 
     p = sub.add_parser("import", help="校验并导入周报文件")
     add_db_option(p)
     p.add_argument("files", nargs="+", type=Path, metavar="FILE")
-    p.add_argument("--dry-run", action="store_true", help="只校验并显示差异,不写入")
-    p.add_argument("--accept-modified", metavar="REASON", help="接受导出后被修改过的文件,并注明原因")
+    p.add_argument("--dry-run", action="store_true", help="只校验并显示差异，不写入")
+    p.add_argument("--accept-modified", metavar="REASON", help="接受导出后被修改过的文件，并注明原因")
     p.add_argument(
-        "--replace", action="store_true", help="确认替换同一区县同一周已导入的周报(原周报保留在历史中)"
+        "--replace", action="store_true", help="确认替换同一区县同一周已导入的周报（原周报保留在历史中）"
     )
-    p.add_argument("--received-at", metavar="YYYY-MM-DDTHH:MM", help="收到时间(默认现在),用于判断是否逾期")
+    p.add_argument("--received-at", metavar="YYYY-MM-DDTHH:MM", help="收到时间（默认现在），用于判断是否逾期")
     p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("bulk-import", help="批量导入运营商清单（xlsx、xls、ods、xlsb 或 csv，列顺序不限）")
@@ -207,10 +207,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument(
         "--register", required=True, choices=["stations", "venues", "poles"], help="导入到哪个登记簿"
     )
-    p.add_argument("--dry-run", action="store_true", help="只检查并显示差异,不写入")
-    p.add_argument("--unit", metavar="CODE", help="文件中没有区县列时,全部记入该区县")
+    p.add_argument("--dry-run", action="store_true", help="只检查并显示差异，不写入")
+    p.add_argument("--unit", metavar="CODE", help="文件中没有区县列时，全部记入该区县")
     p.add_argument(
-        "--map", action="append", metavar="字段=表头", help="指定列对应,如 station_code=gNodeB标识(可多次)"
+        "--map", action="append", metavar="字段=表头", help="指定列对应，如 station_code=gNodeB标识（可多次）"
     )
     p.add_argument("--save-mapping", action="store_true", help="保存本次列对应关系")
     p.add_argument(
@@ -221,21 +221,21 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     )
     p.set_defaults(func=cmd_bulk_import)
 
-    p = sub.add_parser("bulk-undo", help="撤销一次批量导入或周报导入(按批次号)")
+    p = sub.add_parser("bulk-undo", help="撤销一次批量导入或周报导入（按批次号）")
     add_db_option(p)
     p.add_argument("batch", type=int, metavar="BATCH")
     p.set_defaults(func=cmd_bulk_undo)
 
-    p = sub.add_parser("reference", help="参考数据文件:市级导出(含签名密钥),区县导入")
+    p = sub.add_parser("reference", help="参考数据文件：市级导出（含签名密钥），区县导入")
     add_db_option(p)
     p.add_argument("action", choices=["export", "import"])
     p.add_argument("file", metavar="FILE")
     p.set_defaults(func=cmd_reference)
 
-    p = sub.add_parser("return-status", help="报送情况:各区县各周 按时/逾期/未报")
+    p = sub.add_parser("return-status", help="报送情况：各区县各周 按时/逾期/未报")
     add_db_option(p)
-    p.add_argument("--week", type=_week, metavar="YYYY-Www", help="最后一周(默认上周)")
-    p.add_argument("--weeks", type=int, default=8, metavar="N", help="显示几周(默认8)")
+    p.add_argument("--week", type=_week, metavar="YYYY-Www", help="最后一周（默认上周）")
+    p.add_argument("--weeks", type=int, default=8, metavar="N", help="显示几周（默认8）")
     p.set_defaults(func=cmd_status)
 
 

@@ -27,14 +27,14 @@ def _open_and_migrate(folder: Path, ctx: dict[str, Any]) -> str:
         rev = migrate.current_revision(store.engine)
         units = len(store.units())
     ctx["db"] = db
-    return f"新建数据库并升级到结构版本 {rev},区县 {units} 个"
+    return f"新建数据库并升级到结构版本 {rev}，区县 {units} 个"
 
 
 def _demo(folder: Path, ctx: dict[str, Any]) -> str:
     from kf5g_desktop.storage.demo import generate_demo
 
     s = generate_demo(ctx["db"], stations=600, seed=1)
-    return f"演示数据:基站 {s.stations} 个,场所 {s.venues} 处,杆塔 {s.poles} 根"
+    return f"演示数据：基站 {s.stations} 个，场所 {s.venues} 处，杆塔 {s.poles} 根"
 
 
 def _check(folder: Path, ctx: dict[str, Any]) -> str:
@@ -43,7 +43,7 @@ def _check(folder: Path, ctx: dict[str, Any]) -> str:
     with Store.open(ctx["db"], readonly=True) as store:
         problems = store.check()
     if problems:
-        raise AssertionError(f"校验发现 {len(problems)} 个问题:{problems[0].issue.message}")
+        raise AssertionError(f"校验发现 {len(problems)} 个问题：{problems[0].issue.message}")
     return "完整性检查与记录校验通过"
 
 
@@ -53,7 +53,7 @@ def _backup(folder: Path, ctx: dict[str, Any]) -> str:
     info = take_backup(ctx["db"], "manual")
     if integrity_problems(info.path):
         raise AssertionError("备份校验未通过")
-    return f"备份并校验:{info.path.name}"
+    return f"备份并校验：{info.path.name}"
 
 
 def _return(folder: Path, ctx: dict[str, Any]) -> str:
@@ -69,7 +69,7 @@ def _return(folder: Path, ctx: dict[str, Any]) -> str:
         exported = export_return(store, week, out, unit_code="410221")
         res = verify_file(store, exported.path)
     if not res.ok:
-        raise AssertionError("导出的周报表未通过校验:" + ";".join(res.messages()[:3]))
+        raise AssertionError("导出的周报表未通过校验：" + ";".join(res.messages()[:3]))
     return f"导出并校验 {exported.path.name}"
 
 
@@ -85,7 +85,7 @@ def _report(folder: Path, ctx: dict[str, Any]) -> str:
     pages = write_report_pdf(data, pdf)
     if pages < 1 or not pdf.read_bytes().startswith(b"%PDF"):
         raise AssertionError("周报PDF为空或不是PDF文件")
-    return f"{data.figures.title}:{pages} 页,{pdf.stat().st_size // 1024} KB"
+    return f"{data.figures.title}:{pages} 页，{pdf.stat().st_size // 1024} KB"
 
 
 STEPS: list[tuple[str, Step]] = [
@@ -112,12 +112,12 @@ def run_self_test(print_line: Callable[[str], None] = print) -> int:
                 failures += 1
                 print_line(f"[失败] {name}:{type(exc).__name__}: {exc}")
                 break
-            print_line(f"[通过] {name}:{detail}({time.perf_counter() - t0:.1f} 秒)")
+            print_line(f"[通过] {name}:{detail}（{time.perf_counter() - t0:.1f} 秒）")
     total = time.perf_counter() - started
     if failures:
-        print_line(f"自检未通过(用时 {total:.1f} 秒)。")
+        print_line(f"自检未通过（用时 {total:.1f} 秒）。")
         return 1
-    print_line(f"自检通过:{len(STEPS)} 项全部正常(用时 {total:.1f} 秒)。")
+    print_line(f"自检通过：{len(STEPS)} 项全部正常（用时 {total:.1f} 秒）。")
     return 0
 
 
@@ -126,5 +126,5 @@ def cmd_self_test(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("self-test", help="自检:在临时文件夹中完整走一遍建库、演示数据、导出、报表")
+    p = sub.add_parser("self-test", help="自检：在临时文件夹中完整走一遍建库、演示数据、导出、报表")
     p.set_defaults(func=cmd_self_test)

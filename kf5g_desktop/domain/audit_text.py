@@ -58,6 +58,6 @@ def approvals_display(text: str | None) -> str:
     """An audit value of the approvals field, as a person reads it."""
     out = []
     for a in parse_approvals_text(text):
-        span = f"申请 {a.applied_on or '—'},办结 {a.granted_on or '—'}"
+        span = f"申请 {a.applied_on or '—'}，办结 {a.granted_on or '—'}"
         out.append(f"{codes.APPROVAL_ITEM.label(a.item)}({span})")
     return ";".join(out)

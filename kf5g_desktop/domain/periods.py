@@ -23,10 +23,10 @@ class IsoWeek:
         """Parse ``2021-W05`` (also ``2021W05``, ``2021-w5``). Raises ValueError with a Chinese message."""
         m = _WEEK_RE.match(text or "")
         if not m:
-            raise ValueError(f"周次“{text}”格式不对,应写成 2021-W05 这样的形式")
+            raise ValueError(f"周次“{text}”格式不对，应写成 2021-W05 这样的形式")
         year, week = int(m.group(1)), int(m.group(2))
         if not 1 <= week <= weeks_in_year(year):
-            raise ValueError(f"{year}年没有第{week}周(该年共{weeks_in_year(year)}周)")
+            raise ValueError(f"{year}年没有第{week}周（该年共{weeks_in_year(year)}周）")
         return cls(year, week)
 
     @classmethod
@@ -54,13 +54,13 @@ class IsoWeek:
 
     @property
     def title_zh(self) -> str:
-        """``2021年第5周(2月1日—2月7日)``; a week across a year end names both years."""
+        """``2021年第5周（2月1日—2月7日）``; a week across a year end names both years."""
         s, e = self.start, self.end
         if s.year == e.year:
             span = f"{s.month}月{s.day}日—{e.month}月{e.day}日"
         else:
             span = f"{s.year}年{s.month}月{s.day}日—{e.year}年{e.month}月{e.day}日"
-        return f"{self.year}年第{self.week}周({span})"
+        return f"{self.year}年第{self.week}周（{span}）"
 
     def shift(self, weeks: int) -> IsoWeek:
         return IsoWeek.containing(self.start + timedelta(weeks=weeks))

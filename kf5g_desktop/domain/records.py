@@ -8,7 +8,7 @@ from datetime import date, datetime
 
 @dataclass(slots=True)
 class Approval:
-    """One approval item of a station (审批事项: 自然资源/环评/无线电频率/用电报装)."""
+    """One approval item of a station (审批事项：自然资源/环评/无线电频率/用电报装)."""
 
     item: str  # APPROVAL_ITEM code
     applied_on: date | None = None

@@ -36,7 +36,7 @@ def counted_types(rule: str) -> tuple[str, ...] | None:
     try:
         return COUNTING_RULES[rule][1]
     except KeyError:
-        raise ValueError(f"未知的统计口径“{rule}”,可选:{'、'.join(COUNTING_RULES)}") from None
+        raise ValueError(f"未知的统计口径“{rule}”，可选：{'、'.join(COUNTING_RULES)}") from None
 
 
 def rule_label(rule: str) -> str:

@@ -71,14 +71,14 @@ class _Checker:
         for name in names:
             value = getattr(record, name)
             if value is None or value == "" or value == []:
-                self.error(name, f"“{self.label(name)}”必须填写{why},请补充。", "required")
+                self.error(name, f"“{self.label(name)}”必须填写{why}，请补充。", "required")
 
     def code(self, record: object, name: str, code_list: codes.CodeList) -> None:
         value = getattr(record, name)
         if value and value not in code_list.code_set:
             self.error(
                 name,
-                f"“{self.label(name)}”的值“{value}”不在代码表中,请从下拉列表选择:{'、'.join(code_list.labels)}。",
+                f"“{self.label(name)}”的值“{value}”不在代码表中，请从下拉列表选择：{'、'.join(code_list.labels)}。",
                 "code_list",
             )
 
@@ -87,7 +87,7 @@ class _Checker:
             if value not in code_list.code_set:
                 self.error(
                     name,
-                    f"“{self.label(name)}”中的“{value}”不在代码表中,可选:{'、'.join(code_list.labels)}。",
+                    f"“{self.label(name)}”中的“{value}”不在代码表中，可选：{'、'.join(code_list.labels)}。",
                     "code_list",
                 )
 
@@ -96,7 +96,7 @@ class _Checker:
         if record.unit_code and unit is None:
             self.error(
                 "unit_code",
-                f"区县代码“{record.unit_code}”不是开封市的区县,请选择本市的9个区县之一。",
+                f"区县代码“{record.unit_code}”不是开封市的区县，请选择本市的9个区县之一。",
                 "unit_unknown",
             )
         if record.township_code:
@@ -104,13 +104,13 @@ class _Checker:
             if town is None:
                 self.error(
                     "township_code",
-                    f"乡镇(街道)“{record.township_code}”不在官方乡镇名单中,请从列表选择。",
+                    f"乡镇（街道）“{record.township_code}”不在官方乡镇名单中，请从列表选择。",
                     "township_unknown",
                 )
             elif unit is not None and town.unit_code != unit.code:
                 self.error(
                     "township_code",
-                    f"乡镇(街道)“{town.name}”不属于{unit.name},请选择{unit.name}的乡镇(街道)。",
+                    f"乡镇（街道）“{town.name}”不属于{unit.name}，请选择{unit.name}的乡镇（街道）。",
                     "township_other_unit",
                 )
         return unit
@@ -119,7 +119,7 @@ class _Checker:
         lon, lat = record.lon, record.lat
         if (lon is None) != (lat is None):
             missing = "lat" if lat is None else "lon"
-            self.error(missing, f"经度和纬度要一起填写,请补充“{self.label(missing)}”。", "coord_pair")
+            self.error(missing, f"经度和纬度要一起填写，请补充“{self.label(missing)}”。", "coord_pair")
             return
         if lon is None or lat is None:
             return
@@ -127,7 +127,7 @@ class _Checker:
         if not CITY_LON_MIN <= lon <= CITY_LON_MAX:
             self.error(
                 "lon",
-                f"经度 {lon:g} 不在开封市范围内(应在 {CITY_LON_MIN}—{CITY_LON_MAX} 之间),"
+                f"经度 {lon:g} 不在开封市范围内（应在 {CITY_LON_MIN}—{CITY_LON_MAX} 之间），"
                 "请检查是否与纬度填反或少了小数点。",
                 "coord_outside_city",
             )
@@ -135,7 +135,7 @@ class _Checker:
         if not CITY_LAT_MIN <= lat <= CITY_LAT_MAX:
             self.error(
                 "lat",
-                f"纬度 {lat:g} 不在开封市范围内(应在 {CITY_LAT_MIN}—{CITY_LAT_MAX} 之间),"
+                f"纬度 {lat:g} 不在开封市范围内（应在 {CITY_LAT_MIN}—{CITY_LAT_MAX} 之间），"
                 "请检查是否与经度填反或少了小数点。",
                 "coord_outside_city",
             )
@@ -143,7 +143,7 @@ class _Checker:
         if not bad and unit is not None and in_city_box(lon, lat) and not unit.contains(lon, lat):
             self.warn(
                 "lon",
-                f"坐标({lon:g}, {lat:g})不在{unit.name}的范围内,请核对坐标或所属区县;确认无误可继续保存。",
+                f"坐标（{lon:g}, {lat:g}）不在{unit.name}的范围内，请核对坐标或所属区县；确认无误可继续保存。",
                 "coord_outside_unit",
             )
 
@@ -152,7 +152,7 @@ class _Checker:
         if value is not None and value > self.ctx.today:
             self.error(
                 name,
-                f"“{self.label(name)}”{value:%Y-%m-%d} 晚于今天,请填写已经发生的日期。",
+                f"“{self.label(name)}”{value:%Y-%m-%d} 晚于今天，请填写已经发生的日期。",
                 "date_future",
             )
 
@@ -162,7 +162,7 @@ class _Checker:
         if a is not None and b is not None and a > b:
             self.error(
                 second,
-                f"“{self.label(second)}”{b:%Y-%m-%d} 早于“{self.label(first)}”{a:%Y-%m-%d},请核对日期。",
+                f"“{self.label(second)}”{b:%Y-%m-%d} 早于“{self.label(first)}”{a:%Y-%m-%d}，请核对日期。",
                 "date_order",
             )
 
@@ -171,7 +171,7 @@ class _Checker:
         if value and not PHONE_RE.match(value):
             self.error(
                 name,
-                f"“{self.label(name)}”只能填数字和连字符“-”(如 0371-23456789 或 13800000000),请修改。",
+                f"“{self.label(name)}”只能填数字和连字符“-”（如 0371-23456789 或 13800000000），请修改。",
                 "phone_format",
             )
 
@@ -203,13 +203,13 @@ def validate_station(station: Station, ctx: ValidationContext) -> list[Issue]:
     status_label = codes.STATUS.label(station.status)
     extra = _STATION_REQUIRED_BY_STATUS.get(station.status, [])
     already = {i.field for i in c.issues}
-    c.required(station, [n for n in extra if n not in already], f"(建设状态为“{status_label}”时)")
+    c.required(station, [n for n in extra if n not in already], f"（建设状态为“{status_label}”时）")
     c.code(station, "operator", codes.OPERATOR)
     c.codes(station, "sharing_operators", codes.OPERATOR)
     if station.operator and station.operator in station.sharing_operators:
         c.error(
             "sharing_operators",
-            f"“共享运营商”不应包含承建运营商本身,请去掉“{codes.OPERATOR.label(station.operator)}”。",
+            f"“共享运营商”不应包含承建运营商本身，请去掉“{codes.OPERATOR.label(station.operator)}”。",
             "sharing_includes_builder",
         )
     for name, cl in (
@@ -232,13 +232,13 @@ def validate_station(station: Station, ctx: ValidationContext) -> list[Issue]:
     if station.on_air is not None and station.status not in ("on_air", None, ""):
         c.warn(
             "status",
-            f"已填写开通日期,但建设状态是“{status_label}”;如已开通请把状态改为“已开通”。",
+            f"已填写开通日期，但建设状态是“{status_label}”；如已开通请把状态改为“已开通”。",
             "on_air_date_status",
         )
     if station.conversion == "done" and station.power_supply == "indirect":
         c.warn(
             "power_supply",
-            "直供电改造为“已改造”,但供电方式仍是“转供电”;请把供电方式改为“直供电”。",
+            "直供电改造为“已改造”，但供电方式仍是“转供电”；请把供电方式改为“直供电”。",
             "conversion_power",
         )
     if station.subsidy_state in ("applied", "paid") and not (
@@ -246,7 +246,7 @@ def validate_station(station: Station, ctx: ValidationContext) -> list[Issue]:
     ):
         c.warn(
             "subsidy_state",
-            "只有SA组网且已开通的基站才有补助,请核对补助状态。",
+            "只有SA组网且已开通的基站才有补助，请核对补助状态。",
             "subsidy_not_eligible",
         )
     seen: set[str] = set()
@@ -255,30 +255,30 @@ def validate_station(station: Station, ctx: ValidationContext) -> list[Issue]:
         if a.item not in codes.APPROVAL_ITEM:
             c.error(
                 "approvals",
-                f"审批事项“{a.item}”不在代码表中,可选:{'、'.join(codes.APPROVAL_ITEM.labels)}。",
+                f"审批事项“{a.item}”不在代码表中，可选：{'、'.join(codes.APPROVAL_ITEM.labels)}。",
                 "code_list",
             )
         if a.item in seen:
-            c.error("approvals", f"审批事项“{item_label}”重复了,每项只填一行。", "approval_duplicate")
+            c.error("approvals", f"审批事项“{item_label}”重复了，每项只填一行。", "approval_duplicate")
         seen.add(a.item)
         if a.granted_on is not None and a.applied_on is None:
             c.error(
                 "approvals",
-                f"审批事项“{item_label}”有办结日期但没有申请日期,请补充申请日期。",
+                f"审批事项“{item_label}”有办结日期但没有申请日期，请补充申请日期。",
                 "approval_no_applied",
             )
         if a.applied_on and a.granted_on and a.applied_on > a.granted_on:
             c.error(
                 "approvals",
                 f"审批事项“{item_label}”的办结日期 {a.granted_on:%Y-%m-%d} 早于申请日期 "
-                f"{a.applied_on:%Y-%m-%d},请核对。",
+                f"{a.applied_on:%Y-%m-%d}，请核对。",
                 "date_order",
             )
         for d, what in ((a.applied_on, "申请日期"), (a.granted_on, "办结日期")):
             if d is not None and d > ctx.today:
                 c.error(
                     "approvals",
-                    f"审批事项“{item_label}”的{what} {d:%Y-%m-%d} 晚于今天,请填写已经发生的日期。",
+                    f"审批事项“{item_label}”的{what} {d:%Y-%m-%d} 晚于今天，请填写已经发生的日期。",
                     "date_future",
                 )
     return c.issues
@@ -296,7 +296,7 @@ def validate_venue(venue: Venue, ctx: ValidationContext) -> list[Issue]:
     if venue.free is False and not venue.not_free_reason:
         c.error(
             "not_free_reason",
-            "“是否免费”为“否”时必须填写不免费的原因,请补充。",
+            "“是否免费”为“否”时必须填写不免费的原因，请补充。",
             "not_free_reason",
         )
     c.phone(venue, "phone")
@@ -315,7 +315,7 @@ def validate_pole(pole: Pole, ctx: ValidationContext) -> list[Issue]:
     if pole.merged_count is not None and not 1 <= pole.merged_count <= 99:
         c.error(
             "merged_count",
-            f"“多杆合一数”应为 1—99 的整数(现为 {pole.merged_count}),没有合并填 1。",
+            f"“多杆合一数”应为 1—99 的整数（现为 {pole.merged_count}），没有合并填 1。",
             "merged_count_range",
         )
     return c.issues

@@ -84,7 +84,7 @@ def ask_user(exc: StorageError, parent: QWidget | None = None) -> str:
     if isinstance(exc, DatabaseLockedError):
         actions[box.addButton(tr("只读打开"), QMessageBox.ButtonRole.AcceptRole)] = "readonly"
     elif isinstance(exc, CorruptDatabaseError):
-        box.setInformativeText(tr("可以用最新的完好备份替换它(损坏的文件会另存一份)。"))
+        box.setInformativeText(tr("可以用最新的完好备份替换它（损坏的文件会另存一份）。"))
         actions[box.addButton(tr("从最新备份恢复"), QMessageBox.ButtonRole.AcceptRole)] = "restore"
     elif not isinstance(exc, NewerSchemaError):
         actions[box.addButton(tr("选择其他文件…"), QMessageBox.ButtonRole.AcceptRole)] = "other"
@@ -115,7 +115,7 @@ def restore_newest_good_backup(path: Path) -> Path:
             restore_backup(path, b.path)
             return b.path
     raise StorageError(
-        tr("没有找到可用的完好备份(备份文件夹:{0})。请联系技术支持。").format(path.parent / "backups")
+        tr("没有找到可用的完好备份（备份文件夹：{0}）。请联系技术支持。").format(path.parent / "backups")
     )
 
 
@@ -207,7 +207,7 @@ def load_demo(store: Store, parent: QWidget | None = None) -> Store:
             reviewer=inst.reviewer,
         )
     if "error" in result:
-        QMessageBox.warning(parent, tr("演示数据"), tr("生成演示数据失败:{0}").format(result["error"]))
+        QMessageBox.warning(parent, tr("演示数据"), tr("生成演示数据失败：{0}").format(result["error"]))
     return reopened
 
 
@@ -236,7 +236,7 @@ def warn_if_unsafe_place(path: Path, parent: QWidget | None) -> bool:
         parent,
         tr("数据库位置不安全"),
         tr(
-            "数据库“{0}”位于网络驱动器或U盘等移动存储上,断网或拔出时可能损坏数据。请把数据库复制到本机硬盘,并用 --db 或环境变量 KF5G_DB 指定它的位置。"
+            "数据库“{0}”位于网络驱动器或U盘等移动存储上，断网或拔出时可能损坏数据。请把数据库复制到本机硬盘，并用 --db 或环境变量 KF5G_DB 指定它的位置。"
         ).format(path),
     )
     return True

@@ -121,7 +121,7 @@ class ApprovalsTable(QObject):
                     problems.append(
                         Issue(
                             "approvals",
-                            self.tr("审批事项“{0}”的日期无效,请按 2021-02-01 的格式填写。").format(
+                            self.tr("审批事项“{0}”的日期无效，请按 2021-02-01 的格式填写。").format(
                                 t.item(r, 0).text()
                             ),
                             ERROR,

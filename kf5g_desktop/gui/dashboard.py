@@ -290,9 +290,9 @@ class DashboardPage(QWidget):
         self.status = QLabel(self)
         self.status.setStyleSheet("color: #607d8b;")
         top = FlowLayout()  # wraps on a narrow window
-        top.addWidget(_labelled(self.tr("周次:"), self.week_picker, self))
-        top.addWidget(_labelled(self.tr("范围:"), self.scope, self))
-        top.addWidget(_labelled(self.tr("统计口径:"), self.rule, self))
+        top.addWidget(_labelled(self.tr("周次："), self.week_picker, self))
+        top.addWidget(_labelled(self.tr("范围："), self.scope, self))
+        top.addWidget(_labelled(self.tr("统计口径："), self.rule, self))
         top.addWidget(self.refresh_button)
         top.addWidget(self.status)
 
@@ -300,7 +300,7 @@ class DashboardPage(QWidget):
         self.card_on_air = Card(self.tr("累计开通5G基站"))
         self.card_new = Card(self.tr("本周新开通"))
         self.card_sa = Card(self.tr("SA 基站占比"))
-        self.card_indirect = Card(self.tr("转供电占比(≤20%)"))
+        self.card_indirect = Card(self.tr("转供电占比（≤20%）"))
         self.card_sites = Card(self.tr("开放场所 / 共享杆塔"))
         self.card_attention = Card(self.tr("需关注"))
         self.cards = ReflowGrid(
@@ -320,9 +320,9 @@ class DashboardPage(QWidget):
         # Charts
         pg.setConfigOptions(antialias=True, background="w", foreground="#37474f")
         self.chart_cumulative = self._plot(self.tr("累计开通基站与目标"))
-        self.chart_new = self._plot(self.tr("每周新开通基站(按运营商)"))
-        self.chart_indirect = self._plot(self.tr("转供电占比(%)与20%控制线"))
-        self.chart_sa = self._plot(self.tr("SA 基站占比(%)"))
+        self.chart_new = self._plot(self.tr("每周新开通基站（按运营商）"))
+        self.chart_indirect = self._plot(self.tr("转供电占比（%）与20%控制线"))
+        self.chart_sa = self._plot(self.tr("SA 基站占比（%）"))
         self.charts = ReflowGrid(
             [self.chart_cumulative, self.chart_new, self.chart_indirect, self.chart_sa],
             min_cell_width=360,
@@ -345,7 +345,7 @@ class DashboardPage(QWidget):
         self.unit_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.unit_table.setMinimumHeight(310)
         self.unit_table.clicked.connect(self._unit_clicked)
-        self.unit_title = QLabel(self.tr("各区县进度(单击区县查看其基站)"), self)
+        self.unit_title = QLabel(self.tr("各区县进度（单击区县查看其基站）"), self)
         self.unit_title.setStyleSheet("font-weight: bold;")
         self.unit_table.setVisible(self.is_city)
         self.unit_title.setVisible(self.is_city)
@@ -433,7 +433,7 @@ class DashboardPage(QWidget):
         if serial != self._serial:
             return
         msg = str(exc)
-        self.status.setText(self.tr("计算失败:{msg}").format(msg=msg))
+        self.status.setText(self.tr("计算失败：{msg}").format(msg=msg))
         self.refreshFailed.emit(msg)
 
     def _unit_clicked(self, index: QModelIndex) -> None:
@@ -447,7 +447,7 @@ class DashboardPage(QWidget):
         f, s = data.figures, data.series
         t = f.total
         if f.target:
-            target = self.tr("{year}年目标 {target:,},完成 {pct}").format(
+            target = self.tr("{year}年目标 {target:,}，完成 {pct}").format(
                 year=f.target_year, target=f.target, pct=pct(f.completion)
             )
         else:
@@ -458,16 +458,16 @@ class DashboardPage(QWidget):
         ind = t.indirect_share
         self.card_indirect.set(
             pct(ind),
-            self.tr("转供电 {n:,} 个;直供电改造累计 {c:,} 个").format(n=t.indirect, c=t.conversions_done),
+            self.tr("转供电 {n:,} 个；直供电改造累计 {c:,} 个").format(n=t.indirect, c=t.conversions_done),
             warn=ind is not None and ind > f.indirect_max_share,
         )
         self.card_sites.set(
             f"{f.venues_total:,} / {f.poles_total:,}",
-            self.tr("本周新增场所 {v} 处,杆塔 {p} 根").format(v=f.venues_week, p=f.poles_week),
+            self.tr("本周新增场所 {v} 处，杆塔 {p} 根").format(v=f.venues_week, p=f.poles_week),
         )
         self.card_attention.set(
             f"{f.waiting_count + f.late_count:,}",
-            self.tr("审批超30天 {w} 项,逾期未开通 {l} 个").format(w=f.waiting_count, l=f.late_count),
+            self.tr("审批超30天 {w} 项，逾期未开通 {l} 个").format(w=f.waiting_count, l=f.late_count),
             warn=bool(f.waiting_count + f.late_count),
         )
         self._draw_charts(f, s)

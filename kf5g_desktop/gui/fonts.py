@@ -26,7 +26,7 @@ def register_fonts() -> str | None:
     path = resource_path("fonts", FONT_FILE)
     font_id = QFontDatabase.addApplicationFont(str(path)) if path.exists() else -1
     if font_id < 0:
-        logging.getLogger("kf5g").warning("无法加载字体文件 %s,报表将使用系统字体", path)
+        logging.getLogger("kf5g").warning("无法加载字体文件 %s，报表将使用系统字体", path)
         return None
     families = QFontDatabase.applicationFontFamilies(font_id)
     _family = families[0] if families else None

@@ -41,7 +41,7 @@ def restore_from_backup(win: Any) -> None:
         QMessageBox.information(
             win,
             QCoreApplication.translate("MainWindow", "从备份恢复"),
-            QCoreApplication.translate("MainWindow", "没有找到备份(备份文件夹:{0})。").format(
+            QCoreApplication.translate("MainWindow", "没有找到备份（备份文件夹：{0}）。").format(
                 win.store.path.parent / "backups"
             ),
         )
@@ -50,7 +50,7 @@ def restore_from_backup(win: Any) -> None:
     choice, ok = QInputDialog.getItem(
         win,
         QCoreApplication.translate("MainWindow", "从备份恢复"),
-        QCoreApplication.translate("MainWindow", "选择要恢复的备份(当前数据库会先另存一份):"),
+        QCoreApplication.translate("MainWindow", "选择要恢复的备份（当前数据库会先另存一份）："),
         labels,
         0,
         False,
@@ -62,7 +62,7 @@ def restore_from_backup(win: Any) -> None:
         win,
         QCoreApplication.translate("MainWindow", "从备份恢复"),
         QCoreApplication.translate(
-            "MainWindow", "用 {0} 的备份替换当前数据库?当前数据库会先另存为备份。"
+            "MainWindow", "用 {0} 的备份替换当前数据库？当前数据库会先另存为备份。"
         ).format(f"{backup.taken_at:%Y-%m-%d %H:%M}"),
     )
     if answer != QMessageBox.StandardButton.Yes:
@@ -139,7 +139,7 @@ def about(win: Any) -> None:
         QCoreApplication.translate("MainWindow", "关于"),
         QCoreApplication.translate(
             "MainWindow",
-            "开封市5G网络建设填报系统 {0}\n\n记录基站建设、免费开放场所和杆塔共享,生成周报和报送表。",
+            "开封市5G网络建设填报系统 {0}\n\n记录基站建设、免费开放场所和杆塔共享，生成周报和报送表。",
         ).format(__version__),
     )
 

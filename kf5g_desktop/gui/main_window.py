@@ -338,20 +338,20 @@ class MainWindow(QMainWindow):
         unit = s.unit_map().get(inst.unit_code or "")
         where = self.tr("市级") if inst.is_city else (unit.name if unit else self.tr("未设置单位"))
         c = s.counts()
-        db_text = self.tr("数据库:{0}").format(s.path)  # a long path is shortened in the middle
+        db_text = self.tr("数据库：{0}").format(s.path)  # a long path is shortened in the middle
         self.status_db.setToolTip(db_text)
         self.status_db.setText(
             self.status_db.fontMetrics().elidedText(db_text, Qt.TextElideMode.ElideMiddle, 320)
         )
-        self.status_who.setText(self.tr("{0} · 填报人:{1}").format(where, inst.user_name or "—"))
+        self.status_who.setText(self.tr("{0} · 填报人：{1}").format(where, inst.user_name or "—"))
         self.status_counts.setText(
             self.tr("基站 {0} · 场所 {1} · 杆塔 {2}").format(c[STATION], c[VENUE], c[POLE])
         )
         title = self.tr("开封市5G网络建设填报系统") + f" — {where}"
         if s.readonly:
-            title += self.tr("(只读)")
+            title += self.tr("（只读）")
         if inst.demo:
-            title += self.tr("(演示数据)")
+            title += self.tr("（演示数据）")
         self.setWindowTitle(title)
 
     def apply_readonly(self) -> None:
@@ -363,7 +363,7 @@ class MainWindow(QMainWindow):
         if callable(setter):
             setter(ro)
         self.status_readonly.setVisible(ro)
-        self.status_readonly.setText(self.tr("只读:数据库正被另一个程序使用,不能修改"))
+        self.status_readonly.setText(self.tr("只读：数据库正被另一个程序使用，不能修改"))
         self.status_readonly.setMinimumWidth(self.status_readonly.sizeHint().width())  # never cut
         self._update_status()
 
@@ -453,7 +453,7 @@ class MainWindow(QMainWindow):
             answer = QMessageBox.question(
                 self,
                 self.tr("删除"),
-                self.tr("把“{0}”移到回收站?\n可以在回收站恢复,也可以用“撤销”(Ctrl+Z)。").format(what),
+                self.tr("把“{0}”移到回收站？\n可以在回收站恢复，也可以用“撤销”（Ctrl+Z）。").format(what),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.No,
             )
@@ -486,7 +486,7 @@ class MainWindow(QMainWindow):
             self._error(exc)
             return
         self.undo_stack.push(RestoreCommand(lambda: self.store, kind, rid, key, **self._cmd_kw()))
-        self.statusBar().showMessage(self.tr("已恢复:{0}").format(key), 5000)
+        self.statusBar().showMessage(self.tr("已恢复：{0}").format(key), 5000)
         self._changed()
 
     def purge_record(self, kind: str, rid: int) -> None:
@@ -498,7 +498,7 @@ class MainWindow(QMainWindow):
         answer = QMessageBox.warning(
             self,
             self.tr("彻底删除"),
-            self.tr("彻底删除“{0}”?此操作不能撤销,记录将无法恢复(操作日志保留)。").format(key),
+            self.tr("彻底删除“{0}”？此操作不能撤销，记录将无法恢复（操作日志保留）。").format(key),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )

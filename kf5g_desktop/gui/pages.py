@@ -89,7 +89,7 @@ class ApprovalsPage(_SearchPage):
         self.model = ApprovalsTableModel(store, self)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(6, 6, 6, 6)
-        bar = _SearchBar(self, self.tr("搜索基站编码或名称(Ctrl+F)"), self.refresh)
+        bar = _SearchBar(self, self.tr("搜索基站编码或名称（Ctrl+F）"), self.refresh)
         self.search = bar.edit
         self.units = MultiSelectButton(self.tr("区县"), [(u.code, u.name) for u in store.units()], self)
         self.units.changed.connect(self.refresh)
@@ -147,7 +147,7 @@ class RecycleBinPage(LazyPage, QWidget):
         self.model = ListTableModel(recycle_columns(store), parent=self)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(6, 6, 6, 6)
-        intro = QLabel(self.tr("删除的记录先放在回收站,可以恢复;彻底删除后不能恢复(操作日志仍保留)。"), self)
+        intro = QLabel(self.tr("删除的记录先放在回收站，可以恢复；彻底删除后不能恢复（操作日志仍保留）。"), self)
         intro.setWordWrap(True)
         lay.addWidget(intro)
         self.view = make_table_view(self)
@@ -235,7 +235,7 @@ class AuditLogPage(_SearchPage):
         self.model = AuditLogModel(store, self)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(6, 6, 6, 6)
-        bar = _SearchBar(self, self.tr("按记录搜索,如基站编码或名称(Ctrl+F)"), self.refresh)
+        bar = _SearchBar(self, self.tr("按记录搜索，如基站编码或名称（Ctrl+F）"), self.refresh)
         self.search = bar.edit
         lay.addLayout(bar)
         self.view = make_table_view(self)

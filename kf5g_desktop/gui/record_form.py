@@ -279,7 +279,7 @@ class RecordForm(QDialog):
         self.ui.b_history.setEnabled(not new)
         title = self.windowTitle().split(" — ")[0]
         state = self.tr("新建") if new else self.tr("编辑")
-        readonly = self.tr("(只读)") if self.store.readonly else ""
+        readonly = self.tr("（只读）") if self.store.readonly else ""
         self.setWindowTitle(f"{title} — {state}{readonly}")
         self._initial = self.collect()[0]
         first = self.widget("station_code" if self.kind == STATION else "name")
@@ -354,7 +354,7 @@ class RecordForm(QDialog):
                     values[name] = text_to_date(w.text())
                 except (ValueError, OverflowError):
                     values[name] = None
-                    message = self.tr("“{0}”不是有效日期,请按 2021-02-01 的格式填写。")
+                    message = self.tr("“{0}”不是有效日期，请按 2021-02-01 的格式填写。")
                     problems.append(Issue(name, message.format(dtr(spec.label)), ERROR, "date_format"))
             elif spec.kind in (FLOAT, INT):
                 try:
@@ -362,7 +362,7 @@ class RecordForm(QDialog):
                     values[name] = None if v is None else (int(v) if spec.kind == INT else v)
                 except ValueError:
                     values[name] = None
-                    message = self.tr("“{0}”应是数字,请重新填写。")
+                    message = self.tr("“{0}”应是数字，请重新填写。")
                     problems.append(Issue(name, message.format(dtr(spec.label)), ERROR, "number_format"))
             else:
                 text = (normalize_free_text if is_free_text(name) else normalize_text)(w.text())
@@ -449,7 +449,7 @@ class RecordForm(QDialog):
             answer = QMessageBox.question(
                 self,
                 self.tr("请确认"),
-                self.tr("这条记录有以下提醒:\n{0}\n\n仍要保存吗?").format(text),
+                self.tr("这条记录有以下提醒：\n{0}\n\n仍要保存吗？").format(text),
                 QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Cancel,
             )
@@ -493,7 +493,7 @@ class RecordForm(QDialog):
             answer = QMessageBox.question(
                 self,
                 self.tr("放弃修改"),
-                self.tr("表单中有未保存的修改,确定放弃吗?"),
+                self.tr("表单中有未保存的修改，确定放弃吗？"),
                 QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Cancel,
             )

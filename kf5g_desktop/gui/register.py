@@ -243,9 +243,9 @@ class RegisterPage(LazyPage, QWidget):
         self.search.setObjectName("search")
         self.search.setClearButtonEnabled(True)
         hints = {
-            STATION: self.tr("搜索基站编码、名称、地址、铁塔站址编码(Ctrl+F)"),
-            VENUE: self.tr("搜索场所编号、名称、地址、产权单位(Ctrl+F)"),
-            POLE: self.tr("搜索杆塔编号、名称、地址、权属单位、协议编号(Ctrl+F)"),
+            STATION: self.tr("搜索基站编码、名称、地址、铁塔站址编码（Ctrl+F）"),
+            VENUE: self.tr("搜索场所编号、名称、地址、产权单位（Ctrl+F）"),
+            POLE: self.tr("搜索杆塔编号、名称、地址、权属单位、协议编号（Ctrl+F）"),
         }
         self.search.setPlaceholderText(hints[self.kind])
         self.search.setMinimumWidth(240)
@@ -324,7 +324,7 @@ class RegisterPage(LazyPage, QWidget):
         self.count_label.setObjectName("count")
         foot.addWidget(self.count_label)
         foot.addStretch(1)
-        new = QPushButton(self.tr("新建(Ctrl+N)"), self)
+        new = QPushButton(self.tr("新建（Ctrl+N）"), self)
         new.clicked.connect(lambda: self.newRequested.emit(self.kind))
         self.new_button = new
         foot.addWidget(new)

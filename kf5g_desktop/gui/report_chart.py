@@ -198,13 +198,13 @@ def cumulative_chart(
     p.setPen(QPen(BLUE, 4))
     p.drawLine(QPointF(lx, ly + 12), QPointF(lx + 40, ly + 12))
     p.setPen(TEXT)
-    on_air = translate("report", "累计开通基站(个)")
+    on_air = translate("report", "累计开通基站（个）")
     text_at("legend", lx + 50, ly + 20, on_air)
     lx += 60 + fm.horizontalAdvance(on_air) + 30
     p.setPen(QPen(RED if targets else GREY, 3, Qt.PenStyle.DashLine))
     p.drawLine(QPointF(lx, ly + 12), QPointF(lx + 40, ly + 12))
     p.setPen(TEXT)
-    target = translate("report", "目标线") if targets else translate("report", "目标线(未设置本区县目标)")
+    target = translate("report", "目标线") if targets else translate("report", "目标线（未设置本区县目标）")
     text_at("legend", lx + 50, ly + 20, target)
     p.end()
     return img

@@ -5,6 +5,7 @@ figures in a background job (``run_job``) and then paint on the GUI thread."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -59,7 +60,7 @@ class ReportDialog(QDialog):
         self.week_picker = WeekPicker(week or initial_week(store), self)
         self.scope = QComboBox(self)
         if inst.is_city or not inst.configured:
-            self.scope.addItem(self.tr("全市汇总(市级版)"), CITY_CODE)
+            self.scope.addItem(self.tr("全市汇总（市级版）"), CITY_CODE)
         for u in store.units():
             if inst.is_city or not inst.configured or u.code == inst.unit_code:
                 self.scope.addItem(f"{u.name}({u.code})", u.code)
@@ -70,16 +71,16 @@ class ReportDialog(QDialog):
         for code, (label, _types) in COUNTING_RULES.items():
             self.rule.addItem(dtr(label), code)
         self.rule.setCurrentIndex(self.rule.findData(DEFAULT_COUNTING_RULE))
-        self.rule.setToolTip(self.tr("哪些类型的基站计入“基站数”和目标完成率;补助按全部已开通SA基站计"))
+        self.rule.setToolTip(self.tr("哪些类型的基站计入“基站数”和目标完成率；补助按全部已开通SA基站计"))
 
         form = QFormLayout()
-        form.addRow(self.tr("周次:"), self.week_picker)
-        form.addRow(self.tr("报表范围:"), self.scope)
-        form.addRow(self.tr("统计口径:"), self.rule)
+        form.addRow(self.tr("周次："), self.week_picker)
+        form.addRow(self.tr("报表范围："), self.scope)
+        form.addRow(self.tr("统计口径："), self.rule)
 
-        box = QGroupBox(self.tr("本周存在问题(打印在周报中)"), self)
+        box = QGroupBox(self.tr("本周存在问题（打印在周报中）"), self)
         self.problems = QPlainTextEdit(box)
-        self.problems.setPlaceholderText(self.tr("逐条填写本周工作中存在的问题和需要协调的事项,如:\n1. ……"))
+        self.problems.setPlaceholderText(self.tr("逐条填写本周工作中存在的问题和需要协调的事项，如：\n1. ……"))
         self.reviewer = QLineEdit(box)
         self.reviewer.setPlaceholderText(self.tr("审核人姓名"))
         self.save_button = QPushButton(self.tr("保存问题"), box)
@@ -87,7 +88,7 @@ class ReportDialog(QDialog):
         b = QVBoxLayout(box)
         b.addWidget(self.problems)
         rf = QFormLayout()
-        rf.addRow(self.tr("审核人:"), self.reviewer)
+        rf.addRow(self.tr("审核人："), self.reviewer)
         b.addLayout(rf)
         b.addWidget(self.save_button)
         b.addWidget(self.saved_label)
@@ -153,7 +154,7 @@ class ReportDialog(QDialog):
         if self.store.readonly:
             if not quiet:
                 QMessageBox.information(
-                    self, self.tr("周报"), self.tr("数据库以只读方式打开,问题文本无法保存。")
+                    self, self.tr("周报"), self.tr("数据库以只读方式打开，问题文本无法保存。")
                 )
             return
         unit, week = self._note_key
@@ -174,7 +175,7 @@ class ReportDialog(QDialog):
         print_report(self, self.store, self.week(), self.unit_code(), self.counting_rule())
 
     def default_pdf_name(self) -> str:
-        name = self.scope.currentText().split("(")[0]
+        name = re.split(r"[（(]", self.scope.currentText())[0]
         return f"{name}5G周报_{self.week().compact}.pdf"
 
     def save_pdf(self) -> None:
@@ -189,7 +190,7 @@ class ReportDialog(QDialog):
 
         def done(pages: int) -> None:
             message(
-                self, self.tr("周报"), self.tr("已保存周报(共 {n} 页):\n{path}").format(n=pages, path=path)
+                self, self.tr("周报"), self.tr("已保存周报（共 {n} 页）：\n{path}").format(n=pages, path=path)
             )
 
         save_report_pdf(self, self.store, self.week(), self.unit_code(), self.counting_rule(), path, done)
@@ -206,11 +207,11 @@ class ReportActions:
         self.window = main_window
         self._store = store
         self.report_action = QAction(
-            QCoreApplication.translate("ReportActions", "周报(预览、打印、另存为PDF)(&W)…"), main_window
+            QCoreApplication.translate("ReportActions", "周报（预览、打印、另存为PDF）(&W)…"), main_window
         )
         self.report_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
         self.report_action.setStatusTip(
-            QCoreApplication.translate("ReportActions", "选择周次,预览并打印周报或保存为PDF")
+            QCoreApplication.translate("ReportActions", "选择周次，预览并打印周报或保存为PDF")
         )
         self.report_action.triggered.connect(lambda: self.open_dialog())
         self.problems_action = QAction(

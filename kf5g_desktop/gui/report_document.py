@@ -267,7 +267,7 @@ class ReportDocument:
         printer.setDocName(self.title)
         painter = QPainter()
         if not painter.begin(printer):
-            raise OSError(tr("无法开始打印(打印机或PDF文件不可用)。"))
+            raise OSError(tr("无法开始打印（打印机或PDF文件不可用）。"))
         try:
             scale = printer.resolution() / LAYOUT_DPI
             footer_font = report_font()

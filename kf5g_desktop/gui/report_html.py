@@ -93,7 +93,7 @@ def labels(text: str) -> str:
 
 
 def names(items: Sequence[str]) -> str:
-    """Names listed in a sentence: 龙亭区、鼓楼区 (in English: 龙亭区, 鼓楼区)."""
+    """Names listed in a sentence, joined by the list separator of the report's language."""
     return translate("report", "、").join(items)
 
 
@@ -115,7 +115,7 @@ def week_title(week: IsoWeek) -> str:
         span = translate("report", "{y1}年{start}—{y2}年{end}").format(
             y1=s.year, start=short_date(s), y2=e.year, end=short_date(e)
         )
-    return translate("report", "{year}年第{week}周({span})").format(year=week.year, week=week.week, span=span)
+    return translate("report", "{year}年第{week}周（{span}）").format(year=week.year, week=week.week, span=span)
 
 
 def report_name(scope_name: str) -> str:
@@ -132,7 +132,7 @@ def report_title(data: ReportData) -> str:
 
 
 def rule_text(data: ReportData) -> str:
-    return translate("report", "统计口径:{rule}").format(rule=rtr(data.figures.rule_label))
+    return translate("report", "统计口径：{rule}").format(rule=rtr(data.figures.rule_label))
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,7 +205,7 @@ def table(
         out.extend(body[first:end])
         out.append("</tbody></table>")
     if cut:
-        note = translate("report", "共 {n} 条,此处列出前 {limit} 条;完整名单请在登记表中筛选导出。")
+        note = translate("report", "共 {n} 条，此处列出前 {limit} 条；完整名单请在登记表中筛选导出。")
         out.append(f'<p class="note">{esc(note.format(n=f"{len(rows):,}", limit=limit))}</p>')
     return "".join(out)
 

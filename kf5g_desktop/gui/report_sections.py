@@ -99,7 +99,7 @@ class _Builder:
         self.parts.append(f'<h2 class="sub">{esc(week_title(week))}</h2>')
         edition = translate("report", "市级汇总") if f.is_city else translate("report", "区县", "edition")
         meta = translate(
-            "report", "填报单位:{scope}({edition})  统计周期:{start} 至 {end}  周次:{week}  统计口径:{rule}"
+            "report", "填报单位：{scope}（{edition}）统计周期：{start} 至 {end}  周次：{week}  统计口径：{rule}"
         ).format(
             scope=f.scope_name,
             edition=edition,
@@ -115,7 +115,7 @@ class _Builder:
         self.heading(translate("report", "主要指标"))
         count = translate("report", "{n} 个")
         if f.target:
-            target_text = translate("report", "{n} 个,完成 {p}").format(n=num(f.target), p=pct(f.completion))
+            target_text = translate("report", "{n} 个，完成 {p}").format(n=num(f.target), p=pct(f.completion))
         elif f.is_city:
             target_text = translate("report", "未设置")
         else:
@@ -125,7 +125,7 @@ class _Builder:
         if ind is not None:
             ok = ind <= f.indirect_max_share
             verdict = translate("report", "达标") if ok else translate("report", "超出")
-            limit = translate("report", "(控制线 ≤{max}%,{verdict})").format(
+            limit = translate("report", "（控制线 ≤{max}%，{verdict}）").format(
                 max=f"{f.indirect_max_share * 100:.0f}", verdict=verdict
             )
             ind_html = f'<span class="{"good" if ok else "bad"}">{esc(pct(ind))}</span>{esc(limit)}'
@@ -146,25 +146,25 @@ class _Builder:
                 translate("report", "{year}年目标").format(year=f.target_year),
                 esc(target_text),
                 translate("report", "SA 基站占比"),
-                translate("report", "{p}({n} 个)").format(p=pct(t.sa_share), n=num(t.sa)),
+                translate("report", "{p}（{n} 个）").format(p=pct(t.sa_share), n=num(t.sa)),
             ),
             (
                 translate("report", "转供电基站占比"),
                 ind_html,
                 translate("report", "直供电改造完成"),
-                translate("report", "累计 {total} 个,本周 {week} 个").format(
+                translate("report", "累计 {total} 个，本周 {week} 个").format(
                     total=num(t.conversions_done), week=num(t.conversions_week)
                 ),
             ),
             (
                 translate("report", "免费开放场所"),
                 esc(
-                    translate("report", "本周 {week} 处,累计 {total} 处").format(
+                    translate("report", "本周 {week} 处，累计 {total} 处").format(
                         week=num(f.venues_week), total=num(f.venues_total)
                     )
                 ),
                 translate("report", "共享杆塔"),
-                translate("report", "本周 {week} 根,累计 {total} 根").format(
+                translate("report", "本周 {week} 根，累计 {total} 根").format(
                     week=num(f.poles_week), total=num(f.poles_total)
                 ),
             ),
@@ -189,7 +189,7 @@ class _Builder:
             )
         self.parts.append("</table>")
         self.parts.append(f'<p align="center"><img src="{CHART_URL.toString()}" width="660"></p>')
-        caption = translate("report", "图1 累计开通5G基站与目标(按周,截至本周末)")
+        caption = translate("report", "图1 累计开通5G基站与目标（按周，截至本周末）")
         self.parts.append(f'<p class="note" align="center">{esc(caption)}</p>')
 
     def by_operator(self) -> None:
@@ -205,7 +205,7 @@ class _Builder:
                 translate("report", "SA占比"),
                 translate("report", "转供电"),
                 translate("report", "转供电占比"),
-                translate("report", "补助(元)"),
+                translate("report", "补助（元）"),
             ],
             [
                 (
@@ -300,7 +300,7 @@ class _Builder:
             total=(city, num(len(f.station_changes)), num(len(f.waiting)), num(len(f.late))),
         )
         if f.missing_units:
-            head = translate("report", "本周未报送周报的区县({n} 个):").format(n=len(f.missing_units))
+            head = translate("report", "本周未报送周报的区县（{n} 个）：").format(n=len(f.missing_units))
             listed = names([name for _, name in f.missing_units])
             self.parts.append(f"<p><b>{esc(head)}</b>{esc(listed)}</p>")
         else:
@@ -468,7 +468,7 @@ class _Builder:
         self.heading(translate("report", "转供电与直供电改造"))
         text = translate(
             "report",
-            "截至本周末,已开通基站中转供电 {n} 个,占 {p}(2022年底前控制在 {max}% 以内);直供电改造累计完成 {done} 个,本周完成 {week} 个。",
+            "截至本周末，已开通基站中转供电 {n} 个，占 {p}（2022年底前控制在 {max}% 以内）；直供电改造累计完成 {done} 个，本周完成 {week} 个。",
         ).format(
             n=num(t.indirect),
             p=pct(t.indirect_share),
@@ -485,10 +485,10 @@ class _Builder:
             "subsidy",
             [
                 translate("report", "项目"),
-                translate("report", "省级(元)"),
-                translate("report", "市级(元)"),
-                translate("report", "区县级(元)"),
-                translate("report", "合计(元)"),
+                translate("report", "省级（元）"),
+                translate("report", "市级（元）"),
+                translate("report", "区县级（元）"),
+                translate("report", "合计（元）"),
             ],
             [
                 (
@@ -510,7 +510,7 @@ class _Builder:
         )
         note = translate(
             "report",
-            "补助按全部已开通SA基站计(不受统计口径影响),每个基站:省级 2,500 元;市、区县共 2,500 元(县 市3:县7,区 市7:区3)。",
+            "补助按全部已开通SA基站计（不受统计口径影响），每个基站：省级 2,500 元；市、区县共 2,500 元（县 市3：县7，区 市7：区3）。",
         )
         self.parts.append(f'<p class="note">{esc(note)}</p>')
 
@@ -521,15 +521,15 @@ class _Builder:
         if text:
             self.parts.append('<p class="problems">' + esc(text).replace("\n", "<br>") + "</p>")
         else:
-            none = translate("report", "(本周未填写)")
+            none = translate("report", "（本周未填写）")
             self.parts.append(f'<p class="empty">{esc(none)}</p>')
         self.parts.append('<p> </p><table class="sign" width="100%" cellspacing="0" cellpadding="4"><tr>')
         blank = "________"
         fields = (
-            (translate("report", "填报人:{name}"), data.reporter, 27),
-            (translate("report", "审核人:{name}"), data.reviewer, 27),
-            (translate("report", "单位负责人:{name}"), "", 28),
-            (translate("report", "日期:{name}"), "", 18),
+            (translate("report", "填报人：{name}"), data.reporter, 27),
+            (translate("report", "审核人：{name}"), data.reviewer, 27),
+            (translate("report", "单位负责人：{name}"), "", 28),
+            (translate("report", "日期：{name}"), "", 18),
         )
         for i, (label, value, width) in enumerate(fields):
             text = esc(label.format(name=value or blank))
@@ -537,7 +537,7 @@ class _Builder:
                 text = f'<a name="{SIGN_OFF_ID}">{text}</a>'
             self.parts.append(f'<td width="{width}%">{text}</td>')
         self.parts.append("</tr></table>")
-        made = translate("report", "生成时间:{time}").format(time=f"{data.generated_at:%Y-%m-%d %H:%M}")
+        made = translate("report", "生成时间：{time}").format(time=f"{data.generated_at:%Y-%m-%d %H:%M}")
         self.parts.append(f'<p class="note" align="right">{esc(made)}</p>')
 
 

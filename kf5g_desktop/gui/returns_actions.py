@@ -83,7 +83,7 @@ def install_returns_actions(
         )
         act(
             "reference_export",
-            QCoreApplication.translate("ReturnsActions", "导出参考数据(含签名密钥)(&K)…"),
+            QCoreApplication.translate("ReturnsActions", "导出参考数据（含签名密钥）(&K)…"),
             lambda: _reference_export(main_window, current()),
         )
     else:
@@ -115,7 +115,7 @@ def _reference_export(parent: QWidget, store: Store) -> None:
             parent,
             QCoreApplication.translate("ReturnsActions", "导出参考数据"),
             QCoreApplication.translate(
-                "ReturnsActions", "已导出“%1”。文件含各区县签名密钥,请妥善保管。"
+                "ReturnsActions", "已导出“%1”。文件含各区县签名密钥，请妥善保管。"
             ).replace("%1", str(p)),
         ),
     )
@@ -131,7 +131,7 @@ def _reference_import(parent: QWidget, store: Store) -> None:
         return
 
     def done(res) -> None:  # type: ignore[no-untyped-def]
-        text = QCoreApplication.translate("ReturnsActions", "已导入:目标 %1 项。").replace(
+        text = QCoreApplication.translate("ReturnsActions", "已导入：目标 %1 项。").replace(
             "%1", str(res.targets)
         )
         text += QCoreApplication.translate("ReturnsActions", "已保存本区县签名密钥。") if res.key_kept else ""

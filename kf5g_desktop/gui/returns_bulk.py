@@ -116,7 +116,7 @@ class _FilePage(QWizardPage):
         for kind, title in REGISTER_TITLES:
             self.register.addItem(QCoreApplication.translate("BulkImportWizard", title), kind)
         self.unit = QComboBox(self)
-        self.unit.addItem(self.tr("(按文件中的区县列)"), None)
+        self.unit.addItem(self.tr("（按文件中的区县列）"), None)
         for u in wizard.store.units():
             self.unit.addItem(f"{u.name}({u.code})", u.code)
         inst = wizard.store.installation()
@@ -154,12 +154,12 @@ class _MappingPage(QWizardPage):
         super().__init__(wizard)
         self.w = wizard
         self.setTitle(self.tr("核对列的对应关系"))
-        self.setSubTitle(self.tr("已按表头自动识别;如有不对,请在右侧选择文件中的列。"))
+        self.setSubTitle(self.tr("已按表头自动识别；如有不对，请在右侧选择文件中的列。"))
         self.table = QTableWidget(self)
         self.table.setColumnCount(2)
         self.table.setHorizontalHeaderLabels([self.tr("字段"), self.tr("文件中的列")])
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.save = QCheckBox(self.tr("保存此对应关系,下次自动使用"), self)
+        self.save = QCheckBox(self.tr("保存此对应关系，下次自动使用"), self)
         self.header_row = QSpinBox(self)
         self.header_row.setRange(1, 1_048_576)
         self.header_row.setToolTip(self.tr("自动识别不对时，指定表头所在的行（文件中的行号）"))
@@ -211,7 +211,7 @@ class _MappingPage(QWizardPage):
             label = spec.label + (" *" if fld in bulk.REQUIRED[kind] else "")
             self.table.setCellWidget(r, 0, QLabel(label, self))
             combo = QComboBox(self)
-            combo.addItem(self.tr("(不导入)"), -1)
+            combo.addItem(self.tr("（不导入）"), -1)
             for i, h in enumerate(t.headers):
                 if h:
                     combo.addItem(h, i)
@@ -238,7 +238,7 @@ class _PreviewPage(QWizardPage):
     def __init__(self, wizard: BulkImportWizard) -> None:
         super().__init__(wizard)
         self.w = wizard
-        self.setTitle(self.tr("预览(试导入,尚未写入)"))
+        self.setTitle(self.tr("预览（试导入，尚未写入）"))
         self.model = BulkPreviewModel(self)
         self.view = QTableView(self)
         self.view.setModel(self.model)
@@ -270,11 +270,11 @@ class _PreviewPage(QWizardPage):
     def set_preview(self, pv: bulk.Preview) -> None:
         self.w.preview = pv
         self.model.set_preview(pv)
-        text = self.tr("共 %1 行:%2。").replace("%1", str(len(pv.rows))).replace("%2", pv.summary())
+        text = self.tr("共 %1 行：%2。").replace("%1", str(len(pv.rows))).replace("%2", pv.summary())
         if not pv.ok:
-            text += self.tr("有错误或冲突的行必须先在文件中改正,全部通过后才能导入(不会只导入一部分)。")
+            text += self.tr("有错误或冲突的行必须先在文件中改正，全部通过后才能导入（不会只导入一部分）。")
         else:
-            text += self.tr("点击“导入”写入数据库(导入前自动备份,之后可整批撤销)。")
+            text += self.tr("点击“导入”写入数据库（导入前自动备份，之后可整批撤销）。")
         self.summary.setText(text)
         self.completeChanged.emit()
 
@@ -293,7 +293,7 @@ class _PreviewPage(QWizardPage):
         QMessageBox.information(
             self,
             self.tr("批量导入"),
-            self.tr("已导入(批次 %1)。如需撤销,可在“导入批次”中撤销整批。").replace(
+            self.tr("已导入（批次 %1）。如需撤销，可在“导入批次”中撤销整批。").replace(
                 "%1", str(self.w.batch_id)
             ),
         )

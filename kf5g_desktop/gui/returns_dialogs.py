@@ -53,7 +53,7 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("统计周期"), self.week)
         self.unit = QComboBox(self)
         if inst.is_city:
-            self.unit.addItem(self.tr("全市汇总(开封市)"), None)
+            self.unit.addItem(self.tr("全市汇总（开封市）"), None)
             for u in store.units():
                 self.unit.addItem(f"{u.name}({u.code})", u.code)
         else:
@@ -69,7 +69,7 @@ class ExportDialog(QDialog):
         row.addWidget(browse)
         form.addRow(self.tr("保存到文件夹"), row)
         self.reason = QLineEdit(self)
-        self.reason.setPlaceholderText(self.tr("本周已导出过且数据有改动时必填,如:更正基站坐标"))
+        self.reason.setPlaceholderText(self.tr("本周已导出过且数据有改动时必填，如：更正基站坐标"))
         form.addRow(self.tr("更正原因"), self.reason)
         self.note = QLabel(self)
         self.note.setWordWrap(True)
@@ -77,7 +77,7 @@ class ExportDialog(QDialog):
         self.note.setText(
             self.tr("导出的周报将用本区县密钥签名。")
             if key
-            else self.tr("尚未导入市局下发的参考数据(签名密钥),周报将不签名。")
+            else self.tr("尚未导入市局下发的参考数据（签名密钥），周报将不签名。")
             if not inst.is_city
             else ""
         )
@@ -108,7 +108,7 @@ class ExportDialog(QDialog):
         reason = self.reason.text().strip() or None
         if not folder.is_dir():
             QMessageBox.warning(
-                self, self.tr("导出周报"), self.tr("文件夹“%1”不存在,请重新选择。").replace("%1", str(folder))
+                self, self.tr("导出周报"), self.tr("文件夹“%1”不存在，请重新选择。").replace("%1", str(folder))
             )
             return
         remember_folder(EXPORT_FOLDER, folder)
@@ -169,9 +169,9 @@ class ImportPreviewModel(RowsModel):
                 if rep.error:
                     return self.tr("不能导入")
                 return (
-                    self.tr("通过") + (self.tr("(改动后接收)") if res.modified else "")
+                    self.tr("通过") + (self.tr("（改动后接收）") if res.modified else "")
                     if res.ok
-                    else self.tr("未通过({0} 个问题)").format(len(res.errors))
+                    else self.tr("未通过（{0} 个问题）").format(len(res.errors))
                 )
             if col == 4:
                 return {
@@ -223,7 +223,7 @@ class ImportPreviewDialog(QDialog):
         close.clicked.connect(self.reject)
         top = QHBoxLayout()
         top.addWidget(choose)
-        top.addWidget(QLabel(self.tr("接收改动原因:"), self))
+        top.addWidget(QLabel(self.tr("接收改动原因："), self))
         top.addWidget(self.reason, 1)
         top.addWidget(recheck)
         bottom = QHBoxLayout()
@@ -233,7 +233,7 @@ class ImportPreviewDialog(QDialog):
         lay = QVBoxLayout(self)
         lay.addLayout(top)
         lay.addWidget(self.view, 2)
-        lay.addWidget(QLabel(self.tr("问题与提示(点击上方的文件查看):"), self))
+        lay.addWidget(QLabel(self.tr("问题与提示（点击上方的文件查看）："), self))
         lay.addWidget(self.messages, 1)
         lay.addLayout(bottom)
         self.resize(900, 560)
@@ -271,8 +271,8 @@ class ImportPreviewDialog(QDialog):
         if rep.error:
             lines.insert(0, rep.error)
         if rep.plan is not None:
-            lines.insert(0, "将要导入:" + rep.plan.describe())
-        self.messages.setPlainText("\n".join(lines) or self.tr("校验通过,没有问题。"))
+            lines.insert(0, "将要导入：" + rep.plan.describe())
+        self.messages.setPlainText("\n".join(lines) or self.tr("校验通过，没有问题。"))
 
     def _import(self) -> None:
         from kf5g_desktop.returns.importer import import_files
@@ -286,7 +286,7 @@ class ImportPreviewDialog(QDialog):
             answer = QMessageBox.question(
                 self,
                 self.tr("导入周报"),
-                self.tr("部分区县本周的周报已导入过且内容不同。确认用新文件替换吗?原文件保留在历史中。"),
+                self.tr("部分区县本周的周报已导入过且内容不同。确认用新文件替换吗？原文件保留在历史中。"),
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return

@@ -1,4 +1,4 @@
-"""报送情况 (city): the completeness grid, units × weeks — 按时 / 逾期 / 未报 / 改动后接收."""
+"""The city's 报送情况 page: the completeness grid, units × weeks — 按时 / 逾期 / 未报 / 改动后接收."""
 
 from __future__ import annotations
 
@@ -81,7 +81,7 @@ class CompletenessModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             text = STATE_LABELS()[c.state]
             if c.state == MODIFIED and c.submission is not None and c.submission.late:
-                text += self.tr("(逾期)")
+                text += self.tr("（逾期）")
             return text
         if role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(QColor(COLORS[c.state]))
@@ -138,7 +138,7 @@ class ReturnsStatusPage(QWidget):
         bar.addWidget(export)
         self.summary = QLabel(self)
         lay = QVBoxLayout(self)
-        title = QLabel(self.tr("报送情况(各区县每周周报)"), self)
+        title = QLabel(self.tr("报送情况（各区县每周周报）"), self)
         title.setStyleSheet("font-size: 15px; font-weight: bold;")
         lay.addWidget(title)
         lay.addLayout(bar)
@@ -165,7 +165,7 @@ class ReturnsStatusPage(QWidget):
         prev = last.prev()
         missing = [n for c, n in units if grid[(c, prev)].state == MISSING] if prev >= first else []
         self.summary.setText(
-            self.tr("上周(%1)未报:%2")
+            self.tr("上周（%1）未报：%2")
             .replace("%1", week_title(prev))
             .replace("%2", self.tr("、").join(missing) or self.tr("无"))
         )

@@ -54,7 +54,7 @@ class SetupDialog(QDialog):
         if first_run:
             intro = QLabel(
                 self.tr(
-                    "欢迎使用开封市5G网络建设填报系统。请先说明本机为哪个单位填报,以及填报人信息;以后可在“文件 → 设置”中修改。"
+                    "欢迎使用开封市5G网络建设填报系统。请先说明本机为哪个单位填报，以及填报人信息；以后可在“文件 → 设置”中修改。"
                 ),
                 self,
             )
@@ -63,8 +63,8 @@ class SetupDialog(QDialog):
         form = QFormLayout()
         lay.addLayout(form)
         kind_row = QHBoxLayout()
-        self.unit_radio = QRadioButton(self.tr("区县(填报单位)"), self)
-        self.city_radio = QRadioButton(self.tr("市级(汇总)"), self)
+        self.unit_radio = QRadioButton(self.tr("区县（填报单位）"), self)
+        self.city_radio = QRadioButton(self.tr("市级（汇总）"), self)
         group = QButtonGroup(self)
         group.addButton(self.unit_radio)
         group.addButton(self.city_radio)
@@ -90,7 +90,7 @@ class SetupDialog(QDialog):
         lang = str(QSettings().value("language", "zh_CN"))
         self.language.setCurrentIndex(max(self.language.findData(lang), 0))
         form.addRow(self.tr("界面语言"), self.language)
-        self.demo = QCheckBox(self.tr("先打开演示数据看看(自动生成的示例记录,不是真实数据)"), self)
+        self.demo = QCheckBox(self.tr("先打开演示数据看看（自动生成的示例记录，不是真实数据）"), self)
         self.demo.setVisible(first_run)
         lay.addWidget(self.demo)
         self.unit_radio.toggled.connect(self.unit.setEnabled)
@@ -139,7 +139,7 @@ class SetupDialog(QDialog):
             return
         if c.user_phone and not PHONE_RE.match(c.user_phone):
             QMessageBox.warning(
-                self, self.windowTitle(), self.tr("“联系电话”只能包含数字和连字符,请重新填写。")
+                self, self.windowTitle(), self.tr("“联系电话”只能包含数字和连字符，请重新填写。")
             )
             self.phone.setFocus()
             return

@@ -45,7 +45,7 @@ def week_title(week: IsoWeek) -> str:
     else:
         span = QCoreApplication.translate("WeekPicker", "{y1}年{m1}月{d1}日—{y2}年{m2}月{d2}日")
     span = span.format(y1=s.year, m1=s.month, d1=s.day, y2=e.year, m2=e.month, d2=e.day)
-    return QCoreApplication.translate("WeekPicker", "{year}年第{week}周({span})").format(
+    return QCoreApplication.translate("WeekPicker", "{year}年第{week}周（{span}）").format(
         year=week.year, week=week.week, span=span
     )
 
@@ -66,7 +66,7 @@ class WeekPicker(QWidget):
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
         self.date_edit.setMinimumDate(QDate(2019, 1, 1))
         self.date_edit.setMaximumDate(QDate(2030, 12, 31))
-        self.date_edit.setToolTip(self.tr("选择一天,即选中它所在的周(周一至周日)"))
+        self.date_edit.setToolTip(self.tr("选择一天，即选中它所在的周（周一至周日）"))
         self.next_button = QToolButton(self)
         self.next_button.setText("▶")
         self.next_button.setToolTip(self.tr("下一周"))

@@ -221,7 +221,7 @@ class MultiSelectButton(QToolButton):
     def _update_text(self) -> None:
         chosen = [a.text() for a in self._actions if a.isChecked()]
         if not chosen:
-            self.setText(tr("{0}:全部").format(self.title))
+            self.setText(tr("{0}：全部").format(self.title))
         elif len(chosen) <= 2:
             self.setText(f"{self.title}:{'、'.join(chosen)}")
         else:

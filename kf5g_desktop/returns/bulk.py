@@ -210,7 +210,7 @@ def _convert(
         name = normalize_text(str(value))
         if name in units_by_name:
             return units_by_name[name]
-        raise ValueError(f"“{show(value)}”不是开封市的区县(填区县代码如 410221 或名称如 杞县)")
+        raise ValueError(f"“{show(value)}”不是开封市的区县（填区县代码如 410221 或名称如 杞县）")
     if fld == "township_code":
         name = normalize_text(str(value))
         t = towns.get(unit_code, {})
@@ -219,7 +219,7 @@ def _convert(
         code = normalize_code(value)
         if code in t.values():
             return code
-        raise ValueError(f"“{show(value)}”不是该区县官方名单中的乡镇(街道)")
+        raise ValueError(f"“{show(value)}”不是该区县官方名单中的乡镇（街道）")
     if fld in MANGLED_CODE_FIELDS:
         mangled = mangled_code(value)
         if mangled is not None:
@@ -227,25 +227,25 @@ def _convert(
         return normalize_code(value)
     if fld in ("venue_code", "agreement_no", "phone"):
         if isinstance(value, float) and not value.is_integer():
-            raise ValueError(f"“{show(value)}”是小数,编码应为文本")
+            raise ValueError(f"“{show(value)}”是小数，编码应为文本")
         return normalize_code(value)
     if spec.kind == CODE and spec.code_list is not None:
         code = spec.code_list.code_of(normalize_text(str(value)))
         if code is None:
-            raise ValueError(f"“{show(value)}”不在代码表中,可选:{'、'.join(spec.code_list.labels)}")
+            raise ValueError(f"“{show(value)}”不在代码表中，可选：{'、'.join(spec.code_list.labels)}")
         return code
     if spec.kind == CODES and spec.code_list is not None:
         found, unknown = spec.code_list.parse_multi(normalize_text(str(value)))
         if unknown:
             raise ValueError(
-                f"“{show('、'.join(unknown))}”不在代码表中,可选:{'、'.join(spec.code_list.labels)}"
+                f"“{show('、'.join(unknown))}”不在代码表中，可选：{'、'.join(spec.code_list.labels)}"
             )
         return found
     if spec.kind == DATE:
         try:
             return parse_date(value)
         except (ValueError, OverflowError):
-            raise ValueError(f"“{show(value)}”不是有效日期,请写成 2021-02-01") from None
+            raise ValueError(f"“{show(value)}”不是有效日期，请写成 2021-02-01") from None
     if spec.kind == FLOAT:
         try:
             n = normalize_number(value)
@@ -273,7 +273,7 @@ def _convert(
         code = normalize_code(value) or ""
         table = refs["venue" if fld == "venue_id" else "pole"]
         if code not in table:
-            raise ValueError(f"编号“{show(code)}”在数据库中不存在,请先导入场所/杆塔")
+            raise ValueError(f"编号“{show(code)}”在数据库中不存在，请先导入场所/杆塔")
         return table[code]
     text = (normalize_free_text if is_free_text(fld) else normalize_text)(
         str(value) if not isinstance(value, float) or not value.is_integer() else str(int(value))
@@ -301,12 +301,12 @@ def preview(
     if missing:
         labels = "、".join(FIELD_BY_NAME[kind][f].label for f in missing)
         raise BulkImportError(
-            f"还没有对应“{labels}”的列,请在列对应关系中指定(文件的表头:{'、'.join(h for h in table.headers if h)})。"
+            f"还没有对应“{labels}”的列，请在列对应关系中指定（文件的表头：{'、'.join(h for h in table.headers if h)}）。"
         )
     inst = store.installation()
     default_unit = default_unit or (inst.unit_code if inst.configured and not inst.is_city else None)
     if "unit_code" not in mapping and not default_unit:
-        raise BulkImportError("文件中没有“区县”列,请指定区县(命令行 --unit 410221)。")
+        raise BulkImportError("文件中没有“区县”列，请指定区县（命令行 --unit 410221）。")
     units = store.unit_map()
     units_by_name = {u.name: u.code for u in units.values()} | {c: c for c in units}
     towns: dict[str, dict[str, str]] = {}
@@ -380,7 +380,7 @@ def preview(
             state = ERROR
         elif key is not None and key in seen:
             state = CONFLICT
-            dup = RowProblem(row_no, None, f"与第{seen[key]}行的{KEY_LABEL[kind]}相同,同一文件中不能重复。")
+            dup = RowProblem(row_no, None, f"与第{seen[key]}行的{KEY_LABEL[kind]}相同，同一文件中不能重复。")
             problems.append(dup)
             duplicate_notes.add(id(dup))
         elif old is not None and old.unit_code != values.get("unit_code", old.unit_code):
@@ -389,7 +389,7 @@ def preview(
                 RowProblem(
                     row_no,
                     None,
-                    f"{KEY_LABEL[kind]}已属于区县{old.unit_code},不能改到{values['unit_code']}。",
+                    f"{KEY_LABEL[kind]}已属于区县{old.unit_code}，不能改到{values['unit_code']}。",
                 )
             )
         if key is not None:
@@ -467,13 +467,13 @@ def commit(store: Store, pv: Preview, *, description: str = "") -> int:
     if not pv.ok:
         bad = [r for r in pv.rows if r.state in (ERROR, CONFLICT)]
         raise BulkImportError(
-            f"有 {len(bad)} 行存在错误或冲突,未导入任何数据。请修改后重新导入:\n"
+            f"有 {len(bad)} 行存在错误或冲突，未导入任何数据。请修改后重新导入：\n"
             + "\n".join(str(p) for r in bad[:20] for p in r.problems)
         )
     if not pv.rows:
         raise BulkImportError("清单中没有数据行，未导入任何数据。")
     store.backup("import")
-    desc = description or f"批量导入 {pv.table.path.name}({pv.summary()})"
+    desc = description or f"批量导入 {pv.table.path.name}（{pv.summary()}）"
     with store.batch_writer("bulk", desc) as w:
         new = [r.record for r in pv.rows if r.state == NEW]
         if pv.kind == STATION:
@@ -500,15 +500,15 @@ def load_and_preview(
     """read_table + guess_mapping (with saved and given overrides) + preview."""
     kind = REGISTERS.get(register)
     if kind is None:
-        raise BulkImportError(f"登记簿“{register}”不对,可选:stations(基站)、venues(场所)、poles(杆塔)。")
+        raise BulkImportError(f"登记簿“{register}”不对，可选：stations（基站）、venues（场所）、poles（杆塔）。")
     table = read_table(path, sheet=sheet, kind=kind, header_row=header_row)
     saved = saved_mapping(store, kind) | (mapping or {})
     for fld, header in (mapping or {}).items():
         if fld not in FIELD_BY_NAME[kind]:
-            raise BulkImportError(f"字段“{fld}”不存在,可选:{'、'.join(FIELD_BY_NAME[kind])}。")
+            raise BulkImportError(f"字段“{fld}”不存在，可选：{'、'.join(FIELD_BY_NAME[kind])}。")
         if header not in table.headers:
             raise BulkImportError(
-                f"文件中没有名为“{header}”的列,文件的表头:{'、'.join(h for h in table.headers if h)}。"
+                f"文件中没有名为“{header}”的列，文件的表头：{'、'.join(h for h in table.headers if h)}。"
             )
     cols = guess_mapping(kind, table.headers, saved)
     return preview(store, table, kind, cols, default_unit=default_unit)

@@ -42,8 +42,8 @@ _COMMON = {
     "unit_code": ["区县代码", "区县", "所属区县", "县区", "区县名称"],
     "township_code": ["乡镇(街道)", "乡镇街道", "乡镇", "街道", "所属乡镇"],
     "address": ["详细地址", "地址", "站址地址", "安装地址"],
-    "lon": ["经度", "lon", "lng", "longitude", "经度(度)"],
-    "lat": ["纬度", "lat", "latitude", "纬度(度)"],
+    "lon": ["经度", "lon", "lng", "longitude", "经度（度）"],
+    "lat": ["纬度", "lat", "latitude", "纬度（度）"],
     "notes": ["备注", "说明", "remark", "notes"],
 }
 SYNONYMS: dict[str, dict[str, list[str]]] = {
@@ -303,7 +303,7 @@ def _delimiter(text: str) -> str:
 def _read_csv(path: Path) -> list[list[object]]:
     raw = path.read_bytes()
     if len(raw) > MAX_CSV_BYTES:
-        raise BulkImportError(f"文件“{path.name}”太大({len(raw) // 1024 // 1024} MB),请拆分后导入。")
+        raise BulkImportError(f"文件“{path.name}”太大（{len(raw) // 1024 // 1024} MB），请拆分后导入。")
     text = _decode_text(raw, path.name)
 
     class Dialect(csv.excel):
@@ -338,7 +338,7 @@ def read_table(
                 used_sheet = sheet or (names[0] if names else wb.sheet_names[0])
                 if used_sheet not in wb.sheet_names:
                     raise BulkImportError(
-                        f"文件中没有工作表“{used_sheet}”,可选:{'、'.join(wb.sheet_names)}。"
+                        f"文件中没有工作表“{used_sheet}”，可选：{'、'.join(wb.sheet_names)}。"
                     )
                 raw_rows = list(wb.rows(used_sheet))
                 formulas = wb.formula_cells(used_sheet)
@@ -347,7 +347,7 @@ def read_table(
         if formulas:
             r, c = formulas[0]
             raise BulkImportError(
-                f"工作表“{used_sheet}”第{r}行{c}列是公式(共 {len(formulas)} 处),请复制后“选择性粘贴为数值”再导入。"
+                f"工作表“{used_sheet}”第{r}行{c}列是公式（共 {len(formulas)} 处），请复制后“选择性粘贴为数值”再导入。"
             )
     table = Table(path, used_sheet, 0, [], [], raw=raw_rows)
     return with_header_row(table, header_row, kind=kind)

@@ -34,7 +34,7 @@ class GridCell:
     def label(self) -> str:
         text = STATE_LABELS[self.state]
         if self.state == MODIFIED and self.submission is not None and self.submission.late:
-            text += "(逾期)"
+            text += "（逾期）"
         return text
 
 

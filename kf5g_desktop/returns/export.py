@@ -35,14 +35,14 @@ def plan(store: Store, week: IsoWeek, unit_code: str | None = None) -> tuple[str
     """(kind, unit_code) of the return this installation makes for ``unit_code``."""
     inst = store.installation()
     if not inst.configured:
-        raise ExportError("本安装尚未设置为区县或市级,请先完成初始设置(kf5g init)。")
+        raise ExportError("本安装尚未设置为区县或市级，请先完成初始设置（kf5g init）。")
     if inst.is_city:
         if unit_code:
             store.unit(unit_code)
             return "unit", unit_code
         return "city", None
     if unit_code and unit_code != inst.unit_code:
-        raise ExportError(f"本安装是区县{inst.unit_code}的填报安装,只能导出本区县的周报。")
+        raise ExportError(f"本安装是区县{inst.unit_code}的填报安装，只能导出本区县的周报。")
     return "unit", inst.unit_code
 
 
@@ -78,8 +78,8 @@ def export_return(
     changed = prev is None or prev.content_sha256 != content.digest
     if prev is not None and changed and not (reason and reason.strip()):
         raise ExportError(
-            f"{week.title_zh}的周报已导出过(第{prev.version}版),数据已有变化。"
-            "再次导出将成为更正版本,请填写更正原因(命令行 --reason)。"
+            f"{week.title_zh}的周报已导出过（第{prev.version}版），数据已有变化。"
+            "再次导出将成为更正版本，请填写更正原因（命令行 --reason）。"
         )
     dest = Path(dest) if dest is not None else Path.cwd()
     path = dest / content.file_name if dest.is_dir() else dest
@@ -117,18 +117,18 @@ def unsigned_reason(result: ExportResult) -> str:
         return "不签名（签名只用于区县周报，全市汇总表不需要签名）"
     if result.by_city:
         return (
-            "未签名（尚未给该区县发放签名密钥；发放方法：菜单“报表 → 报送 → 导出参考数据(含签名密钥)…”"
+            "未签名（尚未给该区县发放签名密钥；发放方法：菜单“报表 → 报送 → 导出参考数据（含签名密钥）…”"
             "或命令 kf5g reference export 文件，再把文件交给该区县导入）"
         )
-    return "未签名(市局尚未下发密钥)"
+    return "未签名（市局尚未下发密钥）"
 
 
 def describe(result: ExportResult) -> str:
     c = result.content
     counts = ",".join(f"{k} {len(v)} 行" for k, v in c.sheets.items())
-    version = f"第{result.version}版" + ("" if result.new_version else "(内容与上次导出相同)")
+    version = f"第{result.version}版" + ("" if result.new_version else "（内容与上次导出相同）")
     signed = "已签名" if c.signature else unsigned_reason(result)
     return (
-        f"已导出“{result.path}”:{counts};已开通 {on_air_total(c.sheets[S_STATIONS])} 个;"
-        f"{version},{signed},摘要 {c.digest[:12]}…"
+        f"已导出“{result.path}”：{counts}；已开通 {on_air_total(c.sheets[S_STATIONS])} 个；"
+        f"{version},{signed}，摘要 {c.digest[:12]}…"
     )

@@ -66,7 +66,7 @@ class ImportPlan:
         for kind in REGISTER_KINDS:
             p = self.plans[kind]
             parts.append(
-                f"{KINDS[kind].title}:新增 {len(p.new)},修改 {len(p.changed)},不变 {p.unchanged},删除 {len(p.removed)}"
+                f"{KINDS[kind].title}：新增 {len(p.new)}，修改 {len(p.changed)}，不变 {p.unchanged}，删除 {len(p.removed)}"
             )
         return ";".join(parts)
 
@@ -94,9 +94,9 @@ def _data(rec: object, kind: str) -> dict[str, object]:
 
 def plan_import(store: Store, result: VerifyResult) -> ImportPlan:
     if not result.ok:
-        raise ReturnImportError("文件未通过校验,不能导入:\n" + "\n".join(str(p) for p in result.errors[:20]))
+        raise ReturnImportError("文件未通过校验，不能导入：\n" + "\n".join(str(p) for p in result.errors[:20]))
     if result.kind != "unit":
-        raise ReturnImportError("这是市级汇总表,只能校验,不能作为区县周报导入。")
+        raise ReturnImportError("这是市级汇总表，只能校验，不能作为区县周报导入。")
     unit_code = result.unit_code
     week = str(result.week)
     prev = submissions.latest(store, "import", unit_code, week)
@@ -150,8 +150,8 @@ def _plan_import(
         owner = other_st.get((st.operator, st.station_code))
         if owner:
             conflicts.append(
-                f"工作表“基站”第{pr.row}行:{codes.OPERATOR.label(st.operator)}基站编码“{st.station_code}”"
-                f"在数据库中属于区县{owner},不能同时属于{unit_code}。请核对后由两个区县协商更正。"
+                f"工作表“基站”第{pr.row}行：{codes.OPERATOR.label(st.operator)}基站编码“{st.station_code}”"
+                f"在数据库中属于区县{owner}，不能同时属于{unit_code}。请核对后由两个区县协商更正。"
             )
     for kind, rows in ((VENUE, result.venues), (POLE, result.poles)):
         attr, title = KINDS[kind].code_field, KINDS[kind].register_title
@@ -160,7 +160,7 @@ def _plan_import(
             code = getattr(pr.record, attr)
             if code in table_codes:
                 conflicts.append(
-                    f"工作表“{title}”第{pr.row}行:编号“{code}”在数据库中属于区县{table_codes[code]},请核对。"
+                    f"工作表“{title}”第{pr.row}行：编号“{code}”在数据库中属于区县{table_codes[code]}，请核对。"
                 )
     return ImportPlan(result, plans, conflicts, prev, same, older)
 
@@ -218,7 +218,7 @@ def apply_import(
     res = plan.result
     week = res.week
     if plan.conflicts:
-        raise ReturnImportError("与数据库中其他区县的记录冲突,未导入:\n" + "\n".join(plan.conflicts[:20]))
+        raise ReturnImportError("与数据库中其他区县的记录冲突，未导入：\n" + "\n".join(plan.conflicts[:20]))
     if plan.previous is not None and plan.same_as_previous and not res.modified:
         return ImportOutcome(
             plan,
@@ -226,13 +226,13 @@ def apply_import(
             None,
             plan.previous.late,
             False,
-            f"{res.path.name}:与已导入的第{plan.previous.version}版内容相同,未重复导入。",
+            f"{res.path.name}：与已导入的第{plan.previous.version}版内容相同，未重复导入。",
         )
     if plan.previous is not None and not replace_confirmed:
         raise NeedsConfirmation(
             f"{res.meta.get('unit_name', res.unit_code)}{week.title_zh}的周报已于"
-            f"{plan.previous.received_at:%Y-%m-%d %H:%M}导入过(第{plan.previous.version}版),内容不同。"
-            "确认用新文件替换吗?(原文件保留在历史中;命令行加 --replace)"
+            f"{plan.previous.received_at:%Y-%m-%d %H:%M}导入过（第{plan.previous.version}版），内容不同。"
+            "确认用新文件替换吗？（原文件保留在历史中；命令行加 --replace）"
         )
     received = received_at or store.now()
     late = received > submissions.deadline(store, week)
@@ -261,10 +261,10 @@ def apply_import(
             None,
             late,
             False,
-            f"{res.path.name}:已存档(第{sub.version}版);该区县已导入更晚周次的周报,登记簿未按此旧周次回退。",
+            f"{res.path.name}：已存档（第{sub.version}版）；该区县已导入更晚周次的周报，登记簿未按此旧周次回退。",
         )
     back_date = datetime.combine(week.end, time(12, 0))
-    desc = f"导入周报 {res.unit_code} {week}({res.path.name})"
+    desc = f"导入周报 {res.unit_code} {week}（{res.path.name}）"
     total = sum(len(p.new) + len(p.changed) + len(p.removed) for p in plan.plans.values())
     done = 0
     with paused_gc(), store.batch_writer("return", desc) as w:
@@ -313,7 +313,7 @@ def apply_import(
         batch_id,
         late,
         True,
-        f"{res.path.name}:已导入(第{sub.version}版{',逾期' if late else ''}){plan.describe()}",
+        f"{res.path.name}：已导入（第{sub.version}版{',逾期' if late else ''}）{plan.describe()}",
     )
 
 

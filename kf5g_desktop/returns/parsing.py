@@ -34,7 +34,7 @@ from .format import (
     YESNO,
     column_kind,
 )
-from .rows import CODE_LISTS, NOT_FREE_PREFIX
+from .rows import CODE_LISTS, NOT_FREE_PREFIX, OLD_NOT_FREE_PREFIX
 
 # Characters that normalize_text changes (odd spaces, invisible characters, full-width ASCII, CR):
 # cells without any of them only need stripping, which is much cheaper.
@@ -273,7 +273,7 @@ class RowParser:
             t = normalize(v) if _NEEDS_NORMALIZING.search(v) else v.strip()  # type: ignore[arg-type, attr-defined]
             return t or None
         if isinstance(v, bool):
-            self.bad(header, f"应为文字,现为逻辑值“{v}”,请改为文字。")
+            self.bad(header, f"应为文字，现为逻辑值“{v}”，请改为文字。")
             return None
         if isinstance(v, datetime | date):
             return v.isoformat()[:10]
@@ -292,7 +292,7 @@ class RowParser:
         if isinstance(v, int | float) and not isinstance(v, bool):
             self.bad(
                 header,
-                f"“{self._show(v)}”是数字格式,编码必须是文本(数字格式会丢失前导0和长编码的末位),"
+                f"“{self._show(v)}”是数字格式，编码必须是文本（数字格式会丢失前导0和长编码的末位），"
                 "请把该列设为“文本”后重新填写。",
             )
             return normalize_code(v)
@@ -307,7 +307,7 @@ class RowParser:
             text = normalize_text(str(v)).replace(",", "")
             return float(text) if text else None
         except ValueError:
-            self.bad(header, f"“{self._show(v)}”不是数字,请填写数字(如 114.35)。")
+            self.bad(header, f"“{self._show(v)}”不是数字，请填写数字（如 114.35）。")
             return None
 
     def integer(self, header: str, v: object) -> int | None:
@@ -315,7 +315,7 @@ class RowParser:
         if n is None:
             return None
         if not n.is_integer():
-            self.bad(header, f"“{self._show(v)}”应为整数,请修改。")
+            self.bad(header, f"“{self._show(v)}”应为整数，请修改。")
             return None
         return int(n)
 
@@ -327,7 +327,7 @@ class RowParser:
         try:
             return parse_date(v)
         except (ValueError, OverflowError):
-            self.bad(header, f"“{self._show(v)}”不是有效日期,请写成 2021-02-01 这样的日期。")
+            self.bad(header, f"“{self._show(v)}”不是有效日期，请写成 2021-02-01 这样的日期。")
             return None
 
     def yesno(self, header: str, v: object) -> bool | None:
@@ -341,7 +341,7 @@ class RowParser:
         try:
             return codes.parse_yes_no(t)
         except ValueError:
-            self.bad(header, f"“{self._show(t)}”应为“是”或“否”,请从下拉列表选择。")
+            self.bad(header, f"“{self._show(t)}”应为“是”或“否”，请从下拉列表选择。")
             return None
 
     def label(self, header: str, v: object) -> str | None:
@@ -351,7 +351,7 @@ class RowParser:
         cl = CODE_LISTS[header]
         code = cl.code_of(t)
         if code is None:
-            self.bad(header, f"“{self._show(t)}”不在代码表中,请从下拉列表选择:{'、'.join(cl.labels)}。")
+            self.bad(header, f"“{self._show(t)}”不在代码表中，请从下拉列表选择：{'、'.join(cl.labels)}。")
         return code
 
     def labels(self, header: str, v: object) -> list[str]:
@@ -363,7 +363,7 @@ class RowParser:
         if unknown:
             self.bad(
                 header,
-                f"“{self._show('、'.join(unknown))}”不在代码表中,可选:{'、'.join(cl.labels)}(多个用“、”分隔)。",
+                f"“{self._show('、'.join(unknown))}”不在代码表中，可选：{'、'.join(cl.labels)}（多个用“、”分隔）。",
             )
         return found
 
@@ -375,7 +375,7 @@ class RowParser:
         if code is None:
             if t in self.towns_by_name.values():
                 return t
-            self.bad(header, f"“{self._show(t)}”不是本区县官方名单中的乡镇(街道),请核对名称。")
+            self.bad(header, f"“{self._show(t)}”不是本区县官方名单中的乡镇（街道），请核对名称。")
         return code
 
 
@@ -511,7 +511,7 @@ def parse_approval(p: RowParser, g: dict[str, object]) -> ParsedRow:
     item = g["审批事项"]
     approval = Approval(item or "", g["申请日期"], g["办结日期"], g["备注"])  # type: ignore[arg-type]
     if approval.applied_on is None and "申请日期" not in {x.column for x in p.problems}:
-        p.bad("申请日期", "审批表只列有申请日期的事项,请填写申请日期。")
+        p.bad("申请日期", "审批表只列有申请日期的事项，请填写申请日期。")
     pr = ParsedRow(p.sheet, p.row, None, p.problems, approval=approval)
     pr.station_key = (g["承建运营商"] or "", g["基站编码"] or "")  # type: ignore[assignment]
     pr.venue_code = g["区县代码"]  # type: ignore[assignment]  # carries the unit code for the check
@@ -519,11 +519,13 @@ def parse_approval(p: RowParser, g: dict[str, object]) -> ParsedRow:
 
 
 def split_venue_notes(text: str | None) -> tuple[str | None, str | None]:
-    """(not_free_reason, notes) from a venue's 备注 cell."""
-    if not text or not text.startswith(NOT_FREE_PREFIX):
+    """(not_free_reason, notes) from a venue's 备注 cell (the prefix with a full-width colon, as
+    written now, or with the ASCII colon of returns written before)."""
+    prefix = next((p for p in (NOT_FREE_PREFIX, OLD_NOT_FREE_PREFIX) if text and text.startswith(p)), None)
+    if not text or prefix is None:
         return None, text or None
     first, _, rest = text.partition("\n")
-    return first[len(NOT_FREE_PREFIX) :].strip() or None, rest.strip() or None
+    return first[len(prefix) :].strip() or None, rest.strip() or None
 
 
 def parse_venue(p: RowParser, g: dict[str, object]) -> ParsedRow:
@@ -548,7 +550,7 @@ def parse_venue(p: RowParser, g: dict[str, object]) -> ParsedRow:
         notes=notes,
     )
     if not v.venue_code and "场所编号" not in {x.column for x in p.problems}:
-        p.bad("场所编号", "场所编号必须填写(由填报单位的程序编号),请补充。")
+        p.bad("场所编号", "场所编号必须填写（由填报单位的程序编号），请补充。")
     return ParsedRow(p.sheet, p.row, v, p.problems)
 
 
@@ -572,7 +574,7 @@ def parse_pole(p: RowParser, g: dict[str, object]) -> ParsedRow:
         notes=g["备注"],  # type: ignore[arg-type]
     )
     if not pole.pole_code and "杆塔编号" not in {x.column for x in p.problems}:
-        p.bad("杆塔编号", "杆塔编号必须填写,请补充。")
+        p.bad("杆塔编号", "杆塔编号必须填写，请补充。")
     return ParsedRow(p.sheet, p.row, pole, p.problems)
 
 

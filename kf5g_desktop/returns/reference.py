@@ -41,7 +41,7 @@ def file_name(store: Store) -> str:
 def export_reference(store: Store, dest: Path, *, issue_missing_keys: bool = True) -> Path:
     inst = store.installation()
     if not inst.is_city:
-        raise ReferenceError("只有市级安装可以导出参考数据(含各区县签名密钥)。")
+        raise ReferenceError("只有市级安装可以导出参考数据（含各区县签名密钥）。")
     keys = store.unit_keys()
     if issue_missing_keys:
         for unit in store.units():
@@ -89,7 +89,7 @@ def read_reference(path: Path) -> dict:  # type: ignore[type-arg]
     if not path.is_file():
         raise ReferenceError(f"文件“{path}”不存在。")
     if path.stat().st_size > MAX_BYTES:
-        raise ReferenceError(f"文件“{path.name}”太大,不是参考数据文件。")
+        raise ReferenceError(f"文件“{path.name}”太大，不是参考数据文件。")
     try:
         data = json.loads(path.read_text(encoding="utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
@@ -99,9 +99,9 @@ def read_reference(path: Path) -> dict:  # type: ignore[type-arg]
             f"文件“{path.name}”不是参考数据文件（{where}无法解析）。请使用市局下发的 .json 文件。"
         ) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise ReferenceError(f"文件“{path.name}”不是开封市5G参考数据文件(“format”不是“{FORMAT}”)。")
+        raise ReferenceError(f"文件“{path.name}”不是开封市5G参考数据文件（“format”不是“{FORMAT}”）。")
     if str(data.get("format_version")) != VERSION:
-        raise ReferenceError(f"参考数据版本“{data.get('format_version')}”本程序无法读取,请升级程序。")
+        raise ReferenceError(f"参考数据版本“{data.get('format_version')}”本程序无法读取，请升级程序。")
     return data
 
 
@@ -109,18 +109,18 @@ def import_reference(store: Store, path: Path) -> ReferenceImport:
     data = read_reference(path)
     inst = store.installation()
     if not inst.configured or inst.is_city:
-        raise ReferenceError("参考数据文件只能导入区县安装;市级安装是参考数据的来源。")
+        raise ReferenceError("参考数据文件只能导入区县安装；市级安装是参考数据的来源。")
     own = inst.unit_code or ""
     out = ReferenceImport()
     known = {u.code: u for u in store.units()}
     for u in data.get("units", []):
         have = known.get(u.get("code"))
         if have is None or have.name != u.get("name"):
-            out.notes.append(f"区县“{u.get('name')}({u.get('code')})”与本程序内置名单不同,请升级程序。")
+            out.notes.append(f"区县“{u.get('name')}（{u.get('code')}）”与本程序内置名单不同，请升级程序。")
     builtin = {cl.name: [[c.code, c.label] for c in cl] for cl in codes.ALL_CODE_LISTS}
     for name, items in (data.get("code_lists") or {}).items():
         if builtin.get(name) != items:
-            out.notes.append(f"代码表“{name}”与本程序内置的不同,请升级程序。")
+            out.notes.append(f"代码表“{name}”与本程序内置的不同，请升级程序。")
     keys = data.get("unit_keys") or {}
     key = keys.get(own)
     if key is not None:
@@ -128,7 +128,7 @@ def import_reference(store: Store, path: Path) -> ReferenceImport:
             if len(bytes.fromhex(key)) != 32:
                 raise ValueError
         except ValueError:
-            raise ReferenceError(f"参考数据中本区县({own})的签名密钥格式不对(应为64位十六进制)。") from None
+            raise ReferenceError(f"参考数据中本区县（{own}）的签名密钥格式不对（应为64位十六进制）。") from None
     for t in data.get("targets", []):
         store.set_target(t.get("unit_code"), int(t["year"]), str(t["metric"]), int(t["value"]))
         out.targets += 1
@@ -140,6 +140,6 @@ def import_reference(store: Store, path: Path) -> ReferenceImport:
         store.set_unit_key(own, key.lower())
         out.key_kept = True
     else:
-        out.notes.append(f"参考数据中没有本区县({own})的签名密钥,导出的周报将不签名。")
+        out.notes.append(f"参考数据中没有本区县（{own}）的签名密钥，导出的周报将不签名。")
     store.invalidate_reference_cache()
     return out

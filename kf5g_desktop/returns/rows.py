@@ -21,7 +21,8 @@ from kf5g_desktop.domain.units import Township, Unit
 
 from .format import S_POLES, S_STATIONS, S_VENUES
 
-NOT_FREE_PREFIX = "不免费原因:"
+NOT_FREE_PREFIX = "不免费原因："
+OLD_NOT_FREE_PREFIX = NOT_FREE_PREFIX[:-1] + ":"  # the ASCII colon of earlier versions; still read
 """A venue's reason for not being free has no column of its own: it leads 备注 as one line."""
 
 CODE_LISTS: dict[str, CodeList] = {

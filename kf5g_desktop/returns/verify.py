@@ -50,7 +50,7 @@ Progress = Callable[[int, int, str], None]
 # signature_status values stored with a submission
 SIG_OK, SIG_UNSIGNED, SIG_NO_KEY = "ok", "unsigned", "no_key"
 NO_KEY_AT_CITY = (
-    "未校验签名：还没有给该区县发放签名密钥。发放方法：菜单“报表 → 报送 → 导出参考数据(含签名密钥)…”"
+    "未校验签名：还没有给该区县发放签名密钥。发放方法：菜单“报表 → 报送 → 导出参考数据（含签名密钥）…”"
     "或命令 kf5g reference export 文件，把文件交给该区县在“导入市局参考数据”中导入，"
     "它以后导出的周报就会签名。"
 )
@@ -96,7 +96,7 @@ class VerifyResult:
         self.errors.append(CellProblem(sheet, row, column, message))
 
     def messages(self) -> list[str]:
-        return [str(p) for p in self.errors] + [f"提示:{p}" for p in self.warnings]
+        return [str(p) for p in self.errors] + [f"提示：{p}" for p in self.warnings]
 
 
 def _meta(wb: SafeWorkbook) -> dict[str, str]:
@@ -133,19 +133,19 @@ def _verify(
     res.step = 2
     if S_META not in wb.sheet_names:
         res.fail(
-            2, "文件中没有“_meta”工作表,不是本程序导出的周报(或被其他程序删除了隐藏表)。请使用原始导出文件。"
+            2, "文件中没有“_meta”工作表，不是本程序导出的周报（或被其他程序删除了隐藏表）。请使用原始导出文件。"
         )
         return
     meta = res.meta = _meta(wb)
     if meta.get("format") != FORMAT:
         res.fail(
-            2, f"“_meta”中的“format”为“{meta.get('format', '')}”,不是“{FORMAT}”,这不是周报文件。", S_META
+            2, f"“_meta”中的“format”为“{meta.get('format', '')}”，不是“{FORMAT}”，这不是周报文件。", S_META
         )
         return
     if meta.get("format_version") not in READABLE_VERSIONS:
         res.fail(
             2,
-            f"周报格式版本“{meta.get('format_version', '')}”本程序无法读取(可读版本:{'、'.join(READABLE_VERSIONS)}),"
+            f"周报格式版本“{meta.get('format_version', '')}”本程序无法读取（可读版本：{'、'.join(READABLE_VERSIONS)}），"
             "请升级程序。",
             S_META,
         )
@@ -156,19 +156,19 @@ def _verify(
     kind = meta.get("kind", "")
     units = store.unit_map()
     if kind not in ("unit", "city"):
-        res.fail(3, f"“_meta”中的“kind”为“{kind}”,应为“unit”或“city”。", S_META)
+        res.fail(3, f"“_meta”中的“kind”为“{kind}”，应为“unit”或“city”。", S_META)
         return
     if (kind == "unit" and unit_code not in units) or (kind == "city" and unit_code != CITY_CODE):
-        res.fail(3, f"填报单位代码“{unit_code}”不是开封市的区县,请核对文件来源。", S_META)
+        res.fail(3, f"填报单位代码“{unit_code}”不是开封市的区县，请核对文件来源。", S_META)
         return
     try:
         start = date.fromisoformat(meta.get("period_start", ""))
         end = date.fromisoformat(meta.get("period_end", ""))
     except ValueError:
-        res.fail(3, "“_meta”中的统计周期日期格式不对(应为 YYYY-MM-DD)。", S_META)
+        res.fail(3, "“_meta”中的统计周期日期格式不对（应为 YYYY-MM-DD）。", S_META)
         return
     if not is_iso_week_span(start, end):
-        res.fail(3, f"统计周期 {start} 至 {end} 不是一个完整的周一至周日,请重新导出。", S_META)
+        res.fail(3, f"统计周期 {start} 至 {end} 不是一个完整的周一至周日，请重新导出。", S_META)
         return
     if meta.get("iso_week") and meta["iso_week"] != str(IsoWeek.containing(start)):
         res.fail(3, f"“_meta”中的周次“{meta['iso_week']}”与统计周期 {start} 不一致。", S_META)
@@ -190,7 +190,7 @@ def _verify(
             progress(len(sheets), len(present), f"已读取并检查工作表“{name}”")
     for sheet in DATA_SHEETS:
         if sheet not in sheets:
-            res.fail(4, f"缺少工作表“{sheet}”,请使用原始导出文件。", sheet)
+            res.fail(4, f"缺少工作表“{sheet}”，请使用原始导出文件。", sheet)
             return
         problem = sheets[sheet].header_problem
         if problem is not None:
@@ -204,7 +204,7 @@ def _verify(
         declared = meta.get(f"rows.{sheet}", "")
         if declared != str(n):
             res.fail(
-                5, f"数据行数为 {n},与“_meta”记录的 {declared or '(空)'} 行不一致,文件可能被增删过行。", sheet
+                5, f"数据行数为 {n}，与“_meta”记录的 {declared or '(空)'} 行不一致，文件可能被增删过行。", sheet
             )
             return
     # 6. digest
@@ -221,14 +221,14 @@ def _verify(
             res.modified_reason = accept_modified.strip()
             res.warnings.append(
                 CellProblem(
-                    "", None, None, f"文件在导出后被修改过(摘要不符),已按说明“{res.modified_reason}”接收。"
+                    "", None, None, f"文件在导出后被修改过（摘要不符），已按说明“{res.modified_reason}”接收。"
                 )
             )
         else:
             res.fail(
                 6,
-                "文件在导出后被修改过(内容摘要不符):导出后有单元格被改动。请让填报单位在程序中修改后重新导出;"
-                "如确需接收,请注明原因(命令行 --accept-modified 原因)。",
+                "文件在导出后被修改过（内容摘要不符）：导出后有单元格被改动。请让填报单位在程序中修改后重新导出；"
+                "如确需接收，请注明原因（命令行 --accept-modified 原因）。",
             )
             return
     # 7. signature
@@ -239,7 +239,7 @@ def _verify(
         if not sig:
             res.signature_status = SIG_UNSIGNED
             res.warnings.append(
-                CellProblem("", None, None, "文件未签名(市局已下发密钥),请提醒填报单位导入参考数据后再导出。")
+                CellProblem("", None, None, "文件未签名（市局已下发密钥），请提醒填报单位导入参考数据后再导出。")
             )
         elif res.modified:
             res.signature_status = SIG_UNSIGNED
@@ -251,7 +251,7 @@ def _verify(
             if not good:
                 res.fail(
                     7,
-                    "签名校验失败:文件不是用本区县的密钥签名的(可能被篡改,或由其他区县的程序导出)。"
+                    "签名校验失败：文件不是用本区县的密钥签名的（可能被篡改，或由其他区县的程序导出）。"
                     "请让填报单位确认后重新导出。",
                     S_META,
                 )
@@ -262,7 +262,7 @@ def _verify(
         if kind == "unit" and store.installation().is_city:
             res.warnings.append(CellProblem("", None, None, NO_KEY_AT_CITY))
         elif kind == "unit":
-            res.warnings.append(CellProblem("", None, None, "未校验签名:本机没有该区县的签名密钥。"))
+            res.warnings.append(CellProblem("", None, None, "未校验签名：本机没有该区县的签名密钥。"))
     # 8. rows
     res.step = 8
     _check_rows(store, wb, res, sheets)
@@ -304,12 +304,12 @@ def _read_sheet(sheet: str, table: SheetTable) -> _Sheet:
                 sheet,
                 3,
                 f"{_col(i)}列",
-                f"表头应为“{name}”,实际为“{got[i] if i < len(got) else ''}”。请不要增删、移动或改名列。",
+                f"表头应为“{name}”，实际为“{got[i] if i < len(got) else ''}”。请不要增删、移动或改名列。",
             )
             return sh
     if len(got) > len(expected):
         sh.header_problem = CellProblem(
-            sheet, 3, None, f"表头最后一列“{expected[-1]}”之后还有“{got[len(expected)]}”,请删除多余的列。"
+            sheet, 3, None, f"表头最后一列“{expected[-1]}”之后还有“{got[len(expected)]}”，请删除多余的列。"
         )
         return sh
     # data rows: row 4 to the last row with any non-empty cell in the header's columns
@@ -377,7 +377,7 @@ def _check_rows(store: Store, wb: SafeWorkbook, res: VerifyResult, sheets: dict[
             if r >= 4:
                 errors.append(
                     CellProblem(
-                        sheet, r, f"{col}列", "单元格是公式,数据行只能填写数值或文字,请把公式改为值。"
+                        sheet, r, f"{col}列", "单元格是公式，数据行只能填写数值或文字，请把公式改为值。"
                     )
                 )
         for r1, c1, r2, c2 in wb.merged(sheet):
@@ -387,8 +387,8 @@ def _check_rows(store: Store, wb: SafeWorkbook, res: VerifyResult, sheets: dict[
                         sheet,
                         max(r1, 4),
                         f"{_col(c1 - 1)}列",
-                        f"有合并单元格({_col(c1 - 1)}{r1}:{_col(c2 - 1)}{r2}),"
-                        "数据行不能合并单元格,请取消合并并逐行填写。",
+                        f"有合并单元格（{_col(c1 - 1)}{r1}:{_col(c2 - 1)}{r2}），"
+                        "数据行不能合并单元格，请取消合并并逐行填写。",
                     )
                 )
     parsed: dict[str, list[ParsedRow]] = {}
@@ -396,7 +396,7 @@ def _check_rows(store: Store, wb: SafeWorkbook, res: VerifyResult, sheets: dict[
         sh = sheets[sheet]
         for k in sh.empty:
             errors.append(
-                CellProblem(sheet, sh.row_number(k), None, "是空行,数据中间不能有空行,请删除该行。")
+                CellProblem(sheet, sh.row_number(k), None, "是空行，数据中间不能有空行，请删除该行。")
             )
         # 序号 and 区县代码, column-wise: only the rows whose raw cell differs are looked at closely
         col0, col1 = (sh.columns[0], sh.columns[1]) if sh.rows else ((), ())
@@ -413,7 +413,7 @@ def _check_rows(store: Store, wb: SafeWorkbook, res: VerifyResult, sheets: dict[
                 if canonical(first) != str(seq):
                     pr.problems.append(
                         CellProblem(
-                            sheet, pr.row, "序号", f"序号应为 {seq}(从1起连续编号),现为“{canonical(first)}”。"
+                            sheet, pr.row, "序号", f"序号应为 {seq}（从1起连续编号），现为“{canonical(first)}”。"
                         )
                     )
             if k in odd_unit:
@@ -424,7 +424,7 @@ def _check_rows(store: Store, wb: SafeWorkbook, res: VerifyResult, sheets: dict[
                             sheet,
                             pr.row,
                             "区县代码",
-                            f"区县代码“{row_unit}”与填报单位“{unit_code}”不一致,请核对。",
+                            f"区县代码“{row_unit}”与填报单位“{unit_code}”不一致，请核对。",
                         )
                     )
         parsed[sheet] = out
@@ -445,7 +445,7 @@ def _check_rows(store: Store, wb: SafeWorkbook, res: VerifyResult, sheets: dict[
                         S_STATIONS,
                         pr.row,
                         "基站编码",
-                        f"与第{station_keys[key].row}行重复(同一运营商的基站编码不能重复)。",
+                        f"与第{station_keys[key].row}行重复（同一运营商的基站编码不能重复）。",
                     )
                 )
             else:
@@ -456,13 +456,13 @@ def _check_rows(store: Store, wb: SafeWorkbook, res: VerifyResult, sheets: dict[
                     S_STATIONS,
                     pr.row,
                     "依托场所编号",
-                    f"“{pr.venue_code}”不在“免费开放场所”表中,请核对编号。",
+                    f"“{pr.venue_code}”不在“免费开放场所”表中，请核对编号。",
                 )
             )
         if pr.pole_code and pr.pole_code not in pole_codes:
             pr.problems.append(
                 CellProblem(
-                    S_STATIONS, pr.row, "依托杆塔编号", f"“{pr.pole_code}”不在“杆塔共享”表中,请核对编号。"
+                    S_STATIONS, pr.row, "依托杆塔编号", f"“{pr.pole_code}”不在“杆塔共享”表中，请核对编号。"
                 )
             )
         unit = units.get(st.unit_code)
@@ -480,7 +480,7 @@ def _check_rows(store: Store, wb: SafeWorkbook, res: VerifyResult, sheets: dict[
                             S_STATIONS,
                             pr.row,
                             header,
-                            f"应为 {want} 元(按SA补助规则),现为“{'' if got is None else got}”。",
+                            f"应为 {want} 元（按SA补助规则），现为“{'' if got is None else got}”。",
                         )
                     )
     for pr in res.approvals:
@@ -492,7 +492,7 @@ def _check_rows(store: Store, wb: SafeWorkbook, res: VerifyResult, sheets: dict[
                     S_APPROVALS,
                     pr.row,
                     "基站编码",
-                    f"基站“{pr.station_key[1]}”不在“基站”表中,请核对编码和运营商。",
+                    f"基站“{pr.station_key[1]}”不在“基站”表中，请核对编码和运营商。",
                 )
             )
         else:
@@ -529,7 +529,7 @@ def _unique(rows: list[ParsedRow], attr: str, header: str, res: VerifyResult) ->
             continue
         if code in seen:
             pr.problems.append(
-                CellProblem(pr.sheet, pr.row, header, f"与第{seen[code]}行重复,编号不能重复。")
+                CellProblem(pr.sheet, pr.row, header, f"与第{seen[code]}行重复，编号不能重复。")
             )
         else:
             seen[code] = pr.row
@@ -540,8 +540,8 @@ def summary_line(res: VerifyResult) -> str:
     if res.ok:
         unit = res.meta.get("unit_name", "") + f"({res.unit_code})"
         return (
-            f"校验通过:{res.path.name} — {unit} {res.meta.get('iso_week', '')},基站 {len(res.stations)} 行,"
-            f"审批 {len(res.approvals)} 行,场所 {len(res.venues)} 行,杆塔 {len(res.poles)} 行"
-            + (",已签名" if res.signature_status == SIG_OK else ",未签名")
+            f"校验通过：{res.path.name} — {unit} {res.meta.get('iso_week', '')}，基站 {len(res.stations)} 行，"
+            f"审批 {len(res.approvals)} 行，场所 {len(res.venues)} 行，杆塔 {len(res.poles)} 行"
+            + ("，已签名" if res.signature_status == SIG_OK else "，未签名")
         )
-    return f"校验未通过:{res.path.name}({len(res.errors)} 个问题)"
+    return f"校验未通过：{res.path.name}（{len(res.errors)} 个问题）"

@@ -246,7 +246,7 @@ def _data_sheet(wb: Workbook, name: str, c: ReturnContent) -> None:
         ws.data_validations.append(dv)
     ws.append([_styled(ws, TITLES[name], font=_TITLE_FONT, align="center")])
     period = f"{c.week.start:%Y-%m-%d} 至 {c.week.end:%Y-%m-%d}"
-    row2: list[object] = [f"填报单位:{c.unit_name}({c.unit_code})", None, None, None, f"统计周期:{period}"]
+    row2: list[object] = [f"填报单位：{c.unit_name}（{c.unit_code}）", None, None, None, f"统计周期：{period}"]
     row2 += [None] * (n - len(row2) - 1) + [_styled(ws, AUTHORITY, align="right")]  # not past the table
     ws.append(row2)
     ws.append(
@@ -273,7 +273,7 @@ def _cover(wb: Workbook, c: ReturnContent) -> None:
     sa_share = f"{t.sa / t.on_air:.1%}" if t.on_air else "—"
     indirect_share = f"{t.indirect_power / t.on_air:.1%}" if t.on_air else "—"
     if s.target:
-        target = f"{s.target} 个({s.target_label}),完成 {t.on_air / s.target:.1%}"
+        target = f"{s.target} 个（{s.target_label}），完成 {t.on_air / s.target:.1%}"
     else:
         target = s.target_label or "未设定"  # a county without its own target: no percentage
     items: list[tuple[str, object]] = [
@@ -284,18 +284,18 @@ def _cover(wb: Workbook, c: ReturnContent) -> None:
         ("审核人", c.reviewer),
         ("填报日期", c.generated_at.date()),
         ("", None),
-        ("累计开通5G基站(个)", t.on_air),
-        ("本周新开通(个)", t.new_this_week),
-        ("其中SA(个)", t.sa),
+        ("累计开通5G基站（个）", t.on_air),
+        ("本周新开通（个）", t.new_this_week),
+        ("其中SA（个）", t.sa),
         ("SA占比", sa_share),
         ("年度目标", target),
-        ("转供电基站(个)", t.indirect_power),
-        ("转供电占比(目标≤20%)", indirect_share),
-        ("在建(个)", t.building),
-        ("规划及审批中(个)", t.planning),
-        ("免费开放场所(处)", f"{s.venues_total}(本周新增 {s.venues_this_week})"),
-        ("共享杆塔(根)", f"{s.poles_total}(本周新增 {s.poles_this_week})"),
-        ("SA补助合计(元)", t.subsidy.total),
+        ("转供电基站（个）", t.indirect_power),
+        ("转供电占比（目标≤20%）", indirect_share),
+        ("在建（个）", t.building),
+        ("规划及审批中（个）", t.planning),
+        ("免费开放场所（处）", f"{s.venues_total}（本周新增 {s.venues_this_week}）"),
+        ("共享杆塔（根）", f"{s.poles_total}（本周新增 {s.poles_this_week}）"),
+        ("SA补助合计（元）", t.subsidy.total),
         ("", None),
         ("存在问题", c.problems or "无"),
     ]
@@ -318,7 +318,7 @@ def _summary_sheet(wb: Workbook, c: ReturnContent) -> None:
     _print_setup(ws, titles=False)
     ws.merged_cells.add(f"A1:{get_column_letter(len(SUMMARY_OPERATOR_COLUMNS))}1")
     ws.append(
-        [_styled(ws, f"{c.unit_name}5G网络建设汇总({c.week.title_zh})", font=_TITLE_FONT, align="center")]
+        [_styled(ws, f"{c.unit_name}5G网络建设汇总（{c.week.title_zh}）", font=_TITLE_FONT, align="center")]
     )
     ws.append([])
     ws.append(
@@ -332,8 +332,8 @@ def _summary_sheet(wb: Workbook, c: ReturnContent) -> None:
     ws.append([])
     s = c.summary
     for label, total, week in (
-        ("免费开放场所(处)", s.venues_total, s.venues_this_week),
-        ("共享杆塔(根)", s.poles_total, s.poles_this_week),
+        ("免费开放场所（处）", s.venues_total, s.venues_this_week),
+        ("共享杆塔（根）", s.poles_total, s.poles_this_week),
     ):
         ws.append(
             [
@@ -407,7 +407,7 @@ def save_atomic(wb: Workbook, dest: Path) -> None:
         os.replace(tmp, dest)
     except PermissionError as exc:
         raise ExportError(
-            f"无法写入“{dest}”:文件可能正在 Excel/WPS 中打开,或文件夹没有写入权限。请关闭该文件后重试。"
+            f"无法写入“{dest}”：文件可能正在 Excel/WPS 中打开，或文件夹没有写入权限。请关闭该文件后重试。"
         ) from exc
     except IllegalCharacterError as exc:
         log.info("export %s: %s", dest, exc)

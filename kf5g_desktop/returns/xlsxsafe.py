@@ -106,16 +106,16 @@ def check_container(path: Path, formats: Sequence[str] = RETURN_FORMATS) -> str:
     path = Path(path)
     for_return = tuple(formats) == RETURN_FORMATS
     if not path.exists():
-        raise SpreadsheetError(f"文件“{path}”不存在,请检查路径。")
+        raise SpreadsheetError(f"文件“{path}”不存在，请检查路径。")
     if path.is_dir():
-        raise SpreadsheetError(f"“{path}”是文件夹,请选择 .xlsx 文件。")
+        raise SpreadsheetError(f"“{path}”是文件夹，请选择 .xlsx 文件。")
     size = path.stat().st_size
     if size == 0:
-        raise SpreadsheetError(f"文件{_name(path)}是空文件(0 字节),可能没有保存完整,请重新导出或重新复制。")
+        raise SpreadsheetError(f"文件{_name(path)}是空文件（0 字节），可能没有保存完整，请重新导出或重新复制。")
     if size > MAX_FILE_BYTES:
         raise SpreadsheetError(
-            f"文件{_name(path)}太大({size / 1024 / 1024:.0f} MB,上限 {MAX_FILE_BYTES // 1024 // 1024} MB),"
-            "不像是周报或运营商清单,请检查是否选错文件。"
+            f"文件{_name(path)}太大（{size / 1024 / 1024:.0f} MB，上限 {MAX_FILE_BYTES // 1024 // 1024} MB），"
+            "不像是周报或运营商清单，请检查是否选错文件。"
         )
     with path.open("rb") as f:
         head = f.read(8)
@@ -124,15 +124,15 @@ def check_container(path: Path, formats: Sequence[str] = RETURN_FORMATS) -> str:
             blob = f.read(min(size, 4 * 1024 * 1024))
             if _ENCRYPTION_INFO in blob:
                 raise SpreadsheetError(
-                    f"文件{_name(path)}设置了打开密码(已加密),程序无法读取。请在 Excel/WPS 中取消密码"
-                    "(文件 → 信息 → 保护工作簿 → 用密码进行加密,清空密码)后另存为 .xlsx 再导入。"
+                    f"文件{_name(path)}设置了打开密码（已加密），程序无法读取。请在 Excel/WPS 中取消密码"
+                    "（文件 → 信息 → 保护工作簿 → 用密码进行加密，清空密码）后另存为 .xlsx 再导入。"
                 )
             if for_return:
                 raise _not_a_return(path, "旧版 Excel 97-2003 格式（.xls）")
             if XLS not in formats:
                 raise SpreadsheetError(
-                    f"文件{_name(path)}是旧版 Excel 97-2003 格式(.xls),请在 Excel/WPS 中“另存为”"
-                    "Excel 工作簿(.xlsx)后再导入。"
+                    f"文件{_name(path)}是旧版 Excel 97-2003 格式（.xls），请在 Excel/WPS 中“另存为”"
+                    "Excel 工作簿（.xlsx）后再导入。"
                 )
             if not any(s in blob for s in _OLE_BOOK_STREAMS):
                 raise SpreadsheetError(
@@ -144,12 +144,12 @@ def check_container(path: Path, formats: Sequence[str] = RETURN_FORMATS) -> str:
             sample = head.lstrip(b"\xef\xbb\xbf").lower()
             if sample[:1] in (b"<",):
                 raise SpreadsheetError(
-                    f"文件{_name(path)}是网页或 XML 文本,不是 .xlsx 工作簿(可能是从网页系统导出的“伪 Excel”)。"
-                    "请用 Excel/WPS 打开后另存为 Excel 工作簿(.xlsx)。"
+                    f"文件{_name(path)}是网页或 XML 文本，不是 .xlsx 工作簿（可能是从网页系统导出的“伪 Excel”）。"
+                    "请用 Excel/WPS 打开后另存为 Excel 工作簿（.xlsx）。"
                 )
             raise SpreadsheetError(
-                f"文件{_name(path)}不是 .xlsx 工作簿(可能是 CSV 文本、其他格式或改了扩展名的文件)。"
-                "请用 Excel/WPS 打开后另存为 Excel 工作簿(.xlsx)。"
+                f"文件{_name(path)}不是 .xlsx 工作簿（可能是 CSV 文本、其他格式或改了扩展名的文件）。"
+                "请用 Excel/WPS 打开后另存为 Excel 工作簿（.xlsx）。"
             )
     try:
         with zipfile.ZipFile(path) as zf:
@@ -157,10 +157,10 @@ def check_container(path: Path, formats: Sequence[str] = RETURN_FORMATS) -> str:
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
         log.info("%s: zip directory unreadable: %r", path, exc)
         raise SpreadsheetError(
-            f"文件{_name(path)}已损坏或不完整（压缩包无法打开）。可能是复制/下载中断,请重新获取文件。"
+            f"文件{_name(path)}已损坏或不完整（压缩包无法打开）。可能是复制/下载中断，请重新获取文件。"
         ) from None
     if len(infos) > MAX_MEMBERS:
-        raise SpreadsheetError(f"文件{_name(path)}内部结构异常(包含 {len(infos)} 个部件),已拒绝读取。")
+        raise SpreadsheetError(f"文件{_name(path)}内部结构异常（包含 {len(infos)} 个部件），已拒绝读取。")
     names = {i.filename for i in infos}
     fmt: str | None = None
     if "[Content_Types].xml" in names and "xl/workbook.xml" in names:
@@ -174,7 +174,7 @@ def check_container(path: Path, formats: Sequence[str] = RETURN_FORMATS) -> str:
         if "content.xml" in names:
             what = "OpenDocument 文档"
         raise SpreadsheetError(
-            f"文件{_name(path)}是{what},不是 Excel 工作簿(.xlsx)。请用 Excel/WPS 另存为 .xlsx 后再导入。"
+            f"文件{_name(path)}是{what}，不是 Excel 工作簿（.xlsx）。请用 Excel/WPS 另存为 .xlsx 后再导入。"
         )
     macro = sorted(n for n in names if n.startswith("xl/macrosheets/") and not n.endswith("/"))
     if macro:
@@ -189,18 +189,18 @@ def check_container(path: Path, formats: Sequence[str] = RETURN_FORMATS) -> str:
     for i in infos:
         if i.flag_bits & 0x1:
             raise SpreadsheetError(
-                f"文件{_name(path)}的内容已加密,程序无法读取。请取消密码后另存为 .xlsx 再导入。"
+                f"文件{_name(path)}的内容已加密，程序无法读取。请取消密码后另存为 .xlsx 再导入。"
             )
         total += i.file_size
         ratio = i.file_size / max(i.compress_size, 1)
         if i.file_size > MAX_MEMBER_BYTES or (i.file_size > RATIO_FLOOR and ratio > MAX_RATIO):
             raise SpreadsheetError(
                 f"文件{_name(path)}解压后异常巨大(部件“{i.filename}”{i.file_size / 1024 / 1024:.0f} MB,"
-                f"压缩比 {ratio:.0f}:1),疑似“压缩炸弹”,已拒绝读取。"
+                f"压缩比 {ratio:.0f}:1)，疑似“压缩炸弹”，已拒绝读取。"
             )
     if total > MAX_UNCOMPRESSED_BYTES:
         raise SpreadsheetError(
-            f"文件{_name(path)}解压后共 {total / 1024 / 1024:.0f} MB,超过上限,疑似“压缩炸弹”,已拒绝读取。"
+            f"文件{_name(path)}解压后共 {total / 1024 / 1024:.0f} MB，超过上限，疑似“压缩炸弹”，已拒绝读取。"
         )
     return fmt
 
@@ -233,7 +233,7 @@ def _load_table(path: Path, name: str, max_rows: int, max_cols: int) -> SheetTab
         (r0, c0) = sheet.start or (0, 0)
         if sheet.height > max_rows:
             raise SpreadsheetError(
-                f"工作表“{name}”有 {sheet.height} 行,超过上限 {max_rows} 行,请检查是否选错文件或删除多余行。"
+                f"工作表“{name}”有 {sheet.height} 行，超过上限 {max_rows} 行，请检查是否选错文件或删除多余行。"
             )
         rows = sheet.to_python()
         merged = [(a[0] + 1, a[1] + 1, b[0] + 1, b[1] + 1) for a, b in sheet.merged_cell_ranges or []]
@@ -435,7 +435,7 @@ def _read_structure(zf: zipfile.ZipFile, path: Path) -> list[SheetInfo]:
         rid = el.get(f"{_NS_REL}id") or ""
         out.append(SheetInfo(name, targets.get(rid, ""), el.get("state") in ("hidden", "veryHidden")))
     if not out:
-        raise SpreadsheetError(f"文件{_name(path)}中没有工作表,请检查文件。")
+        raise SpreadsheetError(f"文件{_name(path)}中没有工作表，请检查文件。")
     return out
 
 
@@ -446,7 +446,7 @@ def _scan_dtd(zf: zipfile.ZipFile, path: Path) -> None:
                 head = f.read(8192)
             if _DTD_RE.search(head):
                 raise SpreadsheetError(
-                    f"文件{_name(path)}的部件“{info.filename}”含有 DTD/实体声明(可能是恶意构造的 XML 炸弹或外部实体),"
+                    f"文件{_name(path)}的部件“{info.filename}”含有 DTD/实体声明（可能是恶意构造的 XML 炸弹或外部实体），"
                     "已拒绝读取。"
                 )
 
@@ -463,7 +463,7 @@ def _calamine_sheets(cal: object, path: Path) -> list[SheetInfo]:
             continue  # chart and dialog sheets hold no cells
         out.append(SheetInfo(m.name, "", m.visible != SheetVisibleEnum.Visible))
     if not out:
-        raise SpreadsheetError(f"文件{_name(path)}中没有工作表,请检查文件。")
+        raise SpreadsheetError(f"文件{_name(path)}中没有工作表，请检查文件。")
     return out
 
 
@@ -499,7 +499,7 @@ def open_workbook(path: Path | str, *, formats: Sequence[str] = RETURN_FORMATS) 
         name = type(exc).__name__
         log.info("%s: cannot open as %s: %s: %s", path, fmt, name, str(exc)[:500])
         if "Forbidden" in name or "EntitiesForbidden" in name or "DTDForbidden" in name:
-            msg = f"文件{_name(path)}含有被禁止的 XML 结构(实体/DTD),疑似恶意文件,已拒绝读取。"
+            msg = f"文件{_name(path)}含有被禁止的 XML 结构（实体/DTD），疑似恶意文件，已拒绝读取。"
         elif name == "PasswordError":
             msg = f"文件{_name(path)}设置了打开密码，程序无法读取。请在 Excel/WPS 中取消密码后再导入。"
         else:

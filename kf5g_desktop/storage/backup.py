@@ -95,7 +95,7 @@ def wal_problems(path: Path) -> list[str]:
             chain_ok = False
         elif not chain_ok and commit:
             where = "文件头" if not header_ok and k == 0 else f"第 {k + 1} 帧之前"
-            return [f"预写日志(-wal)文件在{where}已损坏,其后已提交的修改无法读出"]
+            return [f"预写日志（-wal）文件在{where}已损坏，其后已提交的修改无法读出"]
         prev = (k1, k2)
     return []
 
@@ -118,7 +118,7 @@ def integrity_problems(path: Path, *, quick: bool = False, wal: bool = True) -> 
         if sqlite_code(exc) == SQLITE_READONLY and path.with_name(path.name + "-journal").exists():
             # A crash left a transaction to roll back, which a read-only connection cannot do.
             raise StorageError(
-                f"数据库“{path}”上次没有正常关闭,需要以可写方式打开一次完成自动恢复,之后才能只读查看。"
+                f"数据库“{path}”上次没有正常关闭，需要以可写方式打开一次完成自动恢复，之后才能只读查看。"
             ) from exc
         return [str(exc)]
     msgs = [str(r[0]) for r in rows]
@@ -145,18 +145,18 @@ def copy_database(src: Path, dest: Path) -> None:
             os.fsync(f.fileno())
         problems = integrity_problems(tmp)
         if problems:
-            raise StorageError(f"备份文件校验未通过({problems[0]}),备份未保存。")
+            raise StorageError(f"备份文件校验未通过（{problems[0]}），备份未保存。")
         os.replace(tmp, dest)
     except sqlite3.DatabaseError as exc:
         problem = sqlite_problem(exc)
         if problem is not None:
             raise StorageError(
-                f"备份失败:{problem},无法写入“{dest.parent}”。原数据库未受影响。请清理磁盘空间或换一个备份位置。"
+                f"备份失败：{problem}，无法写入“{dest.parent}”。原数据库未受影响。请清理磁盘空间或换一个备份位置。"
             ) from exc
-        raise StorageError(f"备份失败:{exc}。原数据库未受影响。") from exc
+        raise StorageError(f"备份失败：{exc}。原数据库未受影响。") from exc
     except OSError as exc:
         raise StorageError(
-            f"备份失败:无法写入“{dest.parent}”({exc.strerror})。请检查磁盘空间和权限。"
+            f"备份失败：无法写入“{dest.parent}”（{exc.strerror}）。请检查磁盘空间和权限。"
         ) from exc
     finally:
         _remove_partial(tmp)

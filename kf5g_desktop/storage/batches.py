@@ -64,7 +64,7 @@ def undo(ctx: WriteContext, batch_id: int) -> int:
         )
         if later:
             key = next(r.record_key for r in rows if (r.table_name, r.record_id) == (kind, rid))
-            raise StorageError(f"无法撤销:批次之后“{key}”又被修改过。请先手工处理该记录。")
+            raise StorageError(f"无法撤销：批次之后“{key}”又被修改过。请先手工处理该记录。")
     ctx.batch_id = None
     for r in rows:
         table = ROW_CLASS[r.table_name]

@@ -122,14 +122,14 @@ def check_writable_place(path: Path) -> None:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise StorageError(
-                f"无法创建数据文件夹“{folder}”({exc.strerror}),请用 --db 指定一个可写的位置。"
+                f"无法创建数据文件夹“{folder}”（{exc.strerror}），请用 --db 指定一个可写的位置。"
             ) from exc
     if not os.access(folder, os.W_OK | os.X_OK):
         raise StorageError(
-            f"数据文件夹“{folder}”是只读的,无法保存数据。请换一个可写的文件夹(用 --db 或设置 KF5G_DB 指定)。"
+            f"数据文件夹“{folder}”是只读的，无法保存数据。请换一个可写的文件夹（用 --db 或设置 KF5G_DB 指定）。"
         )
     if path.exists() and not os.access(path, os.R_OK | os.W_OK):
-        raise StorageError(f"数据库文件“{path}”是只读的,无法保存数据。请检查文件属性,或复制到可写的位置。")
+        raise StorageError(f"数据库文件“{path}”是只读的，无法保存数据。请检查文件属性，或复制到可写的位置。")
 
 
 def is_network_or_removable(path: Path) -> bool:

@@ -136,7 +136,7 @@ def generate_demo(
     try:
         units = store.units()
         if unit_code is not None and unit_code not in {u.code for u in units}:
-            raise StorageError(f"区县代码“{unit_code}”不是开封市的区县,请用 410202—410225 中的代码。")
+            raise StorageError(f"区县代码“{unit_code}”不是开封市的区县，请用 410202—410225 中的代码。")
         stations = DEFAULT_STATIONS if stations is None else stations
         if stations < 1:
             raise StorageError("演示基站数量至少为 1。")
@@ -171,7 +171,7 @@ def _prepare_file(path: Path) -> None:
         return
     if not is_demo:
         raise StorageError(
-            f"数据库“{path}”中已有正式数据(基站 {counts['station']} 个等),演示数据不会覆盖它。"
+            f"数据库“{path}”中已有正式数据（基站 {counts['station']} 个等），演示数据不会覆盖它。"
             "请用 --db 指定另一个文件。"
         )
     for suffix in ("", "-wal", "-shm"):
@@ -572,7 +572,7 @@ def _fill(
         approval_rows = [a for a in approval_rows if ("station", a["station_id"]) in kept]
         audit = [a for a in audit if (a["table_name"], a["record_id"]) in kept]
     if s.scalar(select(func.count()).select_from(StationRow)):
-        raise StorageError("数据库中已有基站,演示数据未写入。")
+        raise StorageError("数据库中已有基站，演示数据未写入。")
     # Core executemany on the session's connection: the ORM's bulk path would insert row by row.
     conn = s.connection()
     for table, rows in (

@@ -27,7 +27,7 @@ class LockHolder:
     since: str
 
     def describe(self) -> str:
-        return f"{self.user or '未知用户'}(计算机 {self.host},进程 {self.pid},自 {self.since} 起)"
+        return f"{self.user or '未知用户'}（计算机 {self.host}，进程 {self.pid}，自 {self.since} 起）"
 
 
 class DatabaseLockedError(StorageError):
@@ -46,8 +46,8 @@ class NewerSchemaError(StorageError):
     def __init__(self, revision: str) -> None:
         self.revision = revision
         super().__init__(
-            f"这个数据库由更新版本的程序创建(结构版本 {revision}),本程序无法读取。"
-            "数据库未做任何改动,请安装最新版本的程序后再打开。"
+            f"这个数据库由更新版本的程序创建（结构版本 {revision}），本程序无法读取。"
+            "数据库未做任何改动，请安装最新版本的程序后再打开。"
         )
 
 
@@ -56,14 +56,14 @@ class CorruptDatabaseError(StorageError):
         self.path = path
         self.detail = detail
         super().__init__(
-            f"数据库文件“{path}”已损坏({detail})。为保护数据,已禁止写入;"
-            "请从备份恢复(菜单“文件 → 从备份恢复”或命令 kf5g restore)。"
+            f"数据库文件“{path}”已损坏（{detail}）。为保护数据，已禁止写入；"
+            "请从备份恢复（菜单“文件 → 从备份恢复”或命令 kf5g restore）。"
         )
 
 
 class ReadOnlyStoreError(StorageError):
     def __init__(self) -> None:
-        super().__init__("当前以只读方式打开数据库,不能修改数据。")
+        super().__init__("当前以只读方式打开数据库，不能修改数据。")
 
 
 class ValidationFailed(Kf5gError):
@@ -85,11 +85,11 @@ _SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_CANTOPEN, _SQLITE_NOTADB = 11, 13, 14, 26
 
 _SQLITE_PROBLEMS = {
     _SQLITE_FULL: "磁盘空间不足",
-    _SQLITE_IOERR: "读写文件时出错(磁盘或网络故障)",
+    _SQLITE_IOERR: "读写文件时出错（磁盘或网络故障）",
     SQLITE_READONLY: "文件或文件夹是只读的",
-    _SQLITE_CANTOPEN: "无法打开文件(权限不足或文件夹不存在)",
-    _SQLITE_BUSY: "数据库正忙(另一个程序正在写入)",
-    _SQLITE_LOCKED: "数据库正忙(另一个程序正在写入)",
+    _SQLITE_CANTOPEN: "无法打开文件（权限不足或文件夹不存在）",
+    _SQLITE_BUSY: "数据库正忙（另一个程序正在写入）",
+    _SQLITE_LOCKED: "数据库正忙（另一个程序正在写入）",
 }
 
 

@@ -99,7 +99,7 @@ def refuse_if_not_ours(path: Path) -> None:
         raise StorageError(FOREIGN_MESSAGE)
 
 
-FOREIGN_MESSAGE = "这个文件不是本程序的数据库(缺少结构版本信息),未做任何改动。请选择正确的数据库文件。"
+FOREIGN_MESSAGE = "这个文件不是本程序的数据库（缺少结构版本信息），未做任何改动。请选择正确的数据库文件。"
 
 
 def upgrade(engine: Engine, *, before: Callable[[], object] | None = None) -> str | None:
@@ -115,7 +115,7 @@ def upgrade(engine: Engine, *, before: Callable[[], object] | None = None) -> st
         raise NewerSchemaError(rev or "?")
     if state == FOREIGN:
         raise StorageError(
-            "这个文件不是本程序的数据库(缺少结构版本信息),未做任何改动。请选择正确的数据库文件。"
+            "这个文件不是本程序的数据库（缺少结构版本信息），未做任何改动。请选择正确的数据库文件。"
         )
     if state == BEHIND and before is not None:
         before()
@@ -135,7 +135,7 @@ def upgrade(engine: Engine, *, before: Callable[[], object] | None = None) -> st
         finally:
             raw.execute("PRAGMA foreign_keys=ON")
         if problems:
-            raise StorageError(f"结构升级后外键检查未通过({len(problems)} 处),已停止。")
+            raise StorageError(f"结构升级后外键检查未通过（{len(problems)} 处），已停止。")
     return rev
 
 

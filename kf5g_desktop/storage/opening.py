@@ -42,7 +42,7 @@ def prepare_schema(path: Path, engine: Engine, *, readonly: bool, existed: bool)
         if state == migrate.NEWER:
             raise NewerSchemaError(rev or "?")
         if state != migrate.CURRENT:
-            raise StorageError("只读打开时无法升级数据库结构,请先在可写方式下打开一次。")
+            raise StorageError("只读打开时无法升级数据库结构，请先在可写方式下打开一次。")
         return None
     taken: list[backups.BackupInfo] = []
 
@@ -59,6 +59,6 @@ def prepare_schema(path: Path, engine: Engine, *, readonly: bool, existed: bool)
         if taken:
             restore_file(taken[0].path, path)
             raise StorageError(
-                f"数据库结构升级失败({exc}),已自动恢复到升级前的备份“{taken[0].path.name}”。请联系技术支持。"
+                f"数据库结构升级失败（{exc}），已自动恢复到升级前的备份“{taken[0].path.name}”。请联系技术支持。"
             ) from exc
-        raise StorageError(f"数据库初始化失败:{exc}") from exc
+        raise StorageError(f"数据库初始化失败：{exc}") from exc

@@ -26,7 +26,7 @@ def get(s: Session, kind: str, record_id: int, *, include_deleted: bool = False)
     pole's number of live stations."""
     row = s.get(ROW_CLASS[kind], record_id)
     if row is None or (row.deleted_at is not None and not include_deleted):
-        raise NotFoundError(f"找不到该{kind_title(kind)}记录(编号 {record_id}),可能已被删除。")
+        raise NotFoundError(f"找不到该{kind_title(kind)}记录（编号 {record_id}），可能已被删除。")
     rec = to_record(kind, row)
     if kind == STATION:
         rec.approvals = [

@@ -15,7 +15,7 @@ def restore_file(backup_path: Path, db_path: Path) -> None:
     """Put a backup in place of the database file (no connection may be open on it)."""
     problems = backups.integrity_problems(backup_path)
     if problems:
-        raise StorageError(f"备份文件“{backup_path.name}”校验未通过({problems[0]}),不能用于恢复。")
+        raise StorageError(f"备份文件“{backup_path.name}”校验未通过（{problems[0]}），不能用于恢复。")
     tmp = db_path.with_name(db_path.name + ".restoring")
     shutil.copyfile(backup_path, tmp)
     for suffix in ("-wal", "-shm"):

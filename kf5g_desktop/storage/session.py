@@ -59,10 +59,10 @@ def db_error(exc: DBAPIError, path: Path, write: bool) -> StorageError | None:
         return None
     if write:
         return StorageError(
-            f"{problem},本次修改未能保存到数据库“{path}”,已有数据未受影响。"
+            f"{problem}，本次修改未能保存到数据库“{path}”，已有数据未受影响。"
             "请清理磁盘空间、检查权限或稍后再试。"
         )
-    return StorageError(f"{problem},读取数据库“{path}”失败。请处理后重试。")
+    return StorageError(f"{problem}，读取数据库“{path}”失败。请处理后重试。")
 
 
 @dataclass(slots=True)

@@ -65,7 +65,7 @@ def installation_settings(
     if kind not in INSTALLATION_KINDS:
         raise StorageError("安装类型只能是“区县”或“市级”。")
     if kind == UNIT and unit_code not in units:
-        raise StorageError(f"区县代码“{unit_code}”不是开封市的区县,请从9个区县中选择。")
+        raise StorageError(f"区县代码“{unit_code}”不是开封市的区县，请从9个区县中选择。")
     return {
         **kind_settings(kind, unit_code),
         S_USER: user_name.strip(),

@@ -56,7 +56,7 @@ def db_issues(s: Session, kind: str, record: Any) -> list[Issue]:
                 Issue(
                     "station_code",
                     f"{codes.OPERATOR.label(record.operator)}的基站编码“{record.station_code}”已被基站"
-                    f"“{other}”使用,同一运营商的基站编码不能重复,请核对。",
+                    f"“{other}”使用，同一运营商的基站编码不能重复，请核对。",
                     ERROR,
                     "station_code_duplicate",
                 )
@@ -73,7 +73,7 @@ def db_issues(s: Session, kind: str, record: Any) -> list[Issue]:
                     out.append(
                         Issue(
                             name,
-                            f"“{field_label(STATION, name)}”指向的记录不存在或已删除,请重新选择。",
+                            f"“{field_label(STATION, name)}”指向的记录不存在或已删除，请重新选择。",
                             ERROR,
                             "link_missing",
                         )
@@ -86,7 +86,7 @@ def db_issues(s: Session, kind: str, record: Any) -> list[Issue]:
                 out.append(
                     Issue(
                         k.code_field,
-                        f"“{field_label(kind, k.code_field)}”“{code}”已被“{dup}”使用,请换一个编号或留空由系统自动编号。",
+                        f"“{field_label(kind, k.code_field)}”“{code}”已被“{dup}”使用，请换一个编号或留空由系统自动编号。",
                         ERROR,
                         "code_duplicate",
                     )
@@ -122,7 +122,7 @@ def save(ctx: WriteContext, kind: str, record: Any) -> int:
     else:
         row = s.get(table, record.id)
         if row is None or row.deleted_at is not None:
-            raise NotFoundError(f"要保存的{kind_title(kind)}记录已不存在(可能已被删除),请刷新后重试。")
+            raise NotFoundError(f"要保存的{kind_title(kind)}记录已不存在（可能已被删除），请刷新后重试。")
         rid = int(row.id)
         changed = False
         for name, new in values.items():
@@ -177,12 +177,12 @@ def delete(ctx: WriteContext, kind: str, record_id: int) -> None:
     """Move a record to the recycle bin. A venue or pole still carrying stations is refused."""
     row = ctx.session.get(ROW_CLASS[kind], record_id)
     if row is None or row.deleted_at is not None:
-        raise NotFoundError(f"找不到该{kind_title(kind)}记录,可能已被删除。")
+        raise NotFoundError(f"找不到该{kind_title(kind)}记录，可能已被删除。")
     if KINDS[kind].link_column:
         n = queries.live_station_count(ctx.session, kind, record_id)
         if n:
             raise StorageError(
-                f"“{row.name}”上还有 {n} 个基站,不能删除。请先在这些基站的表单中取消关联,再删除。"
+                f"“{row.name}”上还有 {n} 个基站，不能删除。请先在这些基站的表单中取消关联，再删除。"
             )
     row.deleted_at, row.deleted_by = ctx.now, ctx.user
     ctx.audit("delete", kind, record_id, record_key(kind, row))
@@ -198,7 +198,7 @@ def restore(ctx: WriteContext, kind: str, record_id: int) -> None:
     rec = to_record(kind, row)
     dup = [i for i in db_issues(s, kind, rec) if i.code in DUPLICATE_CODES]
     if dup:
-        raise StorageError("无法恢复:" + dup[0].message)
+        raise StorageError("无法恢复：" + dup[0].message)
     if kind == STATION:
         for site in SITE_KINDS:
             name = site.link_column or ""
@@ -227,7 +227,7 @@ def purge(ctx: WriteContext, kind: str, record_id: int) -> None:
 def integrity_check(path: Path) -> list[CheckProblem]:
     """SQLite's integrity check of the database file, as check problems."""
     return [
-        CheckProblem("database", 0, path.name, Issue("", f"数据库完整性检查:{msg}", ERROR, "integrity"))
+        CheckProblem("database", 0, path.name, Issue("", f"数据库完整性检查：{msg}", ERROR, "integrity"))
         for msg in backups.integrity_problems(path)
     ]
 

@@ -31,7 +31,7 @@
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/app.py" line="87"/>
-        <source>可以用最新的完好备份替换它(损坏的文件会另存一份)。</source>
+        <source>可以用最新的完好备份替换它（损坏的文件会另存一份）。</source>
         <translation>It can be replaced by the newest good backup (the damaged file is kept aside).</translation>
     </message>
     <message>
@@ -56,7 +56,7 @@
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/app.py" line="118"/>
-        <source>没有找到可用的完好备份(备份文件夹:{0})。请联系技术支持。</source>
+        <source>没有找到可用的完好备份（备份文件夹：{0}）。请联系技术支持。</source>
         <translation>No good backup was found (backup folder: {0}). Please contact support.</translation>
     </message>
     <message>
@@ -71,7 +71,7 @@
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/app.py" line="210"/>
-        <source>生成演示数据失败:{0}</source>
+        <source>生成演示数据失败：{0}</source>
         <translation>Generating the demo data failed: {0}</translation>
     </message>
     <message>
@@ -86,7 +86,7 @@
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/app.py" line="239"/>
-        <source>数据库“{0}”位于网络驱动器或U盘等移动存储上,断网或拔出时可能损坏数据。请把数据库复制到本机硬盘,并用 --db 或环境变量 KF5G_DB 指定它的位置。</source>
+        <source>数据库“{0}”位于网络驱动器或U盘等移动存储上，断网或拔出时可能损坏数据。请把数据库复制到本机硬盘，并用 --db 或环境变量 KF5G_DB 指定它的位置。</source>
         <translation>The database “{0}” is on a network drive or removable storage; losing the connection or unplugging it can damage the data. Copy the database to this computer&apos;s hard disk and point to it with --db or the KF5G_DB environment variable.</translation>
     </message>
     <message>
@@ -127,21 +127,21 @@
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/report_document.py" line="270"/>
-        <source>无法开始打印(打印机或PDF文件不可用)。</source>
+        <source>无法开始打印（打印机或PDF文件不可用）。</source>
         <translation>Printing could not start (printer or PDF file unavailable).</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="272"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="274"/>
         <source>周报打印预览 — </source>
         <translation>Weekly report print preview — </translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="252"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="254"/>
         <source>正在生成周报</source>
         <translation>Building the weekly report</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="298"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="300"/>
         <source>打印周报</source>
         <translation>Print weekly report</translation>
     </message>
@@ -300,7 +300,7 @@
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/widgets.py" line="224"/>
-        <source>{0}:全部</source>
+        <source>{0}：全部</source>
         <translation>{0}: all</translation>
     </message>
     <message>
@@ -332,7 +332,7 @@ Please pass this message on to technical support.</translation>
     <name>ApprovalsPage</name>
     <message>
         <location filename="../../kf5g_desktop/gui/pages.py" line="92"/>
-        <source>搜索基站编码或名称(Ctrl+F)</source>
+        <source>搜索基站编码或名称（Ctrl+F）</source>
         <translation>Search station code or name (Ctrl+F)</translation>
     </message>
     <message>
@@ -380,7 +380,7 @@ Please pass this message on to technical support.</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/approvals_table.py" line="124"/>
-        <source>审批事项“{0}”的日期无效,请按 2021-02-01 的格式填写。</source>
+        <source>审批事项“{0}”的日期无效，请按 2021-02-01 的格式填写。</source>
         <translation>A date of approval item “{0}” is not valid; please write it like 2021-02-01.</translation>
     </message>
 </context>
@@ -388,7 +388,7 @@ Please pass this message on to technical support.</translation>
     <name>AuditLogPage</name>
     <message>
         <location filename="../../kf5g_desktop/gui/pages.py" line="238"/>
-        <source>按记录搜索,如基站编码或名称(Ctrl+F)</source>
+        <source>按记录搜索，如基站编码或名称（Ctrl+F）</source>
         <translation>Search by record, e.g. station code or name (Ctrl+F)</translation>
     </message>
     <message>
@@ -451,7 +451,7 @@ Please pass this message on to technical support.</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/returns_status.py" line="84"/>
-        <source>(逾期)</source>
+        <source>（逾期）</source>
         <translation> (late)</translation>
     </message>
     <message>
@@ -499,17 +499,17 @@ Please pass this message on to technical support.</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/dashboard.py" line="293"/>
-        <source>周次:</source>
+        <source>周次：</source>
         <translation>Week:</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/dashboard.py" line="294"/>
-        <source>范围:</source>
+        <source>范围：</source>
         <translation>Scope:</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/dashboard.py" line="295"/>
-        <source>统计口径:</source>
+        <source>统计口径：</source>
         <translation>Counting rule:</translation>
     </message>
     <message>
@@ -529,7 +529,7 @@ Please pass this message on to technical support.</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/dashboard.py" line="303"/>
-        <source>转供电占比(≤20%)</source>
+        <source>转供电占比（≤20%）</source>
         <translation>Indirect-power share (≤20%)</translation>
     </message>
     <message>
@@ -549,22 +549,22 @@ Please pass this message on to technical support.</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/dashboard.py" line="323"/>
-        <source>每周新开通基站(按运营商)</source>
+        <source>每周新开通基站（按运营商）</source>
         <translation>New stations on air per week (by operator)</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/dashboard.py" line="324"/>
-        <source>转供电占比(%)与20%控制线</source>
+        <source>转供电占比（%）与20%控制线</source>
         <translation>Indirect-power share (%) and the 20% line</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/dashboard.py" line="325"/>
-        <source>SA 基站占比(%)</source>
+        <source>SA 基站占比（%）</source>
         <translation>SA share (%)</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/dashboard.py" line="348"/>
-        <source>各区县进度(单击区县查看其基站)</source>
+        <source>各区县进度（单击区县查看其基站）</source>
         <translation>Progress by unit (click a unit to see its stations)</translation>
     </message>
     <message>
@@ -579,12 +579,12 @@ Please pass this message on to technical support.</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/dashboard.py" line="436"/>
-        <source>计算失败:{msg}</source>
+        <source>计算失败：{msg}</source>
         <translation>Calculation failed: {msg}</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/dashboard.py" line="450"/>
-        <source>{year}年目标 {target:,},完成 {pct}</source>
+        <source>{year}年目标 {target:,}，完成 {pct}</source>
         <translation>{year} target {target:,}, {pct} done</translation>
     </message>
     <message>
@@ -599,17 +599,17 @@ Please pass this message on to technical support.</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/dashboard.py" line="461"/>
-        <source>转供电 {n:,} 个;直供电改造累计 {c:,} 个</source>
+        <source>转供电 {n:,} 个；直供电改造累计 {c:,} 个</source>
         <translation>{n:,} indirect-power; {c:,} conversions done</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/dashboard.py" line="466"/>
-        <source>本周新增场所 {v} 处,杆塔 {p} 根</source>
+        <source>本周新增场所 {v} 处，杆塔 {p} 根</source>
         <translation>This week: {v} venues, {p} poles</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/dashboard.py" line="470"/>
-        <source>审批超30天 {w} 项,逾期未开通 {l} 个</source>
+        <source>审批超30天 {w} 项，逾期未开通 {l} 个</source>
         <translation>{w} approvals &gt; 30 days, {l} stations overdue</translation>
     </message>
     <message>
@@ -639,7 +639,7 @@ Please pass this message on to technical support.</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="56"/>
-        <source>全市汇总(开封市)</source>
+        <source>全市汇总（开封市）</source>
         <translation>City consolidation (Kaifeng)</translation>
     </message>
     <message>
@@ -660,7 +660,7 @@ Please pass this message on to technical support.</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="72"/>
-        <source>本周已导出过且数据有改动时必填,如:更正基站坐标</source>
+        <source>本周已导出过且数据有改动时必填，如：更正基站坐标</source>
         <translation>Required when this week was exported before and the data changed, e.g. corrected station coordinates</translation>
     </message>
     <message>
@@ -675,7 +675,7 @@ Please pass this message on to technical support.</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="80"/>
-        <source>尚未导入市局下发的参考数据(签名密钥),周报将不签名。</source>
+        <source>尚未导入市局下发的参考数据（签名密钥），周报将不签名。</source>
         <translation>The city&apos;s reference data (signing key) has not been imported: the return will not be signed.</translation>
     </message>
     <message>
@@ -685,7 +685,7 @@ Please pass this message on to technical support.</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="111"/>
-        <source>文件夹“%1”不存在,请重新选择。</source>
+        <source>文件夹“%1”不存在，请重新选择。</source>
         <translation>The folder &quot;%1&quot; does not exist; please choose another.</translation>
     </message>
     <message>
@@ -738,12 +738,12 @@ Please pass this message on to technical support.</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="226"/>
-        <source>接收改动原因:</source>
+        <source>接收改动原因：</source>
         <translation>Reason for accepting changes:</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="236"/>
-        <source>问题与提示(点击上方的文件查看):</source>
+        <source>问题与提示（点击上方的文件查看）：</source>
         <translation>Problems and notes (click a file above):</translation>
     </message>
     <message>
@@ -763,12 +763,12 @@ Please pass this message on to technical support.</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="275"/>
-        <source>校验通过,没有问题。</source>
+        <source>校验通过，没有问题。</source>
         <translation>Verified: no problems.</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="289"/>
-        <source>部分区县本周的周报已导入过且内容不同。确认用新文件替换吗?原文件保留在历史中。</source>
+        <source>部分区县本周的周报已导入过且内容不同。确认用新文件替换吗？原文件保留在历史中。</source>
         <translation>Some units&apos; returns for this week were imported before with different content. Replace them with the new files? The earlier files stay in the history.</translation>
     </message>
     <message>
@@ -836,12 +836,12 @@ Please pass this message on to technical support.</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="172"/>
-        <source>(改动后接收)</source>
+        <source>（改动后接收）</source>
         <translation> (accepted after changes)</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="174"/>
-        <source>未通过({0} 个问题)</source>
+        <source>未通过（{0} 个问题）</source>
         <translation>Failed ({0} problems)</translation>
     </message>
     <message>
@@ -1112,12 +1112,12 @@ Please pass this message on to technical support.</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/main_window.py" line="341"/>
-        <source>数据库:{0}</source>
+        <source>数据库：{0}</source>
         <translation>Database: {0}</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/main_window.py" line="346"/>
-        <source>{0} · 填报人:{1}</source>
+        <source>{0} · 填报人：{1}</source>
         <translation>{0} · User: {1}</translation>
     </message>
     <message>
@@ -1158,17 +1158,17 @@ Please pass this message on to technical support.</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/main_window.py" line="352"/>
-        <source>(只读)</source>
+        <source>（只读）</source>
         <translation> (read-only)</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/main_window.py" line="354"/>
-        <source>(演示数据)</source>
+        <source>（演示数据）</source>
         <translation> (demo data)</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/main_window.py" line="366"/>
-        <source>只读:数据库正被另一个程序使用,不能修改</source>
+        <source>只读：数据库正被另一个程序使用，不能修改</source>
         <translation>Read-only: the database is in use by another copy of the program; changes are disabled</translation>
     </message>
     <message>
@@ -1189,14 +1189,14 @@ Please pass this message on to technical support.</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/main_window.py" line="456"/>
-        <source>把“{0}”移到回收站?
-可以在回收站恢复,也可以用“撤销”(Ctrl+Z)。</source>
+        <source>把“{0}”移到回收站？
+可以在回收站恢复，也可以用“撤销”（Ctrl+Z）。</source>
         <translation>Move “{0}” to the recycle bin?
 You can restore it from the recycle bin or with Undo (Ctrl+Z).</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/main_window.py" line="489"/>
-        <source>已恢复:{0}</source>
+        <source>已恢复：{0}</source>
         <translation>Restored: {0}</translation>
     </message>
     <message>
@@ -1206,7 +1206,7 @@ You can restore it from the recycle bin or with Undo (Ctrl+Z).</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/main_window.py" line="501"/>
-        <source>彻底删除“{0}”?此操作不能撤销,记录将无法恢复(操作日志保留)。</source>
+        <source>彻底删除“{0}”？此操作不能撤销，记录将无法恢复（操作日志保留）。</source>
         <translation>Permanently delete “{0}”? This cannot be undone and the record cannot be restored (the audit log is kept).</translation>
     </message>
     <message>
@@ -1230,17 +1230,17 @@ You can restore it from the recycle bin or with Undo (Ctrl+Z).</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/main_files.py" line="44"/>
-        <source>没有找到备份(备份文件夹:{0})。</source>
+        <source>没有找到备份（备份文件夹：{0}）。</source>
         <translation>No backups found (backup folder: {0}).</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/main_files.py" line="53"/>
-        <source>选择要恢复的备份(当前数据库会先另存一份):</source>
+        <source>选择要恢复的备份（当前数据库会先另存一份）：</source>
         <translation>Choose the backup to restore (the current database is saved first):</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/main_files.py" line="64"/>
-        <source>用 {0} 的备份替换当前数据库?当前数据库会先另存为备份。</source>
+        <source>用 {0} 的备份替换当前数据库？当前数据库会先另存为备份。</source>
         <translation>Replace the current database with the backup of {0}? The current database is saved as a backup first.</translation>
     </message>
     <message>
@@ -1272,7 +1272,7 @@ You can restore it from the recycle bin or with Undo (Ctrl+Z).</translation>
         <location filename="../../kf5g_desktop/gui/main_files.py" line="140"/>
         <source>开封市5G网络建设填报系统 {0}
 
-记录基站建设、免费开放场所和杆塔共享,生成周报和报送表。</source>
+记录基站建设、免费开放场所和杆塔共享，生成周报和报送表。</source>
         <translation>Kaifeng 5G Build-out Register {0}
 
 Records station builds, free-access venues and pole sharing; prints the weekly report and exports the weekly return.</translation>
@@ -1370,7 +1370,7 @@ Records station builds, free-access venues and pole sharing; prints the weekly r
     </message>
     <message>
         <location filename="../../ui/pole_form.ui" line="7"/>
-        <source>十进制度,如 114.35</source>
+        <source>十进制度，如 114.35</source>
         <translation>Decimal degrees, e.g. 114.35</translation>
     </message>
     <message>
@@ -1380,7 +1380,7 @@ Records station builds, free-access venues and pole sharing; prints the weekly r
     </message>
     <message>
         <location filename="../../ui/pole_form.ui" line="7"/>
-        <source>十进制度,如 34.80</source>
+        <source>十进制度，如 34.80</source>
         <translation>Decimal degrees, e.g. 34.80</translation>
     </message>
     <message>
@@ -1455,7 +1455,7 @@ Records station builds, free-access venues and pole sharing; prints the weekly r
     </message>
     <message>
         <location filename="../../ui/pole_form.ui" line="7"/>
-        <source>保存后新建一条,保留区县、乡镇和运营商 (Ctrl+Shift+S)</source>
+        <source>保存后新建一条，保留区县、乡镇和运营商（Ctrl+Shift+S）</source>
         <translation>Save, then start a new record keeping unit, township and operator (Ctrl+Shift+S)</translation>
     </message>
     <message>
@@ -1465,7 +1465,7 @@ Records station builds, free-access venues and pole sharing; prints the weekly r
     </message>
     <message>
         <location filename="../../ui/pole_form.ui" line="7"/>
-        <source>保存 (Ctrl+S)</source>
+        <source>保存（Ctrl+S）</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
@@ -1475,7 +1475,7 @@ Records station builds, free-access venues and pole sharing; prints the weekly r
     </message>
     <message>
         <location filename="../../ui/pole_form.ui" line="7"/>
-        <source>关闭 (Esc)</source>
+        <source>关闭（Esc）</source>
         <translation>Close (Esc)</translation>
     </message>
 </context>
@@ -1503,17 +1503,17 @@ Records station builds, free-access venues and pole sharing; prints the weekly r
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/record_form.py" line="282"/>
-        <source>(只读)</source>
+        <source>（只读）</source>
         <translation> (read-only)</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/record_form.py" line="357"/>
-        <source>“{0}”不是有效日期,请按 2021-02-01 的格式填写。</source>
+        <source>“{0}”不是有效日期，请按 2021-02-01 的格式填写。</source>
         <translation>“{0}” is not a valid date; please write it like 2021-02-01.</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/record_form.py" line="365"/>
-        <source>“{0}”应是数字,请重新填写。</source>
+        <source>“{0}”应是数字，请重新填写。</source>
         <translation>“{0}” must be a number; please correct it.</translation>
     </message>
     <message>
@@ -1538,10 +1538,10 @@ Records station builds, free-access venues and pole sharing; prints the weekly r
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/record_form.py" line="452"/>
-        <source>这条记录有以下提醒:
+        <source>这条记录有以下提醒：
 {0}
 
-仍要保存吗?</source>
+仍要保存吗？</source>
         <translation>This record has these warnings:
 {0}
 
@@ -1559,7 +1559,7 @@ Save it anyway?</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/record_form.py" line="496"/>
-        <source>表单中有未保存的修改,确定放弃吗?</source>
+        <source>表单中有未保存的修改，确定放弃吗？</source>
         <translation>The form has unsaved changes. Discard them?</translation>
     </message>
 </context>
@@ -1567,7 +1567,7 @@ Save it anyway?</translation>
     <name>RecycleBinPage</name>
     <message>
         <location filename="../../kf5g_desktop/gui/pages.py" line="150"/>
-        <source>删除的记录先放在回收站,可以恢复;彻底删除后不能恢复(操作日志仍保留)。</source>
+        <source>删除的记录先放在回收站，可以恢复；彻底删除后不能恢复（操作日志仍保留）。</source>
         <translation>Deleted records wait in the recycle bin and can be restored; once deleted permanently they cannot (the audit log is kept).</translation>
     </message>
     <message>
@@ -1595,17 +1595,17 @@ Save it anyway?</translation>
     <name>RegisterPage</name>
     <message>
         <location filename="../../kf5g_desktop/gui/register.py" line="246"/>
-        <source>搜索基站编码、名称、地址、铁塔站址编码(Ctrl+F)</source>
+        <source>搜索基站编码、名称、地址、铁塔站址编码（Ctrl+F）</source>
         <translation>Search station code, name, address, tower site code (Ctrl+F)</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/register.py" line="247"/>
-        <source>搜索场所编号、名称、地址、产权单位(Ctrl+F)</source>
+        <source>搜索场所编号、名称、地址、产权单位（Ctrl+F）</source>
         <translation>Search venue code, name, address, owner (Ctrl+F)</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/register.py" line="248"/>
-        <source>搜索杆塔编号、名称、地址、权属单位、协议编号(Ctrl+F)</source>
+        <source>搜索杆塔编号、名称、地址、权属单位、协议编号（Ctrl+F）</source>
         <translation>Search pole code, name, address, owner, agreement no. (Ctrl+F)</translation>
     </message>
     <message>
@@ -1690,7 +1690,7 @@ Save it anyway?</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/register.py" line="327"/>
-        <source>新建(Ctrl+N)</source>
+        <source>新建（Ctrl+N）</source>
         <translation>New (Ctrl+N)</translation>
     </message>
     <message>
@@ -1707,17 +1707,17 @@ Save it anyway?</translation>
 <context>
     <name>ReportActions</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="209"/>
-        <source>周报(预览、打印、另存为PDF)(&amp;W)…</source>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="211"/>
+        <source>周报（预览、打印、另存为PDF）(&amp;W)…</source>
         <translation>&amp;Weekly report (preview, print, save as PDF)…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="213"/>
-        <source>选择周次,预览并打印周报或保存为PDF</source>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="215"/>
+        <source>选择周次，预览并打印周报或保存为PDF</source>
         <translation>Choose a week, preview and print the weekly report or save it as PDF</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="217"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="219"/>
         <source>填写本周存在问题(&amp;P)…</source>
         <translation>Enter this week&apos;s &amp;problems…</translation>
     </message>
@@ -1725,102 +1725,102 @@ Save it anyway?</translation>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="56"/>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="156"/>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="192"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="58"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="158"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="194"/>
         <source>周报</source>
         <translation>Weekly report</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="62"/>
-        <source>全市汇总(市级版)</source>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="64"/>
+        <source>全市汇总（市级版）</source>
         <translation>City consolidation (city edition)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="73"/>
-        <source>哪些类型的基站计入“基站数”和目标完成率;补助按全部已开通SA基站计</source>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="75"/>
+        <source>哪些类型的基站计入“基站数”和目标完成率；补助按全部已开通SA基站计</source>
         <translation>Which station types count as stations and towards the target; the subsidy counts all SA stations on air</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="76"/>
-        <source>周次:</source>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="78"/>
+        <source>周次：</source>
         <translation>Week:</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="77"/>
-        <source>报表范围:</source>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="79"/>
+        <source>报表范围：</source>
         <translation>Report scope:</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="78"/>
-        <source>统计口径:</source>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="80"/>
+        <source>统计口径：</source>
         <translation>Counting rule:</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="80"/>
-        <source>本周存在问题(打印在周报中)</source>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="82"/>
+        <source>本周存在问题（打印在周报中）</source>
         <translation>Problems this week (printed in the report)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="82"/>
-        <source>逐条填写本周工作中存在的问题和需要协调的事项,如:
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="84"/>
+        <source>逐条填写本周工作中存在的问题和需要协调的事项，如：
 1. ……</source>
         <translation>List this week&apos;s problems and matters needing coordination, e.g.:
 1. …</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="84"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="86"/>
         <source>审核人姓名</source>
         <translation>Reviewer&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="85"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="87"/>
         <source>保存问题</source>
         <translation>Save problems</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="90"/>
-        <source>审核人:</source>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="92"/>
+        <source>审核人：</source>
         <translation>Reviewer:</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="97"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="99"/>
         <source>打印预览…</source>
         <translation>Print preview…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="99"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="101"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="101"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="103"/>
         <source>另存为PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="156"/>
-        <source>数据库以只读方式打开,问题文本无法保存。</source>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="158"/>
+        <source>数据库以只读方式打开，问题文本无法保存。</source>
         <translation>The database is open read-only; the problems text cannot be saved.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="164"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="166"/>
         <source>已保存 {week} 的问题。</source>
         <translation>Saved the problems of {week}.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="183"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="185"/>
         <source>周报另存为PDF</source>
         <translation>Save weekly report as PDF</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="183"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="185"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="192"/>
-        <source>已保存周报(共 {n} 页):
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="194"/>
+        <source>已保存周报（共 {n} 页）：
 {path}</source>
         <translation>Saved the weekly report ({n} pages):
 {path}</translation>
@@ -1850,7 +1850,7 @@ Save it anyway?</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/returns_actions.py" line="86"/>
-        <source>导出参考数据(含签名密钥)(&amp;K)…</source>
+        <source>导出参考数据（含签名密钥）(&amp;K)…</source>
         <translation>Export reference data (with signing &amp;keys)…</translation>
     </message>
     <message>
@@ -1867,7 +1867,7 @@ Save it anyway?</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/returns_actions.py" line="117"/>
-        <source>已导出“%1”。文件含各区县签名密钥,请妥善保管。</source>
+        <source>已导出“%1”。文件含各区县签名密钥，请妥善保管。</source>
         <translation>Exported &quot;%1&quot;. The file holds every unit&apos;s signing key: keep it safe.</translation>
     </message>
     <message>
@@ -1877,7 +1877,7 @@ Save it anyway?</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/returns_actions.py" line="134"/>
-        <source>已导入:目标 %1 项。</source>
+        <source>已导入：目标 %1 项。</source>
         <translation>Imported: %1 targets.</translation>
     </message>
     <message>
@@ -1941,12 +1941,12 @@ Save it anyway?</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/returns_status.py" line="141"/>
-        <source>报送情况(各区县每周周报)</source>
+        <source>报送情况（各区县每周周报）</source>
         <translation>Return status (weekly returns of each unit)</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/returns_status.py" line="168"/>
-        <source>上周(%1)未报:%2</source>
+        <source>上周（%1）未报：%2</source>
         <translation>Missing last week (%1): %2</translation>
     </message>
     <message>
@@ -1974,17 +1974,17 @@ Save it anyway?</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/setup_dialog.py" line="57"/>
-        <source>欢迎使用开封市5G网络建设填报系统。请先说明本机为哪个单位填报,以及填报人信息;以后可在“文件 → 设置”中修改。</source>
+        <source>欢迎使用开封市5G网络建设填报系统。请先说明本机为哪个单位填报，以及填报人信息；以后可在“文件 → 设置”中修改。</source>
         <translation>Welcome to the Kaifeng 5G Build-out Register. Say which unit this computer reports for and who fills in the data; you can change this later under File → Settings.</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/setup_dialog.py" line="66"/>
-        <source>区县(填报单位)</source>
+        <source>区县（填报单位）</source>
         <translation>County/district (reporting unit)</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/setup_dialog.py" line="67"/>
-        <source>市级(汇总)</source>
+        <source>市级（汇总）</source>
         <translation>City (consolidation)</translation>
     </message>
     <message>
@@ -2029,7 +2029,7 @@ Save it anyway?</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/setup_dialog.py" line="93"/>
-        <source>先打开演示数据看看(自动生成的示例记录,不是真实数据)</source>
+        <source>先打开演示数据看看（自动生成的示例记录，不是真实数据）</source>
         <translation>Open demo data first (generated example records, not real data)</translation>
     </message>
     <message>
@@ -2049,7 +2049,7 @@ Save it anyway?</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/setup_dialog.py" line="142"/>
-        <source>“联系电话”只能包含数字和连字符,请重新填写。</source>
+        <source>“联系电话”只能包含数字和连字符，请重新填写。</source>
         <translation>The phone number may contain digits and hyphens only; please correct it.</translation>
     </message>
 </context>
@@ -2137,7 +2137,7 @@ Save it anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/station_form.ui" line="7"/>
-        <source>十进制度,如 114.35</source>
+        <source>十进制度，如 114.35</source>
         <translation>Decimal degrees, e.g. 114.35</translation>
     </message>
     <message>
@@ -2147,7 +2147,7 @@ Save it anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/station_form.ui" line="7"/>
-        <source>十进制度,如 34.80</source>
+        <source>十进制度，如 34.80</source>
         <translation>Decimal degrees, e.g. 34.80</translation>
     </message>
     <message>
@@ -2282,7 +2282,7 @@ Save it anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/station_form.ui" line="7"/>
-        <source>审批(绿色通道)</source>
+        <source>审批（绿色通道）</source>
         <translation>Approvals (green channel)</translation>
     </message>
     <message>
@@ -2307,7 +2307,7 @@ Save it anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/station_form.ui" line="7"/>
-        <source>保存后新建一条,保留区县、乡镇和运营商 (Ctrl+Shift+S)</source>
+        <source>保存后新建一条，保留区县、乡镇和运营商（Ctrl+Shift+S）</source>
         <translation>Save, then start a new record keeping unit, township and operator (Ctrl+Shift+S)</translation>
     </message>
     <message>
@@ -2317,7 +2317,7 @@ Save it anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/station_form.ui" line="7"/>
-        <source>保存 (Ctrl+S)</source>
+        <source>保存（Ctrl+S）</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
@@ -2327,7 +2327,7 @@ Save it anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/station_form.ui" line="7"/>
-        <source>关闭 (Esc)</source>
+        <source>关闭（Esc）</source>
         <translation>Close (Esc)</translation>
     </message>
 </context>
@@ -2463,7 +2463,7 @@ Save it anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/venue_form.ui" line="7"/>
-        <source>十进制度,如 114.35</source>
+        <source>十进制度，如 114.35</source>
         <translation>Decimal degrees, e.g. 114.35</translation>
     </message>
     <message>
@@ -2473,7 +2473,7 @@ Save it anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/venue_form.ui" line="7"/>
-        <source>十进制度,如 34.80</source>
+        <source>十进制度，如 34.80</source>
         <translation>Decimal degrees, e.g. 34.80</translation>
     </message>
     <message>
@@ -2578,7 +2578,7 @@ Save it anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/venue_form.ui" line="7"/>
-        <source>数字和连字符,如 0371-12345678</source>
+        <source>数字和连字符，如 0371-12345678</source>
         <translation>Digits and hyphens, e.g. 0371-12345678</translation>
     </message>
     <message>
@@ -2603,7 +2603,7 @@ Save it anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/venue_form.ui" line="7"/>
-        <source>保存后新建一条,保留区县、乡镇和运营商 (Ctrl+Shift+S)</source>
+        <source>保存后新建一条，保留区县、乡镇和运营商（Ctrl+Shift+S）</source>
         <translation>Save, then start a new record keeping unit, township and operator (Ctrl+Shift+S)</translation>
     </message>
     <message>
@@ -2613,7 +2613,7 @@ Save it anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/venue_form.ui" line="7"/>
-        <source>保存 (Ctrl+S)</source>
+        <source>保存（Ctrl+S）</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
@@ -2623,7 +2623,7 @@ Save it anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/venue_form.ui" line="7"/>
-        <source>关闭 (Esc)</source>
+        <source>关闭（Esc）</source>
         <translation>Close (Esc)</translation>
     </message>
 </context>
@@ -2646,7 +2646,7 @@ Save it anyway?</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/week_picker.py" line="48"/>
-        <source>{year}年第{week}周({span})</source>
+        <source>{year}年第{week}周（{span}）</source>
         <translation>Week {week} of {year} ({span})</translation>
     </message>
     <message>
@@ -2656,7 +2656,7 @@ Save it anyway?</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/week_picker.py" line="69"/>
-        <source>选择一天,即选中它所在的周(周一至周日)</source>
+        <source>选择一天，即选中它所在的周（周一至周日）</source>
         <translation>Pick a day to choose its week (Monday to Sunday)</translation>
     </message>
     <message>
@@ -2685,7 +2685,7 @@ Save it anyway?</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="119"/>
-        <source>(按文件中的区县列)</source>
+        <source>（按文件中的区县列）</source>
         <translation>(from the file&apos;s unit column)</translation>
     </message>
     <message>
@@ -2723,7 +2723,7 @@ Save it anyway?</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="157"/>
-        <source>已按表头自动识别;如有不对,请在右侧选择文件中的列。</source>
+        <source>已按表头自动识别；如有不对，请在右侧选择文件中的列。</source>
         <translation>Matched by header; if something is wrong, choose the file column on the right.</translation>
     </message>
     <message>
@@ -2738,7 +2738,7 @@ Save it anyway?</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="162"/>
-        <source>保存此对应关系,下次自动使用</source>
+        <source>保存此对应关系，下次自动使用</source>
         <translation>Save this mapping for next time</translation>
     </message>
     <message>
@@ -2768,7 +2768,7 @@ Save it anyway?</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="214"/>
-        <source>(不导入)</source>
+        <source>（不导入）</source>
         <translation>(not imported)</translation>
     </message>
 </context>
@@ -2776,7 +2776,7 @@ Save it anyway?</translation>
     <name>_PreviewPage</name>
     <message>
         <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="241"/>
-        <source>预览(试导入,尚未写入)</source>
+        <source>预览（试导入，尚未写入）</source>
         <translation>Preview (dry run, nothing written yet)</translation>
     </message>
     <message>
@@ -2791,17 +2791,17 @@ Save it anyway?</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="273"/>
-        <source>共 %1 行:%2。</source>
+        <source>共 %1 行：%2。</source>
         <translation>%1 rows: %2.</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="275"/>
-        <source>有错误或冲突的行必须先在文件中改正,全部通过后才能导入(不会只导入一部分)。</source>
+        <source>有错误或冲突的行必须先在文件中改正，全部通过后才能导入（不会只导入一部分）。</source>
         <translation>Rows with errors or conflicts must be fixed in the file first; the import runs only when every row passes (never a part of it).</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="277"/>
-        <source>点击“导入”写入数据库(导入前自动备份,之后可整批撤销)。</source>
+        <source>点击“导入”写入数据库（导入前自动备份，之后可整批撤销）。</source>
         <translation>Click &quot;Import&quot; to write to the database (backed up first; the whole batch can be undone later).</translation>
     </message>
     <message>
@@ -2812,7 +2812,7 @@ Save it anyway?</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="296"/>
-        <source>已导入(批次 %1)。如需撤销,可在“导入批次”中撤销整批。</source>
+        <source>已导入（批次 %1）。如需撤销，可在“导入批次”中撤销整批。</source>
         <translation>Imported (batch %1). To undo, undo the whole batch under &quot;Import batches&quot;.</translation>
     </message>
 </context>
@@ -3513,7 +3513,7 @@ Save it anyway?</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/report_chart.py" line="201"/>
-        <source>累计开通基站(个)</source>
+        <source>累计开通基站（个）</source>
         <translation>Stations on air (cumulative)</translation>
     </message>
     <message>
@@ -3523,7 +3523,7 @@ Save it anyway?</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/report_chart.py" line="207"/>
-        <source>目标线(未设置本区县目标)</source>
+        <source>目标线（未设置本区县目标）</source>
         <translation>Target (none set for this unit)</translation>
     </message>
     <message>
@@ -3590,7 +3590,7 @@ Save it anyway?</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/report_html.py" line="118"/>
-        <source>{year}年第{week}周({span})</source>
+        <source>{year}年第{week}周（{span}）</source>
         <translation>Week {week} of {year} ({span})</translation>
     </message>
     <message>
@@ -3600,7 +3600,7 @@ Save it anyway?</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/report_html.py" line="135"/>
-        <source>统计口径:{rule}</source>
+        <source>统计口径：{rule}</source>
         <translation>Counting rule: {rule}</translation>
     </message>
     <message>
@@ -3610,7 +3610,7 @@ Save it anyway?</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/report_html.py" line="208"/>
-        <source>共 {n} 条,此处列出前 {limit} 条;完整名单请在登记表中筛选导出。</source>
+        <source>共 {n} 条，此处列出前 {limit} 条；完整名单请在登记表中筛选导出。</source>
         <translation>{n} in all, the first {limit} listed here; filter the register and export it for the full list.</translation>
     </message>
     <message>
@@ -3637,7 +3637,7 @@ Save it anyway?</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/report_sections.py" line="101"/>
-        <source>填报单位:{scope}({edition})  统计周期:{start} 至 {end}  周次:{week}  统计口径:{rule}</source>
+        <source>填报单位：{scope}（{edition}）统计周期：{start} 至 {end}  周次：{week}  统计口径：{rule}</source>
         <translation>Reporting unit: {scope} ({edition})  Period: {start} to {end}  Week: {week}  Counting rule: {rule}</translation>
     </message>
     <message>
@@ -3652,7 +3652,7 @@ Save it anyway?</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/report_sections.py" line="118"/>
-        <source>{n} 个,完成 {p}</source>
+        <source>{n} 个，完成 {p}</source>
         <translation>{n}, {p} reached</translation>
     </message>
     <message>
@@ -3677,7 +3677,7 @@ Save it anyway?</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/report_sections.py" line="128"/>
-        <source>(控制线 ≤{max}%,{verdict})</source>
+        <source>（控制线 ≤{max}%，{verdict}）</source>
         <translation> (limit {max}%, {verdict})</translation>
     </message>
     <message>
@@ -3714,7 +3714,7 @@ Save it anyway?</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/report_sections.py" line="149"/>
-        <source>{p}({n} 个)</source>
+        <source>{p}（{n} 个）</source>
         <translation>{p} ({n})</translation>
     </message>
     <message>
@@ -3729,7 +3729,7 @@ Save it anyway?</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/report_sections.py" line="155"/>
-        <source>累计 {total} 个,本周 {week} 个</source>
+        <source>累计 {total} 个，本周 {week} 个</source>
         <translation>{total} in all, {week} this week</translation>
     </message>
     <message>
@@ -3740,7 +3740,7 @@ Save it anyway?</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/report_sections.py" line="162"/>
-        <source>本周 {week} 处,累计 {total} 处</source>
+        <source>本周 {week} 处，累计 {total} 处</source>
         <translation>{week} this week, {total} in all</translation>
     </message>
     <message>
@@ -3752,7 +3752,7 @@ Save it anyway?</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/report_sections.py" line="167"/>
-        <source>本周 {week} 根,累计 {total} 根</source>
+        <source>本周 {week} 根，累计 {total} 根</source>
         <translation>{week} this week, {total} in all</translation>
     </message>
     <message>
@@ -3786,7 +3786,7 @@ Save it anyway?</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/report_sections.py" line="192"/>
-        <source>图1 累计开通5G基站与目标(按周,截至本周末)</source>
+        <source>图1 累计开通5G基站与目标（按周，截至本周末）</source>
         <translation>Figure 1 Stations on air and the target (weekly, at each week&apos;s end)</translation>
     </message>
     <message>
@@ -3832,7 +3832,7 @@ Save it anyway?</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/report_sections.py" line="208"/>
-        <source>补助(元)</source>
+        <source>补助（元）</source>
         <translation>Subsidy (yuan)</translation>
     </message>
     <message>
@@ -3897,7 +3897,7 @@ Save it anyway?</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/report_sections.py" line="303"/>
-        <source>本周未报送周报的区县({n} 个):</source>
+        <source>本周未报送周报的区县（{n} 个）：</source>
         <translation>Units without a return this week ({n}): </translation>
     </message>
     <message>
@@ -4063,7 +4063,7 @@ Save it anyway?</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/report_sections.py" line="469"/>
-        <source>截至本周末,已开通基站中转供电 {n} 个,占 {p}(2022年底前控制在 {max}% 以内);直供电改造累计完成 {done} 个,本周完成 {week} 个。</source>
+        <source>截至本周末，已开通基站中转供电 {n} 个，占 {p}（2022年底前控制在 {max}% 以内）；直供电改造累计完成 {done} 个，本周完成 {week} 个。</source>
         <translation>At the week&apos;s end {n} stations on air have indirect power, {p} (at most {max}% by the end of 2022); conversions to direct supply: {done} in all, {week} this week.</translation>
     </message>
     <message>
@@ -4078,22 +4078,22 @@ Save it anyway?</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/report_sections.py" line="488"/>
-        <source>省级(元)</source>
+        <source>省级（元）</source>
         <translation>Province (yuan)</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/report_sections.py" line="489"/>
-        <source>市级(元)</source>
+        <source>市级（元）</source>
         <translation>City (yuan)</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/report_sections.py" line="490"/>
-        <source>区县级(元)</source>
+        <source>区县级（元）</source>
         <translation>Unit (yuan)</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/report_sections.py" line="491"/>
-        <source>合计(元)</source>
+        <source>合计（元）</source>
         <translation>Total (yuan)</translation>
     </message>
     <message>
@@ -4103,7 +4103,7 @@ Save it anyway?</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/report_sections.py" line="511"/>
-        <source>补助按全部已开通SA基站计(不受统计口径影响),每个基站:省级 2,500 元;市、区县共 2,500 元(县 市3:县7,区 市7:区3)。</source>
+        <source>补助按全部已开通SA基站计（不受统计口径影响），每个基站：省级 2,500 元；市、区县共 2,500 元（县 市3：县7，区 市7：区3）。</source>
         <translation>Subsidy for every SA station on air, whatever the counting rule: 2,500 yuan from the province and 2,500 from city and unit (county 3:7, district 7:3).</translation>
     </message>
     <message>
@@ -4113,32 +4113,32 @@ Save it anyway?</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/report_sections.py" line="524"/>
-        <source>(本周未填写)</source>
+        <source>（本周未填写）</source>
         <translation>(none entered this week)</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/report_sections.py" line="529"/>
-        <source>填报人:{name}</source>
+        <source>填报人：{name}</source>
         <translation>Prepared by: {name}</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/report_sections.py" line="530"/>
-        <source>审核人:{name}</source>
+        <source>审核人：{name}</source>
         <translation>Reviewed by: {name}</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/report_sections.py" line="531"/>
-        <source>单位负责人:{name}</source>
+        <source>单位负责人：{name}</source>
         <translation>Head of unit: {name}</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/report_sections.py" line="532"/>
-        <source>日期:{name}</source>
+        <source>日期：{name}</source>
         <translation>Date: {name}</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/report_sections.py" line="540"/>
-        <source>生成时间:{time}</source>
+        <source>生成时间：{time}</source>
         <translation>Generated: {time}</translation>
     </message>
 </context>

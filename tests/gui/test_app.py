@@ -250,6 +250,8 @@ def test_the_window_says_it_can_open_read_only(qtbot, tmp_path):
             seen.append(box.text())
             next(b for b in box.buttons() if b.text() == "只读打开").click()
 
+        # A quit left pending by an earlier test in this process would end the box at once.
+        QApplication.removePostedEvents(QApplication.instance(), QEvent.Type.Quit)
         QTimer.singleShot(0, answer)
         chosen: list[str] = []
         # Inside the application's loop, as in the program (a loop ended by an earlier test's

@@ -130,9 +130,9 @@ def test_import_preview_and_status_page(qtbot, qtmodeltester, unit, city, tmp_pa
 
 def test_bulk_wizard_preview_and_commit(qtbot, qtmodeltester, unit, tmp_path, quiet_boxes):
     csvf = tmp_path / "移动清单.csv"
-    lines = ["站名，gNodeB标识，运营商，经度，纬度，乡镇，状态"]
-    lines += [f"批量{i}号站，99{i:06d}，中国移动，114.8,34.5，五里河镇，规划" for i in range(30)]
-    lines.append("坏行站，99999999，中国铁通，126.1,34.5，五里河镇，规划")
+    lines = ["站名,gNodeB标识,运营商,经度,纬度,乡镇,状态"]
+    lines += [f"批量{i}号站,99{i:06d},中国移动,114.8,34.5,五里河镇,规划" for i in range(30)]
+    lines.append("坏行站,99999999,中国铁通,126.1,34.5,五里河镇,规划")
     csvf.write_text("\n".join(lines), encoding="utf-8")
     wiz = BulkImportWizard(unit)
     qtbot.addWidget(wiz)

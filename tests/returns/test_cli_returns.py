@@ -51,5 +51,5 @@ def test_cli_bulk_import(tmp_path, capsys):
     assert run(["bulk-import", "--db", str(db), str(csvf), "--register", "stations", "--dry-run"]) == 0
     assert run(["bulk-import", "--db", str(db), str(csvf), "--register", "stations"]) == 0
     out = capsys.readouterr().out
-    batch = int(out.split("批次 ")[1].split(")")[0])
+    batch = int(out.split("批次 ")[1].split("）")[0])
     assert run(["bulk-undo", "--db", str(db), str(batch)]) == 0

@@ -321,3 +321,11 @@ def test_chinese_punctuation_in_free_text_survives_the_round_trip(unit_store, ci
     got = city_store.find_station(s.operator, s.station_code)
     # Free text keeps its punctuation; full-width letters and digits are folded on reading.
     assert (got.name, got.notes, got.address) == ("杞县（城关）5G站", "已协调（街道）：完成；", "金城路1号")
+
+
+def test_a_venue_reason_written_by_an_earlier_version_is_still_read():
+    from kf5g_desktop.returns.parsing import split_venue_notes
+
+    assert split_venue_notes("不免费原因:物业收费\n其他说明") == ("物业收费", "其他说明")
+    assert split_venue_notes("不免费原因：物业收费") == ("物业收费", None)
+    assert split_venue_notes("普通备注") == (None, "普通备注")
