@@ -52,7 +52,7 @@ from .week_picker import WeekPicker, week_short_title
 from .widgets import FlowLayout, RowsModel, dtr
 
 CHART_END = IsoWeek(2022, 52)
-LEGEND_HEADROOM = 1.35  # the weekly bar chart's y range: highest bar × this
+LEGEND_HEADROOM = 1.6  # the weekly bar chart's y range: highest bar × this (room for a two-line legend)
 OPERATOR_COLORS = {"CMCC": "#1565c0", "CUCC": "#d32f2f", "CTCC": "#2e7d32", "CBN": "#f9a825"}
 ItemIndex = QModelIndex | QPersistentModelIndex
 
@@ -524,7 +524,7 @@ class DashboardPage(QWidget):
 
         # New per week, stacked by operator
         p = prepare(self.chart_new)
-        p.addLegend(offset=(-10, 10), colCount=4)
+        p.addLegend(offset=(-10, 10), colCount=2)  # two by two: fits in English too
         base = [0.0] * n
         for op in codes.OPERATOR.codes:
             vals = s.new_by_operator.get(op, [0] * n)
@@ -536,7 +536,7 @@ class DashboardPage(QWidget):
                 )
                 p.plot([], [], pen=pg.mkPen(OPERATOR_COLORS[op], width=8), name=dtr(codes.OPERATOR.label(op)))
                 base = [b + v for b, v in zip(base, vals, strict=True)]
-        # Head room above the highest bar for the legend (one line across the top), so it never
+        # Head room above the highest bar for the legend (two lines across the top), so it never
         # covers the bars.
         p.setYRange(0, max(max(base, default=0.0), 1.0) * LEGEND_HEADROOM, padding=0.06)
 

@@ -322,6 +322,10 @@ class MainWindow(QMainWindow):
         self.status_who = QLabel(self)
         self.status_counts = QLabel(self)
         self.status_readonly.setVisible(False)
+        # The path and the user give way on a narrow window (their full text is in the tooltip):
+        # the status bar must never hold the window wider than a 1024-pixel screen.
+        for label in (self.status_db, self.status_who):
+            label.setMinimumWidth(80)  # (an explicit minimum overrides the label's text width)
         sb.addPermanentWidget(self.status_readonly)
         sb.addPermanentWidget(self.status_counts)
         sb.addPermanentWidget(self.status_who)
@@ -343,7 +347,9 @@ class MainWindow(QMainWindow):
         self.status_db.setText(
             self.status_db.fontMetrics().elidedText(db_text, Qt.TextElideMode.ElideMiddle, 320)
         )
-        self.status_who.setText(self.tr("{0} · 填报人：{1}").format(where, inst.user_name or "—"))
+        who = self.tr("{0} · 填报人：{1}").format(where, inst.user_name or "—")
+        self.status_who.setText(who)
+        self.status_who.setToolTip(who)
         self.status_counts.setText(
             self.tr("基站 {0} · 场所 {1} · 杆塔 {2}").format(c[STATION], c[VENUE], c[POLE])
         )

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -20,6 +19,7 @@ from kf5g_desktop.returns.city import LATE, MISSING, MODIFIED, ON_TIME, PENDING,
 from kf5g_desktop.storage.store import Store
 
 from .week_picker import week_title
+from .widgets import FlowLayout
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -126,10 +126,9 @@ class ReturnsStatusPage(QWidget):
         refresh.clicked.connect(self.refresh)
         export = QPushButton(self.tr("导出全市汇总…"), self)
         export.clicked.connect(self._export)
-        bar = QHBoxLayout()
+        bar = FlowLayout()  # wraps on a narrow window (1024 pixels, or the English interface)
         bar.addWidget(QLabel(self.tr("显示最近"), self))
         bar.addWidget(self.weeks)
-        bar.addStretch(1)
         legend = "  ".join(
             f'<span style="background:{COLORS[k]}">&nbsp;{t}&nbsp;</span>' for k, t in STATE_LABELS().items()
         )

@@ -253,3 +253,21 @@ def test_read_only_badge_is_not_cut_at_1280(qtbot, english, sample_store, tmp_pa
         assert badge.width() >= badge.fontMetrics().horizontalAdvance(badge.text())
     finally:
         ro.close()
+
+
+def test_the_english_city_window_fits_a_1024_pixel_screen(qtbot, english, tmp_path):
+    """English texts are longer: no page, bar or status label may hold the window wider than 1024."""
+    from kf5g_desktop.gui.app import install_menus
+    from kf5g_desktop.gui.main_window import MainWindow
+
+    city = Store.open(tmp_path / "city.db", user="张三")
+    try:
+        city.setup_installation(kind="city", unit_code=None, user_name="张三")
+        win = MainWindow(city)
+        qtbot.addWidget(win)
+        install_menus(win, city)
+        win.show()
+        assert "returns_status" in win.pages
+        assert win.minimumSizeHint().width() <= 1024, win.minimumSizeHint()
+    finally:
+        city.close()
