@@ -39,6 +39,7 @@ from .main_menus import (
     build_menus,
     submenu_title,
 )
+from .widgets import confirm as ask
 
 if TYPE_CHECKING:  # the pages (and SQLAlchemy behind the Store) load when a database is attached
     from kf5g_desktop.storage.store import Store
@@ -456,14 +457,8 @@ class MainWindow(QMainWindow):
             return False
         if confirm:
             what = keys[0] if len(keys) == 1 else self.tr("选中的 {0} 条记录").format(len(keys))
-            answer = QMessageBox.question(
-                self,
-                self.tr("删除"),
-                self.tr("把“{0}”移到回收站？\n可以在回收站恢复，也可以用“撤销”（Ctrl+Z）。").format(what),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No,
-            )
-            if answer != QMessageBox.StandardButton.Yes:
+            question = self.tr("把“{0}”移到回收站？\n可以在回收站恢复，也可以用“撤销”（Ctrl+Z）。").format(what)
+            if not ask(self, self.tr("删除"), question):
                 return False
         done: list[int] = []
         try:

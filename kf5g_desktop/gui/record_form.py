@@ -47,7 +47,16 @@ from kf5g_desktop.storage.errors import Kf5gError, ValidationFailed
 from kf5g_desktop.storage.store import Store
 
 from .approvals_table import ApprovalsTable
-from .widgets import INVALID_STYLE, DateValidator, NumberValidator, dtr, fill_combo, mark, text_to_date
+from .widgets import (
+    INVALID_STYLE,
+    DateValidator,
+    NumberValidator,
+    confirm,
+    dtr,
+    fill_combo,
+    mark,
+    text_to_date,
+)
 
 STICKY_FIELDS = {
     STATION: ("unit_code", "township_code", "operator"),
@@ -446,14 +455,8 @@ class RecordForm(QDialog):
         warns = [i for i in issues if i.severity == WARNING]
         if warns:
             text = "\n".join(f"• {i.message}" for i in warns)
-            answer = QMessageBox.question(
-                self,
-                self.tr("请确认"),
-                self.tr("这条记录有以下提醒：\n{0}\n\n仍要保存吗？").format(text),
-                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
-            )
-            if answer != QMessageBox.StandardButton.Save:
+            ask = self.tr("这条记录有以下提醒：\n{0}\n\n仍要保存吗？").format(text)
+            if not confirm(self, self.tr("请确认"), ask, QMessageBox.StandardButton.Save):
                 self._focus_issue(warns[0])
                 return False
         try:

@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QAction, QValidator
-from PySide6.QtWidgets import QComboBox, QLayout, QLayoutItem, QMenu, QToolButton, QWidget
+from PySide6.QtWidgets import QComboBox, QLayout, QLayoutItem, QMenu, QMessageBox, QToolButton, QWidget
 
 from kf5g_desktop.domain.normalize import normalize_number, normalize_text, parse_date
 
@@ -101,6 +101,18 @@ class NumberValidator(QValidator):
         if self.low <= v <= self.high:
             return QValidator.State.Acceptable, text, pos
         return QValidator.State.Intermediate, text, pos
+
+
+def confirm(
+    parent: QWidget, title: str, text: str, yes: QMessageBox.StandardButton = QMessageBox.StandardButton.Yes
+) -> bool:
+    """Ask before doing something: ``yes`` (Yes, or e.g. Save) against a default that does nothing."""
+    no = (
+        QMessageBox.StandardButton.No
+        if yes == QMessageBox.StandardButton.Yes
+        else QMessageBox.StandardButton.Cancel
+    )
+    return QMessageBox.question(parent, title, text, yes | no, no) == yes
 
 
 def text_to_date(text: str) -> date | None:

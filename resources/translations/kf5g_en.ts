@@ -131,17 +131,17 @@
         <translation>Printing could not start (printer or PDF file unavailable).</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="274"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="273"/>
         <source>周报打印预览 — </source>
         <translation>Weekly report print preview — </translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="254"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="253"/>
         <source>正在生成周报</source>
         <translation>Building the weekly report</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="300"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="299"/>
         <source>打印周报</source>
         <translation>Print weekly report</translation>
     </message>
@@ -294,17 +294,17 @@
         <translation>Restore {0}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/widgets.py" line="200"/>
+        <location filename="../../kf5g_desktop/gui/widgets.py" line="212"/>
         <source>清除选择</source>
         <translation>Clear selection</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/widgets.py" line="224"/>
+        <location filename="../../kf5g_desktop/gui/widgets.py" line="236"/>
         <source>{0}：全部</source>
         <translation>{0}: all</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/widgets.py" line="228"/>
+        <location filename="../../kf5g_desktop/gui/widgets.py" line="240"/>
         <source>{0}:{1} 项</source>
         <translation>{0}: {1} selected</translation>
     </message>
@@ -904,7 +904,7 @@ Please pass this message on to technical support.</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/main_window.py" line="179"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="335"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="339"/>
         <source>正在打开数据库……</source>
         <translation>Opening the database…</translation>
     </message>
@@ -1101,33 +1101,33 @@ Please pass this message on to technical support.</translation>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="339"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="343"/>
         <source>市级</source>
         <translation>City</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="339"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="343"/>
         <source>未设置单位</source>
         <translation>No unit set</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="341"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="345"/>
         <source>数据库：{0}</source>
         <translation>Database: {0}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="346"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="350"/>
         <source>{0} · 填报人：{1}</source>
         <translation>{0} · User: {1}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="348"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="354"/>
         <source>基站 {0} · 场所 {1} · 杆塔 {2}</source>
         <translation>Stations {0} · Venues {1} · Poles {2}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="334"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="350"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="338"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="356"/>
         <source>开封市5G网络建设填报系统</source>
         <translation>Kaifeng 5G Build-out Register</translation>
     </message>
@@ -1157,38 +1157,38 @@ Please pass this message on to technical support.</translation>
         <translation>&amp;Weekly report</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="352"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="358"/>
         <source>（只读）</source>
         <translation> (read-only)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="354"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="360"/>
         <source>（演示数据）</source>
         <translation> (demo data)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="366"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="372"/>
         <source>只读：数据库正被另一个程序使用，不能修改</source>
         <translation>Read-only: the database is in use by another copy of the program; changes are disabled</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="384"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="390"/>
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="452"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="458"/>
         <source>选中的 {0} 条记录</source>
         <translation>the {0} selected records</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/main_menus.py" line="66"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="455"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="460"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="456"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="459"/>
         <source>把“{0}”移到回收站？
 可以在回收站恢复，也可以用“撤销”（Ctrl+Z）。</source>
         <translation>Move “{0}” to the recycle bin?
@@ -1482,62 +1482,62 @@ Records station builds, free-access venues and pole sharing; prints the weekly r
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="146"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="155"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="146"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="155"/>
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="281"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="290"/>
         <source>新建</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="281"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="290"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="282"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="291"/>
         <source>（只读）</source>
         <translation> (read-only)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="357"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="366"/>
         <source>“{0}”不是有效日期，请按 2021-02-01 的格式填写。</source>
         <translation>“{0}” is not a valid date; please write it like 2021-02-01.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="365"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="374"/>
         <source>“{0}”应是数字，请重新填写。</source>
         <translation>“{0}” must be a number; please correct it.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="406"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="415"/>
         <source>错误</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="406"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="415"/>
         <source>提醒</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="436"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="445"/>
         <source>没有修改，无需保存。</source>
         <translation>Nothing changed, nothing to save.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="451"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="459"/>
         <source>请确认</source>
         <translation>Please confirm</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="452"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="458"/>
         <source>这条记录有以下提醒：
 {0}
 
@@ -1548,17 +1548,17 @@ Records station builds, free-access venues and pole sharing; prints the weekly r
 Save it anyway?</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="468"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="471"/>
         <source>保存失败</source>
         <translation>Save failed</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="495"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="498"/>
         <source>放弃修改</source>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="496"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="499"/>
         <source>表单中有未保存的修改，确定放弃吗？</source>
         <translation>The form has unsaved changes. Discard them?</translation>
     </message>
@@ -1707,17 +1707,17 @@ Save it anyway?</translation>
 <context>
     <name>ReportActions</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="211"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="210"/>
         <source>周报（预览、打印、另存为PDF）(&amp;W)…</source>
         <translation>&amp;Weekly report (preview, print, save as PDF)…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="215"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="214"/>
         <source>选择周次，预览并打印周报或保存为PDF</source>
         <translation>Choose a week, preview and print the weekly report or save it as PDF</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="219"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="218"/>
         <source>填写本周存在问题(&amp;P)…</source>
         <translation>Enter this week&apos;s &amp;problems…</translation>
     </message>
@@ -1725,101 +1725,101 @@ Save it anyway?</translation>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="58"/>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="158"/>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="194"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="57"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="157"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="193"/>
         <source>周报</source>
         <translation>Weekly report</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="64"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="63"/>
         <source>全市汇总（市级版）</source>
         <translation>City consolidation (city edition)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="75"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="74"/>
         <source>哪些类型的基站计入“基站数”和目标完成率；补助按全部已开通SA基站计</source>
         <translation>Which station types count as stations and towards the target; the subsidy counts all SA stations on air</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="78"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="77"/>
         <source>周次：</source>
         <translation>Week:</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="79"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="78"/>
         <source>报表范围：</source>
         <translation>Report scope:</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="80"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="79"/>
         <source>统计口径：</source>
         <translation>Counting rule:</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="82"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="81"/>
         <source>本周存在问题（打印在周报中）</source>
         <translation>Problems this week (printed in the report)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="84"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="83"/>
         <source>逐条填写本周工作中存在的问题和需要协调的事项，如：
 1. ……</source>
         <translation>List this week&apos;s problems and matters needing coordination, e.g.:
 1. …</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="86"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="85"/>
         <source>审核人姓名</source>
         <translation>Reviewer&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="87"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="86"/>
         <source>保存问题</source>
         <translation>Save problems</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="92"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="91"/>
         <source>审核人：</source>
         <translation>Reviewer:</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="99"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="98"/>
         <source>打印预览…</source>
         <translation>Print preview…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="101"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="100"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="103"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="102"/>
         <source>另存为PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="158"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="157"/>
         <source>数据库以只读方式打开，问题文本无法保存。</source>
         <translation>The database is open read-only; the problems text cannot be saved.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="166"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="165"/>
         <source>已保存 {week} 的问题。</source>
         <translation>Saved the problems of {week}.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="185"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="184"/>
         <source>周报另存为PDF</source>
         <translation>Save weekly report as PDF</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="185"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="184"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="194"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="193"/>
         <source>已保存周报（共 {n} 页）：
 {path}</source>
         <translation>Saved the weekly report ({n} pages):
@@ -1940,22 +1940,22 @@ Save it anyway?</translation>
         <translation>Show the last</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_status.py" line="141"/>
+        <location filename="../../kf5g_desktop/gui/returns_status.py" line="140"/>
         <source>报送情况（各区县每周周报）</source>
         <translation>Return status (weekly returns of each unit)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_status.py" line="168"/>
+        <location filename="../../kf5g_desktop/gui/returns_status.py" line="167"/>
         <source>上周（%1）未报：%2</source>
         <translation>Missing last week (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_status.py" line="170"/>
+        <location filename="../../kf5g_desktop/gui/returns_status.py" line="169"/>
         <source>无</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_status.py" line="170"/>
+        <location filename="../../kf5g_desktop/gui/returns_status.py" line="169"/>
         <source>、</source>
         <translation>, </translation>
     </message>
