@@ -80,13 +80,13 @@ def run(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         err("已取消。")
         return EXIT_ERROR
-    except Exception as exc:  # the boundary: never a traceback on the console
+    except Exception:  # the boundary: never a traceback on the console
         logfile = log_path()
         if logfile is not None:
             with logfile.open("a", encoding="utf-8") as f:
                 f.write(traceback.format_exc())
         err(
-            f"程序内部错误：{type(exc).__name__}: {exc}。"
-            + (f"详细信息已写入“{logfile}”，请发给技术支持。" if logfile else "")
+            "程序内部错误，命令没有完成。"  # the exception itself goes to kf5g.log, not to the user
+            + (f"详细信息已写入“{logfile}”，请发给技术支持。" if logfile else "请把操作步骤告诉技术支持。")
         )
         return EXIT_BUG

@@ -110,9 +110,9 @@ def run_self_test(print_line: Callable[[str], None] = print) -> int:
                 detail = step(folder, ctx)
             except Exception as exc:
                 failures += 1
-                print_line(f"[失败] {name}:{type(exc).__name__}: {exc}")
+                print_line(f"[失败] {name}：{type(exc).__name__}: {exc}")
                 break
-            print_line(f"[通过] {name}:{detail}（{time.perf_counter() - t0:.1f} 秒）")
+            print_line(f"[通过] {name}：{detail}（{time.perf_counter() - t0:.1f} 秒）")
     total = time.perf_counter() - started
     if failures:
         print_line(f"自检未通过（用时 {total:.1f} 秒）。")
