@@ -80,6 +80,17 @@ class _Signals(QObject):
     cancelled = Signal()
 
 
+_RETIRED: list[_Signals] = []
+"""Signal objects of ended jobs, released on the GUI thread a moment later: the worker thread may
+still be returning from its ``emit`` when the GUI thread has handled the signal, and the last
+reference to a QObject must not go away on a thread it does not live in."""
+
+
+def _retire(signals: _Signals) -> None:
+    _RETIRED.append(signals)
+    QTimer.singleShot(2000, lambda: _RETIRED.remove(signals) if signals in _RETIRED else None)
+
+
 class _Runner(QRunnable):
     def __init__(self, fn: Callable[[Progress], Any], signals: _Signals, progress: Progress) -> None:
         super().__init__()
@@ -89,14 +100,15 @@ class _Runner(QRunnable):
         self._progress = progress
 
     def run(self) -> None:
+        signals = self._signals
         try:
             result = self._fn(self._progress)
         except Cancelled:
-            self._signals.cancelled.emit()
+            signals.cancelled.emit()
         except BaseException as exc:  # delivered to the GUI thread, shown there
-            self._signals.failed.emit(exc, traceback.format_exc())
+            signals.failed.emit(exc, traceback.format_exc())
         else:
-            self._signals.finished.emit(result)
+            signals.finished.emit(result)
 
 
 class Job(QObject):
@@ -182,6 +194,7 @@ class Job(QObject):
             self.dialog.deleteLater()
             self.dialog = None
             reactivate(owner_window(self._parent))
+        _retire(self.signals)
         Job._running.discard(self)
 
     def _parent_gone(self) -> bool:
