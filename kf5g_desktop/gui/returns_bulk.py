@@ -57,9 +57,17 @@ STATE_COLORS = {
 class BulkPreviewModel(RowsModel):
     """Every row of the file: state, key, what changes, problems."""
 
-    HEADERS = ("行号", "结果", "记录", "变化 / 问题")
+    HEADERS = (  # translated under "BulkPreviewModel"
+        QT_TRANSLATE_NOOP("BulkPreviewModel", "行号"),
+        QT_TRANSLATE_NOOP("BulkPreviewModel", "结果"),
+        QT_TRANSLATE_NOOP("BulkPreviewModel", "记录"),
+        QT_TRANSLATE_NOOP("BulkPreviewModel", "变化 / 问题"),
+    )
 
     rows: list[bulk.PreviewRow]
+
+    def header(self, section: int) -> str:
+        return self.tr(self.HEADERS[section])
 
     def set_preview(self, pv: bulk.Preview | None) -> None:
         # Problems first, so a person sees what to fix without scrolling 10,000 rows.

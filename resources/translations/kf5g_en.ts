@@ -309,17 +309,17 @@
         <translation>{0}: {1} selected</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/jobs.py" line="150"/>
+        <location filename="../../kf5g_desktop/gui/jobs.py" line="162"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/jobs.py" line="167"/>
+        <location filename="../../kf5g_desktop/gui/jobs.py" line="179"/>
         <source>正在取消……</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/jobs.py" line="244"/>
+        <location filename="../../kf5g_desktop/gui/jobs.py" line="257"/>
         <source>操作失败：{0}
 
 请把此信息告知技术支持。</source>
@@ -415,29 +415,52 @@ Please pass this message on to technical support.</translation>
         <translation>Pole sharing</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="313"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="321"/>
         <source>批量导入运营商清单</source>
         <translation>Bulk import operators&apos; lists</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="320"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="328"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="321"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="329"/>
         <source>下一步</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="322"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="330"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="323"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="331"/>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>BulkPreviewModel</name>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="61"/>
+        <source>行号</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="62"/>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="63"/>
+        <source>记录</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="64"/>
+        <source>变化 / 问题</source>
+        <translation>Changes / problems</translation>
     </message>
 </context>
 <context>
@@ -863,48 +886,48 @@ Please pass this message on to technical support.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="152"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="153"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="153"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="154"/>
         <source>基站</source>
         <translation>Stations</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="154"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="155"/>
         <source>审批</source>
         <translation>Approvals</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="155"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="156"/>
         <source>免费开放场所</source>
         <translation>Free-access venues</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="156"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="157"/>
         <source>杆塔共享</source>
         <translation>Pole sharing</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="157"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="158"/>
         <source>回收站</source>
         <translation>Recycle bin</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="158"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="159"/>
         <source>操作日志</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="159"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="160"/>
         <source>报送情况</source>
         <translation>Return status</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="179"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="339"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="180"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="340"/>
         <source>正在打开数据库……</source>
         <translation>Opening the database…</translation>
     </message>
@@ -1101,33 +1124,33 @@ Please pass this message on to technical support.</translation>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="343"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="344"/>
         <source>市级</source>
         <translation>City</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="343"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="344"/>
         <source>未设置单位</source>
         <translation>No unit set</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="345"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="346"/>
         <source>数据库：{0}</source>
         <translation>Database: {0}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="350"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="351"/>
         <source>{0} · 填报人：{1}</source>
         <translation>{0} · User: {1}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="354"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="355"/>
         <source>基站 {0} · 场所 {1} · 杆塔 {2}</source>
         <translation>Stations {0} · Venues {1} · Poles {2}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="338"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="356"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="339"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="357"/>
         <source>开封市5G网络建设填报系统</source>
         <translation>Kaifeng 5G Build-out Register</translation>
     </message>
@@ -1157,55 +1180,55 @@ Please pass this message on to technical support.</translation>
         <translation>&amp;Weekly report</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="358"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="359"/>
         <source>（只读）</source>
         <translation> (read-only)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="360"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="361"/>
         <source>（演示数据）</source>
         <translation> (demo data)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="372"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="373"/>
         <source>只读：数据库正被另一个程序使用，不能修改</source>
         <translation>Read-only: the database is in use by another copy of the program; changes are disabled</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="390"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="391"/>
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="458"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="459"/>
         <source>选中的 {0} 条记录</source>
         <translation>the {0} selected records</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/main_menus.py" line="66"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="460"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="461"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="459"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="460"/>
         <source>把“{0}”移到回收站？
 可以在回收站恢复，也可以用“撤销”（Ctrl+Z）。</source>
         <translation>Move “{0}” to the recycle bin?
 You can restore it from the recycle bin or with Undo (Ctrl+Z).</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="489"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="490"/>
         <source>已恢复：{0}</source>
         <translation>Restored: {0}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="500"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="501"/>
         <source>彻底删除</source>
         <translation>Delete permanently</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="501"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="502"/>
         <source>彻底删除“{0}”？此操作不能撤销，记录将无法恢复（操作日志保留）。</source>
         <translation>Permanently delete “{0}”? This cannot be undone and the record cannot be restored (the audit log is kept).</translation>
     </message>
@@ -2668,48 +2691,48 @@ Save it anyway?</translation>
 <context>
     <name>_FilePage</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="105"/>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="133"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="113"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="141"/>
         <source>选择运营商清单</source>
         <translation>Choose the operator&apos;s list</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="107"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="115"/>
         <source>支持 .xlsx、.xls、.ods、.xlsb 和 .csv；列的顺序不限，下一步会自动识别表头。</source>
         <translation>.xlsx, .xls, .ods, .xlsb and .csv, columns in any order; the headers are recognised in the next step.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="110"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="118"/>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="119"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="127"/>
         <source>（按文件中的区县列）</source>
         <translation>(from the file&apos;s unit column)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="126"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="134"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="127"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="135"/>
         <source>导入到</source>
         <translation>Import into</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="128"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="136"/>
         <source>默认区县</source>
         <translation>Default unit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="133"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="141"/>
         <source>表格 (*.xlsx *.xls *.ods *.xlsb *.csv *.txt)</source>
         <translation>Spreadsheets (*.xlsx *.xls *.ods *.xlsb *.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="145"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="153"/>
         <source>批量导入</source>
         <translation>Bulk import</translation>
     </message>
@@ -2717,57 +2740,57 @@ Save it anyway?</translation>
 <context>
     <name>_MappingPage</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="156"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="164"/>
         <source>核对列的对应关系</source>
         <translation>Check the column mapping</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="157"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="165"/>
         <source>已按表头自动识别；如有不对，请在右侧选择文件中的列。</source>
         <translation>Matched by header; if something is wrong, choose the file column on the right.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="160"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="168"/>
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="160"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="168"/>
         <source>文件中的列</source>
         <translation>Column in the file</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="162"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="170"/>
         <source>保存此对应关系，下次自动使用</source>
         <translation>Save this mapping for next time</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="165"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="173"/>
         <source>自动识别不对时，指定表头所在的行（文件中的行号）</source>
         <translation>If the guess is wrong, give the row of the headers (its row number in the file)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="168"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="176"/>
         <source>按此行重新读取</source>
         <translation>Read again with this row</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="171"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="179"/>
         <source>表头所在行</source>
         <translation>Header row</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="201"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="209"/>
         <source>表头：第 %1 行，其下 %2 行数据。</source>
         <translation>Headers: row %1, with %2 data rows below.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="203"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="211"/>
         <source>（自动识别）</source>
         <translation> (recognised automatically)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="214"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="222"/>
         <source>（不导入）</source>
         <translation>(not imported)</translation>
     </message>
@@ -2775,43 +2798,43 @@ Save it anyway?</translation>
 <context>
     <name>_PreviewPage</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="241"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="249"/>
         <source>预览（试导入，尚未写入）</source>
         <translation>Preview (dry run, nothing written yet)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="259"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="267"/>
         <source>正在检查……</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="268"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="276"/>
         <source>正在检查清单</source>
         <translation>Checking the list</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="273"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="281"/>
         <source>共 %1 行：%2。</source>
         <translation>%1 rows: %2.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="275"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="283"/>
         <source>有错误或冲突的行必须先在文件中改正，全部通过后才能导入（不会只导入一部分）。</source>
         <translation>Rows with errors or conflicts must be fixed in the file first; the import runs only when every row passes (never a part of it).</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="277"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="285"/>
         <source>点击“导入”写入数据库（导入前自动备份，之后可整批撤销）。</source>
         <translation>Click &quot;Import&quot; to write to the database (backed up first; the whole batch can be undone later).</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="291"/>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="295"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="299"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="303"/>
         <source>批量导入</source>
         <translation>Bulk import</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="296"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="304"/>
         <source>已导入（批次 %1）。如需撤销，可在“导入批次”中撤销整批。</source>
         <translation>Imported (batch %1). To undo, undo the whole batch under &quot;Import batches&quot;.</translation>
     </message>
