@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 _WEEK_RE = re.compile(r"^\s*(\d{4})\s*[-_ ]?\s*[Ww]\s*(\d{1,2})\s*$")
 
@@ -92,3 +92,17 @@ def weeks_between(first: IsoWeek, last: IsoWeek) -> list[IsoWeek]:
 def is_iso_week_span(start: date, end: date) -> bool:
     """True when ``start`` is a Monday and ``end`` the Sunday of the same ISO week."""
     return start.isoweekday() == 1 and end - start == timedelta(days=6)
+
+
+DEFAULT_DEADLINE_HOURS = 42  # from the period's Sunday 00:00: the Monday after, 18:00
+
+
+def week_cutoff(week: IsoWeek, deadline_hours: str | int | None = None) -> datetime:
+    """A week's cut-off: its return deadline, ``deadline_hours`` after the start (00:00) of the
+    period's last day (a setting; by default 42 hours, the Monday after the period at 18:00).
+    A week's return and report made after it are made from the registers as they stood then."""
+    try:
+        hours = int(deadline_hours) if deadline_hours not in (None, "") else DEFAULT_DEADLINE_HOURS
+    except (TypeError, ValueError):
+        hours = DEFAULT_DEADLINE_HOURS
+    return datetime.combine(week.end, time()) + timedelta(hours=hours)

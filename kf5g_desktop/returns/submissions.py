@@ -10,18 +10,16 @@ start (00:00) of the period's Sunday: the default 42 hours is the Monday after t
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import datetime
 from typing import TYPE_CHECKING
 
-from kf5g_desktop.domain.periods import IsoWeek
+from kf5g_desktop.domain.periods import DEFAULT_DEADLINE_HOURS, IsoWeek
 from kf5g_desktop.domain.values import Submission
 from kf5g_desktop.storage.settings import S_DEADLINE_HOURS
 from kf5g_desktop.storage.store import Store
 
 if TYPE_CHECKING:
     from kf5g_desktop.storage.batches import BatchWriter
-
-DEFAULT_DEADLINE_HOURS = 42
 
 
 def deadline_hours(store: Store) -> int:
@@ -32,8 +30,8 @@ def deadline_hours(store: Store) -> int:
 
 
 def deadline(store: Store, week: IsoWeek) -> datetime:
-    """When a week's return is due (naive local time, like the store's clock)."""
-    return datetime.combine(week.end, time()) + timedelta(hours=deadline_hours(store))
+    """When a week's return is due (naive local time, like the store's clock): its cut-off."""
+    return store.week_cutoff(week)
 
 
 def submissions(

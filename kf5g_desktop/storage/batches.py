@@ -181,9 +181,11 @@ class BatchWriter:
                 list(zip(ids, keys, snapshots, strict=True)),
                 constants=constants,
             )
+        ctx.touch(kind, ids)
         return list(ids)
 
     def set_created_at(self, kind: str, record_id: int, when: datetime) -> None:
         """Back-date a record's creation (e.g. the city dating a unit's records by their return)."""
         table = ROW_CLASS[kind]
         self._ctx.session.execute(update(table).where(table.id == record_id).values(created_at=when))
+        self._ctx.touch(kind, (record_id,))

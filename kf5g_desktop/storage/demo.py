@@ -30,6 +30,7 @@ from kf5g_desktop.domain.records import Approval
 from kf5g_desktop.domain.units import Township, Unit
 from kf5g_desktop.domain.values import CITY, UNIT
 
+from . import history_backfill
 from .demo_places import (
     CURVE,
     FEATURES,
@@ -143,6 +144,8 @@ def generate_demo(
         towns = store.townships()
         with store.session(write=True) as s:
             summary = _fill(s, random.Random(seed), units, towns, stations, only_unit=unit_code)
+            s.flush()
+            history_backfill.rebuild(s)  # every record's versions, from its back-dated audit rows
             settings = {
                 **kind_settings(UNIT if unit_code else CITY, unit_code),
                 S_USER: DEMO_USER,

@@ -19,12 +19,14 @@ from sqlalchemy.orm import Session
 from kf5g_desktop.domain.periods import IsoWeek
 from kf5g_desktop.domain.targets import counted_types
 
-from .models import ApprovalRow, PoleRow, StationRow, SubmissionRow, VenueRow
+from . import history
+from .history import Moment
+from .models import SubmissionRow
 
-S = StationRow.__table__.c
-V = VenueRow.__table__.c
-P = PoleRow.__table__.c
-A = ApprovalRow.__table__.c
+
+def _sources(moment: Moment) -> tuple[Any, Any, Any, Any]:
+    """The station, venue, pole and approval rows as they stood at ``moment`` (None: now)."""
+    return tuple(history.source(k, moment) for k in ("station", "venue", "pole", "approval"))  # type: ignore[return-value]
 
 
 def end_bound(day: date) -> datetime:
@@ -45,7 +47,7 @@ def _live(cols: Any, as_of: date) -> ColumnElement[bool]:
     return and_(_noindex(cols.deleted_at).is_(None), cols.created_at < end_bound(as_of))
 
 
-def _station_scope(unit_code: str | None, rule: str, as_of: date) -> list[ColumnElement[bool]]:
+def _station_scope(S: Any, unit_code: str | None, rule: str, as_of: date) -> list[ColumnElement[bool]]:
     conds = [_live(S, as_of)]
     if unit_code is not None:
         conds.append(S.unit_code == unit_code)
@@ -55,12 +57,12 @@ def _station_scope(unit_code: str | None, rule: str, as_of: date) -> list[Column
     return conds
 
 
-def _types_cond(rule: str) -> ColumnElement[bool]:
+def _types_cond(S: Any, rule: str) -> ColumnElement[bool]:
     types = counted_types(rule)
     return literal(True) if types is None else S.station_type.in_(types)
 
 
-def _on_air_by(day: date) -> ColumnElement[bool]:
+def _on_air_by(S: Any, day: date) -> ColumnElement[bool]:
     return and_(S.status == "on_air", S.on_air <= day)
 
 
@@ -94,14 +96,24 @@ class WeekRows:
 
 
 def week_rows(
-    s: Session, week: IsoWeek, unit_code: str | None, rule: str, *, waiting_days: int, lists: bool
+    s: Session,
+    week: IsoWeek,
+    unit_code: str | None,
+    rule: str,
+    *,
+    waiting_days: int,
+    lists: bool,
+    moment: Moment = None,
 ) -> WeekRows:
-    """The rows behind one week's figures for a unit (``unit_code``) or the city (None)."""
+    """The rows behind one week's figures for a unit (``unit_code``) or the city (None), from the
+    registers as they stood at ``moment`` (None: now)."""
+    st, vt, pt, at = _sources(moment)
+    S, V, P, A = st.c, vt.c, pt.c, at.c
     end = week.end
-    by_air = _on_air_by(end)
+    by_air = _on_air_by(S, end)
     conv_done = S.conversion == "done"
     conv_by_end = and_(conv_done, or_(S.conversion_done_on.is_(None), S.conversion_done_on <= end))
-    counted = _types_cond(rule)
+    counted = _types_cond(S, rule)
     sa_all = and_(by_air, S.network_mode == "SA")
     live_unit = [_live(S, end)] + ([S.unit_code == unit_code] if unit_code else [])
     # Past the planned on-air date and not on air by the week's end. Cancelled stations are not
@@ -136,7 +148,7 @@ def week_rows(
         late_count=0,
         waiting_count=0,
     )
-    scope = _station_scope(unit_code, rule, end)
+    scope = _station_scope(S, unit_code, rule, end)
     change_cond = or_(S.created_at >= datetime.combine(week.start, time()), _in(S.on_air, week))
     wait_cond = and_(
         A.applied_on.isnot(None),
@@ -144,13 +156,13 @@ def week_rows(
         or_(A.granted_on.is_(None), A.granted_on > end),
         S.status != "cancelled",
     )
-    wait_from = ApprovalRow.__table__.join(StationRow.__table__, A.station_id == S.id)
+    wait_from = at.join(st, A.station_id == S.id)
     if lists:
         out.venues = _sites(s, V, V.opened_on, V.venue_code, V.category, V.operators_entered, unit_code, week)
         out.poles = _sites(s, P, P.shared_on, P.pole_code, P.pole_type, P.sharing_operators, unit_code, week)
         out.changes = (
             s.execute(
-                select(StationRow.__table__)
+                select(st)
                 .where(*scope, change_cond)
                 .order_by(_noindex(S.unit_code), S.operator, S.station_code)
             )
@@ -159,9 +171,7 @@ def week_rows(
         )
         out.late = (
             s.execute(
-                select(StationRow.__table__)
-                .where(*scope, overdue)
-                .order_by(S.planned_on_air, S.unit_code, S.station_code)
+                select(st).where(*scope, overdue).order_by(S.planned_on_air, S.unit_code, S.station_code)
             )
             .mappings()
             .all()
@@ -229,8 +239,12 @@ def _sites(
     return [tuple(r) for r in rows]
 
 
-def on_air_by_day(s: Session, last: IsoWeek, unit_code: str | None, rule: str) -> list[tuple[Any, ...]]:
-    """(on-air day, operator, SA, 转供电, stations) of the counted stations on air by ``last``'s end."""
+def on_air_by_day(
+    s: Session, last: IsoWeek, unit_code: str | None, rule: str, moment: Moment = None
+) -> list[tuple[Any, ...]]:
+    """(on-air day, operator, SA, 转供电, stations) of the counted stations on air by ``last``'s end
+    (the registers as they stood at ``moment``)."""
+    S = _sources(moment)[0].c
     end = last.end
     rows = s.execute(
         select(
@@ -240,7 +254,7 @@ def on_air_by_day(s: Session, last: IsoWeek, unit_code: str | None, rule: str) -
             _sum(S.power_supply == "indirect"),
             func.count(),
         )
-        .where(*_station_scope(unit_code, rule, end), S.status == "on_air", _noindex(S.on_air) <= end)
+        .where(*_station_scope(S, unit_code, rule, end), S.status == "on_air", _noindex(S.on_air) <= end)
         .group_by(_noindex(S.on_air), S.operator)
     ).all()
     return [tuple(r) for r in rows]

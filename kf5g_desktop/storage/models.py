@@ -8,9 +8,11 @@ stored as comma-joined codes; every register row carries created/updated/deleted
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import (
     Boolean,
+    Column,
     Date,
     DateTime,
     Float,
@@ -20,6 +22,7 @@ from sqlalchemy import (
     LargeBinary,
     MetaData,
     String,
+    Table,
     Text,
     UniqueConstraint,
     text,
@@ -277,3 +280,41 @@ class SubmissionRow(Base):
 
 
 REGISTER_TABLES = {"station": StationRow, "venue": VenueRow, "pole": PoleRow}
+
+
+# Versions of the registers ------------------------------------------------------------------
+#
+# One history table per register (and one for the approvals), in the manner of SQL:2011
+# system-versioned tables: every version of a record with the register's own columns, valid from
+# the moment it was recorded (``valid_from``) to the moment it was replaced (``valid_to``; NULL =
+# the current version). The registers as they stood at moment T are the versions with
+# valid_from <= T < valid_to. Written by ``storage.history`` at the end of every write transaction.
+
+HISTORY_SUFFIX = "_history"
+
+
+def _history_table(source: Table) -> Table:
+    name = source.name + HISTORY_SUFFIX
+    cols: list[Column[Any]] = [Column("hid", Integer, primary_key=True)]
+    cols += [Column(c.name, c.type, nullable=bool(c.nullable) and not c.primary_key) for c in source.columns]
+    cols += [Column("valid_from", DateTime, nullable=False), Column("valid_to", DateTime)]
+    key = "station_id" if source.name == "approval" else "id"
+    return Table(
+        name,
+        Base.metadata,
+        *cols,
+        Index(f"ix_{name}_current", key, "valid_to"),
+        Index(f"ix_{name}_valid_from", "valid_from"),
+    )
+
+
+StationHistory = _history_table(StationRow.__table__)  # type: ignore[arg-type]
+VenueHistory = _history_table(VenueRow.__table__)  # type: ignore[arg-type]
+PoleHistory = _history_table(PoleRow.__table__)  # type: ignore[arg-type]
+ApprovalHistory = _history_table(ApprovalRow.__table__)  # type: ignore[arg-type]
+HISTORY_TABLES: dict[str, Table] = {
+    "station": StationHistory,
+    "venue": VenueHistory,
+    "pole": PoleHistory,
+    "approval": ApprovalHistory,
+}

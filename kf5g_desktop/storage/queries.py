@@ -15,8 +15,10 @@ from kf5g_desktop.domain.records import Approval
 from kf5g_desktop.domain.schema import REGISTER_KINDS, STATION
 from kf5g_desktop.domain.values import ApprovalItem, DeletedItem, ListQuery
 
+from . import history
 from .audit import escape_like
 from .errors import NotFoundError
+from .history import Moment
 from .mapping import ROW_CLASS, approval, link_column, opt_date, to_record
 from .models import ApprovalRow, StationRow
 
@@ -68,10 +70,11 @@ def _codes_contains(col: Any, code: str) -> ColumnElement[bool]:
     return ("," + col + ",").like(f"%,{code},%")  # type: ignore[no-any-return]
 
 
-def filtered(kind: str, q: ListQuery) -> Select[Any]:
-    """The rows of ``kind`` that ``q`` lets through (not sorted or paged)."""
+def filtered(kind: str, q: ListQuery, moment: Moment = None) -> Select[Any]:
+    """The rows of ``kind`` that ``q`` lets through (not sorted or paged), as they stood at
+    ``moment`` (None: now)."""
     k = KINDS[kind]
-    t = ROW_CLASS[kind].__table__
+    t = history.source(kind, moment)
     stmt = select(t)
     conds: list[ColumnElement[bool]] = [t.c.deleted_at.isnot(None) if q.deleted else t.c.deleted_at.is_(None)]
     if q.search:
@@ -108,14 +111,15 @@ def filtered(kind: str, q: ListQuery) -> Select[Any]:
     return stmt.where(*conds)
 
 
-def count(s: Session, kind: str, q: ListQuery) -> int:
-    return int(s.scalar(select(func.count()).select_from(filtered(kind, q).subquery())) or 0)
+def count(s: Session, kind: str, q: ListQuery, moment: Moment = None) -> int:
+    return int(s.scalar(select(func.count()).select_from(filtered(kind, q, moment).subquery())) or 0)
 
 
-def query(s: Session, kind: str, q: ListQuery) -> list[Any]:
-    """Records matching ``q``, sorted and paged in SQL. Stations come without approvals."""
-    t = ROW_CLASS[kind].__table__
-    stmt = filtered(kind, q)
+def query(s: Session, kind: str, q: ListQuery, moment: Moment = None) -> list[Any]:
+    """Records matching ``q`` (as they stood at ``moment``), sorted and paged in SQL. Stations
+    come without approvals."""
+    t = history.source(kind, moment)
+    stmt = filtered(kind, q, moment)
     if q.sort and q.sort in t.c:
         col = t.c[q.sort]
         stmt = stmt.order_by(
@@ -132,13 +136,12 @@ def query(s: Session, kind: str, q: ListQuery) -> list[Any]:
     rows = s.execute(stmt).mappings().all()
     recs = [to_record(kind, r) for r in rows]
     if kind != STATION and recs:
-        link = link_column(kind)
+        st = history.source(STATION, moment)
+        link = st.c[link_column(kind).key]
         ids = [r.id for r in recs]
         by_id: dict[int, int] = dict(
             s.execute(
-                select(link, func.count())
-                .where(link.in_(ids), StationRow.deleted_at.is_(None))
-                .group_by(link)
+                select(link, func.count()).where(link.in_(ids), st.c.deleted_at.is_(None)).group_by(link)
             ).all()
         )
         for r in recs:
@@ -146,14 +149,20 @@ def query(s: Session, kind: str, q: ListQuery) -> list[Any]:
     return recs
 
 
-def approvals_for(s: Session, station_ids: Sequence[int] | None = None) -> dict[int, list[Approval]]:
-    """Approvals by station id (all stations when ``station_ids`` is None)."""
-    stmt = select(ApprovalRow).order_by(ApprovalRow.station_id, ApprovalRow.id)
+def approvals_for(
+    s: Session, station_ids: Sequence[int] | None = None, moment: Moment = None
+) -> dict[int, list[Approval]]:
+    """Approvals by station id (all stations when ``station_ids`` is None) as they stood at
+    ``moment``."""
+    a = history.source("approval", moment)
+    stmt = select(a).order_by(a.c.station_id, a.c.id)
     if station_ids is not None:
-        stmt = stmt.where(ApprovalRow.station_id.in_(list(station_ids)))
+        stmt = stmt.where(a.c.station_id.in_(list(station_ids)))
     out: dict[int, list[Approval]] = {}
-    for a in s.scalars(stmt):
-        out.setdefault(a.station_id, []).append(approval(a))
+    for r in s.execute(stmt):
+        out.setdefault(r.station_id, []).append(
+            Approval(r.item, opt_date(r.applied_on), opt_date(r.granted_on), r.notes, r.id)
+        )
     return out
 
 

@@ -1,10 +1,11 @@
 """Short sessions and the write context: one SQLite transaction each, SQLite's environmental
 failures (full disk, I/O error, damage) turned into a StorageError that says what to do, and the
-audit rows of a write flushed in one statement before it commits."""
+audit rows of a write flushed in one statement before it commits, with a new version of every
+record it changed (``history``)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -17,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from kf5g_desktop.domain.validation import ValidationContext
 
-from . import rawinsert
+from . import history, rawinsert
 from .errors import CorruptDatabaseError, StorageError, is_corruption, sqlite_problem
 from .models import AuditRow
 
@@ -76,6 +77,7 @@ class WriteContext:
     validation: ValidationContext
     batch_id: int | None = None
     audit_rows: list[tuple[Any, ...]] = field(default_factory=list)  # rows of AUDIT_COLUMNS
+    touched: dict[str, set[int]] = field(default_factory=dict)  # kind → ids changed (history)
 
     def audit(
         self,
@@ -88,6 +90,12 @@ class WriteContext:
         new: str | None = None,
     ) -> None:
         self.audit_rows.append((self.now, self.user, action, kind, rid, key, fld, old, new, self.batch_id))
+        self.touch(kind, (rid,))
+
+    def touch(self, kind: str, ids: Iterable[int]) -> None:
+        """Mark records as changed in this transaction: they get a new version when it commits.
+        Every audited change does it; writes that bypass :meth:`audit` must call it."""
+        self.touched.setdefault(kind, set()).update(ids)
 
     def flush_audit(self) -> None:
         """Write the collected audit rows (one executemany) and start a new collection."""
@@ -119,3 +127,6 @@ def writing(
         ctx = WriteContext(s, user, now, validation, batch_id)
         yield ctx
         ctx.flush_audit()
+        if ctx.touched:
+            s.flush()
+            history.record(s, ctx.touched, ctx.now)

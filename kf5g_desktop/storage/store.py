@@ -21,7 +21,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from kf5g_desktop.domain.kinds import kind_of
-from kf5g_desktop.domain.periods import IsoWeek
+from kf5g_desktop.domain.periods import IsoWeek, week_cutoff
 from kf5g_desktop.domain.records import Approval, Pole, Record, Station, Venue
 from kf5g_desktop.domain.schema import STATION, VENUE
 from kf5g_desktop.domain.targets import Target
@@ -40,11 +40,24 @@ from kf5g_desktop.domain.values import (
 )
 from kf5g_desktop.paths import default_db_path
 
-from . import audit, batches, figures_sql, notes, opening, queries, reference, settings, submissions, writes
+from . import (
+    audit,
+    batches,
+    figures_sql,
+    history,
+    notes,
+    opening,
+    queries,
+    reference,
+    settings,
+    submissions,
+    writes,
+)
 from . import backup as backups
 from .batches import BatchWriter
 from .db import WRITE_OPTION, WriterLock, make_engine
 from .errors import NotFoundError, ReadOnlyStoreError, StorageError
+from .history import Moment
 from .session import WriteContext, open_session, writing
 
 R = TypeVar("R", Station, Venue, Pole)
@@ -264,16 +277,27 @@ class Store:
         rid = self._read(queries.find_station_id, operator, station_code)
         return self.get_station(rid) if rid is not None else None
 
-    def count(self, kind: str, q: ListQuery | None = None) -> int:
-        return self._read(queries.count, kind, q or ListQuery())
+    def count(self, kind: str, q: ListQuery | None = None, *, at: Moment = None) -> int:
+        return self._read(queries.count, kind, q or ListQuery(), at)
 
-    def query(self, kind: str, q: ListQuery | None = None) -> list[Any]:
-        """Records matching ``q``, sorted and paged in SQL. Stations come without approvals."""
-        return self._read(queries.query, kind, q or ListQuery())
+    def query(self, kind: str, q: ListQuery | None = None, *, at: Moment = None) -> list[Any]:
+        """Records matching ``q``, sorted and paged in SQL. Stations come without approvals.
+        ``at``: the registers as they stood at that moment (see ``storage.history``); None: now."""
+        return self._read(queries.query, kind, q or ListQuery(), at)
 
-    def approvals_for(self, station_ids: Sequence[int] | None = None) -> dict[int, list[Approval]]:
-        """Approvals by station id (all stations when ``station_ids`` is None)."""
-        return self._read(queries.approvals_for, station_ids)
+    def approvals_for(
+        self, station_ids: Sequence[int] | None = None, *, at: Moment = None
+    ) -> dict[int, list[Approval]]:
+        """Approvals by station id (all stations when ``station_ids`` is None), as at ``at``."""
+        return self._read(queries.approvals_for, station_ids, at)
+
+    def versions(self, kind: str, record_id: int) -> list[history.Version]:
+        """Every version of one record, oldest first (``storage.history.Version``)."""
+        return self._read(history.versions, kind, record_id)
+
+    def history_out_of_step(self) -> list[str]:
+        """Records whose current version is not their register row (a check: should be empty)."""
+        return self._read(history.out_of_step)
 
     def approval_count(
         self,
@@ -415,16 +439,37 @@ class Store:
             return submissions.add(s, values, now=self.now(), user=self.user)
 
     def week_rows(
-        self, week: IsoWeek, unit_code: str | None, rule: str, *, waiting_days: int, lists: bool
+        self,
+        week: IsoWeek,
+        unit_code: str | None,
+        rule: str,
+        *,
+        waiting_days: int,
+        lists: bool,
+        at: Moment = None,
     ) -> figures_sql.WeekRows:
-        """The rows behind one week's report figures (``reports.figures.week_figures``)."""
+        """The rows behind one week's report figures (``reports.figures.week_figures``), from the
+        registers as they stood at ``at`` (None: now)."""
         return self._read(
-            figures_sql.week_rows, week, unit_code, rule, waiting_days=waiting_days, lists=lists
+            figures_sql.week_rows, week, unit_code, rule, waiting_days=waiting_days, lists=lists, moment=at
         )
 
-    def on_air_by_day(self, last: IsoWeek, unit_code: str | None, rule: str) -> list[tuple[Any, ...]]:
+    def on_air_by_day(
+        self, last: IsoWeek, unit_code: str | None, rule: str, *, at: Moment = None
+    ) -> list[tuple[Any, ...]]:
         """Counted stations on air by ``last``'s end, by day and operator (``reports.figures``)."""
-        return self._read(figures_sql.on_air_by_day, last, unit_code, rule)
+        return self._read(figures_sql.on_air_by_day, last, unit_code, rule, at)
+
+    def week_cutoff(self, week: IsoWeek) -> datetime:
+        """The week's cut-off: its return deadline (the setting ``deadline_hours_after_period``,
+        by default the Monday 18:00 after the period)."""
+        return week_cutoff(week, self.get_setting(settings.S_DEADLINE_HOURS, ""))
+
+    def week_moment(self, week: IsoWeek) -> datetime | None:
+        """The moment a return or report of ``week`` is made from: its cut-off once that has
+        passed, else None (the registers now)."""
+        cutoff = self.week_cutoff(week)
+        return cutoff if self.now() > cutoff else None
 
     # Whole-database work -------------------------------------------------------------------------------
 
