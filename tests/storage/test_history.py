@@ -64,7 +64,7 @@ def test_a_moment_per_unit_reads_each_unit_as_at_its_own_moment(empty_store, clo
     store = empty_store
     clock.now = T0
     store.save(builders.station(name="杞县站"))
-    store.save(builders.station(name="通许站", unit_code="410222", station_code="X2", township_code=None))
+    store.save(builders.station(name="通许站", unit_code="410222", station_code="X2", township_code="410222001"))
     clock.now = T0 + timedelta(days=1)
     qi = store.query("station", ListQuery(search="杞县站"))[0]
     store.save(replace(qi, name="杞县站（改）"))
