@@ -61,6 +61,15 @@ def station_in_week(s: Station, end: date) -> bool:
     )
 
 
+def _any_after(s: Station, end: date) -> bool:
+    return (
+        _after(s.on_air, end)
+        or _after(s.construction_start, end)
+        or _after(s.conversion_done_on, end)
+        or any(_after(a.applied_on, end) or _after(a.granted_on, end) for a in s.approvals)
+    )
+
+
 def approvals_at(approvals: list[Approval], end: date) -> list[Approval]:
     """The approvals as they stood at day ``end``: applied later → left out; granted later → waiting."""
     out = []
@@ -90,6 +99,8 @@ def station(s: Station, end: date) -> Station | None:
     ``s.approvals`` must be the station's approvals (as recorded at the moment)."""
     if not station_in_week(s, end):
         return None
+    if not _any_after(s, end):
+        return s  # nothing happened to it after the end: as recorded (no copy)
     approvals = approvals_at(s.approvals, end)
     out = replace(s, approvals=approvals)
     out.status = station_status(s, approvals, end)
