@@ -230,3 +230,36 @@ def test_the_current_week_needs_no_correction(unit_demo, tmp_path):
         assert store.week_basis(week).moment is None
         with pytest.raises(ExportError, match="尚未过报送截止时间"):
             export_return(store, week, tmp_path / "a.xlsx", correct=True, reason="x")
+
+
+def test_the_city_week_is_made_from_the_units_submissions(unit_store, exported, city_store):
+    from kf5g_desktop.returns.importer import import_files
+    from tests.returns.conftest import WEEK
+
+    qi = "410221"
+    city_store.clock_state["now"] = datetime(2021, 2, 8, 10)  # Monday: on time for 2021-W05
+    (rep,) = import_files(city_store, [exported.path])
+    assert rep.ok and rep.outcome is not None
+    city_store.clock_state["now"] = datetime(2021, 2, 20, 10)  # past the cut-off of W06 too
+    sent = exported.content
+    w05 = build_content(city_store, WEEK)
+    assert w05.basis.moment[qi] == datetime(2021, 2, 8, 10) and w05.basis.carried == {}
+    assert w05.summary.total.on_air == sent.summary.total.on_air
+    assert w05.unit_counts[qi] == (len(sent.sheets[S_STATIONS]), sent.summary.total.on_air)
+    (row,) = [r for r in w05.completion if r.unit_code == qi]
+    assert (row.returned, row.returned_text) == (True, "是")
+    # 杞县 sent nothing for W06: its W05 return is carried, and marked so in both documents
+    w06 = build_content(city_store, WEEK.next())
+    assert w06.basis.carried == {qi: "2021-W05"}
+    assert w06.unit_counts[qi] == w05.unit_counts[qi]
+    (row,) = [r for r in w06.completion if r.unit_code == qi]
+    assert (row.returned, row.cells()[2]) == (False, "未报（沿用2021年第5周数据）")
+    fig = week_figures(city_store, WEEK.next(), None, lists=False)
+    (line,) = [u for u in fig.by_unit if u.unit_code == qi]
+    assert (line.returned, line.carried_from, line.tally.on_air) == (False, "2021-W05", w06.unit_counts[qi][1])
+    assert fig.total.on_air == w06.summary.total.on_air
+    # the city's registers edited today: the week's consolidation stays what the unit sent
+    city_store.clock_state["now"] = datetime(2021, 2, 21, 9)
+    st = city_store.query("station", ListQuery(unit_codes=[qi], statuses=["on_air"]))[0]
+    city_store.save(replace(city_store.get_station(st.id), status="building", on_air=None))
+    assert build_content(city_store, WEEK).digest == w05.digest
