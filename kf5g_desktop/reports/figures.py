@@ -16,9 +16,10 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from kf5g_desktop.domain import codes
+from kf5g_desktop.domain import codes, horizon
 from kf5g_desktop.domain.horizon import WeekBasis
 from kf5g_desktop.domain.periods import IsoWeek
+from kf5g_desktop.domain.records import Station
 from kf5g_desktop.domain.subsidy import NONE, Subsidy, local_split
 from kf5g_desktop.domain.subsidy import PROVINCE_AMOUNT as _PROVINCE
 from kf5g_desktop.domain.targets import (
@@ -247,11 +248,15 @@ def week_figures(
     rows, venue_rows, pole_rows, returned = db.groups, db.venue_counts, db.pole_counts, db.returned
     venues_this_week = [_site_item(r, units, codes.VENUE_CATEGORY) for r in db.venues]
     poles_this_week = [_site_item(r, units, codes.POLE_TYPE) for r in db.poles]
-    station_changes = [_station_item(r, units, _change_note(r, week)) for r in db.changes]
+    # the lists' stations as they stood at the week's end (an on-air date after it is not shown)
+    later = [r["id"] for r in (*db.changes, *db.late) if _later(r, end)]
+    approvals = store.approvals_for(later, at=basis.moment) if later else {}
+    seen = {i: _seen_at(r, approvals.get(i, []), end) for r in (*db.changes, *db.late) if (i := r["id"]) in later}
+    station_changes = [_station_item(seen.get(r["id"], r), units, _change_note(r, week)) for r in db.changes]
     late: list[StationItem] = []
     late_suspended: list[StationItem] = []
     for r in db.late:
-        item = _station_item(r, units, f"逾期 {(end - r['planned_on_air']).days} 天")
+        item = _station_item(seen.get(r["id"], r), units, f"逾期 {(end - r['planned_on_air']).days} 天")
         (late_suspended if r["status"] == "suspended" else late).append(item)
     waiting = [
         WaitingItem(
@@ -355,6 +360,22 @@ def _site_item(r: Any, units: dict[str, Any], catlist: codes.CodeList) -> SiteIt
         r[5],
         codes.OPERATOR.labels_text(r[6]),
     )
+
+
+def _later(r: Any, end: date) -> bool:
+    return any(r[k] is not None and r[k] > end for k in ("on_air", "construction_start"))
+
+
+def _seen_at(r: Any, approvals: list[Any], end: date) -> dict[str, Any]:
+    """A listed station's row as it stood at day ``end`` (``domain.horizon``)."""
+    s = Station(status=r["status"], on_air=r["on_air"], construction_start=r["construction_start"])
+    s.approvals = approvals
+    out = dict(r)
+    out["status"] = horizon.station_status(s, horizon.approvals_at(approvals, end), end)
+    for k in ("on_air", "construction_start"):
+        if r[k] is not None and r[k] > end:
+            out[k] = None
+    return out
 
 
 def _change_note(r: Any, week: IsoWeek) -> str:
