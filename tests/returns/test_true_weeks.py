@@ -263,3 +263,29 @@ def test_the_city_week_is_made_from_the_units_submissions(unit_store, exported, 
     st = city_store.query("station", ListQuery(unit_codes=[qi], statuses=["on_air"]))[0]
     city_store.save(replace(city_store.get_station(st.id), status="building", on_air=None))
     assert build_content(city_store, WEEK).digest == w05.digest
+
+
+def test_command_line_correction(unit_demo, tmp_path):
+    import subprocess
+    import sys
+
+    work = tmp_path / "unit.db"
+    work.write_bytes(unit_demo.read_bytes())
+
+    def kf5g(*args):
+        cmd = [sys.executable, "-m", "kf5g_desktop", "export", "--week", "2021-W10", "--db", str(work), *args]
+        return subprocess.run(cmd, capture_output=True, text=True, cwd=tmp_path, timeout=120)
+
+    first = kf5g("-o", str(tmp_path))
+    assert first.returncode == 0, first.stderr
+    assert "第1版" in first.stdout
+    no_reason = kf5g("--correct", "-o", str(tmp_path))
+    assert no_reason.returncode != 0 and "更正原因" in (no_reason.stdout + no_reason.stderr)
+    with Store.open(work) as store:
+        on_air = store.query("station", ListQuery(unit_codes=[UNIT], statuses=["on_air"]))
+        st = next(s for s in on_air if s.on_air < date(2021, 1, 1))  # in that week's return
+        store.save(replace(store.get_station(st.id), name=st.name + "（更正）"))
+    assert "内容与上次导出相同" in kf5g("-o", str(tmp_path)).stdout  # as it stood: no reason asked
+    fixed = kf5g("--correct", "--reason", "更正基站名称", "-o", str(tmp_path))
+    assert fixed.returncode == 0, fixed.stderr
+    assert "第2版" in fixed.stdout
