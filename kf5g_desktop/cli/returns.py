@@ -22,7 +22,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     from kf5g_desktop.returns.export import describe, export_return
 
     with open_store(args) as store:
-        res = export_return(store, args.week, args.output, unit_code=args.unit, reason=args.reason)
+        res = export_return(
+            store, args.week, args.output, unit_code=args.unit, reason=args.reason, correct=args.correct
+        )
     out(describe(res))
     return EXIT_OK
 
@@ -181,7 +183,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument(
         "-o", "--output", type=Path, default=None, metavar="FILE", help="输出文件或文件夹（默认当前文件夹）"
     )
-    p.add_argument("--reason", metavar="TEXT", help="更正原因（本周已导出过且数据有变化时必填）")
+    p.add_argument(
+        "--correct",
+        action="store_true",
+        help="更正已过报送截止时间的周报：按现在的数据生成新版本（不含该周结束后发生的事），须同时填写 --reason",
+    )
+    p.add_argument(
+        "--reason", metavar="TEXT", help="更正原因（--correct 时必填；截止前再次导出且数据有变化时也须填写）"
+    )
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("verify", help="校验周报文件（全部通过退出码0，否则1）")

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from kf5g_desktop.reports.figures import StationItem, WaitingItem
+from kf5g_desktop.domain.periods import IsoWeek
+from kf5g_desktop.reports.figures import StationItem, UnitLine, WaitingItem
 from kf5g_desktop.reports.weekly import ReportData
 
 from .fonts import report_family_css
@@ -263,7 +264,7 @@ class _Builder:
                     pct(u.tally.indirect_share),
                     num(u.venues_total),
                     num(u.poles_total),
-                    translate("report", "已报") if u.returned else translate("report", "未报"),
+                    _returned_label(u),
                 )
                 for u in f.by_unit
             ],
@@ -301,7 +302,15 @@ class _Builder:
         )
         if f.missing_units:
             head = translate("report", "本周未报送周报的区县（{n} 个）：").format(n=len(f.missing_units))
-            listed = names([name for _, name in f.missing_units])
+            carried = {u.unit_code: u for u in f.by_unit if u.carried_from}
+            listed = names(
+                [
+                    translate("report", "{name}（{carried}）").format(name=name, carried=_carried(carried[code]))
+                    if code in carried
+                    else name
+                    for code, name in f.missing_units
+                ]
+            )
             self.parts.append(f"<p><b>{esc(head)}</b>{esc(listed)}</p>")
         else:
             done = translate("report", "本周各区县均已报送。")
@@ -544,3 +553,17 @@ class _Builder:
 def _cn(n: int) -> str:
     digits = "零一二三四五六七八九十"
     return digits[n] if n <= 10 else "十" + digits[n - 10]
+
+
+def _returned_label(u: UnitLine) -> str:
+    """已报 / 未报 / 未报（沿用N年第M周数据）：a unit without a return has its latest earlier one carried."""
+    if u.returned:
+        return translate("report", "已报")
+    if u.carried_from:
+        return translate("report", "未报（{carried}）").format(carried=_carried(u))
+    return translate("report", "未报")
+
+
+def _carried(u: UnitLine) -> str:
+    w = IsoWeek.parse(u.carried_from or "")
+    return translate("report", "沿用{year}年第{week}周数据").format(year=w.year, week=w.week)

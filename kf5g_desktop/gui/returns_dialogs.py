@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -68,9 +69,17 @@ class ExportDialog(QDialog):
         row.addWidget(self.folder, 1)
         row.addWidget(browse)
         form.addRow(self.tr("保存到文件夹"), row)
+        self.correct = QCheckBox(self)
+        self.correct.setToolTip(
+            self.tr("按现在的数据生成该周周报的新版本：包含截止后补录和更正的内容，不含该周结束后发生的事。")
+        )
+        form.addRow("", self.correct)
         self.reason = QLineEdit(self)
-        self.reason.setPlaceholderText(self.tr("本周已导出过且数据有改动时必填，如：更正基站坐标"))
+        self.reason.setPlaceholderText(self.tr("更正已截止的周报时必填，如：补录漏报基站"))
         form.addRow(self.tr("更正原因"), self.reason)
+        self.week.currentIndexChanged.connect(self._week_changed)
+        self.unit.currentIndexChanged.connect(self._week_changed)
+        self.correct.toggled.connect(self._week_changed)
         self.note = QLabel(self)
         self.note.setWordWrap(True)
         key = store.unit_keys().get(inst.unit_code or "") if not inst.is_city else None
@@ -92,6 +101,20 @@ class ExportDialog(QDialog):
         lay.addWidget(self.note)
         lay.addWidget(self.buttons)
         self.resize(520, 220)
+        self._week_changed()
+
+    def _week_changed(self) -> None:
+        """The correction choice is offered only for a week whose cut-off has passed (a unit's
+        installation); a past week otherwise re-exports as it stood, with no reason to give."""
+        from kf5g_desktop.returns.export import can_correct
+
+        week = self.selected_week()
+        offered = can_correct(self.store, week)
+        self.correct.setText(self.tr("更正第%1周报表").replace("%1", str(week.week)))
+        self.correct.setVisible(offered)
+        if not offered:
+            self.correct.setChecked(False)
+        self.reason.setEnabled(self.correct.isChecked() or self.store.week_moment(week) is None)
 
     def _browse(self) -> None:
         d = choose_folder(self, EXPORT_FOLDER, self.tr("保存到文件夹"), self.folder.text())
@@ -106,10 +129,15 @@ class ExportDialog(QDialog):
 
         week, unit, folder = self.selected_week(), self.unit.currentData(), Path(self.folder.text())
         reason = self.reason.text().strip() or None
+        correct = self.correct.isChecked()
         if not folder.is_dir():
             QMessageBox.warning(
                 self, self.tr("导出周报"), self.tr("文件夹“%1”不存在，请重新选择。").replace("%1", str(folder))
             )
+            return
+        if correct and not reason:
+            QMessageBox.warning(self, self.tr("导出周报"), self.tr("更正周报须填写“更正原因”，请补充。"))
+            self.reason.setFocus()
             return
         remember_folder(EXPORT_FOLDER, folder)
         inst = self.store.installation()
@@ -123,7 +151,9 @@ class ExportDialog(QDialog):
         run_job(
             self,
             self.tr("正在导出周报"),
-            lambda progress: export_return(self.store, week, folder, unit_code=unit_arg, reason=reason),
+            lambda progress: export_return(
+                self.store, week, folder, unit_code=unit_arg, reason=reason, correct=correct
+            ),
             on_success=done,
         )
 

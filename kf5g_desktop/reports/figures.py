@@ -16,8 +16,10 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from kf5g_desktop.domain import codes
+from kf5g_desktop.domain import codes, horizon
+from kf5g_desktop.domain.horizon import WeekBasis
 from kf5g_desktop.domain.periods import IsoWeek
+from kf5g_desktop.domain.records import Station
 from kf5g_desktop.domain.subsidy import NONE, Subsidy, local_split
 from kf5g_desktop.domain.subsidy import PROVINCE_AMOUNT as _PROVINCE
 from kf5g_desktop.domain.targets import (
@@ -90,6 +92,7 @@ class UnitLine:
     venues_total: int = 0
     poles_total: int = 0
     returned: bool = False  # a return for the week was received (city)
+    carried_from: str | None = None  # not returned: ISO week of the earlier submission carried
 
     @property
     def completion(self) -> float | None:
@@ -222,8 +225,14 @@ def week_figures(
     *,
     waiting_days: int = WAITING_DAYS,
     lists: bool = True,
+    basis: WeekBasis | None = None,
 ) -> WeekFigures:
     """Every figure of the weekly report for a unit (``unit_code``) or the city (None).
+
+    Made by the week's rule, like the week's return (``Store.week_basis``: the registers at the
+    week's cut-off once passed, a unit's latest correction, the city's submissions; ``basis``
+    overrides it), every record seen as at the week's end (``domain.horizon``; the SQL in
+    ``storage.figures_sql`` counts by the same rule).
 
     ``lists=False`` skips the per-record lists (changes, late, waiting, sites) and leaves only their
     counts where the dashboard needs them (``late_count``, ``waiting_count``)."""
@@ -233,15 +242,21 @@ def week_figures(
     if unit_code is not None and unit_code not in units:
         store.unit(unit_code)  # raises NotFoundError with the Chinese message
     end = week.end
-    db = store.week_rows(week, unit_code, rule, waiting_days=waiting_days, lists=lists)
+    if basis is None:
+        basis = store.week_basis(week, unit_code)
+    db = store.week_rows(week, unit_code, rule, waiting_days=waiting_days, lists=lists, at=basis.moment)
     rows, venue_rows, pole_rows, returned = db.groups, db.venue_counts, db.pole_counts, db.returned
     venues_this_week = [_site_item(r, units, codes.VENUE_CATEGORY) for r in db.venues]
     poles_this_week = [_site_item(r, units, codes.POLE_TYPE) for r in db.poles]
-    station_changes = [_station_item(r, units, _change_note(r, week)) for r in db.changes]
+    # the lists' stations as they stood at the week's end (an on-air date after it is not shown)
+    later = [r["id"] for r in (*db.changes, *db.late) if _later(r, end)]
+    approvals = store.approvals_for(later, at=basis.moment) if later else {}
+    seen = {i: _seen_at(r, approvals.get(i, []), end) for r in (*db.changes, *db.late) if (i := r["id"]) in later}
+    station_changes = [_station_item(seen.get(r["id"], r), units, _change_note(r, week)) for r in db.changes]
     late: list[StationItem] = []
     late_suspended: list[StationItem] = []
     for r in db.late:
-        item = _station_item(r, units, f"逾期 {(end - r['planned_on_air']).days} 天")
+        item = _station_item(seen.get(r["id"], r), units, f"逾期 {(end - r['planned_on_air']).days} 天")
         (late_suspended if r["status"] == "suspended" else late).append(item)
     waiting = [
         WaitingItem(
@@ -296,6 +311,7 @@ def week_figures(
                     venue_rows.get(u.code, (0, 0))[1],
                     pole_rows.get(u.code, (0, 0))[1],
                     u.code in returned,
+                    None if u.code in returned else basis.carried.get(u.code),
                 )
             )
             if u.code not in returned:
@@ -344,6 +360,22 @@ def _site_item(r: Any, units: dict[str, Any], catlist: codes.CodeList) -> SiteIt
         r[5],
         codes.OPERATOR.labels_text(r[6]),
     )
+
+
+def _later(r: Any, end: date) -> bool:
+    return any(r[k] is not None and r[k] > end for k in ("on_air", "construction_start"))
+
+
+def _seen_at(r: Any, approvals: list[Any], end: date) -> dict[str, Any]:
+    """A listed station's row as it stood at day ``end`` (``domain.horizon``)."""
+    s = Station(status=r["status"], on_air=r["on_air"], construction_start=r["construction_start"])
+    s.approvals = approvals
+    out = dict(r)
+    out["status"] = horizon.station_status(s, horizon.approvals_at(approvals, end), end)
+    for k in ("on_air", "construction_start"):
+        if r[k] is not None and r[k] > end:
+            out[k] = None
+    return out
 
 
 def _change_note(r: Any, week: IsoWeek) -> str:
@@ -403,11 +435,15 @@ def weekly_series(
     rule: str = DEFAULT_COUNTING_RULE,
     *,
     first: IsoWeek = SERIES_START,
+    basis: WeekBasis | None = None,
 ) -> WeeklySeries:
-    """Cumulative stations on air, new per week by operator, SA and 转供电 shares, week by week."""
+    """Cumulative stations on air, new per week by operator, SA and 转供电 shares, week by week
+    (from the registers the ``last`` week is made from: ``Store.week_basis``)."""
     unit_code = scope_of(unit_code)
     base = first.start
-    rows = store.on_air_by_day(last, unit_code, rule)
+    if basis is None:
+        basis = store.week_basis(last, unit_code)
+    rows = store.on_air_by_day(last, unit_code, rule, at=basis.moment)
     weeks = _weeks(first, last)
     n = len(weeks)
     ops = list(codes.OPERATOR.codes)

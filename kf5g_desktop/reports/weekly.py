@@ -13,7 +13,7 @@ from typing import Any
 
 from kf5g_desktop.domain.periods import IsoWeek
 from kf5g_desktop.domain.targets import DEFAULT_COUNTING_RULE
-from kf5g_desktop.domain.units import scope_code
+from kf5g_desktop.domain.units import scope_code, scope_of
 from kf5g_desktop.reports.figures import WeekFigures, WeeklySeries, week_figures, weekly_series
 
 
@@ -30,9 +30,11 @@ class ReportData:
 
 
 def gather(store: Any, week: IsoWeek, unit_code: str | None, rule: str = DEFAULT_COUNTING_RULE) -> ReportData:
-    """Read every figure of the report (no Qt: safe in a worker thread)."""
-    fig = week_figures(store, week, unit_code, rule)
-    series = weekly_series(store, week, fig.unit_code, rule)
+    """Read every figure of the report (no Qt: safe in a worker thread), by the week's rule
+    (``Store.week_basis``): the same registers, seen at the week's end, as the week's return."""
+    basis = store.week_basis(week, scope_of(unit_code))
+    fig = week_figures(store, week, unit_code, rule, basis=basis)
+    series = weekly_series(store, week, fig.unit_code, rule, basis=basis)
     note = store.week_note(scope_code(fig.unit_code), week)
     inst = store.installation()
     return ReportData(

@@ -11,12 +11,10 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from kf5g_desktop.domain.periods import IsoWeek, weeks_between
-from kf5g_desktop.domain.schema import STATION
-from kf5g_desktop.domain.values import ListQuery
 from kf5g_desktop.storage.store import Store
 
 from . import submissions
-from .content import CompletionRow
+from .content import CompletionRow, ReturnContent
 
 ON_TIME, LATE, MISSING, MODIFIED, PENDING = "on_time", "late", "missing", "modified", "pending"
 STATE_LABELS = {ON_TIME: "按时", LATE: "逾期", MISSING: "未报", MODIFIED: "改动后接收", PENDING: "未到期"}
@@ -74,16 +72,16 @@ def missing_units(store: Store, week: IsoWeek) -> list[str]:
     return [u for (u, _w), c in grid.items() if c.state in (MISSING, PENDING)]
 
 
-def completion_rows(store: Store, week: IsoWeek) -> list[CompletionRow]:
-    """One row per unit for the consolidated return's 完成情况 sheet."""
+def completion_rows(store: Store, week: IsoWeek, content: ReturnContent) -> list[CompletionRow]:
+    """One row per unit for the consolidated return's 完成情况 sheet: its submission, and its
+    stations in the consolidation (``content``; a unit without a return for the week: its latest
+    earlier submission carried, marked 未报（沿用…）)."""
     grid = completeness_grid(store, week, week)
+    carried = content.basis.carried
     rows = []
     for unit in store.units():
         cell = grid[(unit.code, week)]
-        q = ListQuery(unit_codes=[unit.code], created_on_or_before=week.end)
-        total = store.count(STATION, q)
-        q.statuses = ["on_air"]
-        on_air = store.count(STATION, q)
+        total, on_air = content.unit_counts.get(unit.code, (0, 0))
         sub = cell.submission
         rows.append(
             CompletionRow(
@@ -94,6 +92,7 @@ def completion_rows(store: Store, week: IsoWeek) -> list[CompletionRow]:
                 bool(sub and sub.late),
                 total,
                 on_air,
+                None if sub is not None else carried.get(unit.code),
             )
         )
     return rows

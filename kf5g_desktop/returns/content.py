@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from kf5g_desktop import __version__
-from kf5g_desktop.domain import codes
+from kf5g_desktop.domain import codes, horizon
+from kf5g_desktop.domain.horizon import WeekBasis
 from kf5g_desktop.domain.periods import IsoWeek
 from kf5g_desktop.domain.records import Pole, Station, Venue
 from kf5g_desktop.domain.schema import POLE, STATION, VENUE
@@ -114,6 +115,12 @@ class Summary:
         return out
 
 
+def carried_label(iso_week: str) -> str:
+    """How a unit without a return for the week is marked when its earlier figures are carried."""
+    w = IsoWeek.parse(iso_week)
+    return f"未报（沿用{w.year}年第{w.week}周数据）"
+
+
 @dataclass(slots=True)
 class CompletionRow:
     unit_code: str
@@ -123,12 +130,20 @@ class CompletionRow:
     late: bool
     stations: int
     on_air: int
+    carried_from: str | None = None  # not returned: the ISO week of the submission carried instead
+
+    @property
+    def returned_text(self) -> str:
+        """是 / 否 / 未报（沿用第N周数据）."""
+        if self.returned:
+            return "是"
+        return carried_label(self.carried_from) if self.carried_from else "否"
 
     def cells(self) -> list[object]:
         return [
             self.unit_code,
             self.unit_name,
-            "是" if self.returned else "否",
+            self.returned_text,
             self.received_at.strftime("%Y-%m-%d %H:%M") if self.received_at else None,
             ("是" if self.late else "否") if self.returned else None,
             self.stations,
@@ -151,6 +166,8 @@ class ReturnContent:
     summary: Summary
     township_names: list[str]
     completion: list[CompletionRow] | None = None
+    basis: WeekBasis = field(default_factory=lambda: WeekBasis(None))  # the moment it was made from
+    unit_counts: dict[str, tuple[int, int]] = field(default_factory=dict)  # unit → (stations, 已开通)
     digest: str = ""
     signature: str = ""
     signature_key_id: str = ""
@@ -204,8 +221,13 @@ def collect(
     unit_code: str | None = None,
     kind: str = "unit",
     generated_at: datetime | None = None,
+    basis: WeekBasis | None = None,
 ) -> ReturnContent:
-    """The return of ``unit_code`` (kind="unit") or the city's consolidation (kind="city")."""
+    """The return of ``unit_code`` (kind="unit") or the city's consolidation (kind="city").
+
+    Made from the registers as they stood at ``basis.moment`` (by default the week's rule,
+    ``Store.week_basis``: the cut-off once passed, a unit's latest correction, the city's
+    submissions), each record seen as at the week's end (``domain.horizon``)."""
     units = store.unit_map()
     if kind == "city":
         unit_codes = sorted(units)
@@ -215,11 +237,14 @@ def collect(
         unit_codes = [unit_code]
         code, name = unit_code, store.unit(unit_code).name
     end = week.end
-    q = ListQuery(unit_codes=unit_codes, created_on_or_before=end)
-    stations: list[Station] = store.query(STATION, q)
-    venues: list[Venue] = store.query(VENUE, q)
-    poles: list[Pole] = store.query(POLE, q)
-    approvals = store.approvals_for()
+    if basis is None:
+        basis = store.week_basis(week, None if kind == "city" else code)
+    at = basis.moment
+    q = ListQuery(unit_codes=unit_codes)
+    stations: list[Station] = store.query(STATION, q, at=at)
+    venues: list[Venue] = [v for v in store.query(VENUE, q, at=at) if horizon.venue(v, end)]
+    poles: list[Pole] = [p for p in store.query(POLE, q, at=at) if horizon.pole(p, end)]
+    approvals = store.approvals_for(at=at)
     venue_codes = {v.id: v.venue_code for v in venues}
     pole_codes = {p.id: p.pole_code for p in poles}
     towns = store.township_map()
@@ -237,10 +262,18 @@ def collect(
     approval_rows: list[list[object]] = []
     venue_counts: dict[str, int] = {}
     pole_counts: dict[str, int] = {}
+    unit_counts: dict[str, list[int]] = {u: [0, 0] for u in unit_codes}
     start = week.start
     while stations:
-        s = stations.pop()
+        raw = stations.pop()
+        raw.approvals = approvals.pop(raw.id or 0, [])
+        s = horizon.station(raw, end)
+        if s is None:
+            continue
         unit = units[s.unit_code]
+        counts = unit_counts.setdefault(s.unit_code, [0, 0])
+        counts[0] += 1
+        counts[1] += int(s.status == "on_air")
         vcode = venue_codes.get(s.venue_id) if s.venue_id else None
         pcode = pole_codes.get(s.pole_id) if s.pole_id else None
         if vcode:
@@ -248,7 +281,6 @@ def collect(
         if pcode:
             pole_counts[pcode] = pole_counts.get(pcode, 0) + 1
         station_rows.append(R.station_row(len(station_rows) + 1, s, unit, towns, vcode, pcode))
-        s.approvals = approvals.pop(s.id or 0, [])
         if s.approvals:
             approval_rows += R.approval_rows(len(approval_rows) + 1, s, end)
         f = summary.by_operator.get(s.operator)
@@ -298,6 +330,8 @@ def collect(
             S_POLES: pole_rows,
         },
         summary=summary,
+        basis=basis,
+        unit_counts={u: (c[0], c[1]) for u, c in unit_counts.items()},
         township_names=[t.name for t in store.townships(None if kind == "city" else code)],
     )
     return content

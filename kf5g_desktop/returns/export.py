@@ -46,14 +46,36 @@ def plan(store: Store, week: IsoWeek, unit_code: str | None = None) -> tuple[str
     return "unit", inst.unit_code
 
 
-def build_content(store: Store, week: IsoWeek, unit_code: str | None = None) -> ReturnContent:
-    """Collect (and digest/sign) the return without writing anything."""
+CITY_CANNOT_CORRECT = (
+    "市级安装的周报由各区县报送的周报生成，不能在市级更正；请区县导出更正版本"
+    "（“更正第N周报表”或命令行 --correct）后报送，市级导入即可。"
+)
+
+
+def can_correct(store: Store, week: IsoWeek) -> bool:
+    """Whether ``week`` can be corrected here: a unit's installation, once the week's cut-off has passed."""
+    return not store.installation().is_city and store.now() > store.week_cutoff(week)
+
+
+def build_content(
+    store: Store, week: IsoWeek, unit_code: str | None = None, *, correct: bool = False
+) -> ReturnContent:
+    """Collect (and digest/sign) the return without writing anything: the week as it stood
+    (``Store.week_basis``), or with ``correct`` the week's correction from today's registers."""
     kind, code = plan(store, week, unit_code)
-    content = collect(store, week, unit_code=code, kind=kind)
+    if correct and store.installation().is_city:
+        raise ExportError(CITY_CANNOT_CORRECT)
+    if correct and not can_correct(store, week):
+        cutoff = store.week_cutoff(week)
+        raise ExportError(
+            f"{week.title_zh}尚未过报送截止时间（{cutoff:%Y-%m-%d %H:%M}），不需要更正：直接导出即为当前数据。"
+        )
+    basis = store.week_basis(week, code if kind == "unit" else None, correct=correct)
+    content = collect(store, week, unit_code=code, kind=kind, basis=basis)
     if kind == "city":
         from .city import completion_rows
 
-        content.completion = completion_rows(store, week)
+        content.completion = completion_rows(store, week, content)
     key = store.unit_keys().get(code) if kind == "unit" and code else None
     content.compute_digest(key)
     return content
@@ -67,16 +89,24 @@ def export_return(
     unit_code: str | None = None,
     reason: str | None = None,
     record: bool = True,
+    correct: bool = False,
 ) -> ExportResult:
     """Write the return for ``week`` to ``dest`` (a file, or a folder for the standard file name).
 
-    A second export of an unchanged week gives the same digest and no new version; a changed week
-    needs ``reason`` (the correction) and becomes the next version.
+    Before the week's cut-off the return is made from the registers now: a second export of an
+    unchanged week gives the same digest and no new version; a changed one needs ``reason`` and
+    becomes the next version. After the cut-off the week is made as it stood (the cut-off, or its
+    latest correction): re-exporting gives the same digest and asks no reason. ``correct`` (with
+    ``reason``) makes the week's correction from today's registers, seen at the week's end.
     """
-    content = build_content(store, week, unit_code)
+    reason = reason.strip() if reason else None
+    if correct and not reason:
+        raise ExportError(f"更正{week.title_zh}的周报需要填写更正原因（命令行 --reason）。")
+    content = build_content(store, week, unit_code, correct=correct)
     prev = submissions.latest(store, "export", content.unit_code, str(week)) if record else None
     changed = prev is None or prev.content_sha256 != content.digest
-    if prev is not None and changed and not (reason and reason.strip()):
+    as_it_stood = content.basis.moment is not None and not correct
+    if prev is not None and changed and not reason and not as_it_stood:
         raise ExportError(
             f"{week.title_zh}的周报已导出过（第{prev.version}版），数据已有变化。"
             "再次导出将成为更正版本，请填写更正原因（命令行 --reason）。"
@@ -104,7 +134,7 @@ def export_return(
         generated_at=content.meta()[8][1],
         received_at=now,
         late=now > submissions.deadline(store, week),
-        reason=reason.strip() if prev is not None and reason else None,
+        reason=reason if correct or (prev is not None and not as_it_stood) else None,
         content=path.read_bytes(),
     )
     return ExportResult(path, content, sub.version, True, sub.id, by_city)

@@ -16,12 +16,13 @@ from typing import Any
 from sqlalchemy import ColumnElement, Integer, RowMapping, and_, func, literal, literal_column, or_, select
 from sqlalchemy.orm import Session
 
+from kf5g_desktop.domain import horizon
 from kf5g_desktop.domain.periods import IsoWeek
 from kf5g_desktop.domain.targets import counted_types
 
 from . import history
 from .history import Moment
-from .models import SubmissionRow
+from .models import BatchRow, SubmissionRow, UnitRow
 
 
 def _sources(moment: Moment) -> tuple[Any, Any, Any, Any]:
@@ -43,8 +44,28 @@ def _noindex(col: Any) -> Any:
     return literal_column(f"+{col.table.name}.{col.name}", type_=col.type)
 
 
-def _live(cols: Any, as_of: date) -> ColumnElement[bool]:
-    return and_(_noindex(cols.deleted_at).is_(None), cols.created_at < end_bound(as_of))
+def _live(S: Any, as_of: date) -> ColumnElement[bool]:
+    """The stations in the week ending on ``as_of`` (``domain.horizon.station_in_week``): not
+    deleted, and recorded by the end of the day or dated by it (on air, construction started or
+    converted)."""
+    return and_(
+        _noindex(S.deleted_at).is_(None),
+        or_(
+            S.created_at < end_bound(as_of),
+            S.on_air <= as_of,
+            S.construction_start <= as_of,
+            S.conversion_done_on <= as_of,
+        ),
+    )
+
+
+def _site_live(cols: Any, day_col: Any, as_of: date) -> ColumnElement[bool]:
+    """The venues (poles) in the week (``domain.horizon.venue``/``pole``): not deleted, and opened
+    (shared) by ``as_of``, or undated and recorded by then."""
+    return and_(
+        _noindex(cols.deleted_at).is_(None),
+        or_(day_col <= as_of, and_(day_col.is_(None), cols.created_at < end_bound(as_of))),
+    )
 
 
 def _station_scope(S: Any, unit_code: str | None, rule: str, as_of: date) -> list[ColumnElement[bool]]:
@@ -63,7 +84,8 @@ def _types_cond(S: Any, rule: str) -> ColumnElement[bool]:
 
 
 def _on_air_by(S: Any, day: date) -> ColumnElement[bool]:
-    return and_(S.status == "on_air", S.on_air <= day)
+    """已开通 at the end of ``day``: on air then (an on-air date after it: not yet; no date: as recorded)."""
+    return and_(S.status == "on_air", or_(S.on_air.is_(None), S.on_air <= day))
 
 
 def _in(col: Any, week: IsoWeek) -> ColumnElement[bool]:
@@ -114,6 +136,8 @@ def week_rows(
     conv_done = S.conversion == "done"
     conv_by_end = and_(conv_done, or_(S.conversion_done_on.is_(None), S.conversion_done_on <= end))
     counted = _types_cond(S, rule)
+    # 转供电 at the end: as recorded, or converted to 直供电 only after the end
+    indirect = or_(S.power_supply == "indirect", S.conversion_done_on > end)
     sa_all = and_(by_air, S.network_mode == "SA")
     live_unit = [_live(S, end)] + ([S.unit_code == unit_code] if unit_code else [])
     # Past the planned on-air date and not on air by the week's end. Cancelled stations are not
@@ -131,7 +155,7 @@ def week_rows(
             _sum(and_(counted, by_air)),
             _sum(and_(counted, by_air, _in(S.on_air, week))),
             _sum(and_(counted, by_air, S.network_mode == "SA")),
-            _sum(and_(counted, by_air, S.power_supply == "indirect")),
+            _sum(and_(counted, by_air, indirect)),
             _sum(and_(counted, conv_by_end)),
             _sum(and_(counted, conv_done, _in(S.conversion_done_on, week))),
             _sum(sa_all),
@@ -207,11 +231,11 @@ def _site_counts(
     s: Session, cols: Any, day_col: Any, unit_code: str | None, week: IsoWeek
 ) -> dict[str, tuple[int, int]]:
     """unit → (opened/shared this week, in total by the week's end)."""
-    conds = [_live(cols, week.end)]
+    conds = [_site_live(cols, day_col, week.end)]
     if unit_code is not None:
         conds.append(cols.unit_code == unit_code)
     rows = s.execute(
-        select(cols.unit_code, _sum(_in(day_col, week)), _sum(day_col <= week.end))
+        select(cols.unit_code, _sum(_in(day_col, week)), func.count())
         .where(*conds)
         .group_by(cols.unit_code)
     ).all()
@@ -228,7 +252,7 @@ def _sites(
     unit_code: str | None,
     week: IsoWeek,
 ) -> list[tuple[Any, ...]]:
-    conds = [_live(cols, week.end), _in(day_col, week)]
+    conds = [_site_live(cols, day_col, week.end), _in(day_col, week)]
     if unit_code is not None:
         conds.append(cols.unit_code == unit_code)
     rows = s.execute(
@@ -243,7 +267,7 @@ def on_air_by_day(
     s: Session, last: IsoWeek, unit_code: str | None, rule: str, moment: Moment = None
 ) -> list[tuple[Any, ...]]:
     """(on-air day, operator, SA, 转供电, stations) of the counted stations on air by ``last``'s end
-    (the registers as they stood at ``moment``)."""
+    (the registers as they stood at ``moment``; 转供电 as at ``last``'s end)."""
     S = _sources(moment)[0].c
     end = last.end
     rows = s.execute(
@@ -251,10 +275,57 @@ def on_air_by_day(
             S.on_air,
             S.operator,
             _sum(S.network_mode == "SA"),
-            _sum(S.power_supply == "indirect"),
+            _sum(or_(S.power_supply == "indirect", S.conversion_done_on > end)),
             func.count(),
         )
         .where(*_station_scope(S, unit_code, rule, end), S.status == "on_air", _noindex(S.on_air) <= end)
         .group_by(_noindex(S.on_air), S.operator)
     ).all()
     return [tuple(r) for r in rows]
+
+
+def week_basis(
+    s: Session,
+    week: IsoWeek,
+    unit_code: str | None,
+    *,
+    city: bool,
+    cutoff: datetime,
+    now: datetime,
+    correct: bool = False,
+) -> horizon.WeekBasis:
+    """What a week's return and report are made from (``domain.horizon.WeekBasis``): on a unit's
+    installation its registers at the cut-off (or its latest correction, or now); on the city's,
+    each unit as at the import of its latest accepted submission for the week."""
+    if city:
+        recorded = func.coalesce(BatchRow.created_at, SubmissionRow.received_at)
+        stmt = (
+            select(SubmissionRow.unit_code, SubmissionRow.iso_week, recorded)
+            .outerjoin(BatchRow, BatchRow.id == SubmissionRow.batch_id)
+            .where(
+                SubmissionRow.direction == "import",
+                SubmissionRow.superseded_by.is_(None),
+                SubmissionRow.iso_week <= str(week),
+            )
+        )
+        if unit_code is not None:
+            stmt = stmt.where(SubmissionRow.unit_code == unit_code)
+        rows = [(u, w, _as_datetime(t)) for u, w, t in s.execute(stmt)]
+        units = [unit_code] if unit_code is not None else list(s.scalars(select(UnitRow.code).order_by(UnitRow.code)))
+        return horizon.city_basis(str(week), units, rows, min(now, cutoff))
+    corrections = list(
+        s.scalars(
+            select(SubmissionRow.received_at).where(
+                SubmissionRow.direction == "export",
+                SubmissionRow.iso_week == str(week),
+                SubmissionRow.reason.isnot(None),
+                SubmissionRow.received_at > cutoff,
+                *([SubmissionRow.unit_code == unit_code] if unit_code is not None else []),
+            )
+        )
+    )
+    return horizon.unit_basis(now, cutoff, corrections, correct=correct)
+
+
+def _as_datetime(value: Any) -> datetime:
+    return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))

@@ -22,7 +22,19 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, FromClause, Table, and_, false, or_, select, text
+from sqlalchemy import (
+    ColumnElement,
+    DateTime,
+    FromClause,
+    Table,
+    and_,
+    case,
+    false,
+    literal,
+    or_,
+    select,
+    text,
+)
 from sqlalchemy.orm import Session
 
 from kf5g_desktop.domain.schema import STATION
@@ -107,7 +119,16 @@ def valid_at(h: Any, moment: Moment) -> ColumnElement[bool]:
     if isinstance(moment, Mapping):
         if not moment:
             return false()
-        return or_(*(and_(h.c.unit_code == u, _at(h, t)) for u, t in sorted(moment.items())))
+        # each row's own unit's moment: one CASE, not an OR per unit (an OR of ranges makes SQLite
+        # walk the valid_from index once per unit, several times slower than the plain scan)
+        at = case(
+            *((h.c.unit_code == u, literal(t, DateTime)) for u, t in sorted(moment.items())), else_=None
+        )
+        return and_(
+            h.c.unit_code.in_(sorted(moment)),
+            h.c.valid_from <= at,
+            or_(h.c.valid_to.is_(None), h.c.valid_to > at),
+        )
     assert moment is not None
     return _at(h, moment)
 
@@ -136,19 +157,24 @@ def _approvals_at(moment: Moment) -> FromClause:
     if not isinstance(moment, Mapping):
         assert moment is not None
         return select(*cols).where(_at(ah, moment)).subquery("approval_at")
-    sh = HISTORY_TABLES["station"]
-    # each approval as it stood at the moment of its station's unit
-    per_unit = [
-        select(*cols)
-        .join(sh, and_(sh.c.id == ah.c.station_id, sh.c.unit_code == u, _at(sh, t)))
-        .where(_at(ah, t))
-        for u, t in sorted(moment.items())
-    ]
-    if not per_unit:
+    if not moment:
         return select(*cols).where(false()).subquery("approval_at")
-    from sqlalchemy import union_all
-
-    return union_all(*per_unit).subquery("approval_at")
+    sh = HISTORY_TABLES["station"]
+    # each approval as it stood at the moment of its station's unit (a station keeps its unit: the
+    # latest version says which; an indexed look-up per row, not a join per unit)
+    unit = (
+        select(sh.c.unit_code)
+        .where(sh.c.id == ah.c.station_id)
+        .order_by(sh.c.hid.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+    at = case({u: literal(t, DateTime) for u, t in sorted(moment.items())}, value=unit, else_=None)
+    return (
+        select(*cols)
+        .where(ah.c.valid_from <= at, or_(ah.c.valid_to.is_(None), ah.c.valid_to > at))
+        .subquery("approval_at")
+    )
 
 
 # One record's versions ---------------------------------------------------------------------------

@@ -20,6 +20,7 @@ from typing import Any, Concatenate, ParamSpec, TypeVar, cast
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
+from kf5g_desktop.domain.horizon import WeekBasis
 from kf5g_desktop.domain.kinds import kind_of
 from kf5g_desktop.domain.periods import IsoWeek, week_cutoff
 from kf5g_desktop.domain.records import Approval, Pole, Record, Station, Venue
@@ -470,6 +471,20 @@ class Store:
         passed, else None (the registers now)."""
         cutoff = self.week_cutoff(week)
         return cutoff if self.now() > cutoff else None
+
+    def week_basis(self, week: IsoWeek, unit_code: str | None = None, *, correct: bool = False) -> WeekBasis:
+        """What a return or report of ``week`` is made from (``domain.horizon.WeekBasis``): the
+        moment (``week_moment``, a unit's latest correction of the week, or on the city
+        installation each unit's latest accepted submission); ``correct``: the registers now."""
+        return self._read(
+            figures_sql.week_basis,
+            week,
+            unit_code,
+            city=self.installation().is_city,
+            cutoff=self.week_cutoff(week),
+            now=self.now(),
+            correct=correct,
+        )
 
     # Whole-database work -------------------------------------------------------------------------------
 

@@ -139,8 +139,9 @@ def test_a_failed_refresh_is_shown_on_the_page_and_logged(qtbot, tmp_path, caplo
     try:
         page = DashboardPage(store)
         qtbot.addWidget(page)
-        with sqlite3.connect(store.path) as con:  # a damaged database: the register's table is gone
+        with sqlite3.connect(store.path) as con:  # a damaged database: the register's tables are gone
             con.execute("ALTER TABLE station RENAME TO station_gone")
+            con.execute("ALTER TABLE station_history RENAME TO station_history_gone")
         with caplog.at_level("ERROR", logger="kf5g"), qtbot.waitSignal(page.refreshFailed, timeout=10000):
             page.refresh()
         assert page.status.text().startswith("计算失败：") and page.data is None

@@ -190,8 +190,9 @@ def test_chart_is_drawn_in_the_pdf(qapp, fixed, tmp_path):
 
 
 def many_stations(path, n: int = 90) -> Store:
-    """杞县 with ``n`` stations put on air in 2021-W05 (long tables)."""
-    store = Store.open(path, user="测试员", clock=lambda: CLOCK)
+    """杞县 with ``n`` stations put on air in 2021-W05 (long tables), entered on 02-04."""
+    clock = [datetime(2021, 2, 4, 9)]
+    store = Store.open(path, user="测试员", clock=lambda: clock[0])
     store.setup_installation(kind="unit", unit_code="410221", user_name="测试员")
     store.validation_context()
     with store.batch_writer("test", "many") as w:
@@ -214,6 +215,7 @@ def many_stations(path, n: int = 90) -> Store:
                 )
             )
             w.set_created_at("station", rid, datetime(2020, 6, 1))
+    clock[0] = CLOCK
     return store
 
 
@@ -250,17 +252,33 @@ def test_demo_report_matches_the_database(qapp, demo_db, tmp_path, capsys, unit,
     w = IsoWeek.parse(week)
     end, start = w.end.isoformat(), w.start.isoformat()
     after = (w.end + timedelta(days=1)).isoformat()
-    scope = f"deleted_at IS NULL AND created_at < '{after}' " + (f"AND unit_code = '{unit}'" if unit else "")
+    # the registers as they stood at the week's cut-off (Monday 18:00 after it), in the week by
+    # the horizon's rule (domain.horizon)
+    cutoff = f"{after} 18:00:00"
+    at = f"valid_from <= '{cutoff}' AND (valid_to IS NULL OR valid_to > '{cutoff}')"
+    unit_cond = f"AND unit_code = '{unit}'" if unit else ""
+    scope = (
+        f"{at} AND deleted_at IS NULL {unit_cond} AND (created_at < '{after}' OR on_air <= '{end}'"
+        f" OR construction_start <= '{end}' OR conversion_done_on <= '{end}')"
+    )
     on_air = f"{scope} AND status = 'on_air' AND on_air <= '{end}'"
+    sites = f"{at} AND deleted_at IS NULL {unit_cond}"
+    dated = "({day} <= '{end}' OR ({day} IS NULL AND created_at < '{after}'))"
 
     def one(sql: str) -> int:
         return int(con.execute(sql).fetchone()[0] or 0)
 
-    total = one(f"SELECT count(*) FROM station WHERE {on_air}")
-    new = one(f"SELECT count(*) FROM station WHERE {on_air} AND on_air >= '{start}'")
-    sa = one(f"SELECT count(*) FROM station WHERE {on_air} AND network_mode = 'SA'")
-    venues = one(f"SELECT count(*) FROM venue WHERE {scope} AND opened_on <= '{end}'")
-    poles = one(f"SELECT count(*) FROM pole WHERE {scope} AND shared_on <= '{end}'")
+    total = one(f"SELECT count(*) FROM station_history WHERE {on_air}")
+    new = one(f"SELECT count(*) FROM station_history WHERE {on_air} AND on_air >= '{start}'")
+    sa = one(f"SELECT count(*) FROM station_history WHERE {on_air} AND network_mode = 'SA'")
+    venues = one(
+        f"SELECT count(*) FROM venue_history WHERE {sites} AND "
+        + dated.format(day="opened_on", end=end, after=after)
+    )
+    poles = one(
+        f"SELECT count(*) FROM pole_history WHERE {sites} AND "
+        + dated.format(day="shared_on", end=end, after=after)
+    )
     con.close()
     assert total > 0
     name = "杞县" if unit else "开封市"

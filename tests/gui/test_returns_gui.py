@@ -294,3 +294,41 @@ def test_export_offers_every_week_from_the_first_record_to_the_last_finished_one
         assert weeks == weeks_between(weeks[-1], weeks[0])[::-1]
         assert dlg.selected_week().year == 2022
         assert dlg.selected_week() == report.week() == initial_week(demo)
+
+
+def test_export_dialog_offers_the_correction_of_a_past_week(qtbot, tmp_path, quiet_boxes):
+    from dataclasses import replace
+    from datetime import datetime
+
+    clock = factory.fixed_clock(datetime(2021, 2, 1, 9))  # Monday of W05: W04's cut-off is at 18:00
+    store = factory.open_store(tmp_path / "kf5g.db", clock=clock)
+    try:
+        factory.make_records(store, "410221", 10)
+        past = WEEK.prev()
+        dlg = ExportDialog(store)
+        qtbot.addWidget(dlg)
+        assert dlg.selected_week() == past
+        assert dlg.correct.isHidden() and dlg.reason.isEnabled()  # before the cut-off: no correction
+        first = export_return(store, past, tmp_path)
+        clock.state["now"] = datetime(2021, 2, 3, 10)  # past the cut-off; a station is renamed today
+        st = store.query("station")[0]
+        store.save(replace(store.get_station(st.id), name=st.name + "（更正）"))
+
+        dlg = ExportDialog(store)
+        qtbot.addWidget(dlg)
+        dlg.week.setCurrentIndex(dlg.week.findData(str(past)))
+        dlg.folder.setText(str(tmp_path))
+        dlg.show()
+        assert not dlg.correct.isHidden() and dlg.correct.text() == "更正第4周报表"
+        assert not dlg.reason.isEnabled()  # re-exporting as it stood asks no reason
+        dlg.correct.setChecked(True)
+        assert dlg.reason.isEnabled()
+        dlg._export()
+        assert quiet_boxes[-1][0] == "warning" and "更正原因" in quiet_boxes[-1][1]
+        dlg.reason.setText("更正基站名称")
+        dlg._export()
+        qtbot.waitUntil(lambda: dlg.result_path is not None, timeout=20000)
+        sub = store.latest_submission("export", "410221", str(past))
+        assert (sub.version, sub.reason) == (2, "更正基站名称") and sub.content_sha256 != first.digest
+    finally:
+        store.close()

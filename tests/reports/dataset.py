@@ -27,6 +27,7 @@ Returns received for 2021-W05: 杞县 only (an "export" row of 龙亭区 does no
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -66,8 +67,20 @@ def _on_air(
     )
 
 
+def _last_date(rec: object, created: date) -> date:
+    # the dates that cannot be in the future when entered (plans can)
+    names = ("construction_start", "on_air", "conversion_done_on", "opened_on", "shared_on")
+    days = [getattr(rec, n) for n in names if getattr(rec, n, None) is not None]
+    for a in getattr(rec, "approvals", None) or []:
+        days += [x for x in (a.applied_on, a.granted_on) if x is not None]
+    return max([created, *days])
+
+
 def build(path: Path) -> Store:
-    store = Store.open(path, user="测试员", clock=lambda: CLOCK)
+    """The records are entered at their creation dates (the registers' history is what an office
+    would have recorded); S7 and P2 are deleted on 2021-02-01, before 2021-W05's cut-off."""
+    clock = [CLOCK]
+    store = Store.open(path, user="测试员", clock=lambda: clock[0])
     store.setup_installation(kind="city", unit_code=None, user_name="测试员")
     d = date
     stations = [
@@ -147,16 +160,37 @@ def build(path: Path) -> Store:
             d(2020, 6, 1),
         ),
     ]
-    store.validation_context()  # warm the reference cache: a batch may not open a second session
+    store.validation_context()  # warm the reference cache
     ids: dict[str, int] = {}
-    with store.batch_writer("test", "固定测试数据") as w:
-        for kind, items in (("station", stations), ("venue", venues), ("pole", poles)):
-            for rec, created in items:
-                rid = w.save(rec)
-                w.set_created_at(kind, rid, datetime.combine(created, datetime.min.time()).replace(hour=9))
-                ids[rec.station_code if kind == "station" else rec.name[:2]] = rid
+    entries = [
+        (created, kind, rec)
+        for kind, items in (("station", stations), ("venue", venues), ("pole", poles))
+        for rec, created in items
+    ]
+    for recorded, created, kind, rec in sorted(
+        ((_last_date(rec, created), created, kind, rec) for created, kind, rec in entries), key=lambda e: e[0]
+    ):
+        # entered once everything it says had happened (an approval first while waiting, then
+        # granted), back-dated to its creation
+        approvals = getattr(rec, "approvals", [])
+        waiting = (
+            replace(rec, approvals=[replace(a, granted_on=None) for a in approvals]) if approvals else rec
+        )
+        first = _last_date(waiting, created)
+        clock[0] = datetime.combine(first, datetime.min.time()).replace(hour=9)
+        with store.batch_writer("test", "固定测试数据") as w:
+            rid = w.save(waiting)
+            w.set_created_at(kind, rid, datetime.combine(created, datetime.min.time()).replace(hour=9))
+        if waiting is not rec:
+            clock[0] = datetime.combine(recorded, datetime.min.time()).replace(hour=10)
+            full = store.get(kind, rid)
+            full.approvals = [replace(a, id=b.id) for a, b in zip(approvals, full.approvals, strict=True)]
+            store.save(full)
+        ids[rec.station_code if kind == "station" else rec.name[:2]] = rid
+    clock[0] = datetime(2021, 2, 1, 12)
     store.delete("station", ids["S7"])
     store.delete("pole", ids["P2"])
+    clock[0] = CLOCK
     store.set_target(QI, 2021, "stations_on_air", 100)
     with store.session() as s:
         for direction, unit in (("import", QI), ("export", LT)):
@@ -180,7 +214,8 @@ def build_overdue(path: Path) -> Store:
     O3 取消 planned 2021-01-05 (not listed)        O4 规划 planned 2021-03-01 (not due yet)
     O5 暂缓 planned 2021-02-01 (suspended: apart)  O6 已开通 2021-01-25, planned 2021-01-15 (on time)
     """
-    store = Store.open(path, user="测试员", clock=lambda: CLOCK)
+    clock = [datetime(2021, 1, 26, 9)]  # entered after the last of their dates, created 2020-06-01
+    store = Store.open(path, user="测试员", clock=lambda: clock[0])
     store.setup_installation(kind="unit", unit_code=QI, user_name="测试员")
     d = date
     stations = [
@@ -203,4 +238,5 @@ def build_overdue(path: Path) -> Store:
     with store.batch_writer("test", "逾期测试数据") as w:
         for rec in stations:
             w.set_created_at("station", w.save(rec), datetime(2020, 6, 1, 9))
+    clock[0] = CLOCK
     return store

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from kf5g_desktop.domain.horizon import WeekBasis
 from kf5g_desktop.domain.periods import IsoWeek
 from kf5g_desktop.domain.subsidy import Subsidy
 from kf5g_desktop.reports.figures import Tally, week_figures, weekly_series
@@ -57,9 +58,12 @@ def test_week_across_year_end(fixed_store):
 def test_week_with_no_activity(fixed_store):
     f = week_figures(fixed_store, W10, QI)
     assert f.total.new == 0 and f.total.conversions_week == 0
-    assert f.total.on_air == 5  # S6 registered 02-10 now counts
+    # 杞县 sent no return after 2021-W05 (received 02-08 12:00): that one is carried, S6 (registered
+    # 02-10) is not in it
+    assert f.total.on_air == 4
     assert f.station_changes == [] and f.venues_this_week == [] and f.poles_this_week == []
-    assert (f.venues_week, f.venues_total, f.poles_week, f.poles_total) == (0, 3, 0, 1)
+    # ... nor V3 (registered 02-20)
+    assert (f.venues_week, f.venues_total, f.poles_week, f.poles_total) == (0, 2, 0, 1)
     assert f.subsidy_week == Subsidy()
     assert [(x.station_code, x.note) for x in f.late] == [("S5", "逾期 42 天")]
     assert [(w.item, w.days) for w in f.waiting] == [("自然资源", 84)]
@@ -132,9 +136,13 @@ def test_weekly_series_city_and_start(fixed_store):
 
 
 def test_as_of_excludes_later_records(fixed_store):
-    # S6 opened 02-01 but was registered on 02-10: absent from W05, present in W06
+    # S6 opened 02-01 but was registered on 02-10: absent from W05, present in W06 as the registers
+    # stood at its cut-off; the city has only 杞县's W05 return, which W06 carries (without S6)
+    w06 = IsoWeek(2021, 6)
     assert week_figures(fixed_store, W05, QI).total.on_air == 4
-    assert week_figures(fixed_store, IsoWeek(2021, 6), QI).total.on_air == 5
+    assert week_figures(fixed_store, w06, QI).total.on_air == 4
+    at_cutoff = WeekBasis(fixed_store.week_cutoff(w06))
+    assert week_figures(fixed_store, w06, QI, basis=at_cutoff).total.on_air == 5
     assert week_figures(fixed_store, IsoWeek(2019, 10), QI).total == Tally()
 
 

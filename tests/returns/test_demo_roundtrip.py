@@ -81,11 +81,11 @@ def test_unit_demo_return_imports_into_the_city_demo(demos, tmp_path):
             assert (len(plan.new), len(plan.changed), len(plan.removed)) == (0, 0, 0), kind
             assert plan.unchanged == (n if n is not None else plan.unchanged) > 0
         assert report.outcome is not None
-    # The unit corrects a station; the next week's return is one change for the city.
+    # The unit corrects a station and the next (past) week: its correction is one change for the city.
     with Store.open(work_unit) as unit:
         st = unit.query("station", ListQuery(sort="station_code", limit=1))[0]
         unit.save(replace(unit.get("station", st.id), name=st.name + "改"))
-        corrected = export_return(unit, week.next(), tmp_path)
+        corrected = export_return(unit, week.next(), tmp_path, correct=True, reason="更正基站名称")
     with Store.open(work_city) as city:
         (report,) = import_files(city, [corrected.path])
         assert report.ok, report.result.messages()
