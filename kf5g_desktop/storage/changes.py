@@ -65,6 +65,7 @@ class RecordChange:
     fields: tuple[FieldChange, ...]  # CHANGED (and RESTORED with changes): what differs
     before: Mapping[str, Any] | None  # the row at the earlier moment (None: absent)
     after: Mapping[str, Any] | None  # the row at the later moment (None: absent, i.e. purged)
+    at: datetime | None = None  # when the later version was recorded (or the record purged)
 
     def field(self, name: str) -> FieldChange | None:
         return next((f for f in self.fields if f.field == name), None)
@@ -286,6 +287,8 @@ def _compare_kind(
             cand.c.id,
             *(a.c[n].label(f"a_{n}") for n in cols),
             *(b.c[n].label(f"b_{n}") for n in cols),
+            a.c.valid_to.label("a_valid_to"),
+            b.c.valid_from.label("b_valid_from"),
         )
         .select_from(
             cand.outerjoin(a, and_(a.c.id == cand.c.id, _valid_moment(a, before, units))).outerjoin(
@@ -295,12 +298,14 @@ def _compare_kind(
         .order_by(cand.c.id)
     )
     pairs: list[tuple[int, dict[str, Any] | None, dict[str, Any] | None]] = []
+    recorded: dict[int, datetime | None] = {}
     for r in s.execute(stmt).mappings():
         ra = {n: r[f"a_{n}"] for n in cols} if r["a_id"] is not None else None
         rb = {n: r[f"b_{n}"] for n in cols} if r["b_id"] is not None else None
         if unit_code is not None and (rb or ra or {}).get("unit_code") != unit_code:
             continue
         pairs.append((r["id"], ra, rb))
+        recorded[r["id"]] = r["b_valid_from"] if rb is not None else r["a_valid_to"]
     units_of = {rid: (rb or ra or {}).get("unit_code", "") for rid, ra, rb in pairs}
     approvals = _approvals(s, units_of, before, after) if kind == STATION else {}
     _ref_names(s, kind, pairs, names)
@@ -329,7 +334,9 @@ def _compare_kind(
             fields = field_changes(kind, row_values(kind, ra, apa), row_values(kind, rb, apb), names)
         row = rb if rb is not None else ra
         assert row is not None
-        out.append(RecordChange(kind, rid, row["unit_code"], _key(kind, row), action, fields, ra, rb))
+        out.append(
+            RecordChange(kind, rid, row["unit_code"], _key(kind, row), action, fields, ra, rb, recorded[rid])
+        )
     return out
 
 
