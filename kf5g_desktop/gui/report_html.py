@@ -48,7 +48,15 @@ DATA_TEXTS = (
     QT_TRANSLATE_NOOP("report", "全部类型"),
     QT_TRANSLATE_NOOP("report", "宏站+室分"),
     QT_TRANSLATE_NOOP("report", "仅宏站"),
+    QT_TRANSLATE_NOOP("report", "删除"),
+    QT_TRANSLATE_NOOP("report", "恢复"),
 )
+# The kinds of record, as the report's 本周变化 names them.
+KIND_TITLES = {
+    "station": QT_TRANSLATE_NOOP("report", "基站"),
+    "venue": QT_TRANSLATE_NOOP("report", "场所"),
+    "pole": QT_TRANSLATE_NOOP("report", "杆塔"),
+}
 
 
 def tr(text: str) -> str:
@@ -115,7 +123,9 @@ def week_title(week: IsoWeek) -> str:
         span = translate("report", "{y1}年{start}—{y2}年{end}").format(
             y1=s.year, start=short_date(s), y2=e.year, end=short_date(e)
         )
-    return translate("report", "{year}年第{week}周（{span}）").format(year=week.year, week=week.week, span=span)
+    return translate("report", "{year}年第{week}周（{span}）").format(
+        year=week.year, week=week.week, span=span
+    )
 
 
 def report_name(scope_name: str) -> str:
