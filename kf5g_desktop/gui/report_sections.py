@@ -1,6 +1,7 @@
 """The weekly report's sections (PRODUCT §5), written as HTML for ``report_document``: title,
 headline figures with the chart, by operator, by unit (city), this week's stations, venues and
-poles, approvals waiting, overdue stations, power supply, subsidy, problems and the sign-off.
+poles, approvals waiting, overdue stations, power supply, subsidy, what changed since the
+previous return (本周变化), problems and the sign-off.
 
 The vocabulary they are written with (formatting, tables that honour the page breaks of a
 ``Pagination``, the structural markers, the style sheet) is ``report_html``.
@@ -66,11 +67,11 @@ class _Builder:
             self.by_unit()
         self.station_changes()
         self.sites()
-        self.week_changes()
         self.waiting()
         self.late()
         self.power()
         self.subsidy()
+        self.week_changes()
         self.problems()
         return "".join(self.parts)
 
@@ -424,7 +425,8 @@ class _Builder:
         span = translate("report", "{since}，{until}。").format(since=since, until=until)
         self.parts.append(f'<p class="note">{esc(span)}</p>')
         if ch.empty:
-            self.parts.append(f'<p class="empty">{esc(translate("report", "本周无变化"))}</p>')
+            nothing = translate("report", "本周无变化")
+            self.parts.append(f'<p class="empty">{esc(nothing)}</p>')
             return
         kind_col = translate("report", "类型")
         code_col = translate("report", "编码")

@@ -649,70 +649,70 @@ Please pass this message on to technical support.</translation>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="46"/>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="111"/>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="121"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="48"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="114"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="125"/>
         <source>导出周报</source>
         <translation>Export weekly return</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="53"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="55"/>
         <source>统计周期</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="56"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="58"/>
         <source>全市汇总（开封市）</source>
         <translation>City consolidation (Kaifeng)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="63"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="65"/>
         <source>填报单位</source>
         <translation>Reporting unit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="66"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="68"/>
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="70"/>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="97"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="72"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="99"/>
         <source>保存到文件夹</source>
         <translation>Save to folder</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="72"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="74"/>
         <source>本周已导出过且数据有改动时必填，如：更正基站坐标</source>
         <translation>Required when this week was exported before and the data changed, e.g. corrected station coordinates</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="73"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="75"/>
         <source>更正原因</source>
         <translation>Correction reason</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="78"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="80"/>
         <source>导出的周报将用本区县密钥签名。</source>
         <translation>The return will be signed with this unit&apos;s key.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="80"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="82"/>
         <source>尚未导入市局下发的参考数据（签名密钥），周报将不签名。</source>
         <translation>The city&apos;s reference data (signing key) has not been imported: the return will not be signed.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="87"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="89"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="111"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="115"/>
         <source>文件夹“%1”不存在，请重新选择。</source>
         <translation>The folder &quot;%1&quot; does not exist; please choose another.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="125"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="129"/>
         <source>正在导出周报</source>
         <translation>Exporting the weekly return</translation>
     </message>
@@ -728,74 +728,84 @@ Please pass this message on to technical support.</translation>
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="204"/>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="288"/>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="301"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="209"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="298"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="311"/>
         <source>导入周报</source>
         <translation>Import returns</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="214"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="219"/>
         <source>仅当文件导出后被改动、且确认接收时填写原因</source>
         <translation>Only when a file was changed after export and you accept it: give the reason</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="215"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="220"/>
         <source>选择文件…</source>
         <translation>Choose files…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="217"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="222"/>
         <source>重新校验</source>
         <translation>Verify again</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="219"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="224"/>
         <source>导入通过校验的文件</source>
         <translation>Import the files that passed</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="222"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="227"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="226"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="231"/>
         <source>接收改动原因：</source>
         <translation>Reason for accepting changes:</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="236"/>
-        <source>问题与提示（点击上方的文件查看）：</source>
-        <translation>Problems and notes (click a file above):</translation>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="241"/>
+        <source>问题与提示、与上次报表相比的变化（点击上方的文件查看）：</source>
+        <translation>Problems and notes, and the changes since the previous return (click a file above):</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="244"/>
+        <source>问题与提示</source>
+        <translation>Problems and notes</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="245"/>
+        <source>与上次报表相比</source>
+        <translation>Since the previous return</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="253"/>
         <source>选择周报文件</source>
         <translation>Choose return files</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="244"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="253"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="256"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="265"/>
         <source>正在校验周报</source>
         <translation>Verifying returns</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="275"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="284"/>
         <source>校验通过，没有问题。</source>
         <translation>Verified: no problems.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="289"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="299"/>
         <source>部分区县本周的周报已导入过且内容不同。确认用新文件替换吗？原文件保留在历史中。</source>
         <translation>Some units&apos; returns for this week were imported before with different content. Replace them with the new files? The earlier files stay in the history.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="305"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="315"/>
         <source>正在导入周报</source>
         <translation>Importing returns</translation>
     </message>
@@ -803,82 +813,82 @@ Please pass this message on to technical support.</translation>
 <context>
     <name>ImportPreviewModel</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="134"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="138"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="135"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="139"/>
         <source>区县</source>
         <translation>County/district</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="136"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="140"/>
         <source>周次</source>
         <translation>Week</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="137"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="141"/>
         <source>校验</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="138"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="142"/>
         <source>签名</source>
         <translation>Signature</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="139"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="143"/>
         <source>新增</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="140"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="144"/>
         <source>修改</source>
         <translation>Changed</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="141"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="145"/>
         <source>不变</source>
         <translation>Unchanged</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="142"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="146"/>
         <source>删除</source>
         <translation>Removed</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="170"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="175"/>
         <source>不能导入</source>
         <translation>Cannot be imported</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="172"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="177"/>
         <source>通过</source>
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="172"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="177"/>
         <source>（改动后接收）</source>
         <translation> (accepted after changes)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="174"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="179"/>
         <source>未通过（{0} 个问题）</source>
         <translation>Failed ({0} problems)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="178"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="183"/>
         <source>有效</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="179"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="184"/>
         <source>未签名</source>
         <translation>Unsigned</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="180"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="185"/>
         <source>无密钥</source>
         <translation>No key</translation>
     </message>
@@ -2074,6 +2084,92 @@ Save it anyway?</translation>
         <location filename="../../kf5g_desktop/gui/setup_dialog.py" line="142"/>
         <source>“联系电话”只能包含数字和连字符，请重新填写。</source>
         <translation>The phone number may contain digits and hyphens only; please correct it.</translation>
+    </message>
+</context>
+<context>
+    <name>SincePreviousModel</name>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_changes.py" line="20"/>
+        <source>变化</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_changes.py" line="21"/>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_changes.py" line="22"/>
+        <source>记录</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_changes.py" line="23"/>
+        <source>字段</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_changes.py" line="24"/>
+        <source>原值</source>
+        <translation>Old value</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_changes.py" line="25"/>
+        <source>新值</source>
+        <translation>New value</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_changes.py" line="28"/>
+        <source>新增</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_changes.py" line="29"/>
+        <source>修改</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_changes.py" line="30"/>
+        <source>删除</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_changes.py" line="33"/>
+        <source>基站</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_changes.py" line="34"/>
+        <source>场所</source>
+        <translation>Venue</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_changes.py" line="35"/>
+        <source>杆塔</source>
+        <translation>Pole</translation>
+    </message>
+</context>
+<context>
+    <name>SincePreviousView</name>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_changes.py" line="107"/>
+        <source>文件未通过校验，无法比较。</source>
+        <translation>The file did not pass verification: nothing to compare.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_changes.py" line="110"/>
+        <source>新增 {0} 条，修改 {1} 条，删除 {2} 条。</source>
+        <translation>{0} added, {1} changed, {2} removed.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_changes.py" line="114"/>
+        <source>该区县此前没有已接收的周报，文件中的记录都是新增：</source>
+        <translation>No return of this unit was accepted before, so every record of the file is new: </translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_changes.py" line="116"/>
+        <source>与该区县上次接收的 {0} 周报（第{1}版，{2} 导入）相比：</source>
+        <translation>Since the unit&apos;s previous accepted return, {0} (version {1}, imported {2}): </translation>
     </message>
 </context>
 <context>
@@ -3551,7 +3647,7 @@ Save it anyway?</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/report_document.py" line="294"/>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="129"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="139"/>
         <source>{name} {week}</source>
         <translation>{name} {week}</translation>
     </message>
@@ -3591,576 +3687,748 @@ Save it anyway?</translation>
         <translation>Macro only</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="92"/>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="97"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="51"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="521"/>
+        <source>删除</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="52"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="522"/>
+        <source>恢复</source>
+        <translation>Restored</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="56"/>
+        <source>基站</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="57"/>
+        <source>场所</source>
+        <translation>Venue</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="58"/>
+        <source>杆塔</source>
+        <translation>Pole</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="100"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="105"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="106"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="114"/>
         <source>{month}月{day}日</source>
         <translation>{mon} {day}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="113"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="121"/>
         <source>{start}—{end}</source>
         <translation>{start} – {end}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="115"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="123"/>
         <source>{y1}年{start}—{y2}年{end}</source>
         <translation>{start}, {y1} – {end}, {y2}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="118"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="126"/>
         <source>{year}年第{week}周（{span}）</source>
         <translation>Week {week} of {year} ({span})</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="123"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="133"/>
         <source>{scope}5G网络建设周报</source>
         <translation>{scope} 5G Build-out Weekly Report</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="135"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="145"/>
         <source>统计口径：{rule}</source>
         <translation>Counting rule: {rule}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="179"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="189"/>
         <source>本周无</source>
         <translation>None this week</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="208"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="218"/>
         <source>共 {n} 条，此处列出前 {limit} 条；完整名单请在登记表中筛选导出。</source>
         <translation>{n} in all, the first {limit} listed here; filter the register and export it for the full list.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="56"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="239"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="59"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="244"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="518"/>
         <source>区县</source>
         <translation>County/district</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="79"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="83"/>
         <source>{cn}、{title}</source>
         <translation>{n}. {title}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="100"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="104"/>
         <source>市级汇总</source>
         <translation>city summary</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="100"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="104"/>
         <source>区县</source>
         <comment>edition</comment>
         <translation>unit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="101"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="105"/>
         <source>填报单位：{scope}（{edition}）统计周期：{start} 至 {end}  周次：{week}  统计口径：{rule}</source>
         <translation>Reporting unit: {scope} ({edition})  Period: {start} to {end}  Week: {week}  Counting rule: {rule}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="115"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="120"/>
         <source>主要指标</source>
         <translation>Headline figures</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="116"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="121"/>
         <source>{n} 个</source>
         <translation>{n}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="118"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="123"/>
         <source>{n} 个，完成 {p}</source>
         <translation>{n}, {p} reached</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="120"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="125"/>
         <source>未设置</source>
         <translation>Not set</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="122"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="127"/>
         <source>未设置本区县年度目标</source>
         <translation>Not set for this unit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="127"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="132"/>
         <source>达标</source>
         <translation>met</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="127"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="132"/>
         <source>超出</source>
         <translation>exceeded</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="128"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="133"/>
         <source>（控制线 ≤{max}%，{verdict}）</source>
         <translation> (limit {max}%, {verdict})</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="134"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="139"/>
         <source>{n} 个（另有暂缓 {m} 个）</source>
         <translation>{n} (and {m} suspended)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="137"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="142"/>
         <source>{n} 元</source>
         <translation>{n} yuan</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="140"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="145"/>
         <source>累计开通5G基站</source>
         <translation>5G stations on air (cumulative)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="142"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="203"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="246"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="147"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="208"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="251"/>
         <source>本周新开通</source>
         <translation>New on air this week</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="146"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="151"/>
         <source>{year}年目标</source>
         <translation>{year} target</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="148"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="153"/>
         <source>SA 基站占比</source>
         <translation>SA share</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="149"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="154"/>
         <source>{p}（{n} 个）</source>
         <translation>{p} ({n})</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="152"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="157"/>
         <source>转供电基站占比</source>
         <translation>Indirect power</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="154"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="159"/>
         <source>直供电改造完成</source>
         <translation>Conversions done</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="155"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="160"/>
         <source>累计 {total} 个，本周 {week} 个</source>
         <translation>{total} in all, {week} this week</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="160"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="346"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="165"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="351"/>
         <source>免费开放场所</source>
         <translation>Free-access venues</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="162"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="167"/>
         <source>本周 {week} 处，累计 {total} 处</source>
         <translation>{week} this week, {total} in all</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="166"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="252"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="371"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="171"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="257"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="376"/>
         <source>共享杆塔</source>
         <translation>Shared poles</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="167"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="172"/>
         <source>本周 {week} 根，累计 {total} 根</source>
         <translation>{week} this week, {total} in all</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="172"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="295"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="177"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="300"/>
         <source>审批超30天未办结</source>
         <translation>Approvals &gt;30 days</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="173"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="178"/>
         <source>{n} 项</source>
         <translation>{n}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="174"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="296"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="430"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="179"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="301"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="565"/>
         <source>逾期未开通基站</source>
         <translation>Overdue stations</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="178"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="183"/>
         <source>SA补助累计</source>
         <translation>SA subsidy to date</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="180"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="502"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="185"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="637"/>
         <source>其中本周新增</source>
         <translation>of which this week</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="192"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="197"/>
         <source>图1 累计开通5G基站与目标（按周，截至本周末）</source>
         <translation>Figure 1 Stations on air and the target (weekly, at each week&apos;s end)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="197"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="202"/>
         <source>分运营商情况</source>
         <translation>By operator</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="201"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="316"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="403"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="433"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="206"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="321"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="538"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="568"/>
         <source>运营商</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="202"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="245"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="207"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="250"/>
         <source>累计开通</source>
         <translation>On air</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="204"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="209"/>
         <source>SA基站</source>
         <translation>SA</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="205"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="249"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="210"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="254"/>
         <source>SA占比</source>
         <translation>SA share</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="206"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="211"/>
         <source>转供电</source>
         <translation>Indirect</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="207"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="250"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="212"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="255"/>
         <source>转供电占比</source>
         <translation>Indirect share</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="208"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="213"/>
         <source>补助（元）</source>
         <translation>Subsidy (yuan)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="225"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="230"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="238"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="243"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="527"/>
         <source>全市</source>
         <translation>Whole city</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="240"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="245"/>
         <source>分区县情况</source>
         <translation>By unit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="247"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="252"/>
         <source>年度目标</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="248"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="253"/>
         <source>完成率</source>
         <translation>Reached</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="251"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="256"/>
         <source>开放场所</source>
         <translation>Venues</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="253"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="258"/>
         <source>本周周报</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="266"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="271"/>
         <source>已报</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="266"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="271"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="509"/>
         <source>未报</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="281"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="286"/>
         <source>已报 {n}</source>
         <translation>{n} received</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="289"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="294"/>
         <source>各区县本周变化和需关注事项</source>
         <translation>Changes and open matters by unit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="294"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="299"/>
         <source>本周新登记/开通基站</source>
         <translation>Stations registered / on air</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="303"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="308"/>
         <source>本周未报送周报的区县（{n} 个）：</source>
         <translation>Units without a return this week ({n}): </translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="307"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="312"/>
         <source>本周各区县均已报送。</source>
         <translation>Every unit has sent its return this week.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="311"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="316"/>
         <source>本周新增和开通基站</source>
         <translation>Stations registered or put on air this week</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="317"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="404"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="434"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="322"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="539"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="569"/>
         <source>基站编码</source>
         <translation>Station code</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="318"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="405"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="435"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="323"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="540"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="570"/>
         <source>基站名称</source>
         <translation>Station name</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="319"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="324"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="431"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="320"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="325"/>
         <source>组网</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="321"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="436"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="326"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="447"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="571"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="322"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="327"/>
         <source>开通日期</source>
         <translation>On air</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="323"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="328"/>
         <source>情况</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="345"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="350"/>
         <source>本周免费开放场所和共享杆塔</source>
         <translation>Venues opened and poles shared this week</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="350"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="355"/>
         <source>场所编号</source>
         <translation>Venue code</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="351"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="356"/>
         <source>场所名称</source>
         <translation>Venue name</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="353"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="358"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="354"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="359"/>
         <source>开放日期</source>
         <translation>Opened on</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="355"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="360"/>
         <source>已进入运营商</source>
         <translation>Operators in</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="375"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="380"/>
         <source>杆塔编号</source>
         <translation>Pole code</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="376"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="381"/>
         <source>名称/位置</source>
         <translation>Name/location</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="378"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="383"/>
         <source>杆塔类型</source>
         <translation>Pole type</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="379"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="384"/>
         <source>共享日期</source>
         <translation>Shared on</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="380"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="385"/>
         <source>共享运营商</source>
         <translation>Sharing operators</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="398"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="406"/>
+        <source>本周变化</source>
+        <translation>Changes this week</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="413"/>
+        <source>与第{week}周报表（{time} 导出）相比</source>
+        <translation>Since the return of week {week} (exported {time})</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="417"/>
+        <source>与第{week}周截止时间（{time}）相比</source>
+        <translation>Since the cut-off of week {week} ({time})</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="421"/>
+        <source>截至本周截止时间 {time}</source>
+        <translation>up to this week&apos;s cut-off {time}</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="423"/>
+        <source>截至目前</source>
+        <translation>up to now</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="425"/>
+        <source>{since}，{until}。</source>
+        <translation>{since}, {until}.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="428"/>
+        <source>本周无变化</source>
+        <translation>No changes this week</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="432"/>
+        <source>编码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="433"/>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="434"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="445"/>
+        <source>新增记录</source>
+        <translation>Records added</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="453"/>
+        <source>状态变化</source>
+        <translation>Status changes</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="455"/>
+        <source>原状态</source>
+        <translation>Old status</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="455"/>
+        <source>新状态</source>
+        <translation>New status</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="461"/>
+        <source>改为直供电</source>
+        <translation>Converted to direct power</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="463"/>
+        <source>原供电方式</source>
+        <translation>Old power supply</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="463"/>
+        <source>改造完成日期</source>
+        <translation>Conversion done</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="469"/>
+        <source>删除和恢复</source>
+        <translation>Deleted and restored</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="471"/>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="477"/>
+        <source>其他更正</source>
+        <translation>Other corrections</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="479"/>
+        <source>字段</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="479"/>
+        <source>原值</source>
+        <translation>Old value</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="479"/>
+        <source>新值</source>
+        <translation>New value</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="488"/>
+        <source>{title}（{n} 条）</source>
+        <translation>{title} ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="497"/>
+        <source>另有 {n} 条未列出。</source>
+        <translation>{n} more not listed.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="501"/>
+        <source>各区县本周报表与其上一份已接收报表相比的记录变化（基站、场所、杆塔）。</source>
+        <translation>Records changed in each unit&apos;s return of this week against its previous accepted return (stations, venues and poles).</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="519"/>
+        <source>新增</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="520"/>
+        <source>修改</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="533"/>
         <source>审批超过30天未办结事项</source>
         <translation>Approvals open more than 30 days</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="406"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="541"/>
         <source>审批事项</source>
         <translation>Approval item</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="407"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="542"/>
         <source>申请日期</source>
         <translation>Applied on</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="408"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="543"/>
         <source>已等待（天，至本周末）</source>
         <translation>Waiting (days, to the week&apos;s end)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="425"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="458"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="560"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="593"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="437"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="572"/>
         <source>计划开通日期</source>
         <translation>Planned on air</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="438"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="573"/>
         <source>逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="440"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="575"/>
         <source>逾期 {n} 天</source>
         <translation>{n} days</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="461"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="596"/>
         <source>不含暂缓的基站（{n}个），另列于下表。</source>
         <translation>Suspended stations ({n}) are not included; they are listed below.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="463"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="598"/>
         <source>暂缓的基站（已过计划开通日期）</source>
         <translation>Suspended stations (past their planned on-air date)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="468"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="603"/>
         <source>转供电与直供电改造</source>
         <translation>Indirect power and conversion to direct supply</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="469"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="604"/>
         <source>截至本周末，已开通基站中转供电 {n} 个，占 {p}（2022年底前控制在 {max}% 以内）；直供电改造累计完成 {done} 个，本周完成 {week} 个。</source>
         <translation>At the week&apos;s end {n} stations on air have indirect power, {p} (at most {max}% by the end of 2022); conversions to direct supply: {done} in all, {week} this week.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="483"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="618"/>
         <source>SA基站补助</source>
         <translation>SA station subsidy</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="487"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="622"/>
         <source>项目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="488"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="623"/>
         <source>省级（元）</source>
         <translation>Province (yuan)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="489"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="624"/>
         <source>市级（元）</source>
         <translation>City (yuan)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="490"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="625"/>
         <source>区县级（元）</source>
         <translation>Unit (yuan)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="491"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="626"/>
         <source>合计（元）</source>
         <translation>Total (yuan)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="495"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="630"/>
         <source>累计应补</source>
         <translation>Due to date</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="511"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="646"/>
         <source>补助按全部已开通SA基站计（不受统计口径影响），每个基站：省级 2,500 元；市、区县共 2,500 元（县 市3：县7，区 市7：区3）。</source>
         <translation>Subsidy for every SA station on air, whatever the counting rule: 2,500 yuan from the province and 2,500 from city and unit (county 3:7, district 7:3).</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="519"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="654"/>
         <source>存在问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="524"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="659"/>
         <source>（本周未填写）</source>
         <translation>(none entered this week)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="529"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="664"/>
         <source>填报人：{name}</source>
         <translation>Prepared by: {name}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="530"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="665"/>
         <source>审核人：{name}</source>
         <translation>Reviewed by: {name}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="531"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="666"/>
         <source>单位负责人：{name}</source>
         <translation>Head of unit: {name}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="532"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="667"/>
         <source>日期：{name}</source>
         <translation>Date: {name}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="540"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="675"/>
         <source>生成时间：{time}</source>
         <translation>Generated: {time}</translation>
     </message>
