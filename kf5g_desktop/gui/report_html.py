@@ -22,7 +22,8 @@ from datetime import date
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QUrl
 
-from kf5g_desktop.domain.codes import MULTI_SEPARATOR
+from kf5g_desktop.domain.audit_text import parse_approvals_text
+from kf5g_desktop.domain.codes import APPROVAL_ITEM, MULTI_SEPARATOR
 from kf5g_desktop.domain.periods import IsoWeek
 from kf5g_desktop.reports.weekly import ReportData
 
@@ -98,6 +99,20 @@ def labels(text: str) -> str:
     if not text:
         return text
     return translate("report", "、").join(dtr(t) for t in text.split(MULTI_SEPARATOR))
+
+
+def approvals(text: str | None) -> str:
+    """A station's approvals (their audit text) as the report reads them, translated."""
+    out = []
+    for a in parse_approvals_text(text):
+        out.append(
+            translate("report", "{item}（申请 {applied}，办结 {granted}）").format(
+                item=dtr(APPROVAL_ITEM.label(a.item)),
+                applied=day(a.applied_on) or "—",
+                granted=day(a.granted_on) or "—",
+            )
+        )
+    return names(out)
 
 
 def names(items: Sequence[str]) -> str:

@@ -26,6 +26,7 @@ from .report_html import (
     PROBLEMS_ID,
     SIGN_OFF_ID,
     Pagination,
+    approvals,
     day,
     esc,
     labels,
@@ -477,7 +478,7 @@ class _Builder:
                 translate("report", "其他更正"),
                 ch.corrected,
                 [translate("report", "字段"), translate("report", "原值"), translate("report", "新值")],
-                lambda i: [dtr(i.label), labels(i.old), labels(i.new)],
+                lambda i: [dtr(i.label), *_values(i)],
                 [2, 4, 5],
             ),
         ]
@@ -674,6 +675,13 @@ class _Builder:
         self.parts.append("</tr></table>")
         made = translate("report", "生成时间：{time}").format(time=f"{data.generated_at:%Y-%m-%d %H:%M}")
         self.parts.append(f'<p class="note" align="right">{esc(made)}</p>')
+
+
+def _values(i: ChangeItem) -> list[str]:
+    """A correction's old and new value in the report's language (approvals item by item)."""
+    if i.field == "approvals":
+        return [approvals(i.old_raw), approvals(i.new_raw)]
+    return [labels(i.old), labels(i.new)]
 
 
 def _cn(n: int) -> str:

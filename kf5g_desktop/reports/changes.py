@@ -16,6 +16,7 @@ submission (the moment it was imported) and its submission of week W.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from dataclasses import field as dataclass_field
 from datetime import date, datetime
 from typing import Any
 
@@ -48,6 +49,9 @@ class ChangeItem:
     old: str = ""
     new: str = ""
     day: date | None = None  # the date that goes with the change
+    field: str = dataclass_field(default="", compare=False)  # the field's name (corrections)
+    old_raw: str | None = dataclass_field(default=None, compare=False)  # audit texts (codes)
+    new_raw: str | None = dataclass_field(default=None, compare=False)
 
 
 @dataclass(slots=True)
@@ -163,7 +167,17 @@ def sort_change(out: WeekChanges, c: RecordChange, unit_names: dict[str, str]) -
         shown |= POWER_FIELDS
     for f in c.fields:
         if f.field not in shown:
-            out.corrected.add(ChangeItem(**base, label=f.label, old=f.old_text, new=f.new_text))  # type: ignore[arg-type]
+            out.corrected.add(
+                ChangeItem(
+                    **base,
+                    label=f.label,
+                    old=f.old_text,
+                    new=f.new_text,
+                    field=f.field,
+                    old_raw=f.old,
+                    new_raw=f.new,
+                )  # type: ignore[arg-type]
+            )
 
 
 def _day(c: RecordChange) -> date | None:

@@ -3647,7 +3647,7 @@ Save it anyway?</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/report_document.py" line="294"/>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="139"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="154"/>
         <source>{name} {week}</source>
         <translation>{name} {week}</translation>
     </message>
@@ -3657,778 +3657,783 @@ Save it anyway?</translation>
         <translation>Page {page} of {pages}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="45"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="46"/>
         <source>新登记并开通</source>
         <translation>New, on air</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="46"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="47"/>
         <source>本周开通</source>
         <translation>Opened</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="47"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="48"/>
         <source>新登记</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="48"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="49"/>
         <source>全部类型</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="49"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="50"/>
         <source>宏站+室分</source>
         <translation>Macro + indoor</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="50"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="51"/>
         <source>仅宏站</source>
         <translation>Macro only</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="51"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="521"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="52"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="522"/>
         <source>删除</source>
         <translation>Deleted</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="52"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="522"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="53"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="523"/>
         <source>恢复</source>
         <translation>Restored</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="56"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="57"/>
         <source>基站</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="57"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="58"/>
         <source>场所</source>
         <translation>Venue</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="58"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="59"/>
         <source>杆塔</source>
         <translation>Pole</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="100"/>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="105"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="101"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="120"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="114"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="109"/>
+        <source>{item}（申请 {applied}，办结 {granted}）</source>
+        <translation>{item} (applied {applied}, granted {granted})</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="129"/>
         <source>{month}月{day}日</source>
         <translation>{mon} {day}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="121"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="136"/>
         <source>{start}—{end}</source>
         <translation>{start} – {end}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="123"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="138"/>
         <source>{y1}年{start}—{y2}年{end}</source>
         <translation>{start}, {y1} – {end}, {y2}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="126"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="141"/>
         <source>{year}年第{week}周（{span}）</source>
         <translation>Week {week} of {year} ({span})</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="133"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="148"/>
         <source>{scope}5G网络建设周报</source>
         <translation>{scope} 5G Build-out Weekly Report</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="145"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="160"/>
         <source>统计口径：{rule}</source>
         <translation>Counting rule: {rule}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="189"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="204"/>
         <source>本周无</source>
         <translation>None this week</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="218"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="233"/>
         <source>共 {n} 条，此处列出前 {limit} 条；完整名单请在登记表中筛选导出。</source>
         <translation>{n} in all, the first {limit} listed here; filter the register and export it for the full list.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="59"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="244"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="518"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="60"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="245"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="519"/>
         <source>区县</source>
         <translation>County/district</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="83"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="84"/>
         <source>{cn}、{title}</source>
         <translation>{n}. {title}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="104"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="105"/>
         <source>市级汇总</source>
         <translation>city summary</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="104"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="105"/>
         <source>区县</source>
         <comment>edition</comment>
         <translation>unit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="105"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="106"/>
         <source>填报单位：{scope}（{edition}）统计周期：{start} 至 {end}  周次：{week}  统计口径：{rule}</source>
         <translation>Reporting unit: {scope} ({edition})  Period: {start} to {end}  Week: {week}  Counting rule: {rule}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="120"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="121"/>
         <source>主要指标</source>
         <translation>Headline figures</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="121"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="122"/>
         <source>{n} 个</source>
         <translation>{n}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="123"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="124"/>
         <source>{n} 个，完成 {p}</source>
         <translation>{n}, {p} reached</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="125"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="126"/>
         <source>未设置</source>
         <translation>Not set</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="127"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="128"/>
         <source>未设置本区县年度目标</source>
         <translation>Not set for this unit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="132"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="133"/>
         <source>达标</source>
         <translation>met</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="132"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="133"/>
         <source>超出</source>
         <translation>exceeded</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="133"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="134"/>
         <source>（控制线 ≤{max}%，{verdict}）</source>
         <translation> (limit {max}%, {verdict})</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="139"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="140"/>
         <source>{n} 个（另有暂缓 {m} 个）</source>
         <translation>{n} (and {m} suspended)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="142"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="143"/>
         <source>{n} 元</source>
         <translation>{n} yuan</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="145"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="146"/>
         <source>累计开通5G基站</source>
         <translation>5G stations on air (cumulative)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="147"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="208"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="251"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="148"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="209"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="252"/>
         <source>本周新开通</source>
         <translation>New on air this week</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="151"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="152"/>
         <source>{year}年目标</source>
         <translation>{year} target</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="153"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="154"/>
         <source>SA 基站占比</source>
         <translation>SA share</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="154"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="155"/>
         <source>{p}（{n} 个）</source>
         <translation>{p} ({n})</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="157"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="158"/>
         <source>转供电基站占比</source>
         <translation>Indirect power</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="159"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="160"/>
         <source>直供电改造完成</source>
         <translation>Conversions done</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="160"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="161"/>
         <source>累计 {total} 个，本周 {week} 个</source>
         <translation>{total} in all, {week} this week</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="165"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="351"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="166"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="352"/>
         <source>免费开放场所</source>
         <translation>Free-access venues</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="167"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="168"/>
         <source>本周 {week} 处，累计 {total} 处</source>
         <translation>{week} this week, {total} in all</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="171"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="257"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="376"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="172"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="258"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="377"/>
         <source>共享杆塔</source>
         <translation>Shared poles</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="172"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="173"/>
         <source>本周 {week} 根，累计 {total} 根</source>
         <translation>{week} this week, {total} in all</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="177"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="300"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="178"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="301"/>
         <source>审批超30天未办结</source>
         <translation>Approvals &gt;30 days</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="178"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="179"/>
         <source>{n} 项</source>
         <translation>{n}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="179"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="301"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="565"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="180"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="302"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="566"/>
         <source>逾期未开通基站</source>
         <translation>Overdue stations</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="183"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="184"/>
         <source>SA补助累计</source>
         <translation>SA subsidy to date</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="185"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="637"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="186"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="638"/>
         <source>其中本周新增</source>
         <translation>of which this week</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="197"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="198"/>
         <source>图1 累计开通5G基站与目标（按周，截至本周末）</source>
         <translation>Figure 1 Stations on air and the target (weekly, at each week&apos;s end)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="202"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="203"/>
         <source>分运营商情况</source>
         <translation>By operator</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="206"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="321"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="538"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="568"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="207"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="322"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="539"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="569"/>
         <source>运营商</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="207"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="250"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="208"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="251"/>
         <source>累计开通</source>
         <translation>On air</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="209"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="210"/>
         <source>SA基站</source>
         <translation>SA</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="210"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="254"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="211"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="255"/>
         <source>SA占比</source>
         <translation>SA share</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="211"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="212"/>
         <source>转供电</source>
         <translation>Indirect</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="212"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="255"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="213"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="256"/>
         <source>转供电占比</source>
         <translation>Indirect share</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="213"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="214"/>
         <source>补助（元）</source>
         <translation>Subsidy (yuan)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="230"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="231"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="243"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="527"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="244"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="528"/>
         <source>全市</source>
         <translation>Whole city</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="245"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="246"/>
         <source>分区县情况</source>
         <translation>By unit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="252"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="253"/>
         <source>年度目标</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="253"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="254"/>
         <source>完成率</source>
         <translation>Reached</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="256"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="257"/>
         <source>开放场所</source>
         <translation>Venues</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="258"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="259"/>
         <source>本周周报</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="271"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="272"/>
         <source>已报</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="271"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="509"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="272"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="510"/>
         <source>未报</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="286"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="287"/>
         <source>已报 {n}</source>
         <translation>{n} received</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="294"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="295"/>
         <source>各区县本周变化和需关注事项</source>
         <translation>Changes and open matters by unit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="299"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="300"/>
         <source>本周新登记/开通基站</source>
         <translation>Stations registered / on air</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="308"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="309"/>
         <source>本周未报送周报的区县（{n} 个）：</source>
         <translation>Units without a return this week ({n}): </translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="312"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="313"/>
         <source>本周各区县均已报送。</source>
         <translation>Every unit has sent its return this week.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="316"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="317"/>
         <source>本周新增和开通基站</source>
         <translation>Stations registered or put on air this week</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="322"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="539"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="569"/>
-        <source>基站编码</source>
-        <translation>Station code</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/report_sections.py" line="323"/>
         <location filename="../../kf5g_desktop/gui/report_sections.py" line="540"/>
         <location filename="../../kf5g_desktop/gui/report_sections.py" line="570"/>
+        <source>基站编码</source>
+        <translation>Station code</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="324"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="541"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="571"/>
         <source>基站名称</source>
         <translation>Station name</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="324"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="431"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="325"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="432"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="325"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="326"/>
         <source>组网</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="326"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="447"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="571"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="327"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="448"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="572"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="327"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="328"/>
         <source>开通日期</source>
         <translation>On air</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="328"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="329"/>
         <source>情况</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="350"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="351"/>
         <source>本周免费开放场所和共享杆塔</source>
         <translation>Venues opened and poles shared this week</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="355"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="356"/>
         <source>场所编号</source>
         <translation>Venue code</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="356"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="357"/>
         <source>场所名称</source>
         <translation>Venue name</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="358"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="359"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="359"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="360"/>
         <source>开放日期</source>
         <translation>Opened on</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="360"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="361"/>
         <source>已进入运营商</source>
         <translation>Operators in</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="380"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="381"/>
         <source>杆塔编号</source>
         <translation>Pole code</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="381"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="382"/>
         <source>名称/位置</source>
         <translation>Name/location</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="383"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="384"/>
         <source>杆塔类型</source>
         <translation>Pole type</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="384"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="385"/>
         <source>共享日期</source>
         <translation>Shared on</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="385"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="386"/>
         <source>共享运营商</source>
         <translation>Sharing operators</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="406"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="407"/>
         <source>本周变化</source>
         <translation>Changes this week</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="413"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="414"/>
         <source>与第{week}周报表（{time} 导出）相比</source>
         <translation>Since the return of week {week} (exported {time})</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="417"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="418"/>
         <source>与第{week}周截止时间（{time}）相比</source>
         <translation>Since the cut-off of week {week} ({time})</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="421"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="422"/>
         <source>截至本周截止时间 {time}</source>
         <translation>up to this week&apos;s cut-off {time}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="423"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="424"/>
         <source>截至目前</source>
         <translation>up to now</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="425"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="426"/>
         <source>{since}，{until}。</source>
         <translation>{since}, {until}.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="428"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="429"/>
         <source>本周无变化</source>
         <translation>No changes this week</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="432"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="433"/>
         <source>编码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="433"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="434"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="434"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="435"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="445"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="446"/>
         <source>新增记录</source>
         <translation>Records added</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="453"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="454"/>
         <source>状态变化</source>
         <translation>Status changes</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="455"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="456"/>
         <source>原状态</source>
         <translation>Old status</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="455"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="456"/>
         <source>新状态</source>
         <translation>New status</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="461"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="462"/>
         <source>改为直供电</source>
         <translation>Converted to direct power</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="463"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="464"/>
         <source>原供电方式</source>
         <translation>Old power supply</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="463"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="464"/>
         <source>改造完成日期</source>
         <translation>Conversion done</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="469"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="470"/>
         <source>删除和恢复</source>
         <translation>Deleted and restored</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="471"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="472"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="477"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="478"/>
         <source>其他更正</source>
         <translation>Other corrections</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="479"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="480"/>
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="479"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="480"/>
         <source>原值</source>
         <translation>Old value</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="479"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="480"/>
         <source>新值</source>
         <translation>New value</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="488"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="489"/>
         <source>{title}（{n} 条）</source>
         <translation>{title} ({n})</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="497"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="498"/>
         <source>另有 {n} 条未列出。</source>
         <translation>{n} more not listed.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="501"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="502"/>
         <source>各区县本周报表与其上一份已接收报表相比的记录变化（基站、场所、杆塔）。</source>
         <translation>Records changed in each unit&apos;s return of this week against its previous accepted return (stations, venues and poles).</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="519"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="520"/>
         <source>新增</source>
         <translation>Added</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="520"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="521"/>
         <source>修改</source>
         <translation>Changed</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="533"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="534"/>
         <source>审批超过30天未办结事项</source>
         <translation>Approvals open more than 30 days</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="541"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="542"/>
         <source>审批事项</source>
         <translation>Approval item</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="542"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="543"/>
         <source>申请日期</source>
         <translation>Applied on</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="543"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="544"/>
         <source>已等待（天，至本周末）</source>
         <translation>Waiting (days, to the week&apos;s end)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="560"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="593"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="561"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="594"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="572"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="573"/>
         <source>计划开通日期</source>
         <translation>Planned on air</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="573"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="574"/>
         <source>逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="575"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="576"/>
         <source>逾期 {n} 天</source>
         <translation>{n} days</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="596"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="597"/>
         <source>不含暂缓的基站（{n}个），另列于下表。</source>
         <translation>Suspended stations ({n}) are not included; they are listed below.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="598"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="599"/>
         <source>暂缓的基站（已过计划开通日期）</source>
         <translation>Suspended stations (past their planned on-air date)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="603"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="604"/>
         <source>转供电与直供电改造</source>
         <translation>Indirect power and conversion to direct supply</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="604"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="605"/>
         <source>截至本周末，已开通基站中转供电 {n} 个，占 {p}（2022年底前控制在 {max}% 以内）；直供电改造累计完成 {done} 个，本周完成 {week} 个。</source>
         <translation>At the week&apos;s end {n} stations on air have indirect power, {p} (at most {max}% by the end of 2022); conversions to direct supply: {done} in all, {week} this week.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="618"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="619"/>
         <source>SA基站补助</source>
         <translation>SA station subsidy</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="622"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="623"/>
         <source>项目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="623"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="624"/>
         <source>省级（元）</source>
         <translation>Province (yuan)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="624"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="625"/>
         <source>市级（元）</source>
         <translation>City (yuan)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="625"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="626"/>
         <source>区县级（元）</source>
         <translation>Unit (yuan)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="626"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="627"/>
         <source>合计（元）</source>
         <translation>Total (yuan)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="630"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="631"/>
         <source>累计应补</source>
         <translation>Due to date</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="646"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="647"/>
         <source>补助按全部已开通SA基站计（不受统计口径影响），每个基站：省级 2,500 元；市、区县共 2,500 元（县 市3：县7，区 市7：区3）。</source>
         <translation>Subsidy for every SA station on air, whatever the counting rule: 2,500 yuan from the province and 2,500 from city and unit (county 3:7, district 7:3).</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="654"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="655"/>
         <source>存在问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="659"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="660"/>
         <source>（本周未填写）</source>
         <translation>(none entered this week)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="664"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="665"/>
         <source>填报人：{name}</source>
         <translation>Prepared by: {name}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="665"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="666"/>
         <source>审核人：{name}</source>
         <translation>Reviewed by: {name}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="666"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="667"/>
         <source>单位负责人：{name}</source>
         <translation>Head of unit: {name}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="667"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="668"/>
         <source>日期：{name}</source>
         <translation>Date: {name}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="675"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="676"/>
         <source>生成时间：{time}</source>
         <translation>Generated: {time}</translation>
     </message>
