@@ -93,9 +93,8 @@ class SincePreviousView(QWidget):
         self.view.setModel(self.model)
         self.view.verticalHeader().setVisible(False)
         header = self.view.horizontalHeader()
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        for col in (0, 1):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.summary)
@@ -118,5 +117,10 @@ class SincePreviousView(QWidget):
             )
         self.summary.setText(head + counts)
         self.model.set_rows(rows_of(since))
-        self.view.resizeColumnsToContents()
-        self.view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+
+    def tab_title(self, since: SincePrevious | None) -> str:
+        """The title of the tab that shows this view: with the number of records changed."""
+        if since is None:
+            return self.tr("与上次报表相比")
+        n = len(since.new) + len(since.changed) + len(since.removed)
+        return self.tr("与上次报表相比（{0}）").format(n)

@@ -237,12 +237,12 @@ class ImportPreviewDialog(QDialog):
         bottom.addWidget(close)
         lay = QVBoxLayout(self)
         lay.addLayout(top)
-        lay.addWidget(self.view, 2)
+        lay.addWidget(self.view, 1)
         lay.addWidget(QLabel(self.tr("问题与提示、与上次报表相比的变化（点击上方的文件查看）："), self))
         self.changes = SincePreviousView(self)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.messages, self.tr("问题与提示"))
-        self.tabs.addTab(self.changes, self.tr("与上次报表相比"))
+        self.tabs.addTab(self.changes, self.changes.tab_title(None))
         lay.addWidget(self.tabs, 3)
         lay.addLayout(bottom)
         self.resize(960, 680)
@@ -282,7 +282,9 @@ class ImportPreviewDialog(QDialog):
         if rep.plan is not None:
             lines.insert(0, "将要导入：" + rep.plan.describe())
         self.messages.setPlainText("\n".join(lines) or self.tr("校验通过，没有问题。"))
-        self.changes.show_changes(rep.plan.since_previous if rep.plan is not None else None)
+        since = rep.plan.since_previous if rep.plan is not None else None
+        self.changes.show_changes(since)
+        self.tabs.setTabText(1, self.changes.tab_title(since))
 
     def _import(self) -> None:
         from kf5g_desktop.returns.importer import import_files

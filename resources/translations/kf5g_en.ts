@@ -729,8 +729,8 @@ Please pass this message on to technical support.</translation>
     <name>ImportPreviewDialog</name>
     <message>
         <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="209"/>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="298"/>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="311"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="300"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="313"/>
         <source>导入周报</source>
         <translation>Import returns</translation>
     </message>
@@ -775,11 +775,6 @@ Please pass this message on to technical support.</translation>
         <translation>Problems and notes</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="245"/>
-        <source>与上次报表相比</source>
-        <translation>Since the previous return</translation>
-    </message>
-    <message>
         <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="253"/>
         <source>选择周报文件</source>
         <translation>Choose return files</translation>
@@ -800,12 +795,12 @@ Please pass this message on to technical support.</translation>
         <translation>Verified: no problems.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="299"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="301"/>
         <source>部分区县本周的周报已导入过且内容不同。确认用新文件替换吗？原文件保留在历史中。</source>
         <translation>Some units&apos; returns for this week were imported before with different content. Replace them with the new files? The earlier files stay in the history.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="315"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="317"/>
         <source>正在导入周报</source>
         <translation>Importing returns</translation>
     </message>
@@ -2152,24 +2147,34 @@ Save it anyway?</translation>
 <context>
     <name>SincePreviousView</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_changes.py" line="107"/>
+        <location filename="../../kf5g_desktop/gui/returns_changes.py" line="106"/>
         <source>文件未通过校验，无法比较。</source>
         <translation>The file did not pass verification: nothing to compare.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_changes.py" line="110"/>
+        <location filename="../../kf5g_desktop/gui/returns_changes.py" line="109"/>
         <source>新增 {0} 条，修改 {1} 条，删除 {2} 条。</source>
         <translation>{0} added, {1} changed, {2} removed.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_changes.py" line="114"/>
+        <location filename="../../kf5g_desktop/gui/returns_changes.py" line="113"/>
         <source>该区县此前没有已接收的周报，文件中的记录都是新增：</source>
         <translation>No return of this unit was accepted before, so every record of the file is new: </translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_changes.py" line="116"/>
+        <location filename="../../kf5g_desktop/gui/returns_changes.py" line="115"/>
         <source>与该区县上次接收的 {0} 周报（第{1}版，{2} 导入）相比：</source>
         <translation>Since the unit&apos;s previous accepted return, {0} (version {1}, imported {2}): </translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_changes.py" line="124"/>
+        <source>与上次报表相比</source>
+        <translation>Since the previous return</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_changes.py" line="126"/>
+        <source>与上次报表相比（{0}）</source>
+        <translation>Since the previous return ({0})</translation>
     </message>
 </context>
 <context>
