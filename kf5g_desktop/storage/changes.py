@@ -2,8 +2,10 @@
 changed record the fields changed old → new (a station with its approvals and sharing operators).
 
 The comparison is set-based over the version tables (``storage.history``): the candidates are the
-records with a version recorded (or closed) between the two moments (one indexed scan of the
-window), and each candidate is joined on its id with its version valid at either moment (the same
+records with a version recorded between the two moments (an indexed range of ``valid_from``; every
+change, delete, restore and batch undo records a version, and a record is purged only from the
+recycle bin, i.e. after a version that deleted it; purges are also taken from the audit log,
+for a delete purged within the same second), and each candidate is joined on its id with its version valid at either moment (the same
 validity rule as ``history.source``). Only the candidates reach Python, so a week of changes is
 cheap however large the registers are.
 
@@ -18,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import ColumnElement, and_, false, or_, select, true, union
 from sqlalchemy.orm import Session
@@ -30,7 +32,7 @@ from kf5g_desktop.domain.records import Approval
 from kf5g_desktop.domain.schema import CODES, FIELD_BY_NAME, FIELDS, REGISTER_KINDS, STATION, field_label
 
 from .history import REGISTERS, Moment
-from .models import HISTORY_TABLES, PoleRow, TownshipRow, UnitRow, VenueRow
+from .models import HISTORY_TABLES, AuditRow, PoleRow, TownshipRow, UnitRow, VenueRow
 
 ADDED, DELETED, RESTORED, CHANGED = "added", "deleted", "restored", "changed"
 ACTIONS = (ADDED, CHANGED, DELETED, RESTORED)
@@ -180,7 +182,7 @@ def _per_unit(moment: Moment, units: Iterable[str]) -> dict[str, _Bounds] | None
 
 def _valid(h: Any, moment: _Bounds) -> ColumnElement[bool]:
     if moment is None:
-        return h.c.valid_to.is_(None)
+        return h.c.valid_to.is_(None)  # type: ignore[no-any-return]
     return and_(h.c.valid_from <= moment, or_(h.c.valid_to.is_(None), h.c.valid_to > moment))
 
 
@@ -240,31 +242,35 @@ def _candidates(kind: str, before: Moment, after: Moment, units: Sequence[str], 
         lo, hi = before, after
         assert not isinstance(lo, Mapping) and not isinstance(hi, Mapping)
         scope = h.c.unit_code == unit_code if unit_code else true()
-        parts = [
-            select(h.c.id).where(scope, _window(h.c.valid_from, lo, hi)),
-            select(h.c.id).where(scope, h.c.valid_to.is_not(None), _window(h.c.valid_to, lo, hi)),
-        ]
+        parts = [select(h.c.id).where(scope, _window(h.c.valid_from, lo, hi)), _purged(kind, lo, hi)]
     else:
         parts = []
+        los: list[_Bounds] = []
+        his: list[_Bounds] = []
         for u in units:
-            lo_u = lo_map.get(u) if lo_map is not None else before  # type: ignore[assignment]
             if hi_map is not None and u not in hi_map:
                 continue
-            hi_u = hi_map[u] if hi_map is not None else after
-            if lo_map is not None and u not in lo_map:
-                parts.append(select(h.c.id).where(h.c.unit_code == u, _window(h.c.valid_from, None, hi_u)))  # type: ignore[arg-type]
-                continue
-            parts.append(select(h.c.id).where(h.c.unit_code == u, _window(h.c.valid_from, lo_u, hi_u)))  # type: ignore[arg-type]
-            parts.append(
-                select(h.c.id).where(
-                    h.c.unit_code == u,
-                    h.c.valid_to.is_not(None),
-                    _window(h.c.valid_to, lo_u, hi_u),  # type: ignore[arg-type]
-                )
-            )
+            lo_u = lo_map.get(u) if lo_map is not None else cast(_Bounds, before)  # missing: from the start
+            hi_u = hi_map[u] if hi_map is not None else cast(_Bounds, after)
+            window = _window(h.c.valid_from, lo_u, hi_u)
+            parts.append(select(h.c.id).where(h.c.unit_code == u, window))
+            los.append(lo_u)
+            his.append(hi_u)
         if not parts:
             return None
+        lo_all = None if None in los else min(t for t in los if t is not None)
+        hi_all = None if None in his else max(t for t in his if t is not None)
+        parts.append(_purged(kind, lo_all, hi_all))
     return union(*parts).subquery("cand")
+
+
+def _purged(kind: str, lo: _Bounds, hi: _Bounds) -> Any:
+    """Records purged within (lo, hi]: a delete and its purge in the same second leave no version
+    of the delete, so the audit log's purge rows (indexed by time) name them."""
+    a = AuditRow.__table__
+    return select(a.c.record_id.label("id")).where(
+        a.c.table_name == kind, a.c.action == "purge", _window(a.c.at, lo, hi)
+    )
 
 
 def _compare_kind(
