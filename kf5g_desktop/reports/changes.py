@@ -24,6 +24,7 @@ from kf5g_desktop.domain import codes
 from kf5g_desktop.domain.kinds import KINDS
 from kf5g_desktop.domain.periods import IsoWeek
 from kf5g_desktop.domain.schema import POLE, REGISTER_KINDS, STATION, VENUE
+from kf5g_desktop.domain.values import ListQuery
 from kf5g_desktop.storage.changes import ADDED, CHANGED, DELETED, RESTORED, RecordChange
 
 CAP = 50  # rows per table; the rest are counted ("另有 N 条未列出")
@@ -218,8 +219,11 @@ def city_counts(store: Any, week: IsoWeek) -> list[UnitChangeCount]:
             out.append(UnitChangeCount(unit.code, unit.name, False))
             continue
         n = {ADDED: 0, CHANGED: 0, DELETED: 0, RESTORED: 0}
-        start = before if before is not None else datetime.min
-        for c in store.changes(start, after, unit_code=unit.code, kinds=REGISTER_KINDS):
-            n[c.action] += 1
+        if before is None:  # the unit's first submission: everything in it is new
+            q = ListQuery(unit_codes=[unit.code])
+            n[ADDED] = sum(store.count(kind, q, at=after) for kind in REGISTER_KINDS)
+        else:
+            for c in store.changes(before, after, unit_code=unit.code, kinds=REGISTER_KINDS):
+                n[c.action] += 1
         out.append(UnitChangeCount(unit.code, unit.name, True, n[ADDED], n[CHANGED], n[DELETED], n[RESTORED]))
     return out

@@ -244,7 +244,7 @@ def _candidates(kind: str, before: Moment, after: Moment, units: Sequence[str], 
         scope = h.c.unit_code == unit_code if unit_code else true()
         parts = [select(h.c.id).where(scope, _window(h.c.valid_from, lo, hi)), _purged(kind, lo, hi)]
     else:
-        parts = []
+        terms = []
         los: list[_Bounds] = []
         his: list[_Bounds] = []
         for u in units:
@@ -252,15 +252,18 @@ def _candidates(kind: str, before: Moment, after: Moment, units: Sequence[str], 
                 continue
             lo_u = lo_map.get(u) if lo_map is not None else cast(_Bounds, before)  # missing: from the start
             hi_u = hi_map[u] if hi_map is not None else cast(_Bounds, after)
-            window = _window(h.c.valid_from, lo_u, hi_u)
-            parts.append(select(h.c.id).where(h.c.unit_code == u, window))
+            terms.append(and_(h.c.unit_code == u, _window(h.c.valid_from, lo_u, hi_u)))
             los.append(lo_u)
             his.append(hi_u)
-        if not parts:
+        if not terms:
             return None
         lo_all = None if None in los else min(t for t in los if t is not None)
         hi_all = None if None in his else max(t for t in his if t is not None)
-        parts.append(_purged(kind, lo_all, hi_all))
+        # one scan of the widest window, each unit's own window applied within it
+        parts = [
+            select(h.c.id).where(_window(h.c.valid_from, lo_all, hi_all), or_(*terms)),
+            _purged(kind, lo_all, hi_all),
+        ]
     return union(*parts).subquery("cand")
 
 
@@ -268,8 +271,9 @@ def _purged(kind: str, lo: _Bounds, hi: _Bounds) -> Any:
     """Records purged within (lo, hi]: a delete and its purge in the same second leave no version
     of the delete, so the audit log's purge rows (indexed by time) name them."""
     a = AuditRow.__table__
+    # ``table_name || ''``: not the (table, record) index, so that SQLite takes the index on the time
     return select(a.c.record_id.label("id")).where(
-        a.c.table_name == kind, a.c.action == "purge", _window(a.c.at, lo, hi)
+        (a.c.table_name + "") == kind, a.c.action == "purge", _window(a.c.at, lo, hi)
     )
 
 
@@ -305,16 +309,23 @@ def _compare_kind(
     )
     pairs: list[tuple[int, dict[str, Any] | None, dict[str, Any] | None]] = []
     recorded: dict[int, datetime | None] = {}
-    for r in s.execute(stmt).mappings():
-        ra = {n: r[f"a_{n}"] for n in cols} if r["a_id"] is not None else None
-        rb = {n: r[f"b_{n}"] for n in cols} if r["b_id"] is not None else None
+    n, key = len(cols), 1 + cols.index("id")
+    for r in s.execute(stmt):  # plain tuples: id, a's columns, b's columns, a.valid_to, b.valid_from
+        ra = dict(zip(cols, r[1 : 1 + n], strict=True)) if r[key] is not None else None
+        rb = dict(zip(cols, r[1 + n : 1 + 2 * n], strict=True)) if r[key + n] is not None else None
         if unit_code is not None and (rb or ra or {}).get("unit_code") != unit_code:
             continue
-        pairs.append((r["id"], ra, rb))
-        recorded[r["id"]] = r["b_valid_from"] if rb is not None else r["a_valid_to"]
-    units_of = {rid: (rb or ra or {}).get("unit_code", "") for rid, ra, rb in pairs}
-    approvals = _approvals(s, units_of, before, after) if kind == STATION else {}
-    _ref_names(s, kind, pairs, names)
+        pairs.append((r[0], ra, rb))
+        recorded[r[0]] = r[-1] if rb is not None else r[-2]
+    # approvals and the names of linked venues/poles matter only where the record is there at
+    # both moments (changed or restored): the fields are compared only there
+    both = [(rid, ra, rb) for rid, ra, rb in pairs if ra is not None and rb is not None]
+    approvals = (
+        _approvals(s, {rid: rb["unit_code"] for rid, _, rb in both}, before, after)
+        if kind == STATION and both
+        else {}
+    )
+    _ref_names(s, kind, both, names)
     out = []
     for rid, ra, rb in pairs:
         live_a = ra is not None and ra["deleted_at"] is None
@@ -362,19 +373,33 @@ def _approvals(
     station's unit)."""
     ah = HISTORY_TABLES["approval"]
     out: dict[int, tuple[list[Approval], list[Approval]]] = {}
+    sides = [(0, before), (1, after)]
+    per_unit = {
+        unit: [(side, _unit_moment(m, unit)) for side, m in sides if not isinstance(m, Mapping) or unit in m]
+        for unit in set(unit_of.values())
+    }
+    cols = (
+        ah.c.station_id,
+        ah.c.item,
+        ah.c.applied_on,
+        ah.c.granted_on,
+        ah.c.notes,
+        ah.c.valid_from,
+        ah.c.valid_to,
+    )
     ids = sorted(unit_of)
     for i in range(0, len(ids), 500):
-        rows = s.execute(select(ah).where(ah.c.station_id.in_(ids[i : i + 500])).order_by(ah.c.id)).mappings()
-        for r in rows:
-            unit = unit_of.get(r["station_id"], "")
-            pair = out.setdefault(r["station_id"], ([], []))
-            for side, moment in ((0, before), (1, after)):
-                t = moment.get(unit) if isinstance(moment, Mapping) else moment
-                if isinstance(moment, Mapping) and unit not in moment:
-                    continue
-                if _holds(r["valid_from"], r["valid_to"], t):
-                    pair[side].append(Approval(r["item"], r["applied_on"], r["granted_on"], r["notes"]))
+        rows = s.execute(select(*cols).where(ah.c.station_id.in_(ids[i : i + 500])).order_by(ah.c.id))
+        for sid, item, applied, granted, notes, valid_from, valid_to in rows:
+            pair = out.setdefault(sid, ([], []))
+            for side, t in per_unit[unit_of[sid]]:
+                if _holds(valid_from, valid_to, t):
+                    pair[side].append(Approval(item, applied, granted, notes))
     return out
+
+
+def _unit_moment(moment: Moment, unit: str) -> datetime | None:
+    return moment.get(unit) if isinstance(moment, Mapping) else moment
 
 
 def _holds(valid_from: datetime, valid_to: datetime | None, t: datetime | None) -> bool:
