@@ -22,7 +22,8 @@ from datetime import date
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QUrl
 
-from kf5g_desktop.domain.codes import MULTI_SEPARATOR
+from kf5g_desktop.domain.audit_text import parse_approvals_text
+from kf5g_desktop.domain.codes import APPROVAL_ITEM, MULTI_SEPARATOR
 from kf5g_desktop.domain.periods import IsoWeek
 from kf5g_desktop.reports.weekly import ReportData
 
@@ -48,7 +49,15 @@ DATA_TEXTS = (
     QT_TRANSLATE_NOOP("report", "全部类型"),
     QT_TRANSLATE_NOOP("report", "宏站+室分"),
     QT_TRANSLATE_NOOP("report", "仅宏站"),
+    QT_TRANSLATE_NOOP("report", "删除"),
+    QT_TRANSLATE_NOOP("report", "恢复"),
 )
+# The kinds of record, as the report's 本周变化 names them.
+KIND_TITLES = {
+    "station": QT_TRANSLATE_NOOP("report", "基站"),
+    "venue": QT_TRANSLATE_NOOP("report", "场所"),
+    "pole": QT_TRANSLATE_NOOP("report", "杆塔"),
+}
 
 
 def tr(text: str) -> str:
@@ -92,6 +101,20 @@ def labels(text: str) -> str:
     return translate("report", "、").join(dtr(t) for t in text.split(MULTI_SEPARATOR))
 
 
+def approvals(text: str | None) -> str:
+    """A station's approvals (their audit text) as the report reads them, translated."""
+    out = []
+    for a in parse_approvals_text(text):
+        out.append(
+            translate("report", "{item}（申请 {applied}，办结 {granted}）").format(
+                item=dtr(APPROVAL_ITEM.label(a.item)),
+                applied=day(a.applied_on) or "—",
+                granted=day(a.granted_on) or "—",
+            )
+        )
+    return names(out)
+
+
 def names(items: Sequence[str]) -> str:
     """Names listed in a sentence, joined by the list separator of the report's language."""
     return translate("report", "、").join(items)
@@ -115,7 +138,9 @@ def week_title(week: IsoWeek) -> str:
         span = translate("report", "{y1}年{start}—{y2}年{end}").format(
             y1=s.year, start=short_date(s), y2=e.year, end=short_date(e)
         )
-    return translate("report", "{year}年第{week}周（{span}）").format(year=week.year, week=week.week, span=span)
+    return translate("report", "{year}年第{week}周（{span}）").format(
+        year=week.year, week=week.week, span=span
+    )
 
 
 def report_name(scope_name: str) -> str:

@@ -1,6 +1,7 @@
 """The weekly report's sections (PRODUCT §5), written as HTML for ``report_document``: title,
 headline figures with the chart, by operator, by unit (city), this week's stations, venues and
-poles, approvals waiting, overdue stations, power supply, subsidy, problems and the sign-off.
+poles, approvals waiting, overdue stations, power supply, subsidy, what changed since the
+previous return (本周变化), problems and the sign-off.
 
 The vocabulary they are written with (formatting, tables that honour the page breaks of a
 ``Pagination``, the structural markers, the style sheet) is ``report_html``.
@@ -8,9 +9,10 @@ The vocabulary they are written with (formatting, tables that honour the page br
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from kf5g_desktop.domain.periods import IsoWeek
+from kf5g_desktop.reports.changes import ChangeItem, ChangeList, WeekChanges
 from kf5g_desktop.reports.figures import StationItem, UnitLine, WaitingItem
 from kf5g_desktop.reports.weekly import ReportData
 
@@ -20,10 +22,12 @@ from .report_html import (
     CHART_URL,
     CITY_LIST_ROWS,
     CSS,
+    KIND_TITLES,
     MAX_LIST_ROWS,
     PROBLEMS_ID,
     SIGN_OFF_ID,
     Pagination,
+    approvals,
     day,
     esc,
     labels,
@@ -69,6 +73,7 @@ class _Builder:
         self.late()
         self.power()
         self.subsidy()
+        self.week_changes()
         self.problems()
         return "".join(self.parts)
 
@@ -100,7 +105,8 @@ class _Builder:
         self.parts.append(f'<h2 class="sub">{esc(week_title(week))}</h2>')
         edition = translate("report", "市级汇总") if f.is_city else translate("report", "区县", "edition")
         meta = translate(
-            "report", "填报单位：{scope}（{edition}）统计周期：{start} 至 {end}  周次：{week}  统计口径：{rule}"
+            "report",
+            "填报单位：{scope}（{edition}）统计周期：{start} 至 {end}  周次：{week}  统计口径：{rule}",
         ).format(
             scope=f.scope_name,
             edition=edition,
@@ -403,6 +409,136 @@ class _Builder:
             limit=self.limit,
         )
 
+    def week_changes(self) -> None:
+        ch = self.data.changes
+        if ch is None:
+            return
+        self.heading(translate("report", "本周变化"))
+        if self.f.is_city:
+            self._unit_change_counts(ch)
+            return
+        prev = ch.previous_week
+        when = f"{ch.since:%Y-%m-%d %H:%M}" if ch.since else ""
+        if ch.since_export:
+            since = translate("report", "与第{week}周报表（{time} 导出）相比").format(
+                week=prev.week, time=when
+            )
+        else:
+            since = translate("report", "与第{week}周截止时间（{time}）相比").format(
+                week=prev.week, time=when
+            )
+        until = (
+            translate("report", "截至本周截止时间 {time}").format(time=f"{ch.until:%Y-%m-%d %H:%M}")
+            if ch.until
+            else translate("report", "截至目前")
+        )
+        span = translate("report", "{since}，{until}。").format(since=since, until=until)
+        self.parts.append(f'<p class="note">{esc(span)}</p>')
+        if ch.empty:
+            nothing = translate("report", "本周无变化")
+            self.parts.append(f'<p class="empty">{esc(nothing)}</p>')
+            return
+        kind_col = translate("report", "类型")
+        code_col = translate("report", "编码")
+        name_col = translate("report", "名称")
+        date_col = translate("report", "日期")
+
+        def who(i: ChangeItem) -> list[str]:
+            code = f"{dtr(i.operator)} {i.code}" if i.operator else i.code
+            return [rtr(KIND_TITLES[i.kind]), code, i.name]
+
+        sections: list[
+            tuple[str, str, ChangeList, list[str], Callable[[ChangeItem], list[str]], list[int]]
+        ] = [
+            (
+                "added",
+                translate("report", "新增记录"),
+                ch.added,
+                [translate("report", "状态"), date_col],
+                lambda i: [dtr(i.label), day(i.day)],
+                [2],
+            ),
+            (
+                "status",
+                translate("report", "状态变化"),
+                ch.status,
+                [translate("report", "原状态"), translate("report", "新状态"), date_col],
+                lambda i: [dtr(i.old), dtr(i.new), day(i.day)],
+                [2],
+            ),
+            (
+                "power",
+                translate("report", "改为直供电"),
+                ch.power,
+                [translate("report", "原供电方式"), translate("report", "改造完成日期")],
+                lambda i: [dtr(i.old), day(i.day)],
+                [2],
+            ),
+            (
+                "removed",
+                translate("report", "删除和恢复"),
+                ch.removed,
+                [translate("report", "操作"), date_col],
+                lambda i: [rtr(i.label), day(i.day)],
+                [2],
+            ),
+            (
+                "corrected",
+                translate("report", "其他更正"),
+                ch.corrected,
+                [translate("report", "字段"), translate("report", "原值"), translate("report", "新值")],
+                lambda i: [dtr(i.label), *_values(i)],
+                [2, 4, 5],
+            ),
+        ]
+        for key, title, items, headers, cells, wrap in sections:
+            if not items.total:
+                continue
+            self.subheading(
+                f"sub-chg-{key}", translate("report", "{title}（{n} 条）").format(title=title, n=items.total)
+            )
+            self.table(
+                f"chg-{key}",
+                [kind_col, code_col, name_col, *headers],
+                [[*who(i), *cells(i)] for i in items.items],
+                wrap=wrap,
+            )
+            if items.more:
+                more = translate("report", "另有 {n} 条未列出。").format(n=num(items.more))
+                self.parts.append(f'<p class="note">{esc(more)}</p>')
+
+    def _unit_change_counts(self, ch: WeekChanges) -> None:
+        note = translate("report", "各区县本周报表与其上一份已接收报表相比的记录变化（基站、场所、杆塔）。")
+        self.parts.append(f'<p class="note">{esc(note)}</p>')
+        rows = [
+            (
+                u.unit_name,
+                *(
+                    (num(u.added), num(u.changed), num(u.deleted), num(u.restored))
+                    if u.submitted
+                    else (translate("report", "未报"), "", "", "")
+                ),
+            )
+            for u in ch.by_unit
+        ]
+        sent = [u for u in ch.by_unit if u.submitted]
+        self.table(
+            "chg-units",
+            [
+                translate("report", "区县"),
+                translate("report", "新增"),
+                translate("report", "修改"),
+                translate("report", "删除"),
+                translate("report", "恢复"),
+            ],
+            rows,
+            numeric=range(1, 5),
+            total=(
+                translate("report", "全市"),
+                *(num(sum(getattr(u, a) for u in sent)) for a in ("added", "changed", "deleted", "restored")),
+            ),
+        )
+
     def waiting(self) -> None:
         self.heading(translate("report", "审批超过30天未办结事项"))
         self.table(
@@ -548,6 +684,13 @@ class _Builder:
         self.parts.append("</tr></table>")
         made = translate("report", "生成时间：{time}").format(time=f"{data.generated_at:%Y-%m-%d %H:%M}")
         self.parts.append(f'<p class="note" align="right">{esc(made)}</p>')
+
+
+def _values(i: ChangeItem) -> list[str]:
+    """A correction's old and new value in the report's language (approvals item by item)."""
+    if i.field == "approvals":
+        return [approvals(i.old_raw), approvals(i.new_raw)]
+    return [labels(i.old), labels(i.new)]
 
 
 def _cn(n: int) -> str:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +31,7 @@ from kf5g_desktop.storage.store import Store
 
 from .files import choose_folder, open_files, remember_folder, start_folder
 from .jobs import message, run_job
+from .returns_changes import SincePreviousView
 from .week_picker import offered_weeks, week_title
 from .widgets import RowsModel
 
@@ -132,7 +134,9 @@ class ExportDialog(QDialog):
         correct = self.correct.isChecked()
         if not folder.is_dir():
             QMessageBox.warning(
-                self, self.tr("导出周报"), self.tr("文件夹“%1”不存在，请重新选择。").replace("%1", str(folder))
+                self,
+                self.tr("导出周报"),
+                self.tr("文件夹“%1”不存在，请重新选择。").replace("%1", str(folder)),
             )
             return
         if correct and not reason:
@@ -171,6 +175,7 @@ COLUMNS = (  # translated under "ImportPreviewModel"
     QT_TRANSLATE_NOOP("ImportPreviewModel", "不变"),
     QT_TRANSLATE_NOOP("ImportPreviewModel", "删除"),
 )
+
 
 class ImportPreviewModel(RowsModel):
     """One row per file: what verification found and what the import would change."""
@@ -262,11 +267,15 @@ class ImportPreviewDialog(QDialog):
         bottom.addWidget(close)
         lay = QVBoxLayout(self)
         lay.addLayout(top)
-        lay.addWidget(self.view, 2)
-        lay.addWidget(QLabel(self.tr("问题与提示（点击上方的文件查看）："), self))
-        lay.addWidget(self.messages, 1)
+        lay.addWidget(self.view, 1)
+        lay.addWidget(QLabel(self.tr("问题与提示、与上次报表相比的变化（点击上方的文件查看）："), self))
+        self.changes = SincePreviousView(self)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.messages, self.tr("问题与提示"))
+        self.tabs.addTab(self.changes, self.changes.tab_title(None))
+        lay.addWidget(self.tabs, 3)
         lay.addLayout(bottom)
-        self.resize(900, 560)
+        self.resize(960, 680)
         if self.paths:
             self.verify()
 
@@ -303,6 +312,9 @@ class ImportPreviewDialog(QDialog):
         if rep.plan is not None:
             lines.insert(0, "将要导入：" + rep.plan.describe())
         self.messages.setPlainText("\n".join(lines) or self.tr("校验通过，没有问题。"))
+        since = rep.plan.since_previous if rep.plan is not None else None
+        self.changes.show_changes(since)
+        self.tabs.setTabText(1, self.changes.tab_title(since))
 
     def _import(self) -> None:
         from kf5g_desktop.returns.importer import import_files

@@ -14,6 +14,7 @@ from typing import Any
 from kf5g_desktop.domain.periods import IsoWeek
 from kf5g_desktop.domain.targets import DEFAULT_COUNTING_RULE
 from kf5g_desktop.domain.units import scope_code, scope_of
+from kf5g_desktop.reports.changes import WeekChanges, week_changes
 from kf5g_desktop.reports.figures import WeekFigures, WeeklySeries, week_figures, weekly_series
 
 
@@ -27,6 +28,7 @@ class ReportData:
     reporter: str
     reviewer: str
     generated_at: datetime
+    changes: WeekChanges | None = None  # 本周变化 (reports.changes)
 
 
 def gather(store: Any, week: IsoWeek, unit_code: str | None, rule: str = DEFAULT_COUNTING_RULE) -> ReportData:
@@ -44,6 +46,7 @@ def gather(store: Any, week: IsoWeek, unit_code: str | None, rule: str = DEFAULT
         inst.user_name,
         note.reviewer or inst.reviewer,
         store.now(),
+        week_changes(store, week, fig.unit_code, basis.moment),
     )
 
 

@@ -8,6 +8,11 @@ with the submission row. Records new to the database are back-dated to the end o
 reports of that week already see them.
 
 Fields the return does not carry (塔桅类型, 改造日期) keep their value in the database.
+
+The plan also says what the unit changed since its previous accepted submission
+(:class:`SincePrevious`): the unit's records in the city database as they stood when that
+submission was imported, against the file's content, field by field (old → new) as the report's
+本周变化 and the audit log show them (``storage.changes``).
 """
 
 from __future__ import annotations
@@ -15,12 +20,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
 from datetime import datetime, time
+from typing import Any
 
 from kf5g_desktop.domain import codes
-from kf5g_desktop.domain.kinds import KINDS
+from kf5g_desktop.domain.kinds import KINDS, record_key
 from kf5g_desktop.domain.records import NON_DATA_FIELDS, Pole, Station, Venue
 from kf5g_desktop.domain.schema import POLE, REGISTER_KINDS, STATION, VENUE
 from kf5g_desktop.domain.values import ListQuery
+from kf5g_desktop.storage import changes as record_changes
 from kf5g_desktop.storage.errors import Kf5gError
 from kf5g_desktop.storage.gcpause import paused_gc
 from kf5g_desktop.storage.store import Store
@@ -52,6 +59,37 @@ class KindPlan:
     removed: list[object] = field(default_factory=list)  # db records not in the return
 
 
+@dataclass(frozen=True, slots=True)
+class RecordDiff:
+    """One record of the file against the previous submission: its key and what differs."""
+
+    kind: str
+    key: str
+    fields: tuple[record_changes.FieldChange, ...] = ()
+
+
+@dataclass(slots=True)
+class SincePrevious:
+    """What the unit changed since its previous accepted submission (``submission`` None: there
+    is none, so everything in the file is new)."""
+
+    submission: submissions.Submission | None
+    moment: datetime | None  # when that submission was imported (its records as they then stood)
+    new: list[RecordDiff] = field(default_factory=list)
+    changed: list[RecordDiff] = field(default_factory=list)
+    removed: list[RecordDiff] = field(default_factory=list)
+
+    def describe(self) -> str:
+        if self.submission is None:
+            head = "该区县此前没有已接收的周报"
+        else:
+            head = (
+                f"与上次接收的{self.submission.iso_week}周报"
+                f"（第{self.submission.version}版，{self.moment:%Y-%m-%d %H:%M}导入）相比"
+            )
+        return f"{head}：新增 {len(self.new)}，修改 {len(self.changed)}，删除 {len(self.removed)}"
+
+
 @dataclass(slots=True)
 class ImportPlan:
     result: VerifyResult
@@ -60,6 +98,7 @@ class ImportPlan:
     previous: submissions.Submission | None
     same_as_previous: bool
     older_than_applied: bool  # a later week of this unit was already applied: keep, do not apply
+    since_previous: SincePrevious | None = None
 
     def describe(self) -> str:
         parts = []
@@ -94,7 +133,9 @@ def _data(rec: object, kind: str) -> dict[str, object]:
 
 def plan_import(store: Store, result: VerifyResult) -> ImportPlan:
     if not result.ok:
-        raise ReturnImportError("文件未通过校验，不能导入：\n" + "\n".join(str(p) for p in result.errors[:20]))
+        raise ReturnImportError(
+            "文件未通过校验，不能导入：\n" + "\n".join(str(p) for p in result.errors[:20])
+        )
     if result.kind != "unit":
         raise ReturnImportError("这是市级汇总表，只能校验，不能作为区县周报导入。")
     unit_code = result.unit_code
@@ -116,17 +157,7 @@ def _plan_import(
     store: Store, result: VerifyResult, prev: submissions.Submission | None, same: bool, older: bool
 ) -> ImportPlan:
     unit_code = result.unit_code
-    q = ListQuery(unit_codes=[unit_code])
-    db_st: list[Station] = store.query(STATION, q)
-    db_ve: list[Venue] = store.query(VENUE, q)
-    db_po: list[Pole] = store.query(POLE, q)
-    approvals = store.approvals_for([s.id for s in db_st if s.id is not None]) if db_st else {}
-    venue_code_by_id = {v.id: v.venue_code for v in db_ve}
-    pole_code_by_id = {p.id: p.pole_code for p in db_po}
-    for s in db_st:
-        s.approvals = approvals.get(s.id or 0, [])
-        s.venue_code = venue_code_by_id.get(s.venue_id) if s.venue_id else None
-        s.pole_code = pole_code_by_id.get(s.pole_id) if s.pole_id else None
+    db_st, db_ve, db_po = _unit_records(store, unit_code)
 
     conflicts: list[str] = []
     # Keys used by other units (live records).
@@ -134,15 +165,14 @@ def _plan_import(
         (s.operator, s.station_code): s.unit_code
         for s in store.query(STATION, ListQuery(unit_codes=[u for u in store.unit_map() if u != unit_code]))
     }
+    incoming = {
+        STATION: [_station(pr) for pr in result.stations],
+        VENUE: [pr.record for pr in result.venues],
+        POLE: [pr.record for pr in result.poles],
+    }
     plans = {
-        STATION: _plan(
-            STATION,
-            db_st,
-            [_station(pr) for pr in result.stations],
-            lambda r: (r.operator, r.station_code),
-        ),
-        VENUE: _plan(VENUE, db_ve, [pr.record for pr in result.venues], lambda r: r.venue_code),
-        POLE: _plan(POLE, db_po, [pr.record for pr in result.poles], lambda r: r.pole_code),
+        kind: _plan(kind, db, incoming[kind])
+        for kind, db in zip(REGISTER_KINDS, (db_st, db_ve, db_po), strict=True)
     }
     for pr in result.stations:
         st = pr.record
@@ -162,7 +192,87 @@ def _plan_import(
                 conflicts.append(
                     f"工作表“{title}”第{pr.row}行：编号“{code}”在数据库中属于区县{table_codes[code]}，请核对。"
                 )
-    return ImportPlan(result, plans, conflicts, prev, same, older)
+    since = since_previous(store, unit_code, str(result.week), incoming)
+    return ImportPlan(result, plans, conflicts, prev, same, older, since)
+
+
+def _unit_records(
+    store: Store, unit_code: str, at: datetime | None = None
+) -> tuple[list[Station], list[Venue], list[Pole]]:
+    """A unit's live records (now, or as they stood at ``at``), stations with their approvals and
+    the codes of their venue and pole."""
+    q = ListQuery(unit_codes=[unit_code])
+    db_st: list[Station] = store.query(STATION, q, at=at)
+    db_ve: list[Venue] = store.query(VENUE, q, at=at)
+    db_po: list[Pole] = store.query(POLE, q, at=at)
+    approvals = store.approvals_for([s.id for s in db_st if s.id is not None], at=at) if db_st else {}
+    venue_code_by_id = {v.id: v.venue_code for v in db_ve}
+    pole_code_by_id = {p.id: p.pole_code for p in db_po}
+    for s in db_st:
+        s.approvals = approvals.get(s.id or 0, [])
+        s.venue_code = venue_code_by_id.get(s.venue_id) if s.venue_id else None
+        s.pole_code = pole_code_by_id.get(s.pole_id) if s.pole_id else None
+    return db_st, db_ve, db_po
+
+
+KEYS: dict[str, Callable[[Any], object]] = {
+    STATION: lambda r: (r.operator, r.station_code),
+    VENUE: lambda r: r.venue_code,
+    POLE: lambda r: r.pole_code,
+}
+
+
+def previous_accepted(
+    store: Store, unit_code: str, week: str
+) -> tuple[submissions.Submission, datetime] | None:
+    """The unit's previous accepted submission (the latest one applied to the registers, of this
+    week or an earlier one) and the moment its import was written."""
+    written = {b.id: b.created_at for b in store.batches()}
+    applied = [
+        (written[s.batch_id], s)
+        for s in submissions.submissions(store, direction="import", unit_code=unit_code)
+        if s.batch_id is not None and s.batch_id in written and s.iso_week <= week
+    ]
+    if not applied:
+        return None
+    moment, sub = max(applied, key=lambda p: (p[0], p[1].id))
+    return sub, moment
+
+
+def since_previous(store: Store, unit_code: str, week: str, incoming: dict[str, list[Any]]) -> SincePrevious:
+    """The file's records against the unit's records as at its previous accepted submission."""
+    prev = previous_accepted(store, unit_code, week)
+    if prev is None:
+        out = SincePrevious(None, None)
+        out.new = [RecordDiff(k, record_key(k, r)) for k in REGISTER_KINDS for r in incoming[k]]
+        return out
+    sub, moment = prev
+    out = SincePrevious(sub, moment)
+    names = _display_names(store)
+    for kind, db in zip(REGISTER_KINDS, _unit_records(store, unit_code, moment), strict=True):
+        plan = _plan(kind, db, incoming[kind])
+        out.new += [RecordDiff(kind, record_key(kind, r)) for r in plan.new]
+        out.removed += [RecordDiff(kind, record_key(kind, r)) for r in plan.removed]
+        for old, new in plan.changed:
+            diff = record_changes.field_changes(kind, _values(kind, old), _values(kind, new), names)
+            if diff:
+                out.changed.append(RecordDiff(kind, record_key(kind, new), diff))
+    return out
+
+
+def _values(kind: str, rec: Any) -> dict[str, str | None]:
+    """A record's values as the return carries them, as audit texts."""
+    out = record_changes.record_values(kind, rec, list(_data(rec, kind)))
+    if kind == STATION:
+        out["subsidy_state"] = effective_subsidy_state(rec)
+    return out
+
+
+def _display_names(store: Store) -> dict[str, dict[str, str]]:
+    return {
+        "unit_code": {u.code: u.name for u in store.units()},
+        "township_code": {t.code: t.name for t in store.townships()},
+    }
 
 
 def _codes_elsewhere(store: Store, kind: str, unit_code: str) -> dict[str, str]:
@@ -179,8 +289,9 @@ def _station(pr: ParsedRow) -> Station:
     return st
 
 
-def _plan(kind: str, db: list, incoming: list, key: Callable[[object], object]) -> KindPlan:  # type: ignore[type-arg]
+def _plan(kind: str, db: list, incoming: list) -> KindPlan:  # type: ignore[type-arg]
     plan = KindPlan()
+    key = KEYS[kind]
     by_key = {key(r): r for r in db}
     seen = set()
     for rec in incoming:

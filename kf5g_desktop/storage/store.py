@@ -24,7 +24,7 @@ from kf5g_desktop.domain.horizon import WeekBasis
 from kf5g_desktop.domain.kinds import kind_of
 from kf5g_desktop.domain.periods import IsoWeek, week_cutoff
 from kf5g_desktop.domain.records import Approval, Pole, Record, Station, Venue
-from kf5g_desktop.domain.schema import STATION, VENUE
+from kf5g_desktop.domain.schema import REGISTER_KINDS, STATION, VENUE
 from kf5g_desktop.domain.targets import Target
 from kf5g_desktop.domain.units import Township, Unit
 from kf5g_desktop.domain.validation import Issue, ValidationContext
@@ -55,6 +55,7 @@ from . import (
     writes,
 )
 from . import backup as backups
+from . import changes as record_changes
 from .batches import BatchWriter
 from .db import WRITE_OPTION, WriterLock, make_engine
 from .errors import NotFoundError, ReadOnlyStoreError, StorageError
@@ -295,6 +296,18 @@ class Store:
     def versions(self, kind: str, record_id: int) -> list[history.Version]:
         """Every version of one record, oldest first (``storage.history.Version``)."""
         return self._read(history.versions, kind, record_id)
+
+    def changes(
+        self,
+        before: Moment,
+        after: Moment = None,
+        *,
+        unit_code: str | None = None,
+        kinds: Sequence[str] = REGISTER_KINDS,
+    ) -> list[record_changes.RecordChange]:
+        """Records added, deleted, restored or changed (field by field, old → new) between two
+        moments (``storage.changes.compare``)."""
+        return self._read(record_changes.compare, before, after, unit_code=unit_code, kinds=kinds)
 
     def history_out_of_step(self) -> list[str]:
         """Records whose current version is not their register row (a check: should be empty)."""

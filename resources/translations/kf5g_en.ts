@@ -649,86 +649,86 @@ Please pass this message on to technical support.</translation>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="47"/>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="135"/>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="139"/>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="149"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="49"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="138"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="143"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="153"/>
         <source>导出周报</source>
         <translation>Export weekly return</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="54"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="56"/>
         <source>统计周期</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="57"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="59"/>
         <source>全市汇总（开封市）</source>
         <translation>City consolidation (Kaifeng)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="64"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="66"/>
         <source>填报单位</source>
         <translation>Reporting unit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="67"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="69"/>
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="71"/>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="120"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="73"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="122"/>
         <source>保存到文件夹</source>
         <translation>Save to folder</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="74"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="76"/>
         <source>按现在的数据生成该周周报的新版本：包含截止后补录和更正的内容，不含该周结束后发生的事。</source>
-        <translation>Make a new version of the week's return from today's data: entries and corrections made since the deadline are in it, nothing that happened after the week's end.</translation>
+        <translation>Make a new version of the week&apos;s return from today&apos;s data: entries and corrections made since the deadline are in it, nothing that happened after the week&apos;s end.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="78"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="80"/>
         <source>更正已截止的周报时必填，如：补录漏报基站</source>
         <translation>Required when correcting a week past its deadline, e.g. station entered late</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="79"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="81"/>
         <source>更正原因</source>
         <translation>Correction reason</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="87"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="89"/>
         <source>导出的周报将用本区县密钥签名。</source>
         <translation>The return will be signed with this unit&apos;s key.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="89"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="91"/>
         <source>尚未导入市局下发的参考数据（签名密钥），周报将不签名。</source>
         <translation>The city&apos;s reference data (signing key) has not been imported: the return will not be signed.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="96"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="98"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="113"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="115"/>
         <source>更正第%1周报表</source>
         <translation>Correct the return of week %1</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="135"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="139"/>
         <source>文件夹“%1”不存在，请重新选择。</source>
         <translation>The folder &quot;%1&quot; does not exist; please choose another.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="139"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="143"/>
         <source>更正周报须填写“更正原因”，请补充。</source>
         <translation>A correction needs a reason: please fill in &quot;Reason for correction&quot;.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="153"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="157"/>
         <source>正在导出周报</source>
         <translation>Exporting the weekly return</translation>
     </message>
@@ -744,74 +744,79 @@ Please pass this message on to technical support.</translation>
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="234"/>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="318"/>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="331"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="239"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="330"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="343"/>
         <source>导入周报</source>
         <translation>Import returns</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="244"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="249"/>
         <source>仅当文件导出后被改动、且确认接收时填写原因</source>
         <translation>Only when a file was changed after export and you accept it: give the reason</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="245"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="250"/>
         <source>选择文件…</source>
         <translation>Choose files…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="247"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="252"/>
         <source>重新校验</source>
         <translation>Verify again</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="249"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="254"/>
         <source>导入通过校验的文件</source>
         <translation>Import the files that passed</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="252"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="257"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="256"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="261"/>
         <source>接收改动原因：</source>
         <translation>Reason for accepting changes:</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="266"/>
-        <source>问题与提示（点击上方的文件查看）：</source>
-        <translation>Problems and notes (click a file above):</translation>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="271"/>
+        <source>问题与提示、与上次报表相比的变化（点击上方的文件查看）：</source>
+        <translation>Problems and notes, and the changes since the previous return (click a file above):</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="274"/>
+        <source>问题与提示</source>
+        <translation>Problems and notes</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="283"/>
         <source>选择周报文件</source>
         <translation>Choose return files</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="274"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="283"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="286"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="295"/>
         <source>正在校验周报</source>
         <translation>Verifying returns</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="305"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="314"/>
         <source>校验通过，没有问题。</source>
         <translation>Verified: no problems.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="319"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="331"/>
         <source>部分区县本周的周报已导入过且内容不同。确认用新文件替换吗？原文件保留在历史中。</source>
         <translation>Some units&apos; returns for this week were imported before with different content. Replace them with the new files? The earlier files stay in the history.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="335"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="347"/>
         <source>正在导入周报</source>
         <translation>Importing returns</translation>
     </message>
@@ -819,82 +824,82 @@ Please pass this message on to technical support.</translation>
 <context>
     <name>ImportPreviewModel</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="164"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="168"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="165"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="169"/>
         <source>区县</source>
         <translation>County/district</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="166"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="170"/>
         <source>周次</source>
         <translation>Week</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="167"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="171"/>
         <source>校验</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="168"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="172"/>
         <source>签名</source>
         <translation>Signature</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="169"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="173"/>
         <source>新增</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="170"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="174"/>
         <source>修改</source>
         <translation>Changed</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="171"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="175"/>
         <source>不变</source>
         <translation>Unchanged</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="172"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="176"/>
         <source>删除</source>
         <translation>Removed</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="200"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="205"/>
         <source>不能导入</source>
         <translation>Cannot be imported</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="202"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="207"/>
         <source>通过</source>
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="202"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="207"/>
         <source>（改动后接收）</source>
         <translation> (accepted after changes)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="204"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="209"/>
         <source>未通过（{0} 个问题）</source>
         <translation>Failed ({0} problems)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="208"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="213"/>
         <source>有效</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="209"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="214"/>
         <source>未签名</source>
         <translation>Unsigned</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="210"/>
+        <location filename="../../kf5g_desktop/gui/returns_dialogs.py" line="215"/>
         <source>无密钥</source>
         <translation>No key</translation>
     </message>
@@ -2090,6 +2095,102 @@ Save it anyway?</translation>
         <location filename="../../kf5g_desktop/gui/setup_dialog.py" line="142"/>
         <source>“联系电话”只能包含数字和连字符，请重新填写。</source>
         <translation>The phone number may contain digits and hyphens only; please correct it.</translation>
+    </message>
+</context>
+<context>
+    <name>SincePreviousModel</name>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_changes.py" line="20"/>
+        <source>变化</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_changes.py" line="21"/>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_changes.py" line="22"/>
+        <source>记录</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_changes.py" line="23"/>
+        <source>字段</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_changes.py" line="24"/>
+        <source>原值</source>
+        <translation>Old value</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_changes.py" line="25"/>
+        <source>新值</source>
+        <translation>New value</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_changes.py" line="28"/>
+        <source>新增</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_changes.py" line="29"/>
+        <source>修改</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_changes.py" line="30"/>
+        <source>删除</source>
+        <translation>Removed</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_changes.py" line="33"/>
+        <source>基站</source>
+        <translation>Stations</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_changes.py" line="34"/>
+        <source>场所</source>
+        <translation>Venue</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_changes.py" line="35"/>
+        <source>杆塔</source>
+        <translation>Pole</translation>
+    </message>
+</context>
+<context>
+    <name>SincePreviousView</name>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_changes.py" line="106"/>
+        <source>文件未通过校验，无法比较。</source>
+        <translation>The file did not pass verification: nothing to compare.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_changes.py" line="109"/>
+        <source>新增 {0} 条，修改 {1} 条，删除 {2} 条。</source>
+        <translation>{0} added, {1} changed, {2} removed.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_changes.py" line="113"/>
+        <source>该区县此前没有已接收的周报，文件中的记录都是新增：</source>
+        <translation>No return of this unit was accepted before, so every record of the file is new: </translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_changes.py" line="115"/>
+        <source>与该区县上次接收的 {0} 周报（第{1}版，{2} 导入）相比：</source>
+        <translation>Since the unit&apos;s previous accepted return, {0} (version {1}, imported {2}): </translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_changes.py" line="124"/>
+        <source>与上次报表相比</source>
+        <translation>Since the previous return</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_changes.py" line="126"/>
+        <source>与上次报表相比（{0}）</source>
+        <translation>Since the previous return ({0})</translation>
     </message>
 </context>
 <context>
@@ -3567,7 +3668,7 @@ Save it anyway?</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/report_document.py" line="294"/>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="129"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="154"/>
         <source>{name} {week}</source>
         <translation>{name} {week}</translation>
     </message>
@@ -3577,621 +3678,798 @@ Save it anyway?</translation>
         <translation>Page {page} of {pages}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="45"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="46"/>
         <source>新登记并开通</source>
         <translation>New, on air</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="46"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="47"/>
         <source>本周开通</source>
         <translation>Opened</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="47"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="48"/>
         <source>新登记</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="48"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="49"/>
         <source>全部类型</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="49"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="50"/>
         <source>宏站+室分</source>
         <translation>Macro + indoor</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="50"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="51"/>
         <source>仅宏站</source>
         <translation>Macro only</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="92"/>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="97"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="52"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="531"/>
+        <source>删除</source>
+        <translation>Removed</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="53"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="532"/>
+        <source>恢复</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="57"/>
+        <source>基站</source>
+        <translation>Stations</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="58"/>
+        <source>场所</source>
+        <translation>Venue</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="59"/>
+        <source>杆塔</source>
+        <translation>Pole</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="101"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="120"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="106"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="109"/>
+        <source>{item}（申请 {applied}，办结 {granted}）</source>
+        <translation>{item} (applied {applied}, granted {granted})</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="129"/>
         <source>{month}月{day}日</source>
         <translation>{mon} {day}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="113"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="136"/>
         <source>{start}—{end}</source>
         <translation>{start} – {end}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="115"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="138"/>
         <source>{y1}年{start}—{y2}年{end}</source>
         <translation>{start}, {y1} – {end}, {y2}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="118"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="141"/>
         <source>{year}年第{week}周（{span}）</source>
         <translation>Week {week} of {year} ({span})</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="123"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="148"/>
         <source>{scope}5G网络建设周报</source>
         <translation>{scope} 5G Build-out Weekly Report</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="135"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="160"/>
         <source>统计口径：{rule}</source>
         <translation>Counting rule: {rule}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="179"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="204"/>
         <source>本周无</source>
         <translation>None this week</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="208"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="233"/>
         <source>共 {n} 条，此处列出前 {limit} 条；完整名单请在登记表中筛选导出。</source>
         <translation>{n} in all, the first {limit} listed here; filter the register and export it for the full list.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="57"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="240"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="61"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="246"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="528"/>
         <source>区县</source>
         <translation>County/district</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="80"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="85"/>
         <source>{cn}、{title}</source>
         <translation>{n}. {title}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="101"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="106"/>
         <source>市级汇总</source>
         <translation>city summary</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="101"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="106"/>
         <source>区县</source>
         <comment>edition</comment>
         <translation>unit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="102"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="107"/>
         <source>填报单位：{scope}（{edition}）统计周期：{start} 至 {end}  周次：{week}  统计口径：{rule}</source>
         <translation>Reporting unit: {scope} ({edition})  Period: {start} to {end}  Week: {week}  Counting rule: {rule}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="116"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="122"/>
         <source>主要指标</source>
         <translation>Headline figures</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="117"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="123"/>
         <source>{n} 个</source>
         <translation>{n}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="119"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="125"/>
         <source>{n} 个，完成 {p}</source>
         <translation>{n}, {p} reached</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="121"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="127"/>
         <source>未设置</source>
         <translation>Not set</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="123"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="129"/>
         <source>未设置本区县年度目标</source>
         <translation>Not set for this unit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="128"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="134"/>
         <source>达标</source>
         <translation>met</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="128"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="134"/>
         <source>超出</source>
         <translation>exceeded</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="129"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="135"/>
         <source>（控制线 ≤{max}%，{verdict}）</source>
         <translation> (limit {max}%, {verdict})</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="135"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="141"/>
         <source>{n} 个（另有暂缓 {m} 个）</source>
         <translation>{n} (and {m} suspended)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="138"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="144"/>
         <source>{n} 元</source>
         <translation>{n} yuan</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="141"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="147"/>
         <source>累计开通5G基站</source>
         <translation>5G stations on air (cumulative)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="143"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="204"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="247"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="149"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="210"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="253"/>
         <source>本周新开通</source>
         <translation>New on air this week</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="147"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="153"/>
         <source>{year}年目标</source>
         <translation>{year} target</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="149"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="155"/>
         <source>SA 基站占比</source>
         <translation>SA share</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="150"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="156"/>
         <source>{p}（{n} 个）</source>
         <translation>{p} ({n})</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="153"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="159"/>
         <source>转供电基站占比</source>
         <translation>Indirect power</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="155"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="161"/>
         <source>直供电改造完成</source>
         <translation>Conversions done</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="156"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="162"/>
         <source>累计 {total} 个，本周 {week} 个</source>
         <translation>{total} in all, {week} this week</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="161"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="355"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="167"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="361"/>
         <source>免费开放场所</source>
         <translation>Free-access venues</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="163"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="169"/>
         <source>本周 {week} 处，累计 {total} 处</source>
         <translation>{week} this week, {total} in all</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="167"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="253"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="380"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="173"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="259"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="386"/>
         <source>共享杆塔</source>
         <translation>Shared poles</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="168"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="174"/>
         <source>本周 {week} 根，累计 {total} 根</source>
         <translation>{week} this week, {total} in all</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="173"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="296"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="179"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="302"/>
         <source>审批超30天未办结</source>
         <translation>Approvals &gt;30 days</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="174"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="180"/>
         <source>{n} 项</source>
         <translation>{n}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="175"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="297"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="439"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="181"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="303"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="575"/>
         <source>逾期未开通基站</source>
         <translation>Overdue stations</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="179"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="185"/>
         <source>SA补助累计</source>
         <translation>SA subsidy to date</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="181"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="511"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="187"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="647"/>
         <source>其中本周新增</source>
         <translation>of which this week</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="193"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="199"/>
         <source>图1 累计开通5G基站与目标（按周，截至本周末）</source>
         <translation>Figure 1 Stations on air and the target (weekly, at each week&apos;s end)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="198"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="204"/>
         <source>分运营商情况</source>
         <translation>By operator</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="202"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="325"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="412"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="442"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="208"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="331"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="548"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="578"/>
         <source>运营商</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="203"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="246"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="209"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="252"/>
         <source>累计开通</source>
         <translation>On air</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="205"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="211"/>
         <source>SA基站</source>
         <translation>SA</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="206"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="250"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="212"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="256"/>
         <source>SA占比</source>
         <translation>SA share</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="207"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="213"/>
         <source>转供电</source>
         <translation>Indirect</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="208"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="251"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="214"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="257"/>
         <source>转供电占比</source>
         <translation>Indirect share</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="209"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="215"/>
         <source>补助（元）</source>
         <translation>Subsidy (yuan)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="226"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="232"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="239"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="245"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="537"/>
         <source>全市</source>
         <translation>Whole city</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="241"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="247"/>
         <source>分区县情况</source>
         <translation>By unit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="248"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="254"/>
         <source>年度目标</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="249"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="255"/>
         <source>完成率</source>
         <translation>Reached</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="252"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="258"/>
         <source>开放场所</source>
         <translation>Venues</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="254"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="260"/>
         <source>本周周报</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="561"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="704"/>
         <source>已报</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="563"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="706"/>
         <source>未报（{carried}）</source>
         <translation>Not returned ({carried})</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="564"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="519"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="707"/>
         <source>未报</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="282"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="288"/>
         <source>已报 {n}</source>
         <translation>{n} received</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="290"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="296"/>
         <source>各区县本周变化和需关注事项</source>
         <translation>Changes and open matters by unit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="295"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="301"/>
         <source>本周新登记/开通基站</source>
         <translation>Stations registered / on air</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="304"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="310"/>
         <source>本周未报送周报的区县（{n} 个）：</source>
         <translation>Units without a return this week ({n}): </translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="308"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="314"/>
         <source>{name}（{carried}）</source>
         <translation>{name} ({carried})</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="316"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="322"/>
         <source>本周各区县均已报送。</source>
         <translation>Every unit has sent its return this week.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="320"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="326"/>
         <source>本周新增和开通基站</source>
         <translation>Stations registered or put on air this week</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="326"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="413"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="443"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="332"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="549"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="579"/>
         <source>基站编码</source>
         <translation>Station code</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="327"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="414"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="444"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="333"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="550"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="580"/>
         <source>基站名称</source>
         <translation>Station name</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="328"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="334"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="441"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="329"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="335"/>
         <source>组网</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="330"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="445"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="336"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="457"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="581"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="331"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="337"/>
         <source>开通日期</source>
         <translation>On air</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="332"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="338"/>
         <source>情况</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="354"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="360"/>
         <source>本周免费开放场所和共享杆塔</source>
         <translation>Venues opened and poles shared this week</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="359"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="365"/>
         <source>场所编号</source>
         <translation>Venue code</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="360"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="366"/>
         <source>场所名称</source>
         <translation>Venue name</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="362"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="368"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="363"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="369"/>
         <source>开放日期</source>
         <translation>Opened on</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="364"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="370"/>
         <source>已进入运营商</source>
         <translation>Operators in</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="384"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="390"/>
         <source>杆塔编号</source>
         <translation>Pole code</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="385"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="391"/>
         <source>名称/位置</source>
         <translation>Name/location</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="387"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="393"/>
         <source>杆塔类型</source>
         <translation>Pole type</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="388"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="394"/>
         <source>共享日期</source>
         <translation>Shared on</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="389"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="395"/>
         <source>共享运营商</source>
         <translation>Sharing operators</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="407"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="416"/>
+        <source>本周变化</source>
+        <translation>Changes this week</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="423"/>
+        <source>与第{week}周报表（{time} 导出）相比</source>
+        <translation>Since the return of week {week} (exported {time})</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="427"/>
+        <source>与第{week}周截止时间（{time}）相比</source>
+        <translation>Since the cut-off of week {week} ({time})</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="431"/>
+        <source>截至本周截止时间 {time}</source>
+        <translation>up to this week&apos;s cut-off {time}</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="433"/>
+        <source>截至目前</source>
+        <translation>up to now</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="435"/>
+        <source>{since}，{until}。</source>
+        <translation>{since}, {until}.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="438"/>
+        <source>本周无变化</source>
+        <translation>No changes this week</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="442"/>
+        <source>编码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="443"/>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="444"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="455"/>
+        <source>新增记录</source>
+        <translation>Records added</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="463"/>
+        <source>状态变化</source>
+        <translation>Status changes</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="465"/>
+        <source>原状态</source>
+        <translation>Old status</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="465"/>
+        <source>新状态</source>
+        <translation>New status</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="471"/>
+        <source>改为直供电</source>
+        <translation>Converted to direct power</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="473"/>
+        <source>原供电方式</source>
+        <translation>Old power supply</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="473"/>
+        <source>改造完成日期</source>
+        <translation>Conversion done</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="479"/>
+        <source>删除和恢复</source>
+        <translation>Deleted and restored</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="481"/>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="487"/>
+        <source>其他更正</source>
+        <translation>Other corrections</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="489"/>
+        <source>字段</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="489"/>
+        <source>原值</source>
+        <translation>Old value</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="489"/>
+        <source>新值</source>
+        <translation>New value</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="498"/>
+        <source>{title}（{n} 条）</source>
+        <translation>{title} ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="507"/>
+        <source>另有 {n} 条未列出。</source>
+        <translation>{n} more not listed.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="511"/>
+        <source>各区县本周报表与其上一份已接收报表相比的记录变化（基站、场所、杆塔）。</source>
+        <translation>Records changed in each unit&apos;s return of this week against its previous accepted return (stations, venues and poles).</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="529"/>
+        <source>新增</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="530"/>
+        <source>修改</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="543"/>
         <source>审批超过30天未办结事项</source>
         <translation>Approvals open more than 30 days</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="415"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="551"/>
         <source>审批事项</source>
         <translation>Approval item</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="416"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="552"/>
         <source>申请日期</source>
         <translation>Applied on</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="417"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="553"/>
         <source>已等待（天，至本周末）</source>
         <translation>Waiting (days, to the week&apos;s end)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="434"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="467"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="570"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="603"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="446"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="582"/>
         <source>计划开通日期</source>
         <translation>Planned on air</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="447"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="583"/>
         <source>逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="449"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="585"/>
         <source>逾期 {n} 天</source>
         <translation>{n} days</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="470"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="606"/>
         <source>不含暂缓的基站（{n}个），另列于下表。</source>
         <translation>Suspended stations ({n}) are not included; they are listed below.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="472"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="608"/>
         <source>暂缓的基站（已过计划开通日期）</source>
         <translation>Suspended stations (past their planned on-air date)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="477"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="613"/>
         <source>转供电与直供电改造</source>
         <translation>Indirect power and conversion to direct supply</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="478"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="614"/>
         <source>截至本周末，已开通基站中转供电 {n} 个，占 {p}（2022年底前控制在 {max}% 以内）；直供电改造累计完成 {done} 个，本周完成 {week} 个。</source>
         <translation>At the week&apos;s end {n} stations on air have indirect power, {p} (at most {max}% by the end of 2022); conversions to direct supply: {done} in all, {week} this week.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="492"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="628"/>
         <source>SA基站补助</source>
         <translation>SA station subsidy</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="496"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="632"/>
         <source>项目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="497"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="633"/>
         <source>省级（元）</source>
         <translation>Province (yuan)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="498"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="634"/>
         <source>市级（元）</source>
         <translation>City (yuan)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="499"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="635"/>
         <source>区县级（元）</source>
         <translation>Unit (yuan)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="500"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="636"/>
         <source>合计（元）</source>
         <translation>Total (yuan)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="504"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="640"/>
         <source>累计应补</source>
         <translation>Due to date</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="520"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="656"/>
         <source>补助按全部已开通SA基站计（不受统计口径影响），每个基站：省级 2,500 元；市、区县共 2,500 元（县 市3：县7，区 市7：区3）。</source>
         <translation>Subsidy for every SA station on air, whatever the counting rule: 2,500 yuan from the province and 2,500 from city and unit (county 3:7, district 7:3).</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="528"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="664"/>
         <source>存在问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="533"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="669"/>
         <source>（本周未填写）</source>
         <translation>(none entered this week)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="538"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="674"/>
         <source>填报人：{name}</source>
         <translation>Prepared by: {name}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="539"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="675"/>
         <source>审核人：{name}</source>
         <translation>Reviewed by: {name}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="540"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="676"/>
         <source>单位负责人：{name}</source>
         <translation>Head of unit: {name}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="541"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="677"/>
         <source>日期：{name}</source>
         <translation>Date: {name}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="549"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="685"/>
         <source>生成时间：{time}</source>
         <translation>Generated: {time}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="569"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="712"/>
         <source>沿用{year}年第{week}周数据</source>
         <translation>figures of week {week}, {year} carried</translation>
     </message>

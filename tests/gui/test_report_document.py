@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication
 from kf5g_desktop.cli import run
 from kf5g_desktop.domain.periods import IsoWeek, weeks_between
 from kf5g_desktop.domain.records import Station
+from kf5g_desktop.domain.schema import FREE_TEXT_FIELDS
 from kf5g_desktop.domain.units import CITY_NAME
 from kf5g_desktop.domain.values import WeekNote
 from kf5g_desktop.gui.app import install_translations
@@ -323,6 +324,11 @@ def proper_names(store: Store, data) -> str:
     ]
     names = [CITY_NAME, *(u.name for u in store.unit_map().values())]
     names += [i.name for i in items] + [i.unit_name for i in items]
+    ch = data.changes
+    if ch is not None:  # 本周变化: names, and the old/new of corrected names and free text
+        for t in (ch.added, ch.status, ch.power, ch.removed, ch.corrected):
+            names += [i.name for i in t.items] + [i.unit_name for i in t.items]
+        names += [v for i in ch.corrected.items if i.field in FREE_TEXT_FIELDS for v in (i.old, i.new)]
     return "\n".join([*names, data.reporter, data.reviewer, data.problems])
 
 

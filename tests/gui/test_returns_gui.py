@@ -332,3 +332,35 @@ def test_export_dialog_offers_the_correction_of_a_past_week(qtbot, tmp_path, qui
         assert (sub.version, sub.reason) == (2, "更正基站名称") and sub.content_sha256 != first.digest
     finally:
         store.close()
+
+
+def test_import_preview_shows_the_units_changes_since_its_previous_submission(
+    qtbot, qtmodeltester, tmp_path, quiet_boxes
+):
+    from datetime import datetime
+
+    from kf5g_desktop.returns.importer import import_files
+    from tests.reports import changes_scenario as sc
+
+    s = sc.build(tmp_path)
+    clock = factory.fixed_clock(datetime(2021, 1, 25, 15, 0))
+    city = factory.open_store(tmp_path / "city" / "kf5g.db", kind="city", unit=None, clock=clock)
+    import_files(city, [s.prev_file])
+    clock.state["now"] = datetime(2021, 2, 1, 15, 0)  # type: ignore[attr-defined]
+    dlg = ImportPreviewDialog(city, [s.file])
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitUntil(lambda: dlg.model.rowCount() == 1, timeout=20000)
+    model = dlg.changes.model
+    qtmodeltester.check(model)
+    assert dlg.tabs.tabText(1) == "与上次报表相比（8）"
+    assert dlg.changes.summary.text() == (
+        "与该区县上次接收的 2021-W03 周报（第1版，2021-01-25 15:00 导入）相比：新增 2 条，修改 5 条，删除 1 条。"
+    )
+    rows = [tuple(model.index(r, c).data() for c in range(6)) for r in range(model.rowCount())]
+    assert rows[0] == ("新增", "基站", "中国移动 KF005 东关", "", "", "")
+    assert ("修改", "基站", "中国移动 KF001 金城北", "建设状态", "在建", "已开通") in rows
+    assert ("修改", "场所", "CS410221-0001 杞县一中", "产权单位", "杞县教育局", "杞县教育体育局") in rows
+    assert rows[-1] == ("删除", "基站", "中国移动 KF004 西关", "", "", "")
+    assert len(rows) == 2 + 10 + 1  # one line per new/removed record, one per changed field
+    city.close()
