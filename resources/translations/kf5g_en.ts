@@ -2132,22 +2132,22 @@ Save it anyway?</translation>
     <message>
         <location filename="../../kf5g_desktop/gui/returns_changes.py" line="28"/>
         <source>新增</source>
-        <translation>Add</translation>
+        <translation>Added</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/returns_changes.py" line="29"/>
         <source>修改</source>
-        <translation>Edit</translation>
+        <translation>Changed</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/returns_changes.py" line="30"/>
         <source>删除</source>
-        <translation>Removed</translation>
+        <translation>Deleted</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/returns_changes.py" line="33"/>
         <source>基站</source>
-        <translation>Stations</translation>
+        <translation>Station</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/returns_changes.py" line="34"/>
@@ -3711,18 +3711,18 @@ Save it anyway?</translation>
         <location filename="../../kf5g_desktop/gui/report_html.py" line="52"/>
         <location filename="../../kf5g_desktop/gui/report_sections.py" line="531"/>
         <source>删除</source>
-        <translation>Removed</translation>
+        <translation>Deleted</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/report_html.py" line="53"/>
         <location filename="../../kf5g_desktop/gui/report_sections.py" line="532"/>
         <source>恢复</source>
-        <translation>Restore</translation>
+        <translation>Restored</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/report_html.py" line="57"/>
         <source>基站</source>
-        <translation>Stations</translation>
+        <translation>Station</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/report_html.py" line="58"/>
@@ -4325,12 +4325,12 @@ Save it anyway?</translation>
     <message>
         <location filename="../../kf5g_desktop/gui/report_sections.py" line="529"/>
         <source>新增</source>
-        <translation>Add</translation>
+        <translation>Added</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/report_sections.py" line="530"/>
         <source>修改</source>
-        <translation>Edit</translation>
+        <translation>Changed</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/report_sections.py" line="543"/>
