@@ -131,9 +131,10 @@ class MainWindow(QMainWindow):
         self.act_undo.setEnabled(not ro and self.undo_stack.canUndo())
         self.act_redo.setEnabled(not ro and self.undo_stack.canRedo())
         self.act_open.setEnabled(ref is not None and callable(getattr(page, "open_current", None)))
-        self.act_delete.setEnabled(not ro and reg is not None and ref is not None)
+        past = reg is not None and reg.is_past  # a list as at a past week: read-only
+        self.act_delete.setEnabled(not ro and not past and reg is not None and ref is not None)
         self.act_history.setEnabled(ref is not None)
-        self.act_new.setEnabled(not ro)
+        self.act_new.setEnabled(not ro and not past)
         self.act_find.setEnabled(callable(getattr(page, "focus_search", None)))
         self.act_columns.setEnabled(reg is not None)
         for a in (self.act_restore, self.act_settings, *self._writing_actions):
@@ -197,6 +198,8 @@ class MainWindow(QMainWindow):
             elif key in (STATION, VENUE, POLE):
                 reg = RegisterPage(self.store, key, self)
                 reg.openRequested.connect(self.open_record)
+                reg.openAtRequested.connect(self.open_record_at)
+                reg.momentChanged.connect(lambda _m: self.update_actions())
                 reg.deleteRequested.connect(self.delete_records)
                 reg.newRequested.connect(self.new_record)
                 reg.countChanged.connect(lambda _n: self._update_status())
@@ -394,10 +397,10 @@ class MainWindow(QMainWindow):
         return dict(on_change=self._changed, on_error=self._error)
 
     # Records -------------------------------------------------------------------------------------------
-    def _form(self, kind: str, record: Any) -> RecordForm:
+    def _form(self, kind: str, record: Any, *, as_at: str = "") -> RecordForm:
         from .record_form import RecordForm
 
-        form = RecordForm(self.store, kind, record, save_fn=self.save_record, parent=self)
+        form = RecordForm(self.store, kind, record, save_fn=self.save_record, as_at=as_at, parent=self)
         form.deleteRequested.connect(lambda k, rid, f=form: self._delete_from_form(f, k, rid))
         form.historyRequested.connect(self.show_history)
         form.finished.connect(lambda _r, f=form: self.forms.remove(f) if f in self.forms else None)
@@ -423,6 +426,9 @@ class MainWindow(QMainWindow):
         if self.store.readonly:
             return None
         kind = kind or (self.current_key() if self.current_key() in self.registers else STATION)
+        reg = self.registers.get(kind)
+        if reg is not None and reg.is_past and reg is self.current_register():
+            return None  # the list shows a past week: nothing is entered from it
         return self._form(kind, None)
 
     def open_record(self, kind: str, record_id: int) -> RecordForm | None:
@@ -432,6 +438,17 @@ class MainWindow(QMainWindow):
             self._error(exc)
             return None
         return self._form(kind, rec)
+
+    def open_record_at(self, kind: str, record_id: int, moment: Any) -> RecordForm | None:
+        """A record as it stood at ``moment`` (a list as at a past week): read-only."""
+        from .register import moment_text
+
+        try:
+            rec = self.store.get_at(kind, record_id, at=moment)
+        except Kf5gError as exc:
+            self._error(exc)
+            return None
+        return self._form(kind, rec, as_at=moment_text(moment))
 
     def save_record(self, kind: str, record: Any, old: Any) -> Any:
         """Save through the undo stack (raises the Store's errors for the form to show). A record
@@ -457,7 +474,9 @@ class MainWindow(QMainWindow):
             return False
         if confirm:
             what = keys[0] if len(keys) == 1 else self.tr("选中的 {0} 条记录").format(len(keys))
-            question = self.tr("把“{0}”移到回收站？\n可以在回收站恢复，也可以用“撤销”（Ctrl+Z）。").format(what)
+            question = self.tr("把“{0}”移到回收站？\n可以在回收站恢复，也可以用“撤销”（Ctrl+Z）。").format(
+                what
+            )
             if not ask(self, self.tr("删除"), question):
                 return False
         done: list[int] = []
@@ -580,7 +599,6 @@ class MainWindow(QMainWindow):
         self._sync_city_pages()
         self.apply_readonly()
         self.storeReplaced.emit(store)
-
 
     def open_settings(self) -> None:
         main_files.open_settings(self)
