@@ -280,6 +280,10 @@ class RegisterPage(LazyPage, QWidget):
         self._readonly = store.readonly
         self._build()
         self._restore_settings()
+        if self.view.horizontalHeader().sortIndicatorSection() < 0:
+            # No sort shown: newest first (turning sorting on made the view ask for its first
+            # column, which as at a past week would sort every version of the register).
+            self.model.sort_field = None
 
     # Layout -------------------------------------------------------------------------------------
     def _build(self) -> None:
