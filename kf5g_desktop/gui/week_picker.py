@@ -155,3 +155,14 @@ class MomentPicker(QWidget):
             self.picker.blockSignals(False)
         self.picker.setVisible(self.mode.currentData() == "week")
         self.weekChanged.emit(self.week())
+
+
+def week_basis_note(store: Any, week: IsoWeek) -> str:
+    """The small note under a report's or the dashboard's week picker: what the week's figures are
+    made from by the week's rule (the command line's): the registers as they stood at the week's
+    cut-off once it has passed (``Store.week_moment``), before it the registers now."""
+    cutoff = store.week_cutoff(week)
+    when = f"{cutoff:%Y-%m-%d %H:%M}"
+    if store.week_moment(week) is not None:
+        return QCoreApplication.translate("WeekPicker", "按截止时（{0}）的登记情况").format(when)
+    return QCoreApplication.translate("WeekPicker", "截止时间（{0}）未到，按现在的登记情况").format(when)

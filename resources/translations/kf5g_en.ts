@@ -131,17 +131,17 @@
         <translation>Printing could not start (printer or PDF file unavailable).</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="273"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="278"/>
         <source>周报打印预览 — </source>
         <translation>Weekly report print preview — </translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="253"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="258"/>
         <source>正在生成周报</source>
         <translation>Building the weekly report</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="299"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="304"/>
         <source>打印周报</source>
         <translation>Print weekly report</translation>
     </message>
@@ -597,112 +597,112 @@ Please pass this message on to technical support.</translation>
         <translation>Counting rule:</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="300"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="303"/>
         <source>累计开通5G基站</source>
         <translation>5G stations on air (cumulative)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="301"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="304"/>
         <source>本周新开通</source>
         <translation>New on air this week</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="302"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="305"/>
         <source>SA 基站占比</source>
         <translation>SA share</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="303"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="306"/>
         <source>转供电占比（≤20%）</source>
         <translation>Indirect-power share (≤20%)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="304"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="307"/>
         <source>开放场所 / 共享杆塔</source>
         <translation>Venues / shared poles</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="305"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="308"/>
         <source>需关注</source>
         <translation>Needs attention</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="322"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="325"/>
         <source>累计开通基站与目标</source>
         <translation>Stations on air vs target</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="323"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="326"/>
         <source>每周新开通基站（按运营商）</source>
         <translation>New stations on air per week (by operator)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="324"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="327"/>
         <source>转供电占比（%）与20%控制线</source>
         <translation>Indirect-power share (%) and the 20% line</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="325"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="328"/>
         <source>SA 基站占比（%）</source>
         <translation>SA share (%)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="348"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="351"/>
         <source>各区县进度（单击区县查看其基站）</source>
         <translation>Progress by unit (click a unit to see its stations)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="414"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="418"/>
         <source>正在计算……</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="429"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="434"/>
         <source>数据截至 {day}</source>
         <translation>Data as of {day}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="436"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="441"/>
         <source>计算失败：{msg}</source>
         <translation>Calculation failed: {msg}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="450"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="455"/>
         <source>{year}年目标 {target:,}，完成 {pct}</source>
         <translation>{year} target {target:,}, {pct} done</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="454"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="459"/>
         <source>{year}年目标未设置</source>
         <translation>{year} target not set</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="457"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="462"/>
         <source>SA 基站 {n:,} 个</source>
         <translation>{n:,} SA stations</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="461"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="466"/>
         <source>转供电 {n:,} 个；直供电改造累计 {c:,} 个</source>
         <translation>{n:,} indirect-power; {c:,} conversions done</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="466"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="471"/>
         <source>本周新增场所 {v} 处，杆塔 {p} 根</source>
         <translation>This week: {v} venues, {p} poles</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="470"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="475"/>
         <source>审批超30天 {w} 项，逾期未开通 {l} 个</source>
         <translation>{w} approvals &gt; 30 days, {l} stations overdue</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="506"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="511"/>
         <source>累计开通</source>
         <translation>On air (cumulative)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="520"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="525"/>
         <source>目标</source>
         <translation>Target</translation>
     </message>
@@ -1446,12 +1446,12 @@ Records station builds, free-access venues and pole sharing; prints the weekly r
 <context>
     <name>PickerDialog</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="606"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="610"/>
         <source>选择免费开放场所</source>
         <translation>Choose a free-access venue</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="606"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="610"/>
         <source>选择杆塔</source>
         <translation>Choose a pole</translation>
     </message>
@@ -1764,112 +1764,112 @@ Save it anyway?</translation>
 <context>
     <name>RegisterPage</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="293"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="297"/>
         <source>搜索基站编码、名称、地址、铁塔站址编码（Ctrl+F）</source>
         <translation>Search station code, name, address, tower site code (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="294"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="298"/>
         <source>搜索场所编号、名称、地址、产权单位（Ctrl+F）</source>
         <translation>Search venue code, name, address, owner (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="295"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="299"/>
         <source>搜索杆塔编号、名称、地址、权属单位、协议编号（Ctrl+F）</source>
         <translation>Search pole code, name, address, owner, agreement no. (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="313"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="317"/>
         <source>区县</source>
         <translation>County/district</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="315"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="319"/>
         <source>运营商</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="318"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="322"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="320"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="324"/>
         <source>组网</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="323"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="327"/>
         <source>供电</source>
         <translation>Power</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="326"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="330"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="330"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="334"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="334"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="338"/>
         <source>行业</source>
         <translation>Sector</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="336"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="340"/>
         <source>开通日期</source>
         <translation>On air</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="336"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="340"/>
         <source>开放日期</source>
         <translation>Opened on</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="336"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="340"/>
         <source>共享日期</source>
         <translation>Shared on</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="345"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="349"/>
         <source>起</source>
         <translation>from</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="345"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="349"/>
         <source>止</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="352"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="356"/>
         <source>清除筛选</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="355"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="359"/>
         <source>列…</source>
         <translation>Columns…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="356"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="360"/>
         <source>选择显示哪些列</source>
         <translation>Choose the columns to show</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="381"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="385"/>
         <source>新建（Ctrl+N）</source>
         <translation>New (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="448"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="452"/>
         <source>共 {0} 条</source>
         <translation>{0} records</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="504"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="508"/>
         <source>恢复默认列</source>
         <translation>Default columns</translation>
     </message>
@@ -1877,17 +1877,17 @@ Save it anyway?</translation>
 <context>
     <name>ReportActions</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="210"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="215"/>
         <source>周报（预览、打印、另存为PDF）(&amp;W)…</source>
         <translation>&amp;Weekly report (preview, print, save as PDF)…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="214"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="219"/>
         <source>选择周次，预览并打印周报或保存为PDF</source>
         <translation>Choose a week, preview and print the weekly report or save it as PDF</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="218"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="223"/>
         <source>填写本周存在问题(&amp;P)…</source>
         <translation>Enter this week&apos;s &amp;problems…</translation>
     </message>
@@ -1896,8 +1896,8 @@ Save it anyway?</translation>
     <name>ReportDialog</name>
     <message>
         <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="57"/>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="157"/>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="193"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="162"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="198"/>
         <source>周报</source>
         <translation>Weekly report</translation>
     </message>
@@ -1917,79 +1917,79 @@ Save it anyway?</translation>
         <translation>Week:</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="78"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="82"/>
         <source>报表范围：</source>
         <translation>Report scope:</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="79"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="83"/>
         <source>统计口径：</source>
         <translation>Counting rule:</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="81"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="85"/>
         <source>本周存在问题（打印在周报中）</source>
         <translation>Problems this week (printed in the report)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="83"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="87"/>
         <source>逐条填写本周工作中存在的问题和需要协调的事项，如：
 1. ……</source>
         <translation>List this week&apos;s problems and matters needing coordination, e.g.:
 1. …</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="85"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="89"/>
         <source>审核人姓名</source>
         <translation>Reviewer&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="86"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="90"/>
         <source>保存问题</source>
         <translation>Save problems</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="91"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="95"/>
         <source>审核人：</source>
         <translation>Reviewer:</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="98"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="102"/>
         <source>打印预览…</source>
         <translation>Print preview…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="100"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="104"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="102"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="106"/>
         <source>另存为PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="157"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="162"/>
         <source>数据库以只读方式打开，问题文本无法保存。</source>
         <translation>The database is open read-only; the problems text cannot be saved.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="165"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="170"/>
         <source>已保存 {week} 的问题。</source>
         <translation>Saved the problems of {week}.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="184"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="189"/>
         <source>周报另存为PDF</source>
         <translation>Save weekly report as PDF</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="184"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="189"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="193"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="198"/>
         <source>已保存周报（共 {n} 页）：
 {path}</source>
         <translation>Saved the weekly report ({n} pages):
@@ -2833,6 +2833,16 @@ Save it anyway?</translation>
         <location filename="../../kf5g_desktop/gui/week_picker.py" line="73"/>
         <source>下一周</source>
         <translation>Next week</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/week_picker.py" line="167"/>
+        <source>按截止时（{0}）的登记情况</source>
+        <translation>As the registers stood at the cut-off ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/week_picker.py" line="168"/>
+        <source>截止时间（{0}）未到，按现在的登记情况</source>
+        <translation>Cut-off ({0}) not passed yet: the registers as they are now</translation>
     </message>
 </context>
 <context>

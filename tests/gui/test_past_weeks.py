@@ -251,3 +251,32 @@ def chinese_left_text(text: str) -> str:
     from tests.gui.test_english import CJK
 
     return text if CJK.search(text or "") else ""
+
+
+def test_dashboard_and_report_dialog_say_what_a_week_is_made_from(qtbot, past_store):
+    """For a past week whose cut-off has passed, the figures are the week as it stood then (the
+    command line's rule); the note under the week picker says so; before the cut-off, now."""
+    from kf5g_desktop.gui.dashboard import DashboardPage
+    from kf5g_desktop.gui.report_dialogs import ReportDialog
+    from kf5g_desktop.reports.dashboard import compute
+    from kf5g_desktop.reports.weekly import gather
+
+    page = DashboardPage(past_store)
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.refreshed, timeout=30000):
+        page.set_week(WEEK5)
+    assert page.basis_note.text() == "按截止时（2021-02-08 18:00）的登记情况"
+    # the page shows what the report of the week says (one rule for both, and the command line)
+    report = gather(past_store, WEEK5, "410221")
+    assert page.data is not None
+    assert page.data.figures.total == report.figures.total
+    assert page.data.figures.total == compute(past_store, WEEK5, "410221", page.counting_rule()).figures.total
+    with qtbot.waitSignal(page.refreshed, timeout=30000):
+        page.set_week(IsoWeek(2021, 9))
+    assert page.basis_note.text() == "截止时间（2021-03-08 18:00）未到，按现在的登记情况"
+
+    dlg = ReportDialog(past_store, None, WEEK5)
+    qtbot.addWidget(dlg)
+    assert dlg.basis_note.text() == "按截止时（2021-02-08 18:00）的登记情况"
+    dlg.week_picker.set_week(IsoWeek(2021, 9))
+    assert dlg.basis_note.text() == "截止时间（2021-03-08 18:00）未到，按现在的登记情况"
