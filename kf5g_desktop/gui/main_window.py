@@ -397,12 +397,15 @@ class MainWindow(QMainWindow):
         return dict(on_change=self._changed, on_error=self._error)
 
     # Records -------------------------------------------------------------------------------------------
-    def _form(self, kind: str, record: Any, *, as_at: str = "") -> RecordForm:
+    def _form(self, kind: str, record: Any, *, at: Any = None) -> RecordForm:
+        """``at``: the record as it stood at that moment, read-only."""
         from .record_form import RecordForm
+        from .register import moment_text
 
+        as_at = moment_text(at) if at is not None else ""
         form = RecordForm(self.store, kind, record, save_fn=self.save_record, as_at=as_at, parent=self)
         form.deleteRequested.connect(lambda k, rid, f=form: self._delete_from_form(f, k, rid))
-        form.historyRequested.connect(self.show_history)
+        form.historyRequested.connect(lambda k, rid: self.show_history(k, rid, at))
         form.finished.connect(lambda _r, f=form: self.forms.remove(f) if f in self.forms else None)
         self.forms.append(form)
         geo = QSettings().value(f"form/{kind}/geometry")
@@ -441,14 +444,12 @@ class MainWindow(QMainWindow):
 
     def open_record_at(self, kind: str, record_id: int, moment: Any) -> RecordForm | None:
         """A record as it stood at ``moment`` (a list as at a past week): read-only."""
-        from .register import moment_text
-
         try:
             rec = self.store.get_at(kind, record_id, at=moment)
         except Kf5gError as exc:
             self._error(exc)
             return None
-        return self._form(kind, rec, as_at=moment_text(moment))
+        return self._form(kind, rec, at=moment)
 
     def save_record(self, kind: str, record: Any, old: Any) -> Any:
         """Save through the undo stack (raises the Store's errors for the form to show). A record
@@ -541,11 +542,12 @@ class MainWindow(QMainWindow):
             return
         self.open_record(kind, rid)
 
-    def show_history(self, kind: str, rid: int) -> HistoryDialog | None:
+    def show_history(self, kind: str, rid: int, at: Any = None) -> HistoryDialog | None:
+        """``at``: open on the version the record had then (a list as at a past week)."""
         from .pages import HistoryDialog
 
         try:
-            dlg = HistoryDialog(self.store, kind, rid, self)
+            dlg = HistoryDialog(self.store, kind, rid, self, at=at)
         except Kf5gError as exc:
             self._error(exc)
             return None
@@ -564,8 +566,9 @@ class MainWindow(QMainWindow):
 
     def _history_current(self) -> None:
         ref = self.current_ref()
+        reg = self.current_register()
         if ref is not None:
-            self.show_history(*ref)
+            self.show_history(*ref, at=reg.moment if reg is not None else None)
 
     def _focus_search(self) -> None:
         page = self.stack.currentWidget()

@@ -291,7 +291,7 @@ class RecordForm(QDialog):
         self.ui.b_delete.setEnabled(not new and not self.readonly)
         self.ui.b_history.setEnabled(not new)
         title = self.windowTitle().split(" — ")[0]
-        state = self.tr("新建") if new else self.tr("编辑")
+        state = self.tr("新建") if new else (self.tr("查看") if self.as_at else self.tr("编辑"))
         readonly = self.tr("（只读）") if self.readonly else ""
         if self.as_at:
             readonly = self.tr("（{0}时的登记情况，只读）").format(self.as_at)

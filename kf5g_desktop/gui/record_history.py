@@ -169,7 +169,16 @@ class HistoryDialog(QDialog):
     """A record's versions and what changed between any two of them (tab 版本), and its audit rows:
     who, when, field, old → new (tab 操作记录)."""
 
-    def __init__(self, store: Store, kind: str, record_id: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        kind: str,
+        record_id: int,
+        parent: QWidget | None = None,
+        *,
+        at: datetime | None = None,
+    ) -> None:
+        """``at``: open on the version the record had then (a list as at a past week)."""
         super().__init__(parent)
         self.store, self.kind = store, kind
         rec = store.get(kind, record_id, include_deleted=True)
@@ -189,9 +198,19 @@ class HistoryDialog(QDialog):
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         box.rejected.connect(self.reject)
         lay.addWidget(box)
-        # at first: the latest change (the one before the current version → the current one)
-        n = len(self.versions)
-        self.compare(max(n - 2, 0), max(n - 1, 0))
+        # at first: the latest change (the one before the current version → the current one),
+        # or the change that made the version the record had at ``at``
+        shown = len(self.versions) - 1
+        if at is not None:
+            held = [
+                i
+                for i, r in enumerate(self.versions)
+                if r.version.valid_from <= at and (r.version.valid_to is None or r.version.valid_to > at)
+            ]
+            shown = held[0] if held else shown
+        self.compare(max(shown - 1, 0), max(shown, 0))
+        if at is not None and 0 <= shown < len(self.versions):
+            self.version_view.selectRow(shown)
 
     def _site_code(self, field: str, site_id: int) -> str:
         kind = "venue" if field == "venue_id" else "pole"
@@ -288,7 +307,7 @@ class HistoryDialog(QDialog):
     def _show_diff(self) -> None:
         rows = self.diff()
         old, new = self.old_combo.currentIndex(), self.new_combo.currentIndex()
-        self.diff_model.same = old == new
+        self.diff_model.bold = old != new and self.every_field.isChecked()
         self.diff_model.set_rows(rows)
         if not self.versions:
             self.diff_note.setText(self.tr("这条记录没有保存的版本。"))
@@ -308,10 +327,10 @@ class HistoryDialog(QDialog):
 class _DiffModel(ListTableModel):
     """The diff table: a changed field in bold when every field is listed."""
 
-    same = False
+    bold = False
 
     def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.FontRole and not self.same:
+        if role == Qt.ItemDataRole.FontRole and self.bold:
             rec = self.record(index.row())
             if rec is not None and rec.changed:
                 from PySide6.QtGui import QFont

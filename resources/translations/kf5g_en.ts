@@ -781,52 +781,52 @@ Please pass this message on to technical support.</translation>
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_history.py" line="176"/>
+        <location filename="../../kf5g_desktop/gui/record_history.py" line="185"/>
         <source>历史 — {0}</source>
         <translation>History — {0}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_history.py" line="185"/>
+        <location filename="../../kf5g_desktop/gui/record_history.py" line="194"/>
         <source>版本与差异</source>
         <translation>Versions and changes</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_history.py" line="186"/>
+        <location filename="../../kf5g_desktop/gui/record_history.py" line="195"/>
         <source>操作记录</source>
         <translation>Audit entries</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_history.py" line="231"/>
+        <location filename="../../kf5g_desktop/gui/record_history.py" line="250"/>
         <source>显示全部字段</source>
         <translation>Show every field</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_history.py" line="232"/>
+        <location filename="../../kf5g_desktop/gui/record_history.py" line="251"/>
         <source>列出两个版本的全部字段（有变化的字段加粗）</source>
         <translation>List every field of the two versions (changed fields in bold)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_history.py" line="234"/>
+        <location filename="../../kf5g_desktop/gui/record_history.py" line="253"/>
         <source>比较</source>
         <translation>Compare</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_history.py" line="294"/>
+        <location filename="../../kf5g_desktop/gui/record_history.py" line="313"/>
         <source>这条记录没有保存的版本。</source>
         <translation>This record has no stored versions.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_history.py" line="296"/>
+        <location filename="../../kf5g_desktop/gui/record_history.py" line="315"/>
         <source>版本{0}的全部字段：</source>
         <translation>Every field of version {0}:</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_history.py" line="300"/>
+        <location filename="../../kf5g_desktop/gui/record_history.py" line="319"/>
         <source>版本{0} → 版本{1}：{2} 个字段有变化。</source>
         <translation>Version {0} → version {1}: {2} field(s) changed.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_history.py" line="302"/>
+        <location filename="../../kf5g_desktop/gui/record_history.py" line="321"/>
         <source>版本{0} → 版本{1}：没有变化。</source>
         <translation>Version {0} → version {1}: no change.</translation>
     </message>
@@ -1306,35 +1306,35 @@ Please pass this message on to technical support.</translation>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="476"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="477"/>
         <source>选中的 {0} 条记录</source>
         <translation>the {0} selected records</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/main_menus.py" line="66"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="480"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="481"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="477"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="478"/>
         <source>把“{0}”移到回收站？
 可以在回收站恢复，也可以用“撤销”（Ctrl+Z）。</source>
         <translation>Move “{0}” to the recycle bin?
 You can restore it from the recycle bin or with Undo (Ctrl+Z).</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="509"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="510"/>
         <source>已恢复：{0}</source>
         <translation>Restored: {0}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="520"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="521"/>
         <source>彻底删除</source>
         <translation>Delete permanently</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="521"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="522"/>
         <source>彻底删除“{0}”？此操作不能撤销，记录将无法恢复（操作日志保留）。</source>
         <translation>Permanently delete “{0}”? This cannot be undone and the record cannot be restored (the audit log is kept).</translation>
     </message>
@@ -1665,6 +1665,11 @@ Records station builds, free-access venues and pole sharing; prints the weekly r
         <location filename="../../kf5g_desktop/gui/record_form.py" line="294"/>
         <source>编辑</source>
         <translation>Edit</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="294"/>
+        <source>查看</source>
+        <translation>View</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/record_form.py" line="295"/>

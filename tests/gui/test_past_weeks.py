@@ -8,6 +8,7 @@ from dataclasses import replace
 from datetime import datetime
 
 import pytest
+from PySide6.QtWidgets import QDialog
 
 from kf5g_desktop.domain import codes
 from kf5g_desktop.domain.periods import IsoWeek
@@ -154,7 +155,7 @@ def test_opening_a_record_of_a_past_list_shows_it_read_only_as_it_stood(qtbot, p
     assert form.ui.f_name.text() == "杞县测试站1" and form.ui.f_name.isReadOnly()
     assert not form.ui.b_save.isEnabled() and not form.ui.b_delete.isEnabled()
     assert form.ui.b_history.isEnabled()
-    assert "2021-02-08 18:00时的登记情况，只读" in form.windowTitle()
+    assert form.windowTitle().endswith("— 查看（2021-02-08 18:00时的登记情况，只读）")
     assert form.save() is False
     assert past_store.get_station(past_store.ids[0]).name == "杞县改名站"
     # a deleted record of the past opens as it stood then
@@ -280,3 +281,23 @@ def test_dashboard_and_report_dialog_say_what_a_week_is_made_from(qtbot, past_st
     assert dlg.basis_note.text() == "按截止时（2021-02-08 18:00）的登记情况"
     dlg.week_picker.set_week(IsoWeek(2021, 9))
     assert dlg.basis_note.text() == "截止时间（2021-03-08 18:00）未到，按现在的登记情况"
+
+
+def test_history_from_a_past_list_opens_on_the_version_of_then(qtbot, past_window, past_store):
+    win = past_window
+    win.show_page("station")
+    page = win.registers["station"]
+    page.moment_picker.set_week(WEEK5)
+    page.view.selectRow(names(page).index("杞县测试站1"))
+    win.update_actions()
+    win.act_history.trigger()
+    dlg = next(d for d in win.findChildren(QDialog) if type(d).__name__ == "HistoryDialog")
+    assert (dlg.old_combo.currentIndex(), dlg.new_combo.currentIndex()) == (0, 0)  # version 1, all it held
+    assert {d.label: d.new for d in dlg.diff()}["基站名称"] == "杞县测试站1"
+    dlg.close()
+    page.banner.back.click()
+    page.view.selectRow(names(page).index("杞县改名站"))
+    win.update_actions()
+    win.act_history.trigger()
+    dlg = [d for d in win.findChildren(QDialog) if type(d).__name__ == "HistoryDialog"][-1]
+    assert [(d.old, d.new) for d in dlg.diff()] == [("杞县测试站1", "杞县改名站")]  # the latest change
