@@ -308,7 +308,9 @@ class HistoryDialog(QDialog):
         rows = self.diff()
         old, new = self.old_combo.currentIndex(), self.new_combo.currentIndex()
         self.diff_model.bold = old != new and self.every_field.isChecked()
+        self.diff_model.single = old == new
         self.diff_model.set_rows(rows)
+        self.diff_view.setColumnHidden(1, old == new)  # one version: its values only
         if not self.versions:
             self.diff_note.setText(self.tr("这条记录没有保存的版本。"))
         elif old == new:
@@ -328,6 +330,19 @@ class _DiffModel(ListTableModel):
     """The diff table: a changed field in bold when every field is listed."""
 
     bold = False
+    single = False  # one version's values (no old value; the last column is 值)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            self.single
+            and section == 2
+            and orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+        ):
+            return tr("值")
+        return super().headerData(section, orientation, role)
 
     def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.FontRole and self.bold:

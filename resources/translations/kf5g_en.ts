@@ -314,6 +314,11 @@
         <translation>New value</translation>
     </message>
     <message>
+        <location filename="../../kf5g_desktop/gui/record_history.py" line="344"/>
+        <source>值</source>
+        <translation>Value</translation>
+    </message>
+    <message>
         <location filename="../../kf5g_desktop/gui/table_models.py" line="390"/>
         <source>{0} 个字段</source>
         <translation>{0} fields</translation>
@@ -811,22 +816,22 @@ Please pass this message on to technical support.</translation>
         <translation>Compare</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_history.py" line="313"/>
+        <location filename="../../kf5g_desktop/gui/record_history.py" line="315"/>
         <source>这条记录没有保存的版本。</source>
         <translation>This record has no stored versions.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_history.py" line="315"/>
+        <location filename="../../kf5g_desktop/gui/record_history.py" line="317"/>
         <source>版本{0}的全部字段：</source>
         <translation>Every field of version {0}:</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_history.py" line="319"/>
+        <location filename="../../kf5g_desktop/gui/record_history.py" line="321"/>
         <source>版本{0} → 版本{1}：{2} 个字段有变化。</source>
         <translation>Version {0} → version {1}: {2} field(s) changed.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_history.py" line="321"/>
+        <location filename="../../kf5g_desktop/gui/record_history.py" line="323"/>
         <source>版本{0} → 版本{1}：没有变化。</source>
         <translation>Version {0} → version {1}: no change.</translation>
     </message>

@@ -200,6 +200,7 @@ def test_history_versions_and_the_diff_between_two(qtbot, past_store):
     assert held["审批事项"].startswith(codes.APPROVAL_ITEM.label("land"))
     assert held["记录状态"] == "在登记表中"
     assert dlg.diff_note.text() == "版本1的全部字段："
+    assert dlg.diff_view.isColumnHidden(1) and dlg.diff_model.headerData(2, Qt.Orientation.Horizontal) == "值"
     # choosing a version in the list compares it with the one before
     dlg.version_view.selectRow(1)
     assert (dlg.old_combo.currentIndex(), dlg.new_combo.currentIndex()) == (0, 1)
