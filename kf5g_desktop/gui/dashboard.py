@@ -48,7 +48,7 @@ from kf5g_desktop.reports.figures import SERIES_START, UnitLine, WeekFigures, We
 from kf5g_desktop.reports.weekly import initial_week
 
 from .jobs import run_job
-from .week_picker import WeekPicker, week_short_title
+from .week_picker import WeekPicker, week_basis_note, week_short_title
 from .widgets import FlowLayout, RowsModel, dtr
 
 CHART_END = IsoWeek(2022, 52)
@@ -295,6 +295,9 @@ class DashboardPage(QWidget):
         top.addWidget(_labelled(self.tr("统计口径："), self.rule, self))
         top.addWidget(self.refresh_button)
         top.addWidget(self.status)
+        self.basis_note = QLabel(self)  # what the week's figures are made from (its cut-off or now)
+        self.basis_note.setObjectName("basisNote")
+        self.basis_note.setStyleSheet("color: #607d8b;")
 
         # Cards
         self.card_on_air = Card(self.tr("累计开通5G基站"))
@@ -362,6 +365,7 @@ class DashboardPage(QWidget):
         scroll.setWidget(body)
         outer = QVBoxLayout(self)
         outer.addLayout(top)
+        outer.addWidget(self.basis_note)
         outer.addWidget(scroll, 1)
 
         self.week_picker.weekChanged.connect(lambda _w: self.refresh())
@@ -412,6 +416,7 @@ class DashboardPage(QWidget):
         serial = self._serial
         store, week, unit, rule = self.store, self.week(), self.unit_code(), self.counting_rule()
         self.status.setText(self.tr("正在计算……"))
+        self.basis_note.setText(week_basis_note(store, week))
         run_job(
             self,
             "dashboard figures",  # only in the log: this job shows no dialog

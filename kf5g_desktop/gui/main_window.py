@@ -131,9 +131,10 @@ class MainWindow(QMainWindow):
         self.act_undo.setEnabled(not ro and self.undo_stack.canUndo())
         self.act_redo.setEnabled(not ro and self.undo_stack.canRedo())
         self.act_open.setEnabled(ref is not None and callable(getattr(page, "open_current", None)))
-        self.act_delete.setEnabled(not ro and reg is not None and ref is not None)
+        past = reg is not None and reg.is_past  # a list as at a past week: read-only
+        self.act_delete.setEnabled(not ro and not past and reg is not None and ref is not None)
         self.act_history.setEnabled(ref is not None)
-        self.act_new.setEnabled(not ro)
+        self.act_new.setEnabled(not ro and not past)
         self.act_find.setEnabled(callable(getattr(page, "focus_search", None)))
         self.act_columns.setEnabled(reg is not None)
         for a in (self.act_restore, self.act_settings, *self._writing_actions):
@@ -197,6 +198,8 @@ class MainWindow(QMainWindow):
             elif key in (STATION, VENUE, POLE):
                 reg = RegisterPage(self.store, key, self)
                 reg.openRequested.connect(self.open_record)
+                reg.openAtRequested.connect(self.open_record_at)
+                reg.momentChanged.connect(lambda _m: self.update_actions())
                 reg.deleteRequested.connect(self.delete_records)
                 reg.newRequested.connect(self.new_record)
                 reg.countChanged.connect(lambda _n: self._update_status())
@@ -394,12 +397,15 @@ class MainWindow(QMainWindow):
         return dict(on_change=self._changed, on_error=self._error)
 
     # Records -------------------------------------------------------------------------------------------
-    def _form(self, kind: str, record: Any) -> RecordForm:
+    def _form(self, kind: str, record: Any, *, at: Any = None) -> RecordForm:
+        """``at``: the record as it stood at that moment, read-only."""
         from .record_form import RecordForm
+        from .register import moment_text
 
-        form = RecordForm(self.store, kind, record, save_fn=self.save_record, parent=self)
+        as_at = moment_text(at) if at is not None else ""
+        form = RecordForm(self.store, kind, record, save_fn=self.save_record, as_at=as_at, parent=self)
         form.deleteRequested.connect(lambda k, rid, f=form: self._delete_from_form(f, k, rid))
-        form.historyRequested.connect(self.show_history)
+        form.historyRequested.connect(lambda k, rid: self.show_history(k, rid, at))
         form.finished.connect(lambda _r, f=form: self.forms.remove(f) if f in self.forms else None)
         self.forms.append(form)
         geo = QSettings().value(f"form/{kind}/geometry")
@@ -423,6 +429,9 @@ class MainWindow(QMainWindow):
         if self.store.readonly:
             return None
         kind = kind or (self.current_key() if self.current_key() in self.registers else STATION)
+        reg = self.registers.get(kind)
+        if reg is not None and reg.is_past and reg is self.current_register():
+            return None  # the list shows a past week: nothing is entered from it
         return self._form(kind, None)
 
     def open_record(self, kind: str, record_id: int) -> RecordForm | None:
@@ -432,6 +441,15 @@ class MainWindow(QMainWindow):
             self._error(exc)
             return None
         return self._form(kind, rec)
+
+    def open_record_at(self, kind: str, record_id: int, moment: Any) -> RecordForm | None:
+        """A record as it stood at ``moment`` (a list as at a past week): read-only."""
+        try:
+            rec = self.store.get_at(kind, record_id, at=moment)
+        except Kf5gError as exc:
+            self._error(exc)
+            return None
+        return self._form(kind, rec, at=moment)
 
     def save_record(self, kind: str, record: Any, old: Any) -> Any:
         """Save through the undo stack (raises the Store's errors for the form to show). A record
@@ -457,7 +475,9 @@ class MainWindow(QMainWindow):
             return False
         if confirm:
             what = keys[0] if len(keys) == 1 else self.tr("选中的 {0} 条记录").format(len(keys))
-            question = self.tr("把“{0}”移到回收站？\n可以在回收站恢复，也可以用“撤销”（Ctrl+Z）。").format(what)
+            question = self.tr("把“{0}”移到回收站？\n可以在回收站恢复，也可以用“撤销”（Ctrl+Z）。").format(
+                what
+            )
             if not ask(self, self.tr("删除"), question):
                 return False
         done: list[int] = []
@@ -522,11 +542,12 @@ class MainWindow(QMainWindow):
             return
         self.open_record(kind, rid)
 
-    def show_history(self, kind: str, rid: int) -> HistoryDialog | None:
+    def show_history(self, kind: str, rid: int, at: Any = None) -> HistoryDialog | None:
+        """``at``: open on the version the record had then (a list as at a past week)."""
         from .pages import HistoryDialog
 
         try:
-            dlg = HistoryDialog(self.store, kind, rid, self)
+            dlg = HistoryDialog(self.store, kind, rid, self, at=at)
         except Kf5gError as exc:
             self._error(exc)
             return None
@@ -545,8 +566,9 @@ class MainWindow(QMainWindow):
 
     def _history_current(self) -> None:
         ref = self.current_ref()
+        reg = self.current_register()
         if ref is not None:
-            self.show_history(*ref)
+            self.show_history(*ref, at=reg.moment if reg is not None else None)
 
     def _focus_search(self) -> None:
         page = self.stack.currentWidget()
@@ -580,7 +602,6 @@ class MainWindow(QMainWindow):
         self._sync_city_pages()
         self.apply_readonly()
         self.storeReplaced.emit(store)
-
 
     def open_settings(self) -> None:
         main_files.open_settings(self)

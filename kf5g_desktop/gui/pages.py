@@ -5,8 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -15,7 +13,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kf5g_desktop.domain.kinds import record_key
 from kf5g_desktop.domain.schema import STATION
 from kf5g_desktop.storage.store import Store
 
@@ -24,9 +21,6 @@ from .table_models import (
     ApprovalsTableModel,
     AuditLogModel,
     ListTableModel,
-    history_columns,
-    history_rows,
-    place_names,
     recycle_columns,
 )
 from .widgets import LazyPage, MultiSelectButton
@@ -147,7 +141,9 @@ class RecycleBinPage(LazyPage, QWidget):
         self.model = ListTableModel(recycle_columns(store), parent=self)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(6, 6, 6, 6)
-        intro = QLabel(self.tr("删除的记录先放在回收站，可以恢复；彻底删除后不能恢复（操作日志仍保留）。"), self)
+        intro = QLabel(
+            self.tr("删除的记录先放在回收站，可以恢复；彻底删除后不能恢复（操作日志仍保留）。"), self
+        )
         intro.setWordWrap(True)
         lay.addWidget(intro)
         self.view = make_table_view(self)
@@ -259,23 +255,6 @@ class AuditLogPage(_SearchPage):
         return None if entry is None else (entry.table_name, entry.record_id)  # type: ignore[attr-defined]
 
 
-class HistoryDialog(QDialog):
-    """The audit rows of one record: who, when, field, old → new."""
+from .record_history import HistoryDialog  # noqa: E402  (the history dialog, with its versions)
 
-    def __init__(self, store: Store, kind: str, record_id: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        rec = store.get(kind, record_id, include_deleted=True)
-        self.setWindowTitle(self.tr("历史 — {0}").format(record_key(kind, rec)))
-        self.resize(900, 480)
-        lay = QVBoxLayout(self)
-        self.model = ListTableModel(
-            history_columns(), history_rows(store.history(kind, record_id), place_names(store)), self
-        )
-        self.view = make_table_view(self)
-        self.view.setModel(self.model)
-        self.fitter = ColumnFitter(self.view, ("new",))
-        self.fitter.fit()
-        lay.addWidget(self.view, 1)
-        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        box.rejected.connect(self.reject)
-        lay.addWidget(box)
+__all__ = ["ApprovalsPage", "AuditLogPage", "HistoryDialog", "RecycleBinPage"]

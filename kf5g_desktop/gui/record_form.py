@@ -104,10 +104,14 @@ class RecordForm(QDialog):
         *,
         save_fn: SaveFn | None = None,
         sticky: dict[str, Any] | None = None,
+        as_at: str = "",
         parent: QWidget | None = None,
     ) -> None:
+        """``as_at``: the record is shown as it stood at that moment (text), read-only."""
         super().__init__(parent)
         self.store = store
+        self.as_at = as_at
+        self.readonly = store.readonly or bool(as_at)
         self.kind = kind
         self.cls = KINDS[kind].record_class
         self.ui = _ui_class(kind)()
@@ -187,7 +191,7 @@ class RecordForm(QDialog):
         self.ui.b_delete.clicked.connect(self._request_delete)
         self.ui.b_history.clicked.connect(self._request_history)
         self.ui.messages.setTextFormat(Qt.TextFormat.RichText)
-        if self.store.readonly:
+        if self.readonly:
             self._make_readonly()
 
     def _make_readonly(self) -> None:
@@ -284,11 +288,13 @@ class RecordForm(QDialog):
         finally:
             self._loading = False
         new = record.id is None
-        self.ui.b_delete.setEnabled(not new and not self.store.readonly)
+        self.ui.b_delete.setEnabled(not new and not self.readonly)
         self.ui.b_history.setEnabled(not new)
         title = self.windowTitle().split(" — ")[0]
-        state = self.tr("新建") if new else self.tr("编辑")
-        readonly = self.tr("（只读）") if self.store.readonly else ""
+        state = self.tr("新建") if new else (self.tr("查看") if self.as_at else self.tr("编辑"))
+        readonly = self.tr("（只读）") if self.readonly else ""
+        if self.as_at:
+            readonly = self.tr("（{0}时的登记情况，只读）").format(self.as_at)
         self.setWindowTitle(f"{title} — {state}{readonly}")
         self._initial = self.collect()[0]
         first = self.widget("station_code" if self.kind == STATION else "name")
@@ -435,7 +441,7 @@ class RecordForm(QDialog):
 
     def save(self) -> bool:
         """Validate and save; errors block, warnings ask. Returns True when saved."""
-        if self.store.readonly:
+        if self.readonly:
             return False
         self._timer.stop()
         if self.original is not None and not self.is_dirty():
@@ -492,7 +498,7 @@ class RecordForm(QDialog):
             super().accept()
 
     def reject(self) -> None:
-        if not self.store.readonly and self.is_dirty():
+        if not self.readonly and self.is_dirty():
             answer = QMessageBox.question(
                 self,
                 self.tr("放弃修改"),
@@ -517,7 +523,7 @@ class RecordForm(QDialog):
             self._set_ref(name, rec.id, f"{code} {rec.name}")
 
     def _request_delete(self) -> None:
-        if self.original is not None and self.original.id is not None and not self.store.readonly:
+        if self.original is not None and self.original.id is not None and not self.readonly:
             self.deleteRequested.emit(self.kind, self.original.id)
 
     def _request_history(self) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -25,11 +27,14 @@ from PySide6.QtWidgets import (
 )
 
 from kf5g_desktop.domain import codes
+from kf5g_desktop.domain.periods import IsoWeek
 from kf5g_desktop.domain.schema import POLE, STATION, VENUE
 from kf5g_desktop.domain.values import ListQuery
+from kf5g_desktop.reports.weekly import initial_week
 from kf5g_desktop.storage.store import Store
 
 from .table_models import DEFAULT_VISIBLE, RecordTableModel
+from .week_picker import MomentPicker, week_title
 from .widgets import DateValidator, FlowLayout, LazyPage, MultiSelectButton, dtr, text_to_date
 
 SEARCH_DEBOUNCE_MS = 150
@@ -215,10 +220,50 @@ def open_on_enter_and_double_click(
     view.installEventFilter(_OpenKeys(view, on_open, on_delete))
 
 
+def moment_text(moment: datetime) -> str:
+    return f"{moment:%Y-%m-%d %H:%M}"
+
+
+class MomentBanner(QFrame):
+    """Above a list shown as at a past moment: which moment it is, and 回到现在."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("momentBanner")
+        self.setStyleSheet(
+            "#momentBanner { background: #fff4d6; border: 1px solid #e0b050; border-radius: 4px; }"
+        )
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(8, 4, 4, 4)
+        self.label = QLabel(self)
+        self.label.setObjectName("momentText")
+        self.label.setWordWrap(True)
+        self.back = QPushButton(self.tr("回到现在"), self)
+        self.back.setObjectName("backToNow")
+        lay.addWidget(self.label, 1)
+        lay.addWidget(self.back)
+        self.hide()
+
+    def show_week(self, week: IsoWeek | None, cutoff: datetime | None, past: bool) -> None:
+        if week is None or cutoff is None:
+            self.hide()
+            return
+        if past:
+            text = self.tr("正在查看{week}报表截止时（{cutoff}）的登记情况，只读。")
+        else:
+            text = self.tr("{week}的报表截止时间（{cutoff}）未到，列表显示现在的登记情况。")
+        self.label.setText(text.format(week=week_title(week), cutoff=moment_text(cutoff)))
+        self.show()
+
+
 class RegisterPage(LazyPage, QWidget):
-    """The list of one register. Emits ``openRequested(kind, id)`` and ``deleteRequested(kind, ids)``."""
+    """The list of one register. Emits ``openRequested(kind, id)`` and ``deleteRequested(kind, ids)``;
+    shown as at a past week's cut-off (:meth:`set_week`) it is read-only and emits
+    ``openAtRequested(kind, id, moment)`` instead."""
 
     openRequested = Signal(str, int)
+    openAtRequested = Signal(str, int, object)  # kind, id, the moment (datetime) shown
+    momentChanged = Signal(object)  # the moment shown (None: now)
     deleteRequested = Signal(str, list)
     newRequested = Signal(str)
     countChanged = Signal(int)
@@ -231,8 +276,14 @@ class RegisterPage(LazyPage, QWidget):
         self.kind = kind
         self.settings_key = settings_key or f"register/{kind}"
         self.model = RecordTableModel(store, kind, self)
+        self.shown_week: IsoWeek | None = None  # the week whose cut-off is asked for (None: now)
+        self._readonly = store.readonly
         self._build()
         self._restore_settings()
+        if self.view.horizontalHeader().sortIndicatorSection() < 0:
+            # No sort shown: newest first (turning sorting on made the view ask for its first
+            # column, which as at a past week would sort every version of the register).
+            self.model.sort_field = None
 
     # Layout -------------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -250,6 +301,10 @@ class RegisterPage(LazyPage, QWidget):
         self.search.setPlaceholderText(hints[self.kind])
         self.search.setMinimumWidth(240)
         bar.addWidget(self.search, stretch=True)
+        self.moment_picker = MomentPicker(lambda: initial_week(self.store), self)
+        self.moment_picker.setObjectName("moment_picker")
+        self.moment_picker.weekChanged.connect(self.set_week)
+        bar.addWidget(self.moment_picker)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DEBOUNCE_MS)
@@ -306,6 +361,9 @@ class RegisterPage(LazyPage, QWidget):
         self.columns_button.clicked.connect(self._column_menu)
         bar.addWidget(self.columns_button)
         lay.addLayout(bar)
+        self.banner = MomentBanner(self)
+        self.banner.back.clicked.connect(lambda: self.moment_picker.set_week(None))
+        lay.addWidget(self.banner)
 
         self.view = make_table_view(self)
         self.view.setObjectName("view")
@@ -413,7 +471,11 @@ class RegisterPage(LazyPage, QWidget):
 
     def _open_row(self, row: int) -> None:
         rec = self.model.record(row)
-        if rec is not None:
+        if rec is None:
+            return
+        if self.model.at is not None:
+            self.openAtRequested.emit(self.kind, rec.id, self.model.at)
+        else:
             self.openRequested.emit(self.kind, rec.id)
 
     def open_current(self) -> None:
@@ -422,6 +484,8 @@ class RegisterPage(LazyPage, QWidget):
             self._open_row(idx.row())
 
     def delete_current(self) -> None:
+        if self.is_past:
+            return
         ids = self.selected_ids()
         if ids:
             self.deleteRequested.emit(self.kind, ids)
@@ -505,7 +569,35 @@ class RegisterPage(LazyPage, QWidget):
         self.refresh()
 
     def set_readonly(self, readonly: bool) -> None:
-        self.new_button.setEnabled(not readonly)
+        self._readonly = readonly
+        self.new_button.setEnabled(not readonly and not self.is_past)
+
+    # As at a past week -------------------------------------------------------------------------------
+    @property
+    def moment(self) -> datetime | None:
+        """The moment the list shows (None: now)."""
+        return self.model.at
+
+    @property
+    def is_past(self) -> bool:
+        return self.model.at is not None
+
+    def set_week(self, week: IsoWeek | None) -> None:
+        """Show the register as at ``week``'s cut-off (once it has passed; before it, and for
+        None, as it is now). Filters and sorting stay; nothing can be changed from a past list."""
+        self.shown_week = week
+        if self.moment_picker.week() != week:
+            self.moment_picker.set_week(week)  # re-enters through weekChanged
+            return
+        cutoff = self.store.week_cutoff(week) if week is not None else None
+        moment = self.store.week_moment(week) if week is not None else None
+        self.banner.show_week(week, cutoff, moment is not None)
+        changed = moment != self.model.at
+        self.model.at = moment
+        self.new_button.setEnabled(not self._readonly and moment is None)
+        if changed:
+            self.refresh()
+            self.momentChanged.emit(moment)
 
 
 class PickerDialog(QDialog):
@@ -521,6 +613,7 @@ class PickerDialog(QDialog):
         lay = QVBoxLayout(self)
         self.page = RegisterPage(store, kind, self, settings_key=f"picker/{kind}")
         self.page.new_button.hide()
+        self.page.moment_picker.hide()  # a venue or pole is picked as it is now
         self.page.set_filters({"unit_codes": [unit_code] if unit_code else []})
         self.page.openRequested.connect(self._chosen)
         lay.addWidget(self.page)

@@ -40,7 +40,7 @@ from .jobs import message, run_job
 from .report_document import ReportDocument, new_printer
 from .report_html import tr
 from .report_pdf import write_report_pdf
-from .week_picker import WeekPicker
+from .week_picker import WeekPicker, week_basis_note
 from .widgets import dtr
 
 
@@ -75,6 +75,10 @@ class ReportDialog(QDialog):
 
         form = QFormLayout()
         form.addRow(self.tr("周次："), self.week_picker)
+        self.basis_note = QLabel(self)  # what the week's report is made from (its cut-off or now)
+        self.basis_note.setObjectName("basisNote")
+        self.basis_note.setStyleSheet("color: #607d8b;")
+        form.addRow("", self.basis_note)
         form.addRow(self.tr("报表范围："), self.scope)
         form.addRow(self.tr("统计口径："), self.rule)
 
@@ -134,6 +138,7 @@ class ReportDialog(QDialog):
         return str(self.rule.currentData())
 
     def _load_note(self) -> None:
+        self.basis_note.setText(week_basis_note(self.store, self.week()))
         note = self.store.week_note(self.note_unit(), self.week())
         self._note_key = (self.note_unit(), str(self.week()))
         self.problems.setPlainText(note.problems)

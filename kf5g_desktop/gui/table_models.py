@@ -14,6 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from kf5g_desktop.domain.audit_text import approvals_display
 from kf5g_desktop.domain.schema import BOOL, CODE, CODES, FIELDS, FLOAT, INT, POLE, STATION, VENUE, FieldSpec
 from kf5g_desktop.domain.values import AuditEntry, ListQuery
+from kf5g_desktop.storage.history import Moment
 from kf5g_desktop.storage.store import Store
 
 from .widgets import dtr, dtr_multi
@@ -240,6 +241,7 @@ class RecordTableModel(PagedTableModel):
         self.store = store
         self.kind = kind
         self.query = ListQuery()
+        self.at: Moment = None  # the registers as they stood then (None: now)
 
     def set_query(self, query: ListQuery) -> None:
         self.query = query
@@ -252,10 +254,10 @@ class RecordTableModel(PagedTableModel):
         return q
 
     def _count(self) -> int:
-        return self.store.count(self.kind, self._effective())
+        return self.store.count(self.kind, self._effective(), at=self.at)
 
     def _fetch(self, offset: int, limit: int) -> list[Any]:
-        return self.store.query(self.kind, replace(self._effective(), offset=offset, limit=limit))
+        return self.store.query(self.kind, replace(self._effective(), offset=offset, limit=limit), at=self.at)
 
 
 # Approvals ---------------------------------------------------------------------------------------

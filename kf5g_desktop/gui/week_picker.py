@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, Signal
-from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from kf5g_desktop.domain.periods import IsoWeek, weeks_between
 from kf5g_desktop.reports.weekly import default_report_week, initial_week
@@ -100,3 +101,68 @@ class WeekPicker(QWidget):
             self.date_edit.setDate(QDate(s.year, s.month, s.day))
         self.date_edit.blockSignals(False)
         self.label.setText(week_title(self._week))
+
+
+class MomentPicker(QWidget):
+    """A compact choice of when a list shows the registers: 现在, or as at the end (the cut-off)
+    of a week picked with a :class:`WeekPicker` (its long title hidden: the list's banner says it).
+    Emits ``weekChanged(IsoWeek | None)`` (None: now)."""
+
+    weekChanged = Signal(object)
+
+    def __init__(self, first_week: Callable[[], IsoWeek], parent: QWidget | None = None) -> None:
+        """``first_week``: the week offered when 某周截止时 is first chosen (asked for then)."""
+        super().__init__(parent)
+        self._first_week: Callable[[], IsoWeek] | None = first_week
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.mode = QComboBox(self)
+        self.mode.setObjectName("moment_mode")
+        self.mode.addItem(self.tr("现在"), "now")
+        self.mode.addItem(self.tr("某周截止时"), "week")
+        self.mode.setToolTip(self.tr("查看现在的登记情况，或某一周报表截止时的登记情况（只读）"))
+        self.picker = WeekPicker(IsoWeek.containing(date.today()), self)
+        self.picker.label.hide()
+        self.picker.hide()
+        lay.addWidget(self.mode)
+        lay.addWidget(self.picker)
+        self.mode.currentIndexChanged.connect(lambda _i: self._changed())
+        self.picker.weekChanged.connect(lambda _w: self._changed())
+
+    def week(self) -> IsoWeek | None:
+        return self.picker.week() if self.mode.currentData() == "week" else None
+
+    def set_week(self, week: IsoWeek | None) -> None:
+        """Show ``week`` (None: now), emitting ``weekChanged`` once when it changes."""
+        before = self.week()
+        self.blockSignals(True)
+        try:
+            if week is not None:
+                self._first_week = None
+                self.picker.set_week(week)
+            self.mode.setCurrentIndex(0 if week is None else 1)
+        finally:
+            self.blockSignals(False)
+        self.picker.setVisible(week is not None)
+        if self.week() != before:
+            self.weekChanged.emit(self.week())
+
+    def _changed(self) -> None:
+        if self.mode.currentData() == "week" and self._first_week is not None:
+            first, self._first_week = self._first_week, None
+            self.picker.blockSignals(True)
+            self.picker.set_week(first())
+            self.picker.blockSignals(False)
+        self.picker.setVisible(self.mode.currentData() == "week")
+        self.weekChanged.emit(self.week())
+
+
+def week_basis_note(store: Any, week: IsoWeek) -> str:
+    """The small note under a report's or the dashboard's week picker: what the week's figures are
+    made from by the week's rule (the command line's): the registers as they stood at the week's
+    cut-off once it has passed (``Store.week_moment``), before it the registers now."""
+    cutoff = store.week_cutoff(week)
+    when = f"{cutoff:%Y-%m-%d %H:%M}"
+    if store.week_moment(week) is not None:
+        return QCoreApplication.translate("WeekPicker", "按截止时（{0}）的登记情况").format(when)
+    return QCoreApplication.translate("WeekPicker", "截止时间（{0}）未到，按现在的登记情况").format(when)

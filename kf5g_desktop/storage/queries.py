@@ -49,6 +49,34 @@ def get(s: Session, kind: str, record_id: int, *, include_deleted: bool = False)
     return rec
 
 
+def get_at(s: Session, kind: str, record_id: int, moment: Moment) -> Any:
+    """One record as it stood at ``moment`` (as :func:`get`; None: now). Raises NotFoundError when
+    the record was not in the register then (not yet entered, or in the recycle bin)."""
+    if moment is None:
+        return get(s, kind, record_id)
+    t = history.source(kind, moment)
+    row = s.execute(select(t).where(t.c.id == record_id)).mappings().first()
+    if row is None or row["deleted_at"] is not None:
+        raise NotFoundError(f"该{kind_title(kind)}记录（编号 {record_id}）在所选时刻不在登记表中。")
+    rec = to_record(kind, row)
+    if kind == STATION:
+        rec.approvals = approvals_for(s, [record_id], moment).get(record_id, [])
+        rec.approvals.sort(key=lambda a: APPROVAL_ORDER.get(a.item, 99))
+        for site in SITE_KINDS:
+            site_id = getattr(rec, site.link_column or "")
+            if site_id:
+                st = history.source(site.name, moment)
+                code = s.scalar(select(st.c[site.code_field]).where(st.c.id == site_id))
+                setattr(rec, site.code_field, code)
+    else:
+        st = history.source(STATION, moment)
+        link = st.c[link_column(kind).key]
+        rec.station_count = int(
+            s.scalar(select(func.count()).where(link == record_id, st.c.deleted_at.is_(None))) or 0
+        )
+    return rec
+
+
 def live_station_count(s: Session, kind: str, record_id: int) -> int:
     """Live stations linked to one venue or pole."""
     link = link_column(kind)

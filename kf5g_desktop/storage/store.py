@@ -269,6 +269,10 @@ class Store:
     def get(self, kind: str, record_id: int, *, include_deleted: bool = False) -> Any:
         return self._read(queries.get, kind, record_id, include_deleted=include_deleted)
 
+    def get_at(self, kind: str, record_id: int, *, at: Moment = None) -> Any:
+        """One record as it stood at ``at`` (None: now), with its approvals of the time."""
+        return self._read(queries.get_at, kind, record_id, at)
+
     def get_station(self, record_id: int) -> Station:
         return cast(Station, self.get(STATION, record_id))
 

@@ -95,33 +95,33 @@
         <translation>Opening the database</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="183"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="184"/>
         <source>基站数</source>
         <translation>Stations</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="187"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="188"/>
         <source>更新时间</source>
         <translation>Updated at</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="192"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="193"/>
         <source>更新人</source>
         <translation>Updated by</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="274"/>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="483"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="276"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="485"/>
         <source>区县</source>
         <translation>County/district</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="278"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="280"/>
         <source>基站编码</source>
         <translation>Station code</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="279"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="281"/>
         <source>基站名称</source>
         <translation>Station name</translation>
     </message>
@@ -131,140 +131,205 @@
         <translation>Printing could not start (printer or PDF file unavailable).</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="273"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="278"/>
         <source>周报打印预览 — </source>
         <translation>Weekly report print preview — </translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="253"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="258"/>
         <source>正在生成周报</source>
         <translation>Building the weekly report</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="299"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="304"/>
         <source>打印周报</source>
         <translation>Print weekly report</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="280"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="282"/>
         <source>承建运营商</source>
         <translation>Builder operator</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="281"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="283"/>
         <source>审批事项</source>
         <translation>Approval item</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="282"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="284"/>
         <source>申请日期</source>
         <translation>Applied on</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="283"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="285"/>
         <source>办结日期</source>
         <translation>Granted on</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="286"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="288"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="287"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="289"/>
         <source>已办结</source>
         <translation>Granted</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="287"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="289"/>
         <source>等待中</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="287"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="289"/>
         <source>未申请</source>
         <translation>Not applied</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="292"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="294"/>
         <source>用时/已等待（天，至今日）</source>
         <translation>Days taken / waiting (to today)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="336"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="338"/>
         <source>基站</source>
         <translation>Stations</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="336"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="338"/>
         <source>场所</source>
         <translation>Venue</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="336"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="338"/>
         <source>杆塔</source>
         <translation>Pole</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="358"/>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="468"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="360"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="470"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="359"/>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="469"/>
+        <location filename="../../kf5g_desktop/gui/record_history.py" line="151"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="361"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="471"/>
         <source>操作人</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="360"/>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="470"/>
+        <location filename="../../kf5g_desktop/gui/record_history.py" line="146"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="362"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="472"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="361"/>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="480"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="363"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="482"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="362"/>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="481"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="364"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="483"/>
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="363"/>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="471"/>
+        <location filename="../../kf5g_desktop/gui/record_history.py" line="79"/>
+        <source>已删除（回收站）</source>
+        <translation>Deleted (recycle bin)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/record_history.py" line="79"/>
+        <source>在登记表中</source>
+        <translation>In the register</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/record_history.py" line="85"/>
+        <source>记录状态</source>
+        <translation>Record state</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/record_history.py" line="127"/>
+        <source>登记</source>
+        <translation>Entered</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/record_history.py" line="129"/>
+        <source>删除</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/record_history.py" line="131"/>
+        <source>恢复</source>
+        <translation>Restored</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/record_history.py" line="140"/>
+        <source>版本{0}（{1}起）</source>
+        <translation>Version {0} (from {1})</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/record_history.py" line="145"/>
+        <source>版本</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/record_history.py" line="147"/>
+        <source>登记时间</source>
+        <translation>Recorded at</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/record_history.py" line="148"/>
+        <source>被替换时间</source>
+        <translation>Replaced at</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/record_history.py" line="148"/>
+        <source>（当前版本）</source>
+        <translation>(current version)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/record_history.py" line="159"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="365"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="473"/>
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="364"/>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="472"/>
+        <location filename="../../kf5g_desktop/gui/record_history.py" line="160"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="366"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="474"/>
         <source>原值</source>
         <translation>Old value</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="367"/>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="473"/>
+        <location filename="../../kf5g_desktop/gui/record_history.py" line="161"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="369"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="475"/>
         <source>新值</source>
         <translation>New value</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="388"/>
+        <location filename="../../kf5g_desktop/gui/record_history.py" line="344"/>
+        <source>值</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="390"/>
         <source>{0} 个字段</source>
         <translation>{0} fields</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="485"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="487"/>
         <source>删除时间</source>
         <translation>Deleted at</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/table_models.py" line="486"/>
+        <location filename="../../kf5g_desktop/gui/table_models.py" line="488"/>
         <source>删除人</source>
         <translation>Deleted by</translation>
     </message>
@@ -274,6 +339,7 @@
         <translation>Add</translation>
     </message>
     <message>
+        <location filename="../../kf5g_desktop/gui/record_history.py" line="133"/>
         <location filename="../../kf5g_desktop/gui/undo.py" line="84"/>
         <source>修改</source>
         <translation>Edit</translation>
@@ -331,27 +397,27 @@ Please pass this message on to technical support.</translation>
 <context>
     <name>ApprovalsPage</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/pages.py" line="92"/>
+        <location filename="../../kf5g_desktop/gui/pages.py" line="86"/>
         <source>搜索基站编码或名称（Ctrl+F）</source>
         <translation>Search station code or name (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/pages.py" line="94"/>
+        <location filename="../../kf5g_desktop/gui/pages.py" line="88"/>
         <source>区县</source>
         <translation>County/district</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/pages.py" line="97"/>
+        <location filename="../../kf5g_desktop/gui/pages.py" line="91"/>
         <source>只看等待中</source>
         <translation>Waiting only</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/pages.py" line="100"/>
+        <location filename="../../kf5g_desktop/gui/pages.py" line="94"/>
         <source>只看超过30天</source>
         <translation>Over 30 days only</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/pages.py" line="115"/>
+        <location filename="../../kf5g_desktop/gui/pages.py" line="109"/>
         <source>共 {0} 项</source>
         <translation>{0} items</translation>
     </message>
@@ -387,12 +453,12 @@ Please pass this message on to technical support.</translation>
 <context>
     <name>AuditLogPage</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/pages.py" line="238"/>
+        <location filename="../../kf5g_desktop/gui/pages.py" line="234"/>
         <source>按记录搜索，如基站编码或名称（Ctrl+F）</source>
         <translation>Search by record, e.g. station code or name (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/pages.py" line="249"/>
+        <location filename="../../kf5g_desktop/gui/pages.py" line="245"/>
         <source>共 {0} 条操作记录</source>
         <translation>{0} log entries</translation>
     </message>
@@ -536,112 +602,112 @@ Please pass this message on to technical support.</translation>
         <translation>Counting rule:</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="300"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="303"/>
         <source>累计开通5G基站</source>
         <translation>5G stations on air (cumulative)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="301"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="304"/>
         <source>本周新开通</source>
         <translation>New on air this week</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="302"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="305"/>
         <source>SA 基站占比</source>
         <translation>SA share</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="303"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="306"/>
         <source>转供电占比（≤20%）</source>
         <translation>Indirect-power share (≤20%)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="304"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="307"/>
         <source>开放场所 / 共享杆塔</source>
         <translation>Venues / shared poles</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="305"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="308"/>
         <source>需关注</source>
         <translation>Needs attention</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="322"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="325"/>
         <source>累计开通基站与目标</source>
         <translation>Stations on air vs target</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="323"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="326"/>
         <source>每周新开通基站（按运营商）</source>
         <translation>New stations on air per week (by operator)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="324"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="327"/>
         <source>转供电占比（%）与20%控制线</source>
         <translation>Indirect-power share (%) and the 20% line</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="325"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="328"/>
         <source>SA 基站占比（%）</source>
         <translation>SA share (%)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="348"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="351"/>
         <source>各区县进度（单击区县查看其基站）</source>
         <translation>Progress by unit (click a unit to see its stations)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="414"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="418"/>
         <source>正在计算……</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="429"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="434"/>
         <source>数据截至 {day}</source>
         <translation>Data as of {day}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="436"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="441"/>
         <source>计算失败：{msg}</source>
         <translation>Calculation failed: {msg}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="450"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="455"/>
         <source>{year}年目标 {target:,}，完成 {pct}</source>
         <translation>{year} target {target:,}, {pct} done</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="454"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="459"/>
         <source>{year}年目标未设置</source>
         <translation>{year} target not set</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="457"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="462"/>
         <source>SA 基站 {n:,} 个</source>
         <translation>{n:,} SA stations</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="461"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="466"/>
         <source>转供电 {n:,} 个；直供电改造累计 {c:,} 个</source>
         <translation>{n:,} indirect-power; {c:,} conversions done</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="466"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="471"/>
         <source>本周新增场所 {v} 处，杆塔 {p} 根</source>
         <translation>This week: {v} venues, {p} poles</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="470"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="475"/>
         <source>审批超30天 {w} 项，逾期未开通 {l} 个</source>
         <translation>{w} approvals &gt; 30 days, {l} stations overdue</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="506"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="511"/>
         <source>累计开通</source>
         <translation>On air (cumulative)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="520"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="525"/>
         <source>目标</source>
         <translation>Target</translation>
     </message>
@@ -736,9 +802,54 @@ Please pass this message on to technical support.</translation>
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/pages.py" line="268"/>
+        <location filename="../../kf5g_desktop/gui/record_history.py" line="185"/>
         <source>历史 — {0}</source>
         <translation>History — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/record_history.py" line="194"/>
+        <source>版本与差异</source>
+        <translation>Versions and changes</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/record_history.py" line="195"/>
+        <source>操作记录</source>
+        <translation>Audit entries</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/record_history.py" line="250"/>
+        <source>显示全部字段</source>
+        <translation>Show every field</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/record_history.py" line="251"/>
+        <source>列出两个版本的全部字段（有变化的字段加粗）</source>
+        <translation>List every field of the two versions (changed fields in bold)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/record_history.py" line="253"/>
+        <source>比较</source>
+        <translation>Compare</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/record_history.py" line="315"/>
+        <source>这条记录没有保存的版本。</source>
+        <translation>This record has no stored versions.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/record_history.py" line="317"/>
+        <source>版本{0}的全部字段：</source>
+        <translation>Every field of version {0}:</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/record_history.py" line="321"/>
+        <source>版本{0} → 版本{1}：{2} 个字段有变化。</source>
+        <translation>Version {0} → version {1}: {2} field(s) changed.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/record_history.py" line="323"/>
+        <source>版本{0} → 版本{1}：没有变化。</source>
+        <translation>Version {0} → version {1}: no change.</translation>
     </message>
 </context>
 <context>
@@ -907,48 +1018,48 @@ Please pass this message on to technical support.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="153"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="154"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="154"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="155"/>
         <source>基站</source>
         <translation>Stations</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="155"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="156"/>
         <source>审批</source>
         <translation>Approvals</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="156"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="157"/>
         <source>免费开放场所</source>
         <translation>Free-access venues</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="157"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="158"/>
         <source>杆塔共享</source>
         <translation>Pole sharing</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="158"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="159"/>
         <source>回收站</source>
         <translation>Recycle bin</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="159"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="160"/>
         <source>操作日志</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="160"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="161"/>
         <source>报送情况</source>
         <translation>Return status</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="180"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="340"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="181"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="343"/>
         <source>正在打开数据库……</source>
         <translation>Opening the database…</translation>
     </message>
@@ -1145,33 +1256,33 @@ Please pass this message on to technical support.</translation>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="344"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="347"/>
         <source>市级</source>
         <translation>City</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="344"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="347"/>
         <source>未设置单位</source>
         <translation>No unit set</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="346"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="349"/>
         <source>数据库：{0}</source>
         <translation>Database: {0}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="351"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="354"/>
         <source>{0} · 填报人：{1}</source>
         <translation>{0} · User: {1}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="355"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="358"/>
         <source>基站 {0} · 场所 {1} · 杆塔 {2}</source>
         <translation>Stations {0} · Venues {1} · Poles {2}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="339"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="357"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="342"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="360"/>
         <source>开封市5G网络建设填报系统</source>
         <translation>Kaifeng 5G Build-out Register</translation>
     </message>
@@ -1201,55 +1312,55 @@ Please pass this message on to technical support.</translation>
         <translation>&amp;Weekly report</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="359"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="362"/>
         <source>（只读）</source>
         <translation> (read-only)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="361"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="364"/>
         <source>（演示数据）</source>
         <translation> (demo data)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="373"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="376"/>
         <source>只读：数据库正被另一个程序使用，不能修改</source>
         <translation>Read-only: the database is in use by another copy of the program; changes are disabled</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="391"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="394"/>
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="459"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="477"/>
         <source>选中的 {0} 条记录</source>
         <translation>the {0} selected records</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/main_menus.py" line="66"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="461"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="481"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="460"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="478"/>
         <source>把“{0}”移到回收站？
 可以在回收站恢复，也可以用“撤销”（Ctrl+Z）。</source>
         <translation>Move “{0}” to the recycle bin?
 You can restore it from the recycle bin or with Undo (Ctrl+Z).</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="490"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="510"/>
         <source>已恢复：{0}</source>
         <translation>Restored: {0}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="501"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="521"/>
         <source>彻底删除</source>
         <translation>Delete permanently</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="502"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="522"/>
         <source>彻底删除“{0}”？此操作不能撤销，记录将无法恢复（操作日志保留）。</source>
         <translation>Permanently delete “{0}”? This cannot be undone and the record cannot be restored (the audit log is kept).</translation>
     </message>
@@ -1323,14 +1434,50 @@ Records station builds, free-access venues and pole sharing; prints the weekly r
     </message>
 </context>
 <context>
+    <name>MomentBanner</name>
+    <message>
+        <location filename="../../kf5g_desktop/gui/register.py" line="241"/>
+        <source>回到现在</source>
+        <translation>Back to now</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/register.py" line="252"/>
+        <source>正在查看{week}报表截止时（{cutoff}）的登记情况，只读。</source>
+        <translation>Showing the registers as they stood at {cutoff}, the cut-off of {week}. Read-only.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/register.py" line="254"/>
+        <source>{week}的报表截止时间（{cutoff}）未到，列表显示现在的登记情况。</source>
+        <translation>The cut-off of {week} ({cutoff}) has not passed yet: the list shows the registers as they are now.</translation>
+    </message>
+</context>
+<context>
+    <name>MomentPicker</name>
+    <message>
+        <location filename="../../kf5g_desktop/gui/week_picker.py" line="121"/>
+        <source>现在</source>
+        <translation>Now</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/week_picker.py" line="122"/>
+        <source>某周截止时</source>
+        <translation>At a week&apos;s cut-off</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/week_picker.py" line="123"/>
+        <source>查看现在的登记情况，或某一周报表截止时的登记情况（只读）</source>
+        <translation>Show the registers as they are now, or as they stood at a week&apos;s cut-off (read-only)</translation>
+    </message>
+</context>
+<context>
     <name>PickerDialog</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="518"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="610"/>
         <source>选择免费开放场所</source>
         <translation>Choose a free-access venue</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="518"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="610"/>
         <source>选择杆塔</source>
         <translation>Choose a pole</translation>
     </message>
@@ -1526,62 +1673,72 @@ Records station builds, free-access venues and pole sharing; prints the weekly r
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="155"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="159"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="155"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="159"/>
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="290"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="294"/>
         <source>新建</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="290"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="294"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="291"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="294"/>
+        <source>查看</source>
+        <translation>View</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="295"/>
         <source>（只读）</source>
         <translation> (read-only)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="366"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="297"/>
+        <source>（{0}时的登记情况，只读）</source>
+        <translation> (as it stood at {0}, read-only)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="372"/>
         <source>“{0}”不是有效日期，请按 2021-02-01 的格式填写。</source>
         <translation>“{0}” is not a valid date; please write it like 2021-02-01.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="374"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="380"/>
         <source>“{0}”应是数字，请重新填写。</source>
         <translation>“{0}” must be a number; please correct it.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="415"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="421"/>
         <source>错误</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="415"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="421"/>
         <source>提醒</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="445"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="451"/>
         <source>没有修改，无需保存。</source>
         <translation>Nothing changed, nothing to save.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="459"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="465"/>
         <source>请确认</source>
         <translation>Please confirm</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="458"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="464"/>
         <source>这条记录有以下提醒：
 {0}
 
@@ -1592,17 +1749,17 @@ Records station builds, free-access venues and pole sharing; prints the weekly r
 Save it anyway?</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="471"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="477"/>
         <source>保存失败</source>
         <translation>Save failed</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="498"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="504"/>
         <source>放弃修改</source>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="499"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="505"/>
         <source>表单中有未保存的修改，确定放弃吗？</source>
         <translation>The form has unsaved changes. Discard them?</translation>
     </message>
@@ -1610,27 +1767,27 @@ Save it anyway?</translation>
 <context>
     <name>RecycleBinPage</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/pages.py" line="150"/>
+        <location filename="../../kf5g_desktop/gui/pages.py" line="145"/>
         <source>删除的记录先放在回收站，可以恢复；彻底删除后不能恢复（操作日志仍保留）。</source>
         <translation>Deleted records wait in the recycle bin and can be restored; once deleted permanently they cannot (the audit log is kept).</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/pages.py" line="163"/>
+        <location filename="../../kf5g_desktop/gui/pages.py" line="159"/>
         <source>历史…</source>
         <translation>History…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/pages.py" line="165"/>
+        <location filename="../../kf5g_desktop/gui/pages.py" line="161"/>
         <source>恢复</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/pages.py" line="168"/>
+        <location filename="../../kf5g_desktop/gui/pages.py" line="164"/>
         <source>彻底删除…</source>
         <translation>Delete permanently…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/pages.py" line="189"/>
+        <location filename="../../kf5g_desktop/gui/pages.py" line="185"/>
         <source>回收站中共 {0} 条</source>
         <translation>{0} records in the recycle bin</translation>
     </message>
@@ -1638,112 +1795,112 @@ Save it anyway?</translation>
 <context>
     <name>RegisterPage</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="246"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="297"/>
         <source>搜索基站编码、名称、地址、铁塔站址编码（Ctrl+F）</source>
         <translation>Search station code, name, address, tower site code (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="247"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="298"/>
         <source>搜索场所编号、名称、地址、产权单位（Ctrl+F）</source>
         <translation>Search venue code, name, address, owner (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="248"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="299"/>
         <source>搜索杆塔编号、名称、地址、权属单位、协议编号（Ctrl+F）</source>
         <translation>Search pole code, name, address, owner, agreement no. (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="262"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="317"/>
         <source>区县</source>
         <translation>County/district</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="264"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="319"/>
         <source>运营商</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="267"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="322"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="269"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="324"/>
         <source>组网</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="272"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="327"/>
         <source>供电</source>
         <translation>Power</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="275"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="330"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="279"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="334"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="283"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="338"/>
         <source>行业</source>
         <translation>Sector</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="285"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="340"/>
         <source>开通日期</source>
         <translation>On air</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="285"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="340"/>
         <source>开放日期</source>
         <translation>Opened on</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="285"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="340"/>
         <source>共享日期</source>
         <translation>Shared on</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="294"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="349"/>
         <source>起</source>
         <translation>from</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="294"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="349"/>
         <source>止</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="301"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="356"/>
         <source>清除筛选</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="304"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="359"/>
         <source>列…</source>
         <translation>Columns…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="305"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="360"/>
         <source>选择显示哪些列</source>
         <translation>Choose the columns to show</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="327"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="385"/>
         <source>新建（Ctrl+N）</source>
         <translation>New (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="394"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="452"/>
         <source>共 {0} 条</source>
         <translation>{0} records</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/register.py" line="444"/>
+        <location filename="../../kf5g_desktop/gui/register.py" line="508"/>
         <source>恢复默认列</source>
         <translation>Default columns</translation>
     </message>
@@ -1751,17 +1908,17 @@ Save it anyway?</translation>
 <context>
     <name>ReportActions</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="210"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="215"/>
         <source>周报（预览、打印、另存为PDF）(&amp;W)…</source>
         <translation>&amp;Weekly report (preview, print, save as PDF)…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="214"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="219"/>
         <source>选择周次，预览并打印周报或保存为PDF</source>
         <translation>Choose a week, preview and print the weekly report or save it as PDF</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="218"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="223"/>
         <source>填写本周存在问题(&amp;P)…</source>
         <translation>Enter this week&apos;s &amp;problems…</translation>
     </message>
@@ -1770,8 +1927,8 @@ Save it anyway?</translation>
     <name>ReportDialog</name>
     <message>
         <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="57"/>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="157"/>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="193"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="162"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="198"/>
         <source>周报</source>
         <translation>Weekly report</translation>
     </message>
@@ -1791,79 +1948,79 @@ Save it anyway?</translation>
         <translation>Week:</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="78"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="82"/>
         <source>报表范围：</source>
         <translation>Report scope:</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="79"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="83"/>
         <source>统计口径：</source>
         <translation>Counting rule:</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="81"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="85"/>
         <source>本周存在问题（打印在周报中）</source>
         <translation>Problems this week (printed in the report)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="83"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="87"/>
         <source>逐条填写本周工作中存在的问题和需要协调的事项，如：
 1. ……</source>
         <translation>List this week&apos;s problems and matters needing coordination, e.g.:
 1. …</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="85"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="89"/>
         <source>审核人姓名</source>
         <translation>Reviewer&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="86"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="90"/>
         <source>保存问题</source>
         <translation>Save problems</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="91"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="95"/>
         <source>审核人：</source>
         <translation>Reviewer:</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="98"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="102"/>
         <source>打印预览…</source>
         <translation>Print preview…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="100"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="104"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="102"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="106"/>
         <source>另存为PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="157"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="162"/>
         <source>数据库以只读方式打开，问题文本无法保存。</source>
         <translation>The database is open read-only; the problems text cannot be saved.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="165"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="170"/>
         <source>已保存 {week} 的问题。</source>
         <translation>Saved the problems of {week}.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="184"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="189"/>
         <source>周报另存为PDF</source>
         <translation>Save weekly report as PDF</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="184"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="189"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="193"/>
+        <location filename="../../kf5g_desktop/gui/report_dialogs.py" line="198"/>
         <source>已保存周报（共 {n} 页）：
 {path}</source>
         <translation>Saved the weekly report ({n} pages):
@@ -2770,39 +2927,49 @@ Save it anyway?</translation>
 <context>
     <name>WeekPicker</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/week_picker.py" line="34"/>
+        <location filename="../../kf5g_desktop/gui/week_picker.py" line="35"/>
         <source>{year}年第{week}周</source>
         <translation>Week {week} of {year}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/week_picker.py" line="44"/>
+        <location filename="../../kf5g_desktop/gui/week_picker.py" line="45"/>
         <source>{m1}月{d1}日—{m2}月{d2}日</source>
         <translation>{y1}-{m1:02d}-{d1:02d} – {y2}-{m2:02d}-{d2:02d}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/week_picker.py" line="46"/>
+        <location filename="../../kf5g_desktop/gui/week_picker.py" line="47"/>
         <source>{y1}年{m1}月{d1}日—{y2}年{m2}月{d2}日</source>
         <translation>{y1}-{m1:02d}-{d1:02d} – {y2}-{m2:02d}-{d2:02d}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/week_picker.py" line="48"/>
+        <location filename="../../kf5g_desktop/gui/week_picker.py" line="49"/>
         <source>{year}年第{week}周（{span}）</source>
         <translation>Week {week} of {year} ({span})</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/week_picker.py" line="63"/>
+        <location filename="../../kf5g_desktop/gui/week_picker.py" line="64"/>
         <source>上一周</source>
         <translation>Previous week</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/week_picker.py" line="69"/>
+        <location filename="../../kf5g_desktop/gui/week_picker.py" line="70"/>
         <source>选择一天，即选中它所在的周（周一至周日）</source>
         <translation>Pick a day to choose its week (Monday to Sunday)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/week_picker.py" line="72"/>
+        <location filename="../../kf5g_desktop/gui/week_picker.py" line="73"/>
         <source>下一周</source>
         <translation>Next week</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/week_picker.py" line="167"/>
+        <source>按截止时（{0}）的登记情况</source>
+        <translation>As the registers stood at the cut-off ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/week_picker.py" line="168"/>
+        <source>截止时间（{0}）未到，按现在的登记情况</source>
+        <translation>Cut-off ({0}) not passed yet: the registers as they are now</translation>
     </message>
 </context>
 <context>

@@ -205,6 +205,8 @@ def test_quitting_with_returns_status_open_ends_the_program(qtbot, tmp_path):
         QTimer.singleShot(500, left_open)
 
     def left_open() -> None:  # only runs if the program did not end: record what kept it alive
+        if ended:  # the timer outlived the program: it fires in a later test's loop, and must not act
+            return
         seen["left open"] = [w.windowTitle() for w in QApplication.topLevelWidgets() if w.isVisible()]
         QApplication.closeAllWindows()
         QApplication.quit()
@@ -216,8 +218,10 @@ def test_quitting_with_returns_status_open_ends_the_program(qtbot, tmp_path):
             QApplication.closeAllWindows()  # end the program so the test fails instead of hanging
             raise
 
+    ended: list[bool] = []
     QTimer.singleShot(300, drive)
     assert run_gui(path) == 0
+    ended.append(True)
     assert seen == {"page": True, "rows": 9}
     assert [w for w in QApplication.topLevelWidgets() if w.isVisible()] == []
     assert "exit" in {b.reason for b in list_backups(path)}
