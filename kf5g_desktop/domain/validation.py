@@ -367,7 +367,7 @@ def _future_rows(col: Sequence[object], today: str) -> set[int]:
     out: set[int] = set()
     for i, v in enumerate(col):
         if v is not None:
-            if v.__class__ is str and len(v) == 10 and v <= today and v[4] == v[7] == "-":  # type: ignore[arg-type,operator,index]
+            if v.__class__ is str and len(v) == 10 and v <= today and v[4] == v[7] == "-":
                 continue
             iso = _iso(v)
             if iso is None or iso > today:
@@ -392,8 +392,8 @@ def _place_rows(cols: Columns, ctx: ValidationContext) -> set[int]:
         if (
             lon.__class__ not in (float, int)
             or lat.__class__ not in (float, int)
-            or not CITY_LON_MIN <= lon <= CITY_LON_MAX  # type: ignore[operator]
-            or not CITY_LAT_MIN <= lat <= CITY_LAT_MAX  # type: ignore[operator]
+            or not CITY_LON_MIN <= lon <= CITY_LON_MAX
+            or not CITY_LAT_MIN <= lat <= CITY_LAT_MAX
         ):
             out.add(i)
     return out
@@ -521,6 +521,6 @@ def pole_suspects(cols: Columns, ctx: ValidationContext) -> set[int]:
     out |= {
         i
         for i, m in enumerate(cols["merged_count"])
-        if m is not None and not (m.__class__ is int and 1 <= m <= 99)  # type: ignore[operator]
+        if m is not None and not (m.__class__ is int and 1 <= m <= 99)
     }
     return out
