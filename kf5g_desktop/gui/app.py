@@ -400,11 +400,22 @@ def run_gui(db: Path | None, *, demo: bool = False) -> int:
         if store is None:
             give_up(2)
             return
-        prepared = prepare_store(store, win, demo=demo)
-        if prepared is None:
-            give_up(1)
+        try:
+            prepared = prepare_store(store, win, demo=demo)
+            if prepared is None:
+                give_up(1)
+                return
+            win.attach_store(prepared)
+        except CorruptDatabaseError as exc:
+            # The damage was read before the background check found it: as if found at opening.
+            store.close()
+            if win.pages:  # pragma: no cover - the home page reads first; a later page failed
+                show_error(win, tr("无法打开数据库"), exc)
+                give_up(2)
+                return
+            win.store = None
+            failed(exc)
             return
-        win.attach_store(prepared)
         home = win.pages["home"]
         hold = getattr(home, "hold_charts", None)
         if hold is not None:
