@@ -7,7 +7,7 @@ and says what to do. ``code`` identifies the rule (stable, for tests and transla
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -319,3 +319,208 @@ def validate_pole(pole: Pole, ctx: ValidationContext) -> list[Issue]:
             "merged_count_range",
         )
     return c.issues
+
+
+# Column-wise screening (the whole-database check) --------------------------------------------------
+#
+# ``kf5g check`` validates every record of a database (100,000 stations and more). Validating each
+# record with the rules above costs a record object per row; instead the columns are screened here,
+# as stored, for the rows that can break an error rule, and only those rows are validated one by one
+# by the rules above, so the problems reported are exactly the validator's (a property test holds the
+# two together). A screen may name rows that turn out clean; it must never miss one with an error.
+# Values are as the database holds them: list fields as comma-joined codes, dates as ISO text (or
+# ``date``), booleans as 0/1. Warnings are not screened (the check reports errors only).
+
+Columns = Mapping[str, Sequence[object]]
+
+
+def _iso(value: object) -> str | None:
+    """A stored date as ISO text (order-preserving), None for a value that is not one."""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, str) and len(value) == 10 and value[4] == value[7] == "-":
+        return value
+    return None
+
+
+def _blank_rows(col: Sequence[object]) -> set[int]:
+    return {i for i, v in enumerate(col) if v is None or v == "" or v == []}
+
+
+def _bad_code_rows(col: Sequence[object], code_list: codes.CodeList) -> set[int]:
+    allowed = code_list.code_set
+    return {i for i, v in enumerate(col) if v and v not in allowed}
+
+
+def _bad_codes_rows(col: Sequence[object], code_list: codes.CodeList) -> set[int]:
+    """Rows of a list field (comma-joined codes) with a code not in ``code_list``."""
+    allowed = code_list.code_set
+    sep = codes.CODE_SEPARATOR
+    out: set[int] = set()
+    for i, v in enumerate(col):
+        if v and not (isinstance(v, str) and all(c in allowed for c in v.split(sep) if c)):
+            out.add(i)
+    return out
+
+
+def _future_rows(col: Sequence[object], today: str) -> set[int]:
+    out: set[int] = set()
+    for i, v in enumerate(col):
+        if v is not None:
+            if v.__class__ is str and len(v) == 10 and v <= today and v[4] == v[7] == "-":
+                continue
+            iso = _iso(v)
+            if iso is None or iso > today:
+                out.add(i)
+    return out
+
+
+def _place_rows(cols: Columns, ctx: ValidationContext) -> set[int]:
+    """Rows that can fail :meth:`_Checker.unit_and_township` or :meth:`_Checker.coordinates`."""
+    out: set[int] = set()
+    units, towns = ctx.units, ctx.townships
+    for i, (unit, town) in enumerate(zip(cols["unit_code"], cols["township_code"], strict=True)):
+        if unit and unit not in units:
+            out.add(i)
+        elif town:
+            t = towns.get(town)  # type: ignore[call-overload]
+            if t is None or (unit and t.unit_code != unit):
+                out.add(i)
+    for i, (lon, lat) in enumerate(zip(cols["lon"], cols["lat"], strict=True)):
+        if lon is None and lat is None:
+            continue
+        if (
+            lon.__class__ not in (float, int)
+            or lat.__class__ not in (float, int)
+            or not CITY_LON_MIN <= lon <= CITY_LON_MAX
+            or not CITY_LAT_MIN <= lat <= CITY_LAT_MAX
+        ):
+            out.add(i)
+    return out
+
+
+# The fields each screen reads (the check reads only these columns).
+STATION_SCREENED = (
+    *_STATION_REQUIRED_BASE,
+    "station_type",
+    "township_code",
+    "build_mode",
+    "lon",
+    "lat",
+    "construction_start",
+    "on_air",
+    "network_mode",
+    "power_supply",
+    "sharing_operators",
+    "scene",
+    "mast_type",
+    "conversion",
+    "subsidy_state",
+    "conversion_done_on",
+)
+VENUE_SCREENED = (
+    "unit_code",
+    "name",
+    "category",
+    "resources",
+    "operators_entered",
+    "township_code",
+    "lon",
+    "lat",
+    "opened_on",
+    "free",
+    "not_free_reason",
+    "phone",
+)
+POLE_SCREENED = (
+    "unit_code",
+    "name",
+    "sector",
+    "pole_type",
+    "sharing_operators",
+    "township_code",
+    "lon",
+    "lat",
+    "shared_on",
+    "merged_count",
+)
+
+
+def station_suspects(cols: Columns, ctx: ValidationContext) -> set[int]:
+    """Indexes of the stations (columns of :class:`Station` fields) that may break an error rule
+    of :func:`validate_station`, approvals left aside (the storage screens them in SQL)."""
+    today = ctx.today.isoformat()
+    out: set[int] = set()
+    for name in _STATION_REQUIRED_BASE:
+        out |= _blank_rows(cols[name])
+    status = cols["status"]
+    for name in {n for names in _STATION_REQUIRED_BY_STATUS.values() for n in names}:
+        needing = {s for s, names in _STATION_REQUIRED_BY_STATUS.items() if name in names}
+        out |= {
+            i
+            for i, (st, v) in enumerate(zip(status, cols[name], strict=True))
+            if (v is None or v == "") and st in needing
+        }
+    out |= _bad_code_rows(cols["operator"], codes.OPERATOR)
+    out |= _bad_codes_rows(cols["sharing_operators"], codes.OPERATOR)
+    sep = codes.CODE_SEPARATOR
+    for i, (op, sharing) in enumerate(zip(cols["operator"], cols["sharing_operators"], strict=True)):
+        if op and sharing and op in str(sharing).split(sep):
+            out.add(i)
+    for name, cl in (
+        ("station_type", codes.STATION_TYPE),
+        ("network_mode", codes.NETWORK_MODE),
+        ("build_mode", codes.BUILD_MODE),
+        ("scene", codes.SCENE),
+        ("mast_type", codes.MAST_TYPE),
+        ("status", codes.STATUS),
+        ("power_supply", codes.POWER_SUPPLY),
+        ("conversion", codes.CONVERSION),
+        ("subsidy_state", codes.SUBSIDY_STATE),
+    ):
+        out |= _bad_code_rows(cols[name], cl)
+    out |= _place_rows(cols, ctx)
+    for name in ("construction_start", "on_air", "conversion_done_on"):
+        out |= _future_rows(cols[name], today)
+    for i, (a, b) in enumerate(zip(cols["construction_start"], cols["on_air"], strict=True)):
+        if a is not None and b is not None:
+            ia, ib = _iso(a), _iso(b)
+            if ia is None or ib is None or ia > ib:
+                out.add(i)
+    return out
+
+
+def venue_suspects(cols: Columns, ctx: ValidationContext) -> set[int]:
+    """Indexes of the venues that may break an error rule of :func:`validate_venue`."""
+    out: set[int] = set()
+    for name in ("unit_code", "name", "category"):
+        out |= _blank_rows(cols[name])
+    out |= _bad_code_rows(cols["category"], codes.VENUE_CATEGORY)
+    out |= _bad_codes_rows(cols["resources"], codes.VENUE_RESOURCE)
+    out |= _bad_codes_rows(cols["operators_entered"], codes.OPERATOR)
+    out |= _place_rows(cols, ctx)
+    out |= _future_rows(cols["opened_on"], ctx.today.isoformat())
+    for i, (free, reason) in enumerate(zip(cols["free"], cols["not_free_reason"], strict=True)):
+        if free is not None and not free and not reason:
+            out.add(i)
+    match = PHONE_RE.match
+    out |= {i for i, v in enumerate(cols["phone"]) if v and not (isinstance(v, str) and match(v))}
+    return out
+
+
+def pole_suspects(cols: Columns, ctx: ValidationContext) -> set[int]:
+    """Indexes of the poles that may break an error rule of :func:`validate_pole`."""
+    out: set[int] = set()
+    for name in ("unit_code", "name", "sector", "pole_type"):
+        out |= _blank_rows(cols[name])
+    out |= _bad_code_rows(cols["sector"], codes.POLE_SECTOR)
+    out |= _bad_code_rows(cols["pole_type"], codes.POLE_TYPE)
+    out |= _bad_codes_rows(cols["sharing_operators"], codes.OPERATOR)
+    out |= _place_rows(cols, ctx)
+    out |= _future_rows(cols["shared_on"], ctx.today.isoformat())
+    out |= {
+        i
+        for i, m in enumerate(cols["merged_count"])
+        if m is not None and not (m.__class__ is int and 1 <= m <= 99)
+    }
+    return out

@@ -1,5 +1,6 @@
 """Start the window: QApplication, translations, open the Store (handling a locked, damaged or
-unwritable database), first-run setup, daily backup off the GUI thread, backup on exit."""
+unwritable database), first-run setup, the home page's figures first, then what can wait (charts,
+the 报表 menu, the background integrity check's outcome, the daily backup), backup on exit."""
 
 from __future__ import annotations
 
@@ -9,8 +10,19 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QLocale, QSettings, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QEventLoop,
+    QLocale,
+    QObject,
+    QSettings,
+    QTimer,
+    QTranslator,
+    Signal,
+)
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from shiboken6 import isValid
 
 from kf5g_desktop.domain.values import UNIT
 from kf5g_desktop.storage.errors import (
@@ -25,6 +37,10 @@ if TYPE_CHECKING:  # SQLAlchemy loads off the GUI thread, after the window is sh
     from kf5g_desktop.storage.store import Store
 
 ORG, APP = "Kaifeng", "kf5g-desktop"
+
+# A database file at least this large is opened with its quick_check in the background (writes wait
+# for it; ~1.5 ms per MB from a warm cache here, seconds for a city's file from a cold one).
+BACKGROUND_CHECK_BYTES = 16 * 1024 * 1024
 
 # What to do about a database that would not open: "readonly", "restore", "other:<path>", "exit".
 Chooser = Callable[[StorageError], str]
@@ -214,8 +230,8 @@ def load_demo(store: Store, parent: QWidget | None = None) -> Store:
 def daily_backup(win: QWidget, store: Store) -> None:
     from .jobs import run_job
 
-    if store.readonly:
-        return
+    if store.readonly or (store.integrity is not None and store.integrity.pending):
+        return  # (after_integrity_check starts it once the check has passed)
     run_job(
         win,
         tr("每日备份"),
@@ -242,6 +258,48 @@ def warn_if_unsafe_place(path: Path, parent: QWidget | None) -> bool:
     return True
 
 
+class _IntegrityBridge(QObject):
+    """Brings the background check's outcome from its thread to the GUI thread."""
+
+    done = Signal(object)
+
+
+def watch_integrity(win: Any, store: Store, *, backup: bool = True) -> None:
+    """While the background quick_check runs the status bar says that changes wait for it; when it
+    is done: passed → the daily backup (if ``backup``); damaged → writes stay blocked, the window
+    turns read-only and says so (with 从备份恢复 at hand)."""
+    watch = store.integrity
+    if watch is None:
+        if backup:
+            daily_backup(win, store)
+        return
+    bridge = _IntegrityBridge(win)
+    bridge.done.connect(lambda problem: after_integrity_check(win, store, problem, backup=backup))
+    win.set_integrity_pending(watch.pending)
+    watch.on_done(lambda problem: bridge.done.emit(problem) if isValid(bridge) else None)
+
+
+def after_integrity_check(win: Any, store: Store, problem: str | None, *, backup: bool = True) -> None:
+    if win.store is not store:  # the database was replaced meanwhile (e.g. restored)
+        return
+    win.set_integrity_pending(False)
+    if problem is None:
+        if backup:
+            daily_backup(win, store)
+        return
+    win.apply_readonly()
+    box = QMessageBox(win)
+    box.setIcon(QMessageBox.Icon.Critical)
+    box.setWindowTitle(tr("数据库已损坏"))
+    box.setText(str(CorruptDatabaseError(str(store.path), problem)))
+    box.setInformativeText(tr("已打开的数据仍可查看，但不能再修改。损坏的文件在恢复时会另存一份。"))
+    restore = box.addButton(tr("从备份恢复…"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(tr("稍后处理"), QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    if box.clickedButton() is restore:
+        win.restore_from_backup()
+
+
 def install_menus(win: Any, store: Store) -> None:
     """The 报表 menu: weekly report and the return actions."""
     from .report_dialogs import install_report_actions
@@ -266,15 +324,51 @@ def prepare_store(store: Store, win: QWidget, *, demo: bool) -> Store | None:
     return store
 
 
+class _AfterFirstFigures(QObject):
+    """Calls ``fn`` once, in the event-loop turn after the home page's first figures are painted
+    (its first card painted with a value), or after their computation failed; at the latest after
+    ``FALLBACK_MS`` (a window that is never painted, e.g. minimised)."""
+
+    FALLBACK_MS = 3000
+
+    def __init__(self, home: QWidget, fn: Callable[[], None]) -> None:
+        super().__init__(home)
+        self._fn: Callable[[], None] | None = fn
+        self._label = getattr(getattr(home, "card_on_air", None), "value", None)
+        failed = getattr(home, "refreshFailed", None)
+        if self._label is None or failed is None:  # a home page of another kind (tests)
+            QTimer.singleShot(0, self._fire)
+            return
+        self._label.installEventFilter(self)
+        failed.connect(lambda _msg: QTimer.singleShot(0, self._fire))
+        QTimer.singleShot(self.FALLBACK_MS, self._fire)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if obj is self._label and event.type() == QEvent.Type.Paint and self._label.text() != "—":
+            self._label.removeEventFilter(self)
+            QTimer.singleShot(0, self._fire)  # after this paint has reached the screen
+        return False
+
+    def _fire(self) -> None:
+        fn, self._fn = self._fn, None
+        if fn is not None:
+            fn()
+
+
 def run_gui(db: Path | None, *, demo: bool = False) -> int:
     """Show the main window at once, open the database off the GUI thread, then fill the window.
 
     The window frame (menus, navigation, a loading note) appears before SQLAlchemy is even
-    imported; opening the database (integrity check, schema upgrade) runs in the background and any
-    problem is asked about over the window. ``KF5G_STARTUP_PROBE=1`` prints "shown" at the first
-    frame and "ready" when the home page has its figures, then quits (benchmarks/bench_startup.py).
+    imported; opening the database (schema check, and for a small file its integrity check) runs in
+    the background and any problem is asked about over the window. Then the home page computes its
+    figures; what can wait comes after they are painted: the charts, the 报表 menu, the outcome of a
+    large file's integrity check (which runs meanwhile; writes wait for it) and the daily backup.
+
+    ``KF5G_STARTUP_PROBE=1`` prints "shown" at the first frame, "figures" when the home page's
+    figures are painted and "ready" when its charts are drawn and the menus are in, then quits
+    (benchmarks/bench_startup.py).
     """
-    from PySide6.QtCore import QThreadPool, QTimer
+    from PySide6.QtCore import QThreadPool
 
     from kf5g_desktop.paths import default_db_path
 
@@ -306,28 +400,52 @@ def run_gui(db: Path | None, *, demo: bool = False) -> int:
         if store is None:
             give_up(2)
             return
-        prepared = prepare_store(store, win, demo=demo)
-        if prepared is None:
-            give_up(1)
+        try:
+            prepared = prepare_store(store, win, demo=demo)
+            if prepared is None:
+                give_up(1)
+                return
+            win.attach_store(prepared)
+        except CorruptDatabaseError as exc:
+            # The damage was read before the background check found it: as if found at opening.
+            store.close()
+            if win.pages:  # pragma: no cover - the home page reads first; a later page failed
+                show_error(win, tr("无法打开数据库"), exc)
+                give_up(2)
+                return
+            win.store = None
+            failed(exc)
             return
-        win.attach_store(prepared)
         home = win.pages["home"]
-        install_menus(win, prepared)
-        warn_if_unsafe_place(prepared.path, win)
-        if probe:
-            done = getattr(home, "refreshed", None)
-            finish = lambda *_: (print("ready", flush=True), app.quit())  # noqa: E731
-            if done is not None:
-                done.connect(finish)
-            else:
-                QTimer.singleShot(0, finish)
-        else:
-            daily_backup(win, prepared)
+        hold = getattr(home, "hold_charts", None)
+        if hold is not None:
+            hold()  # (its figures are being computed: the charts come after they are painted)
+
+        def later() -> None:  # what can wait until the first figures are painted
+            if probe:
+                print("figures", flush=True)
+            if not isValid(win) or win.store is not prepared:
+                return
+            load_charts = getattr(home, "load_charts", None)
+            if load_charts is not None:
+                load_charts()
+            install_menus(win, prepared)
+            watch_integrity(win, prepared, backup=not probe)
+            if not warn_if_unsafe_place(prepared.path, win) and probe:
+                ready = getattr(home, "refreshed", None)
+                finish = lambda *_: (print("ready", flush=True), app.quit())  # noqa: E731
+                if ready is not None and not getattr(home, "charts_ready", True):
+                    ready.connect(finish)
+                else:
+                    QTimer.singleShot(0, finish)
+
+        _AfterFirstFigures(home, later)
 
     def first_attempt(_p: Any) -> Store:
         from kf5g_desktop.storage.store import Store
 
-        store = Store.open(path)
+        big = path.exists() and path.stat().st_size >= BACKGROUND_CHECK_BYTES
+        store = Store.open(path, check="background" if big else "quick")
         state["opened"] = store  # closed after the loop if the window went away meanwhile
         return store
 
@@ -351,8 +469,6 @@ def run_gui(db: Path | None, *, demo: bool = False) -> int:
     # The window may outlive this call (tests): a later close must not quit an application that is
     # no longer ours to end (QCoreApplication.quit outside exec() would end the next event loop at once).
     win.closed.disconnect(app.quit)
-    from PySide6.QtCore import QEvent
-
     QCoreApplication.removePostedEvents(app, QEvent.Type.Quit)  # the last-window-closed quit, if posted
     QThreadPool.globalInstance().waitForDone(30_000)  # e.g. the daily backup, before closing
     if state["opened"] is not None:  # opened after the window was closed

@@ -1,17 +1,18 @@
 """The home page: headline cards, progress charts and (for the city) the per-unit progress table.
 
 Figures (``reports.dashboard.compute``) are computed in a background job without a dialog
-(``run_job(..., dialog=False)``; ``refresh()`` returns at once; ``refreshed`` is emitted when the
-page shows the new figures), so picking another week never freezes the window. A click
-on a unit in the table emits ``filterRequested({"unit_codes": [code]})`` for the registers.
+(``run_job(..., dialog=False)``; ``refresh()`` returns at once; ``figuresShown`` is emitted when the
+cards and the table show the new figures, ``refreshed`` when the charts are drawn too), so picking
+another week never freezes the window. The charts' library (pyqtgraph, with numpy) is loaded after
+the first figures are shown, in the background: start-up does not wait for it. A click on a unit
+in the table emits ``filterRequested({"unit_codes": [code]})`` for the registers.
 """
 
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pyqtgraph as pg
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
@@ -50,6 +51,9 @@ from kf5g_desktop.reports.weekly import initial_week
 from .jobs import run_job
 from .week_picker import WeekPicker, week_basis_note, week_short_title
 from .widgets import FlowLayout, RowsModel, dtr
+
+if TYPE_CHECKING:  # loaded after the first figures are shown (DashboardPage._load_charts)
+    import pyqtgraph as pg
 
 CHART_END = IsoWeek(2022, 52)
 LEGEND_HEADROOM = 1.6  # the weekly bar chart's y range: highest bar × this (room for a two-line legend)
@@ -202,6 +206,13 @@ class ReflowGrid(QWidget):
             w.setParent(self)
         self._arrange(columns[0])
 
+    def replace(self, old: QWidget, new: QWidget) -> None:
+        """Put ``new`` in ``old``'s cell (``old`` is deleted)."""
+        new.setParent(self)
+        self.grid.replaceWidget(old, new)
+        self.widgets[self.widgets.index(old)] = new
+        old.deleteLater()
+
     def columns_for(self, width: int) -> int:
         spacing = self.grid.horizontalSpacing()
         for n in self.choices:
@@ -263,7 +274,8 @@ def _week_axis_ticks(first: IsoWeek, last: IsoWeek) -> list[list[tuple[float, st
 
 class DashboardPage(QWidget):
     filterRequested = Signal(dict)
-    refreshed = Signal()  # the page shows freshly computed figures
+    figuresShown = Signal()  # the cards (and the city's table) show freshly computed figures
+    refreshed = Signal()  # ... and the charts are drawn too
     refreshFailed = Signal(str)
 
     def __init__(self, store: Any, parent: QWidget | None = None) -> None:
@@ -320,14 +332,21 @@ class DashboardPage(QWidget):
             parent=self,
         )
 
-        # Charts
-        pg.setConfigOptions(antialias=True, background="w", foreground="#37474f")
-        self.chart_cumulative = self._plot(self.tr("累计开通基站与目标"))
-        self.chart_new = self._plot(self.tr("每周新开通基站（按运营商）"))
-        self.chart_indirect = self._plot(self.tr("转供电占比（%）与20%控制线"))
-        self.chart_sa = self._plot(self.tr("SA 基站占比（%）"))
+        # Charts: a placeholder each until pyqtgraph is loaded (_load_charts)
+        self._chart_titles = (
+            self.tr("累计开通基站与目标"),
+            self.tr("每周新开通基站（按运营商）"),
+            self.tr("转供电占比（%）与20%控制线"),
+            self.tr("SA 基站占比（%）"),
+        )
+        self.charts_ready = False
+        self._charts_loading = False
+        self._charts_held = False  # hold_charts(): the start-up loads them after the first paint
+        self._shown_serial = 0  # the refresh whose figures the page shows
+        placeholders: list[QWidget] = [self._placeholder(t) for t in self._chart_titles]
+        self.chart_cumulative, self.chart_new, self.chart_indirect, self.chart_sa = placeholders
         self.charts = ReflowGrid(
-            [self.chart_cumulative, self.chart_new, self.chart_indirect, self.chart_sa],
+            placeholders,
             min_cell_width=360,
             columns=(2, 1),
             parent=self,
@@ -378,7 +397,59 @@ class DashboardPage(QWidget):
         self.store = store
         self.refresh()
 
+    def _placeholder(self, title: str) -> QWidget:
+        w = QLabel(self.tr("{0}\n正在绘制图表……").format(title), self)
+        w.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        w.setStyleSheet("background: #ffffff; color: #78909c;")
+        w.setMinimumHeight(230)
+        return w
+
+    def hold_charts(self) -> None:
+        """Do not load the charts' library until :meth:`load_charts` (the start-up paints the
+        figures first)."""
+        self._charts_held = True
+
+    def load_charts(self) -> None:
+        self._charts_held = False
+        self._load_charts()
+
+    def _load_charts(self) -> None:
+        """Load pyqtgraph off the GUI thread, then put the charts in and draw the shown figures."""
+        if self.charts_ready or self._charts_loading or self._charts_held:
+            return
+        self._charts_loading = True
+        run_job(
+            self,
+            "dashboard charts",  # only in the log: this job shows no dialog
+            lambda _progress: __import__("pyqtgraph"),
+            on_success=lambda _module: self._make_charts(),
+            on_error=self._charts_failed,
+            dialog=False,
+        )
+
+    def _charts_failed(self, exc: BaseException) -> None:
+        self._charts_loading = False
+        self.status.setText(self.tr("图表无法显示：{msg}").format(msg=exc))
+
+    def _make_charts(self) -> None:
+        import pyqtgraph as pg
+
+        pg.setConfigOptions(antialias=True, background="w", foreground="#37474f")
+        plots = [self._plot(t) for t in self._chart_titles]
+        for old, new in zip(
+            (self.chart_cumulative, self.chart_new, self.chart_indirect, self.chart_sa), plots, strict=True
+        ):
+            self.charts.replace(old, new)
+        self.chart_cumulative, self.chart_new, self.chart_indirect, self.chart_sa = plots
+        self.charts_ready, self._charts_loading = True, False
+        if self.data is not None:
+            self._draw_charts(self.data.figures, self.data.series)
+            if self._shown_serial == self._serial:
+                self.refreshed.emit()
+
     def _plot(self, title: str) -> pg.PlotWidget:
+        import pyqtgraph as pg
+
         w = pg.PlotWidget(self)
         w.setTitle(title, color="#263238", size="11pt")
         w.showGrid(x=True, y=True, alpha=0.2)
@@ -430,9 +501,15 @@ class DashboardPage(QWidget):
         if serial != self._serial:
             return
         self.data = data
+        self._shown_serial = serial
         self._show(data)
         self.status.setText(self.tr("数据截至 {day}").format(day=f"{data.figures.week.end:%Y-%m-%d}"))
-        self.refreshed.emit()
+        self.figuresShown.emit()
+        if self.charts_ready:
+            self._draw_charts(data.figures, data.series)
+            self.refreshed.emit()
+        else:
+            self._load_charts()  # draws these figures and emits refreshed when loaded
 
     def _on_failed(self, serial: int, exc: BaseException) -> None:
         if serial != self._serial:
@@ -449,7 +526,7 @@ class DashboardPage(QWidget):
     # Showing -------------------------------------------------------------------------------------
 
     def _show(self, data: DashboardData) -> None:
-        f, s = data.figures, data.series
+        f = data.figures
         t = f.total
         if f.target:
             target = self.tr("{year}年目标 {target:,}，完成 {pct}").format(
@@ -475,13 +552,14 @@ class DashboardPage(QWidget):
             self.tr("审批超30天 {w} 项，逾期未开通 {l} 个").format(w=f.waiting_count, l=f.late_count),
             warn=bool(f.waiting_count + f.late_count),
         )
-        self._draw_charts(f, s)
         if self.is_city:
             self.unit_model.set_rows(f.by_unit if f.is_city else [])
             self.unit_table.setVisible(f.is_city)
             self.unit_title.setVisible(f.is_city)
 
     def _draw_charts(self, f: WeekFigures, s: WeeklySeries) -> None:
+        import pyqtgraph as pg
+
         first = s.weeks[0] if s.weeks else SERIES_START
         last = max(CHART_END, f.week)
         ticks = _week_axis_ticks(first, last)

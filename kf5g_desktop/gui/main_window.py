@@ -137,8 +137,9 @@ class MainWindow(QMainWindow):
         self.act_new.setEnabled(not ro and not past)
         self.act_find.setEnabled(callable(getattr(page, "focus_search", None)))
         self.act_columns.setEnabled(reg is not None)
-        for a in (self.act_restore, self.act_settings, *self._writing_actions):
+        for a in (self.act_settings, *self._writing_actions):
             a.setEnabled(not ro)
+        self.act_restore.setEnabled(not ro or self.store.damaged is not None)  # (a damaged file: yes)
 
     def _watch_selection(self, page: QWidget) -> None:
         """Keep the actions in step with the selection of ``page``'s list."""
@@ -326,11 +327,17 @@ class MainWindow(QMainWindow):
         self.status_who = QLabel(self)
         self.status_counts = QLabel(self)
         self.status_readonly.setVisible(False)
+        self.status_check = QLabel(self.tr("正在后台检查数据库完整性，检查通过前修改会稍候保存"), self)
+        self.status_check.setStyleSheet("color: #4e342e; background: #ffe082; padding: 1px 6px;")
+        self.status_check.setMinimumWidth(80)  # gives way on a narrow window (full text in the tooltip)
+        self.status_check.setToolTip(self.status_check.text())
+        self.status_check.setVisible(False)
         # The path and the user give way on a narrow window (their full text is in the tooltip):
         # the status bar must never hold the window wider than a 1024-pixel screen.
         for label in (self.status_db, self.status_who):
             label.setMinimumWidth(80)  # (an explicit minimum overrides the label's text width)
         sb.addPermanentWidget(self.status_readonly)
+        sb.addPermanentWidget(self.status_check)
         sb.addPermanentWidget(self.status_counts)
         sb.addPermanentWidget(self.status_who)
         sb.addPermanentWidget(self.status_db)
@@ -373,9 +380,16 @@ class MainWindow(QMainWindow):
         if callable(setter):
             setter(ro)
         self.status_readonly.setVisible(ro)
-        self.status_readonly.setText(self.tr("只读：数据库正被另一个程序使用，不能修改"))
+        if self.store.damaged is not None:
+            self.status_readonly.setText(self.tr("数据库已损坏，已禁止修改：请从备份恢复"))
+        else:
+            self.status_readonly.setText(self.tr("只读：数据库正被另一个程序使用，不能修改"))
         self.status_readonly.setMinimumWidth(self.status_readonly.sizeHint().width())  # never cut
         self._update_status()
+
+    def set_integrity_pending(self, pending: bool) -> None:
+        """The background integrity check of the database runs (changes wait for it) or is done."""
+        self.status_check.setVisible(pending)
 
     # Refresh ----------------------------------------------------------------------------------------
     def refresh_all(self) -> None:
@@ -600,6 +614,7 @@ class MainWindow(QMainWindow):
             if callable(setter):
                 setter(store)
         self._sync_city_pages()
+        self.set_integrity_pending(store.integrity is not None and store.integrity.pending)
         self.apply_readonly()
         self.storeReplaced.emit(store)
 

@@ -4,6 +4,9 @@ upgraded after a verified backup when writing (and the backup put back if the up
 
 from __future__ import annotations
 
+import logging
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy.engine import Engine
@@ -14,9 +17,18 @@ from .db import check_writable_place, recover_hot_journal
 from .errors import CorruptDatabaseError, NewerSchemaError, StorageError
 from .restore import restore_file
 
+log = logging.getLogger("kf5g.storage")
 
-def check_file(path: Path, *, readonly: bool, check: str) -> bool:
-    """Refuse a file that cannot be opened as asked; True when it exists with content."""
+
+def check_file(path: Path, *, readonly: bool, check: str) -> tuple[bool, IntegrityWatch | None]:
+    """Refuse a file that cannot be opened as asked. Returns whether it exists with content, and
+    the background check started for ``check="background"`` (else None).
+
+    ``check``: "full" (integrity_check), "quick" (quick_check), "none", or "background": the
+    ``-wal`` file is checked here (before anything could write to it), SQLite's quick_check of the
+    file runs on a thread of its own (:class:`IntegrityWatch`; the Store holds writes until it
+    passes). A database whose schema needs an upgrade is checked here in full before it is touched.
+    """
     if readonly:
         if not path.exists():
             raise StorageError(f"数据库文件“{path}”不存在。")
@@ -25,14 +37,81 @@ def check_file(path: Path, *, readonly: bool, check: str) -> bool:
     existed = path.exists() and path.stat().st_size > 0
     if existed and not readonly:
         recover_hot_journal(path)
-    if existed and check != "none":
-        # Another copy may be writing the -wal file right now when we only read.
-        problems = backups.integrity_problems(path, quick=(check == "quick"), wal=not readonly)
+    background = check == "background" and existed and not readonly
+    if background:
+        problems = backups.wal_problems(path)
         if problems:
             raise CorruptDatabaseError(str(path), problems[0][:200])
-    if existed:
-        migrate.refuse_if_not_ours(path)
-    return existed
+    elif existed and check != "none":
+        # Another copy may be writing the -wal file right now when we only read.
+        problems = backups.integrity_problems(path, quick=(check != "full"), wal=not readonly)
+        if problems:
+            raise CorruptDatabaseError(str(path), problems[0][:200])
+    if not existed:
+        return False, None
+    state = migrate.refuse_if_not_ours(path)
+    if background and state == migrate.BEHIND:  # an upgrade writes: check first, here
+        problems = backups.integrity_problems(path, quick=True, wal=False)
+        if problems:
+            raise CorruptDatabaseError(str(path), problems[0][:200])
+        background = False
+    return True, (IntegrityWatch(path) if background else None)
+
+
+class IntegrityWatch:
+    """SQLite's ``quick_check`` of a database file on a thread of its own, started when the window
+    opens a large database (RELIABILITY.md: corruption found at start-up blocks writes). SQLite
+    runs the check without Python's lock, so it takes no time from the start-up work beside it.
+    The Store waits for it before any write (:meth:`raise_if_damaged`)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.problem: str | None = None  # the first problem found, once done
+        self._done = threading.Event()
+        self._lock = threading.Lock()
+        self._callbacks: list[Callable[[str | None], object]] = []
+        self._thread = threading.Thread(target=self._run, name="kf5g-quick-check", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            problems = backups.integrity_problems(self.path, quick=True, wal=False)
+        except Exception as exc:  # e.g. the file vanished: as damaging as a failed check
+            log.exception("background quick_check of %s failed", self.path)
+            problems = [str(exc) or type(exc).__name__]
+        if problems:
+            log.error("quick_check of %s: %s", self.path, "; ".join(problems[:5]))
+        self.problem = problems[0][:200] if problems else None
+        with self._lock:
+            self._done.set()
+            callbacks, self._callbacks = self._callbacks, []
+        for fn in callbacks:
+            try:
+                fn(self.problem)
+            except Exception:  # e.g. the window that asked is gone
+                log.exception("after the background quick_check")
+
+    def on_done(self, fn: Callable[[str | None], object]) -> None:
+        """Call ``fn(problem)`` when the check is done: at once if it is, else on the check's thread."""
+        with self._lock:
+            if not self._done.is_set():
+                self._callbacks.append(fn)
+                return
+        fn(self.problem)
+
+    @property
+    def pending(self) -> bool:
+        return not self._done.is_set()
+
+    def wait(self, timeout: float | None = None) -> str | None:
+        """Wait until the check is done (or ``timeout`` seconds); the problem found, if any."""
+        self._done.wait(timeout)
+        return self.problem
+
+    def raise_if_damaged(self) -> None:
+        """Hold the caller until the check is done; a damaged file raises CorruptDatabaseError."""
+        if self.wait() is not None:
+            raise CorruptDatabaseError(str(self.path), self.problem or "")
 
 
 def prepare_schema(path: Path, engine: Engine, *, readonly: bool, existed: bool) -> str | None:

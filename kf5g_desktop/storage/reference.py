@@ -15,6 +15,11 @@ from .models import TargetRow, TownshipRow, UnitKeyRow, UnitRow
 from .session import WriteContext
 
 
+def seeded(s: Session) -> bool:
+    """The database has its units (:func:`seed` has nothing to do)."""
+    return bool(s.scalar(select(func.count()).select_from(UnitRow)))
+
+
 def seed(s: Session) -> None:
     """Units, townships and targets of a new database (nothing when it has units already)."""
     if s.scalar(select(func.count()).select_from(UnitRow)):

@@ -80,10 +80,12 @@ class Store:
         user: str | None,
         clock: Callable[[], datetime] | None = None,
         upgraded_from: str | None = None,
+        integrity: opening.IntegrityWatch | None = None,
     ) -> None:
         self.path = path
         self.engine = engine
-        self.readonly = readonly
+        self._readonly = readonly
+        self.integrity = integrity  # the background quick_check (check="background"), if any
         self._lock = lock
         self._user_override = user
         self._clock = clock or datetime.now
@@ -105,13 +107,17 @@ class Store:
     ) -> Store:
         """Open (creating if needed) a database, upgrading its schema after a verified backup.
 
+        ``check``: "quick" (quick_check, the default), "full", "none" or "background" (the window on
+        a large file: quick_check on a thread of its own; every write waits until it has passed,
+        and a file it finds damaged refuses writes with CorruptDatabaseError, see :attr:`damaged`).
+
         Raises StorageError subclasses with a Chinese message: DatabaseLockedError when another copy
         of the program writes to it (open again with ``readonly=True``), NewerSchemaError,
         CorruptDatabaseError, or a plain StorageError for an unwritable place.
         """
         path = Path(path) if path is not None else default_db_path()
         path = path.expanduser()
-        existed = opening.check_file(path, readonly=readonly, check=check)
+        existed, integrity = opening.check_file(path, readonly=readonly, check=check)
         lock: WriterLock | None = None
         if not readonly:
             lock = WriterLock(path)
@@ -127,8 +133,9 @@ class Store:
                 user=user,
                 clock=clock,
                 upgraded_from=upgraded_from,
+                integrity=integrity,
             )
-            if not readonly:
+            if not readonly and not (existed and store._read(reference.seeded)):
                 with store.session(write=True) as s:
                     reference.seed(s)
                 if lock is not None and not user:
@@ -150,6 +157,23 @@ class Store:
                 self._lock.release()
                 self._lock = None
 
+    @property
+    def readonly(self) -> bool:
+        """Opened read-only (another copy writes), or found damaged by the background check."""
+        return self._readonly or self.damaged is not None
+
+    @property
+    def damaged(self) -> str | None:
+        """What the background integrity check found wrong (None while it runs or when it passed)."""
+        w = self.integrity
+        return None if w is None or w.pending else w.problem
+
+    def _hold_writes(self) -> None:
+        """Every write waits for the background integrity check (RELIABILITY.md: a damaged file is
+        not written to); a damaged file raises CorruptDatabaseError."""
+        if self.integrity is not None:
+            self.integrity.raise_if_damaged()
+
     def __enter__(self) -> Store:
         return self
 
@@ -162,11 +186,14 @@ class Store:
     def session(self, *, write: bool = False) -> Iterator[Session]:
         """A short session in one transaction; committed on success, rolled back on error.
         ``write=True`` takes SQLite's write lock at the start (BEGIN IMMEDIATE)."""
+        if write:
+            self._hold_writes()
         with open_session(self._write_engine if write else self.engine, self.path, write=write) as s:
             yield s
 
     @contextmanager
     def _writing(self, batch_id: int | None = None) -> Iterator[WriteContext]:
+        self._hold_writes()
         if self.readonly:
             raise ReadOnlyStoreError()
         user = self.user
@@ -198,6 +225,7 @@ class Store:
         return self._read(settings.get_setting, key, default)
 
     def set_settings(self, values: dict[str, str]) -> None:
+        self._hold_writes()
         if self.readonly:
             raise ReadOnlyStoreError()
         with self.session(write=True) as s:
@@ -451,6 +479,7 @@ class Store:
 
     def add_submission(self, values: dict[str, Any]) -> Submission:
         """Record a return made or received (see ``returns.submissions.add``)."""
+        self._hold_writes()
         if self.readonly:
             raise ReadOnlyStoreError()
         with self.session() as s:  # as it always was: not BEGIN IMMEDIATE
@@ -506,16 +535,24 @@ class Store:
     # Whole-database work -------------------------------------------------------------------------------
 
     def check(self) -> list[CheckProblem]:
-        """Integrity check plus every live record validated. Empty = clean."""
-        out = writes.integrity_check(self.path)
-        return out + self._read(writes.check_records, self.validation_context())
+        """Integrity check plus every live record validated. Empty = clean. SQLite's integrity
+        check runs on a thread of its own (without Python's lock) while the records are validated."""
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(1, thread_name_prefix="kf5g-integrity") as pool:
+            integrity = pool.submit(writes.integrity_check, self.path)
+            records = self._read(writes.check_records, self.validation_context())
+            return integrity.result() + records
 
     def backup(self, reason: str = "manual") -> backups.BackupInfo:
+        self._hold_writes()  # a backup of a file not yet checked (or damaged) is not taken
         info = backups.take_backup(self.path, reason)
         backups.thin_backups(self.path)
         return info
 
     def backup_daily_if_due(self) -> backups.BackupInfo | None:
+        if self.integrity is not None:
+            self.integrity.wait()
         if self.readonly or not backups.needs_daily_backup(self.path):
             return None
         return self.backup("daily")

@@ -4,93 +4,114 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="72"/>
-        <location filename="../../kf5g_desktop/gui/app.py" line="338"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="88"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="413"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="456"/>
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="75"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="91"/>
         <source>另一个程序</source>
         <translation>another program</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="78"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="94"/>
         <source>数据库正被{0}使用。为防止数据损坏，本窗口只能只读查看；请在那台电脑/那个窗口保存并退出后再修改。</source>
         <translation>The database is in use by {0}. To protect the data this window can only view it read-only; save and quit on that computer / in that window before making changes.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="82"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="98"/>
         <source>退出</source>
         <translation>Exit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="85"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="101"/>
         <source>只读打开</source>
         <translation>Open read-only</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="87"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="103"/>
         <source>可以用最新的完好备份替换它（损坏的文件会另存一份）。</source>
         <translation>It can be replaced by the newest good backup (the damaged file is kept aside).</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="88"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="104"/>
         <source>从最新备份恢复</source>
         <translation>Restore newest backup</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="90"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="106"/>
         <source>选择其他文件…</source>
         <translation>Choose another file…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="99"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="115"/>
         <source>选择数据库文件</source>
         <translation>Choose a database file</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="101"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="117"/>
         <source>数据库 (*.db)</source>
         <translation>Database (*.db)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="118"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="134"/>
         <source>没有找到可用的完好备份（备份文件夹：{0}）。请联系技术支持。</source>
         <translation>No good backup was found (backup folder: {0}). Please contact support.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="191"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="207"/>
         <source>正在生成演示数据</source>
         <translation>Generating demo data</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="210"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="226"/>
         <source>演示数据</source>
         <translation>Demo data</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="210"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="226"/>
         <source>生成演示数据失败：{0}</source>
         <translation>Generating the demo data failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="221"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="237"/>
         <source>每日备份</source>
         <translation>Daily backup</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="237"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="253"/>
         <source>数据库位置不安全</source>
         <translation>Unsafe database location</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="239"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="255"/>
         <source>数据库“{0}”位于网络驱动器或U盘等移动存储上，断网或拔出时可能损坏数据。请把数据库复制到本机硬盘，并用 --db 或环境变量 KF5G_DB 指定它的位置。</source>
         <translation>The database “{0}” is on a network drive or removable storage; losing the connection or unplugging it can damage the data. Copy the database to this computer&apos;s hard disk and point to it with --db or the KF5G_DB environment variable.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="343"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="293"/>
+        <source>数据库已损坏</source>
+        <translation>The database is damaged</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/app.py" line="295"/>
+        <source>已打开的数据仍可查看，但不能再修改。损坏的文件在恢复时会另存一份。</source>
+        <translation>The data already open can still be viewed but no longer changed. Restoring keeps a copy of the damaged file.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/app.py" line="296"/>
+        <source>从备份恢复…</source>
+        <translation>Restore from a backup…</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/app.py" line="297"/>
+        <source>稍后处理</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/app.py" line="461"/>
         <source>正在打开数据库</source>
         <translation>Opening the database</translation>
     </message>
@@ -567,147 +588,159 @@ Please pass this message on to technical support.</translation>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="256"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="267"/>
         <source>{0}年</source>
         <translation>{0}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="258"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="269"/>
         <source>{0}月</source>
         <translation>{0:02d}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="281"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="293"/>
         <source>全市</source>
         <translation>Whole city</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="289"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="301"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="293"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="305"/>
         <source>周次：</source>
         <translation>Week:</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="294"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="306"/>
         <source>范围：</source>
         <translation>Scope:</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="295"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="307"/>
         <source>统计口径：</source>
         <translation>Counting rule:</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="303"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="315"/>
         <source>累计开通5G基站</source>
         <translation>5G stations on air (cumulative)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="304"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="316"/>
         <source>本周新开通</source>
         <translation>New on air this week</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="305"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="317"/>
         <source>SA 基站占比</source>
         <translation>SA share</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="306"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="318"/>
         <source>转供电占比（≤20%）</source>
         <translation>Indirect-power share (≤20%)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="307"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="319"/>
         <source>开放场所 / 共享杆塔</source>
         <translation>Venues / shared poles</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="308"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="320"/>
         <source>需关注</source>
         <translation>Needs attention</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="325"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="337"/>
         <source>累计开通基站与目标</source>
         <translation>Stations on air vs target</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="326"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="338"/>
         <source>每周新开通基站（按运营商）</source>
         <translation>New stations on air per week (by operator)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="327"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="339"/>
         <source>转供电占比（%）与20%控制线</source>
         <translation>Indirect-power share (%) and the 20% line</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="328"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="340"/>
         <source>SA 基站占比（%）</source>
         <translation>SA share (%)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="351"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="370"/>
         <source>各区县进度（单击区县查看其基站）</source>
         <translation>Progress by unit (click a unit to see its stations)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="418"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="401"/>
+        <source>{0}
+正在绘制图表……</source>
+        <translation>{0}
+Drawing the chart…</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="432"/>
+        <source>图表无法显示：{msg}</source>
+        <translation>The charts cannot be shown: {msg}</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="489"/>
         <source>正在计算……</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="434"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="506"/>
         <source>数据截至 {day}</source>
         <translation>Data as of {day}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="441"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="518"/>
         <source>计算失败：{msg}</source>
         <translation>Calculation failed: {msg}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="455"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="532"/>
         <source>{year}年目标 {target:,}，完成 {pct}</source>
         <translation>{year} target {target:,}, {pct} done</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="459"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="536"/>
         <source>{year}年目标未设置</source>
         <translation>{year} target not set</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="462"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="539"/>
         <source>SA 基站 {n:,} 个</source>
         <translation>{n:,} SA stations</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="466"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="543"/>
         <source>转供电 {n:,} 个；直供电改造累计 {c:,} 个</source>
         <translation>{n:,} indirect-power; {c:,} conversions done</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="471"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="548"/>
         <source>本周新增场所 {v} 处，杆塔 {p} 根</source>
         <translation>This week: {v} venues, {p} poles</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="475"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="552"/>
         <source>审批超30天 {w} 项，逾期未开通 {l} 个</source>
         <translation>{w} approvals &gt; 30 days, {l} stations overdue</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="511"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="589"/>
         <source>累计开通</source>
         <translation>On air (cumulative)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="525"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="603"/>
         <source>目标</source>
         <translation>Target</translation>
     </message>
@@ -1018,50 +1051,55 @@ Please pass this message on to technical support.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="154"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="155"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="155"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="156"/>
         <source>基站</source>
         <translation>Stations</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="156"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="157"/>
         <source>审批</source>
         <translation>Approvals</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="157"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="158"/>
         <source>免费开放场所</source>
         <translation>Free-access venues</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="158"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="159"/>
         <source>杆塔共享</source>
         <translation>Pole sharing</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="159"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="160"/>
         <source>回收站</source>
         <translation>Recycle bin</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="160"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="161"/>
         <source>操作日志</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="161"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="162"/>
         <source>报送情况</source>
         <translation>Return status</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="181"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="343"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="182"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="350"/>
         <source>正在打开数据库……</source>
         <translation>Opening the database…</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="330"/>
+        <source>正在后台检查数据库完整性，检查通过前修改会稍候保存</source>
+        <translation>Checking the database in the background; changes are saved once the check has passed</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/main_menus.py" line="47"/>
@@ -1256,33 +1294,33 @@ Please pass this message on to technical support.</translation>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="347"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="354"/>
         <source>市级</source>
         <translation>City</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="347"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="354"/>
         <source>未设置单位</source>
         <translation>No unit set</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="349"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="356"/>
         <source>数据库：{0}</source>
         <translation>Database: {0}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="354"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="361"/>
         <source>{0} · 填报人：{1}</source>
         <translation>{0} · User: {1}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="358"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="365"/>
         <source>基站 {0} · 场所 {1} · 杆塔 {2}</source>
         <translation>Stations {0} · Venues {1} · Poles {2}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="342"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="360"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="349"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="367"/>
         <source>开封市5G网络建设填报系统</source>
         <translation>Kaifeng 5G Build-out Register</translation>
     </message>
@@ -1312,55 +1350,60 @@ Please pass this message on to technical support.</translation>
         <translation>&amp;Weekly report</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="362"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="369"/>
         <source>（只读）</source>
         <translation> (read-only)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="364"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="371"/>
         <source>（演示数据）</source>
         <translation> (demo data)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="376"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="384"/>
+        <source>数据库已损坏，已禁止修改：请从备份恢复</source>
+        <translation>The database is damaged, changes are blocked: restore from a backup</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="386"/>
         <source>只读：数据库正被另一个程序使用，不能修改</source>
         <translation>Read-only: the database is in use by another copy of the program; changes are disabled</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="394"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="408"/>
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="477"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="491"/>
         <source>选中的 {0} 条记录</source>
         <translation>the {0} selected records</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/main_menus.py" line="66"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="481"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="495"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="478"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="492"/>
         <source>把“{0}”移到回收站？
 可以在回收站恢复，也可以用“撤销”（Ctrl+Z）。</source>
         <translation>Move “{0}” to the recycle bin?
 You can restore it from the recycle bin or with Undo (Ctrl+Z).</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="510"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="524"/>
         <source>已恢复：{0}</source>
         <translation>Restored: {0}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="521"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="535"/>
         <source>彻底删除</source>
         <translation>Delete permanently</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="522"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="536"/>
         <source>彻底删除“{0}”？此操作不能撤销，记录将无法恢复（操作日志保留）。</source>
         <translation>Permanently delete “{0}”? This cannot be undone and the record cannot be restored (the audit log is kept).</translation>
     </message>
@@ -2631,67 +2674,67 @@ Save it anyway?</translation>
 <context>
     <name>UnitProgressModel</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="83"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="87"/>
         <source>区县</source>
         <translation>County/district</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="84"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="88"/>
         <source>累计开通</source>
         <translation>On air</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="85"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="89"/>
         <source>本周新开通</source>
         <translation>New this week</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="86"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="90"/>
         <source>年度目标</source>
         <translation>Yearly target</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="87"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="91"/>
         <source>完成率</source>
         <translation>Completion</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="88"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="92"/>
         <source>SA占比</source>
         <translation>SA share</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="89"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="93"/>
         <source>转供电占比</source>
         <translation>Indirect share</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="90"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="94"/>
         <source>开放场所</source>
         <translation>Venues opened</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="91"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="95"/>
         <source>共享杆塔</source>
         <translation>Shared poles</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="92"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="96"/>
         <source>本周周报</source>
         <translation>This week&apos;s return</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="115"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="119"/>
         <source>已报</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="117"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="121"/>
         <source>未报</source>
         <translation>Not returned</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/dashboard.py" line="140"/>
+        <location filename="../../kf5g_desktop/gui/dashboard.py" line="144"/>
         <source>单击查看{0}的基站登记表</source>
         <translation>Click to see the station register of {0}</translation>
     </message>

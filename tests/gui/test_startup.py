@@ -1,0 +1,117 @@
+"""Start-up: the home page's figures come first; what can wait comes after them (the charts'
+library, the returns' spreadsheet code, Alembic), and a large database's integrity check runs in
+the background with writes held — a damaged file found there turns the window read-only and says so."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from kf5g_desktop.storage import backup as backups
+from kf5g_desktop.storage.store import Store
+
+ROOT = Path(__file__).resolve().parents[2]
+HEAVY = ("numpy", "pyqtgraph", "alembic", "openpyxl", "python_calamine", "mako")
+
+PROBE = r"""
+import builtins, json, sys
+marks = {}
+real_print = builtins.print
+def watch(*args, **kwargs):
+    if args and args[0] in ("shown", "figures", "ready"):
+        marks[args[0]] = sorted({m.split(".")[0] for m in sys.modules} & set(HEAVY) | (
+            {"sqlalchemy"} & {m.split(".")[0] for m in sys.modules}))
+    real_print(*args, **kwargs)
+builtins.print = watch
+HEAVY = %r
+from kf5g_desktop.cli.main import run
+rc = run(["--db", sys.argv[1]])
+real_print("MARKS " + json.dumps(marks), flush=True)
+"""
+
+
+def test_nothing_heavy_is_loaded_before_the_window_and_its_figures(tmp_path):
+    """A real start-up (KF5G_STARTUP_PROBE quits once the home page is complete), in a process of
+    its own: which heavy modules are loaded when the window is shown and when the figures are painted."""
+    from kf5g_desktop.storage.demo import generate_demo
+
+    db = tmp_path / "unit.db"
+    generate_demo(db, unit_code="410221", stations=400, seed=7)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "KF5G_STARTUP_PROBE": "1", "HOME": str(tmp_path)}
+    env["XDG_DATA_HOME"] = env["XDG_CONFIG_HOME"] = str(tmp_path)
+    out = subprocess.run(
+        [sys.executable, "-c", PROBE % (HEAVY,), str(db)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=120,
+    ).stdout
+    lines = out.splitlines()
+    assert [x for x in lines if x in ("shown", "figures", "ready")] == ["shown", "figures", "ready"], out
+    marks = json.loads(next(x for x in lines if x.startswith("MARKS "))[6:])
+    assert marks["shown"] == []  # not even SQLAlchemy: the frame comes first
+    assert marks["figures"] == ["sqlalchemy"]  # the figures need the database, nothing more
+    assert {"numpy", "pyqtgraph"} <= set(marks["ready"])  # the charts came after them
+
+
+def _damaged_db(path: Path) -> None:
+    from tests.storage.test_background_check import _db_with_stations
+
+    _db_with_stations(path, lambda: __import__("datetime").datetime(2021, 3, 1, 10), n=300)
+    import sqlite3
+
+    con = sqlite3.connect(path)
+    root = con.execute("SELECT rootpage FROM sqlite_master WHERE name = 'station'").fetchone()[0]
+    con.close()
+    page = int.from_bytes(path.read_bytes()[16:18], "big")
+    data = bytearray(path.read_bytes())
+    for i in range((root - 1) * page, (root - 1) * page + 64):
+        data[i] ^= 0xA5
+    path.write_bytes(bytes(data))
+
+
+def test_the_window_holds_changes_during_the_check_and_blocks_them_on_damage(qtbot, tmp_path, monkeypatch):
+    from kf5g_desktop.gui.app import watch_integrity
+    from kf5g_desktop.gui.main_window import MainWindow
+
+    path = tmp_path / "k.db"
+    _damaged_db(path)
+    gate = threading.Event()
+    real = backups.integrity_problems
+    monkeypatch.setattr(backups, "integrity_problems", lambda *a, **k: (gate.wait(30), real(*a, **k))[1])
+    store = Store.open(path, check="background")
+    win = MainWindow(store)
+    qtbot.addWidget(win)
+    win.show()
+    watch_integrity(win, store, backup=False)
+    assert win.status_check.isVisible() and "稍候保存" in win.status_check.text()
+    assert win.act_new.isEnabled()  # held, not refused: a save waits for the check
+    seen: list[str] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(50, answer)
+            return
+        seen.append(box.text())
+        later = next(b for b in box.buttons() if b.text() == "稍后处理")
+        later.click()
+
+    QTimer.singleShot(0, answer)
+    gate.set()
+    qtbot.waitUntil(lambda: bool(seen), timeout=30000)
+    qtbot.waitUntil(lambda: not win.status_check.isVisible(), timeout=5000)
+    assert "已损坏" in seen[0] and "从备份恢复" in seen[0]
+    assert win.status_readonly.isVisible() and "已损坏" in win.status_readonly.text()
+    assert not win.act_new.isEnabled() and not win.act_delete.isEnabled()
+    assert win.act_restore.isEnabled()  # the way out
+    win.close()
+    store.close()
