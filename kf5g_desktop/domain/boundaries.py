@@ -136,12 +136,17 @@ class Boundary:
             return ((self.lon_min + self.lon_max) / 2, (self.lat_min + self.lat_max) / 2)
         return (cx / (3 * a), cy / (3 * a))
 
-    def random_point(self, rng: random.Random, margin_m: float = 300.0) -> Point:
-        """A point inside the polygon at least ``margin_m`` from its border (for demo data)."""
+    def random_point(self, rng: random.Random, margin_m: float = 0.0) -> Point:
+        """A point inside the polygon at least ``margin_m`` from its border (for demo data).
+
+        Draws exactly two numbers from ``rng`` whatever the tries, so a caller's random stream
+        stays as it was with a point drawn from a box.
+        """
+        own = random.Random(f"{rng.random()!r}/{rng.random()!r}")
         for _ in range(10_000):
-            lon = round(rng.uniform(self.lon_min, self.lon_max), 6)
-            lat = round(rng.uniform(self.lat_min, self.lat_max), 6)
-            if self.contains(lon, lat) and self.border_distance_m(lon, lat) >= margin_m:
+            lon = round(own.uniform(self.lon_min, self.lon_max), 6)
+            lat = round(own.uniform(self.lat_min, self.lat_max), 6)
+            if self.contains(lon, lat) and (margin_m <= 0 or self.border_distance_m(lon, lat) >= margin_m):
                 return lon, lat
         raise ValueError(f"no point found inside {self.code}")
 
@@ -188,7 +193,7 @@ def locate(lon: float, lat: float) -> Boundary | None:
 
 
 def format_distance(metres: float) -> str:
-    """约350米 / 约1.8公里 (as the warning says it)."""
+    """A distance as the warning says it: 350 m is 约350米, 1800 m is 约1.8公里."""
     if metres < 1000:
         return f"约{max(10, round(metres, -1)):.0f}米"
     return f"约{metres / 1000:.1f}公里"
@@ -221,7 +226,7 @@ def outside_unit_message(unit_code: str, unit_name: str, lon: float, lat: float)
 def fitting_reading(own: Boundary, lon: float, lat: float) -> str | None:
     """Which misreading of the typed numbers would put them inside ``own``, as a sentence."""
     if own.holds(lat, lon):
-        return f"经度和纬度互换后位于{own.name}境内，可能填反了。"
+        return f"经度和纬度互换后位于{own.name}境内，可能填反了，请对调经度和纬度。"
     for system, label in _SYSTEM_HINTS.items():
         w = to_wgs84(lon, lat, system)
         if own.holds(*w):
@@ -233,7 +238,7 @@ def swapped_message(unit_code: str | None, lon: float, lat: float) -> str | None
     """For a point outside the city: the hint when longitude and latitude swapped fit."""
     target = unit_boundary(unit_code) if unit_code else None
     if target is not None and target.holds(lat, lon):
-        return f"经度和纬度互换后位于{target.name}境内，可能填反了。"
+        return f"经度和纬度互换后位于{target.name}境内，可能填反了，请对调经度和纬度。"
     if target is None and city_boundary().holds(lat, lon):
-        return "经度和纬度互换后位于开封市境内，可能填反了。"
+        return "经度和纬度互换后位于开封市境内，可能填反了，请对调经度和纬度。"
     return None
