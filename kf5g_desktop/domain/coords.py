@@ -118,6 +118,12 @@ def to_wgs84(lon: float, lat: float, system: str) -> tuple[float, float]:
     raise ValueError(f"unknown coordinate system {system!r}")
 
 
+def to_stored(lon: float, lat: float, system: str) -> tuple[float, float]:
+    """Typed numbers in ``system`` as the stored WGS-84 ones, rounded to 6 decimals (~0.1 m)."""
+    w_lon, w_lat = to_wgs84(lon, lat, system)
+    return round(w_lon, 6), round(w_lat, 6)
+
+
 def from_wgs84(lon: float, lat: float, system: str) -> tuple[float, float]:
     """A stored WGS-84 coordinate as it reads in ``system`` (e.g. to draw on GCJ-02 boundaries)."""
     if system == WGS84:

@@ -400,42 +400,42 @@ Please pass this message on to technical support.</translation>
 <context>
     <name>BulkImportWizard</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="44"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="46"/>
         <source>基站</source>
         <translation>Stations</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="45"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="47"/>
         <source>免费开放场所</source>
         <translation>Free-access venues</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="46"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="48"/>
         <source>杆塔共享</source>
         <translation>Pole sharing</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="321"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="347"/>
         <source>批量导入运营商清单</source>
         <translation>Bulk import operators&apos; lists</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="328"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="354"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="329"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="355"/>
         <source>下一步</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="330"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="356"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="331"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="357"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -443,22 +443,22 @@ Please pass this message on to technical support.</translation>
 <context>
     <name>BulkPreviewModel</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="61"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="63"/>
         <source>行号</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="62"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="64"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="63"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="65"/>
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="64"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="66"/>
         <source>变化 / 问题</source>
         <translation>Changes / problems</translation>
     </message>
@@ -496,6 +496,29 @@ Please pass this message on to technical support.</translation>
         <location filename="../../kf5g_desktop/gui/returns_status.py" line="100"/>
         <source>共收到 {0} 份，以最新一份为准</source>
         <translation>{0} files received; the newest one counts</translation>
+    </message>
+</context>
+<context>
+    <name>CoordSystem</name>
+    <message>
+        <location filename="../../kf5g_desktop/gui/coord_system.py" line="13"/>
+        <source>WGS-84/CGCS2000（GPS、国家标准）</source>
+        <translation>WGS-84/CGCS2000 (GPS, national standard)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/coord_system.py" line="14"/>
+        <source>GCJ-02（高德、腾讯）</source>
+        <translation>GCJ-02 (Amap, Tencent)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/coord_system.py" line="15"/>
+        <source>BD-09（百度）</source>
+        <translation>BD-09 (Baidu)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/coord_system.py" line="26"/>
+        <source>经纬度按哪种坐标系填写；保存时一律换算为 WGS-84（CGCS2000）存储。</source>
+        <translation>The coordinate system the longitude and latitude are typed in; they are always stored converted to WGS-84 (CGCS2000).</translation>
     </message>
 </context>
 <context>
@@ -1505,62 +1528,67 @@ Records station builds, free-access venues and pole sharing; prints the weekly r
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="155"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="158"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="155"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="158"/>
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="290"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="206"/>
+        <source>坐标系</source>
+        <translation>Coordinate system</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="316"/>
         <source>新建</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="290"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="316"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="291"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="317"/>
         <source>（只读）</source>
         <translation> (read-only)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="366"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="392"/>
         <source>“{0}”不是有效日期，请按 2021-02-01 的格式填写。</source>
         <translation>“{0}” is not a valid date; please write it like 2021-02-01.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="374"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="400"/>
         <source>“{0}”应是数字，请重新填写。</source>
         <translation>“{0}” must be a number; please correct it.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="415"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="446"/>
         <source>错误</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="415"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="446"/>
         <source>提醒</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="445"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="476"/>
         <source>没有修改，无需保存。</source>
         <translation>Nothing changed, nothing to save.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="459"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="490"/>
         <source>请确认</source>
         <translation>Please confirm</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="458"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="489"/>
         <source>这条记录有以下提醒：
 {0}
 
@@ -1571,17 +1599,17 @@ Records station builds, free-access venues and pole sharing; prints the weekly r
 Save it anyway?</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="471"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="502"/>
         <source>保存失败</source>
         <translation>Save failed</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="498"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="529"/>
         <source>放弃修改</source>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="499"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="530"/>
         <source>表单中有未保存的修改，确定放弃吗？</source>
         <translation>The form has unsaved changes. Discard them?</translation>
     </message>
@@ -2691,48 +2719,48 @@ Save it anyway?</translation>
 <context>
     <name>_FilePage</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="113"/>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="141"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="115"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="145"/>
         <source>选择运营商清单</source>
         <translation>Choose the operator&apos;s list</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="115"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="117"/>
         <source>支持 .xlsx、.xls、.ods、.xlsb 和 .csv；列的顺序不限，下一步会自动识别表头。</source>
         <translation>.xlsx, .xls, .ods, .xlsb and .csv, columns in any order; the headers are recognised in the next step.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="118"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="120"/>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="127"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="129"/>
         <source>（按文件中的区县列）</source>
         <translation>(from the file&apos;s unit column)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="134"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="136"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="135"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="137"/>
         <source>导入到</source>
         <translation>Import into</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="136"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="138"/>
         <source>默认区县</source>
         <translation>Default unit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="141"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="146"/>
         <source>表格 (*.xlsx *.xls *.ods *.xlsb *.csv *.txt)</source>
         <translation>Spreadsheets (*.xlsx *.xls *.ods *.xlsb *.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="153"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="158"/>
         <source>批量导入</source>
         <translation>Bulk import</translation>
     </message>
@@ -2740,57 +2768,62 @@ Save it anyway?</translation>
 <context>
     <name>_MappingPage</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="164"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="169"/>
         <source>核对列的对应关系</source>
         <translation>Check the column mapping</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="165"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="170"/>
         <source>已按表头自动识别；如有不对，请在右侧选择文件中的列。</source>
         <translation>Matched by header; if something is wrong, choose the file column on the right.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="168"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="173"/>
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="168"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="173"/>
         <source>文件中的列</source>
         <translation>Column in the file</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="170"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="175"/>
         <source>保存此对应关系，下次自动使用</source>
         <translation>Save this mapping for next time</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="173"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="178"/>
         <source>自动识别不对时，指定表头所在的行（文件中的行号）</source>
         <translation>If the guess is wrong, give the row of the headers (its row number in the file)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="176"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="181"/>
         <source>按此行重新读取</source>
         <translation>Read again with this row</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="179"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="184"/>
         <source>表头所在行</source>
         <translation>Header row</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="209"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="190"/>
+        <source>经纬度的坐标系</source>
+        <translation>Coordinate system of longitude and latitude</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="220"/>
         <source>表头：第 %1 行，其下 %2 行数据。</source>
         <translation>Headers: row %1, with %2 data rows below.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="211"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="222"/>
         <source>（自动识别）</source>
         <translation> (recognised automatically)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="222"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="235"/>
         <source>（不导入）</source>
         <translation>(not imported)</translation>
     </message>
@@ -2798,43 +2831,43 @@ Save it anyway?</translation>
 <context>
     <name>_PreviewPage</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="249"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="265"/>
         <source>预览（试导入，尚未写入）</source>
         <translation>Preview (dry run, nothing written yet)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="267"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="283"/>
         <source>正在检查……</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="276"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="301"/>
         <source>正在检查清单</source>
         <translation>Checking the list</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="281"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="306"/>
         <source>共 %1 行：%2。</source>
         <translation>%1 rows: %2.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="283"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="308"/>
         <source>有错误或冲突的行必须先在文件中改正，全部通过后才能导入（不会只导入一部分）。</source>
         <translation>Rows with errors or conflicts must be fixed in the file first; the import runs only when every row passes (never a part of it).</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="285"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="310"/>
         <source>点击“导入”写入数据库（导入前自动备份，之后可整批撤销）。</source>
         <translation>Click &quot;Import&quot; to write to the database (backed up first; the whole batch can be undone later).</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="299"/>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="303"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="324"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="328"/>
         <source>批量导入</source>
         <translation>Bulk import</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="304"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="329"/>
         <source>已导入（批次 %1）。如需撤销，可在“导入批次”中撤销整批。</source>
         <translation>Imported (batch %1). To undo, undo the whole batch under &quot;Import batches&quot;.</translation>
     </message>

@@ -1,0 +1,59 @@
+"""Bulk import: the coordinate system a list is in, converted to the stored WGS-84, remembered with the mapping."""
+
+from __future__ import annotations
+
+import pytest
+
+from kf5g_desktop.domain import coords
+from kf5g_desktop.domain.boundaries import unit_boundary
+from kf5g_desktop.domain.kinds import STATION
+from kf5g_desktop.returns import bulk
+from kf5g_desktop.returns.bulk import NEW
+from tests.returns.test_bulk import _row, _xlsx
+
+WGS = (114.7725, 34.5491)  # inside 杞县
+
+
+@pytest.mark.parametrize("system", [coords.GCJ02, coords.BD09])
+def test_a_gcj02_or_bd09_list_is_stored_as_wgs84(unit_store, tmp_path, system):
+    typed = coords.from_wgs84(*WGS, system)
+    path = _xlsx(tmp_path / "gcj.xlsx", [_row(0, 经度=round(typed[0], 6), 纬度=round(typed[1], 6))])
+    pv = bulk.load_and_preview(unit_store, path, "stations", coord_system=system)
+    assert pv.coord_system == system
+    [row] = pv.rows
+    assert row.state == NEW
+    assert coords.distance_m(row.record.lon, row.record.lat, *WGS) < 1.0
+    assert not [w for w in row.warnings if "不在杞县境内" in w.message]
+    bulk.commit(unit_store, pv)
+    [saved] = [s for s in unit_store.query(STATION) if s.station_code == row.record.station_code]
+    assert coords.distance_m(saved.lon, saved.lat, *WGS) < 1.0
+
+
+def test_read_as_wgs84_the_same_numbers_warn_and_name_the_system(unit_store, tmp_path):
+    # a 杞县 point near its east border typed in BD-09 but imported as WGS-84
+    qi = unit_boundary("410221")
+    east = (114.93, 34.50)
+    while not qi.contains(*east):
+        east = (east[0] - 0.002, east[1])
+    east = (east[0] - 0.003, east[1])  # ~270 m inside
+    typed = coords.wgs84_to_bd09(*east)
+    path = _xlsx(tmp_path / "bd.xlsx", [_row(0, 经度=round(typed[0], 6), 纬度=round(typed[1], 6))])
+    pv = bulk.load_and_preview(unit_store, path, "stations")
+    assert pv.coord_system == coords.WGS84
+    [w] = [w for w in pv.rows[0].warnings if "不在杞县境内" in w.message]
+    assert "BD-09（百度）" in w.message
+
+
+def test_the_coordinate_system_is_remembered_with_the_mapping(unit_store, tmp_path):
+    assert bulk.saved_coord_system(unit_store, STATION) == coords.WGS84
+    typed = coords.wgs84_to_gcj02(*WGS)
+    path = _xlsx(tmp_path / "a.xlsx", [_row(0, 经度=round(typed[0], 6), 纬度=round(typed[1], 6))])
+    pv = bulk.load_and_preview(unit_store, path, "stations", coord_system=coords.GCJ02)
+    bulk.save_mapping(unit_store, STATION, pv.table.headers, pv.mapping, pv.coord_system)
+    assert bulk.saved_coord_system(unit_store, STATION) == coords.GCJ02
+    again = bulk.load_and_preview(unit_store, path, "stations")
+    assert again.coord_system == coords.GCJ02
+    assert coords.distance_m(again.rows[0].record.lon, again.rows[0].record.lat, *WGS) < 1.0
+    # saving a mapping without saying the system keeps the one saved
+    bulk.save_mapping(unit_store, STATION, pv.table.headers, pv.mapping)
+    assert bulk.saved_coord_system(unit_store, STATION) == coords.GCJ02
