@@ -909,349 +909,359 @@ Please pass this message on to technical support.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="153"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="154"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="154"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="155"/>
         <source>基站</source>
         <translation>Stations</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="155"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="156"/>
         <source>审批</source>
         <translation>Approvals</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="156"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="157"/>
         <source>免费开放场所</source>
         <translation>Free-access venues</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="157"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="158"/>
         <source>杆塔共享</source>
         <translation>Pole sharing</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="158"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="159"/>
+        <source>地图</source>
+        <translation>Map</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="160"/>
         <source>回收站</source>
         <translation>Recycle bin</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="159"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="161"/>
         <source>操作日志</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="160"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="162"/>
         <source>报送情况</source>
         <translation>Return status</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="180"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="340"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="182"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="347"/>
         <source>正在打开数据库……</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="47"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="48"/>
         <source>新建(&amp;N)</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="50"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="51"/>
         <source>新建一条记录</source>
         <translation>Create a new record</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="51"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="52"/>
         <source>新建</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="55"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="56"/>
         <source>打开(&amp;O)</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="57"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="58"/>
         <source>打开选中的记录（回车或双击）</source>
         <translation>Open the selected record (Enter or double-click)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="58"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="59"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="62"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="63"/>
         <source>删除(&amp;D)</source>
         <translation>&amp;Delete</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="65"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="66"/>
         <source>把选中的记录移到回收站</source>
         <translation>Move the selected records to the recycle bin</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="71"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="72"/>
         <source>查找(&amp;F)</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="74"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="75"/>
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="77"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="78"/>
         <source>历史(&amp;H)…</source>
         <translation>&amp;History…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="83"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="84"/>
         <source>撤销(&amp;U)</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="86"/>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="205"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="87"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="207"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="90"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="91"/>
         <source>重做(&amp;R)</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="92"/>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="207"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="93"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="209"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="102"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="103"/>
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="105"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="106"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="109"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="110"/>
         <source>立即备份(&amp;B)</source>
         <translation>&amp;Back up now</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="111"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="112"/>
         <source>立即备份</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="114"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="115"/>
         <source>从备份恢复(&amp;R)…</source>
         <translation>&amp;Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="116"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="117"/>
         <source>设置(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="118"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="119"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="120"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="121"/>
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="121"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="122"/>
         <source>选择列(&amp;L)…</source>
         <translation>Co&amp;lumns…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="128"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="129"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="131"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="132"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="144"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="145"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="146"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="147"/>
         <source>首页(&amp;S)</source>
         <translation>&amp;Home</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="147"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="148"/>
         <source>基站(&amp;J)</source>
         <translation>&amp;Stations</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="148"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="149"/>
         <source>审批(&amp;P)</source>
         <translation>&amp;Approvals</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="149"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="150"/>
         <source>免费开放场所(&amp;C)</source>
         <translation>Free-access &amp;venues</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="150"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="151"/>
         <source>杆塔共享(&amp;G)</source>
         <translation>&amp;Pole sharing</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="151"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="152"/>
+        <source>地图(&amp;M)</source>
+        <translation>&amp;Map</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="153"/>
         <source>回收站(&amp;H)</source>
         <translation>Recycle &amp;bin</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="152"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="154"/>
         <source>操作日志(&amp;Z)</source>
         <translation>A&amp;udit log</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="153"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="155"/>
         <source>报送情况(&amp;B)</source>
         <translation>Return s&amp;tatus</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="163"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="165"/>
         <source>报表(&amp;R)</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="166"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="168"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="168"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="170"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="344"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="351"/>
         <source>市级</source>
         <translation>City</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="344"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="351"/>
         <source>未设置单位</source>
         <translation>No unit set</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="346"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="353"/>
         <source>数据库：{0}</source>
         <translation>Database: {0}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="351"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="358"/>
         <source>{0} · 填报人：{1}</source>
         <translation>{0} · User: {1}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="355"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="362"/>
         <source>基站 {0} · 场所 {1} · 杆塔 {2}</source>
         <translation>Stations {0} · Venues {1} · Poles {2}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="339"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="357"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="346"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="364"/>
         <source>开封市5G网络建设填报系统</source>
         <translation>Kaifeng 5G Build-out Register</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="196"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="198"/>
         <source>没有可撤销的操作</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="201"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="203"/>
         <source>没有可重做的操作</source>
         <translation>Nothing to redo</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="209"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="211"/>
         <source>{0}：{1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="217"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="219"/>
         <source>报送(&amp;S)</source>
         <translation>&amp;Returns</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="218"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="220"/>
         <source>周报(&amp;W)</source>
         <translation>&amp;Weekly report</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="359"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="366"/>
         <source>（只读）</source>
         <translation> (read-only)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="361"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="368"/>
         <source>（演示数据）</source>
         <translation> (demo data)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="373"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="380"/>
         <source>只读：数据库正被另一个程序使用，不能修改</source>
         <translation>Read-only: the database is in use by another copy of the program; changes are disabled</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="391"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="398"/>
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="459"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="466"/>
         <source>选中的 {0} 条记录</source>
         <translation>the {0} selected records</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="66"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="461"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="67"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="468"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="460"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="467"/>
         <source>把“{0}”移到回收站？
 可以在回收站恢复，也可以用“撤销”（Ctrl+Z）。</source>
         <translation>Move “{0}” to the recycle bin?
 You can restore it from the recycle bin or with Undo (Ctrl+Z).</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="490"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="497"/>
         <source>已恢复：{0}</source>
         <translation>Restored: {0}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="501"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="508"/>
         <source>彻底删除</source>
         <translation>Delete permanently</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="502"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="509"/>
         <source>彻底删除“{0}”？此操作不能撤销，记录将无法恢复（操作日志保留）。</source>
         <translation>Permanently delete “{0}”? This cannot be undone and the record cannot be restored (the audit log is kept).</translation>
     </message>
@@ -1322,6 +1332,54 @@ You can restore it from the recycle bin or with Undo (Ctrl+Z).</translation>
         <translation>Kaifeng 5G Build-out Register {0}
 
 Records station builds, free-access venues and pole sharing; prints the weekly report and exports the weekly return.</translation>
+    </message>
+</context>
+<context>
+    <name>MapPage</name>
+    <message>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="60"/>
+        <source>按建设状态着色</source>
+        <translation>Colour by status</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="61"/>
+        <source>按运营商着色</source>
+        <translation>Colour by operator</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="63"/>
+        <source>全部运营商</source>
+        <translation>All operators</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="67"/>
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="74"/>
+        <source>显示</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="186"/>
+        <source>免费开放场所</source>
+        <translation>Free-access venues</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="187"/>
+        <source>共享杆塔</source>
+        <translation>Shared poles</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="205"/>
+        <source>基站 %1 个（有坐标）</source>
+        <translation>%1 stations (with coordinates)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="208"/>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -1568,27 +1626,27 @@ Records station builds, free-access venues and pole sharing; prints the weekly r
         <translation>“{0}” must be a number; please correct it.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="446"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="445"/>
         <source>错误</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="446"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="445"/>
         <source>提醒</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="476"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="475"/>
         <source>没有修改，无需保存。</source>
         <translation>Nothing changed, nothing to save.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="490"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="489"/>
         <source>请确认</source>
         <translation>Please confirm</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="489"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="488"/>
         <source>这条记录有以下提醒：
 {0}
 
@@ -1599,17 +1657,17 @@ Records station builds, free-access venues and pole sharing; prints the weekly r
 Save it anyway?</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="502"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="501"/>
         <source>保存失败</source>
         <translation>Save failed</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="529"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="528"/>
         <source>放弃修改</source>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="530"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="529"/>
         <source>表单中有未保存的修改，确定放弃吗？</source>
         <translation>The form has unsaved changes. Discard them?</translation>
     </message>
