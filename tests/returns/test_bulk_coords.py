@@ -57,3 +57,25 @@ def test_the_coordinate_system_is_remembered_with_the_mapping(unit_store, tmp_pa
     # saving a mapping without saying the system keeps the one saved
     bulk.save_mapping(unit_store, STATION, pv.table.headers, pv.mapping)
     assert bulk.saved_coord_system(unit_store, STATION) == coords.GCJ02
+
+
+def test_the_command_line_reads_a_baidu_list(tmp_path, capsys):
+    from kf5g_desktop.cli import run
+    from kf5g_desktop.storage.store import Store
+    from tests.returns import factory
+
+    db = tmp_path / "u.db"
+    factory.open_store(db).close()
+    bd = coords.wgs84_to_bd09(*WGS)
+    csvf = tmp_path / "bd.csv"
+    csvf.write_text(f"基站编码,运营商,站名,经度,纬度\n5001,中国移动,百度站,{bd[0]:.6f},{bd[1]:.6f}\n", encoding="utf-8")
+    args = ["bulk-import", "--db", str(db), str(csvf), "--register", "stations"]
+    assert run([*args, "--coords", "bd09", "--save-mapping"]) == 0
+    assert "坐标按 BD-09 读取，存为 WGS-84" in capsys.readouterr().out
+    store = Store.open(db)
+    try:
+        [st] = [s for s in store.query(STATION) if s.station_code == "5001"]
+        assert coords.distance_m(st.lon, st.lat, *WGS) < 1.0
+        assert bulk.saved_coord_system(store, STATION) == coords.BD09
+    finally:
+        store.close()
