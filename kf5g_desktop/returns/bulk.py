@@ -14,11 +14,11 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from kf5g_desktop.domain import codes, coords
+from kf5g_desktop.domain import codes, coords, nearby
 from kf5g_desktop.domain.kinds import KINDS
 from kf5g_desktop.domain.normalize import (
     normalize_code,
@@ -438,7 +438,61 @@ def preview(
             progress(n, len(table.rows), "正在检查")
     if key_field is not None:
         _number_collisions(kind, out, rows_by_key, number_keys, duplicate_notes, header_of[key_field])
+    if kind == STATION:
+        _near_duplicates(out, existing.values(), header_of.get("lon"))
     return Preview(kind, table, mapping, out, coord_system)
+
+
+def _near_duplicates(out: list[PreviewRow], existing: Iterable[Station], column: str | None) -> None:
+    """Warn (never merge) on new or changed stations closer than 20 m to another of the same operator
+    or of its co-build partner, in the file or in the database."""
+    rows: dict[Hashable, PreviewRow] = {}
+    points = []
+    for pr in out:
+        rec = pr.record
+        if not isinstance(rec, Station) or pr.state not in (NEW, CHANGED) or rec.lon is None or rec.lat is None or not rec.operator:
+            continue
+        key = ("id", pr.existing_id) if pr.existing_id is not None else ("row", pr.row)
+        rows[key] = pr
+        points.append(nearby.NearPoint(key, rec.operator, rec.lon, rec.lat))
+    if not points:
+        return
+    moved = {k for k in rows if k[0] == "id"}
+    stored: dict[Hashable, Station] = {}
+    against = []
+    for st in existing:
+        key = ("id", st.id)
+        if key in moved or st.lon is None or st.lat is None:
+            continue
+        stored[key] = st
+        against.append(nearby.NearPoint(key, st.operator, st.lon, st.lat))
+
+    def what(point: nearby.NearPoint) -> str:
+        if point.key in rows:
+            rec = rows[point.key].record
+            assert isinstance(rec, Station)
+            return f"第{rows[point.key].row}行（{codes.OPERATOR.label(rec.operator)}，基站编码 {rec.station_code}）"
+        st = stored[point.key]
+        return f"已登记的基站“{st.name}”（{codes.OPERATOR.label(st.operator)}，基站编码 {st.station_code}）"
+
+    for pair in nearby.close_pairs(points, against=against):
+        cause = (
+            "可能是同一基站重复登记"
+            if pair.same_operator
+            else f"可能是{codes.OPERATOR.label(pair.a.operator)}和{codes.OPERATOR.label(pair.b.operator)}"
+            "把同一个共建站各登记了一次"
+        )
+        for me, other in ((pair.a, pair.b), (pair.b, pair.a)):
+            if me.key in rows:
+                pr = rows[me.key]
+                pr.warnings.append(
+                    RowProblem(
+                        pr.row,
+                        column,
+                        f"与{what(other)}相距约{max(1, round(pair.metres))}米，{cause}。"
+                        "请核对，不会自动合并；确认是两个基站可继续导入。",
+                    )
+                )
 
 
 def _number_collisions(

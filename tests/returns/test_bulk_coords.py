@@ -79,3 +79,36 @@ def test_the_command_line_reads_a_baidu_list(tmp_path, capsys):
         assert bulk.saved_coord_system(store, STATION) == coords.BD09
     finally:
         store.close()
+
+
+def test_the_preview_flags_near_duplicates_and_never_merges(unit_store, tmp_path):
+    """Two rows of one operator 8 m apart, and a 联通 row 5 m from a stored 电信 station: warnings."""
+    from kf5g_desktop.domain.nearby import DEFAULT_DISTANCE_M
+
+    k = coords.distance_m(WGS[0], WGS[1], WGS[0] + 1, WGS[1])
+    near = (round(WGS[0] + 8 / k, 6), WGS[1])
+    first = _xlsx(tmp_path / "one.xlsx", [_row(0, 经度=WGS[0], 纬度=WGS[1], 运营商="中国电信")])
+    bulk.commit(unit_store, bulk.load_and_preview(unit_store, first, "stations"))
+    rows = [
+        _row(1, 经度=near[0], 纬度=near[1], 运营商="中国移动"),
+        _row(2, 经度=round(WGS[0] + 16 / k, 6), 纬度=WGS[1], 运营商="中国移动"),
+        _row(3, 经度=round(WGS[0] + 5 / k, 6), 纬度=WGS[1], 运营商="中国联通"),
+        _row(4, 经度=round(WGS[0] + 300 / k, 6), 纬度=WGS[1], 运营商="中国移动"),
+    ]
+    pv = bulk.load_and_preview(unit_store, _xlsx(tmp_path / "two.xlsx", rows), "stations")
+    notes = {r.row: [w.message for w in r.warnings if "相距约" in w.message] for r in pv.rows}
+    r1, r2, r3, r4 = (pv.rows[i].row for i in range(4))
+    assert any(f"与第{r2}行（中国移动，基站编码 8800000002）相距约8米，可能是同一基站重复登记" in m for m in notes[r1])
+    assert any(f"与第{r1}行" in m for m in notes[r2])
+    assert any(
+        "与已登记的基站“杞县批量0号站”（中国电信，基站编码 8800000000）相距约5米，"
+        "可能是中国联通和中国电信把同一个共建站各登记了一次" in m
+        for m in notes[r3]
+    )
+    assert notes[r4] == []
+    assert DEFAULT_DISTANCE_M == 20.0
+    # warnings only: everything imports, nothing merged
+    assert pv.ok
+    before = unit_store.count(STATION)
+    bulk.commit(unit_store, pv)
+    assert unit_store.count(STATION) == before + 4
