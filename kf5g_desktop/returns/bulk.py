@@ -450,18 +450,20 @@ def _near_duplicates(out: list[PreviewRow], existing: Iterable[Station], column:
     points = []
     for pr in out:
         rec = pr.record
-        if not isinstance(rec, Station) or pr.state not in (NEW, CHANGED) or rec.lon is None or rec.lat is None or not rec.operator:
+        if not isinstance(rec, Station) or pr.state not in (NEW, CHANGED) or not rec.operator:
             continue
-        key = ("id", pr.existing_id) if pr.existing_id is not None else ("row", pr.row)
+        if rec.lon is None or rec.lat is None:
+            continue
+        key: tuple[str, int] = ("id", pr.existing_id) if pr.existing_id is not None else ("row", pr.row)
         rows[key] = pr
         points.append(nearby.NearPoint(key, rec.operator, rec.lon, rec.lat))
     if not points:
         return
-    moved = {k for k in rows if k[0] == "id"}
+    moved = {("id", pr.existing_id) for pr in rows.values() if pr.existing_id is not None}
     stored: dict[Hashable, Station] = {}
     against = []
     for st in existing:
-        key = ("id", st.id)
+        key = ("id", st.id or 0)
         if key in moved or st.lon is None or st.lat is None:
             continue
         stored[key] = st
