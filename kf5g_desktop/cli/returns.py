@@ -81,6 +81,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_bulk_import(args: argparse.Namespace) -> int:
+    from kf5g_desktop.domain import coords
     from kf5g_desktop.returns import bulk
 
     mapping = {}
@@ -98,6 +99,7 @@ def cmd_bulk_import(args: argparse.Namespace) -> int:
             mapping=mapping,
             default_unit=args.unit,
             header_row=args.header_row,
+            coord_system=args.coords,
         )
         names = {f: pv.table.headers[i] for f, i in pv.mapping.items()}
         from kf5g_desktop.domain.schema import field_label
@@ -110,6 +112,8 @@ def cmd_bulk_import(args: argparse.Namespace) -> int:
         out(
             f"表头：第{rows}行" + ("（自动识别；如不对，用 --header-row N 指定）" if pv.table.guessed else "")
         )
+        if "lon" in pv.mapping or "lat" in pv.mapping:
+            out(f"坐标按 {coords.SHORT_LABELS[pv.coord_system]} 读取，存为 WGS-84（用 --coords 指定）")
         out(f"共 {len(pv.rows)} 行：{pv.summary()}")
         for r in pv.rows:
             for p in r.problems:
@@ -117,7 +121,7 @@ def cmd_bulk_import(args: argparse.Namespace) -> int:
             for p in r.warnings:
                 out(f"  提示：{p}")
         if args.save_mapping:
-            bulk.save_mapping(store, pv.kind, pv.table.headers, pv.mapping)
+            bulk.save_mapping(store, pv.kind, pv.table.headers, pv.mapping, pv.coord_system)
             out("已保存列对应关系，下次导入同类文件时自动使用。")
         if not pv.ok:
             out("存在错误或冲突，未写入任何数据。")
@@ -227,6 +231,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         type=int,
         metavar="N",
         help="表头在文件的第 N 行（默认自动识别：前几行中与已知字段最相符的一行）",
+    )
+    p.add_argument(
+        "--coords",
+        choices=["wgs84", "gcj02", "bd09"],
+        help="文件中经纬度的坐标系：wgs84（GPS，默认）、gcj02（高德/腾讯）、bd09（百度）；默认用保存的列对应关系中的设置",
     )
     p.set_defaults(func=cmd_bulk_import)
 

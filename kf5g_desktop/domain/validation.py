@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from . import codes
+from . import boundaries, codes
 from .normalize import PHONE_RE
 from .records import Pole, Station, Venue
 from .schema import POLE, STATION, VENUE, labels
@@ -124,11 +124,13 @@ class _Checker:
         if lon is None or lat is None:
             return
         bad = False
+        # Swapped numbers fall outside the city's box: say so when swapping them fits.
+        swapped = boundaries.swapped_message(unit.code if unit else None, lon, lat)
         if not CITY_LON_MIN <= lon <= CITY_LON_MAX:
             self.error(
                 "lon",
                 f"经度 {lon:g} 不在开封市范围内（应在 {CITY_LON_MIN}—{CITY_LON_MAX} 之间），"
-                "请检查是否与纬度填反或少了小数点。",
+                + (swapped or "请检查是否与纬度填反或少了小数点。"),
                 "coord_outside_city",
             )
             bad = True
@@ -136,16 +138,15 @@ class _Checker:
             self.error(
                 "lat",
                 f"纬度 {lat:g} 不在开封市范围内（应在 {CITY_LAT_MIN}—{CITY_LAT_MAX} 之间），"
-                "请检查是否与经度填反或少了小数点。",
+                + (swapped or "请检查是否与经度填反或少了小数点。"),
                 "coord_outside_city",
             )
             bad = True
-        if not bad and unit is not None and in_city_box(lon, lat) and not unit.contains(lon, lat):
-            self.warn(
-                "lon",
-                f"坐标（{lon:g}, {lat:g}）不在{unit.name}的范围内，请核对坐标或所属区县；确认无误可继续保存。",
-                "coord_outside_unit",
-            )
+        if not bad and unit is not None and in_city_box(lon, lat):
+            # The unit's real boundary (with ~200 m on the border), not its box.
+            message = boundaries.outside_unit_message(unit.code, unit.name, lon, lat)
+            if message:
+                self.warn("lon", message, "coord_outside_unit")
 
     def not_future(self, record: object, name: str) -> None:
         value: date | None = getattr(record, name)

@@ -16,8 +16,9 @@ from shiboken6 import isValid
 from kf5g_desktop.domain.schema import POLE, STATION, VENUE
 
 HOME, APPROVALS, RECYCLE, AUDIT = "home", "approvals", "recycle", "audit"
-PAGE_ORDER = (HOME, STATION, APPROVALS, VENUE, POLE, RECYCLE, AUDIT)
-RETURNS_STATUS = "returns_status"  # 报送情况: only on a city installation, after the others (Ctrl+8)
+MAP = "map"  # 地图
+PAGE_ORDER = (HOME, STATION, APPROVALS, VENUE, POLE, MAP, RECYCLE, AUDIT)
+RETURNS_STATUS = "returns_status"  # 报送情况: only on a city installation, after the others (Ctrl+9)
 """The navigation's pages, in order (视图 gives them Ctrl+1…)."""
 
 # ``win`` is the MainWindow (typed Any: importing main_window here, even for types, would be a cycle).
@@ -148,6 +149,7 @@ def build_menus(win: Any) -> None:
         APPROVALS: QCoreApplication.translate("MainWindow", "审批(&P)"),
         VENUE: QCoreApplication.translate("MainWindow", "免费开放场所(&C)"),
         POLE: QCoreApplication.translate("MainWindow", "杆塔共享(&G)"),
+        MAP: QCoreApplication.translate("MainWindow", "地图(&M)"),
         RECYCLE: QCoreApplication.translate("MainWindow", "回收站(&H)"),
         AUDIT: QCoreApplication.translate("MainWindow", "操作日志(&Z)"),
         RETURNS_STATUS: QCoreApplication.translate("MainWindow", "报送情况(&B)"),

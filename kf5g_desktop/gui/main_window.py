@@ -32,6 +32,7 @@ from .main_menus import (
     APPROVALS,
     AUDIT,
     HOME,
+    MAP,
     PAGE_ORDER,
     RECYCLE,
     RETURNS_STATUS,
@@ -157,6 +158,7 @@ class MainWindow(QMainWindow):
             APPROVALS: self.tr("审批"),
             VENUE: self.tr("免费开放场所"),
             POLE: self.tr("杆塔共享"),
+            MAP: self.tr("地图"),
             RECYCLE: self.tr("回收站"),
             AUDIT: self.tr("操作日志"),
             RETURNS_STATUS: self.tr("报送情况"),
@@ -208,6 +210,11 @@ class MainWindow(QMainWindow):
                 page = reg
             elif key == APPROVALS:
                 page = ApprovalsPage(self.store, self)
+                page.openRequested.connect(self.open_record)
+            elif key == MAP:
+                from .map_page import MapPage
+
+                page = MapPage(self.store, self)
                 page.openRequested.connect(self.open_record)
             elif key == RECYCLE:
                 page = RecycleBinPage(self.store, self)

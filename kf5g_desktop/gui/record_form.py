@@ -14,12 +14,14 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
+    QFormLayout,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
     QWidget,
 )
 
+from kf5g_desktop.domain import coords
 from kf5g_desktop.domain.kinds import KINDS
 from kf5g_desktop.domain.normalize import (
     normalize_free_optional,
@@ -47,6 +49,7 @@ from kf5g_desktop.storage.errors import Kf5gError, ValidationFailed
 from kf5g_desktop.storage.store import Store
 
 from .approvals_table import ApprovalsTable
+from .coord_system import coord_system_combo
 from .widgets import (
     INVALID_STYLE,
     DateValidator,
@@ -169,6 +172,7 @@ class RecordForm(QDialog):
             elif spec.kind == INT and isinstance(w, QLineEdit):
                 w.setValidator(NumberValidator(0, 1000, w))
             self._connect_change(name, w)
+        self._add_coord_system()
         for name in ("venue_id", "pole_id"):
             pick = getattr(self.ui, f"b_{name}_pick", None)
             if pick is not None:
@@ -194,6 +198,23 @@ class RecordForm(QDialog):
         if self.readonly:
             self._make_readonly()
 
+    def _add_coord_system(self) -> None:
+        """The coordinate system choice, in the row under 纬度 (stored numbers are WGS-84)."""
+        self.coord_system: QComboBox | None = None
+        lat = self.widget("lat")
+        form = lat.parentWidget().layout() if lat is not None and lat.parentWidget() else None
+        if not isinstance(form, QFormLayout) or lat is None:
+            return
+        row, _role = form.getWidgetPosition(lat)
+        self.coord_system = coord_system_combo(self)
+        form.insertRow(row + 1, self.tr("坐标系"), self.coord_system)
+        self.coord_system.currentIndexChanged.connect(lambda _i: self._coords_changed())
+
+    def _coords_changed(self) -> None:
+        if not self._loading:
+            self._touched |= {"lon", "lat"}
+            self._timer.start()
+
     def _make_readonly(self) -> None:
         """A read-only window (a second copy of the program): the form shows, nothing can change."""
         for b in (self.ui.b_save, self.ui.b_save_new, self.ui.b_delete):
@@ -214,6 +235,8 @@ class RecordForm(QDialog):
                     b.setEnabled(False)
         if self._approvals is not None:
             self._approvals.set_readonly()
+        if self.coord_system is not None:
+            self.coord_system.setEnabled(False)
 
     def _connect_change(self, name: str, w: QWidget) -> None:
         def changed(*_: object) -> None:
@@ -271,6 +294,9 @@ class RecordForm(QDialog):
                 for k, v in self.sticky.items():
                     setattr(record, k, v)
             self.original = record if record.id is not None else None
+            if self.coord_system is not None and record.id is not None:
+                # a saved record's numbers are the stored WGS-84 ones (a new one keeps the choice)
+                self.coord_system.setCurrentIndex(self.coord_system.findData(coords.WGS84))
             self._touched.clear()
             self._watched.clear()
             for name, spec in self._specs.items():
@@ -382,6 +408,10 @@ class RecordForm(QDialog):
             else:
                 text = (normalize_free_text if is_free_text(name) else normalize_text)(w.text())
                 values[name] = text if (text or _string_default(self.cls, name)) else None
+        system = self.coord_system.currentData() if self.coord_system is not None else coords.WGS84
+        lon, lat = values.get("lon"), values.get("lat")
+        if system != coords.WGS84 and isinstance(lon, (int, float)) and isinstance(lat, (int, float)):
+            values["lon"], values["lat"] = coords.to_stored(lon, lat, system)
         base = self.original if self.original is not None else self.cls()
         record = replace(base, **values)
         if self._approvals is not None:

@@ -31,10 +31,12 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from kf5g_desktop.domain import coords
 from kf5g_desktop.domain.schema import FIELD_BY_NAME, POLE, REF, STATION, VENUE
 from kf5g_desktop.returns import bulk, bulk_table
 from kf5g_desktop.storage.store import Store
 
+from .coord_system import coord_system_combo
 from .files import open_file
 from .jobs import run_job
 from .widgets import RowsModel
@@ -138,7 +140,10 @@ class _FilePage(QWizardPage):
 
     def _browse(self) -> None:
         f = open_file(
-            self, "bulk_import", self.tr("选择运营商清单"), self.tr("表格 (*.xlsx *.xls *.ods *.xlsb *.csv *.txt)")
+            self,
+            "bulk_import",
+            self.tr("选择运营商清单"),
+            self.tr("表格 (*.xlsx *.xls *.ods *.xlsb *.csv *.txt)"),
         )
         if f:
             self.path.setText(f)
@@ -180,9 +185,15 @@ class _MappingPage(QWizardPage):
         head.addWidget(self.header_row)
         head.addWidget(apply)
         head.addWidget(self.header_note, 1)
+        self.coord_system = coord_system_combo(self)
+        system_row = QHBoxLayout()
+        system_row.addWidget(QLabel(self.tr("经纬度的坐标系"), self))
+        system_row.addWidget(self.coord_system)
+        system_row.addStretch(1)
         lay = QVBoxLayout(self)
         lay.addLayout(head)
         lay.addWidget(self.table)
+        lay.addLayout(system_row)
         lay.addWidget(self.save)
         self.combos: dict[str, QComboBox] = {}
 
@@ -211,6 +222,8 @@ class _MappingPage(QWizardPage):
             note += self.tr("（自动识别）")
         self.header_note.setText(note)
         mapping = bulk.guess_mapping(kind, t.headers, bulk.saved_mapping(self.w.store, kind))
+        saved_system = bulk.saved_coord_system(self.w.store, kind)
+        self.coord_system.setCurrentIndex(max(self.coord_system.findData(saved_system), 0))
         fields = [f for f, spec in FIELD_BY_NAME[kind].items() if spec.kind != REF or kind == STATION]
         self.table.setRowCount(len(fields))
         self.combos = {}
@@ -237,8 +250,11 @@ class _MappingPage(QWizardPage):
 
     def validatePage(self) -> bool:
         self.w.mapping = self.mapping()
+        self.w.coord_system = self.coord_system.currentData()
         if self.save.isChecked() and self.w.table is not None:
-            bulk.save_mapping(self.w.store, self.w.kind, self.w.table.headers, self.w.mapping)
+            bulk.save_mapping(
+                self.w.store, self.w.kind, self.w.table.headers, self.w.mapping, self.w.coord_system
+            )
         return True
 
 
@@ -266,9 +282,18 @@ class _PreviewPage(QWizardPage):
         self.model.set_preview(None)
         self.summary.setText(self.tr("正在检查……"))
         t, kind, mapping, unit = self.w.table, self.w.kind, self.w.mapping, self.w.default_unit
+        system = self.w.coord_system
 
         def work(progress):  # type: ignore[no-untyped-def]
-            return bulk.preview(self.w.store, t, kind, mapping, default_unit=unit, progress=progress)  # type: ignore[arg-type]
+            return bulk.preview(
+                self.w.store,
+                t,  # type: ignore[arg-type]
+                kind,
+                mapping,
+                default_unit=unit,
+                progress=progress,
+                coord_system=system,
+            )
 
         def fail(exc: BaseException) -> None:
             self.summary.setText(str(exc))
@@ -316,6 +341,7 @@ class BulkImportWizard(QWizard):
         self.kind = STATION
         self.default_unit: str | None = None
         self.mapping: dict[str, int] = {}
+        self.coord_system = coords.WGS84  # what the list's coordinates are in (stored: WGS-84)
         self.preview: bulk.Preview | None = None
         self.batch_id: int | None = None
         self.setWindowTitle(self.tr("批量导入运营商清单"))

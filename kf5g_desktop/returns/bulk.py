@@ -14,11 +14,11 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from kf5g_desktop.domain import codes
+from kf5g_desktop.domain import codes, coords, nearby
 from kf5g_desktop.domain.kinds import KINDS
 from kf5g_desktop.domain.normalize import (
     normalize_code,
@@ -99,10 +99,36 @@ def saved_mapping(store: Store, kind: str) -> dict[str, str]:
         return {}
 
 
-def save_mapping(store: Store, kind: str, headers: Sequence[str], mapping: dict[str, int]) -> None:
-    store.set_settings(
-        {mapping_setting(kind): json.dumps({f: headers[i] for f, i in mapping.items()}, ensure_ascii=False)}
-    )
+def save_mapping(
+    store: Store,
+    kind: str,
+    headers: Sequence[str],
+    mapping: dict[str, int],
+    coord_system: str | None = None,
+) -> None:
+    values = {
+        mapping_setting(kind): json.dumps({f: headers[i] for f, i in mapping.items()}, ensure_ascii=False)
+    }
+    if coord_system is not None:
+        values[coord_system_setting(kind)] = coord_system
+    store.set_settings(values)
+
+
+def coord_system_setting(kind: str) -> str:
+    return f"bulk_mapping.{kind}.coord_system"
+
+
+def saved_coord_system(store: Store, kind: str) -> str:
+    """The coordinate system the last saved mapping for ``kind`` reads coordinates in (WGS-84 default)."""
+    value = store.get_setting(coord_system_setting(kind), coords.WGS84)
+    return value if value in coords.SYSTEMS else coords.WGS84
+
+
+def _to_stored_system(values: dict[str, object], coord_system: str) -> None:
+    """Typed GCJ-02/BD-09 longitude and latitude as the WGS-84 numbers that are stored."""
+    lon, lat = values.get("lon"), values.get("lat")
+    if coord_system != coords.WGS84 and isinstance(lon, (int, float)) and isinstance(lat, (int, float)):
+        values["lon"], values["lat"] = coords.to_stored(lon, lat, coord_system)
 
 
 @dataclass(slots=True)
@@ -133,6 +159,7 @@ class Preview:
     table: Table
     mapping: dict[str, int]
     rows: list[PreviewRow]
+    coord_system: str = coords.WGS84  # what the file's coordinates were read as (stored: WGS-84)
 
     def count(self, state: str) -> int:
         return sum(1 for r in self.rows if r.state == state)
@@ -289,8 +316,12 @@ def preview(
     *,
     default_unit: str | None = None,
     progress: Progress | None = None,
+    coord_system: str = coords.WGS84,
 ) -> Preview:
-    """Every row converted, validated and compared with the database. Nothing is written."""
+    """Every row converted, validated and compared with the database. Nothing is written.
+
+    ``coord_system`` says what the file's longitude and latitude are in; they are stored as WGS-84.
+    """
     kind = REGISTERS.get(kind, kind)
     if not table.rows:
         raise BulkImportError(
@@ -349,6 +380,7 @@ def preview(
                 continue
             if fld == "unit_code" and values[fld]:
                 unit_code = values[fld]  # type: ignore[assignment]
+        _to_stored_system(values, coord_system)
         values.setdefault("unit_code", unit_code)
         if not values.get("unit_code"):
             values["unit_code"] = unit_code
@@ -406,7 +438,63 @@ def preview(
             progress(n, len(table.rows), "正在检查")
     if key_field is not None:
         _number_collisions(kind, out, rows_by_key, number_keys, duplicate_notes, header_of[key_field])
-    return Preview(kind, table, mapping, out)
+    if kind == STATION:
+        _near_duplicates(out, existing.values(), header_of.get("lon"))
+    return Preview(kind, table, mapping, out, coord_system)
+
+
+def _near_duplicates(out: list[PreviewRow], existing: Iterable[Station], column: str | None) -> None:
+    """Warn (never merge) on new or changed stations closer than 20 m to another of the same operator
+    or of its co-build partner, in the file or in the database."""
+    rows: dict[Hashable, PreviewRow] = {}
+    points = []
+    for pr in out:
+        rec = pr.record
+        if not isinstance(rec, Station) or pr.state not in (NEW, CHANGED) or not rec.operator:
+            continue
+        if rec.lon is None or rec.lat is None:
+            continue
+        key: tuple[str, int] = ("id", pr.existing_id) if pr.existing_id is not None else ("row", pr.row)
+        rows[key] = pr
+        points.append(nearby.NearPoint(key, rec.operator, rec.lon, rec.lat))
+    if not points:
+        return
+    moved = {("id", pr.existing_id) for pr in rows.values() if pr.existing_id is not None}
+    stored: dict[Hashable, Station] = {}
+    against = []
+    for st in existing:
+        key = ("id", st.id or 0)
+        if key in moved or st.lon is None or st.lat is None:
+            continue
+        stored[key] = st
+        against.append(nearby.NearPoint(key, st.operator, st.lon, st.lat))
+
+    def what(point: nearby.NearPoint) -> str:
+        if point.key in rows:
+            rec = rows[point.key].record
+            assert isinstance(rec, Station)
+            return f"第{rows[point.key].row}行（{codes.OPERATOR.label(rec.operator)}，基站编码 {rec.station_code}）"
+        st = stored[point.key]
+        return f"已登记的基站“{st.name}”（{codes.OPERATOR.label(st.operator)}，基站编码 {st.station_code}）"
+
+    for pair in nearby.close_pairs(points, against=against):
+        cause = (
+            "可能是同一基站重复登记"
+            if pair.same_operator
+            else f"可能是{codes.OPERATOR.label(pair.a.operator)}和{codes.OPERATOR.label(pair.b.operator)}"
+            "把同一个共建站各登记了一次"
+        )
+        for me, other in ((pair.a, pair.b), (pair.b, pair.a)):
+            if me.key in rows:
+                pr = rows[me.key]
+                pr.warnings.append(
+                    RowProblem(
+                        pr.row,
+                        column,
+                        f"与{what(other)}相距约{max(1, round(pair.metres))}米，{cause}。"
+                        "请核对，不会自动合并；确认是两个基站可继续导入。",
+                    )
+                )
 
 
 def _number_collisions(
@@ -496,11 +584,17 @@ def load_and_preview(
     default_unit: str | None = None,
     sheet: str | None = None,
     header_row: int | None = None,
+    coord_system: str | None = None,
 ) -> Preview:
-    """read_table + guess_mapping (with saved and given overrides) + preview."""
+    """read_table + guess_mapping (with saved and given overrides) + preview.
+
+    ``coord_system`` None: the one saved with the mapping (WGS-84 when none was saved).
+    """
     kind = REGISTERS.get(register)
     if kind is None:
-        raise BulkImportError(f"登记簿“{register}”不对，可选：stations（基站）、venues（场所）、poles（杆塔）。")
+        raise BulkImportError(
+            f"登记簿“{register}”不对，可选：stations（基站）、venues（场所）、poles（杆塔）。"
+        )
     table = read_table(path, sheet=sheet, kind=kind, header_row=header_row)
     saved = saved_mapping(store, kind) | (mapping or {})
     for fld, header in (mapping or {}).items():
@@ -511,4 +605,5 @@ def load_and_preview(
                 f"文件中没有名为“{header}”的列，文件的表头：{'、'.join(h for h in table.headers if h)}。"
             )
     cols = guess_mapping(kind, table.headers, saved)
-    return preview(store, table, kind, cols, default_unit=default_unit)
+    system = coord_system or saved_coord_system(store, kind)
+    return preview(store, table, kind, cols, default_unit=default_unit, coord_system=system)

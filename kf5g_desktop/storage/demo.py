@@ -25,6 +25,7 @@ from typing import Any
 from sqlalchemy import func, insert, select
 
 from kf5g_desktop.domain.audit_text import approvals_text, audit_text
+from kf5g_desktop.domain.boundaries import unit_boundary
 from kf5g_desktop.domain.kinds import record_key
 from kf5g_desktop.domain.records import Approval
 from kf5g_desktop.domain.units import Township, Unit
@@ -103,7 +104,10 @@ def _phone(rng: random.Random) -> str:
 
 
 def _point(rng: random.Random, unit: Unit) -> tuple[float, float]:
-    # Inside the unit's box, away from its edges.
+    # Inside the unit's boundary polygon, a few hundred metres from its border.
+    boundary = unit_boundary(unit.code)
+    if boundary is not None:
+        return boundary.random_point(rng, margin_m=300)
     mx = (unit.lon_max - unit.lon_min) * 0.1
     my = (unit.lat_max - unit.lat_min) * 0.1
     return (

@@ -487,42 +487,42 @@ Please pass this message on to technical support.</translation>
 <context>
     <name>BulkImportWizard</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="44"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="46"/>
         <source>基站</source>
         <translation>Stations</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="45"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="47"/>
         <source>免费开放场所</source>
         <translation>Free-access venues</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="46"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="48"/>
         <source>杆塔共享</source>
         <translation>Pole sharing</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="321"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="347"/>
         <source>批量导入运营商清单</source>
         <translation>Bulk import operators&apos; lists</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="328"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="354"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="329"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="355"/>
         <source>下一步</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="330"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="356"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="331"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="357"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -530,22 +530,22 @@ Please pass this message on to technical support.</translation>
 <context>
     <name>BulkPreviewModel</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="61"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="63"/>
         <source>行号</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="62"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="64"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="63"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="65"/>
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="64"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="66"/>
         <source>变化 / 问题</source>
         <translation>Changes / problems</translation>
     </message>
@@ -583,6 +583,29 @@ Please pass this message on to technical support.</translation>
         <location filename="../../kf5g_desktop/gui/returns_status.py" line="100"/>
         <source>共收到 {0} 份，以最新一份为准</source>
         <translation>{0} files received; the newest one counts</translation>
+    </message>
+</context>
+<context>
+    <name>CoordSystem</name>
+    <message>
+        <location filename="../../kf5g_desktop/gui/coord_system.py" line="13"/>
+        <source>WGS-84/CGCS2000（GPS、国家标准）</source>
+        <translation>WGS-84/CGCS2000 (GPS, national standard)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/coord_system.py" line="14"/>
+        <source>GCJ-02（高德、腾讯）</source>
+        <translation>GCJ-02 (Amap, Tencent)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/coord_system.py" line="15"/>
+        <source>BD-09（百度）</source>
+        <translation>BD-09 (Baidu)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/coord_system.py" line="26"/>
+        <source>经纬度按哪种坐标系填写；保存时一律换算为 WGS-84（CGCS2000）存储。</source>
+        <translation>The coordinate system the longitude and latitude are typed in; they are always stored converted to WGS-84 (CGCS2000).</translation>
     </message>
 </context>
 <context>
@@ -1051,359 +1074,369 @@ Drawing the chart…</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="155"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="156"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="156"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="157"/>
         <source>基站</source>
         <translation>Stations</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="157"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="158"/>
         <source>审批</source>
         <translation>Approvals</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="158"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="159"/>
         <source>免费开放场所</source>
         <translation>Free-access venues</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="159"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="160"/>
         <source>杆塔共享</source>
         <translation>Pole sharing</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="160"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="161"/>
+        <source>地图</source>
+        <translation>Map</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="162"/>
         <source>回收站</source>
         <translation>Recycle bin</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="161"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="163"/>
         <source>操作日志</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="162"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="164"/>
         <source>报送情况</source>
         <translation>Return status</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="182"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="350"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="184"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="357"/>
         <source>正在打开数据库……</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="330"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="337"/>
         <source>正在后台检查数据库完整性，检查通过前修改会稍候保存</source>
         <translation>Checking the database in the background; changes are saved once the check has passed</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="47"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="48"/>
         <source>新建(&amp;N)</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="50"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="51"/>
         <source>新建一条记录</source>
         <translation>Create a new record</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="51"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="52"/>
         <source>新建</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="55"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="56"/>
         <source>打开(&amp;O)</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="57"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="58"/>
         <source>打开选中的记录（回车或双击）</source>
         <translation>Open the selected record (Enter or double-click)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="58"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="59"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="62"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="63"/>
         <source>删除(&amp;D)</source>
         <translation>&amp;Delete</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="65"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="66"/>
         <source>把选中的记录移到回收站</source>
         <translation>Move the selected records to the recycle bin</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="71"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="72"/>
         <source>查找(&amp;F)</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="74"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="75"/>
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="77"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="78"/>
         <source>历史(&amp;H)…</source>
         <translation>&amp;History…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="83"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="84"/>
         <source>撤销(&amp;U)</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="86"/>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="205"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="87"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="207"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="90"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="91"/>
         <source>重做(&amp;R)</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="92"/>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="207"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="93"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="209"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="102"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="103"/>
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="105"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="106"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="109"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="110"/>
         <source>立即备份(&amp;B)</source>
         <translation>&amp;Back up now</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="111"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="112"/>
         <source>立即备份</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="114"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="115"/>
         <source>从备份恢复(&amp;R)…</source>
         <translation>&amp;Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="116"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="117"/>
         <source>设置(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="118"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="119"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="120"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="121"/>
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="121"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="122"/>
         <source>选择列(&amp;L)…</source>
         <translation>Co&amp;lumns…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="128"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="129"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="131"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="132"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="144"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="145"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="146"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="147"/>
         <source>首页(&amp;S)</source>
         <translation>&amp;Home</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="147"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="148"/>
         <source>基站(&amp;J)</source>
         <translation>&amp;Stations</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="148"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="149"/>
         <source>审批(&amp;P)</source>
         <translation>&amp;Approvals</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="149"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="150"/>
         <source>免费开放场所(&amp;C)</source>
         <translation>Free-access &amp;venues</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="150"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="151"/>
         <source>杆塔共享(&amp;G)</source>
         <translation>&amp;Pole sharing</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="151"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="152"/>
+        <source>地图(&amp;M)</source>
+        <translation>&amp;Map</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="153"/>
         <source>回收站(&amp;H)</source>
         <translation>Recycle &amp;bin</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="152"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="154"/>
         <source>操作日志(&amp;Z)</source>
         <translation>A&amp;udit log</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="153"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="155"/>
         <source>报送情况(&amp;B)</source>
         <translation>Return s&amp;tatus</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="163"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="165"/>
         <source>报表(&amp;R)</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="166"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="168"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="168"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="170"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="354"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="361"/>
         <source>市级</source>
         <translation>City</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="354"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="361"/>
         <source>未设置单位</source>
         <translation>No unit set</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="356"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="363"/>
         <source>数据库：{0}</source>
         <translation>Database: {0}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="361"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="368"/>
         <source>{0} · 填报人：{1}</source>
         <translation>{0} · User: {1}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="365"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="372"/>
         <source>基站 {0} · 场所 {1} · 杆塔 {2}</source>
         <translation>Stations {0} · Venues {1} · Poles {2}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="349"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="367"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="356"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="374"/>
         <source>开封市5G网络建设填报系统</source>
         <translation>Kaifeng 5G Build-out Register</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="196"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="198"/>
         <source>没有可撤销的操作</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="201"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="203"/>
         <source>没有可重做的操作</source>
         <translation>Nothing to redo</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="209"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="211"/>
         <source>{0}：{1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="217"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="219"/>
         <source>报送(&amp;S)</source>
         <translation>&amp;Returns</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="218"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="220"/>
         <source>周报(&amp;W)</source>
         <translation>&amp;Weekly report</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="369"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="376"/>
         <source>（只读）</source>
         <translation> (read-only)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="371"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="378"/>
         <source>（演示数据）</source>
         <translation> (demo data)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="384"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="391"/>
         <source>数据库已损坏，已禁止修改：请从备份恢复</source>
         <translation>The database is damaged, changes are blocked: restore from a backup</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="386"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="393"/>
         <source>只读：数据库正被另一个程序使用，不能修改</source>
         <translation>Read-only: the database is in use by another copy of the program; changes are disabled</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="408"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="415"/>
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="491"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="498"/>
         <source>选中的 {0} 条记录</source>
         <translation>the {0} selected records</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="66"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="495"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="67"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="502"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="492"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="499"/>
         <source>把“{0}”移到回收站？
 可以在回收站恢复，也可以用“撤销”（Ctrl+Z）。</source>
         <translation>Move “{0}” to the recycle bin?
 You can restore it from the recycle bin or with Undo (Ctrl+Z).</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="524"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="531"/>
         <source>已恢复：{0}</source>
         <translation>Restored: {0}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="535"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="542"/>
         <source>彻底删除</source>
         <translation>Delete permanently</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="536"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="543"/>
         <source>彻底删除“{0}”？此操作不能撤销，记录将无法恢复（操作日志保留）。</source>
         <translation>Permanently delete “{0}”? This cannot be undone and the record cannot be restored (the audit log is kept).</translation>
     </message>
@@ -1474,6 +1507,54 @@ You can restore it from the recycle bin or with Undo (Ctrl+Z).</translation>
         <translation>Kaifeng 5G Build-out Register {0}
 
 Records station builds, free-access venues and pole sharing; prints the weekly report and exports the weekly return.</translation>
+    </message>
+</context>
+<context>
+    <name>MapPage</name>
+    <message>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="60"/>
+        <source>按建设状态着色</source>
+        <translation>Colour by status</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="61"/>
+        <source>按运营商着色</source>
+        <translation>Colour by operator</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="63"/>
+        <source>全部运营商</source>
+        <translation>All operators</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="67"/>
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="74"/>
+        <source>显示</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="186"/>
+        <source>免费开放场所</source>
+        <translation>Free-access venues</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="187"/>
+        <source>共享杆塔</source>
+        <translation>Shared poles</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="205"/>
+        <source>基站 %1 个（有坐标）</source>
+        <translation>%1 stations (with coordinates)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="208"/>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -1716,72 +1797,77 @@ Records station builds, free-access venues and pole sharing; prints the weekly r
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="159"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="162"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="159"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="162"/>
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="294"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="210"/>
+        <source>坐标系</source>
+        <translation>Coordinate system</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="320"/>
         <source>新建</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="294"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="320"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="294"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="320"/>
         <source>查看</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="295"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="321"/>
         <source>（只读）</source>
         <translation> (read-only)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="297"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="323"/>
         <source>（{0}时的登记情况，只读）</source>
         <translation> (as it stood at {0}, read-only)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="372"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="398"/>
         <source>“{0}”不是有效日期，请按 2021-02-01 的格式填写。</source>
         <translation>“{0}” is not a valid date; please write it like 2021-02-01.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="380"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="406"/>
         <source>“{0}”应是数字，请重新填写。</source>
         <translation>“{0}” must be a number; please correct it.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="421"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="451"/>
         <source>错误</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="421"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="451"/>
         <source>提醒</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="451"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="481"/>
         <source>没有修改，无需保存。</source>
         <translation>Nothing changed, nothing to save.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="465"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="495"/>
         <source>请确认</source>
         <translation>Please confirm</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="464"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="494"/>
         <source>这条记录有以下提醒：
 {0}
 
@@ -1792,17 +1878,17 @@ Records station builds, free-access venues and pole sharing; prints the weekly r
 Save it anyway?</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="477"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="507"/>
         <source>保存失败</source>
         <translation>Save failed</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="504"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="534"/>
         <source>放弃修改</source>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="505"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="535"/>
         <source>表单中有未保存的修改，确定放弃吗？</source>
         <translation>The form has unsaved changes. Discard them?</translation>
     </message>
@@ -3018,48 +3104,48 @@ Save it anyway?</translation>
 <context>
     <name>_FilePage</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="113"/>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="141"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="115"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="145"/>
         <source>选择运营商清单</source>
         <translation>Choose the operator&apos;s list</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="115"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="117"/>
         <source>支持 .xlsx、.xls、.ods、.xlsb 和 .csv；列的顺序不限，下一步会自动识别表头。</source>
         <translation>.xlsx, .xls, .ods, .xlsb and .csv, columns in any order; the headers are recognised in the next step.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="118"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="120"/>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="127"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="129"/>
         <source>（按文件中的区县列）</source>
         <translation>(from the file&apos;s unit column)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="134"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="136"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="135"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="137"/>
         <source>导入到</source>
         <translation>Import into</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="136"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="138"/>
         <source>默认区县</source>
         <translation>Default unit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="141"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="146"/>
         <source>表格 (*.xlsx *.xls *.ods *.xlsb *.csv *.txt)</source>
         <translation>Spreadsheets (*.xlsx *.xls *.ods *.xlsb *.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="153"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="158"/>
         <source>批量导入</source>
         <translation>Bulk import</translation>
     </message>
@@ -3067,57 +3153,62 @@ Save it anyway?</translation>
 <context>
     <name>_MappingPage</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="164"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="169"/>
         <source>核对列的对应关系</source>
         <translation>Check the column mapping</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="165"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="170"/>
         <source>已按表头自动识别；如有不对，请在右侧选择文件中的列。</source>
         <translation>Matched by header; if something is wrong, choose the file column on the right.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="168"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="173"/>
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="168"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="173"/>
         <source>文件中的列</source>
         <translation>Column in the file</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="170"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="175"/>
         <source>保存此对应关系，下次自动使用</source>
         <translation>Save this mapping for next time</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="173"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="178"/>
         <source>自动识别不对时，指定表头所在的行（文件中的行号）</source>
         <translation>If the guess is wrong, give the row of the headers (its row number in the file)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="176"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="181"/>
         <source>按此行重新读取</source>
         <translation>Read again with this row</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="179"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="184"/>
         <source>表头所在行</source>
         <translation>Header row</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="209"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="190"/>
+        <source>经纬度的坐标系</source>
+        <translation>Coordinate system of longitude and latitude</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="220"/>
         <source>表头：第 %1 行，其下 %2 行数据。</source>
         <translation>Headers: row %1, with %2 data rows below.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="211"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="222"/>
         <source>（自动识别）</source>
         <translation> (recognised automatically)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="222"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="235"/>
         <source>（不导入）</source>
         <translation>(not imported)</translation>
     </message>
@@ -3125,43 +3216,43 @@ Save it anyway?</translation>
 <context>
     <name>_PreviewPage</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="249"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="265"/>
         <source>预览（试导入，尚未写入）</source>
         <translation>Preview (dry run, nothing written yet)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="267"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="283"/>
         <source>正在检查……</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="276"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="301"/>
         <source>正在检查清单</source>
         <translation>Checking the list</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="281"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="306"/>
         <source>共 %1 行：%2。</source>
         <translation>%1 rows: %2.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="283"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="308"/>
         <source>有错误或冲突的行必须先在文件中改正，全部通过后才能导入（不会只导入一部分）。</source>
         <translation>Rows with errors or conflicts must be fixed in the file first; the import runs only when every row passes (never a part of it).</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="285"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="310"/>
         <source>点击“导入”写入数据库（导入前自动备份，之后可整批撤销）。</source>
         <translation>Click &quot;Import&quot; to write to the database (backed up first; the whole batch can be undone later).</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="299"/>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="303"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="324"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="328"/>
         <source>批量导入</source>
         <translation>Bulk import</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="304"/>
+        <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="329"/>
         <source>已导入（批次 %1）。如需撤销，可在“导入批次”中撤销整批。</source>
         <translation>Imported (batch %1). To undo, undo the whole batch under &quot;Import batches&quot;.</translation>
     </message>

@@ -72,10 +72,10 @@ def test_actions_installed_in_the_reports_menu(qtbot, unit, city):
         ]
         assert "导出周报(&E)…" in texts
         nav = [win.nav.item(i).text() for i in range(win.nav.count())]
-        if "status" in acts:  # 报送情况 is a page of the city's navigation (Ctrl+8), not a window
-            assert nav[-1] == "报送情况" and len(nav) == 8
+        if "status" in acts:  # 报送情况 is a page of the city's navigation (Ctrl+9), not a window
+            assert nav[-1] == "报送情况" and len(nav) == 9  # after 地图
             acts["status"].trigger()
-            assert win.current_key() == "returns_status" and win.nav.currentRow() == 7
+            assert win.current_key() == "returns_status" and win.nav.currentRow() == 8
             page = win.stack.currentWidget()
             assert isinstance(page, ReturnsStatusPage) and page.model.rowCount() == 9
             assert page.window() is win

@@ -6,6 +6,7 @@ import random
 from datetime import date, datetime, timedelta
 
 from kf5g_desktop.domain import codes
+from kf5g_desktop.domain.boundaries import unit_boundary
 from kf5g_desktop.domain.records import Approval, Pole, Station, Venue
 from kf5g_desktop.storage.store import Store
 
@@ -44,11 +45,11 @@ def make_records(
     unit = store.unit(unit_code)
     towns = store.townships(unit_code)
 
+    boundary = unit_boundary(unit_code)
+
     def point():
-        return (
-            round(rng.uniform(unit.lon_min, unit.lon_max), 6),
-            round(rng.uniform(unit.lat_min, unit.lat_max), 6),
-        )
+        # inside the unit's polygon (two draws from rng, as a box point took)
+        return boundary.random_point(rng)
 
     venues = []
     for i in range(max(2, n_stations // 10)):

@@ -57,6 +57,9 @@ ALLOWED_WORDS = {
     "KB",
     "SA",
     "NSA",
+    "GCJ",  # coordinate systems: GCJ-02, WGS-84, BD-09
+    "WGS",
+    "BD",
 }
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|「[^」]*」")
 _OPTION = re.compile(

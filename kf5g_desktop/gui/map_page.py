@@ -1,0 +1,252 @@
+"""地图: the unit (or the city's nine units) from the shipped boundaries, with stations, venues and poles.
+
+Drawn with pyqtgraph: one ScatterPlotItem per layer (each status or operator of the stations, the
+venues, the poles), no widget per point, so 100,000 stations draw and pan smoothly. Boundaries and
+points are both WGS-84 (the stored system), drawn on a local equirectangular projection (longitude
+scaled by cos 34.6°) so a kilometre is as long east–west as north–south. Hover shows a point's name
+and code, a click opens its record, the mouse wheel and +/−/arrow keys zoom and pan, 0 shows all.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from kf5g_desktop.domain import boundaries, codes
+from kf5g_desktop.domain.schema import POLE, STATION, VENUE
+from kf5g_desktop.storage.map_points import MapPoints, map_points
+from kf5g_desktop.storage.store import Store
+
+from .widgets import LazyPage, dtr
+
+_K = math.cos(math.radians(34.6))  # x = lon · cos(φ0): metres alike in both directions
+STATUS_COLOURS = {
+    "planned": "#9e9e9e",
+    "approving": "#f9a825",
+    "building": "#1e88e5",
+    "on_air": "#2e7d32",
+    "suspended": "#8d6e63",
+    "cancelled": "#d81b60",
+}
+OPERATOR_COLOURS = {"CMCC": "#0277bd", "CUCC": "#c62828", "CTCC": "#00897b", "CBN": "#6a1b9a"}
+BY_STATUS, BY_OPERATOR = "status", "operator"
+
+
+def _records(kind: str, pts: MapPoints) -> np.ndarray:
+    """A 1-D object array of (kind, id, name, code): what hover and click read from a point."""
+    out = np.empty(len(pts), dtype=object)
+    for i in range(len(pts)):
+        out[i] = (kind, pts.ids[i], pts.names[i], pts.codes[i])
+    return out
+
+
+def project(lon: np.ndarray | list[float], lat: np.ndarray | list[float]) -> tuple[np.ndarray, np.ndarray]:
+    return np.asarray(lon, dtype=float) * _K, np.asarray(lat, dtype=float)
+
+
+class MapPage(LazyPage, QWidget):
+    openRequested = Signal(str, int)
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.setObjectName("map_page")
+        self.colour_by = QComboBox(self)
+        self.colour_by.addItem(self.tr("按建设状态着色"), BY_STATUS)
+        self.colour_by.addItem(self.tr("按运营商着色"), BY_OPERATOR)
+        self.operator = QComboBox(self)
+        self.operator.addItem(self.tr("全部运营商"), "")
+        for c in codes.OPERATOR:
+            self.operator.addItem(dtr(c.label), c.code)
+        self.status = QComboBox(self)
+        self.status.addItem(self.tr("全部状态"), "")
+        for c in codes.STATUS:
+            self.status.addItem(dtr(c.label), c.code)
+        self.note = QLabel(self)
+        for combo in (self.colour_by, self.operator, self.status):
+            combo.currentIndexChanged.connect(lambda _i: self._draw_points())
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("显示"), self))
+        bar.addWidget(self.operator)
+        bar.addWidget(self.status)
+        bar.addWidget(self.colour_by)
+        bar.addWidget(self.note, 1)
+        self.plot = pg.PlotWidget(self, background="w")
+        self.plot.setObjectName("map_plot")
+        self.plot.setAspectLocked(True)
+        self.plot.hideAxis("left")
+        self.plot.hideAxis("bottom")
+        self.plot.setMenuEnabled(False)
+        self.legend = self.plot.addLegend(offset=(10, 10), labelTextSize="10pt")
+        self.layers: dict[str, pg.ScatterPlotItem] = {}
+        self._points: dict[str, MapPoints] = {}
+        lay = QVBoxLayout(self)
+        lay.addLayout(bar)
+        lay.addWidget(self.plot, 1)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    # Data -------------------------------------------------------------------------------------------
+    def set_store(self, store: Store) -> None:
+        self.store = store
+        self._loaded = False
+        if self.isVisible():
+            self.refresh()
+
+    def scope(self) -> str | None:
+        inst = self.store.installation()
+        return inst.unit_code if inst.configured and inst.is_unit else None
+
+    def refresh(self) -> None:
+        self._loaded = True
+        unit = self.scope()
+        self._points = {kind: map_points(self.store, kind, unit) for kind in (STATION, VENUE, POLE)}
+        self.plot.clear()
+        self.legend.clear()
+        self.layers = {}
+        self._draw_boundaries(unit)
+        self._draw_points()
+        self.show_all()
+
+    def _draw_boundaries(self, unit: str | None) -> None:
+        shown = [b for code, b in boundaries.unit_boundaries().items() if unit is None or code == unit]
+        for b in shown:
+            for ring in b.rings:
+                x, y = project([p[0] for p in ring], [p[1] for p in ring])
+                curve = pg.PlotCurveItem(x, y, pen=pg.mkPen("#455a64", width=1.5))
+                curve.setZValue(-10)
+                self.plot.addItem(curve)
+            cx, cy = b.centroid()
+            label = pg.TextItem(b.name, color="#263238", anchor=(0.5, 0.5), fill=pg.mkBrush(255, 255, 255, 190))
+            label.setPos(cx * _K, cy)
+            label.setZValue(10)  # above the points: the unit's name stays readable
+            self.plot.addItem(label)
+        self._extent = shown
+
+    def _layer(self, key: str, name: str, xs, ys, data, **style) -> None:  # type: ignore[no-untyped-def]
+        item = pg.ScatterPlotItem(
+            x=xs,
+            y=ys,
+            data=data,
+            name=name,
+            hoverable=True,
+            tip=self._tip,
+            pxMode=True,
+            **style,
+        )
+        item.sigClicked.connect(self._clicked)
+        self.plot.addItem(item)
+        self.layers[key] = item
+
+    def _draw_points(self) -> None:
+        for key in list(self.layers):
+            self.plot.removeItem(self.layers.pop(key))
+        self.legend.clear()
+        if not self._points:
+            return
+        st = self._points[STATION]
+        by = self.colour_by.currentData()
+        op_filter, status_filter = self.operator.currentData(), self.status.currentData()
+        x, y = project(st.lon, st.lat)
+        status = np.asarray(st.status, dtype=object)
+        operator = np.asarray(st.operator, dtype=object)
+        keep = np.ones(len(st), dtype=bool)
+        if op_filter:
+            keep &= operator == op_filter
+        if status_filter:
+            keep &= status == status_filter
+        groups = codes.STATUS if by == BY_STATUS else codes.OPERATOR
+        colours = STATUS_COLOURS if by == BY_STATUS else OPERATOR_COLOURS
+        column = status if by == BY_STATUS else operator
+        data = _records(STATION, st)
+        shown = 0
+        for c in groups:
+            sel = keep & (column == c.code)
+            n = int(sel.sum())
+            if not n:
+                continue
+            shown += n
+            colour = QColor(colours[c.code])
+            self._layer(
+                f"station:{c.code}",
+                self._legend_text(dtr(c.label), n),
+                x[sel],
+                y[sel],
+                data[sel],
+                size=6,
+                symbol="o",
+                pen=pg.mkPen(colour.darker(130), width=0.5),
+                brush=pg.mkBrush(colour),
+            )
+        for kind, symbol, colour, title in (
+            (VENUE, "s", "#ef6c00", self.tr("免费开放场所")),
+            (POLE, "t", "#5d4037", self.tr("共享杆塔")),
+        ):
+            pts = self._points[kind]
+            if not len(pts):
+                continue
+            vx, vy = project(pts.lon, pts.lat)
+            vdata = _records(kind, pts)
+            self._layer(
+                kind,
+                self._legend_text(title, len(pts)),
+                vx,
+                vy,
+                vdata,
+                size=9,
+                symbol=symbol,
+                pen=pg.mkPen(colour, width=1.2),
+                brush=pg.mkBrush(255, 255, 255, 160),
+            )
+        self.note.setText(self.tr("基站 %1 个（有坐标）").replace("%1", str(shown)))
+
+    def _legend_text(self, title: str, n: int) -> str:
+        return self.tr("%1（%2）").replace("%1", title).replace("%2", str(n))
+
+    # Interaction --------------------------------------------------------------------------------------
+    def _tip(self, x: float, y: float, data: object) -> str:
+        _kind, _rid, name, code = data  # type: ignore[misc]
+        return f"{name}\n{code}"
+
+    def _clicked(self, _item: object, points: object, *_rest: object) -> None:
+        pts = list(points)  # type: ignore[call-overload]
+        if pts:
+            kind, rid, _name, _code = pts[0].data()
+            self.openRequested.emit(kind, int(rid))
+
+    def show_all(self) -> None:
+        shown = getattr(self, "_extent", [])
+        if not shown:
+            self.plot.autoRange()
+            return
+        x0 = min(b.lon_min for b in shown) * _K
+        x1 = max(b.lon_max for b in shown) * _K
+        y0 = min(b.lat_min for b in shown)
+        y1 = max(b.lat_max for b in shown)
+        self.plot.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0.03)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        vb = self.plot.getViewBox()
+        key = event.key()
+        (x0, x1), (y0, y1) = vb.viewRange()
+        dx, dy = (x1 - x0) * 0.1, (y1 - y0) * 0.1
+        if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            vb.scaleBy((0.8, 0.8))
+        elif key == Qt.Key.Key_Minus:
+            vb.scaleBy((1.25, 1.25))
+        elif key == Qt.Key.Key_Left:
+            vb.translateBy(x=-dx)
+        elif key == Qt.Key.Key_Right:
+            vb.translateBy(x=dx)
+        elif key == Qt.Key.Key_Up:
+            vb.translateBy(y=dy)
+        elif key == Qt.Key.Key_Down:
+            vb.translateBy(y=-dy)
+        elif key == Qt.Key.Key_0:
+            self.show_all()
+        else:
+            super().keyPressEvent(event)
