@@ -329,6 +329,7 @@ def write_versions(s: Session, h: History) -> None:
         (HISTORY_TABLES["approval"], [*_APPROVAL_COLUMNS, "valid_from", "valid_to"], h.approval_versions)
     )
     conn = s.connection()
+    conn.exec_driver_sql("PRAGMA cache_size=-262144")  # this connection: 256 MB of pages while it writes
     for table, cols, rows in work:
         _to_storage(rows, rawinsert.converters(table, cols), cache)
         # indexes are built once after the rows are in: faster than keeping them up to date row by row
