@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from sqlalchemy import Table
 from sqlalchemy.orm import Session
 
 from kf5g_desktop.domain.audit_text import approvals_text, audit_text
@@ -321,7 +322,8 @@ def write_versions(s: Session, h: History) -> None:
     from .session import AUDIT_COLUMNS
 
     cache: dict[Any, Any] = {}
-    work = [(AuditRow.__table__, list(AUDIT_COLUMNS), h.audit)]
+    audit_table: Table = AuditRow.__table__  # type: ignore[assignment]
+    work: list[tuple[Table, list[str], list[list[Any]]]] = [(audit_table, list(AUDIT_COLUMNS), h.audit)]
     work += [
         (HISTORY_TABLES[k], [*_COLUMNS[k], "valid_from", "valid_to"], rows) for k, rows in h.versions.items()
     ]
