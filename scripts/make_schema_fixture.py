@@ -27,7 +27,8 @@ def main() -> None:
     if out.exists():
         out.unlink()
     generate_demo(out, stations=60, seed=11)
-    with Store.open(out, user="发布检查", clock=lambda: datetime(2021, 3, 1, 10, 0)) as s:
+    now = [datetime(2023, 3, 1, 10, 0)]  # after the demo's history; the rename an hour later
+    with Store.open(out, user="发布检查", clock=lambda: now[0]) as s:
         st = s.save(
             Station(
                 unit_code="410221",
@@ -48,6 +49,7 @@ def main() -> None:
                 approvals=[Approval("land", date(2020, 10, 1), date(2020, 11, 2))],
             )
         )
+        now[0] = datetime(2023, 3, 1, 11, 0)
         st.name = "夹具站(改名)"
         s.save(st)
         s.delete("venue", next(v.id for v in s.query("venue") if v.station_count == 0))

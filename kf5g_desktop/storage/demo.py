@@ -12,7 +12,6 @@ Rows are written with bulk inserts (one transaction) so 100,000 stations take se
 
 from __future__ import annotations
 
-import json
 import random
 from bisect import bisect_right
 from collections.abc import Sequence
@@ -24,14 +23,13 @@ from typing import Any
 
 from sqlalchemy import func, insert, select
 
-from kf5g_desktop.domain.audit_text import approvals_text, audit_text
 from kf5g_desktop.domain.boundaries import unit_boundary
 from kf5g_desktop.domain.kinds import record_key
-from kf5g_desktop.domain.records import Approval
+from kf5g_desktop.domain.periods import IsoWeek, week_cutoff
 from kf5g_desktop.domain.units import Township, Unit
 from kf5g_desktop.domain.values import CITY, UNIT
 
-from . import history_backfill
+from . import demo_history
 from .demo_places import (
     CURVE,
     FEATURES,
@@ -48,7 +46,6 @@ from .demo_places import (
 from .errors import StorageError
 from .models import (
     ApprovalRow,
-    AuditRow,
     PoleRow,
     SettingRow,
     StationRow,
@@ -149,7 +146,6 @@ def generate_demo(
         with store.session(write=True) as s:
             summary = _fill(s, random.Random(seed), units, towns, stations, only_unit=unit_code)
             s.flush()
-            history_backfill.rebuild(s)  # every record's versions, from its back-dated audit rows
             settings = {
                 **kind_settings(UNIT if unit_code else CITY, unit_code),
                 S_USER: DEMO_USER,
@@ -187,38 +183,27 @@ def _prepare_file(path: Path) -> None:
             p.unlink()
 
 
-_BOOKKEEPING = frozenset({"id", "created_at", "created_by", "updated_at", "updated_by"})
-
-
-def _snapshot(row: dict[str, Any], **overrides: Any) -> str:
-    """An insert's audit snapshot as Store.save writes it: every non-empty field as audit text."""
-    values = {k: audit_text(v) for k, v in row.items() if k not in _BOOKKEEPING}
-    values.update(overrides)
-    return json.dumps({k: v for k, v in values.items() if v is not None}, ensure_ascii=False)
-
-
-def _station_snapshots(
-    audit: list[dict[str, Any]], stations: list[dict[str, Any]], approvals: list[dict[str, Any]]
-) -> None:
-    """Fill in the insert snapshots of the stations' audit rows: the station as first keyed in
-    (a station put on air later was keyed in as 在建; its update row says so) with its approvals."""
-    by_station: dict[int, list[Approval]] = {}
-    for a in approvals:
-        by_station.setdefault(a["station_id"], []).append(
-            Approval(a["item"], a["applied_on"], a["granted_on"], a["notes"])
-        )
-    rows = {r["id"]: r for r in stations}
-    went_on_air = {e["record_id"] for e in audit if e["table_name"] == "station" and e["action"] == "update"}
-    for e in audit:
-        if e["table_name"] != "station" or e["action"] != "insert":
-            continue
-        sid = e["record_id"]
-        extra: dict[str, Any] = {}
-        if sid in went_on_air:
-            extra["status"] = "building"
-        if sid in by_station:
-            extra["approvals"] = approvals_text(by_station[sid])
-        e["new"] = _snapshot(rows[sid], **extra)
+def _corrections(
+    rng: random.Random, stations: list[dict[str, Any]], plans: list[tuple[dict[str, Any], list[Any]]]
+) -> list[tuple[demo_history.Correction, str]]:
+    """Two past weeks whose return a unit corrected: a station's coordinates, found wrong the day
+    after the cut-off, are corrected and the week's return sent again with the reason."""
+    out: list[tuple[demo_history.Correction, str]] = []
+    for text_week in ("2021-W12", "2022-W18"):
+        week = IsoWeek.parse(text_week)
+        cutoff = week_cutoff(week)
+        taken = {c.unit_code for c, _ in out}
+        for row, (_init, events) in zip(stations, plans, strict=True):
+            if row["unit_code"] in taken or row["status"] != "on_air" or row["on_air"] >= week.start:
+                continue
+            if max((e[0] for e in events), default=row["created_at"]) > cutoff - timedelta(days=7):
+                continue
+            fixed = datetime.combine(cutoff.date() + timedelta(days=1), time(10, 12))
+            demo_history.correct(rng, row, events, fixed)
+            reason = f"基站“{row['name']}”（{row['station_code']}）经纬度录入有误，已更正。"
+            out.append((demo_history.Correction(row["unit_code"], week, fixed + timedelta(hours=5)), reason))
+            break
+    return out
 
 
 def _fill(
@@ -235,7 +220,6 @@ def _fill(
     towns_by_unit: dict[str, list[Township]] = {}
     for t in towns:
         towns_by_unit.setdefault(t.unit_code, []).append(t)
-    audit: list[dict[str, Any]] = []
 
     def stamp(d: date) -> dict[str, Any]:
         at = _at(d, rng)
@@ -389,7 +373,7 @@ def _fill(
             if start is not None and start > date(2022, 12, 20):
                 start = date(2022, 12, 20) - timedelta(days=rng.randint(0, 60))
         anchor = start or (planned - timedelta(days=rng.randint(60, 150)))
-        if status in ("planned", "suspended", "cancelled") and anchor > date(2022, 12, 1):
+        if status in ("planned", "approving", "suspended", "cancelled") and anchor > date(2022, 12, 1):
             anchor = date(2022, 9, 1) + timedelta(days=rng.randint(0, 90))
         mode: str | None = None
         if on_air is not None:
@@ -502,57 +486,38 @@ def _fill(
             notes="共建共享站点" if sharing else None,
         )
         created_at = _at(created, rng)
-        updated_at = created_at
-        key = record_key("station", SimpleNamespace(**row))
-        audit.append(
-            dict(
-                at=created_at,
-                user=DEMO_USER,
-                action="insert",
-                table_name="station",
-                record_id=sid,
-                record_key=key,
-                field=None,
-                old=None,
-                new=None,  # the snapshot is written below, with the approvals
-                batch_id=None,
-            )
-        )
-        if on_air is not None:
-            updated_at = _at(on_air + timedelta(days=rng.randint(0, 6)), rng)
-            audit.append(
-                dict(
-                    at=updated_at,
-                    user=DEMO_USER,
-                    action="update",
-                    table_name="station",
-                    record_id=sid,
-                    record_key=key,
-                    field="status",
-                    old="building",
-                    new="on_air",
-                    batch_id=None,
-                )
-            )
-        row.update(created_at=created_at, created_by=DEMO_USER, updated_at=updated_at, updated_by=DEMO_USER)
+        row.update(created_at=created_at, created_by=DEMO_USER, updated_at=created_at, updated_by=DEMO_USER)
         station_rows.append(row)
-    _station_snapshots(audit, station_rows, approval_rows)
-    for kind, rows in (("venue", venue_rows), ("pole", pole_rows)):
-        for rec in rows:
-            audit.append(
-                dict(
-                    at=rec["created_at"],
-                    user=DEMO_USER,
-                    action="insert",
-                    table_name=kind,
-                    record_id=rec["id"],
-                    record_key=record_key(kind, SimpleNamespace(**rec)),
-                    field=None,
-                    old=None,
-                    new=_snapshot(rec),
-                    batch_id=None,
-                )
-            )
+    hist = demo_history.History(DEMO_USER)
+    hrng = random.Random(rng.getrandbits(64))
+    apps_by_station: dict[int, list[dict[str, Any]]] = {}
+    for a in approval_rows:
+        apps_by_station.setdefault(a["station_id"], []).append(a)
+    station_plans = [
+        demo_history.station_events(hrng, r, apps_by_station.get(r["id"], [])) for r in station_rows
+    ]
+    venue_plans = [demo_history.register_events(hrng, r) for r in venue_rows]
+    pole_plans = [demo_history.register_events(hrng, r) for r in pole_rows]
+    corrections = _corrections(hrng, station_rows, station_plans)
+    station_rows = [
+        demo_history.materialize(
+            hist,
+            "station",
+            record_key("station", SimpleNamespace(**r)),
+            init,
+            events,
+            apps_by_station.get(r["id"], []),
+        )
+        for r, (init, events) in zip(station_rows, station_plans, strict=True)
+    ]
+    venue_rows = [
+        demo_history.materialize(hist, "venue", record_key("venue", SimpleNamespace(**r)), init, events)
+        for r, (init, events) in zip(venue_rows, venue_plans, strict=True)
+    ]
+    pole_rows = [
+        demo_history.materialize(hist, "pole", record_key("pole", SimpleNamespace(**r)), init, events)
+        for r, (init, events) in zip(pole_rows, pole_plans, strict=True)
+    ]
     notes = []  # a problems note for recent weeks of 2021 in every unit, for the weekly report
     for unit in units:
         for week in (3, 4, 5, 6):
@@ -577,7 +542,7 @@ def _fill(
             for r in rows
         }
         approval_rows = [a for a in approval_rows if ("station", a["station_id"]) in kept]
-        audit = [a for a in audit if (a["table_name"], a["record_id"]) in kept]
+        hist.keep(lambda u: u == only_unit)
     if s.scalar(select(func.count()).select_from(StationRow)):
         raise StorageError("数据库中已有基站，演示数据未写入。")
     # Core executemany on the session's connection: the ORM's bulk path would insert row by row.
@@ -587,11 +552,14 @@ def _fill(
         (PoleRow, pole_rows),
         (StationRow, station_rows),
         (ApprovalRow, approval_rows),
-        (AuditRow, audit),
     ):
         for chunk in range(0, len(rows), 20000):
             conn.execute(insert(table), rows[chunk : chunk + 20000])
     conn.execute(insert(WeekNoteRow), notes)
+    demo_history.write_versions(s, hist)
+    if only_unit is None:  # the city has received the units' weekly returns
+        subs = demo_history.submissions(hrng, hist, [u.code for u in units], corrections)
+        demo_history.insert_submissions(s, subs)
     on_air_days: list[date] = [r["on_air"] for r in station_rows if r["on_air"] is not None]
     on2020 = sum(1 for d in on_air_days if d <= date(2020, 12, 31))
     on2021 = sum(1 for d in on_air_days if d <= date(2021, 12, 31))

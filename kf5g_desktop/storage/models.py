@@ -304,7 +304,8 @@ def _history_table(source: Table) -> Table:
         Base.metadata,
         *cols,
         Index(f"ix_{name}_current", key, "valid_to"),
-        Index(f"ix_{name}_valid_from", "valid_from"),
+        # covers "the versions valid at T" (and, for counts, "not in the recycle bin then")
+        Index(f"ix_{name}_valid_from", "valid_from", "valid_to", *(["deleted_at"] if "deleted_at" in source.c else [])),
     )
 
 

@@ -41,7 +41,8 @@ def upgrade() -> None:
         ]
         op.create_table(hist, *cols)
         op.create_index(f"ix_{hist}_current", hist, [key, "valid_to"])
-        op.create_index(f"ix_{hist}_valid_from", hist, ["valid_from"])
+        at_cols = ["valid_from", "valid_to", *(["deleted_at"] if "deleted_at" in source.c else [])]
+        op.create_index(f"ix_{hist}_valid_from", hist, at_cols)  # covers counts as at a moment
     from kf5g_desktop.storage import history_backfill
 
     session = Session(bind=bind)

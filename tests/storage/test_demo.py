@@ -84,3 +84,206 @@ def test_demo_replaces_demo_data_but_refuses_real_data(tmp_path):
 def test_unknown_unit_is_refused(tmp_path):
     with pytest.raises(StorageError, match="不是开封市的区县"):
         generate_demo(tmp_path / "x.db", unit_code="410211")
+
+
+# History: entered and then updated at back-dated times ----------------------------------------
+
+_BOOKKEEPING = {"hid", "valid_from", "valid_to", "updated_at", "updated_by", "deleted_at", "deleted_by"}
+
+
+def _rows(path, sql):
+    import sqlite3
+
+    con = sqlite3.connect(path)
+    con.row_factory = sqlite3.Row
+    try:
+        return [dict(r) for r in con.execute(sql)]
+    finally:
+        con.close()
+
+
+def test_demo_history_is_in_step_with_its_audit_log(demo_db):
+    """Every change between two versions of a record has its audit rows (who, when, field, old →
+    new), and every audit row of a change is a change between two versions."""
+    from itertools import groupby, pairwise
+
+    from kf5g_desktop.domain.audit_text import audit_text
+
+    path, _ = demo_db
+    with Store.open(path, readonly=True) as s:
+        assert s.history_out_of_step() == []
+    audit: dict[tuple, set] = {}
+    for a in _rows(path, "SELECT * FROM audit_log"):
+        assert a["user"] == "演示用户"
+        audit.setdefault((a["table_name"], a["record_id"], a["at"]), set()).add(
+            (a["action"], a["field"], a["old"], a["new"] if a["action"] != "insert" else None)
+        )
+    seen = set()
+    for kind in ("station", "venue", "pole"):
+        versions = _rows(path, f"SELECT * FROM {kind}_history ORDER BY id, valid_from")
+        for rid, group in groupby(versions, key=lambda r: r["id"]):
+            vs = list(group)
+            first = vs[0]
+            assert first["valid_from"] == first["created_at"]
+            assert ("insert", None, None, None) in audit[(kind, rid, first["valid_from"])]
+            seen.add((kind, rid, first["valid_from"]))
+            for old, new in pairwise(vs):
+                assert old["valid_to"] == new["valid_from"]
+                at = new["valid_from"]
+                expected = {
+                    ("update", k, audit_text(old[k]), audit_text(new[k]))
+                    for k in new
+                    if k not in _BOOKKEEPING and old[k] != new[k]
+                }
+                if (old["deleted_at"] is None) != (new["deleted_at"] is None):
+                    expected.add(("restore" if new["deleted_at"] is None else "delete", None, None, None))
+                got = {a for a in audit.get((kind, rid, at), set()) if a[1] != "approvals"}
+                assert got == expected, (kind, rid, at)
+                seen.add((kind, rid, at))
+            assert vs[-1]["valid_to"] is None
+    # approvals change only with an audit row of their station
+    for a in _rows(path, "SELECT station_id, valid_from FROM approval_history"):
+        assert any(x[1] == "approvals" for x in audit[("station", a["station_id"], a["valid_from"])])
+    assert set(audit) <= seen  # no audit row without its version
+
+
+def test_demo_records_went_through_their_stages(demo_db):
+    path, _ = demo_db
+    statuses = {}
+    for v in _rows(path, "SELECT id, status FROM station_history ORDER BY id, valid_from"):
+        statuses.setdefault(v["id"], []).append(v["status"])
+    final = {r["id"]: r for r in _rows(path, "SELECT id, status, conversion FROM station")}
+    on_air = [sid for sid, r in final.items() if r["status"] == "on_air"]
+    for sid in on_air:
+        path_of = [st for i, st in enumerate(statuses[sid]) if i == 0 or statuses[sid][i - 1] != st]
+        assert path_of[0] == "planned" and path_of[-2:] == ["building", "on_air"], path_of
+    assert sum("approving" in statuses[sid] for sid in on_air) > len(on_air) * 0.9
+    counts = {
+        (r["field"], r["old"], r["new"]): r["n"]
+        for r in _rows(
+            path,
+            "SELECT field, old, new, COUNT(*) AS n FROM audit_log WHERE field IN ('power_supply') GROUP BY 1, 2, 3",
+        )
+    }
+    assert counts[("power_supply", "indirect", "direct")] == sum(
+        1 for r in final.values() if r["conversion"] == "done"
+    )
+    actions = {
+        (r["table_name"], r["action"]): r["n"]
+        for r in _rows(path, "SELECT table_name, action, COUNT(*) AS n FROM audit_log GROUP BY 1, 2")
+    }
+    for kind in ("station", "venue", "pole"):
+        assert actions.get((kind, "delete"), 0) >= 1
+        assert actions[(kind, "delete")] == actions[(kind, "restore")]
+    fields = {r["field"] for r in _rows(path, "SELECT DISTINCT field FROM audit_log WHERE action = 'update'")}
+    assert {"name", "lon", "lat", "approvals", "status", "conversion"} <= fields
+    late = _rows(path, "SELECT MAX(valid_from) AS t FROM station_history")[0]["t"]
+    assert late < "2023-01-02 18:00"
+
+
+def test_demo_past_weeks_show_the_registers_as_they_stood(demo_db):
+    from datetime import timedelta
+
+    from kf5g_desktop.domain.periods import IsoWeek
+
+    path, _ = demo_db
+    with Store.open(path, readonly=True) as s:
+        for text_week in ("2020-W40", "2021-W05", "2021-W30", "2022-W20"):
+            week = IsoWeek.parse(text_week)
+            t = s.week_cutoff(week)
+            then = s.query("station", ListQuery(), at=t)
+            on_air = [st for st in then if st.status == "on_air"]
+            assert all(st.on_air is not None and st.on_air <= t.date() for st in on_air)
+            by_date = s.count("station", ListQuery(date_to=week.end))
+            # recorded within a week of going on air
+            assert (
+                s.count("station", ListQuery(date_to=week.end - timedelta(days=7))) <= len(on_air) <= by_date
+            )
+            assert len(then) < s.count("station")
+
+
+def test_unit_demo_is_the_slice_of_the_city_demo_with_its_history(tmp_path):
+    city, unit = tmp_path / "city.db", tmp_path / "unit.db"
+    generate_demo(city, stations=400, seed=5)
+    generate_demo(unit, stations=400, seed=5, unit_code="410221")
+
+    def strip(rows):
+        return sorted(repr(sorted((k, v) for k, v in r.items() if k != "hid")) for r in rows)
+
+    for table, where in (
+        ("station_history", "unit_code = '410221'"),
+        ("venue_history", "unit_code = '410221'"),
+        ("pole_history", "unit_code = '410221'"),
+        ("approval_history", "station_id IN (SELECT id FROM station WHERE unit_code = '410221')"),
+        ("station", "unit_code = '410221'"),
+        (
+            "audit_log",
+            "(table_name, record_id) IN (SELECT 'station', id FROM station WHERE unit_code = '410221')",
+        ),
+    ):
+        a = _rows(city, f"SELECT * FROM {table} WHERE {where}")
+        b = _rows(unit, f"SELECT * FROM {table}")
+        if table == "audit_log":
+            b = [r for r in b if r["table_name"] == "station"]
+            a = [{k: v for k, v in r.items() if k != "id"} for r in a]
+            b = [{k: v for k, v in r.items() if k != "id"} for r in b]
+        assert a and strip(a) == strip(b), table
+    with Store.open(unit, readonly=True) as s:
+        assert s.history_out_of_step() == []
+    assert _rows(unit, "SELECT COUNT(*) AS n FROM submission")[0]["n"] == 0
+
+
+def test_city_demo_holds_the_units_weekly_submissions(demo_db):
+    from kf5g_desktop.domain.periods import IsoWeek
+
+    path, _ = demo_db
+    subs = _rows(path, "SELECT * FROM submission ORDER BY id")
+    with Store.open(path, readonly=True) as s:
+        units = [u.code for u in s.units()]
+        weeks = []
+        w = IsoWeek(2020, 30)
+        while str(w) <= "2022-W52":
+            weeks.append(w)
+            from datetime import timedelta
+
+            w = IsoWeek.containing(w.start + timedelta(days=7))
+        cutoffs = {str(w): s.week_cutoff(w) for w in weeks}
+    assert {r["iso_week"] for r in subs} == set(cutoffs)
+    assert all((r["direction"], r["kind"]) == ("import", "unit") for r in subs)
+    latest = [r for r in subs if r["superseded_by"] is None]
+    pairs = {(r["unit_code"], r["iso_week"]) for r in latest}
+    assert len(pairs) == len(latest)
+    total = len(units) * len(weeks)
+    missing = total - len(pairs)
+    assert 0 < missing < total * 0.05
+    late = [r for r in latest if r["late"]]
+    assert total * 0.03 < len(late) < total * 0.15
+    for r in subs:
+        cutoff = cutoffs[r["iso_week"]].isoformat(sep=" ")
+        assert bool(r["late"]) == (r["received_at"] > cutoff), r
+    corrected = [r for r in subs if r["superseded_by"] is not None]
+    assert 1 <= len(corrected) <= 3
+    by_id = {r["id"]: r for r in subs}
+    for old in corrected:
+        new = by_id[old["superseded_by"]]
+        assert (new["unit_code"], new["iso_week"], new["version"]) == (old["unit_code"], old["iso_week"], 2)
+        assert new["reason"] and new["received_at"] > old["received_at"]
+        # the correction was recorded in the registers before the corrected return was received
+        fixes = _rows(
+            path,
+            "SELECT a.at FROM audit_log a JOIN station s ON s.id = a.record_id AND a.table_name = 'station' "
+            f"WHERE s.unit_code = '{new['unit_code']}' AND a.field = 'lon' "
+            f"AND a.at > '{cutoffs[new['iso_week']].isoformat(sep=' ')}' AND a.at < '{new['received_at']}'",
+        )
+        assert fixes
+    # a late return was received before the unit recorded anything after the cut-off: its records
+    # as at received_at are those as at the cut-off
+    for r in (r for r in late if r["reason"] is None):  # a correction follows what it corrects
+        cutoff = cutoffs[r["iso_week"]].isoformat(sep=" ")
+        n = _rows(
+            path,
+            "SELECT COUNT(*) AS n FROM station_history WHERE unit_code = ? AND valid_from > ? AND valid_from <= ?".replace(
+                "?", "'{}'"
+            ).format(r["unit_code"], cutoff, r["received_at"]),
+        )[0]["n"]
+        assert n == 0, r

@@ -43,3 +43,50 @@ def test_released_schema_upgrades_with_its_data(tmp_path, fixture):
         assert s.check() == []
     if rev != migrate.head_revision():
         assert [b.reason for b in backup.list_backups(path)] == ["upgrade"]
+
+
+@pytest.mark.parametrize("fixture", FIXTURES, ids=[p.stem for p in FIXTURES])
+def test_released_schema_upgrades_with_its_history(tmp_path, fixture):
+    """A database of an earlier schema gets its history at upgrade (rebuilt from its audit log);
+    one of the current schema keeps the history it has. Either way the versions follow the audit
+    log and the registers can be read as they stood at a moment."""
+    import sqlite3
+    from datetime import timedelta
+
+    from kf5g_desktop.domain.values import ListQuery
+
+    path = tmp_path / "kf5g.db"
+    shutil.copyfile(fixture, path)
+    con = sqlite3.connect(fixture)
+    # a station updated after it was keyed in (status, name, approvals, …): its last update
+    sid, field, old, at = con.execute(
+        "SELECT record_id, field, old, at FROM audit_log a WHERE table_name = 'station' AND action = 'update'"
+        " AND field IN ('status', 'name') AND at > (SELECT at FROM audit_log b WHERE b.table_name = 'station'"
+        " AND b.record_id = a.record_id AND b.action = 'insert') ORDER BY at DESC, id DESC LIMIT 1"
+    ).fetchone()
+    con.close()
+    from datetime import datetime
+
+    when = datetime.fromisoformat(at)
+    with Store.open(path) as s:
+        assert s.history_out_of_step() == []
+        versions = s.versions("station", sid)
+        assert len(versions) >= 2
+        assert versions[-1].valid_to is None and versions[-2].valid_to == when
+        before = {r.id: r for r in s.query("station", ListQuery(), at=when - timedelta(seconds=1))}
+        after = {r.id: r for r in s.query("station", ListQuery(), at=when)}
+        assert str(getattr(before[sid], field)) == old
+        assert getattr(after[sid], field) == getattr(s.get_station(sid), field)
+        # before the first record was keyed in there was nothing
+        first = min(v.valid_from for v in s.versions("station", min(after)))
+        assert s.count("station", ListQuery(), at=first - timedelta(days=400)) < s.count("station")
+        st = s.find_station("CTCC", "FIXTURE-1")
+        fixture_versions = s.versions("station", st.id)
+        assert fixture_versions[-1].row["name"] == "夹具站(改名)"
+        if fixture.stem.endswith("0001"):  # inserted and renamed in the same second: one version
+            assert len(fixture_versions) == 1
+        else:  # renamed an hour later: two, and the registers an hour before show the first name
+            assert [v.row["name"] for v in fixture_versions] == ["夹具站", "夹具站(改名)"]
+            then = {r.id: r for r in s.query("station", ListQuery(), at=fixture_versions[1].valid_from - timedelta(minutes=1))}
+            assert then[st.id].name == "夹具站"
+            assert s.approvals_for([st.id], at=fixture_versions[0].valid_from)[st.id][0].item == "land"

@@ -1,0 +1,468 @@
+"""The demo's history: every record entered and then updated at back-dated times, as an office would.
+
+:mod:`demo` draws each record's final state; this module draws the way it got there (a station
+keyed in as 规划, its approvals applied for and granted, 审批中 → 在建 → 已开通, 转供电 → 直供电, a
+few names and coordinates corrected, a few records moved to the recycle bin and restored) and
+writes, for every change, the audit rows the Store would have written (who, when, field, old →
+new) and the version rows of the history tables (valid_from / valid_to), column-wise, without the
+audit-log backfill. The city demo also gets the units' weekly submissions (most on time, some late,
+a few missing, a couple corrected with a reason), received when each unit's records stood as that
+week's return showed them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+from bisect import bisect_right
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import Table
+from sqlalchemy.orm import Session
+
+from kf5g_desktop.domain.audit_text import approvals_text, audit_text
+from kf5g_desktop.domain.periods import IsoWeek, week_cutoff
+from kf5g_desktop.domain.records import Approval
+
+from . import rawinsert
+from .models import HISTORY_TABLES, ApprovalRow, PoleRow, StationRow, SubmissionRow, VenueRow
+
+END = datetime(2023, 1, 2, 12, 0)  # nothing in the demo is recorded later (2022-W52's cut-off: 18:00)
+FIRST_WEEK = IsoWeek(2020, 30)
+_BOOKKEEPING = frozenset({"id", "created_at", "created_by", "updated_at", "updated_by"})
+_COLUMNS = {
+    "station": [c.name for c in StationRow.__table__.columns],
+    "venue": [c.name for c in VenueRow.__table__.columns],
+    "pole": [c.name for c in PoleRow.__table__.columns],
+}
+_APPROVAL_COLUMNS = [c.name for c in ApprovalRow.__table__.columns]
+
+Event = tuple[datetime, str, dict[str, Any], "list[dict[str, Any]] | None"]
+"""(when, action: update/delete/restore, field → new value, the approvals after it or None)"""
+
+
+@dataclass
+class History:
+    """What the demo writes besides the registers: audit rows, versions, event times per unit."""
+
+    user: str
+    audit: list[list[Any]] = field(default_factory=list)  # rows of session.AUDIT_COLUMNS
+    versions: dict[str, list[list[Any]]] = field(default_factory=dict)
+    approval_versions: list[list[Any]] = field(default_factory=list)
+    times_by_unit: dict[str, list[datetime]] = field(default_factory=dict)
+
+    def keep(self, pred: Callable[[str], bool]) -> None:
+        """Keep only what concerns the units for which ``pred(unit_code)`` holds."""
+        unit_col = {k: cols.index("unit_code") for k, cols in _COLUMNS.items()}
+        kept: dict[str, set[int]] = {}
+        for kind, rows in self.versions.items():
+            idx = unit_col[kind]
+            self.versions[kind] = [r for r in rows if pred(r[idx])]
+            kept[kind] = {r[0] for r in self.versions[kind]}
+        self.audit = [a for a in self.audit if a[4] in kept[a[3]]]
+        sid = _APPROVAL_COLUMNS.index("station_id")
+        self.approval_versions = [a for a in self.approval_versions if a[sid] in kept["station"]]
+        self.times_by_unit = {u: t for u, t in self.times_by_unit.items() if pred(u)}
+
+
+def _when(rng: random.Random, day: date) -> datetime:
+    at = datetime.combine(day, _EIGHT) + timedelta(seconds=int(rng.random() * 36000))
+    return at if at < END else END - timedelta(seconds=int(rng.random() * 36000) + 60)
+
+
+_EIGHT = time(8, 0)
+
+
+def _friday(day: date) -> date:
+    """The Friday of ``day``'s week, or the next one (the day the office brings its records up to date)."""
+    return day + timedelta(days=(4 - day.weekday()) % 7)
+
+
+def _approval_list(apps: Iterable[dict[str, Any]]) -> str:
+    return approvals_text([Approval(a["item"], a["applied_on"], a["granted_on"], a["notes"]) for a in apps])
+
+
+def _snapshot(row: dict[str, Any], apps: list[dict[str, Any]]) -> str:
+    import json
+
+    values = {k: audit_text(v) for k, v in row.items() if k not in _BOOKKEEPING}
+    if apps:
+        values["approvals"] = _approval_list(apps)
+    return json.dumps({k: v for k, v in values.items() if v is not None}, ensure_ascii=False)
+
+
+def station_events(
+    rng: random.Random, final: dict[str, Any], apps: list[dict[str, Any]]
+) -> tuple[dict[str, Any], list[Event]]:
+    """A station's state when first keyed in, and the changes that led to ``final``."""
+    status = final["status"]
+    init = dict(final)
+    init.update(status="planned", construction_start=None, on_air=None, subsidy_state="na")
+    events: list[Event] = []
+    if status in ("on_air", "building"):
+        init["network_mode"] = None
+    if status == "on_air":
+        init.update(conversion=None, conversion_planned_on=None, conversion_done_on=None)
+        if final["conversion"] == "done":
+            init["power_supply"] = "indirect"
+    # approvals: applied for (审批中), then granted; the office keys the week's papers in on Friday
+    by_day: dict[date, list[tuple[int, dict[str, Any]]]] = {}
+    for a in apps:
+        by_day.setdefault(_friday(a["applied_on"]), []).append((0, a))
+        if a["granted_on"] is not None:
+            by_day.setdefault(max(_friday(a["granted_on"]), _friday(a["applied_on"])), []).append((1, a))
+    current: list[dict[str, Any]] = []
+    first_apply = True
+    for day in sorted(by_day):
+        for what, a in sorted(by_day[day], key=lambda p: p[0]):
+            if what == 0:
+                current = sorted([*current, {**a, "granted_on": None}], key=lambda x: x["id"])
+            else:
+                current = [{**x, "granted_on": a["granted_on"]} if x["id"] == a["id"] else x for x in current]
+        changes: dict[str, Any] = {}
+        if first_apply and status not in ("planned", "cancelled"):
+            changes["status"] = "approving"
+        first_apply = False
+        events.append((_when(rng, day), "update", changes, current))
+    start = final["construction_start"]
+    if start is not None:
+        events.append(
+            (
+                _when(rng, start),
+                "update",
+                {
+                    "status": "building",
+                    "construction_start": start,
+                    "network_mode": final["network_mode"] if status == "building" else None,
+                },
+                None,
+            )
+        )
+    if status == "on_air":
+        on_air = final["on_air"]
+        conv = final["conversion"]
+        events.append(
+            (
+                _when(rng, on_air + timedelta(days=rng.randint(0, 6))),
+                "update",
+                {
+                    "status": "on_air",
+                    "on_air": on_air,
+                    "network_mode": final["network_mode"],
+                    "subsidy_state": final["subsidy_state"],
+                    "conversion": "planned" if conv == "done" else conv,
+                    "conversion_planned_on": final["conversion_planned_on"],
+                },
+                None,
+            )
+        )
+        if conv == "done":  # 转供电 → 直供电
+            events.append(
+                (
+                    _when(rng, final["conversion_done_on"] + timedelta(days=rng.randint(0, 3))),
+                    "update",
+                    {
+                        "power_supply": "direct",
+                        "conversion": "done",
+                        "conversion_done_on": final["conversion_done_on"],
+                    },
+                    None,
+                )
+            )
+    elif status in ("suspended", "cancelled"):
+        day = (final["construction_start"] or final["planned_on_air"]) - timedelta(days=rng.randint(30, 90))
+        latest = max((e[0] for e in events), default=final["created_at"])
+        day = max(day, latest.date() + timedelta(days=rng.randint(5, 40)))
+        events.append((_when(rng, min(day, date(2022, 12, 20))), "update", {"status": status}, None))
+    _corrections(rng, final, init, events, name_share=0.015, point_share=0.015, bin_share=0.004)
+    return init, events
+
+
+def register_events(rng: random.Random, final: dict[str, Any]) -> tuple[dict[str, Any], list[Event]]:
+    """A venue's or pole's state when keyed in, and its corrections (names, coordinates, the bin)."""
+    init = dict(final)
+    events: list[Event] = []
+    _corrections(rng, final, init, events, name_share=0.03, point_share=0.02, bin_share=0.01)
+    return init, events
+
+
+def _corrections(
+    rng: random.Random,
+    final: dict[str, Any],
+    init: dict[str, Any],
+    events: list[Event],
+    *,
+    name_share: float,
+    point_share: float,
+    bin_share: float,
+) -> None:
+    created: datetime = final["created_at"]
+    r = rng.random()
+    if r < name_share:  # keyed in under a provisional name, corrected later
+        init["name"] = final["name"] + "（暂定名）"
+        at = created + timedelta(days=rng.randint(2, 120), hours=rng.randint(0, 8))
+        events.append((min(at, END - timedelta(hours=1)), "update", {"name": final["name"]}, None))
+    r = rng.random()
+    if r < point_share and final.get("lon") is not None:  # a wrong coordinate, corrected
+        init["lon"] = round(final["lon"] + rng.choice((-1, 1)) * rng.uniform(0.01, 0.04), 6)
+        init["lat"] = round(final["lat"] + rng.choice((-1, 1)) * rng.uniform(0.01, 0.03), 6)
+        at = created + timedelta(days=rng.randint(3, 200), hours=rng.randint(0, 8))
+        events.append(
+            (min(at, END - timedelta(hours=1)), "update", {"lon": final["lon"], "lat": final["lat"]}, None)
+        )
+    r = rng.random()
+    if r < bin_share:  # deleted by mistake, restored from the recycle bin
+        at = created + timedelta(days=rng.randint(1, 300), hours=rng.randint(0, 8))
+        back = at + timedelta(days=rng.randint(1, 20), hours=rng.randint(0, 5))
+        if back < END:
+            events.append((at, "delete", {}, None))
+            events.append((back, "restore", {}, None))
+
+
+def materialize(
+    h: History,
+    kind: str,
+    key: str,
+    init: dict[str, Any],
+    events: list[Event],
+    final_apps: list[dict[str, Any]] | None = None,
+) -> dict[str, Any]:
+    """Write the record's audit rows and versions; returns its row as it now stands."""
+    cols = _COLUMNS[kind]
+    rid = init["id"]
+    user = h.user
+    created: datetime = init["created_at"]
+    state = dict(init, updated_at=created, updated_by=user, deleted_at=None, deleted_by=None)
+    apps: list[dict[str, Any]] = []
+    apps_text = ""
+    events = sorted(events, key=lambda e: e[0])
+    times = h.times_by_unit.setdefault(state["unit_code"], [])
+    audit = h.audit
+
+    def row(action: str, at: datetime, fld: str | None = None, old: Any = None, new: Any = None) -> None:
+        audit.append([at, user, action, kind, rid, key, fld, old, new, None])
+
+    row("insert", created, new=_snapshot(state, apps))
+    out = h.versions.setdefault(kind, [])
+    open_from = created
+    times.append(created)
+    app_open: dict[int, tuple[datetime, dict[str, Any]]] = {}
+    prev_at = created
+    for at, action, changes, new_apps in events:
+        at = max(at, prev_at + timedelta(minutes=1))  # one change at a time, in order
+        new_state = dict(state)
+        if action == "delete":
+            new_state.update(deleted_at=at, deleted_by=user)
+            row("delete", at)
+        elif action == "restore":
+            new_state.update(deleted_at=None, deleted_by=None)
+            row("restore", at)
+        changed = action != "update"
+        for name, value in changes.items():
+            if state[name] == value:
+                continue
+            old_t, new_t = audit_text(state[name]), audit_text(value)
+            if old_t != new_t:
+                row("update", at, name, old_t, new_t)
+                new_state[name] = value
+                changed = True
+        if new_apps is not None:
+            new_t = _approval_list(new_apps)
+            if apps_text != new_t:
+                row("update", at, "approvals", apps_text or None, new_t or None)
+                _approval_versions(h, app_open, apps, new_apps, at)
+                apps, apps_text = new_apps, new_t
+                changed = True
+        if not changed:
+            continue
+        if action == "update":
+            new_state.update(updated_at=at, updated_by=user)
+        out.append([state[c] for c in cols] + [open_from, at])
+        state, open_from, prev_at = new_state, at, at
+        times.append(at)
+    out.append([state[c] for c in cols] + [open_from, None])
+    for a_from, a in app_open.values():
+        h.approval_versions.append([a[c] for c in _APPROVAL_COLUMNS] + [a_from, None])
+    if final_apps is not None and len(apps) != len(final_apps):
+        raise AssertionError(f"demo station {rid}: approvals {apps} differ from {final_apps}")
+    return state
+
+
+def _approval_versions(
+    h: History,
+    open_: dict[int, tuple[datetime, dict[str, Any]]],
+    before: list[dict[str, Any]],
+    after: list[dict[str, Any]],
+    at: datetime,
+) -> None:
+    after_by_id = {a["id"]: a for a in after}
+    for a in before:
+        b = after_by_id.get(a["id"])
+        if b is None or b != a:
+            a_from, _ = open_.pop(a["id"])
+            h.approval_versions.append([a[c] for c in _APPROVAL_COLUMNS] + [a_from, at])
+    for b in after:
+        if b["id"] not in open_:
+            open_[b["id"]] = (at, b)
+
+
+def correct(rng: random.Random, final: dict[str, Any], events: list[Event], at: datetime) -> None:
+    """A coordinate correction of a station recorded at ``at`` (after the week it concerns)."""
+    lon = round(final["lon"] + rng.choice((-1, 1)) * rng.uniform(0.002, 0.004), 6)
+    lat = round(final["lat"] + rng.choice((-1, 1)) * rng.uniform(0.002, 0.003), 6)
+    events.append((at, "update", {"lon": lon, "lat": lat}, None))
+
+
+def write_versions(s: Session, h: History) -> None:
+    """The audit rows and the version rows, column-wise (multi-row INSERTs)."""
+    from .models import AuditRow
+    from .session import AUDIT_COLUMNS
+
+    cache: dict[Any, Any] = {}
+    audit_table: Table = AuditRow.__table__  # type: ignore[assignment]
+    work: list[tuple[Table, list[str], list[list[Any]]]] = [(audit_table, list(AUDIT_COLUMNS), h.audit)]
+    work += [
+        (HISTORY_TABLES[k], [*_COLUMNS[k], "valid_from", "valid_to"], rows) for k, rows in h.versions.items()
+    ]
+    work.append(
+        (HISTORY_TABLES["approval"], [*_APPROVAL_COLUMNS, "valid_from", "valid_to"], h.approval_versions)
+    )
+    conn = s.connection()
+    conn.exec_driver_sql("PRAGMA cache_size=-262144")  # this connection: 256 MB of pages while it writes
+    for table, cols, rows in work:
+        _to_storage(rows, rawinsert.converters(table, cols), cache)
+        # indexes are built once after the rows are in: faster than keeping them up to date row by row
+        indexes = list(table.indexes)
+        for ix in indexes:
+            ix.drop(conn)
+        rawinsert.insert_rows(s, table, cols, rows)
+        for ix in indexes:
+            ix.create(conn)
+
+
+def _to_storage(rows: list[list[Any]], convs: list[tuple[int, Any]], cache: dict[Any, Any]) -> None:
+    """rawinsert.to_storage, remembering each value's storage form (the same times recur often)."""
+    for i, conv in convs:
+        memo = cache.setdefault(conv, {})
+        for row in rows:
+            v = row[i]
+            if v is not None:
+                try:
+                    row[i] = memo[v]
+                except KeyError:
+                    row[i] = memo[v] = conv(v)
+
+
+# The units' weekly submissions ------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Correction:
+    unit_code: str
+    week: IsoWeek
+    at: datetime  # when the corrected return was received
+
+
+def weeks(last: IsoWeek) -> list[IsoWeek]:
+    out, day = [], FIRST_WEEK.start
+    while day <= last.start:
+        out.append(IsoWeek.containing(day))
+        day += timedelta(days=7)
+    return out
+
+
+def submissions(
+    rng: random.Random,
+    h: History,
+    units: list[str],
+    corrections: list[tuple[Correction, str]],
+    *,
+    deadline_hours: int | None = None,
+) -> list[dict[str, Any]]:
+    """The city's received returns: per unit and week, one (or a corrected pair), or none.
+
+    An on-time return was received before the cut-off and was made from the unit's records as
+    they stood when received; a late one was received after the cut-off but before the unit
+    recorded anything more (so its content, made as at the cut-off, is the records as at
+    received_at too)."""
+    out: list[dict[str, Any]] = []
+    corrected = {(c.unit_code, str(c.week)): (c, reason) for c, reason in corrections}
+    times = {u: sorted(t) for u, t in h.times_by_unit.items()}
+    last = IsoWeek.containing((END - timedelta(days=1)).date())
+    for week in weeks(last):
+        cutoff = week_cutoff(week, deadline_hours)
+        for unit in units:
+            r = rng.random()
+            if r < 0.015 and (unit, str(week)) not in corrected:
+                continue  # 未报
+            t_unit = times.get(unit, [])
+            if r < 0.09:
+                received = cutoff + timedelta(hours=rng.randint(1, 70), minutes=rng.randint(0, 59))
+                nxt = bisect_right(t_unit, cutoff)
+                if nxt < len(t_unit) and t_unit[nxt] <= received:
+                    received = t_unit[nxt] - timedelta(seconds=1)
+                if received <= cutoff:
+                    received = cutoff - timedelta(minutes=rng.randint(5, 90))
+            else:
+                received = cutoff - timedelta(hours=rng.randint(1, 26), minutes=rng.randint(0, 59))
+            first = _submission(unit, week, received, cutoff, 1, None, h.user)
+            out.append(first)
+            if (unit, str(week)) in corrected:
+                c, reason = corrected[(unit, str(week))]
+                first["superseded_by"] = len(out) + 1  # ids follow the list order
+                out.append(_submission(unit, week, c.at, cutoff, 2, reason, h.user))
+    for i, sub in enumerate(out, start=1):
+        sub["id"] = i
+    return out
+
+
+def _submission(
+    unit: str,
+    week: IsoWeek,
+    received: datetime,
+    cutoff: datetime,
+    version: int,
+    reason: str | None,
+    user: str,
+) -> dict[str, Any]:
+    name = f"{unit}_{week.compact}_5G周报{'_更正' if reason else ''}.xlsx"
+    return dict(
+        direction="import",
+        kind="unit",
+        unit_code=unit,
+        iso_week=str(week),
+        version=version,
+        # the demo holds no workbook bytes: the digest names what it stands for
+        content_sha256=hashlib.sha256(f"demo {unit} {week} v{version}".encode()).hexdigest(),
+        signature=None,
+        signature_status="unsigned",
+        file_name=name,
+        generated_at=received.isoformat(timespec="seconds"),
+        received_at=received,
+        user=user,
+        late=received > cutoff,
+        reason=reason,
+        modified_accepted=False,
+        superseded_by=None,
+        batch_id=None,
+        content=None,
+    )
+
+
+def insert_submissions(s: Session, rows: list[dict[str, Any]]) -> None:
+    from sqlalchemy import insert, update
+
+    if not rows:
+        return
+    plain = [{**r, "superseded_by": None} for r in rows]
+    s.connection().execute(insert(SubmissionRow), plain)
+    for r in rows:
+        if r["superseded_by"] is not None:
+            s.connection().execute(
+                update(SubmissionRow)
+                .where(SubmissionRow.id == r["id"])
+                .values(superseded_by=r["superseded_by"])
+            )
