@@ -112,6 +112,8 @@ class Boundary:
 
     def holds(self, lon: float, lat: float, tolerance_m: float = BORDER_TOLERANCE_M) -> bool:
         """Inside, or outside by no more than the tolerance (a point on the border)."""
+        if not (math.isfinite(lon) and math.isfinite(lat)):
+            return False
         if self.contains(lon, lat):
             return True
         pad = tolerance_m / _M_PER_DEG

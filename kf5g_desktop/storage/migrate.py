@@ -43,14 +43,18 @@ def _script() -> Any:
 _REVISION_LINE = re.compile(r"^(revision|down_revision)\b[^=\n]*=\s*(.+?)\s*$", re.MULTILINE)
 
 
-@functools.cache
 def revision_graph() -> dict[str, tuple[str, ...]]:
     """Each migration's revision and the revisions it revises, read from the files' module-level
     ``revision = …`` / ``down_revision = …`` lines without importing Alembic (about a third of a
     second at every start-up); Alembic itself is loaded only for an upgrade. The same graph as
     Alembic's ScriptDirectory (a test compares them)."""
+    return dict(_revision_graph(str(migrations_path())))
+
+
+@functools.cache
+def _revision_graph(folder: str) -> dict[str, tuple[str, ...]]:
     graph: dict[str, tuple[str, ...]] = {}
-    for f in sorted((migrations_path() / "versions").glob("*.py")):
+    for f in sorted((Path(folder) / "versions").glob("*.py")):
         found: dict[str, str] = {m[1]: m[2] for m in _REVISION_LINE.finditer(f.read_text(encoding="utf-8"))}
         if "revision" not in found:
             continue
