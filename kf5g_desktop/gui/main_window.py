@@ -211,11 +211,8 @@ class MainWindow(QMainWindow):
             elif key == APPROVALS:
                 page = ApprovalsPage(self.store, self)
                 page.openRequested.connect(self.open_record)
-            elif key == MAP:
-                from .map_page import MapPage
-
-                page = MapPage(self.store, self)
-                page.openRequested.connect(self.open_record)
+            elif key == MAP:  # built when first shown: pyqtgraph and numpy wait until then
+                page = QWidget(self)
             elif key == RECYCLE:
                 page = RecycleBinPage(self.store, self)
                 page.restoreRequested.connect(self.restore_record)
@@ -284,6 +281,8 @@ class MainWindow(QMainWindow):
         if self.nav.currentRow() != row:
             self.nav.setCurrentRow(row)  # re-enters via the signal
             return
+        if key == MAP and type(self.pages[key]) is QWidget:
+            self._build_map_page()
         page = self.pages[key]
         self.stack.setCurrentWidget(page)
         refresh = getattr(page, "refresh", None)
@@ -296,6 +295,18 @@ class MainWindow(QMainWindow):
             refresh()
         self._stale.discard(key)
         self.update_actions()
+
+    def _build_map_page(self) -> None:
+        from .map_page import MapPage
+
+        placeholder = self.pages[MAP]
+        page = MapPage(self.store, self)
+        page.openRequested.connect(self.open_record)
+        self._watch_selection(page)
+        self.stack.insertWidget(self.stack.indexOf(placeholder), page)
+        self.stack.removeWidget(placeholder)
+        placeholder.deleteLater()
+        self.pages[MAP] = page
 
     def show_register(self, kind: str, filters: dict[str, Any]) -> None:
         """Show a register filtered, e.g. ``show_register("station", {"unit_codes": ["410221"]})``."""
