@@ -242,7 +242,7 @@ def test_city_demo_holds_the_units_weekly_submissions(demo_db):
         units = [u.code for u in s.units()]
         weeks = []
         w = IsoWeek(2020, 30)
-        while str(w) <= "2022-W52":
+        while str(w) <= "2022-W51":  # 2022-W52 is not due when the demo ends
             weeks.append(w)
             from datetime import timedelta
 
