@@ -220,6 +220,11 @@ def many_stations(path, n: int = 90) -> Store:
     return store
 
 
+# The header rows of the tables that list the stations: 本周新增和开通基站, and 本周变化's 新增记录
+# (the stations of ``many_stations`` are all recorded in the week).
+HEADER_ROWS = r"运营商\s+基站编码\s+基站名称|类型\s+编码\s+名称\s+状态\s+日期"
+
+
 def test_long_tables_repeat_their_header(qapp, tmp_path):
     store = many_stations(tmp_path / "many.db")
     report = ReportDocument(gather(store, W05, "410221"))
@@ -232,7 +237,7 @@ def test_long_tables_repeat_their_header(qapp, tmp_path):
     table_pages = [p for p in per_page if "批量基站" in p]
     assert len(table_pages) >= 2
     for p in table_pages:  # the header row is repeated on every page the table runs over
-        assert re.search(r"运营商\s+基站编码\s+基站名称", p)
+        assert re.search(HEADER_ROWS, p)
     assert all(f"批量基站{i:03d}" in text for i in range(90))
     check_page_numbers(text, pages)
 
@@ -257,6 +262,17 @@ def test_demo_report_matches_the_database(qapp, demo_db, tmp_path, capsys, unit,
     # the horizon's rule (domain.horizon)
     cutoff = f"{after} 18:00:00"
     at = f"valid_from <= '{cutoff}' AND (valid_to IS NULL OR valid_to > '{cutoff}')"
+    if unit is None:  # the city: each unit as at its latest accepted submission for the week
+        from kf5g_desktop.storage.store import Store
+
+        with Store.open(path, readonly=True) as s:
+            moments = s.week_basis(w).moment
+        assert isinstance(moments, dict) and len(moments) == 9
+        at = "(" + " OR ".join(
+            f"(unit_code = '{u}' AND valid_from <= '{t:%Y-%m-%d %H:%M:%S.%f}'"
+            f" AND (valid_to IS NULL OR valid_to > '{t:%Y-%m-%d %H:%M:%S.%f}'))"
+            for u, t in moments.items()
+        ) + ")"
     unit_cond = f"AND unit_code = '{unit}'" if unit else ""
     scope = (
         f"{at} AND deleted_at IS NULL {unit_cond} AND (created_at < '{after}' OR on_air <= '{end}'"
@@ -490,7 +506,7 @@ def test_long_lists_page_breaks(qapp, tmp_path):
             lines = [line for line in page.splitlines() if line.strip()]
             if re.match(r"\s*[一二三四五六七八九十]+、", lines[0]):  # the section starts this page
                 lines = lines[1:]
-            assert re.search(r"运营商\s+基站编码\s+基站名称", lines[0]), lines[0]
+            assert re.search(HEADER_ROWS, lines[0]), lines[0]
 
 
 def test_headings_stay_with_their_first_rows(qapp, tmp_path):
