@@ -139,16 +139,24 @@ class Boundary:
         return (cx / (3 * a), cy / (3 * a))
 
     def random_point(self, rng: random.Random, margin_m: float = 0.0) -> Point:
-        """A point inside the polygon at least ``margin_m`` from its border (for demo data).
+        """A point inside the polygon about ``margin_m`` or more from its border (for demo data).
 
         Draws exactly two numbers from ``rng`` whatever the tries, so a caller's random stream
         stays as it was with a point drawn from a box.
         """
         own = random.Random(f"{rng.random()!r}/{rng.random()!r}")
+        dlat = margin_m / _M_PER_DEG
+        dlon = dlat / math.cos(math.radians((self.lat_min + self.lat_max) / 2))
+        # The margin is checked at eight points around the point (cheap: point-in-polygon uses the
+        # banded edge index), not by the distance to every edge.
+        ring = [(dlon * c, dlat * d) for c, d in ((1, 0), (-1, 0), (0, 1), (0, -1))]
+        ring += [(dlon * c * 0.7071, dlat * d * 0.7071) for c in (1, -1) for d in (1, -1)]
         for _ in range(10_000):
             lon = round(own.uniform(self.lon_min, self.lon_max), 6)
             lat = round(own.uniform(self.lat_min, self.lat_max), 6)
-            if self.contains(lon, lat) and (margin_m <= 0 or self.border_distance_m(lon, lat) >= margin_m):
+            if self.contains(lon, lat) and (
+                margin_m <= 0 or all(self.contains(lon + x, lat + y) for x, y in ring)
+            ):
                 return lon, lat
         raise ValueError(f"no point found inside {self.code}")
 
