@@ -53,6 +53,10 @@ HEADING_LEVEL = 3  # <h3> sections and <h4> sub-headings are kept with what foll
 KEEP_ROWS = 2  # a heading stays with at least this many rows of its table
 KEEP_LINES = 4  # ... and with a paragraph of up to this many lines whole
 PAGE_TOP_SLACK = 12  # layout units: a block this close to a page's top already starts that page
+# Layout units: the layout counts a table ending this close to a page's end (its bounding rect
+# ends up to about 2 units before the end) as ending on the next page, so a page break right after
+# it starts the page after that one and leaves a blank page between them.
+TABLE_END_SLACK = 3
 
 
 def new_printer(mode: QPrinter.PrinterMode = QPrinter.PrinterMode.HighResolution) -> QPrinter:
@@ -79,6 +83,7 @@ class _Item:
     bottom: float
     rows: list[float] = field(default_factory=list)  # a table: the top of each body row
     head_top: float = 0.0  # a table: the top of its header row
+    ends: list[float] = field(default_factory=list)  # a table: where each body row's text ends
 
 
 class ReportDocument:
@@ -157,6 +162,17 @@ class ReportDocument:
                     splits.pop(table[0], None)
             return Pagination(frozenset(breaks), {k: tuple(v) for k, v in splits.items()})
 
+        def starts_page(it: _Item) -> bool:
+            """Whether the HTML starts a new page before ``it`` (a break, or a table's later part)."""
+            table = parse_table_anchor(it.name)
+            return it.name in pages.breaks or (table is not None and table[1] > 0)
+
+        def ends_at_page_end(item: _Item, last: int) -> bool:
+            """Whether the part of ``item`` (a table) ending with its body row ``last`` would end so
+            close to the end of that row's page that the layout counts it as on the next one."""
+            bottom = item.ends[last] + (item.bottom - item.ends[-1])  # its last row, not stretched
+            return page(bottom + TABLE_END_SLACK) != page(item.rows[last])
+
         changed = False
         resplit: set[str] = set()  # tables split anew in this pass
         i = 0
@@ -179,10 +195,25 @@ class ReportDocument:
                 rows = item.rows
                 # Where the layout carried the table over (it repeats the header row there too),
                 # a new table begins; every page of the table in one go.
-                new = [first + r for r in range(1, len(rows)) if page(rows[r]) != page(rows[r - 1])]
-                if not new and len(rows) > 1 and page(item.bottom) != page(rows[0]):
+                # A part that would end right at its page's end (so that the page break before the
+                # next part would leave a page blank) gives its last row to the next part.
+                new = []
+                for r in range(1, len(rows)):
+                    if page(rows[r]) != page(rows[r - 1]):
+                        start = new[-1] - first if new else 0
+                        new.append(first + (r - 1 if r - 1 > start and ends_at_page_end(item, r - 1) else r))
+                nxt = items[i + 1] if i + 1 < len(items) else None
+                if (
+                    not new
+                    and len(rows) > 1
+                    and (
+                        page(item.bottom) != page(rows[0])
+                        or (nxt is not None and starts_page(nxt) and ends_at_page_end(item, len(rows) - 1))
+                    )
+                ):
                     # Only the table's bottom edge is over the break: the layout would carry the
                     # table (its header row) onto the next page; move its last row there instead.
+                    # So too where the table ends right at the page's end and a new page follows.
                     new = [first + len(rows) - 1]
                 if new:
                     # The later parts of this table were placed for the old breaks: laid out anew.
@@ -236,6 +267,12 @@ class ReportDocument:
         def cell(row: int) -> QRectF:
             return layout.blockBoundingRect(table.cellAt(row, 0).firstCursorPosition().block())
 
+        def text_end(row: int) -> float:
+            return max(
+                layout.blockBoundingRect(table.cellAt(row, c).lastCursorPosition().block()).bottom()
+                for c in range(table.columns())
+            )
+
         head = table.format().headerRowCount()
         body = range(head, table.rows())
         frame = layout.frameBoundingRect(table)
@@ -251,6 +288,7 @@ class ReportDocument:
             frame.bottom(),
             [cell(r).top() for r in body],
             cell(0).top() if head else frame.top(),
+            [text_end(r) for r in body],
         )
 
     def page_count(self, printer: QPrinter | None = None) -> int:
