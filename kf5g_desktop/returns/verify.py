@@ -165,7 +165,7 @@ def _verify(
         start = date.fromisoformat(meta.get("period_start", ""))
         end = date.fromisoformat(meta.get("period_end", ""))
     except ValueError:
-        res.fail(3, "“_meta”中的统计周期日期格式不对（应为 YYYY-MM-DD）。", S_META)
+        res.fail(3, "“_meta”中的统计周期日期格式不对（应为“年-月-日”，如 2021-02-01）。", S_META)
         return
     if not is_iso_week_span(start, end):
         res.fail(3, f"统计周期 {start} 至 {end} 不是一个完整的周一至周日，请重新导出。", S_META)

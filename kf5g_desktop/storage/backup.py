@@ -163,9 +163,9 @@ def copy_database(src: Path, dest: Path) -> None:
 
 
 def _remove_partial(tmp: Path) -> None:
-    """Remove a temporary copy and its rollback journal (left beside it when a copy was killed;
+    """Remove a temporary copy and its journal or WAL files (left beside it when a copy was killed;
     a stale journal must never be rolled into a new copy of the same name)."""
-    for p in (tmp, tmp.with_name(tmp.name + "-journal")):
+    for p in (tmp, *(tmp.with_name(tmp.name + x) for x in ("-journal", "-wal", "-shm"))):
         if p.exists():
             p.unlink()
 
@@ -174,14 +174,15 @@ PARTIAL_MAX_AGE = timedelta(hours=1)
 
 
 def clean_partial_files(folder: Path, now: datetime | None = None) -> list[Path]:
-    """Remove what copies interrupted by a crash or power cut left (``*.part``, ``*.part-journal``),
+    """Remove what copies interrupted by a crash or power cut left (``*.part`` and its journal,
+    ``-wal`` and ``-shm`` files: a copy of a WAL database is in WAL mode until it is switched off),
     once they are older than any copy still running could be."""
     if not folder.is_dir():
         return []
     limit = (now or datetime.now()) - PARTIAL_MAX_AGE
     removed = []
     for p in folder.iterdir():
-        if p.name.endswith((".part", ".part-journal")):
+        if p.name.endswith((".part", ".part-journal", ".part-wal", ".part-shm")):
             try:
                 if datetime.fromtimestamp(p.stat().st_mtime) < limit:
                     p.unlink()
