@@ -7,6 +7,7 @@ Coordinates are the stored WGS-84 numbers; records without both are left out.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 
@@ -29,7 +30,7 @@ class MapPoints:
 
 
 def map_points(store: Store, kind: str, unit_code: str | None = None) -> MapPoints:
-    row = {"station": StationRow, "venue": VenueRow, "pole": PoleRow}[kind]
+    row: Any = {"station": StationRow, "venue": VenueRow, "pole": PoleRow}[kind]
     code_col = {"station": StationRow.station_code, "venue": VenueRow.venue_code, "pole": PoleRow.pole_code}[
         kind
     ]
