@@ -44,6 +44,20 @@ class ValidationContext:
     today: date = field(default_factory=date.today)
 
 
+
+# A station's single-code fields and their code lists (checked one by one and in bulk).
+STATION_CODE_FIELDS = (
+    ("station_type", codes.STATION_TYPE),
+    ("network_mode", codes.NETWORK_MODE),
+    ("build_mode", codes.BUILD_MODE),
+    ("scene", codes.SCENE),
+    ("mast_type", codes.MAST_TYPE),
+    ("status", codes.STATUS),
+    ("power_supply", codes.POWER_SUPPLY),
+    ("conversion", codes.CONVERSION),
+    ("subsidy_state", codes.SUBSIDY_STATE),
+)
+
 def errors(issues: list[Issue]) -> list[Issue]:
     return [i for i in issues if i.is_error]
 
@@ -213,17 +227,7 @@ def validate_station(station: Station, ctx: ValidationContext) -> list[Issue]:
             f"“共享运营商”不应包含承建运营商本身，请去掉“{codes.OPERATOR.label(station.operator)}”。",
             "sharing_includes_builder",
         )
-    for name, cl in (
-        ("station_type", codes.STATION_TYPE),
-        ("network_mode", codes.NETWORK_MODE),
-        ("build_mode", codes.BUILD_MODE),
-        ("scene", codes.SCENE),
-        ("mast_type", codes.MAST_TYPE),
-        ("status", codes.STATUS),
-        ("power_supply", codes.POWER_SUPPLY),
-        ("conversion", codes.CONVERSION),
-        ("subsidy_state", codes.SUBSIDY_STATE),
-    ):
+    for name, cl in STATION_CODE_FIELDS:
         c.code(station, name, cl)
     unit = c.unit_and_township(station)
     c.coordinates(station, unit)
@@ -468,17 +472,7 @@ def station_suspects(cols: Columns, ctx: ValidationContext) -> set[int]:
     for i, (op, sharing) in enumerate(zip(cols["operator"], cols["sharing_operators"], strict=True)):
         if op and sharing and op in str(sharing).split(sep):
             out.add(i)
-    for name, cl in (
-        ("station_type", codes.STATION_TYPE),
-        ("network_mode", codes.NETWORK_MODE),
-        ("build_mode", codes.BUILD_MODE),
-        ("scene", codes.SCENE),
-        ("mast_type", codes.MAST_TYPE),
-        ("status", codes.STATUS),
-        ("power_supply", codes.POWER_SUPPLY),
-        ("conversion", codes.CONVERSION),
-        ("subsidy_state", codes.SUBSIDY_STATE),
-    ):
+    for name, cl in STATION_CODE_FIELDS:
         out |= _bad_code_rows(cols[name], cl)
     out |= _place_rows(cols, ctx)
     for name in ("construction_start", "on_air", "conversion_done_on"):
