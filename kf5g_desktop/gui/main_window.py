@@ -6,8 +6,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontMetrics, QUndoStack
+from PySide6.QtCore import QSettings, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontMetrics, QGuiApplication, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -80,7 +80,7 @@ class MainWindow(QMainWindow):
         build_menus(self)
         self._build_status_bar()
         self.recordsChanged.connect(self.refresh_all)
-        self.resize(1280, 800)
+        self.resize(_first_size())
         geo = QSettings().value("main/geometry")
         if geo is not None:
             self.restoreGeometry(geo)
@@ -656,6 +656,18 @@ class MainWindow(QMainWindow):
             if w is not self and w.isVisible():
                 w.close()
         self.closed.emit()
+
+
+
+
+def _first_size() -> QSize:
+    """The window's size before any is remembered: 1280×800, or what the screen has room for (frame included)."""
+    size = QSize(1280, 800)
+    screen = QGuiApplication.primaryScreen()
+    if screen is not None:
+        room = screen.availableGeometry().size() - QSize(16, 48)  # the window manager's frame and title bar
+        size = size.boundedTo(room)
+    return size
 
 
 __all__ = ["REGISTER_TITLES", "MainWindow"]

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import MISSING, fields, replace
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
+    QScrollArea,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -119,6 +121,7 @@ class RecordForm(QDialog):
         self.cls = KINDS[kind].record_class
         self.ui = _ui_class(kind)()
         self.ui.setupUi(self)
+        self._scroll_fields()
         self.setStyleSheet(INVALID_STYLE)
         self._save_fn = save_fn or (lambda _k, new, _old: store.save(new))
         self._specs = {f.name: f for f in FIELDS[kind]}
@@ -139,6 +142,33 @@ class RecordForm(QDialog):
         self.load(record)
 
     # Widgets -------------------------------------------------------------------------------------
+
+    def _scroll_fields(self) -> None:
+        """Put the field groups in a scroll area (the messages and buttons stay below it), so the form fits
+        a small screen (1024×700) in every language; its first size is what the fields want, up to the screen."""
+        main = self.layout()
+        body = QWidget()
+        inner = QVBoxLayout(body)
+        inner.setContentsMargins(0, 0, 0, 0)
+        while main.count() and main.itemAt(0).widget() is not self.ui.messages:
+            item = main.takeAt(0)
+            if item.layout() is not None:
+                lay = item.layout()
+                lay.setParent(None)
+                inner.addLayout(lay)
+            elif item.widget() is not None:
+                inner.addWidget(item.widget())
+        scroll = QScrollArea(self)
+        scroll.setObjectName("fields")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(body)
+        main.insertWidget(0, scroll, 1)
+        want = body.sizeHint() + QSize(40, 40 + 2 * self.ui.b_save.sizeHint().height())
+        screen = self.screen()
+        if screen is not None:
+            want = want.boundedTo(screen.availableGeometry().size() - QSize(16, 48))
+        self.resize(want)
     def widget(self, name: str) -> QWidget | None:
         return getattr(self.ui, f"f_{name}", None)
 
