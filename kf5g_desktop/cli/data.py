@@ -67,7 +67,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     with open_store(args, readonly=True) as store:
         problems = store.check()
         counts = store.counts()
-    summary = ",".join(f"{REGISTER_TITLES[k]} {n} 条" for k, n in counts.items())
+    summary = "，".join(f"{REGISTER_TITLES[k]} {n} 条" for k, n in counts.items())
     if not problems:
         out(f"检查通过：数据库完整，{summary}，全部记录校验无误。")
         return EXIT_OK

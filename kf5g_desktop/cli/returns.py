@@ -104,7 +104,7 @@ def cmd_bulk_import(args: argparse.Namespace) -> int:
         names = {f: pv.table.headers[i] for f, i in pv.mapping.items()}
         from kf5g_desktop.domain.schema import field_label
 
-        out("列对应：" + ",".join(f"{field_label(pv.kind, f)}←“{h}”" for f, h in names.items()))
+        out("列对应：" + "，".join(f"{field_label(pv.kind, f)}←“{h}”" for f, h in names.items()))
         unmapped = [h for i, h in enumerate(pv.table.headers) if h and i not in pv.mapping.values()]
         if unmapped:
             out("未使用的列：" + "、".join(unmapped))

@@ -173,7 +173,7 @@ class Preview:
         return not any(r.state in (ERROR, CONFLICT) for r in self.rows)
 
     def summary(self) -> str:
-        return ",".join(
+        return "，".join(
             f"{STATE_LABELS[s]} {self.count(s)}" for s in (NEW, CHANGED, UNCHANGED, CONFLICT, ERROR)
         )
 

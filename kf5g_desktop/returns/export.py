@@ -155,10 +155,10 @@ def unsigned_reason(result: ExportResult) -> str:
 
 def describe(result: ExportResult) -> str:
     c = result.content
-    counts = ",".join(f"{k} {len(v)} 行" for k, v in c.sheets.items())
+    counts = "，".join(f"{k} {len(v)} 行" for k, v in c.sheets.items())
     version = f"第{result.version}版" + ("" if result.new_version else "（内容与上次导出相同）")
     signed = "已签名" if c.signature else unsigned_reason(result)
     return (
         f"已导出“{result.path}”：{counts}；已开通 {on_air_total(c.sheets[S_STATIONS])} 个；"
-        f"{version},{signed}，摘要 {c.digest[:12]}…"
+        f"{version}，{signed}，摘要 {c.digest[:12]}…"
     )
