@@ -9,9 +9,10 @@ size, so 100,000 stations compare in about a second.
 from __future__ import annotations
 
 import math
-from collections.abc import Hashable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 
+from . import codes
 from .coords import distance_m
 
 DEFAULT_DISTANCE_M = 20.0
@@ -86,3 +87,81 @@ def close_pairs(
                     if d < max_m:
                         out.append(ClosePair(p, q, d))
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class Located:
+    """A station as the duplicate check names it (``id`` None: a row of a file, ``row`` its number)."""
+
+    id: int | None
+    unit_code: str
+    operator: str
+    station_code: str
+    name: str
+    lon: float
+    lat: float
+    row: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Duplicate:
+    """Two stations that may be one: closer than the distance, same operator or co-build partners."""
+
+    a: Located
+    b: Located
+    metres: float
+
+    @property
+    def same_operator(self) -> bool:
+        return self.a.operator == self.b.operator
+
+    def cause(self) -> str:
+        if self.same_operator:
+            return "可能是同一基站重复登记"
+        return (
+            f"可能是{codes.OPERATOR.label(self.a.operator)}和{codes.OPERATOR.label(self.b.operator)}"
+            "把同一个共建站各登记了一次"
+        )
+
+    def message(self, units: dict[str, str] | None = None) -> str:
+        """``[杞县] 中国移动基站“…”（46000000123）与中国移动基站“…”（46000000456）相距约8米，…``."""
+        return (
+            f"{_named(self.a, units)}与{_named(self.b, units)}相距约{max(1, round(self.metres))}米，"
+            f"{self.cause()}。请核对，不会自动合并；确是两个基站则不必处理。"
+        )
+
+
+def _named(p: Located, units: dict[str, str] | None) -> str:
+    where = f"第{p.row}行" if p.row is not None else ""
+    unit = f"{units.get(p.unit_code, p.unit_code)}" if units else ""
+    return f"{where}{unit}{codes.OPERATOR.label(p.operator)}基站“{p.name}”（{p.station_code}）"
+
+
+def duplicates(
+    stations: Sequence[Located],
+    max_m: float = DEFAULT_DISTANCE_M,
+    *,
+    against: Sequence[Located] = (),
+    fresh: Callable[[Located], bool] | None = None,
+) -> list[Duplicate]:
+    """Possible duplicates among ``stations`` and between them and ``against``, in a stable order
+    (by the first station's place in ``stations``). With ``fresh``, only pairs with at least one
+    fresh station of ``stations`` (a new or moved one) are kept."""
+    points = [NearPoint(n, p.operator, p.lon, p.lat) for n, p in enumerate(stations)]
+    others = [NearPoint(-1 - n, p.operator, p.lon, p.lat) for n, p in enumerate(against)]
+
+    def at(k: int) -> Located:
+        return stations[k] if k >= 0 else against[-1 - k]
+
+    found: list[tuple[int, int, float]] = []
+    for pair in close_pairs(points, max_m, against=others):
+        ka, kb = int(pair.a.key), int(pair.b.key)  # type: ignore[call-overload]
+        if kb >= 0 and kb < ka:
+            ka, kb = kb, ka
+        if ka < 0:
+            ka, kb = kb, ka
+        if fresh is not None and not any(k >= 0 and fresh(stations[k]) for k in (ka, kb)):
+            continue
+        found.append((ka, kb, pair.metres))
+    found.sort(key=lambda t: (t[0], t[1] if t[1] >= 0 else len(stations) - t[1]))
+    return [Duplicate(at(ka), at(kb), m) for ka, kb, m in found]
