@@ -20,6 +20,7 @@ from typing import Any, Concatenate, ParamSpec, TypeVar, cast
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
+from kf5g_desktop.domain import nearby
 from kf5g_desktop.domain.horizon import WeekBasis
 from kf5g_desktop.domain.kinds import kind_of
 from kf5g_desktop.domain.periods import IsoWeek, week_cutoff
@@ -56,6 +57,7 @@ from . import (
 )
 from . import backup as backups
 from . import changes as record_changes
+from . import map_points as points
 from .batches import BatchWriter
 from .db import WRITE_OPTION, WriterLock, make_engine
 from .errors import NotFoundError, ReadOnlyStoreError, StorageError
@@ -340,6 +342,22 @@ class Store:
         """Records added, deleted, restored or changed (field by field, old → new) between two
         moments (``storage.changes.compare``)."""
         return self._read(record_changes.compare, before, after, unit_code=unit_code, kinds=kinds)
+
+    def map_points(self, kind: str, unit_code: str | None = None, *, at: Moment = None) -> points.MapPoints:
+        """The records of ``kind`` with coordinates (of a unit, or all), now or as they stood at
+        ``at``: id, code, name, point, unit and a station's status and operator, column-wise."""
+        return self._read(points.map_points, kind, unit_code, at)
+
+    def located_stations(self, unit_codes: Sequence[str] | None = None) -> list[nearby.Located]:
+        """Live stations with coordinates (of ``unit_codes``, or all), for the duplicate check."""
+        return self._read(points.located_stations, unit_codes)
+
+    def near_duplicates(
+        self, unit_code: str | None = None, max_m: float = nearby.DEFAULT_DISTANCE_M
+    ) -> list[nearby.Duplicate]:
+        """Possible duplicates by distance among the live stations (``domain.nearby``): a
+        warning, never merged."""
+        return self._read(points.near_duplicates, unit_code, max_m)
 
     def history_out_of_step(self) -> list[str]:
         """Records whose current version is not their register row (a check: should be empty)."""
