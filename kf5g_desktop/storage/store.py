@@ -44,6 +44,7 @@ from kf5g_desktop.paths import default_db_path
 
 from . import (
     audit,
+    batch_coords,
     batches,
     figures_sql,
     history,
@@ -474,6 +475,12 @@ class Store:
         Refused when a record of the batch was changed after it. Returns the number of records touched."""
         self.backup("undo")
         return self._write(batches.undo, batch_id)
+
+    def declare_batch_coords(self, batch_id: int, system: str) -> batch_coords.Declared:
+        """Declare that the coordinates batch ``batch_id`` wrote were in ``system`` (GCJ-02 or
+        BD-09): they are converted to the stored WGS-84 in a batch of their own (audited,
+        undone with :meth:`undo_batch`). Records whose coordinates changed since are left."""
+        return self._write(batch_coords.declare, batch_id, system)
 
     # Weekly notes, submissions and the report's figures --------------------------------------------------
 
