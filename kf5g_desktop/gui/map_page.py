@@ -25,10 +25,8 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -39,9 +37,9 @@ from kf5g_desktop.reports.weekly import initial_week
 from kf5g_desktop.storage.map_points import MapPoints
 from kf5g_desktop.storage.store import Store
 
-from .register import open_on_enter_and_double_click
+from .register import make_table_view, open_on_enter_and_double_click
 from .week_picker import MomentPicker
-from .widgets import LazyPage, dtr
+from .widgets import FlowLayout, LazyPage, dtr
 
 _K = math.cos(math.radians(34.6))  # x = lon · cos(φ0): metres alike in both directions
 STATUS_COLOURS = {
@@ -151,11 +149,10 @@ class SelectionDialog(QDialog):
             .replace("%2", str(len(rows) - n_st))
         )
         self.model = SelectionModel(rows, self)
-        self.view = QTableView(self)
+        self.view = make_table_view(self)  # the lists' look
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().hide()
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.resizeColumnsToContents()
         open_on_enter_and_double_click(self.view, lambda: self._open(self.view.currentIndex().row()))
@@ -210,7 +207,7 @@ class MapPage(LazyPage, QWidget):
         for combo in (self.colour_by, self.operator, self.status, self.mode):
             combo.currentIndexChanged.connect(lambda _i: self._draw_points())
         self.moment_picker.weekChanged.connect(lambda _w: self.refresh())
-        bar = QHBoxLayout()
+        bar = FlowLayout()  # wraps on a narrow window (English labels are longer)
         bar.addWidget(QLabel(self.tr("显示"), self))
         bar.addWidget(self.moment_picker)
         bar.addWidget(self.operator)
@@ -218,7 +215,7 @@ class MapPage(LazyPage, QWidget):
         bar.addWidget(self.mode)
         bar.addWidget(self.colour_by)
         bar.addWidget(self.select_button)
-        bar.addWidget(self.note, 1)
+        bar.addWidget(self.note, stretch=True)
         self.viewbox = SelectViewBox()
         self.plot = pg.PlotWidget(self, background="w", viewBox=self.viewbox)
         self.plot.setObjectName("map_plot")
@@ -228,7 +225,7 @@ class MapPage(LazyPage, QWidget):
         self.plot.setMenuEnabled(False)
         self.select_button.toggled.connect(self._selecting)
         self.viewbox.sigSelected.connect(self.select_rect)
-        self.legend = self.plot.addLegend(offset=(10, 10), labelTextSize="10pt")
+        self.legend = self.plot.addLegend(offset=(10, 10), labelTextSize="10pt", brush=pg.mkBrush(255, 255, 255, 210))
         self.layers: dict[str, pg.ScatterPlotItem] = {}
         self._points: dict[str, MapPoints] = {}
         self._shown: list[tuple[str, np.ndarray, np.ndarray, np.ndarray]] = []  # kind, x, y, indices
