@@ -485,6 +485,97 @@ Please pass this message on to technical support.</translation>
     </message>
 </context>
 <context>
+    <name>BatchesDialog</name>
+    <message>
+        <location filename="../../kf5g_desktop/gui/batches_dialog.py" line="39"/>
+        <source>导入批次</source>
+        <translation>Import batches</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/batches_dialog.py" line="42"/>
+        <source>批量导入和周报导入各为一个批次，可整批撤销。坐标来自高德/腾讯（GCJ-02）或百度（BD-09）而导入时按 WGS-84 读取的批次，可声明其坐标系，程序把该批次写入的坐标换算为 WGS-84（可撤销）。</source>
+        <translation>Each bulk import and each return import is one batch and can be undone as a whole. For a batch whose coordinates came from Amap/Tencent (GCJ-02) or Baidu (BD-09) but were read as WGS-84, declare its coordinate system: the coordinates it wrote are converted to WGS-84 (undoable).</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/batches_dialog.py" line="50"/>
+        <source>批次</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/batches_dialog.py" line="50"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/batches_dialog.py" line="50"/>
+        <source>操作人</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/batches_dialog.py" line="50"/>
+        <source>内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/batches_dialog.py" line="50"/>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/batches_dialog.py" line="57"/>
+        <source>声明坐标系(&amp;C)…</source>
+        <translation>Declare &amp;coordinate system…</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/batches_dialog.py" line="58"/>
+        <source>撤销批次(&amp;U)</source>
+        <translation>&amp;Undo batch</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/batches_dialog.py" line="79"/>
+        <source>已撤销（%1）</source>
+        <translation>Undone (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/batches_dialog.py" line="105"/>
+        <location filename="../../kf5g_desktop/gui/batches_dialog.py" line="117"/>
+        <location filename="../../kf5g_desktop/gui/batches_dialog.py" line="127"/>
+        <source>声明坐标系</source>
+        <translation>Declare coordinate system</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/batches_dialog.py" line="106"/>
+        <source>批次 %1 的经纬度原本是哪种坐标系？（换算为 WGS-84 保存）</source>
+        <translation>Which coordinate system were the coordinates of batch %1 in? (They are converted to WGS-84.)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/batches_dialog.py" line="119"/>
+        <source>已换算批次 %1 的坐标：%2 条记录改为 WGS-84。</source>
+        <translation>Converted the coordinates of batch %1: %2 records now in WGS-84.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/batches_dialog.py" line="123"/>
+        <source>%1 条记录的坐标在该批次之后改过，未换算。</source>
+        <translation> %1 records whose coordinates were changed after the batch were left as they are.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/batches_dialog.py" line="124"/>
+        <source>如需撤销，在本列表中撤销批次 %1。</source>
+        <translation> To take it back, undo batch %1 in this list.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/batches_dialog.py" line="136"/>
+        <location filename="../../kf5g_desktop/gui/batches_dialog.py" line="142"/>
+        <source>撤销批次</source>
+        <translation>Undo batch</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/batches_dialog.py" line="143"/>
+        <source>已撤销批次 %1（涉及 %2 条记录）。</source>
+        <translation>Undid batch %1 (%2 records).</translation>
+    </message>
+</context>
+<context>
     <name>BulkImportWizard</name>
     <message>
         <location filename="../../kf5g_desktop/gui/returns_bulk.py" line="46"/>
@@ -1512,67 +1603,67 @@ Records station builds, free-access venues and pole sharing; prints the weekly r
 <context>
     <name>MapPage</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/map_page.py" line="192"/>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="189"/>
         <source>按建设状态着色</source>
         <translation>Colour by status</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/map_page.py" line="193"/>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="190"/>
         <source>按运营商着色</source>
         <translation>Colour by operator</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/map_page.py" line="195"/>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="192"/>
         <source>全部运营商</source>
         <translation>All operators</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/map_page.py" line="199"/>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="196"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/map_page.py" line="203"/>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="200"/>
         <source>全部组网方式</source>
         <translation>All network modes</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/map_page.py" line="206"/>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="203"/>
         <source>框选</source>
         <translation>Select area</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/map_page.py" line="208"/>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="205"/>
         <source>按住左键拖出一个矩形，列出其中的基站、场所和杆塔（也可按住 Shift 拖动）</source>
         <translation>Drag a rectangle with the left button to list the stations, venues and poles inside it (or drag with Shift held)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/map_page.py" line="214"/>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="211"/>
         <source>显示</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/map_page.py" line="342"/>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="346"/>
         <source>免费开放场所</source>
         <translation>Free-access venues</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/map_page.py" line="343"/>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="347"/>
         <source>共享杆塔</source>
         <translation>Shared poles</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/map_page.py" line="362"/>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="366"/>
         <source>基站 %1 个（有坐标）</source>
         <translation>%1 stations (with coordinates)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/map_page.py" line="365"/>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="369"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/map_page.py" line="415"/>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="419"/>
         <source>框选范围内没有基站、场所或杆塔</source>
         <translation>No station, venue or pole inside the selected area</translation>
     </message>
@@ -2194,50 +2285,55 @@ Save it anyway?</translation>
         <translation>&amp;Bulk import operators&apos; lists…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="81"/>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="78"/>
+        <source>导入批次(&amp;P)…</source>
+        <translation>Im&amp;port batches…</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="82"/>
         <source>报送情况(&amp;T)</source>
         <translation>Return s&amp;tatus</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="86"/>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="87"/>
         <source>导出参考数据（含签名密钥）(&amp;K)…</source>
         <translation>Export reference data (with signing &amp;keys)…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="92"/>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="93"/>
         <source>导入市局参考数据(&amp;K)…</source>
         <translation>Import the city&apos;s reference data (&amp;keys)…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="104"/>
-        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="112"/>
-        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="116"/>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="115"/>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="123"/>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="127"/>
         <source>导出参考数据</source>
         <translation>Export reference data</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="117"/>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="128"/>
         <source>已导出“%1”。文件含各区县签名密钥，请妥善保管。</source>
         <translation>Exported &quot;%1&quot;. The file holds every unit&apos;s signing key: keep it safe.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="128"/>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="139"/>
         <source>导入市局参考数据</source>
         <translation>Import the city&apos;s reference data</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="134"/>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="145"/>
         <source>已导入：目标 %1 项。</source>
         <translation>Imported: %1 targets.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="137"/>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="148"/>
         <source>已保存本区县签名密钥。</source>
         <translation>This unit&apos;s signing key is saved.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="140"/>
-        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="144"/>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="151"/>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="155"/>
         <source>导入参考数据</source>
         <translation>Import reference data</translation>
     </message>
@@ -2313,12 +2409,12 @@ Save it anyway?</translation>
 <context>
     <name>SelectionDialog</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/map_page.py" line="149"/>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="147"/>
         <source>框选的记录：基站 %1 个，场所和杆塔 %2 处</source>
         <translation>Selected: %1 stations, %2 venues and poles</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/map_page.py" line="163"/>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="160"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
@@ -2326,47 +2422,47 @@ Save it anyway?</translation>
 <context>
     <name>SelectionModel</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/map_page.py" line="103"/>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="101"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/map_page.py" line="104"/>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="102"/>
         <source>编码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/map_page.py" line="105"/>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="103"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/map_page.py" line="106"/>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="104"/>
         <source>区县</source>
         <translation>County/district</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/map_page.py" line="107"/>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="105"/>
         <source>承建运营商</source>
         <translation>Builder operator</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/map_page.py" line="108"/>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="106"/>
         <source>建设状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/map_page.py" line="126"/>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="124"/>
         <source>基站</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/map_page.py" line="126"/>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="124"/>
         <source>免费开放场所</source>
         <translation>Free-access venue</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/map_page.py" line="126"/>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="124"/>
         <source>共享杆塔</source>
         <translation>Shared pole</translation>
     </message>
