@@ -54,14 +54,6 @@ OPERATOR_COLOURS = {"CMCC": "#0277bd", "CUCC": "#c62828", "CTCC": "#00897b", "CB
 BY_STATUS, BY_OPERATOR = "status", "operator"
 
 
-def _records(kind: str, pts: MapPoints) -> np.ndarray:
-    """A 1-D object array of (kind, id, name, code): what hover and click read from a point."""
-    out = np.empty(len(pts), dtype=object)
-    for i in range(len(pts)):
-        out[i] = (kind, pts.ids[i], pts.names[i], pts.codes[i])
-    return out
-
-
 def project(lon: np.ndarray | list[float], lat: np.ndarray | list[float]) -> tuple[np.ndarray, np.ndarray]:
     return np.asarray(lon, dtype=float) * _K, np.asarray(lat, dtype=float)
 
@@ -225,7 +217,7 @@ class MapPage(LazyPage, QWidget):
         self.plot.setMenuEnabled(False)
         self.select_button.toggled.connect(self._selecting)
         self.viewbox.sigSelected.connect(self.select_rect)
-        self.legend = self.plot.addLegend(offset=(10, 10), labelTextSize="10pt", brush=pg.mkBrush(255, 255, 255, 210))
+        self.legend = self.plot.addLegend(offset=(10, 10), labelTextSize="10pt")
         self.layers: dict[str, pg.ScatterPlotItem] = {}
         self._points: dict[str, MapPoints] = {}
         self._shown: list[tuple[str, np.ndarray, np.ndarray, np.ndarray]] = []  # kind, x, y, indices
@@ -262,12 +254,19 @@ class MapPage(LazyPage, QWidget):
 
     def _draw_boundaries(self, unit: str | None) -> None:
         shown = [b for code, b in boundaries.unit_boundaries().items() if unit is None or code == unit]
+        # every ring in one curve (NaN between rings): one item to paint per frame, not one per ring
+        xs: list[float] = []
+        ys: list[float] = []
         for b in shown:
             for ring in b.rings:
-                x, y = project([p[0] for p in ring], [p[1] for p in ring])
-                curve = pg.PlotCurveItem(x, y, pen=pg.mkPen("#455a64", width=1.5))
-                curve.setZValue(-10)
-                self.plot.addItem(curve)
+                xs += [p[0] for p in ring] + [math.nan]
+                ys += [p[1] for p in ring] + [math.nan]
+        if xs:
+            x, y = project(xs, ys)
+            curve = pg.PlotCurveItem(x, y, pen=pg.mkPen("#455a64", width=1.5), connect="finite")
+            curve.setZValue(-10)
+            self.plot.addItem(curve)
+        for b in shown:
             cx, cy = b.centroid()
             label = pg.TextItem(b.name, color="#263238", anchor=(0.5, 0.5), fill=pg.mkBrush(255, 255, 255, 190))
             label.setPos(cx * _K, cy)
@@ -275,17 +274,20 @@ class MapPage(LazyPage, QWidget):
             self.plot.addItem(label)
         self._extent = shown
 
-    def _layer(self, key: str, name: str, xs, ys, data, **style) -> None:  # type: ignore[no-untyped-def]
+    def _layer(self, key: str, kind: str, name: str, xs, ys, index, **style) -> None:  # type: ignore[no-untyped-def]
+        """One scatter item; each point's data is its place in ``self._points[kind]`` (an integer
+        array, no Python object per point)."""
         item = pg.ScatterPlotItem(
             x=xs,
             y=ys,
-            data=data,
+            data=index,
             name=name,
             hoverable=True,
-            tip=self._tip,
+            tip=lambda _x, _y, i, kind=kind: self.tip(kind, int(i)),
             pxMode=True,
             **style,
         )
+        item.kf5g_kind = kind
         item.sigClicked.connect(self._clicked)
         self.plot.addItem(item)
         self.layers[key] = item
@@ -315,7 +317,7 @@ class MapPage(LazyPage, QWidget):
         groups = codes.STATUS if by == BY_STATUS else codes.OPERATOR
         colours = STATUS_COLOURS if by == BY_STATUS else OPERATOR_COLOURS
         column = status if by == BY_STATUS else operator
-        data = _records(STATION, st)
+        index = np.arange(len(st))
         shown = 0
         for c in groups:
             sel = keep & (column == c.code)
@@ -326,10 +328,11 @@ class MapPage(LazyPage, QWidget):
             colour = QColor(colours[c.code])
             self._layer(
                 f"station:{c.code}",
+                STATION,
                 self._legend_text(dtr(c.label), n),
                 x[sel],
                 y[sel],
-                data[sel],
+                index[sel],
                 size=6,
                 symbol="o",
                 pen=pg.mkPen(colour.darker(130), width=0.5),
@@ -343,14 +346,14 @@ class MapPage(LazyPage, QWidget):
             if not len(pts):
                 continue
             vx, vy = project(pts.lon, pts.lat)
-            vdata = _records(kind, pts)
             self._shown.append((kind, vx, vy, np.arange(len(pts))))
             self._layer(
+                kind,
                 kind,
                 self._legend_text(title, len(pts)),
                 vx,
                 vy,
-                vdata,
+                np.arange(len(pts)),
                 size=9,
                 symbol=symbol,
                 pen=pg.mkPen(colour, width=1.2),
@@ -362,15 +365,20 @@ class MapPage(LazyPage, QWidget):
         return self.tr("%1（%2）").replace("%1", title).replace("%2", str(n))
 
     # Interaction --------------------------------------------------------------------------------------
-    def _tip(self, x: float, y: float, data: object) -> str:
-        _kind, _rid, name, code = data  # type: ignore[misc]
+    def record_of(self, kind: str, i: int) -> tuple[str, int, str, str]:
+        """The point ``i`` of ``kind``'s layer data: (kind, id, name, code)."""
+        pts = self._points[kind]
+        return kind, pts.ids[i], pts.names[i], pts.codes[i]
+
+    def tip(self, kind: str, i: int) -> str:
+        _kind, _rid, name, code = self.record_of(kind, i)
         return f"{name}\n{code}"
 
-    def _clicked(self, _item: object, points: object, *_rest: object) -> None:
+    def _clicked(self, item: object, points: object, *_rest: object) -> None:
         pts = list(points)  # type: ignore[call-overload]
         if pts:
-            kind, rid, _name, _code = pts[0].data()
-            self.open_record(kind, int(rid))
+            _kind, rid, _name, _code = self.record_of(item.kf5g_kind, int(pts[0].data()))  # type: ignore[attr-defined]
+            self.open_record(_kind, int(rid))
 
     def open_record(self, kind: str, rid: int) -> None:
         """Now: the record's form; at a past week: the record as it then stood (read-only)."""

@@ -48,7 +48,8 @@ def map_points(s: Session, kind: str, unit_code: str | None = None, at: Moment =
     )
     if unit_code:
         stmt = stmt.where(c.unit_code == unit_code)
-    rows = s.execute(stmt.order_by(c.id)).all()
+    # the driver's rows as they are (no Row object per record: a third of the time at 100,000)
+    rows = s.connection().execute(stmt.order_by(c.id)).cursor.fetchall()
     if not rows:
         return MapPoints([], [], [], [], [], [], [], [], [])
     cols = list(zip(*rows, strict=True))

@@ -26,11 +26,12 @@ def test_the_map_draws_the_unit_and_every_point_with_coordinates(qtbot, sample_s
     statuses = set(stations.status)
     assert {k.split(":")[1] for k in layers} == statuses
     item = next(iter(layers.values()))
-    kind, rid, name, code = item.data[0]["data"]
+    kind, rid, _name, _code = page.record_of(STATION, int(item.data[0]["data"]))
     rec = sample_store.get(kind, rid)
     x, y = project([rec.lon], [rec.lat])
     assert abs(item.data[0]["x"] - x[0]) < 1e-9 and abs(item.data[0]["y"] - y[0]) < 1e-9
-    assert page._tip(0, 0, (kind, rid, name, code)) == f"{rec.name}\n{rec.station_code}"
+    assert page.tip(STATION, int(item.data[0]["data"])) == f"{rec.name}\n{rec.station_code}"
+    assert item.opts["tip"](0, 0, item.data[0]["data"]) == f"{rec.name}\n{rec.station_code}"  # the hover
     # venues and poles are their own layers
     for k in (VENUE, POLE):
         if len(sample_store.map_points(k)):
@@ -57,7 +58,7 @@ def test_colour_by_operator_filters_and_click_opens(qtbot, sample_store):
     item = page.layers[next(k for k in page.layers if k.startswith("station:"))]
     pts = item.points()
     item.sigClicked.emit(item, pts[:1], None)
-    assert opened == [(STATION, pts[0].data()[1])]
+    assert opened == [page.record_of(STATION, int(pts[0].data()))[:2]]
 
 
 def test_keyboard_zoom_and_pan(qtbot, sample_store):
@@ -117,7 +118,7 @@ def test_the_week_shows_the_registers_as_they_stood_at_its_cut_off(qtbot, city_d
         page.openAtRequested.connect(lambda kind, rid, at: opened.append((kind, rid, at)))
         item = page.layers[next(k for k in page.layers if k.startswith("station:"))]
         item.sigClicked.emit(item, item.points()[:1], None)
-        assert opened == [(STATION, item.points()[0].data()[1], moment)]
+        assert opened == [(*page.record_of(STATION, int(item.points()[0].data()))[:2], moment)]
         page.moment_picker.set_week(None)
         assert page.moment is None and _shown_stations(page) == now
 
