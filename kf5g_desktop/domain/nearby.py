@@ -89,6 +89,51 @@ def close_pairs(
     return out
 
 
+_FORWARD = ((1, -1), (1, 0), (1, 1), (0, 1))  # with the cell itself: each pair of cells looked at once
+
+
+def index_pairs(
+    lon: Sequence[float],
+    lat: Sequence[float],
+    operators: Sequence[str],
+    max_m: float = DEFAULT_DISTANCE_M,
+    *,
+    own: int | None = None,
+) -> list[tuple[int, int, float]]:
+    """(i, j, metres) with i < j for the points closer than ``max_m`` whose operators are
+    :func:`suspicious`, given as columns. Points from ``own`` on are only compared with the ones
+    before it (pairs among them alone are not looked for). A grid of ``max_m`` cells, each cell
+    compared with itself and four neighbours; a flat-earth test first, the great-circle distance
+    for the pairs it lets through."""
+    n = len(lon)
+    own = n if own is None else own
+    if not n:
+        return []
+    k = max(math.cos(math.radians(lat[0])), 0.1)
+    cell_lat = max_m / _M_PER_DEG
+    cell_lon = cell_lat / k
+    grid: dict[tuple[int, int], list[int]] = {}
+    cells = zip([math.floor(x / cell_lon) for x in lon], [math.floor(y / cell_lat) for y in lat], strict=True)
+    for i, key in enumerate(cells):
+        grid.setdefault(key, []).append(i)
+    limit = (max_m * 1.001 / _M_PER_DEG) ** 2
+    out: list[tuple[int, int, float]] = []
+    for (gx, gy), members in grid.items():
+        for slot, others in enumerate((members, *(grid.get((gx + dx, gy + dy)) for dx, dy in _FORWARD))):
+            if not others:
+                continue
+            for pos, i in enumerate(members):
+                for j in others[pos + 1 :] if slot == 0 else others:
+                    if (i >= own and j >= own) or not suspicious(operators[i], operators[j]):
+                        continue
+                    ddx, ddy = (lon[i] - lon[j]) * k, lat[i] - lat[j]
+                    if ddx * ddx + ddy * ddy < limit:
+                        d = distance_m(lon[i], lat[i], lon[j], lat[j])
+                        if d < max_m:
+                            out.append((min(i, j), max(i, j), d))
+    return out
+
+
 @dataclass(frozen=True, slots=True)
 class Located:
     """A station as the duplicate check names it (``id`` None: a row of a file, ``row`` its number)."""
@@ -147,21 +192,15 @@ def duplicates(
     """Possible duplicates among ``stations`` and between them and ``against``, in a stable order
     (by the first station's place in ``stations``). With ``fresh``, only pairs with at least one
     fresh station of ``stations`` (a new or moved one) are kept."""
-    points = [NearPoint(n, p.operator, p.lon, p.lat) for n, p in enumerate(stations)]
-    others = [NearPoint(-1 - n, p.operator, p.lon, p.lat) for n, p in enumerate(against)]
+    both = [*stations, *against]
+    own = len(stations)
+    found = index_pairs([p.lon for p in both], [p.lat for p in both], [p.operator for p in both], max_m, own=own)
+    if fresh is not None:
+        found = [t for t in found if any(k < own and fresh(stations[k]) for k in t[:2])]
+    # by the first station's place in ``stations``; a station of ``against`` comes second
+    found.sort(key=lambda t: (t[0], t[1]))
 
     def at(k: int) -> Located:
-        return stations[k] if k >= 0 else against[-1 - k]
+        return both[k]
 
-    found: list[tuple[int, int, float]] = []
-    for pair in close_pairs(points, max_m, against=others):
-        ka, kb = int(pair.a.key), int(pair.b.key)  # type: ignore[call-overload]
-        if kb >= 0 and kb < ka:
-            ka, kb = kb, ka
-        if ka < 0:
-            ka, kb = kb, ka
-        if fresh is not None and not any(k >= 0 and fresh(stations[k]) for k in (ka, kb)):
-            continue
-        found.append((ka, kb, pair.metres))
-    found.sort(key=lambda t: (t[0], t[1] if t[1] >= 0 else len(stations) - t[1]))
     return [Duplicate(at(ka), at(kb), m) for ka, kb, m in found]

@@ -76,7 +76,8 @@ def located_stations(s: Session, unit_codes: Sequence[str] | None = None) -> lis
     )
     if unit_codes is not None:
         stmt = stmt.where(c.unit_code.in_(list(unit_codes)))
-    return [nearby.Located(*r) for r in s.execute(stmt.order_by(c.id))]
+    rows = s.connection().execute(stmt.order_by(c.id)).cursor.fetchall()  # the driver's rows as they are
+    return [nearby.Located(*r) for r in rows]
 
 
 def near_duplicates(
