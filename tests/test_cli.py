@@ -37,6 +37,9 @@ def test_demo_then_check_exits_0(tmp_path):
     r = kf5g("check", "--db", db)
     assert r.returncode == 0, r.stdout + r.stderr
     assert "检查通过" in r.stdout
+    # the demo's planted possible duplicates: a warning listing both records, the exit status stays 0
+    assert "提醒：4 对基站相距不足20米，可能重复登记" in r.stdout
+    assert r.stdout.count("可能是同一基站重复登记") == 2 and r.stdout.count("共建站各登记了一次") == 2
 
 
 def test_check_lists_problems_and_exits_1(tmp_path, capsys):

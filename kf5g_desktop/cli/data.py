@@ -67,17 +67,32 @@ def cmd_check(args: argparse.Namespace) -> int:
     with open_store(args, readonly=True) as store:
         problems = store.check()
         counts = store.counts()
+        near = store.near_duplicates()
+        units = {u.code: u.name for u in store.units()}
     summary = "，".join(f"{REGISTER_TITLES[k]} {n} 条" for k, n in counts.items())
     if not problems:
         out(f"检查通过：数据库完整，{summary}，全部记录校验无误。")
-        return EXIT_OK
-    out(f"发现 {len(problems)} 个问题（{summary}）：")
-    for p in problems[:500]:
-        where = REGISTER_TITLES.get(p.kind, "数据库")
-        out(f"  [{where}] {p.key}:{p.issue.message}")
-    if len(problems) > 500:
-        out(f"  ……另有 {len(problems) - 500} 个问题未列出")
-    return EXIT_PROBLEMS
+    else:
+        out(f"发现 {len(problems)} 个问题（{summary}）：")
+        for p in problems[:500]:
+            where = REGISTER_TITLES.get(p.kind, "数据库")
+            out(f"  [{where}] {p.key}：{p.issue.message}")
+        if len(problems) > 500:
+            out(f"  ……另有 {len(problems) - 500} 个问题未列出")
+    if near:
+        # a warning, not a problem: two real stations can stand this close
+        out(f"提醒：{len(near)} 对基站相距不足{near_metres()}米，可能重复登记（请核对，不会自动合并）：")
+        for d in near[:500]:
+            out(f"  {d.message(units)}")
+        if len(near) > 500:
+            out(f"  ……另有 {len(near) - 500} 对未列出")
+    return EXIT_PROBLEMS if problems else EXIT_OK
+
+
+def near_metres() -> str:
+    from kf5g_desktop.domain.nearby import DEFAULT_DISTANCE_M
+
+    return f"{DEFAULT_DISTANCE_M:g}"
 
 
 def cmd_backup(args: argparse.Namespace) -> int:

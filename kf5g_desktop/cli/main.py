@@ -15,12 +15,12 @@ import traceback
 from collections.abc import Sequence
 
 from kf5g_desktop import __version__
-from kf5g_desktop.cli import data, report, returns, selftest
+from kf5g_desktop.cli import data, places, report, returns, selftest
 from kf5g_desktop.cli.common import EXIT_BUG, EXIT_ERROR, add_db_option, err
 from kf5g_desktop.logfile import log_path
 from kf5g_desktop.storage.errors import Kf5gError
 
-COMMAND_MODULES = (data, selftest, report, returns)
+COMMAND_MODULES = (data, selftest, report, returns, places)
 
 
 def cmd_gui(args: argparse.Namespace) -> int:

@@ -9,9 +9,10 @@ size, so 100,000 stations compare in about a second.
 from __future__ import annotations
 
 import math
-from collections.abc import Hashable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 
+from . import codes
 from .coords import distance_m
 
 DEFAULT_DISTANCE_M = 20.0
@@ -86,3 +87,120 @@ def close_pairs(
                     if d < max_m:
                         out.append(ClosePair(p, q, d))
     return out
+
+
+_FORWARD = ((1, -1), (1, 0), (1, 1), (0, 1))  # with the cell itself: each pair of cells looked at once
+
+
+def index_pairs(
+    lon: Sequence[float],
+    lat: Sequence[float],
+    operators: Sequence[str],
+    max_m: float = DEFAULT_DISTANCE_M,
+    *,
+    own: int | None = None,
+) -> list[tuple[int, int, float]]:
+    """(i, j, metres) with i < j for the points closer than ``max_m`` whose operators are
+    :func:`suspicious`, given as columns. Points from ``own`` on are only compared with the ones
+    before it (pairs among them alone are not looked for). A grid of ``max_m`` cells, each cell
+    compared with itself and four neighbours; a flat-earth test first, the great-circle distance
+    for the pairs it lets through."""
+    n = len(lon)
+    own = n if own is None else own
+    if not n:
+        return []
+    k = max(math.cos(math.radians(lat[0])), 0.1)
+    cell_lat = max_m / _M_PER_DEG
+    cell_lon = cell_lat / k
+    grid: dict[tuple[int, int], list[int]] = {}
+    cells = zip([math.floor(x / cell_lon) for x in lon], [math.floor(y / cell_lat) for y in lat], strict=True)
+    for i, key in enumerate(cells):
+        grid.setdefault(key, []).append(i)
+    limit = (max_m * 1.001 / _M_PER_DEG) ** 2
+    out: list[tuple[int, int, float]] = []
+    for (gx, gy), members in grid.items():
+        for slot, others in enumerate((members, *(grid.get((gx + dx, gy + dy)) for dx, dy in _FORWARD))):
+            if not others:
+                continue
+            for pos, i in enumerate(members):
+                for j in others[pos + 1 :] if slot == 0 else others:
+                    if (i >= own and j >= own) or not suspicious(operators[i], operators[j]):
+                        continue
+                    ddx, ddy = (lon[i] - lon[j]) * k, lat[i] - lat[j]
+                    if ddx * ddx + ddy * ddy < limit:
+                        d = distance_m(lon[i], lat[i], lon[j], lat[j])
+                        if d < max_m:
+                            out.append((min(i, j), max(i, j), d))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Located:
+    """A station as the duplicate check names it (``id`` None: a row of a file, ``row`` its number)."""
+
+    id: int | None
+    unit_code: str
+    operator: str
+    station_code: str
+    name: str
+    lon: float
+    lat: float
+    row: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Duplicate:
+    """Two stations that may be one: closer than the distance, same operator or co-build partners."""
+
+    a: Located
+    b: Located
+    metres: float
+
+    @property
+    def same_operator(self) -> bool:
+        return self.a.operator == self.b.operator
+
+    def cause(self) -> str:
+        if self.same_operator:
+            return "可能是同一基站重复登记"
+        return (
+            f"可能是{codes.OPERATOR.label(self.a.operator)}和{codes.OPERATOR.label(self.b.operator)}"
+            "把同一个共建站各登记了一次"
+        )
+
+    def message(self, units: dict[str, str] | None = None) -> str:
+        """``[杞县] 中国移动基站“…”（46000000123）与中国移动基站“…”（46000000456）相距约8米，…``."""
+        return (
+            f"{_named(self.a, units)}与{_named(self.b, units)}相距约{max(1, round(self.metres))}米，"
+            f"{self.cause()}。请核对，不会自动合并；确是两个基站则不必处理。"
+        )
+
+
+def _named(p: Located, units: dict[str, str] | None) -> str:
+    where = f"第{p.row}行" if p.row is not None else ""
+    unit = f"{units.get(p.unit_code, p.unit_code)}" if units else ""
+    return f"{where}{unit}{codes.OPERATOR.label(p.operator)}基站“{p.name}”（{p.station_code}）"
+
+
+def duplicates(
+    stations: Sequence[Located],
+    max_m: float = DEFAULT_DISTANCE_M,
+    *,
+    against: Sequence[Located] = (),
+    fresh: Callable[[Located], bool] | None = None,
+) -> list[Duplicate]:
+    """Possible duplicates among ``stations`` and between them and ``against``, in a stable order
+    (by the first station's place in ``stations``). With ``fresh``, only pairs with at least one
+    fresh station of ``stations`` (a new or moved one) are kept."""
+    both = [*stations, *against]
+    own = len(stations)
+    found = index_pairs([p.lon for p in both], [p.lat for p in both], [p.operator for p in both], max_m, own=own)
+    if fresh is not None:
+        found = [t for t in found if any(k < own and fresh(stations[k]) for k in t[:2])]
+    # by the first station's place in ``stations``; a station of ``against`` comes second
+    found.sort(key=lambda t: (t[0], t[1]))
+
+    def at(k: int) -> Located:
+        return both[k]
+
+    return [Duplicate(at(ka), at(kb), m) for ka, kb, m in found]

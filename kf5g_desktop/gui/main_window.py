@@ -302,6 +302,7 @@ class MainWindow(QMainWindow):
         placeholder = self.pages[MAP]
         page = MapPage(self.store, self)
         page.openRequested.connect(self.open_record)
+        page.openAtRequested.connect(self.open_record_at)
         self._watch_selection(page)
         self.stack.insertWidget(self.stack.indexOf(placeholder), page)
         self.stack.removeWidget(placeholder)

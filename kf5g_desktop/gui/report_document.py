@@ -32,6 +32,8 @@ from .fonts import report_font
 from .report_chart import cumulative_chart
 from .report_html import (
     CHART_URL,
+    MAP_ID,
+    MAP_URL,
     PROBLEMS_ID,
     Pagination,
     parse_table_anchor,
@@ -41,6 +43,7 @@ from .report_html import (
     tr,
     translate,
 )
+from .report_map import report_map
 from .report_sections import build_html
 
 log = logging.getLogger("kf5g")
@@ -101,6 +104,9 @@ class ReportDocument:
         self.doc.setDefaultFont(report_font(10.5))
         self.chart = cumulative_chart(data.series, data.figures.week)
         self.doc.addResource(QTextDocument.ResourceType.ImageResource, CHART_URL, self.chart)
+        if data.map_points is not None:
+            self.map = report_map(data)
+            self.doc.addResource(QTextDocument.ResourceType.ImageResource, MAP_URL, self.map)
         self.pagination = Pagination()
         self.passes = 0  # layout passes the last pagination took
         self._laid_for: tuple[float, float] | None = None
@@ -224,7 +230,9 @@ class ReportDocument:
         problems = next((k for k, it in enumerate(items) if it.name == PROBLEMS_ID), None)
         if problems is not None:
             top = items[problems].top
-            if page(items[-1].bottom) != page(top) and not at_page_top(top):
+            # the sign-off ends before the map page (附图), which has a page of its own
+            end = next((k for k, it in enumerate(items) if it.name == MAP_ID), len(items))
+            if page(items[end - 1].bottom) != page(top) and not at_page_top(top):
                 return new_page_before(problems)  # the sign-off block with the problems
         if not changed:
             return None

@@ -30,6 +30,8 @@ from kf5g_desktop.reports.weekly import ReportData
 from .widgets import dtr
 
 CHART_URL = QUrl("kf5g://chart/cumulative.png")
+MAP_URL = QUrl("kf5g://chart/map.png")  # the map page (report_map)
+MAP_ID = "map"
 # Longer lists are cut (with a note saying how many there are): the full lists are in the registers.
 MAX_LIST_ROWS = 500  # a unit's report
 CITY_LIST_ROWS = 60  # the city edition: per-unit counts are in its per-unit table

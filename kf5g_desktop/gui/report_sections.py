@@ -23,6 +23,8 @@ from .report_html import (
     CITY_LIST_ROWS,
     CSS,
     KIND_TITLES,
+    MAP_ID,
+    MAP_URL,
     MAX_LIST_ROWS,
     PROBLEMS_ID,
     SIGN_OFF_ID,
@@ -41,6 +43,7 @@ from .report_html import (
     week_title,
     yuan,
 )
+from .report_map import WIDTH as MAP_WIDTH
 from .widgets import dtr
 
 
@@ -75,6 +78,7 @@ class _Builder:
         self.subsidy()
         self.week_changes()
         self.problems()
+        self.map()
         return "".join(self.parts)
 
     # helpers
@@ -684,6 +688,19 @@ class _Builder:
         self.parts.append("</tr></table>")
         made = translate("report", "生成时间：{time}").format(time=f"{data.generated_at:%Y-%m-%d %H:%M}")
         self.parts.append(f'<p class="note" align="right">{esc(made)}</p>')
+
+    def map(self) -> None:
+        """附图: the map page (``report_map``), after the sign-off, on a page of its own."""
+        if self.data.map_points is None:
+            return
+        title = translate("report", "附图　本周新增和开通基站分布")
+        self.parts.append(f'<h3 id="{MAP_ID}"{BREAK}>{esc(title)}</h3>')
+        self.parts.append(f'<p align="center"><img src="{MAP_URL.toString()}" width="{MAP_WIDTH}"></p>')
+        week = self.f.week
+        caption = translate("report", "{scope}全部基站截至{end}的位置，本周（{start}至{end}）新登记和开通的基站突出显示").format(
+            scope=self.f.scope_name, start=day(week.start), end=day(week.end)
+        )
+        self.parts.append(f'<p class="note" align="center">{esc(caption)}</p>')
 
 
 def _values(i: ChangeItem) -> list[str]:

@@ -75,6 +75,7 @@ def install_returns_actions(
         QCoreApplication.translate("ReturnsActions", "批量导入运营商清单(&B)…"),
         lambda: BulkImportWizard(current(), main_window).exec(),
     )
+    act("batches", QCoreApplication.translate("ReturnsActions", "导入批次(&P)…"), lambda: _batches(main_window, current))
     if inst.is_city:
         act(
             "status",
@@ -93,6 +94,16 @@ def install_returns_actions(
             lambda: _reference_import(main_window, current()),
         )
     return actions
+
+
+def _batches(main_window: QMainWindow, current: Callable[[], Store]) -> None:
+    from .batches_dialog import BatchesDialog
+
+    dialog = BatchesDialog(current, main_window)
+    refresh = getattr(main_window, "refresh_all", None)
+    if callable(refresh):
+        dialog.changed.connect(refresh)
+    dialog.exec()
 
 
 def _reference_export(parent: QWidget, store: Store) -> None:

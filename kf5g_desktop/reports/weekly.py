@@ -29,6 +29,7 @@ class ReportData:
     reviewer: str
     generated_at: datetime
     changes: WeekChanges | None = None  # 本周变化 (reports.changes)
+    map_points: Any = None  # the map page: Store.map_points of the stations as at the week's moment
 
 
 def gather(store: Any, week: IsoWeek, unit_code: str | None, rule: str = DEFAULT_COUNTING_RULE) -> ReportData:
@@ -47,6 +48,7 @@ def gather(store: Any, week: IsoWeek, unit_code: str | None, rule: str = DEFAULT
         note.reviewer or inst.reviewer,
         store.now(),
         week_changes(store, week, fig.unit_code, basis.moment),
+        store.map_points("station", fig.unit_code, at=basis.moment),
     )
 
 

@@ -32,7 +32,7 @@ from kf5g_desktop.storage.errors import Kf5gError
 from kf5g_desktop.storage.gcpause import paused_gc
 from kf5g_desktop.storage.store import Store
 
-from . import submissions
+from . import near_duplicates, submissions
 from .parsing import ParsedRow
 from .rows import effective_subsidy_state
 from .verify import VerifyResult
@@ -99,6 +99,7 @@ class ImportPlan:
     same_as_previous: bool
     older_than_applied: bool  # a later week of this unit was already applied: keep, do not apply
     since_previous: SincePrevious | None = None
+    near_duplicates: list[str] = field(default_factory=list)  # warnings (returns.near_duplicates)
 
     def describe(self) -> str:
         parts = []
@@ -107,7 +108,8 @@ class ImportPlan:
             parts.append(
                 f"{KINDS[kind].title}：新增 {len(p.new)}，修改 {len(p.changed)}，不变 {p.unchanged}，删除 {len(p.removed)}"
             )
-        return ";".join(parts)
+        near = "".join(f"\n提醒：{w}" for w in self.near_duplicates)
+        return ";".join(parts) + near
 
 
 def _data(rec: object, kind: str) -> dict[str, object]:
@@ -193,7 +195,8 @@ def _plan_import(
                     f"工作表“{title}”第{pr.row}行：编号“{code}”在数据库中属于区县{table_codes[code]}，请核对。"
                 )
     since = since_previous(store, unit_code, str(result.week), incoming)
-    return ImportPlan(result, plans, conflicts, prev, same, older, since)
+    near = near_duplicates.in_return(store, result)
+    return ImportPlan(result, plans, conflicts, prev, same, older, since, near)
 
 
 def _unit_records(

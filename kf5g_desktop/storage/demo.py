@@ -29,7 +29,7 @@ from kf5g_desktop.domain.periods import IsoWeek, week_cutoff
 from kf5g_desktop.domain.units import Township, Unit
 from kf5g_desktop.domain.values import CITY, UNIT
 
-from . import demo_history
+from . import demo_history, demo_places
 from .demo_places import (
     CURVE,
     FEATURES,
@@ -488,6 +488,8 @@ def _fill(
         created_at = _at(created, rng)
         row.update(created_at=created_at, created_by=DEMO_USER, updated_at=created_at, updated_by=DEMO_USER)
         station_rows.append(row)
+    # its own random stream, seeded by the draws so far: the demo's other draws stay as they were
+    demo_places.plant_duplicates(station_rows, f"duplicates/{n}/{station_rows[-1]['lon']!r}")
     hist = demo_history.History(DEMO_USER)
     hrng = random.Random(rng.getrandbits(64))
     apps_by_station: dict[int, list[dict[str, Any]]] = {}
@@ -499,6 +501,7 @@ def _fill(
     venue_plans = [demo_history.register_events(hrng, r) for r in venue_rows]
     pole_plans = [demo_history.register_events(hrng, r) for r in pole_rows]
     corrections = _corrections(hrng, station_rows, station_plans)
+    demo_places.settle_corrections(station_rows, station_plans)
     station_rows = [
         demo_history.materialize(
             hist,

@@ -3,7 +3,14 @@ names of Kaifeng."""
 
 from __future__ import annotations
 
+import math
+import random
 from datetime import date
+from typing import Any
+
+from kf5g_desktop.domain import nearby
+from kf5g_desktop.domain.boundaries import unit_boundary
+from kf5g_desktop.domain.coords import distance_m
 
 # Share of the city's stations in each unit (urban districts dense, counties large).
 UNIT_WEIGHTS = {
@@ -155,3 +162,111 @@ PROBLEMS = [
     "转供电站点电价加价问题已收集3起，移交市场监管部门核查。",
     "铁塔公司反映部分路灯杆承重不足，需更换为智慧杆后再挂载设备。",
 ]
+
+
+# Duplicates by distance ------------------------------------------------------------------------------
+# The demo plants a few possible duplicates on purpose (the check must find exactly these) and keeps
+# every other pair of stations that the check would name further apart than the check's distance.
+PLANTED_DUPLICATES = 4  # pairs: two of one operator, two of co-build partners
+_CLEAR_M = 1.25 * nearby.DEFAULT_DISTANCE_M  # no unplanted suspicious pair closer than this
+
+
+class _Grid:
+    """Station points in cells of ``_CLEAR_M``: which suspicious neighbour is within a distance."""
+
+    def __init__(self) -> None:
+        self.cells: dict[tuple[int, int], list[tuple[int, str, float, float]]] = {}
+        self._lat = _CLEAR_M / 111_195.0
+        self._lon = self._lat / math.cos(math.radians(34.7))
+
+    def _cell(self, lon: float, lat: float) -> tuple[int, int]:
+        return math.floor(lon / self._lon), math.floor(lat / self._lat)
+
+    def add(self, sid: int, op: str, lon: float, lat: float) -> None:
+        self.cells.setdefault(self._cell(lon, lat), []).append((sid, op, lon, lat))
+
+    def remove(self, sid: int, lon: float, lat: float) -> None:
+        cell = self.cells[self._cell(lon, lat)]
+        cell[:] = [p for p in cell if p[0] != sid]
+
+    def near(
+        self, op: str, lon: float, lat: float, metres: float, skip: frozenset[int] = frozenset()
+    ) -> bool:
+        cx, cy = self._cell(lon, lat)
+        for dx in (-1, 0, 1):
+            for dy in (-1, 0, 1):
+                for sid, other, x, y in self.cells.get((cx + dx, cy + dy), ()):
+                    if sid in skip or not nearby.suspicious(op, other):
+                        continue
+                    if distance_m(lon, lat, x, y) < metres:
+                        return True
+        return False
+
+
+def plant_duplicates(rows: list[dict[str, Any]], seed: str) -> list[tuple[int, int]]:
+    """Move stations so that no two the duplicate check would name stand closer than 25 m, then
+    plant :data:`PLANTED_DUPLICATES` pairs: a station of the same unit and operator (or of the
+    co-build partner) moved 5–15 m from another and given its name. Returns the planted pairs
+    (ids). Draws from its own random stream (``seed``), so the demo's other draws stay as they were."""
+    rng = random.Random(seed)
+    grid = _Grid()
+    for row in rows:
+        lon, lat = row["lon"], row["lat"]
+        boundary = unit_boundary(row["unit_code"])
+        while boundary is not None and grid.near(row["operator"], lon, lat, _CLEAR_M):
+            lon, lat = boundary.random_point(rng, margin_m=300)
+        row["lon"], row["lat"] = lon, lat
+        grid.add(row["id"], row["operator"], lon, lat)
+    by_unit_op: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for row in rows:
+        by_unit_op.setdefault((row["unit_code"], row["operator"]), []).append(row)
+    planted: list[tuple[int, int]] = []
+    used: set[int] = set()
+    partner = {"CTCC": "CUCC", "CUCC": "CTCC", "CMCC": "CBN", "CBN": "CMCC"}
+    units = sorted({r["unit_code"] for r in rows})
+    tries = 0
+    while len(planted) < PLANTED_DUPLICATES and tries < 1000 and units:
+        tries += 1
+        same = len(planted) % 2 == 0
+        unit = units[(len(planted) * 2 + tries) % len(units)]
+        op = ("CMCC", "CTCC")[len(planted) // 2 % 2] if same else ("CTCC", "CMCC")[len(planted) // 2 % 2]
+        firsts = [r for r in by_unit_op.get((unit, op), []) if r["id"] not in used]
+        seconds = [r for r in by_unit_op.get((unit, op if same else partner[op]), []) if r["id"] not in used]
+        if not firsts or len(seconds) < 2:
+            continue
+        a = rng.choice(firsts)
+        b = rng.choice([r for r in seconds if r["id"] != a["id"]])
+        metres = rng.uniform(5, 15)
+        bearing = rng.uniform(0, 2 * math.pi)
+        lon = round(a["lon"] + metres * math.sin(bearing) / (111_195.0 * math.cos(math.radians(a["lat"]))), 6)
+        lat = round(a["lat"] + metres * math.cos(bearing) / 111_195.0, 6)
+        if grid.near(b["operator"], lon, lat, _CLEAR_M, frozenset({a["id"], b["id"]})):
+            continue
+        grid.remove(b["id"], b["lon"], b["lat"])
+        b["lon"], b["lat"], b["name"] = lon, lat, a["name"]
+        grid.add(b["id"], b["operator"], lon, lat)
+        used |= {a["id"], b["id"]}
+        planted.append((a["id"], b["id"]))
+    return planted
+
+
+def settle_corrections(rows: list[dict[str, Any]], plans: list[tuple[dict[str, Any], list[Any]]]) -> None:
+    """A coordinate correction (``demo_history.correct``) moves a station a few hundred metres
+    after its week: keep the corrected point inside the unit and clear of suspicious neighbours,
+    turning the correction's direction if needed (so the check finds only the planted pairs)."""
+    grid = _Grid()
+    for row in rows:
+        grid.add(row["id"], row["operator"], row["lon"], row["lat"])
+    for row, (_init, events) in zip(rows, plans, strict=True):
+        moves = [e for e in events if "lon" in e[2]]
+        if not moves or moves[-1][2]["lon"] == row["lon"]:
+            continue
+        payload = moves[-1][2]
+        boundary = unit_boundary(row["unit_code"])
+        dlon, dlat = payload["lon"] - row["lon"], payload["lat"] - row["lat"]
+        for sx, sy in ((1, 1), (-1, 1), (1, -1), (-1, -1), (0.5, 0.5), (-0.5, -0.5)):
+            lon, lat = round(row["lon"] + sx * dlon, 6), round(row["lat"] + sy * dlat, 6)
+            inside = boundary is None or boundary.contains(lon, lat)
+            if inside and not grid.near(row["operator"], lon, lat, _CLEAR_M, frozenset({row["id"]})):
+                payload["lon"], payload["lat"] = lon, lat
+                break

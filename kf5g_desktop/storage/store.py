@@ -20,6 +20,7 @@ from typing import Any, Concatenate, ParamSpec, TypeVar, cast
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
+from kf5g_desktop.domain import nearby
 from kf5g_desktop.domain.horizon import WeekBasis
 from kf5g_desktop.domain.kinds import kind_of
 from kf5g_desktop.domain.periods import IsoWeek, week_cutoff
@@ -43,6 +44,7 @@ from kf5g_desktop.paths import default_db_path
 
 from . import (
     audit,
+    batch_coords,
     batches,
     figures_sql,
     history,
@@ -56,6 +58,7 @@ from . import (
 )
 from . import backup as backups
 from . import changes as record_changes
+from . import map_points as points
 from .batches import BatchWriter
 from .db import WRITE_OPTION, WriterLock, make_engine
 from .errors import NotFoundError, ReadOnlyStoreError, StorageError
@@ -341,6 +344,22 @@ class Store:
         moments (``storage.changes.compare``)."""
         return self._read(record_changes.compare, before, after, unit_code=unit_code, kinds=kinds)
 
+    def map_points(self, kind: str, unit_code: str | None = None, *, at: Moment = None) -> points.MapPoints:
+        """The records of ``kind`` with coordinates (of a unit, or all), now or as they stood at
+        ``at``: id, code, name, point, unit and a station's status and operator, column-wise."""
+        return self._read(points.map_points, kind, unit_code, at)
+
+    def located_stations(self, unit_codes: Sequence[str] | None = None) -> list[nearby.Located]:
+        """Live stations with coordinates (of ``unit_codes``, or all), for the duplicate check."""
+        return self._read(points.located_stations, unit_codes)
+
+    def near_duplicates(
+        self, unit_code: str | None = None, max_m: float = nearby.DEFAULT_DISTANCE_M
+    ) -> list[nearby.Duplicate]:
+        """Possible duplicates by distance among the live stations (``domain.nearby``): a
+        warning, never merged."""
+        return self._read(points.near_duplicates, unit_code, max_m)
+
     def history_out_of_step(self) -> list[str]:
         """Records whose current version is not their register row (a check: should be empty)."""
         return self._read(history.out_of_step)
@@ -456,6 +475,12 @@ class Store:
         Refused when a record of the batch was changed after it. Returns the number of records touched."""
         self.backup("undo")
         return self._write(batches.undo, batch_id)
+
+    def declare_batch_coords(self, batch_id: int, system: str) -> batch_coords.Declared:
+        """Declare that the coordinates batch ``batch_id`` wrote were in ``system`` (GCJ-02 or
+        BD-09): they are converted to the stored WGS-84 in a batch of their own (audited,
+        undone with :meth:`undo_batch`). Records whose coordinates changed since are left."""
+        return self._write(batch_coords.declare, batch_id, system)
 
     # Weekly notes, submissions and the report's figures --------------------------------------------------
 

@@ -147,7 +147,7 @@
         <translation>Station name</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="270"/>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="316"/>
         <source>无法开始打印（打印机或PDF文件不可用）。</source>
         <translation>Printing could not start (printer or PDF file unavailable).</translation>
     </message>
@@ -482,6 +482,97 @@ Please pass this message on to technical support.</translation>
         <location filename="../../kf5g_desktop/gui/pages.py" line="245"/>
         <source>共 {0} 条操作记录</source>
         <translation>{0} log entries</translation>
+    </message>
+</context>
+<context>
+    <name>BatchesDialog</name>
+    <message>
+        <location filename="../../kf5g_desktop/gui/batches_dialog.py" line="39"/>
+        <source>导入批次</source>
+        <translation>Import batches</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/batches_dialog.py" line="42"/>
+        <source>批量导入和周报导入各为一个批次，可整批撤销。坐标来自高德/腾讯（GCJ-02）或百度（BD-09）而导入时按 WGS-84 读取的批次，可声明其坐标系，程序把该批次写入的坐标换算为 WGS-84（可撤销）。</source>
+        <translation>Each bulk import and each return import is one batch and can be undone as a whole. For a batch whose coordinates came from Amap/Tencent (GCJ-02) or Baidu (BD-09) but were read as WGS-84, declare its coordinate system: the coordinates it wrote are converted to WGS-84 (undoable).</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/batches_dialog.py" line="50"/>
+        <source>批次</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/batches_dialog.py" line="50"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/batches_dialog.py" line="50"/>
+        <source>操作人</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/batches_dialog.py" line="50"/>
+        <source>内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/batches_dialog.py" line="50"/>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/batches_dialog.py" line="57"/>
+        <source>声明坐标系(&amp;C)…</source>
+        <translation>Declare &amp;coordinate system…</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/batches_dialog.py" line="58"/>
+        <source>撤销批次(&amp;U)</source>
+        <translation>&amp;Undo batch</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/batches_dialog.py" line="79"/>
+        <source>已撤销（%1）</source>
+        <translation>Undone (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/batches_dialog.py" line="105"/>
+        <location filename="../../kf5g_desktop/gui/batches_dialog.py" line="117"/>
+        <location filename="../../kf5g_desktop/gui/batches_dialog.py" line="127"/>
+        <source>声明坐标系</source>
+        <translation>Declare coordinate system</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/batches_dialog.py" line="106"/>
+        <source>批次 %1 的经纬度原本是哪种坐标系？（换算为 WGS-84 保存）</source>
+        <translation>Which coordinate system were the coordinates of batch %1 in? (They are converted to WGS-84.)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/batches_dialog.py" line="119"/>
+        <source>已换算批次 %1 的坐标：%2 条记录改为 WGS-84。</source>
+        <translation>Converted the coordinates of batch %1: %2 records now in WGS-84.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/batches_dialog.py" line="123"/>
+        <source>%1 条记录的坐标在该批次之后改过，未换算。</source>
+        <translation> %1 records whose coordinates were changed after the batch were left as they are.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/batches_dialog.py" line="124"/>
+        <source>如需撤销，在本列表中撤销批次 %1。</source>
+        <translation> To take it back, undo batch %1 in this list.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/batches_dialog.py" line="136"/>
+        <location filename="../../kf5g_desktop/gui/batches_dialog.py" line="142"/>
+        <source>撤销批次</source>
+        <translation>Undo batch</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/batches_dialog.py" line="143"/>
+        <source>已撤销批次 %1（涉及 %2 条记录）。</source>
+        <translation>Undid batch %1 (%2 records).</translation>
     </message>
 </context>
 <context>
@@ -1120,12 +1211,12 @@ Drawing the chart…</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/main_window.py" line="184"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="357"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="369"/>
         <source>正在打开数据库……</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="337"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="349"/>
         <source>正在后台检查数据库完整性，检查通过前修改会稍候保存</source>
         <translation>Checking the database in the background; changes are saved once the check has passed</translation>
     </message>
@@ -1327,33 +1418,33 @@ Drawing the chart…</translation>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="361"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="373"/>
         <source>市级</source>
         <translation>City</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="361"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="373"/>
         <source>未设置单位</source>
         <translation>No unit set</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="363"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="375"/>
         <source>数据库：{0}</source>
         <translation>Database: {0}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="368"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="380"/>
         <source>{0} · 填报人：{1}</source>
         <translation>{0} · User: {1}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="372"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="384"/>
         <source>基站 {0} · 场所 {1} · 杆塔 {2}</source>
         <translation>Stations {0} · Venues {1} · Poles {2}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="356"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="374"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="368"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="386"/>
         <source>开封市5G网络建设填报系统</source>
         <translation>Kaifeng 5G Build-out Register</translation>
     </message>
@@ -1383,60 +1474,60 @@ Drawing the chart…</translation>
         <translation>&amp;Weekly report</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="376"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="388"/>
         <source>（只读）</source>
         <translation> (read-only)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="378"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="390"/>
         <source>（演示数据）</source>
         <translation> (demo data)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="391"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="403"/>
         <source>数据库已损坏，已禁止修改：请从备份恢复</source>
         <translation>The database is damaged, changes are blocked: restore from a backup</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="393"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="405"/>
         <source>只读：数据库正被另一个程序使用，不能修改</source>
         <translation>Read-only: the database is in use by another copy of the program; changes are disabled</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="415"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="427"/>
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="498"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="510"/>
         <source>选中的 {0} 条记录</source>
         <translation>the {0} selected records</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/main_menus.py" line="67"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="502"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="514"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="499"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="511"/>
         <source>把“{0}”移到回收站？
 可以在回收站恢复，也可以用“撤销”（Ctrl+Z）。</source>
         <translation>Move “{0}” to the recycle bin?
 You can restore it from the recycle bin or with Undo (Ctrl+Z).</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="531"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="543"/>
         <source>已恢复：{0}</source>
         <translation>Restored: {0}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="542"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="554"/>
         <source>彻底删除</source>
         <translation>Delete permanently</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="543"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="555"/>
         <source>彻底删除“{0}”？此操作不能撤销，记录将无法恢复（操作日志保留）。</source>
         <translation>Permanently delete “{0}”? This cannot be undone and the record cannot be restored (the audit log is kept).</translation>
     </message>
@@ -1512,49 +1603,69 @@ Records station builds, free-access venues and pole sharing; prints the weekly r
 <context>
     <name>MapPage</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/map_page.py" line="60"/>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="189"/>
         <source>按建设状态着色</source>
         <translation>Colour by status</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/map_page.py" line="61"/>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="190"/>
         <source>按运营商着色</source>
         <translation>Colour by operator</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/map_page.py" line="63"/>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="192"/>
         <source>全部运营商</source>
         <translation>All operators</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/map_page.py" line="67"/>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="196"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/map_page.py" line="74"/>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="200"/>
+        <source>全部组网方式</source>
+        <translation>All network modes</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="203"/>
+        <source>框选</source>
+        <translation>Select area</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="205"/>
+        <source>按住左键拖出一个矩形，列出其中的基站、场所和杆塔（也可按住 Shift 拖动）</source>
+        <translation>Drag a rectangle with the left button to list the stations, venues and poles inside it (or drag with Shift held)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="211"/>
         <source>显示</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/map_page.py" line="186"/>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="346"/>
         <source>免费开放场所</source>
         <translation>Free-access venues</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/map_page.py" line="187"/>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="347"/>
         <source>共享杆塔</source>
         <translation>Shared poles</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/map_page.py" line="205"/>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="366"/>
         <source>基站 %1 个（有坐标）</source>
         <translation>%1 stations (with coordinates)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/map_page.py" line="208"/>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="369"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="419"/>
+        <source>框选范围内没有基站、场所或杆塔</source>
+        <translation>No station, venue or pole inside the selected area</translation>
     </message>
 </context>
 <context>
@@ -2174,50 +2285,55 @@ Save it anyway?</translation>
         <translation>&amp;Bulk import operators&apos; lists…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="81"/>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="78"/>
+        <source>导入批次(&amp;P)…</source>
+        <translation>Im&amp;port batches…</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="82"/>
         <source>报送情况(&amp;T)</source>
         <translation>Return s&amp;tatus</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="86"/>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="87"/>
         <source>导出参考数据（含签名密钥）(&amp;K)…</source>
         <translation>Export reference data (with signing &amp;keys)…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="92"/>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="93"/>
         <source>导入市局参考数据(&amp;K)…</source>
         <translation>Import the city&apos;s reference data (&amp;keys)…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="104"/>
-        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="112"/>
-        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="116"/>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="115"/>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="123"/>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="127"/>
         <source>导出参考数据</source>
         <translation>Export reference data</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="117"/>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="128"/>
         <source>已导出“%1”。文件含各区县签名密钥，请妥善保管。</source>
         <translation>Exported &quot;%1&quot;. The file holds every unit&apos;s signing key: keep it safe.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="128"/>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="139"/>
         <source>导入市局参考数据</source>
         <translation>Import the city&apos;s reference data</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="134"/>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="145"/>
         <source>已导入：目标 %1 项。</source>
         <translation>Imported: %1 targets.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="137"/>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="148"/>
         <source>已保存本区县签名密钥。</source>
         <translation>This unit&apos;s signing key is saved.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="140"/>
-        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="144"/>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="151"/>
+        <location filename="../../kf5g_desktop/gui/returns_actions.py" line="155"/>
         <source>导入参考数据</source>
         <translation>Import reference data</translation>
     </message>
@@ -2288,6 +2404,67 @@ Save it anyway?</translation>
         <location filename="../../kf5g_desktop/gui/returns_status.py" line="169"/>
         <source>、</source>
         <translation>, </translation>
+    </message>
+</context>
+<context>
+    <name>SelectionDialog</name>
+    <message>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="147"/>
+        <source>框选的记录：基站 %1 个，场所和杆塔 %2 处</source>
+        <translation>Selected: %1 stations, %2 venues and poles</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="160"/>
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+</context>
+<context>
+    <name>SelectionModel</name>
+    <message>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="101"/>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="102"/>
+        <source>编码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="103"/>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="104"/>
+        <source>区县</source>
+        <translation>County/district</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="105"/>
+        <source>承建运营商</source>
+        <translation>Builder operator</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="106"/>
+        <source>建设状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="124"/>
+        <source>基站</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="124"/>
+        <source>免费开放场所</source>
+        <translation>Free-access venue</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="124"/>
+        <source>共享杆塔</source>
+        <translation>Shared pole</translation>
     </message>
 </context>
 <context>
@@ -3968,811 +4145,851 @@ Save it anyway?</translation>
         <translation>Target (none set for this unit)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="294"/>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="154"/>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="340"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="156"/>
         <source>{name} {week}</source>
         <translation>{name} {week}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="295"/>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="341"/>
         <source>第 {page} 页 共 {pages} 页</source>
         <translation>Page {page} of {pages}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="46"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="48"/>
         <source>新登记并开通</source>
         <translation>New, on air</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="47"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="49"/>
         <source>本周开通</source>
         <translation>Opened</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="48"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="50"/>
         <source>新登记</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="49"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="51"/>
         <source>全部类型</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="50"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="52"/>
         <source>宏站+室分</source>
         <translation>Macro + indoor</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="51"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="53"/>
         <source>仅宏站</source>
         <translation>Macro only</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="52"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="531"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="54"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="535"/>
         <source>删除</source>
         <translation>Deleted</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="53"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="532"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="55"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="536"/>
         <source>恢复</source>
         <translation>Restored</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="57"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="59"/>
         <source>基站</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="58"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="60"/>
         <source>场所</source>
         <translation>Venue</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="59"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="61"/>
         <source>杆塔</source>
         <translation>Pole</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="101"/>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="120"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="103"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="122"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="109"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="111"/>
         <source>{item}（申请 {applied}，办结 {granted}）</source>
         <translation>{item} (applied {applied}, granted {granted})</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="129"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="131"/>
         <source>{month}月{day}日</source>
         <translation>{mon} {day}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="136"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="138"/>
         <source>{start}—{end}</source>
         <translation>{start} – {end}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="138"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="140"/>
         <source>{y1}年{start}—{y2}年{end}</source>
         <translation>{start}, {y1} – {end}, {y2}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="141"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="143"/>
         <source>{year}年第{week}周（{span}）</source>
         <translation>Week {week} of {year} ({span})</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="148"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="150"/>
         <source>{scope}5G网络建设周报</source>
         <translation>{scope} 5G Build-out Weekly Report</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="160"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="162"/>
         <source>统计口径：{rule}</source>
         <translation>Counting rule: {rule}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="204"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="206"/>
         <source>本周无</source>
         <translation>None this week</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_html.py" line="233"/>
+        <location filename="../../kf5g_desktop/gui/report_html.py" line="235"/>
         <source>共 {n} 条，此处列出前 {limit} 条；完整名单请在登记表中筛选导出。</source>
         <translation>{n} in all, the first {limit} listed here; filter the register and export it for the full list.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="61"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="246"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="528"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="64"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="250"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="532"/>
         <source>区县</source>
         <translation>County/district</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="85"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="89"/>
         <source>{cn}、{title}</source>
         <translation>{n}. {title}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="106"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="110"/>
         <source>市级汇总</source>
         <translation>city summary</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="106"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="110"/>
         <source>区县</source>
         <comment>edition</comment>
         <translation>unit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="107"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="111"/>
         <source>填报单位：{scope}（{edition}）统计周期：{start} 至 {end}  周次：{week}  统计口径：{rule}</source>
         <translation>Reporting unit: {scope} ({edition})  Period: {start} to {end}  Week: {week}  Counting rule: {rule}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="122"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="126"/>
         <source>主要指标</source>
         <translation>Headline figures</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="123"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="127"/>
         <source>{n} 个</source>
         <translation>{n}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="125"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="129"/>
         <source>{n} 个，完成 {p}</source>
         <translation>{n}, {p} reached</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="127"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="131"/>
         <source>未设置</source>
         <translation>Not set</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="129"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="133"/>
         <source>未设置本区县年度目标</source>
         <translation>Not set for this unit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="134"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="138"/>
         <source>达标</source>
         <translation>met</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="134"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="138"/>
         <source>超出</source>
         <translation>exceeded</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="135"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="139"/>
         <source>（控制线 ≤{max}%，{verdict}）</source>
         <translation> (limit {max}%, {verdict})</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="141"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="145"/>
         <source>{n} 个（另有暂缓 {m} 个）</source>
         <translation>{n} (and {m} suspended)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="144"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="148"/>
         <source>{n} 元</source>
         <translation>{n} yuan</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="147"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="151"/>
         <source>累计开通5G基站</source>
         <translation>5G stations on air (cumulative)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="149"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="210"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="253"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="153"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="214"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="257"/>
         <source>本周新开通</source>
         <translation>New on air this week</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="153"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="157"/>
         <source>{year}年目标</source>
         <translation>{year} target</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="155"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="159"/>
         <source>SA 基站占比</source>
         <translation>SA share</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="156"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="160"/>
         <source>{p}（{n} 个）</source>
         <translation>{p} ({n})</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="159"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="163"/>
         <source>转供电基站占比</source>
         <translation>Indirect power</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="161"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="165"/>
         <source>直供电改造完成</source>
         <translation>Conversions done</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="162"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="166"/>
         <source>累计 {total} 个，本周 {week} 个</source>
         <translation>{total} in all, {week} this week</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="167"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="361"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="171"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="365"/>
         <source>免费开放场所</source>
         <translation>Free-access venues</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="169"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="173"/>
         <source>本周 {week} 处，累计 {total} 处</source>
         <translation>{week} this week, {total} in all</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="173"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="259"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="386"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="177"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="263"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="390"/>
         <source>共享杆塔</source>
         <translation>Shared poles</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="174"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="178"/>
         <source>本周 {week} 根，累计 {total} 根</source>
         <translation>{week} this week, {total} in all</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="179"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="302"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="183"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="306"/>
         <source>审批超30天未办结</source>
         <translation>Approvals &gt;30 days</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="180"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="184"/>
         <source>{n} 项</source>
         <translation>{n}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="181"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="303"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="575"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="185"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="307"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="579"/>
         <source>逾期未开通基站</source>
         <translation>Overdue stations</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="185"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="189"/>
         <source>SA补助累计</source>
         <translation>SA subsidy to date</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="187"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="647"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="191"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="651"/>
         <source>其中本周新增</source>
         <translation>of which this week</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="199"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="203"/>
         <source>图1 累计开通5G基站与目标（按周，截至本周末）</source>
         <translation>Figure 1 Stations on air and the target (weekly, at each week&apos;s end)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="204"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="208"/>
         <source>分运营商情况</source>
         <translation>By operator</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="208"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="331"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="548"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="578"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="212"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="335"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="552"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="582"/>
         <source>运营商</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="209"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="252"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="213"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="256"/>
         <source>累计开通</source>
         <translation>On air</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="211"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="215"/>
         <source>SA基站</source>
         <translation>SA</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="212"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="256"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="216"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="260"/>
         <source>SA占比</source>
         <translation>SA share</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="213"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="217"/>
         <source>转供电</source>
         <translation>Indirect</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="214"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="257"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="218"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="261"/>
         <source>转供电占比</source>
         <translation>Indirect share</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="215"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="219"/>
         <source>补助（元）</source>
         <translation>Subsidy (yuan)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="232"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="236"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="245"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="537"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="249"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="541"/>
         <source>全市</source>
         <translation>Whole city</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="247"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="251"/>
         <source>分区县情况</source>
         <translation>By unit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="254"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="258"/>
         <source>年度目标</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="255"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="259"/>
         <source>完成率</source>
         <translation>Reached</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="258"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="262"/>
         <source>开放场所</source>
         <translation>Venues</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="260"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="264"/>
         <source>本周周报</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="704"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="721"/>
         <source>已报</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="706"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="723"/>
         <source>未报（{carried}）</source>
         <translation>Not returned ({carried})</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="519"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="707"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="523"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="724"/>
         <source>未报</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="288"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="292"/>
         <source>已报 {n}</source>
         <translation>{n} received</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="296"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="300"/>
         <source>各区县本周变化和需关注事项</source>
         <translation>Changes and open matters by unit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="301"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="305"/>
         <source>本周新登记/开通基站</source>
         <translation>Stations registered / on air</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="310"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="314"/>
         <source>本周未报送周报的区县（{n} 个）：</source>
         <translation>Units without a return this week ({n}): </translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="314"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="318"/>
         <source>{name}（{carried}）</source>
         <translation>{name} ({carried})</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="322"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="326"/>
         <source>本周各区县均已报送。</source>
         <translation>Every unit has sent its return this week.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="326"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="330"/>
         <source>本周新增和开通基站</source>
         <translation>Stations registered or put on air this week</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="332"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="549"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="579"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="336"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="553"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="583"/>
         <source>基站编码</source>
         <translation>Station code</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="333"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="550"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="580"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="337"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="554"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="584"/>
         <source>基站名称</source>
         <translation>Station name</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="334"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="441"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="338"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="445"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="335"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="339"/>
         <source>组网</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="336"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="457"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="581"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="340"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="461"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="585"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="337"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="341"/>
         <source>开通日期</source>
         <translation>On air</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="338"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="342"/>
         <source>情况</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="360"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="364"/>
         <source>本周免费开放场所和共享杆塔</source>
         <translation>Venues opened and poles shared this week</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="365"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="369"/>
         <source>场所编号</source>
         <translation>Venue code</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="366"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="370"/>
         <source>场所名称</source>
         <translation>Venue name</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="368"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="372"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="369"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="373"/>
         <source>开放日期</source>
         <translation>Opened on</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="370"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="374"/>
         <source>已进入运营商</source>
         <translation>Operators in</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="390"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="394"/>
         <source>杆塔编号</source>
         <translation>Pole code</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="391"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="395"/>
         <source>名称/位置</source>
         <translation>Name/location</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="393"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="397"/>
         <source>杆塔类型</source>
         <translation>Pole type</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="394"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="398"/>
         <source>共享日期</source>
         <translation>Shared on</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="395"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="399"/>
         <source>共享运营商</source>
         <translation>Sharing operators</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="416"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="420"/>
         <source>本周变化</source>
         <translation>Changes this week</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="423"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="427"/>
         <source>与第{week}周报表（{time} 导出）相比</source>
         <translation>Since the return of week {week} (exported {time})</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="427"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="431"/>
         <source>与第{week}周截止时间（{time}）相比</source>
         <translation>Since the cut-off of week {week} ({time})</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="431"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="435"/>
         <source>截至本周截止时间 {time}</source>
         <translation>up to this week&apos;s cut-off {time}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="433"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="437"/>
         <source>截至目前</source>
         <translation>up to now</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="435"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="439"/>
         <source>{since}，{until}。</source>
         <translation>{since}, {until}.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="438"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="442"/>
         <source>本周无变化</source>
         <translation>No changes this week</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="442"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="446"/>
         <source>编码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="443"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="447"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="444"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="448"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="455"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="459"/>
         <source>新增记录</source>
         <translation>Records added</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="463"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="467"/>
         <source>状态变化</source>
         <translation>Status changes</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="465"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="469"/>
         <source>原状态</source>
         <translation>Old status</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="465"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="469"/>
         <source>新状态</source>
         <translation>New status</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="471"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="475"/>
         <source>改为直供电</source>
         <translation>Converted to direct power</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="473"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="477"/>
         <source>原供电方式</source>
         <translation>Old power supply</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="473"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="477"/>
         <source>改造完成日期</source>
         <translation>Conversion done</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="479"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="483"/>
         <source>删除和恢复</source>
         <translation>Deleted and restored</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="481"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="485"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="487"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="491"/>
         <source>其他更正</source>
         <translation>Other corrections</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="489"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="493"/>
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="489"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="493"/>
         <source>原值</source>
         <translation>Old value</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="489"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="493"/>
         <source>新值</source>
         <translation>New value</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="498"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="502"/>
         <source>{title}（{n} 条）</source>
         <translation>{title} ({n})</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="507"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="511"/>
         <source>另有 {n} 条未列出。</source>
         <translation>{n} more not listed.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="511"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="515"/>
         <source>各区县本周报表与其上一份已接收报表相比的记录变化（基站、场所、杆塔）。</source>
         <translation>Records changed in each unit&apos;s return of this week against its previous accepted return (stations, venues and poles).</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="529"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="533"/>
         <source>新增</source>
         <translation>Added</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="530"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="534"/>
         <source>修改</source>
         <translation>Changed</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="543"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="547"/>
         <source>审批超过30天未办结事项</source>
         <translation>Approvals open more than 30 days</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="551"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="555"/>
         <source>审批事项</source>
         <translation>Approval item</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="552"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="556"/>
         <source>申请日期</source>
         <translation>Applied on</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="553"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="557"/>
         <source>已等待（天，至本周末）</source>
         <translation>Waiting (days, to the week&apos;s end)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="570"/>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="603"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="574"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="607"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="582"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="586"/>
         <source>计划开通日期</source>
         <translation>Planned on air</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="583"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="587"/>
         <source>逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="585"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="589"/>
         <source>逾期 {n} 天</source>
         <translation>{n} days</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="606"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="610"/>
         <source>不含暂缓的基站（{n}个），另列于下表。</source>
         <translation>Suspended stations ({n}) are not included; they are listed below.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="608"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="612"/>
         <source>暂缓的基站（已过计划开通日期）</source>
         <translation>Suspended stations (past their planned on-air date)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="613"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="617"/>
         <source>转供电与直供电改造</source>
         <translation>Indirect power and conversion to direct supply</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="614"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="618"/>
         <source>截至本周末，已开通基站中转供电 {n} 个，占 {p}（2022年底前控制在 {max}% 以内）；直供电改造累计完成 {done} 个，本周完成 {week} 个。</source>
         <translation>At the week&apos;s end {n} stations on air have indirect power, {p} (at most {max}% by the end of 2022); conversions to direct supply: {done} in all, {week} this week.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="628"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="632"/>
         <source>SA基站补助</source>
         <translation>SA station subsidy</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="632"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="636"/>
         <source>项目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="633"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="637"/>
         <source>省级（元）</source>
         <translation>Province (yuan)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="634"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="638"/>
         <source>市级（元）</source>
         <translation>City (yuan)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="635"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="639"/>
         <source>区县级（元）</source>
         <translation>Unit (yuan)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="636"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="640"/>
         <source>合计（元）</source>
         <translation>Total (yuan)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="640"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="644"/>
         <source>累计应补</source>
         <translation>Due to date</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="656"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="660"/>
         <source>补助按全部已开通SA基站计（不受统计口径影响），每个基站：省级 2,500 元；市、区县共 2,500 元（县 市3：县7，区 市7：区3）。</source>
         <translation>Subsidy for every SA station on air, whatever the counting rule: 2,500 yuan from the province and 2,500 from city and unit (county 3:7, district 7:3).</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="664"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="668"/>
         <source>存在问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="669"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="673"/>
         <source>（本周未填写）</source>
         <translation>(none entered this week)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="674"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="678"/>
         <source>填报人：{name}</source>
         <translation>Prepared by: {name}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="675"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="679"/>
         <source>审核人：{name}</source>
         <translation>Reviewed by: {name}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="676"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="680"/>
         <source>单位负责人：{name}</source>
         <translation>Head of unit: {name}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="677"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="681"/>
         <source>日期：{name}</source>
         <translation>Date: {name}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="685"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="689"/>
         <source>生成时间：{time}</source>
         <translation>Generated: {time}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_sections.py" line="712"/>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="696"/>
+        <source>附图&#x3000;本周新增和开通基站分布</source>
+        <translation>Map: stations registered and put on air this week</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="700"/>
+        <source>{scope}全部基站截至{end}的位置，本周（{start}至{end}）新登记和开通的基站突出显示</source>
+        <translation>All stations of {scope} as at {end}; those registered or put on air this week ({start} to {end}) highlighted</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_sections.py" line="729"/>
         <source>沿用{year}年第{week}周数据</source>
         <translation>figures of week {week}, {year} carried</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_map.py" line="141"/>
+        <source>市区放大</source>
+        <translation>Urban districts enlarged</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_map.py" line="199"/>
+        <source>本周开通（{n}个）</source>
+        <translation>On air this week ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_map.py" line="200"/>
+        <source>本周新登记（{n}个）</source>
+        <translation>Registered this week ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_map.py" line="201"/>
+        <source>其他基站（{n}个）</source>
+        <translation>Other stations ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_map.py" line="219"/>
+        <source>{km}公里</source>
+        <translation>{km} km</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/report_map.py" line="221"/>
+        <source>坐标为CGCS2000（WGS-84）；无底图</source>
+        <translation>Coordinates in CGCS2000 (WGS-84); no base map</translation>
     </message>
 </context>
 </TS>

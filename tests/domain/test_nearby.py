@@ -56,3 +56,26 @@ def test_across_grid_cells_nothing_is_missed():
     }
     assert {frozenset((p.a.key, p.b.key)) for p in close_pairs(pts)} == brute
     assert brute  # the test means something
+
+
+def test_index_pairs_and_duplicates_equal_a_brute_force_comparison():
+    from kf5g_desktop.domain.nearby import Located, duplicates, index_pairs
+
+    rng = random.Random(5)
+    ops = ("CMCC", "CUCC", "CTCC", "CBN")
+    pts = [(*offset(rng.uniform(0, 400), rng.uniform(0, 300)), rng.choice(ops)) for _ in range(600)]
+    lon, lat, op = (list(c) for c in zip(*pts, strict=True))
+    own = 450  # the last 150 are "against": never paired among themselves
+    brute = {
+        (i, j)
+        for i in range(len(pts))
+        for j in range(i + 1, len(pts))
+        if j < own or i < own
+        if suspicious(op[i], op[j]) and coords.distance_m(lon[i], lat[i], lon[j], lat[j]) < 20.0
+    }
+    got = index_pairs(lon, lat, op, own=own)
+    assert {(i, j) for i, j, _m in got} == brute and len(got) == len(brute) > 20
+    located = [Located(n, "410221", op[n], f"{n}", f"站{n}", lon[n], lat[n]) for n in range(len(pts))]
+    found = duplicates(located[:own], against=located[own:])
+    assert {(d.a.id, d.b.id) for d in found} == brute
+    assert [(d.a.id, d.b.id) for d in found] == sorted(brute)

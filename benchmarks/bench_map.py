@@ -1,0 +1,144 @@
+"""How fast the map (地图) is on the city's 100,000 stations: the first draw and the frame time of a pan.
+
+    python -m kf5g_desktop demo --db /tmp/city100k.db --stations 100000 --seed 3
+    DISPLAY=:N PYTHONPATH=. python benchmarks/bench_map.py /tmp/city100k.db   # a real X server
+    QT_QPA_PLATFORM=offscreen PYTHONPATH=. python benchmarks/bench_map.py /tmp/city100k.db
+
+Targets (issue 15): the city map with 100,000 stations draws within 0.5 s and pans without stutter.
+
+- draw: ``MapPage.refresh()`` (the three registers' points read through ``Store.map_points``, one
+  scatter item per layer, the boundaries) and the first synchronous repaint of the view, at
+  1600×1000; the median of a few repetitions. The baseline is reading the points alone (the least
+  any drawing can do), so the ratio says what the drawing adds.
+- pan: the view moved by 2 % of its width per frame, each frame painted synchronously (what a mouse
+  drag does, event by event), at the whole city and zoomed in 4×; the median, 95th percentile and
+  worst frame. 60 frames per second is 16.7 ms a frame.
+- a filter change (one operator): the layers rebuilt and repainted.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+if not os.environ.get("DISPLAY"):
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+
+def main() -> int:
+    from PySide6.QtCore import QCoreApplication, QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from kf5g_desktop.domain.schema import POLE, STATION, VENUE
+    from kf5g_desktop.gui.map_page import MapPage
+    from kf5g_desktop.storage.store import Store
+
+    path = Path(sys.argv[1] if len(sys.argv) > 1 else "/tmp/city100k.db")
+    if not path.exists():
+        print(f"no database at {path}; run: python -m kf5g_desktop demo --db {path} --stations 100000")
+        return 2
+    QCoreApplication.setOrganizationName("kf5g-bench")
+    QCoreApplication.setApplicationName("bench")
+    QSettings().clear()
+    app = QApplication.instance() or QApplication([])
+    store = Store.open(path, readonly=True)
+    n = store.count(STATION)
+
+    def median(fn: Callable[[], None], k: int = 5) -> float:
+        times = []
+        for _ in range(k):
+            t0 = time.perf_counter()
+            fn()
+            times.append(time.perf_counter() - t0)
+        return statistics.median(times)
+
+    def read_points() -> None:
+        for kind in (STATION, VENUE, POLE):
+            store.map_points(kind)
+
+    page = MapPage(store)
+    page.resize(1600, 1000)
+    page.show()
+    app.processEvents()
+    viewport = page.plot.viewport()
+
+    def draw() -> None:
+        page.refresh()
+        viewport.repaint()
+        app.processEvents()
+
+    baseline = median(read_points)
+    t_draw = median(draw)
+    shown = sum(len(item.data) for key, item in page.layers.items() if key.startswith("station:"))
+
+    def pan(frames: int = 60) -> list[float]:
+        vb = page.plot.getViewBox()
+        out = []
+        for f in range(frames):
+            (x0, x1), _ = vb.viewRange()
+            t0 = time.perf_counter()
+            vb.translateBy(x=(x1 - x0) * (0.02 if (f // 15) % 2 == 0 else -0.02))
+            viewport.repaint()
+            out.append(time.perf_counter() - t0)
+        return out
+
+    def describe(frames: list[float]) -> str:
+        ms = sorted(t * 1000 for t in frames)
+        p95 = ms[min(len(ms) - 1, round(0.95 * (len(ms) - 1)))]
+        return f"median {statistics.median(ms):.1f} ms, 95% {p95:.1f} ms, worst {ms[-1]:.1f} ms"
+
+    # the frame baseline: the same view, empty (what any pyqtgraph view of this size costs a frame)
+    import pyqtgraph as pg
+
+    empty = pg.PlotWidget(background="w")
+    empty.resize(1600, 1000)
+    empty.setAspectLocked(True)
+    empty.show()
+    app.processEvents()
+
+    def pan_empty(frames: int = 60) -> list[float]:
+        vb = empty.getViewBox()
+        out = []
+        for _ in range(frames):
+            (x0, x1), _ = vb.viewRange()
+            t0 = time.perf_counter()
+            vb.translateBy(x=(x1 - x0) * 0.02)
+            empty.viewport().repaint()
+            out.append(time.perf_counter() - t0)
+        return out
+
+    pan_empty(5)
+    bare = pan_empty()
+    empty.close()
+    pan(5)  # warm-up: pixmap caches of the symbols
+    whole = pan()
+    page.plot.getViewBox().scaleBy((0.25, 0.25))
+    zoomed = pan()
+    page.show_all()
+
+    def filter_change() -> None:
+        page.operator.setCurrentIndex(page.operator.findData("CMCC"))
+        viewport.repaint()
+        page.operator.setCurrentIndex(0)
+        viewport.repaint()
+
+    t_filter = median(filter_change, 3) / 2
+    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    print(f"map of the city, {n} stations ({shown} drawn), 1600×1000, QPA {app.platformName()}")
+    print(f"  points read (baseline):      {baseline:.3f} s")
+    print(f"  draw (read + layers + paint): {t_draw:.3f} s  ({t_draw / baseline:.1f}× the baseline; target ≤ 0.5 s)")
+    print(f"  pan, an empty view (baseline): {describe(bare)}")
+    print(f"  pan, whole city:   {describe(whole)}")
+    print(f"  pan, zoomed in 4×: {describe(zoomed)}")
+    print(f"  filter change (one operator, layers rebuilt and painted): {t_filter:.3f} s")
+    store.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

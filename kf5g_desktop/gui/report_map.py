@@ -1,0 +1,234 @@
+"""The map page of the printed report: the unit (or the city's nine units) with every station as
+it stood at the week's end, this week's new and opened stations highlighted.
+
+Drawn by hand with QPainter into an image (like ``report_chart``), so it renders the same
+offscreen, in a worker thread and on paper. Boundaries and points are WGS-84, drawn on the map
+page's projection (longitude scaled by cos 34.6°). The points come from ``ReportData.map_points``
+(``Store.map_points`` as at the week's moment); the highlighted ones from the report's own list of
+stations registered or opened this week (``WeekFigures.station_changes``).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPainterPath, QPen
+
+from kf5g_desktop.domain import boundaries
+from kf5g_desktop.reports.weekly import ReportData
+
+from .fonts import report_font
+
+translate = QCoreApplication.translate
+
+WIDTH, HEIGHT = 660, 820  # layout units (the page's text width); painted at SCALE× for print
+SCALE = 2.5
+_K = math.cos(math.radians(34.6))
+OTHER = QColor("#b0bec5")
+NEW = QColor("#1f5fbf")
+OPENED = QColor("#c62828")
+BORDER = QColor("#455a64")
+TEXT = QColor("#212121")
+
+
+@dataclass(slots=True)
+class MapTexts:
+    """What ``report_map`` drew, for tests: the counts of each layer and the texts."""
+
+    others: int = 0
+    new: int = 0
+    opened: int = 0
+    texts: list[str] = field(default_factory=list)
+
+
+def highlighted(data: ReportData) -> tuple[set[int], set[int]]:
+    """Ids of this week's stations: (registered only, opened — new or not)."""
+    new, opened = set(), set()
+    for item in data.figures.station_changes:
+        (opened if item.note in ("本周开通", "新登记并开通") else new).add(item.id)
+    return new, opened
+
+
+def report_map(data: ReportData, drawn: MapTexts | None = None) -> QImage:
+    """The map image (``WIDTH`` × ``HEIGHT`` layout units at ``SCALE``× resolution)."""
+    drawn = drawn if drawn is not None else MapTexts()
+    img = QImage(round(WIDTH * SCALE), round(HEIGHT * SCALE), QImage.Format.Format_RGB32)
+    img.fill(Qt.GlobalColor.white)
+    p = QPainter(img)
+    try:
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.scale(SCALE, SCALE)
+        _paint(p, data, drawn)
+    finally:
+        p.end()
+    return img
+
+
+URBAN = ("410202", "410203", "410204", "410205")  # the city edition's inset: the four urban districts
+
+
+@dataclass(slots=True)
+class _Frame:
+    """A map drawn into ``area`` for the extent (x0, y0)–(x1, y1) in projected units."""
+
+    area: QRectF
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    scale: float = 0.0
+    ox: float = 0.0
+    oy: float = 0.0
+
+    def __post_init__(self) -> None:
+        w, h = self.x1 - self.x0, self.y1 - self.y0
+        self.scale = min(self.area.width() / w, self.area.height() / h)
+        self.ox = self.area.left() + (self.area.width() - w * self.scale) / 2
+        self.oy = self.area.top() + (self.area.height() - h * self.scale) / 2
+
+    def at(self, lon: float, lat: float) -> QPointF:
+        return QPointF(self.ox + (lon * _K - self.x0) * self.scale, self.oy + (self.y1 - lat) * self.scale)
+
+    def used(self) -> QRectF:
+        return QRectF(self.at(self.x0 / _K, self.y1), self.at(self.x1 / _K, self.y0))
+
+
+def _extent(shown: list[boundaries.Boundary], pad: float = 0.0) -> tuple[float, float, float, float]:
+    x0 = min(b.lon_min for b in shown) * _K
+    x1 = max(b.lon_max for b in shown) * _K
+    y0 = min(b.lat_min for b in shown)
+    y1 = max(b.lat_max for b in shown)
+    dx, dy = (x1 - x0) * pad, (y1 - y0) * pad
+    return x0 - dx, y0 - dy, x1 + dx, y1 + dy
+
+
+def _paint(p: QPainter, data: ReportData, drawn: MapTexts) -> None:
+    unit = data.figures.unit_code
+    all_units = boundaries.unit_boundaries()
+    shown = [b for code, b in all_units.items() if unit is None or code == unit]
+    pts = data.map_points
+    new, opened = highlighted(data)
+    layers: dict[str, list[tuple[float, float]]] = {"other": [], "new": [], "opened": []}
+    if pts is not None:
+        for i, rid in enumerate(pts.ids):
+            key = "opened" if rid in opened else "new" if rid in new else "other"
+            layers[key].append((pts.lon[i], pts.lat[i]))
+    drawn.others, drawn.new, drawn.opened = (len(layers[k]) for k in ("other", "new", "opened"))
+    legend_h = 56
+    inset_codes = [c for c in URBAN if c in all_units] if unit is None else []
+    if inset_codes:
+        # the city: the nine units above, the four urban districts enlarged below
+        main = _Frame(QRectF(8, 8, WIDTH - 16, (HEIGHT - legend_h) * 0.56 - 8), *_extent(shown))
+        urban = [all_units[c] for c in inset_codes]
+        inset = _Frame(QRectF(8, (HEIGHT - legend_h) * 0.56 + 22, WIDTH - 16, (HEIGHT - legend_h) * 0.44 - 30),
+                       *_extent(urban, 0.04))
+        _draw(p, main, shown, layers, drawn, labels=[b for b in shown if b.code not in inset_codes])
+        frame = QRectF(main.at(inset.x0 / _K, inset.y1), main.at(inset.x1 / _K, inset.y0))
+        p.setPen(QPen(TEXT, 0.8, Qt.PenStyle.DashLine))
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.drawRect(frame)
+        box = inset.used()
+        p.save()
+        p.setClipRect(box)
+        _draw(p, inset, shown, layers, drawn, labels=urban, big=True)
+        p.restore()
+        p.setPen(QPen(TEXT, 0.8))
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.drawRect(box)
+        p.setFont(report_font(9))
+        title = translate("report", "市区放大")
+        p.drawText(QRectF(box.left() + 4, box.top() - 18, 200, 16), int(Qt.AlignmentFlag.AlignLeft), title)
+        drawn.texts.append(title)
+    else:
+        main = _Frame(QRectF(8, 8, WIDTH - 16, HEIGHT - 16 - legend_h), *_extent(shown))
+        _draw(p, main, shown, layers, drawn, labels=shown)
+    _legend(p, main, HEIGHT - legend_h + 4, drawn)
+
+
+def _draw(
+    p: QPainter,
+    frame: _Frame,
+    shown: list[boundaries.Boundary],
+    layers: dict[str, list[tuple[float, float]]],
+    drawn: MapTexts,
+    *,
+    labels: list[boundaries.Boundary],
+    big: bool = False,
+) -> None:
+    for b in shown:
+        path = QPainterPath()
+        for ring in b.rings:
+            path.moveTo(frame.at(*ring[0]))
+            for pt in ring[1:]:
+                path.lineTo(frame.at(*pt))
+            path.closeSubpath()
+        p.setPen(QPen(BORDER, 1.2))
+        p.setBrush(QBrush(QColor("#f5f7f8")))
+        p.drawPath(path)
+    # the points: others small and grey, this week's new in blue, opened in red (on top)
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(OTHER)
+    r = 1.4 if len(layers["other"]) > 3000 and not big else 2.0
+    for lon, lat in layers["other"]:
+        p.drawEllipse(frame.at(lon, lat), r, r)
+    for key, colour, radius in (("new", NEW, 4.0), ("opened", OPENED, 4.5)):
+        p.setPen(QPen(QColor("white"), 0.8))
+        p.setBrush(colour)
+        for lon, lat in layers[key]:
+            p.drawEllipse(frame.at(lon, lat), radius, radius)
+    p.setFont(report_font(9))
+    for b in labels:
+        c = frame.at(*b.centroid())
+        box = QRectF(c.x() - 60, c.y() - 9, 120, 18)
+        text = p.boundingRect(box, int(Qt.AlignmentFlag.AlignCenter), b.name).adjusted(-3, -1, 3, 1)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(QColor(255, 255, 255, 200))
+        p.drawRoundedRect(text, 3, 3)
+        p.setPen(TEXT)
+        p.drawText(box, int(Qt.AlignmentFlag.AlignCenter), b.name)
+        drawn.texts.append(b.name)
+
+
+def _legend(p: QPainter, frame: _Frame, y: float, drawn: MapTexts) -> None:
+    """Legend and scale bar (of the main map) under the map."""
+    p.setFont(report_font(9))
+    x = 16.0
+    for colour, radius, text in (
+        (OPENED, 4.5, translate("report", "本周开通（{n}个）").format(n=drawn.opened)),
+        (NEW, 4.0, translate("report", "本周新登记（{n}个）").format(n=drawn.new)),
+        (OTHER, 2.5, translate("report", "其他基站（{n}个）").format(n=drawn.others)),
+    ):
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(colour)
+        p.drawEllipse(QPointF(x + 5, y + 9), radius, radius)
+        p.setPen(TEXT)
+        box = QRectF(x + 14, y, 170, 18)
+        p.drawText(box, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), text)
+        drawn.texts.append(text)
+        x += 190
+    # x is longitude · cos φ0 in degrees: one kilometre is 1 / 111.195 of a unit in x as in y
+    km = _nice_km((frame.x1 - frame.x0) * 111.195 / 5)
+    bar = km / 111.195 * frame.scale
+    bx, by = 16.0, y + 34
+    p.setPen(QPen(TEXT, 1.2))
+    p.drawLine(QPointF(bx, by), QPointF(bx + bar, by))
+    for xx in (bx, bx + bar):
+        p.drawLine(QPointF(xx, by - 4), QPointF(xx, by))
+    scale_text = translate("report", "{km}公里").format(km=f"{km:g}")
+    p.drawText(QRectF(bx + bar + 6, by - 9, 120, 18), int(Qt.AlignmentFlag.AlignVCenter), scale_text)
+    note = translate("report", "坐标为CGCS2000（WGS-84）；无底图")
+    p.drawText(
+        QRectF(WIDTH - 316, by - 9, 300, 18),
+        int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+        note,
+    )
+    drawn.texts += [scale_text, note]
+
+
+def _nice_km(span: float) -> float:
+    for step in (0.5, 1, 2, 5, 10, 20, 50):
+        if span <= step:
+            return step
+    return 50.0
