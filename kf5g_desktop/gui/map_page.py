@@ -217,7 +217,8 @@ class MapPage(LazyPage, QWidget):
         self.plot.setMenuEnabled(False)
         self.select_button.toggled.connect(self._selecting)
         self.viewbox.sigSelected.connect(self.select_rect)
-        self.legend = self.plot.addLegend(offset=(10, 10), labelTextSize="10pt")
+        # bottom right, on a light ground: the city's four districts sit top left
+        self.legend = self.plot.addLegend(offset=(-10, -10), labelTextSize="10pt", brush=(255, 255, 255, 210))
         self.layers: dict[str, pg.ScatterPlotItem] = {}
         self._points: dict[str, MapPoints] = {}
         self._shown: list[tuple[str, np.ndarray, np.ndarray, np.ndarray]] = []  # kind, x, y, indices
