@@ -38,7 +38,7 @@ def test_bulk_import_refuses_a_record_changed_after_its_preview(unit_store, tmp_
     mine.name = "表单里改的名"
     unit_store.save(mine)
     before = unit_store.count("station")
-    with pytest.raises(ConflictError, match="此记录已被 张三 于 .* 修改"):
+    with pytest.raises(ConflictError, match=r"此记录已被 张三 于 \S+ 修改"):
         bulk.commit(unit_store, pv)
     assert unit_store.count("station") == before  # the new row was not written either
     assert unit_store.get_station(existing.id).name == "表单里改的名"
