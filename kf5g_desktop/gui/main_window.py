@@ -501,10 +501,11 @@ class MainWindow(QMainWindow):
         if self.store.readonly or not ids:
             return False
         try:
-            keys = [record_key(kind, self.store.get(kind, rid)) for rid in ids]
+            records = [self.store.get(kind, rid) for rid in ids]
         except Kf5gError as exc:
             self._error(exc)
             return False
+        keys = [record_key(kind, r) for r in records]
         if confirm:
             what = keys[0] if len(keys) == 1 else self.tr("选中的 {0} 条记录").format(len(keys))
             question = self.tr("把“{0}”移到回收站？\n可以在回收站恢复，也可以用“撤销”（Ctrl+Z）。").format(
@@ -514,8 +515,8 @@ class MainWindow(QMainWindow):
                 return False
         done: list[int] = []
         try:
-            for rid in ids:
-                self.store.delete(kind, rid)
+            for rid, rec in zip(ids, records, strict=True):  # as read: refused if changed meanwhile
+                self.store.delete(kind, rid, version=rec.meta.version)
                 done.append(rid)
         except Kf5gError as exc:
             self._error(exc)

@@ -86,6 +86,7 @@ class SaveCommand(_StoreCommand):
         self.kind = kind
         self.saved = saved
         self.old = old
+        self._version = saved.meta.version  # the record's version after this command's last write
 
     def _redo(self) -> None:
         if self.old is None:
@@ -100,9 +101,11 @@ class SaveCommand(_StoreCommand):
             self._put(self.old)
 
     def _put(self, version: Any) -> None:
-        """Save ``version`` of the record over the one stored now (whose bookkeeping it takes)."""
+        """Save ``version`` of the record over the one stored now (whose bookkeeping it takes) —
+        refused (ConflictError) when somebody else changed the record since this command wrote it."""
         current = self.store.get(self.kind, self.saved.id)
-        self.store.save(replace(version, meta=current.meta))
+        put = self.store.save(replace(version, meta=replace(current.meta, version=self._version)))
+        self._version = put.meta.version
 
 
 class DeleteCommand(_StoreCommand):

@@ -147,7 +147,7 @@
         <translation>Station name</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="270"/>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="308"/>
         <source>无法开始打印（打印机或PDF文件不可用）。</source>
         <translation>Printing could not start (printer or PDF file unavailable).</translation>
     </message>
@@ -366,17 +366,17 @@
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/undo.py" line="112"/>
+        <location filename="../../kf5g_desktop/gui/undo.py" line="115"/>
         <source>删除 {0}</source>
         <translation>Delete {0}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/undo.py" line="112"/>
+        <location filename="../../kf5g_desktop/gui/undo.py" line="115"/>
         <source>删除 {0} 条记录</source>
         <translation>Delete {0} records</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/undo.py" line="128"/>
+        <location filename="../../kf5g_desktop/gui/undo.py" line="131"/>
         <source>恢复 {0}</source>
         <translation>Restore {0}</translation>
     </message>
@@ -583,6 +583,104 @@ Please pass this message on to technical support.</translation>
         <location filename="../../kf5g_desktop/gui/returns_status.py" line="100"/>
         <source>共收到 {0} 份，以最新一份为准</source>
         <translation>{0} files received; the newest one counts</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="45"/>
+        <source>{0}月{1}日 {2}</source>
+        <translation>{0}/{1} {2}</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="46"/>
+        <source>{0}年{1}月{2}日 {3}</source>
+        <translation>{0}-{1:02}-{2:02} {3}</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="51"/>
+        <source>其他用户</source>
+        <translation>another user</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="54"/>
+        <source>此记录已被 {0} 于 {1} 删除，您的修改未保存。可在回收站中查看；如仍需要，请恢复后再修改。</source>
+        <translation>This record was deleted by {0} at {1}; your changes were not saved. It is in the recycle bin: restore it first if it is still needed.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="57"/>
+        <source>此记录已被 {0} 于 {1} 修改，您的修改未保存。</source>
+        <translation>This record was changed by {0} at {1}; your changes were not saved.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="141"/>
+        <source>记录已被他人修改</source>
+        <translation>Record changed by someone else</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="148"/>
+        <source>重新载入：显示对方保存后的记录，放弃您的修改。比较：逐项查看双方的改动。</source>
+        <translation>Reload: show the record as the other person saved it, dropping your changes. Compare: see both sets of changes field by field.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="154"/>
+        <source>字段</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="154"/>
+        <source>您打开时</source>
+        <translation>When you opened it</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="154"/>
+        <source>对方保存后（当前）</source>
+        <translation>As saved by them (now)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="154"/>
+        <source>您的修改</source>
+        <translation>Your changes</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="164"/>
+        <source>双方都改了这一项</source>
+        <translation>Both of you changed this field</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="174"/>
+        <source>红色的项双方都改了；“保留我的修改”会用您的内容，请核对后再保存。</source>
+        <translation>Fields in red were changed by both of you; "Keep my changes" uses yours — check them before saving.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="181"/>
+        <source>重新载入(&amp;R)</source>
+        <translation>&amp;Reload</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="182"/>
+        <source>比较(&amp;C)</source>
+        <translation>&amp;Compare</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="183"/>
+        <source>保留我的修改(&amp;K)</source>
+        <translation>&amp;Keep my changes</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="184"/>
+        <source>在对方保存后的记录上重新填入您改过的项，核对后再保存</source>
+        <translation>Put the fields you changed back into the record as they saved it; check, then save</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="186"/>
+        <source>继续编辑</source>
+        <translation>Go on editing</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="197"/>
+        <source>记录已被他人删除</source>
+        <translation>Record deleted by someone else</translation>
     </message>
 </context>
 <context>
@@ -1120,12 +1218,12 @@ Drawing the chart…</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/main_window.py" line="184"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="357"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="368"/>
         <source>正在打开数据库……</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="337"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="348"/>
         <source>正在后台检查数据库完整性，检查通过前修改会稍候保存</source>
         <translation>Checking the database in the background; changes are saved once the check has passed</translation>
     </message>
@@ -1327,33 +1425,33 @@ Drawing the chart…</translation>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="361"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="372"/>
         <source>市级</source>
         <translation>City</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="361"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="372"/>
         <source>未设置单位</source>
         <translation>No unit set</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="363"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="374"/>
         <source>数据库：{0}</source>
         <translation>Database: {0}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="368"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="379"/>
         <source>{0} · 填报人：{1}</source>
         <translation>{0} · User: {1}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="372"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="383"/>
         <source>基站 {0} · 场所 {1} · 杆塔 {2}</source>
         <translation>Stations {0} · Venues {1} · Poles {2}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="356"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="374"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="367"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="385"/>
         <source>开封市5G网络建设填报系统</source>
         <translation>Kaifeng 5G Build-out Register</translation>
     </message>
@@ -1383,60 +1481,60 @@ Drawing the chart…</translation>
         <translation>&amp;Weekly report</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="376"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="387"/>
         <source>（只读）</source>
         <translation> (read-only)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="378"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="389"/>
         <source>（演示数据）</source>
         <translation> (demo data)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="391"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="402"/>
         <source>数据库已损坏，已禁止修改：请从备份恢复</source>
         <translation>The database is damaged, changes are blocked: restore from a backup</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="393"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="404"/>
         <source>只读：数据库正被另一个程序使用，不能修改</source>
         <translation>Read-only: the database is in use by another copy of the program; changes are disabled</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="415"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="426"/>
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="498"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="510"/>
         <source>选中的 {0} 条记录</source>
         <translation>the {0} selected records</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/main_menus.py" line="67"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="502"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="514"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="499"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="511"/>
         <source>把“{0}”移到回收站？
 可以在回收站恢复，也可以用“撤销”（Ctrl+Z）。</source>
         <translation>Move “{0}” to the recycle bin?
 You can restore it from the recycle bin or with Undo (Ctrl+Z).</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="531"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="543"/>
         <source>已恢复：{0}</source>
         <translation>Restored: {0}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="542"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="554"/>
         <source>彻底删除</source>
         <translation>Delete permanently</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="543"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="555"/>
         <source>彻底删除“{0}”？此操作不能撤销，记录将无法恢复（操作日志保留）。</source>
         <translation>Permanently delete “{0}”? This cannot be undone and the record cannot be restored (the audit log is kept).</translation>
     </message>
@@ -1797,77 +1895,77 @@ Records station builds, free-access venues and pole sharing; prints the weekly r
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="162"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="163"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="162"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="163"/>
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="210"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="211"/>
         <source>坐标系</source>
         <translation>Coordinate system</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="320"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="321"/>
         <source>新建</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="320"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="321"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="320"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="321"/>
         <source>查看</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="321"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="322"/>
         <source>（只读）</source>
         <translation> (read-only)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="323"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="324"/>
         <source>（{0}时的登记情况，只读）</source>
         <translation> (as it stood at {0}, read-only)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="398"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="399"/>
         <source>“{0}”不是有效日期，请按 2021-02-01 的格式填写。</source>
         <translation>“{0}” is not a valid date; please write it like 2021-02-01.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="406"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="407"/>
         <source>“{0}”应是数字，请重新填写。</source>
         <translation>“{0}” must be a number; please correct it.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="451"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="452"/>
         <source>错误</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="451"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="452"/>
         <source>提醒</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="481"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="482"/>
         <source>没有修改，无需保存。</source>
         <translation>Nothing changed, nothing to save.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="495"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="496"/>
         <source>请确认</source>
         <translation>Please confirm</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="494"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="495"/>
         <source>这条记录有以下提醒：
 {0}
 
@@ -1878,17 +1976,23 @@ Records station builds, free-access venues and pole sharing; prints the weekly r
 Save it anyway?</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="507"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="511"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="528"/>
         <source>保存失败</source>
         <translation>Save failed</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="534"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="564"/>
+        <source>已载入对方保存后的记录，并填入了您改过的项。请核对后再保存。</source>
+        <translation>The record as the other person saved it is loaded, with the fields you changed filled in again. Check them, then save.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="588"/>
         <source>放弃修改</source>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="535"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="589"/>
         <source>表单中有未保存的修改，确定放弃吗？</source>
         <translation>The form has unsaved changes. Discard them?</translation>
     </message>
@@ -3968,13 +4072,13 @@ Save it anyway?</translation>
         <translation>Target (none set for this unit)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="294"/>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="332"/>
         <location filename="../../kf5g_desktop/gui/report_html.py" line="154"/>
         <source>{name} {week}</source>
         <translation>{name} {week}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_document.py" line="295"/>
+        <location filename="../../kf5g_desktop/gui/report_document.py" line="333"/>
         <source>第 {page} 页 共 {pages} 页</source>
         <translation>Page {page} of {pages}</translation>
     </message>
