@@ -204,14 +204,19 @@ class ConflictDialog(QDialog):
             self.b_compare.hide()
             hint.hide()
             self.b_cancel.setDefault(True)
-        self.resize(560, 200)
+        self.setMinimumWidth(560)
+        self.adjustSize()
 
     def show_comparison(self) -> None:
         self.table.show()
         self.b_compare.setEnabled(False)
         self.b_keep.show()
         self.clash_note.setVisible(any(r.clash for r in self.rows))
-        self.resize(max(self.width(), 760), max(self.height(), 440))
+        t = self.table
+        rows = sum(t.rowHeight(i) for i in range(t.rowCount()))
+        t.setMinimumHeight(min(t.horizontalHeader().height() + rows + 2 * t.frameWidth() + 2, 360))
+        self.adjustSize()
+        self.resize(max(self.width(), 760), self.height())
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _choose(self, choice: str) -> None:

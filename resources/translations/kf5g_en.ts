@@ -593,92 +593,92 @@ Please pass this message on to technical support.</translation>
         <translation>{0}/{1} {2}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="46"/>
+        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="48"/>
         <source>{0}年{1}月{2}日 {3}</source>
         <translation>{0}-{1:02}-{2:02} {3}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="51"/>
+        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="55"/>
         <source>其他用户</source>
         <translation>another user</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="54"/>
+        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="58"/>
         <source>此记录已被 {0} 于 {1} 删除，您的修改未保存。可在回收站中查看；如仍需要，请恢复后再修改。</source>
         <translation>This record was deleted by {0} at {1}; your changes were not saved. It is in the recycle bin: restore it first if it is still needed.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="57"/>
+        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="62"/>
         <source>此记录已被 {0} 于 {1} 修改，您的修改未保存。</source>
         <translation>This record was changed by {0} at {1}; your changes were not saved.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="141"/>
+        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="150"/>
         <source>记录已被他人修改</source>
         <translation>Record changed by someone else</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="148"/>
+        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="156"/>
         <source>重新载入：显示对方保存后的记录，放弃您的修改。比较：逐项查看双方的改动。</source>
         <translation>Reload: show the record as the other person saved it, dropping your changes. Compare: see both sets of changes field by field.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="154"/>
+        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="161"/>
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="154"/>
+        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="161"/>
         <source>您打开时</source>
         <translation>When you opened it</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="154"/>
+        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="161"/>
         <source>对方保存后（当前）</source>
         <translation>As saved by them (now)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="154"/>
+        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="161"/>
         <source>您的修改</source>
         <translation>Your changes</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="164"/>
+        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="171"/>
         <source>双方都改了这一项</source>
         <translation>Both of you changed this field</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="174"/>
+        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="180"/>
         <source>红色的项双方都改了；“保留我的修改”会用您的内容，请核对后再保存。</source>
-        <translation>Fields in red were changed by both of you; "Keep my changes" uses yours — check them before saving.</translation>
+        <translation>Fields in red were changed by both of you; &quot;Keep my changes&quot; uses yours — check them before saving.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="181"/>
+        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="186"/>
         <source>重新载入(&amp;R)</source>
         <translation>&amp;Reload</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="182"/>
+        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="187"/>
         <source>比较(&amp;C)</source>
         <translation>&amp;Compare</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="183"/>
+        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="188"/>
         <source>保留我的修改(&amp;K)</source>
         <translation>&amp;Keep my changes</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="184"/>
+        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="189"/>
         <source>在对方保存后的记录上重新填入您改过的项，核对后再保存</source>
         <translation>Put the fields you changed back into the record as they saved it; check, then save</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="186"/>
+        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="191"/>
         <source>继续编辑</source>
         <translation>Go on editing</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="197"/>
+        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="202"/>
         <source>记录已被他人删除</source>
         <translation>Record deleted by someone else</translation>
     </message>
