@@ -5,8 +5,8 @@
     <name></name>
     <message>
         <location filename="../../kf5g_desktop/gui/app.py" line="88"/>
-        <location filename="../../kf5g_desktop/gui/app.py" line="413"/>
-        <location filename="../../kf5g_desktop/gui/app.py" line="456"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="417"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="468"/>
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>
@@ -111,7 +111,12 @@
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="461"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="462"/>
+        <source>连接数据库服务器</source>
+        <translation>Connect to a database server</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/app.py" line="473"/>
         <source>正在打开数据库</source>
         <translation>Opening the database</translation>
     </message>
@@ -1228,199 +1233,204 @@ Drawing the chart…</translation>
         <translation>Checking the database in the background; changes are saved once the check has passed</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="48"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="50"/>
         <source>新建(&amp;N)</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="51"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="53"/>
         <source>新建一条记录</source>
         <translation>Create a new record</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="52"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="54"/>
         <source>新建</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="56"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="58"/>
         <source>打开(&amp;O)</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="58"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="60"/>
         <source>打开选中的记录（回车或双击）</source>
         <translation>Open the selected record (Enter or double-click)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="59"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="61"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="63"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="65"/>
         <source>删除(&amp;D)</source>
         <translation>&amp;Delete</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="66"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="68"/>
         <source>把选中的记录移到回收站</source>
         <translation>Move the selected records to the recycle bin</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="72"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="74"/>
         <source>查找(&amp;F)</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="75"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="77"/>
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="78"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="80"/>
         <source>历史(&amp;H)…</source>
         <translation>&amp;History…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="84"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="86"/>
         <source>撤销(&amp;U)</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="87"/>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="207"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="89"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="212"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="91"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="93"/>
         <source>重做(&amp;R)</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="93"/>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="209"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="95"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="214"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="103"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="105"/>
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="106"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="108"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="110"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="112"/>
         <source>立即备份(&amp;B)</source>
         <translation>&amp;Back up now</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="112"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="114"/>
         <source>立即备份</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="115"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="117"/>
         <source>从备份恢复(&amp;R)…</source>
         <translation>&amp;Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="117"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="119"/>
         <source>设置(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="119"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="121"/>
+        <source>连接数据库服务器(&amp;D)…</source>
+        <translation>Connect to a &amp;database server…</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="124"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="121"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="126"/>
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="122"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="127"/>
         <source>选择列(&amp;L)…</source>
         <translation>Co&amp;lumns…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="129"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="134"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="132"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="137"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="145"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="150"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="147"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="152"/>
         <source>首页(&amp;S)</source>
         <translation>&amp;Home</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="148"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="153"/>
         <source>基站(&amp;J)</source>
         <translation>&amp;Stations</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="149"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="154"/>
         <source>审批(&amp;P)</source>
         <translation>&amp;Approvals</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="150"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="155"/>
         <source>免费开放场所(&amp;C)</source>
         <translation>Free-access &amp;venues</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="151"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="156"/>
         <source>杆塔共享(&amp;G)</source>
         <translation>&amp;Pole sharing</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="152"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="157"/>
         <source>地图(&amp;M)</source>
         <translation>&amp;Map</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="153"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="158"/>
         <source>回收站(&amp;H)</source>
         <translation>Recycle &amp;bin</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="154"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="159"/>
         <source>操作日志(&amp;Z)</source>
         <translation>A&amp;udit log</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="155"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="160"/>
         <source>报送情况(&amp;B)</source>
         <translation>Return s&amp;tatus</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="165"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="170"/>
         <source>报表(&amp;R)</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="168"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="173"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="170"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="175"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
@@ -1456,27 +1466,27 @@ Drawing the chart…</translation>
         <translation>Kaifeng 5G Build-out Register</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="198"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="203"/>
         <source>没有可撤销的操作</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="203"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="208"/>
         <source>没有可重做的操作</source>
         <translation>Nothing to redo</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="211"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="216"/>
         <source>{0}：{1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="219"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="224"/>
         <source>报送(&amp;S)</source>
         <translation>&amp;Returns</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="220"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="225"/>
         <source>周报(&amp;W)</source>
         <translation>&amp;Weekly report</translation>
     </message>
@@ -1511,7 +1521,7 @@ Drawing the chart…</translation>
         <translation>the {0} selected records</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="67"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="69"/>
         <location filename="../../kf5g_desktop/gui/main_window.py" line="514"/>
         <source>删除</source>
         <translation>Delete</translation>
@@ -1583,22 +1593,27 @@ You can restore it from the recycle bin or with Undo (Ctrl+Z).</translation>
         <translation>Open database</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_files.py" line="128"/>
+        <location filename="../../kf5g_desktop/gui/main_files.py" line="120"/>
+        <source>已连接数据库服务器 {0}</source>
+        <translation>Connected to the database server {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_files.py" line="147"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_files.py" line="129"/>
+        <location filename="../../kf5g_desktop/gui/main_files.py" line="148"/>
         <source>界面语言将在下次启动程序时生效。</source>
         <translation>The interface language changes the next time the program starts.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_files.py" line="139"/>
+        <location filename="../../kf5g_desktop/gui/main_files.py" line="158"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_files.py" line="140"/>
+        <location filename="../../kf5g_desktop/gui/main_files.py" line="159"/>
         <source>开封市5G网络建设填报系统 {0}
 
 记录基站建设、免费开放场所和杆塔共享，生成周报和报送表。</source>
@@ -2392,6 +2407,112 @@ Save it anyway?</translation>
         <location filename="../../kf5g_desktop/gui/returns_status.py" line="169"/>
         <source>、</source>
         <translation>, </translation>
+    </message>
+</context>
+<context>
+    <name>ServerDialog</name>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="158"/>
+        <source>本机没有安装连接 PostgreSQL 数据库服务器所需的驱动（psycopg），无法连接。请安装带服务器支持的版本（命令 pip install -e &apos;.[server]&apos;，或使用完整安装包），或继续使用本机数据库。</source>
+        <translation>The driver needed to connect to a PostgreSQL database server (psycopg) is not installed on this computer, so the program cannot connect. Install the version with server support (pip install -e &apos;.[server]&apos;, or the full installer), or go on with this computer&apos;s database.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="176"/>
+        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="293"/>
+        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="304"/>
+        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="326"/>
+        <source>连接数据库服务器</source>
+        <translation>Connect to a database server</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="182"/>
+        <source>多台电脑共用一个数据库时，填写单位数据库服务器（PostgreSQL）的地址和您的登录名。密码只用于本次连接，程序不会保存。</source>
+        <translation>When several computers share one database, enter the address of your office&apos;s database server (PostgreSQL) and your login. The password is used for this connection only; the program never saves it.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="190"/>
+        <source>如 192.168.1.10 或 kf5g-server</source>
+        <translation>e.g. 192.168.1.10 or kf5g-server</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="196"/>
+        <source>您在服务器上的登录名</source>
+        <translation>your login on the server</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="201"/>
+        <source>服务器地址(&amp;H)</source>
+        <translation>Server &amp;host</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="202"/>
+        <source>端口(&amp;P)</source>
+        <translation>&amp;Port</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="203"/>
+        <source>数据库名(&amp;D)</source>
+        <translation>&amp;Database</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="204"/>
+        <source>用户名(&amp;U)</source>
+        <translation>&amp;User name</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="205"/>
+        <source>密码(&amp;W)</source>
+        <translation>Pass&amp;word</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="208"/>
+        <source>每次启动时连接此服务器(&amp;S)</source>
+        <translation>Connect to this server at every &amp;start</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="216"/>
+        <source>连接(&amp;C)</source>
+        <translation>&amp;Connect</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="219"/>
+        <source>使用本机数据库(&amp;L)</source>
+        <translation>Use this computer&apos;s &amp;local database</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="219"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="248"/>
+        <source>本机的密码文件（{0}）中有此连接的密码，密码可留空。</source>
+        <translation>The password file on this computer ({0}) has a password for this connection: the password may be left empty.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="251"/>
+        <source>密码不会保存；也可以放在本机的密码文件 .pgpass 中。</source>
+        <translation>The password is not saved; it can also be kept in this computer&apos;s .pgpass password file.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="259"/>
+        <source>请填写“服务器地址”，例如 192.168.1.10，可向单位的系统管理员询问。</source>
+        <translation>Please fill in "Server host", e.g. 192.168.1.10 (ask your office&apos;s administrator).</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="265"/>
+        <source>“服务器地址”中不能有空格或 / ? # @，请只填写地址本身，例如 192.168.1.10。</source>
+        <translation>"Server host" cannot contain spaces or / ? # @: enter the address only, e.g. 192.168.1.10.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="269"/>
+        <source>请填写“数据库名”，通常是 kf5g。</source>
+        <translation>Please fill in "Database", usually kf5g.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="271"/>
+        <source>请填写“用户名”，即您在数据库服务器上的登录名。</source>
+        <translation>Please fill in "User name": your login on the database server.</translation>
     </message>
 </context>
 <context>
