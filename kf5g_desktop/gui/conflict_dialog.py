@@ -51,7 +51,7 @@ def when_text(at: datetime | None, today: date) -> str:
 
 
 def conflict_text(exc: ConflictError, today: date) -> str:
-    """ "此记录已被 张三 于 10:42 修改…" in the interface language."""
+    """The refusal ("此记录已被 张三 于 10:42 修改…") in the interface language."""
     who = exc.by or QCoreApplication.translate("ConflictDialog", "其他用户")
     when = when_text(exc.at, today)
     if exc.deleted:
@@ -59,9 +59,11 @@ def conflict_text(exc: ConflictError, today: date) -> str:
             "ConflictDialog",
             "此记录已被 {0} 于 {1} 删除，您的修改未保存。可在回收站中查看；如仍需要，请恢复后再修改。",
         ).format(who, when)
-    return QCoreApplication.translate(
-        "ConflictDialog", "此记录已被 {0} 于 {1} 修改，您的修改未保存。"
-    ).format(who, when)
+    if exc.at is None:  # (an UPDATE that met another version on a server: when is not known)
+        return QCoreApplication.translate("ConflictDialog", "此记录刚被 {0} 修改，您的修改未保存。").format(who)
+    return QCoreApplication.translate("ConflictDialog", "此记录已被 {0} 于 {1} 修改，您的修改未保存。").format(
+        who, when
+    )
 
 
 class FieldRow:

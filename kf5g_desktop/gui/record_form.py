@@ -523,7 +523,7 @@ class RecordForm(QDialog):
         theirs = None
         if not exc.deleted:
             try:
-                theirs = self.store.get(self.kind, exc.record_id)
+                theirs = self.store.get(self.kind, self.original.id)
             except Kf5gError as err:
                 QMessageBox.warning(self, self.tr("保存失败"), str(err))
                 return

@@ -613,77 +613,82 @@ Please pass this message on to technical support.</translation>
         <translation>This record was deleted by {0} at {1}; your changes were not saved. It is in the recycle bin: restore it first if it is still needed.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="62"/>
+        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="63"/>
+        <source>此记录刚被 {0} 修改，您的修改未保存。</source>
+        <translation>This record was just changed by {0}; your changes were not saved.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="64"/>
         <source>此记录已被 {0} 于 {1} 修改，您的修改未保存。</source>
         <translation>This record was changed by {0} at {1}; your changes were not saved.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="150"/>
+        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="152"/>
         <source>记录已被他人修改</source>
         <translation>Record changed by someone else</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="156"/>
+        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="158"/>
         <source>重新载入：显示对方保存后的记录，放弃您的修改。比较：逐项查看双方的改动。</source>
         <translation>Reload: show the record as the other person saved it, dropping your changes. Compare: see both sets of changes field by field.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="161"/>
+        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="163"/>
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="161"/>
+        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="163"/>
         <source>您打开时</source>
         <translation>When you opened it</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="161"/>
+        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="163"/>
         <source>对方保存后（当前）</source>
         <translation>As saved by them (now)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="161"/>
+        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="163"/>
         <source>您的修改</source>
         <translation>Your changes</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="171"/>
+        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="173"/>
         <source>双方都改了这一项</source>
         <translation>Both of you changed this field</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="180"/>
+        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="182"/>
         <source>红色的项双方都改了；“保留我的修改”会用您的内容，请核对后再保存。</source>
         <translation>Fields in red were changed by both of you; &quot;Keep my changes&quot; uses yours — check them before saving.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="186"/>
+        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="188"/>
         <source>重新载入(&amp;R)</source>
         <translation>&amp;Reload</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="187"/>
+        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="189"/>
         <source>比较(&amp;C)</source>
         <translation>&amp;Compare</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="188"/>
+        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="190"/>
         <source>保留我的修改(&amp;K)</source>
         <translation>&amp;Keep my changes</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="189"/>
+        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="191"/>
         <source>在对方保存后的记录上重新填入您改过的项，核对后再保存</source>
         <translation>Put the fields you changed back into the record as they saved it; check, then save</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="191"/>
+        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="193"/>
         <source>继续编辑</source>
         <translation>Go on editing</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="202"/>
+        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="204"/>
         <source>记录已被他人删除</source>
         <translation>Record deleted by someone else</translation>
     </message>
@@ -2497,22 +2502,22 @@ Save it anyway?</translation>
     <message>
         <location filename="../../kf5g_desktop/gui/server_dialog.py" line="259"/>
         <source>请填写“服务器地址”，例如 192.168.1.10，可向单位的系统管理员询问。</source>
-        <translation>Please fill in "Server host", e.g. 192.168.1.10 (ask your office&apos;s administrator).</translation>
+        <translation>Please fill in &quot;Server host&quot;, e.g. 192.168.1.10 (ask your office&apos;s administrator).</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/server_dialog.py" line="265"/>
         <source>“服务器地址”中不能有空格或 / ? # @，请只填写地址本身，例如 192.168.1.10。</source>
-        <translation>"Server host" cannot contain spaces or / ? # @: enter the address only, e.g. 192.168.1.10.</translation>
+        <translation>&quot;Server host&quot; cannot contain spaces or / ? # @: enter the address only, e.g. 192.168.1.10.</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/server_dialog.py" line="269"/>
         <source>请填写“数据库名”，通常是 kf5g。</source>
-        <translation>Please fill in "Database", usually kf5g.</translation>
+        <translation>Please fill in &quot;Database&quot;, usually kf5g.</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/server_dialog.py" line="271"/>
         <source>请填写“用户名”，即您在数据库服务器上的登录名。</source>
-        <translation>Please fill in "User name": your login on the database server.</translation>
+        <translation>Please fill in &quot;User name&quot;: your login on the database server.</translation>
     </message>
 </context>
 <context>

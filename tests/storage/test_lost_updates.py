@@ -162,3 +162,23 @@ def test_a_change_after_a_batch_still_blocks_its_undo(empty_store, clock):
     with pytest.raises(StorageError, match="又被修改过"):
         empty_store.undo_batch(batch)
     assert empty_store.get_station(st.id).notes == "之后手工改的"
+
+
+def test_an_update_that_meets_another_version_in_the_database_is_refused(empty_store):
+    """The version is also in the UPDATE's WHERE clause (SQLAlchemy's version_id_col): a change made
+    by another connection between reading the row and writing it (a server with many writers) is
+    not overwritten either. Simulated here inside one transaction by a statement that goes round
+    the ORM."""
+    from sqlalchemy import text
+
+    from kf5g_desktop.storage.models import StationRow
+
+    st = empty_store.save(station())
+    refused = pytest.raises(ConflictError, match="此记录已被 其他用户 修改，您的修改未保存")
+    with refused, empty_store.session(write=True) as s:
+        row = s.get(StationRow, st.id)
+        s.execute(text("UPDATE station SET version = version + 1, name = '别人改的' WHERE id = :i"), {"i": st.id})
+        row.name, row.version = "我改的", row.version + 1
+        s.flush()
+    now = empty_store.get_station(st.id)
+    assert (now.name, now.meta.version) == (st.name, 1)  # the whole transaction was rolled back
