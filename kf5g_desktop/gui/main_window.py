@@ -495,7 +495,11 @@ class MainWindow(QMainWindow):
         self._changed()
         return saved
 
-    def delete_records(self, kind: str, ids: list[int], *, confirm: bool = True) -> bool:
+    def delete_records(
+        self, kind: str, ids: list[int], *, confirm: bool = True, version: int | None = None
+    ) -> bool:
+        """Move records to the recycle bin, each refused if changed since it was read here (or, for
+        one record, since ``version``: the form's)."""
         from .undo import DeleteCommand
 
         if self.store.readonly or not ids:
@@ -516,7 +520,7 @@ class MainWindow(QMainWindow):
         done: list[int] = []
         try:
             for rid, rec in zip(ids, records, strict=True):  # as read: refused if changed meanwhile
-                self.store.delete(kind, rid, version=rec.meta.version)
+                self.store.delete(kind, rid, version=version if version is not None else rec.meta.version)
                 done.append(rid)
         except Kf5gError as exc:
             self._error(exc)
@@ -527,7 +531,8 @@ class MainWindow(QMainWindow):
         return bool(done)
 
     def _delete_from_form(self, form: RecordForm, kind: str, rid: int) -> None:
-        if self.delete_records(kind, [rid]):
+        seen = form.original.meta.version if form.original is not None else None
+        if self.delete_records(kind, [rid], version=seen):
             form.done(QDialog.DialogCode.Rejected)
 
     def restore_record(self, kind: str, rid: int) -> None:

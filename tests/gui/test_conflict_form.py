@@ -198,3 +198,21 @@ def test_undo_of_a_save_does_not_overwrite_a_later_change_by_someone_else(qtbot,
     assert errors and errors[0].startswith("此记录已被 张三 于 10:42 修改")
     rec = store.get_station(sid)
     assert (rec.name, rec.notes) == ("张三改的名", "李四的备注")
+
+
+def test_delete_from_a_form_of_an_older_version_is_refused(qtbot, window, sample_store):
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.gui.gui_helpers import answer_next_box
+
+    sid = sample_store.query(STATION)[0].id
+    form = window.open_record(STATION, sid)
+    rec = sample_store.get_station(sid)
+    rec.notes = "表单打开后别处改的"
+    sample_store.save(rec)
+    seen: list[str] = []
+    answer_next_box(QMessageBox.StandardButton.Yes)  # 把…移到回收站？
+    answer_next_box(QMessageBox.StandardButton.Ok, seen)
+    form.ui.b_delete.click()
+    assert seen[0].startswith("此记录已被 张三 于 10:00 修改")
+    assert sample_store.get_station(sid).meta.deleted_at is None
