@@ -17,6 +17,7 @@ from PySide6.QtGui import QUndoCommand
 from kf5g_desktop.domain.audit_text import audit_text
 from kf5g_desktop.domain.kinds import record_key
 from kf5g_desktop.domain.records import data_fields
+from kf5g_desktop.storage.errors import ConflictError
 from kf5g_desktop.storage.store import Store
 
 
@@ -86,26 +87,36 @@ class SaveCommand(_StoreCommand):
         self.kind = kind
         self.saved = saved
         self.old = old
-        self._version = saved.meta.version  # the record's version after this command's last write
 
     def _redo(self) -> None:
         if self.old is None:
             self.store.restore(self.kind, self.saved.id)
         else:
-            self._put(self.saved)
+            self._put(self.saved, expected=self.old)
 
     def _undo(self) -> None:
         if self.old is None:
             self.store.delete(self.kind, self.saved.id)
         else:
-            self._put(self.old)
+            self._put(self.old, expected=self.saved)
 
-    def _put(self, version: Any) -> None:
+    def _put(self, version: Any, *, expected: Any) -> None:
         """Save ``version`` of the record over the one stored now (whose bookkeeping it takes) —
-        refused (ConflictError) when somebody else changed the record since this command wrote it."""
+        refused (ConflictError) when the record no longer holds what this command left
+        (``expected``): somebody else changed it since. (Its version may have moved meanwhile by
+        this window's own deletes and restores, undone since: the content is what counts.)"""
         current = self.store.get(self.kind, self.saved.id)
-        put = self.store.save(replace(version, meta=replace(current.meta, version=self._version)))
-        self._version = put.meta.version
+        if not same_content(current, expected):
+            m = current.meta
+            raise ConflictError(
+                self.kind,
+                current.id,
+                by=m.updated_by or "",
+                at=m.updated_at,
+                version=m.version,
+                today=self.store.today(),
+            )
+        self.store.save(replace(version, meta=current.meta))  # refused too if it moves right now
 
 
 class DeleteCommand(_StoreCommand):
