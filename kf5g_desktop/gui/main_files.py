@@ -103,7 +103,7 @@ def replace_database(win: Any, work: Callable[[Path], Any]) -> None:
 
 
 def connect_server(win: Any) -> None:
-    """文件 → 连接数据库服务器: the office's shared database in place of this PC's file."""
+    """连接数据库服务器 (the 文件 menu) — the office's shared database in place of this PC's file."""
     from .server_dialog import ServerDialog, open_server
 
     dlg = ServerDialog(win)
