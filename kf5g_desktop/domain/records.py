@@ -32,6 +32,7 @@ class RecordMeta:
     updated_by: str | None = None
     deleted_at: datetime | None = None
     deleted_by: str | None = None
+    version: int | None = None  # the record's version as read (None: not read from the database)
 
 
 @dataclass(slots=True)

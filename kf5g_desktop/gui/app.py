@@ -388,7 +388,11 @@ def run_gui(db: Path | None, *, demo: bool = False) -> int:
     win.show()
     if probe:
         QTimer.singleShot(0, lambda: print("shown", flush=True))
-    state: dict[str, Any] = {"rc": 0, "opened": None}
+    state: dict[str, Any] = {"rc": 0, "opened": None, "server": None}
+    if not db and not os.environ.get("KF5G_DB") and not probe:  # the server chosen for start-up
+        from .server_dialog import startup_url
+
+        state["server"] = startup_url(win)
 
     def give_up(rc: int) -> None:
         state["rc"] = rc
@@ -444,12 +448,20 @@ def run_gui(db: Path | None, *, demo: bool = False) -> int:
     def first_attempt(_p: Any) -> Store:
         from kf5g_desktop.storage.store import Store
 
-        big = path.exists() and path.stat().st_size >= BACKGROUND_CHECK_BYTES
-        store = Store.open(path, check="background" if big else "quick")
+        if state["server"] is not None:
+            store = Store.open(state["server"])
+        else:
+            big = path.exists() and path.stat().st_size >= BACKGROUND_CHECK_BYTES
+            store = Store.open(path, check="background" if big else "quick")
         state["opened"] = store  # closed after the loop if the window went away meanwhile
         return store
 
     def failed(exc: BaseException) -> None:
+        if state["server"] is not None:  # the server could not be reached: said so, then this PC's file
+            state["server"] = None
+            show_error(win, tr("连接数据库服务器"), exc)
+            attach(open_store(path, lambda e: ask_user(e, win)))
+            return
         if isinstance(exc, StorageError):
             attach(open_store(path, lambda e: ask_user(e, win), first_error=exc))
         else:

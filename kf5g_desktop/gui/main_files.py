@@ -102,6 +102,25 @@ def replace_database(win: Any, work: Callable[[Path], Any]) -> None:
     )
 
 
+def connect_server(win: Any) -> None:
+    """连接数据库服务器 (the 文件 menu) — the office's shared database in place of this PC's file."""
+    from .server_dialog import ServerDialog, open_server
+
+    dlg = ServerDialog(win)
+    if dlg.exec() != QDialog.DialogCode.Accepted:
+        return
+    store = open_server(win, dlg.connection(), dlg.typed_password(), at_start=dlg.at_start.isChecked())
+    if store is None:
+        return
+    old = win.store
+    win.set_store(store)
+    if old is not None:
+        old.close()
+    win.statusBar().showMessage(
+        QCoreApplication.translate("MainWindow", "已连接数据库服务器 {0}").format(dlg.connection().display()), 8000
+    )
+
+
 def open_settings(win: Any) -> None:
     from .setup_dialog import SetupDialog
 

@@ -15,6 +15,8 @@ from shiboken6 import isValid
 
 from kf5g_desktop.domain.schema import POLE, STATION, VENUE
 
+from .main_files import connect_server
+
 HOME, APPROVALS, RECYCLE, AUDIT = "home", "approvals", "recycle", "audit"
 MAP = "map"  # 地图
 PAGE_ORDER = (HOME, STATION, APPROVALS, VENUE, POLE, MAP, RECYCLE, AUDIT)
@@ -115,6 +117,9 @@ def build_actions(win: Any) -> None:
         win, QCoreApplication.translate("MainWindow", "从备份恢复(&R)…"), win.restore_from_backup
     )
     win.act_settings = _action(win, QCoreApplication.translate("MainWindow", "设置(&S)…"), win.open_settings)
+    win.act_server = _action(
+        win, QCoreApplication.translate("MainWindow", "连接数据库服务器(&D)…"), lambda: connect_server(win)
+    )
     win.act_quit = _action(
         win, QCoreApplication.translate("MainWindow", "退出(&X)"), win.close, "Ctrl+Q"
     )  # StandardKey.Quit is empty on Windows
@@ -127,7 +132,7 @@ def build_menus(win: Any) -> None:
     and return modules), 帮助 and the toolbar."""
     mb = win.menuBar()
     m = mb.addMenu(QCoreApplication.translate("MainWindow", "文件(&F)"))
-    for a in (win.act_backup, win.act_restore, None, win.act_settings, None, win.act_quit):
+    for a in (win.act_backup, win.act_restore, None, win.act_server, win.act_settings, None, win.act_quit):
         m.addSeparator() if a is None else m.addAction(a)
     m = mb.addMenu(QCoreApplication.translate("MainWindow", "编辑(&E)"))
     for a in (

@@ -496,16 +496,21 @@ class MainWindow(QMainWindow):
         self._changed()
         return saved
 
-    def delete_records(self, kind: str, ids: list[int], *, confirm: bool = True) -> bool:
+    def delete_records(
+        self, kind: str, ids: list[int], *, confirm: bool = True, version: int | None = None
+    ) -> bool:
+        """Move records to the recycle bin, each refused if changed since it was read here (or, for
+        one record, since ``version``: the form's)."""
         from .undo import DeleteCommand
 
         if self.store.readonly or not ids:
             return False
         try:
-            keys = [record_key(kind, self.store.get(kind, rid)) for rid in ids]
+            records = [self.store.get(kind, rid) for rid in ids]
         except Kf5gError as exc:
             self._error(exc)
             return False
+        keys = [record_key(kind, r) for r in records]
         if confirm:
             what = keys[0] if len(keys) == 1 else self.tr("选中的 {0} 条记录").format(len(keys))
             question = self.tr("把“{0}”移到回收站？\n可以在回收站恢复，也可以用“撤销”（Ctrl+Z）。").format(
@@ -515,8 +520,8 @@ class MainWindow(QMainWindow):
                 return False
         done: list[int] = []
         try:
-            for rid in ids:
-                self.store.delete(kind, rid)
+            for rid, rec in zip(ids, records, strict=True):  # as read: refused if changed meanwhile
+                self.store.delete(kind, rid, version=version if version is not None else rec.meta.version)
                 done.append(rid)
         except Kf5gError as exc:
             self._error(exc)
@@ -527,7 +532,8 @@ class MainWindow(QMainWindow):
         return bool(done)
 
     def _delete_from_form(self, form: RecordForm, kind: str, rid: int) -> None:
-        if self.delete_records(kind, [rid]):
+        seen = form.original.meta.version if form.original is not None else None
+        if self.delete_records(kind, [rid], version=seen):
             form.done(QDialog.DialogCode.Rejected)
 
     def restore_record(self, kind: str, rid: int) -> None:

@@ -47,7 +47,7 @@ from kf5g_desktop.domain.schema import (
 )
 from kf5g_desktop.domain.units import CITY_LAT_MAX, CITY_LAT_MIN, CITY_LON_MAX, CITY_LON_MIN
 from kf5g_desktop.domain.validation import ERROR, WARNING, Issue
-from kf5g_desktop.storage.errors import Kf5gError, ValidationFailed
+from kf5g_desktop.storage.errors import ConflictError, Kf5gError, ValidationFailed
 from kf5g_desktop.storage.store import Store
 
 from .approvals_table import ApprovalsTable
@@ -133,6 +133,7 @@ class RecordForm(QDialog):
         self.original: Any = None
         self._initial: Any = None
         self.last_saved: Any = None
+        self.conflict_dialog: Any = None  # the last save's ConflictDialog, if it had one
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(250)
@@ -533,6 +534,9 @@ class RecordForm(QDialog):
             if errs:
                 self._focus_issue(errs[0])
             return False
+        except ConflictError as exc:
+            self._conflict(exc, record)
+            return False
         except Kf5gError as exc:
             QMessageBox.warning(self, self.tr("保存失败"), str(exc))
             return False
@@ -540,6 +544,56 @@ class RecordForm(QDialog):
         self.saved.emit(saved)
         self.load(saved)
         return True
+
+    def _conflict(self, exc: ConflictError, mine: Any) -> None:
+        """Somebody else saved (or deleted) the record since this form loaded it: say who and when,
+        and reload, compare, or put the user's changes on the record as it is now."""
+        from .conflict_dialog import KEEP_MINE, RELOAD, ConflictDialog
+
+        theirs = None
+        if not exc.deleted:
+            try:
+                theirs = self.store.get(self.kind, self.original.id)
+            except Kf5gError as err:
+                QMessageBox.warning(self, self.tr("保存失败"), str(err))
+                return
+        names = {
+            "unit_code": {u.code: u.name for u in self.store.units()},
+            "township_code": {t.code: t.name for t in self.store.townships()},
+        }
+        dlg = ConflictDialog(
+            exc, self.kind, self.original, theirs or mine, mine, today=self.store.today(), names=names, parent=self
+        )
+        self.conflict_dialog = dlg
+        dlg.exec()
+        if theirs is None or dlg.choice is None:
+            return
+        if dlg.choice == RELOAD:
+            self.load(theirs)
+        elif dlg.choice == KEEP_MINE:
+            from .conflict_dialog import merged
+
+            opened = self.original
+            self.load(theirs)  # the record as it is now, with its version, is what gets saved over
+            self._loading = True
+            try:
+                combined = merged(self.kind, opened, theirs, mine)
+                for name, spec in self._specs.items():
+                    if getattr(combined, name) != getattr(theirs, name):
+                        self._set_value(name, spec, getattr(combined, name))
+                        self._touched.add(name)
+                if self.kind == STATION:
+                    self._set_ref("venue_id", combined.venue_id, combined.venue_code or "")
+                    self._set_ref("pole_id", combined.pole_id, combined.pole_code or "")
+                    assert self._approvals is not None
+                    self._approvals.load(combined.approvals)
+            finally:
+                self._loading = False
+            self._live_validate()
+            self.ui.messages.setText(
+                self.tr("已载入对方保存后的记录，并填入了您改过的项。请核对后再保存。")
+                + ("<br>" + self.ui.messages.text() if self.ui.messages.text() else "")
+            )
 
     def save_and_new(self) -> None:
         if self._untouched_new():

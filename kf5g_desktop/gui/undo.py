@@ -17,6 +17,7 @@ from PySide6.QtGui import QUndoCommand
 from kf5g_desktop.domain.audit_text import audit_text
 from kf5g_desktop.domain.kinds import record_key
 from kf5g_desktop.domain.records import data_fields
+from kf5g_desktop.storage.errors import ConflictError
 from kf5g_desktop.storage.store import Store
 
 
@@ -91,18 +92,31 @@ class SaveCommand(_StoreCommand):
         if self.old is None:
             self.store.restore(self.kind, self.saved.id)
         else:
-            self._put(self.saved)
+            self._put(self.saved, expected=self.old)
 
     def _undo(self) -> None:
         if self.old is None:
             self.store.delete(self.kind, self.saved.id)
         else:
-            self._put(self.old)
+            self._put(self.old, expected=self.saved)
 
-    def _put(self, version: Any) -> None:
-        """Save ``version`` of the record over the one stored now (whose bookkeeping it takes)."""
+    def _put(self, version: Any, *, expected: Any) -> None:
+        """Save ``version`` of the record over the one stored now (whose bookkeeping it takes) —
+        refused (ConflictError) when the record no longer holds what this command left
+        (``expected``): somebody else changed it since. (Its version may have moved meanwhile by
+        this window's own deletes and restores, undone since: the content is what counts.)"""
         current = self.store.get(self.kind, self.saved.id)
-        self.store.save(replace(version, meta=current.meta))
+        if not same_content(current, expected):
+            m = current.meta
+            raise ConflictError(
+                self.kind,
+                current.id,
+                by=m.updated_by or "",
+                at=m.updated_at,
+                version=m.version,
+                today=self.store.today(),
+            )
+        self.store.save(replace(version, meta=current.meta))  # refused too if it moves right now
 
 
 class DeleteCommand(_StoreCommand):

@@ -391,7 +391,7 @@ def apply_import(
             for rec, rid in zip(p.new, w.insert_many(kind, p.new, created_at=back_date), strict=True):  # type: ignore[arg-type]
                 ids[getattr(rec, attr)] = rid
             for old, new in p.changed:
-                upd = replace(new, id=old.id)  # type: ignore[type-var]
+                upd = replace(new, id=old.id, meta=old.meta)  # type: ignore[type-var]  # as planned
                 w.save(upd)
             done += len(p.new) + len(p.changed)
         for kind, ids in site_ids.items():
@@ -407,7 +407,7 @@ def apply_import(
         w.insert_many(STATION, sp.new, created_at=back_date)
         done += len(sp.new)
         for old, new in sp.changed:
-            upd = replace(new, id=old.id)
+            upd = replace(new, id=old.id, meta=old.meta)  # refused if changed since the plan
             for name in NOT_IN_RETURN[STATION]:
                 setattr(upd, name, getattr(old, name))
             upd.venue_id = venue_ids.get(new.venue_code) if new.venue_code else None
@@ -415,10 +415,10 @@ def apply_import(
             w.save(upd)
             done += 1
         for old in sp.removed:
-            w.delete(STATION, old.id)
+            w.delete(STATION, old.id, old.meta.version)
         for kind in (VENUE, POLE):
             for old in plan.plans[kind].removed:
-                w.delete(kind, old.id)  # type: ignore[attr-defined]
+                w.delete(kind, old.id, old.meta.version)  # type: ignore[attr-defined]
         sub = submissions.add(store, w, batch_id=w.batch_id, **sub_values)
         batch_id = w.batch_id
     return ImportOutcome(

@@ -66,6 +66,7 @@ def undo(ctx: WriteContext, batch_id: int) -> int:
             key = next(r.record_key for r in rows if (r.table_name, r.record_id) == (kind, rid))
             raise StorageError(f"无法撤销：批次之后“{key}”又被修改过。请先手工处理该记录。")
     ctx.batch_id = None
+    changed: set[tuple[str, int]] = set()
     for r in rows:
         table = ROW_CLASS[r.table_name]
         row = s.get(table, r.record_id)
@@ -85,6 +86,13 @@ def undo(ctx: WriteContext, batch_id: int) -> int:
         elif r.action == "delete":
             row.deleted_at, row.deleted_by = None, None
             ctx.audit("undo", r.table_name, r.record_id, r.record_key)
+        else:
+            continue
+        if (r.table_name, r.record_id) not in changed:  # one new version per record undone
+            changed.add((r.table_name, r.record_id))
+            row.version += 1
+        if r.action == "update":  # who changed it last, for whoever still has the old version open
+            row.updated_at, row.updated_by = ctx.now, ctx.user
     batch.undone_at, batch.undone_by = ctx.now, ctx.user
     return len(touched)
 
@@ -104,8 +112,8 @@ class BatchWriter:
     def save(self, record: Record) -> int:
         return writes.save(self._ctx, kind_of(record), record)
 
-    def delete(self, kind: str, record_id: int) -> None:
-        writes.delete(self._ctx, kind, record_id)
+    def delete(self, kind: str, record_id: int, version: int | None = None) -> None:
+        writes.delete(self._ctx, kind, record_id, version)
 
     def add_submission(self, values: dict[str, Any]) -> Submission:
         """Record a return received in this batch's transaction."""

@@ -38,7 +38,7 @@ ADDED, DELETED, RESTORED, CHANGED = "added", "deleted", "restored", "changed"
 ACTIONS = (ADDED, CHANGED, DELETED, RESTORED)
 ACTION_LABELS = {ADDED: "新增", CHANGED: "修改", DELETED: "删除", RESTORED: "恢复"}
 BOOKKEEPING = frozenset(
-    {"id", "created_at", "created_by", "updated_at", "updated_by", "deleted_at", "deleted_by"}
+    {"id", "created_at", "created_by", "updated_at", "updated_by", "deleted_at", "deleted_by", "version"}
 )
 APPROVALS = "approvals"
 

@@ -32,7 +32,7 @@ from .models import HISTORY_TABLES, ApprovalRow, PoleRow, StationRow, Submission
 
 END = datetime(2023, 1, 2, 12, 0)  # nothing in the demo is recorded later (2022-W52's cut-off: 18:00)
 FIRST_WEEK = IsoWeek(2020, 30)
-_BOOKKEEPING = frozenset({"id", "created_at", "created_by", "updated_at", "updated_by"})
+_BOOKKEEPING = frozenset({"id", "created_at", "created_by", "updated_at", "updated_by", "version"})
 _COLUMNS = {
     "station": [c.name for c in StationRow.__table__.columns],
     "venue": [c.name for c in VenueRow.__table__.columns],
@@ -235,7 +235,7 @@ def materialize(
     rid = init["id"]
     user = h.user
     created: datetime = init["created_at"]
-    state = dict(init, updated_at=created, updated_by=user, deleted_at=None, deleted_by=None)
+    state = dict(init, updated_at=created, updated_by=user, deleted_at=None, deleted_by=None, version=1)
     apps: list[dict[str, Any]] = []
     apps_text = ""
     events = sorted(events, key=lambda e: e[0])
@@ -280,6 +280,7 @@ def materialize(
             continue
         if action == "update":
             new_state.update(updated_at=at, updated_by=user)
+        new_state["version"] = state["version"] + 1
         out.append([state[c] for c in cols] + [open_from, at])
         state, open_from, prev_at = new_state, at, at
         times.append(at)

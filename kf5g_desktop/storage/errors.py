@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -77,6 +78,51 @@ class ValidationFailed(Kf5gError):
 
 class NotFoundError(StorageError):
     pass
+
+
+class ConflictError(StorageError):
+    """A record was changed (or deleted) by somebody else since the caller read it: the write was
+    refused, nothing of it was saved. ``by`` and ``at`` say who changed it and when (the record's
+    ``updated_by`` / ``updated_at``, or ``deleted_by`` / ``deleted_at``); ``version`` is the record's
+    version now (None: it is in the recycle bin or gone)."""
+
+    def __init__(
+        self,
+        kind: str,
+        record_id: int,
+        *,
+        by: str,
+        at: datetime | None,
+        version: int | None,
+        deleted: bool = False,
+        today: date | None = None,
+    ) -> None:
+        self.kind = kind
+        self.record_id = record_id
+        self.by = by
+        self.at = at
+        self.version = version
+        self.deleted = deleted
+        who = by or "其他用户"
+        when = f" 于 {moment_text(at, today)}" if at is not None else ""
+        if deleted:
+            super().__init__(
+                f"此记录已被 {who}{when} 删除，您的修改未保存。可在回收站中查看；如仍需要，请恢复后再修改。"
+            )
+        else:
+            super().__init__(
+                f"此记录已被 {who}{when} 修改，您的修改未保存。"
+                "请重新载入记录后再改，或先比较您的修改与对方保存的内容。"
+            )
+
+
+def moment_text(at: datetime, today: date | None = None) -> str:
+    """``10:42`` today, ``11月30日 10:42`` this year, ``2020年11月30日 10:42`` before."""
+    if today is not None and at.date() == today:
+        return f"{at:%H:%M}"
+    if today is not None and at.year == today.year:
+        return f"{at.month}月{at.day}日 {at:%H:%M}"
+    return f"{at.year}年{at.month}月{at.day}日 {at:%H:%M}"
 
 
 # SQLite result codes (the primary code is the low byte of an extended code).

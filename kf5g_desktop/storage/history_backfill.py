@@ -17,7 +17,7 @@ from datetime import datetime
 from itertools import groupby
 from typing import Any
 
-from sqlalchemy import Table, delete, select
+from sqlalchemy import Table, delete, inspect, select
 from sqlalchemy.orm import Session
 
 from kf5g_desktop.domain.audit_text import parse_approvals_text
@@ -41,9 +41,12 @@ def rebuild(s: Session, kinds: Iterable[str] = ("station", "venue", "pole")) -> 
 def _rebuild_kind(s: Session, kind: str) -> int:
     table: Table = _REGISTERS[kind].__table__
     h = HISTORY_TABLES[kind]
-    names = [c.name for c in table.columns]
+    # the columns the database has now: an upgrade runs this at its own schema (migration 0002
+    # comes before the records' version column of 0003)
+    present = {c["name"] for c in inspect(s.connection()).get_columns(table.name)}
+    names = [c.name for c in table.columns if c.name in present]
     s.execute(delete(h))
-    current = {r["id"]: dict(r) for r in s.execute(select(table)).mappings()}
+    current = {r["id"]: dict(r) for r in s.execute(select(*(table.c[n] for n in names))).mappings()}
     approvals: dict[int, list[dict[str, Any]]] = {}
     if kind == "station":
         s.execute(delete(HISTORY_TABLES["approval"]))

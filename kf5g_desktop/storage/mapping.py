@@ -57,6 +57,7 @@ def to_record(kind: str, row: Any) -> Any:
         get("updated_by"),
         get("deleted_at"),
         get("deleted_by"),
+        get("version"),
     )
     return rec
 

@@ -27,7 +27,7 @@ from sqlalchemy import (
     UniqueConstraint,
     text,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -43,12 +43,26 @@ class Base(DeclarativeBase):
 
 
 class Bookkeeping:
+    """Who made and last changed a record, its place in the recycle bin, and its version.
+
+    ``version`` counts the record's changes (1 when created; stations' approvals count as the
+    station's): every update says which version it replaces, and one that finds another version
+    is refused (``writes.ConflictError``) — never a silent overwrite. SQLAlchemy's
+    ``version_id_col`` puts the version into every ORM UPDATE's WHERE clause, so the check and
+    the write are one statement on any engine; the program sets the new value itself
+    (``version_id_generator=False``) when the record really changed."""
+
     created_at: Mapped[datetime] = mapped_column(DateTime, nullable=False)
     created_by: Mapped[str] = mapped_column(String(64), nullable=False, default="")
     updated_at: Mapped[datetime] = mapped_column(DateTime, nullable=False)
     updated_by: Mapped[str] = mapped_column(String(64), nullable=False, default="")
     deleted_at: Mapped[datetime | None] = mapped_column(DateTime)
     deleted_by: Mapped[str | None] = mapped_column(String(64))
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1, server_default=text("1"))
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        return {"version_id_col": cls.__table__.c.version, "version_id_generator": False}  # type: ignore[attr-defined]
 
 
 # Reference data ---------------------------------------------------------------------

@@ -15,11 +15,12 @@ from typing import Any
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from kf5g_desktop.domain.validation import ValidationContext
 
 from . import history, rawinsert
-from .errors import CorruptDatabaseError, StorageError, is_corruption, sqlite_problem
+from .errors import ConflictError, CorruptDatabaseError, StorageError, is_corruption, sqlite_problem
 from .models import AuditRow
 
 AUDIT_COLUMNS = (
@@ -43,6 +44,10 @@ def open_session(engine: Engine, path: Path, *, write: bool = False) -> Iterator
     try:
         with Session(engine, expire_on_commit=False) as s, s.begin():
             yield s
+    except StaleDataError as exc:
+        # An UPDATE that found another version than the one it read (``version_id_col``): another
+        # connection changed the record in between — only possible with many writers (a server).
+        raise ConflictError("", 0, by="", at=None, version=None) from exc
     except DBAPIError as exc:
         err = db_error(exc, path, write)
         if err is None:

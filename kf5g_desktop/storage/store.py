@@ -416,7 +416,10 @@ class Store:
         """Insert (``id`` None) or update a record, validated and audited, in one transaction.
 
         Raises ValidationFailed when there are errors (warnings do not block: the GUI asks the user
-        about them before calling save). Returns the record as stored (with id, assigned codes, meta).
+        about them before calling save), ConflictError when somebody else changed or deleted the
+        record since it was read (``record.meta.version``, as :meth:`get` gave it; a record built
+        without one is not compared — every path of the program passes it). Returns the record as
+        stored (with id, assigned codes, meta).
         """
         kind = kind_of(record)
         with self._writing(batch_id) as ctx:
@@ -429,10 +432,13 @@ class Store:
         with self._writing(batch_id) as ctx:
             return [writes.save(ctx, kind_of(r), r) for r in records]
 
-    def delete(self, kind: str, record_id: int, *, batch_id: int | None = None) -> None:
-        """Move a record to the recycle bin. A venue or pole still carrying stations is refused."""
+    def delete(
+        self, kind: str, record_id: int, *, batch_id: int | None = None, version: int | None = None
+    ) -> None:
+        """Move a record to the recycle bin. A venue or pole still carrying stations is refused; with
+        ``version`` (the record's as read) so is a record changed since (ConflictError)."""
         with self._writing(batch_id) as ctx:
-            writes.delete(ctx, kind, record_id)
+            writes.delete(ctx, kind, record_id, version)
 
     def restore(self, kind: str, record_id: int, *, batch_id: int | None = None) -> None:
         """Bring a record back from the recycle bin (refused if its code is taken meanwhile)."""

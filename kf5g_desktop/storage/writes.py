@@ -32,7 +32,7 @@ from kf5g_desktop.domain.values import CheckProblem, ListQuery
 from . import backup as backups
 from . import queries
 from .audit import snapshot, snapshot_json
-from .errors import NotFoundError, StorageError, ValidationFailed
+from .errors import ConflictError, NotFoundError, StorageError, ValidationFailed
 from .mapping import ROW_CLASS, approval_rows, link_column, to_record, to_values
 from .models import ApprovalRow, StationRow
 from .session import WriteContext
@@ -107,8 +107,11 @@ def db_issues(s: Session, kind: str, record: Any) -> list[Issue]:
 
 def save(ctx: WriteContext, kind: str, record: Any) -> int:
     """Insert (``id`` None) or update a record, validated and audited. Raises ValidationFailed
-    when there are errors (warnings do not block). Returns the record's id."""
+    when there are errors (warnings do not block), ConflictError when the record was changed by
+    somebody else since it was read (``record.meta.version``). Returns the record's id."""
     s = ctx.session
+    if record.id is not None:  # a stale copy is refused before its values are judged
+        current_row(ctx, kind, record.id, record.meta.version)
     issues = validate(s, ctx.validation, kind, record)
     if any(i.is_error for i in issues):
         raise ValidationFailed(issues)
@@ -131,9 +134,7 @@ def save(ctx: WriteContext, kind: str, record: Any) -> int:
             snap["approvals"] = approvals_text(record.approvals)
         ctx.audit("insert", kind, rid, key, None, None, snapshot_json(snap))
     else:
-        row = s.get(table, record.id)
-        if row is None or row.deleted_at is not None:
-            raise NotFoundError(f"要保存的{kind_title(kind)}记录已不存在（可能已被删除），请刷新后重试。")
+        row = current_row(ctx, kind, record.id, record.meta.version)
         rid = int(row.id)
         changed = False
         for name, new in values.items():
@@ -142,13 +143,43 @@ def save(ctx: WriteContext, kind: str, record: Any) -> int:
                 ctx.audit("update", kind, rid, key, name, audit_text(old), audit_text(new))
                 setattr(row, name, new)
                 changed = True
+        if kind == STATION and _save_approvals(ctx, rid, key, record.approvals, is_new=False):
+            changed = True
         if changed:
             row.updated_at, row.updated_by = ctx.now, ctx.user
-    if kind == STATION and _save_approvals(ctx, rid, key, record.approvals, is_new=record.id is None):
-        row = s.get(table, rid)
-        assert row is not None
-        row.updated_at, row.updated_by = ctx.now, ctx.user
+            row.version += 1
+        return rid
+    if kind == STATION:
+        _save_approvals(ctx, rid, key, record.approvals, is_new=True)
     return rid
+
+
+def current_row(ctx: WriteContext, kind: str, record_id: int, version: int | None) -> Any:
+    """The live row of a record about to be changed, checked against the version the caller read
+    (``version``; None: the caller did not read one, nothing to compare). Raises ConflictError when
+    somebody else changed or deleted the record since, NotFoundError when it is gone. The check is
+    repeated by the UPDATE itself (``version_id_col``), so it holds on a server with many writers."""
+    row = ctx.session.get(ROW_CLASS[kind], record_id)
+    if row is None:
+        raise NotFoundError(f"要修改的{kind_title(kind)}记录已不存在（可能已被彻底删除），请刷新后重试。")
+    today = ctx.now.date()
+    if row.deleted_at is not None:
+        if version is None:
+            raise NotFoundError(f"要修改的{kind_title(kind)}记录已不存在（可能已被删除），请刷新后重试。")
+        raise ConflictError(
+            kind,
+            record_id,
+            by=row.deleted_by or "",
+            at=row.deleted_at,
+            version=None,
+            deleted=True,
+            today=today,
+        )
+    if version is not None and row.version != version:
+        raise ConflictError(
+            kind, record_id, by=row.updated_by, at=row.updated_at, version=row.version, today=today
+        )
+    return row
 
 
 def _save_approvals(
@@ -184,11 +215,13 @@ def next_code(s: Session, kind: str, unit_code: str) -> str:
     return f"{prefix}{max(nums, default=0) + 1:04d}"
 
 
-def delete(ctx: WriteContext, kind: str, record_id: int) -> None:
-    """Move a record to the recycle bin. A venue or pole still carrying stations is refused."""
+def delete(ctx: WriteContext, kind: str, record_id: int, version: int | None = None) -> None:
+    """Move a record to the recycle bin. A venue or pole still carrying stations is refused; so is
+    a record changed by somebody else since the caller read it at ``version`` (ConflictError)."""
     row = ctx.session.get(ROW_CLASS[kind], record_id)
-    if row is None or row.deleted_at is not None:
+    if row is None or (row.deleted_at is not None and version is None):
         raise NotFoundError(f"找不到该{kind_title(kind)}记录，可能已被删除。")
+    row = current_row(ctx, kind, record_id, version)
     if KINDS[kind].link_column:
         n = queries.live_station_count(ctx.session, kind, record_id)
         if n:
@@ -196,6 +229,7 @@ def delete(ctx: WriteContext, kind: str, record_id: int) -> None:
                 f"“{row.name}”上还有 {n} 个基站，不能删除。请先在这些基站的表单中取消关联，再删除。"
             )
     row.deleted_at, row.deleted_by = ctx.now, ctx.user
+    row.version += 1
     ctx.audit("delete", kind, record_id, record_key(kind, row))
 
 
@@ -219,6 +253,7 @@ def restore(ctx: WriteContext, kind: str, record_id: int) -> None:
                 setattr(row, name, None)
                 ctx.audit("update", kind, record_id, record_key(kind, row), name, str(ref_id), None)
     row.deleted_at, row.deleted_by = None, None
+    row.version += 1
     ctx.audit("restore", kind, record_id, record_key(kind, row))
 
 
@@ -230,7 +265,11 @@ def purge(ctx: WriteContext, kind: str, record_id: int) -> None:
         raise NotFoundError("回收站中没有这条记录。")
     if KINDS[kind].link_column:
         link = link_column(kind)
-        ctx.session.execute(update(StationRow).where(link == record_id).values({link.key: None}))
+        ctx.session.execute(
+            update(StationRow)
+            .where(link == record_id)
+            .values({link.key: None, StationRow.version.key: StationRow.version + 1})
+        )
     ctx.session.delete(row)
     ctx.audit("purge", kind, record_id, record_key(kind, row))
 

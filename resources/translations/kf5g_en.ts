@@ -5,8 +5,8 @@
     <name></name>
     <message>
         <location filename="../../kf5g_desktop/gui/app.py" line="88"/>
-        <location filename="../../kf5g_desktop/gui/app.py" line="413"/>
-        <location filename="../../kf5g_desktop/gui/app.py" line="456"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="417"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="468"/>
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>
@@ -111,7 +111,12 @@
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="461"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="462"/>
+        <source>连接数据库服务器</source>
+        <translation>Connect to a database server</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/app.py" line="473"/>
         <source>正在打开数据库</source>
         <translation>Opening the database</translation>
     </message>
@@ -355,28 +360,28 @@
         <translation>Deleted by</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/undo.py" line="84"/>
+        <location filename="../../kf5g_desktop/gui/undo.py" line="85"/>
         <source>新增</source>
         <translation>Add</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/record_history.py" line="133"/>
-        <location filename="../../kf5g_desktop/gui/undo.py" line="84"/>
+        <location filename="../../kf5g_desktop/gui/undo.py" line="85"/>
         <source>修改</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/undo.py" line="112"/>
+        <location filename="../../kf5g_desktop/gui/undo.py" line="126"/>
         <source>删除 {0}</source>
         <translation>Delete {0}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/undo.py" line="112"/>
+        <location filename="../../kf5g_desktop/gui/undo.py" line="126"/>
         <source>删除 {0} 条记录</source>
         <translation>Delete {0} records</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/undo.py" line="128"/>
+        <location filename="../../kf5g_desktop/gui/undo.py" line="142"/>
         <source>恢复 {0}</source>
         <translation>Restore {0}</translation>
     </message>
@@ -487,90 +492,90 @@ Please pass this message on to technical support.</translation>
 <context>
     <name>BatchesDialog</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/batches_dialog.py" line="39"/>
+        <location filename="../../kf5g_desktop/gui/batches_dialog.py" line="40"/>
         <source>导入批次</source>
         <translation>Import batches</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/batches_dialog.py" line="42"/>
+        <location filename="../../kf5g_desktop/gui/batches_dialog.py" line="43"/>
         <source>批量导入和周报导入各为一个批次，可整批撤销。坐标来自高德/腾讯（GCJ-02）或百度（BD-09）而导入时按 WGS-84 读取的批次，可声明其坐标系，程序把该批次写入的坐标换算为 WGS-84（可撤销）。</source>
         <translation>Each bulk import and each return import is one batch and can be undone as a whole. For a batch whose coordinates came from Amap/Tencent (GCJ-02) or Baidu (BD-09) but were read as WGS-84, declare its coordinate system: the coordinates it wrote are converted to WGS-84 (undoable).</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/batches_dialog.py" line="50"/>
+        <location filename="../../kf5g_desktop/gui/batches_dialog.py" line="51"/>
         <source>批次</source>
         <translation>Batch</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/batches_dialog.py" line="50"/>
+        <location filename="../../kf5g_desktop/gui/batches_dialog.py" line="51"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/batches_dialog.py" line="50"/>
+        <location filename="../../kf5g_desktop/gui/batches_dialog.py" line="51"/>
         <source>操作人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/batches_dialog.py" line="50"/>
+        <location filename="../../kf5g_desktop/gui/batches_dialog.py" line="51"/>
         <source>内容</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/batches_dialog.py" line="50"/>
+        <location filename="../../kf5g_desktop/gui/batches_dialog.py" line="51"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/batches_dialog.py" line="57"/>
+        <location filename="../../kf5g_desktop/gui/batches_dialog.py" line="58"/>
         <source>声明坐标系(&amp;C)…</source>
         <translation>Declare &amp;coordinate system…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/batches_dialog.py" line="58"/>
+        <location filename="../../kf5g_desktop/gui/batches_dialog.py" line="59"/>
         <source>撤销批次(&amp;U)</source>
         <translation>&amp;Undo batch</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/batches_dialog.py" line="79"/>
+        <location filename="../../kf5g_desktop/gui/batches_dialog.py" line="80"/>
         <source>已撤销（%1）</source>
         <translation>Undone (%1)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/batches_dialog.py" line="105"/>
-        <location filename="../../kf5g_desktop/gui/batches_dialog.py" line="117"/>
-        <location filename="../../kf5g_desktop/gui/batches_dialog.py" line="127"/>
+        <location filename="../../kf5g_desktop/gui/batches_dialog.py" line="107"/>
+        <location filename="../../kf5g_desktop/gui/batches_dialog.py" line="119"/>
+        <location filename="../../kf5g_desktop/gui/batches_dialog.py" line="129"/>
         <source>声明坐标系</source>
         <translation>Declare coordinate system</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/batches_dialog.py" line="106"/>
+        <location filename="../../kf5g_desktop/gui/batches_dialog.py" line="108"/>
         <source>批次 %1 的经纬度原本是哪种坐标系？（换算为 WGS-84 保存）</source>
         <translation>Which coordinate system were the coordinates of batch %1 in? (They are converted to WGS-84.)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/batches_dialog.py" line="119"/>
+        <location filename="../../kf5g_desktop/gui/batches_dialog.py" line="121"/>
         <source>已换算批次 %1 的坐标：%2 条记录改为 WGS-84。</source>
         <translation>Converted the coordinates of batch %1: %2 records now in WGS-84.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/batches_dialog.py" line="123"/>
+        <location filename="../../kf5g_desktop/gui/batches_dialog.py" line="125"/>
         <source>%1 条记录的坐标在该批次之后改过，未换算。</source>
         <translation> %1 records whose coordinates were changed after the batch were left as they are.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/batches_dialog.py" line="124"/>
+        <location filename="../../kf5g_desktop/gui/batches_dialog.py" line="126"/>
         <source>如需撤销，在本列表中撤销批次 %1。</source>
         <translation> To take it back, undo batch %1 in this list.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/batches_dialog.py" line="136"/>
-        <location filename="../../kf5g_desktop/gui/batches_dialog.py" line="142"/>
+        <location filename="../../kf5g_desktop/gui/batches_dialog.py" line="138"/>
+        <location filename="../../kf5g_desktop/gui/batches_dialog.py" line="144"/>
         <source>撤销批次</source>
         <translation>Undo batch</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/batches_dialog.py" line="143"/>
+        <location filename="../../kf5g_desktop/gui/batches_dialog.py" line="145"/>
         <source>已撤销批次 %1（涉及 %2 条记录）。</source>
         <translation>Undid batch %1 (%2 records).</translation>
     </message>
@@ -674,6 +679,109 @@ Please pass this message on to technical support.</translation>
         <location filename="../../kf5g_desktop/gui/returns_status.py" line="100"/>
         <source>共收到 {0} 份，以最新一份为准</source>
         <translation>{0} files received; the newest one counts</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="45"/>
+        <source>{0}月{1}日 {2}</source>
+        <translation>{0}/{1} {2}</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="48"/>
+        <source>{0}年{1}月{2}日 {3}</source>
+        <translation>{0}-{1:02}-{2:02} {3}</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="55"/>
+        <source>其他用户</source>
+        <translation>another user</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="58"/>
+        <source>此记录已被 {0} 于 {1} 删除，您的修改未保存。可在回收站中查看；如仍需要，请恢复后再修改。</source>
+        <translation>This record was deleted by {0} at {1}; your changes were not saved. It is in the recycle bin: restore it first if it is still needed.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="63"/>
+        <source>此记录刚被 {0} 修改，您的修改未保存。</source>
+        <translation>This record was just changed by {0}; your changes were not saved.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="64"/>
+        <source>此记录已被 {0} 于 {1} 修改，您的修改未保存。</source>
+        <translation>This record was changed by {0} at {1}; your changes were not saved.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="152"/>
+        <source>记录已被他人修改</source>
+        <translation>Record changed by someone else</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="158"/>
+        <source>重新载入：显示对方保存后的记录，放弃您的修改。比较：逐项查看双方的改动。</source>
+        <translation>Reload: show the record as the other person saved it, dropping your changes. Compare: see both sets of changes field by field.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="163"/>
+        <source>字段</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="163"/>
+        <source>您打开时</source>
+        <translation>When you opened it</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="163"/>
+        <source>对方保存后（当前）</source>
+        <translation>As saved by them (now)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="163"/>
+        <source>您的修改</source>
+        <translation>Your changes</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="173"/>
+        <source>双方都改了这一项</source>
+        <translation>Both of you changed this field</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="182"/>
+        <source>红色的项双方都改了；“保留我的修改”会用您的内容，请核对后再保存。</source>
+        <translation>Fields in red were changed by both of you; &quot;Keep my changes&quot; uses yours — check them before saving.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="188"/>
+        <source>重新载入(&amp;R)</source>
+        <translation>&amp;Reload</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="189"/>
+        <source>比较(&amp;C)</source>
+        <translation>&amp;Compare</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="190"/>
+        <source>保留我的修改(&amp;K)</source>
+        <translation>&amp;Keep my changes</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="191"/>
+        <source>在对方保存后的记录上重新填入您改过的项，核对后再保存</source>
+        <translation>Put the fields you changed back into the record as they saved it; check, then save</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="193"/>
+        <source>继续编辑</source>
+        <translation>Go on editing</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/conflict_dialog.py" line="204"/>
+        <source>记录已被他人删除</source>
+        <translation>Record deleted by someone else</translation>
     </message>
 </context>
 <context>
@@ -1221,199 +1329,204 @@ Drawing the chart…</translation>
         <translation>Checking the database in the background; changes are saved once the check has passed</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="48"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="50"/>
         <source>新建(&amp;N)</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="51"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="53"/>
         <source>新建一条记录</source>
         <translation>Create a new record</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="52"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="54"/>
         <source>新建</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="56"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="58"/>
         <source>打开(&amp;O)</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="58"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="60"/>
         <source>打开选中的记录（回车或双击）</source>
         <translation>Open the selected record (Enter or double-click)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="59"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="61"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="63"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="65"/>
         <source>删除(&amp;D)</source>
         <translation>&amp;Delete</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="66"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="68"/>
         <source>把选中的记录移到回收站</source>
         <translation>Move the selected records to the recycle bin</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="72"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="74"/>
         <source>查找(&amp;F)</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="75"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="77"/>
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="78"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="80"/>
         <source>历史(&amp;H)…</source>
         <translation>&amp;History…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="84"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="86"/>
         <source>撤销(&amp;U)</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="87"/>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="207"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="89"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="212"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="91"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="93"/>
         <source>重做(&amp;R)</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="93"/>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="209"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="95"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="214"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="103"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="105"/>
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="106"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="108"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="110"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="112"/>
         <source>立即备份(&amp;B)</source>
         <translation>&amp;Back up now</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="112"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="114"/>
         <source>立即备份</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="115"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="117"/>
         <source>从备份恢复(&amp;R)…</source>
         <translation>&amp;Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="117"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="119"/>
         <source>设置(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="119"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="121"/>
+        <source>连接数据库服务器(&amp;D)…</source>
+        <translation>Connect to a &amp;database server…</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="124"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="121"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="126"/>
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="122"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="127"/>
         <source>选择列(&amp;L)…</source>
         <translation>Co&amp;lumns…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="129"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="134"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="132"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="137"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="145"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="150"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="147"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="152"/>
         <source>首页(&amp;S)</source>
         <translation>&amp;Home</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="148"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="153"/>
         <source>基站(&amp;J)</source>
         <translation>&amp;Stations</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="149"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="154"/>
         <source>审批(&amp;P)</source>
         <translation>&amp;Approvals</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="150"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="155"/>
         <source>免费开放场所(&amp;C)</source>
         <translation>Free-access &amp;venues</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="151"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="156"/>
         <source>杆塔共享(&amp;G)</source>
         <translation>&amp;Pole sharing</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="152"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="157"/>
         <source>地图(&amp;M)</source>
         <translation>&amp;Map</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="153"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="158"/>
         <source>回收站(&amp;H)</source>
         <translation>Recycle &amp;bin</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="154"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="159"/>
         <source>操作日志(&amp;Z)</source>
         <translation>A&amp;udit log</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="155"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="160"/>
         <source>报送情况(&amp;B)</source>
         <translation>Return s&amp;tatus</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="165"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="170"/>
         <source>报表(&amp;R)</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="168"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="173"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="170"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="175"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
@@ -1449,27 +1562,27 @@ Drawing the chart…</translation>
         <translation>Kaifeng 5G Build-out Register</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="198"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="203"/>
         <source>没有可撤销的操作</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="203"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="208"/>
         <source>没有可重做的操作</source>
         <translation>Nothing to redo</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="211"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="216"/>
         <source>{0}：{1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="219"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="224"/>
         <source>报送(&amp;S)</source>
         <translation>&amp;Returns</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="220"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="225"/>
         <source>周报(&amp;W)</source>
         <translation>&amp;Weekly report</translation>
     </message>
@@ -1499,35 +1612,35 @@ Drawing the chart…</translation>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="510"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="515"/>
         <source>选中的 {0} 条记录</source>
         <translation>the {0} selected records</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="67"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="514"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="69"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="519"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="511"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="516"/>
         <source>把“{0}”移到回收站？
 可以在回收站恢复，也可以用“撤销”（Ctrl+Z）。</source>
         <translation>Move “{0}” to the recycle bin?
 You can restore it from the recycle bin or with Undo (Ctrl+Z).</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="543"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="549"/>
         <source>已恢复：{0}</source>
         <translation>Restored: {0}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="554"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="560"/>
         <source>彻底删除</source>
         <translation>Delete permanently</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="555"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="561"/>
         <source>彻底删除“{0}”？此操作不能撤销，记录将无法恢复（操作日志保留）。</source>
         <translation>Permanently delete “{0}”? This cannot be undone and the record cannot be restored (the audit log is kept).</translation>
     </message>
@@ -1576,22 +1689,27 @@ You can restore it from the recycle bin or with Undo (Ctrl+Z).</translation>
         <translation>Open database</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_files.py" line="128"/>
+        <location filename="../../kf5g_desktop/gui/main_files.py" line="120"/>
+        <source>已连接数据库服务器 {0}</source>
+        <translation>Connected to the database server {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_files.py" line="147"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_files.py" line="129"/>
+        <location filename="../../kf5g_desktop/gui/main_files.py" line="148"/>
         <source>界面语言将在下次启动程序时生效。</source>
         <translation>The interface language changes the next time the program starts.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_files.py" line="139"/>
+        <location filename="../../kf5g_desktop/gui/main_files.py" line="158"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_files.py" line="140"/>
+        <location filename="../../kf5g_desktop/gui/main_files.py" line="159"/>
         <source>开封市5G网络建设填报系统 {0}
 
 记录基站建设、免费开放场所和杆塔共享，生成周报和报送表。</source>
@@ -1603,67 +1721,67 @@ Records station builds, free-access venues and pole sharing; prints the weekly r
 <context>
     <name>MapPage</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/map_page.py" line="189"/>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="181"/>
         <source>按建设状态着色</source>
         <translation>Colour by status</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/map_page.py" line="190"/>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="182"/>
         <source>按运营商着色</source>
         <translation>Colour by operator</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/map_page.py" line="192"/>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="184"/>
         <source>全部运营商</source>
         <translation>All operators</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/map_page.py" line="196"/>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="188"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/map_page.py" line="200"/>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="192"/>
         <source>全部组网方式</source>
         <translation>All network modes</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/map_page.py" line="203"/>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="195"/>
         <source>框选</source>
         <translation>Select area</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/map_page.py" line="205"/>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="197"/>
         <source>按住左键拖出一个矩形，列出其中的基站、场所和杆塔（也可按住 Shift 拖动）</source>
         <translation>Drag a rectangle with the left button to list the stations, venues and poles inside it (or drag with Shift held)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/map_page.py" line="211"/>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="203"/>
         <source>显示</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/map_page.py" line="346"/>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="343"/>
         <source>免费开放场所</source>
         <translation>Free-access venues</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/map_page.py" line="347"/>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="344"/>
         <source>共享杆塔</source>
         <translation>Shared poles</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/map_page.py" line="366"/>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="363"/>
         <source>基站 %1 个（有坐标）</source>
         <translation>%1 stations (with coordinates)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/map_page.py" line="369"/>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="366"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/map_page.py" line="419"/>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="421"/>
         <source>框选范围内没有基站、场所或杆塔</source>
         <translation>No station, venue or pole inside the selected area</translation>
     </message>
@@ -1908,77 +2026,77 @@ Records station builds, free-access venues and pole sharing; prints the weekly r
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="162"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="193"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="162"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="193"/>
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="210"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="241"/>
         <source>坐标系</source>
         <translation>Coordinate system</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="320"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="351"/>
         <source>新建</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="320"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="351"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="320"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="351"/>
         <source>查看</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="321"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="352"/>
         <source>（只读）</source>
         <translation> (read-only)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="323"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="354"/>
         <source>（{0}时的登记情况，只读）</source>
         <translation> (as it stood at {0}, read-only)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="398"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="429"/>
         <source>“{0}”不是有效日期，请按 2021-02-01 的格式填写。</source>
         <translation>“{0}” is not a valid date; please write it like 2021-02-01.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="406"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="437"/>
         <source>“{0}”应是数字，请重新填写。</source>
         <translation>“{0}” must be a number; please correct it.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="451"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="482"/>
         <source>错误</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="451"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="482"/>
         <source>提醒</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="481"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="512"/>
         <source>没有修改，无需保存。</source>
         <translation>Nothing changed, nothing to save.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="495"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="526"/>
         <source>请确认</source>
         <translation>Please confirm</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="494"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="525"/>
         <source>这条记录有以下提醒：
 {0}
 
@@ -1989,17 +2107,23 @@ Records station builds, free-access venues and pole sharing; prints the weekly r
 Save it anyway?</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="507"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="541"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="558"/>
         <source>保存失败</source>
         <translation>Save failed</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="534"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="594"/>
+        <source>已载入对方保存后的记录，并填入了您改过的项。请核对后再保存。</source>
+        <translation>The record as the other person saved it is loaded, with the fields you changed filled in again. Check them, then save.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="618"/>
         <source>放弃修改</source>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="535"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="619"/>
         <source>表单中有未保存的修改，确定放弃吗？</source>
         <translation>The form has unsaved changes. Discard them?</translation>
     </message>
@@ -2409,12 +2533,12 @@ Save it anyway?</translation>
 <context>
     <name>SelectionDialog</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/map_page.py" line="147"/>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="139"/>
         <source>框选的记录：基站 %1 个，场所和杆塔 %2 处</source>
         <translation>Selected: %1 stations, %2 venues and poles</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/map_page.py" line="160"/>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="152"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
@@ -2422,49 +2546,155 @@ Save it anyway?</translation>
 <context>
     <name>SelectionModel</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/map_page.py" line="101"/>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="93"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/map_page.py" line="102"/>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="94"/>
         <source>编码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/map_page.py" line="103"/>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="95"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/map_page.py" line="104"/>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="96"/>
         <source>区县</source>
         <translation>County/district</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/map_page.py" line="105"/>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="97"/>
         <source>承建运营商</source>
         <translation>Builder operator</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/map_page.py" line="106"/>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="98"/>
         <source>建设状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/map_page.py" line="124"/>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="116"/>
         <source>基站</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/map_page.py" line="124"/>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="116"/>
         <source>免费开放场所</source>
         <translation>Free-access venue</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/map_page.py" line="124"/>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="116"/>
         <source>共享杆塔</source>
         <translation>Shared pole</translation>
+    </message>
+</context>
+<context>
+    <name>ServerDialog</name>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="158"/>
+        <source>本机没有安装连接 PostgreSQL 数据库服务器所需的驱动（psycopg），无法连接。请安装带服务器支持的版本（命令 pip install -e &apos;.[server]&apos;，或使用完整安装包），或继续使用本机数据库。</source>
+        <translation>The driver needed to connect to a PostgreSQL database server (psycopg) is not installed on this computer, so the program cannot connect. Install the version with server support (pip install -e &apos;.[server]&apos;, or the full installer), or go on with this computer&apos;s database.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="176"/>
+        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="293"/>
+        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="304"/>
+        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="326"/>
+        <source>连接数据库服务器</source>
+        <translation>Connect to a database server</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="182"/>
+        <source>多台电脑共用一个数据库时，填写单位数据库服务器（PostgreSQL）的地址和您的登录名。密码只用于本次连接，程序不会保存。</source>
+        <translation>When several computers share one database, enter the address of your office&apos;s database server (PostgreSQL) and your login. The password is used for this connection only; the program never saves it.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="190"/>
+        <source>如 192.168.1.10 或 kf5g-server</source>
+        <translation>e.g. 192.168.1.10 or kf5g-server</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="196"/>
+        <source>您在服务器上的登录名</source>
+        <translation>your login on the server</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="201"/>
+        <source>服务器地址(&amp;H)</source>
+        <translation>Server &amp;host</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="202"/>
+        <source>端口(&amp;P)</source>
+        <translation>&amp;Port</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="203"/>
+        <source>数据库名(&amp;D)</source>
+        <translation>&amp;Database</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="204"/>
+        <source>用户名(&amp;U)</source>
+        <translation>&amp;User name</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="205"/>
+        <source>密码(&amp;W)</source>
+        <translation>Pass&amp;word</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="208"/>
+        <source>每次启动时连接此服务器(&amp;S)</source>
+        <translation>Connect to this server at every &amp;start</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="216"/>
+        <source>连接(&amp;C)</source>
+        <translation>&amp;Connect</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="219"/>
+        <source>使用本机数据库(&amp;L)</source>
+        <translation>Use this computer&apos;s &amp;local database</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="219"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="248"/>
+        <source>本机的密码文件（{0}）中有此连接的密码，密码可留空。</source>
+        <translation>The password file on this computer ({0}) has a password for this connection: the password may be left empty.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="251"/>
+        <source>密码不会保存；也可以放在本机的密码文件 .pgpass 中。</source>
+        <translation>The password is not saved; it can also be kept in this computer&apos;s .pgpass password file.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="259"/>
+        <source>请填写“服务器地址”，例如 192.168.1.10，可向单位的系统管理员询问。</source>
+        <translation>Please fill in &quot;Server host&quot;, e.g. 192.168.1.10 (ask your office&apos;s administrator).</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="265"/>
+        <source>“服务器地址”中不能有空格或 / ? # @，请只填写地址本身，例如 192.168.1.10。</source>
+        <translation>&quot;Server host&quot; cannot contain spaces or / ? # @: enter the address only, e.g. 192.168.1.10.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="269"/>
+        <source>请填写“数据库名”，通常是 kf5g。</source>
+        <translation>Please fill in &quot;Database&quot;, usually kf5g.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="271"/>
+        <source>请填写“用户名”，即您在数据库服务器上的登录名。</source>
+        <translation>Please fill in &quot;User name&quot;: your login on the database server.</translation>
     </message>
 </context>
 <context>

@@ -150,11 +150,13 @@ def nav_items_fit(win) -> list[str]:
 
 def _open_everything(qtbot, win, store) -> list[str]:
     """Every page of the window and every dialog it opens, each checked for Chinese."""
+    from kf5g_desktop.gui.conflict_dialog import ConflictDialog
     from kf5g_desktop.gui.pages import HistoryDialog
     from kf5g_desktop.gui.record_form import RecordForm
     from kf5g_desktop.gui.report_dialogs import ReportDialog
     from kf5g_desktop.gui.returns_bulk import BulkImportWizard
     from kf5g_desktop.gui.returns_dialogs import ExportDialog, ImportPreviewDialog
+    from kf5g_desktop.gui.server_dialog import ServerDialog
     from kf5g_desktop.gui.setup_dialog import SetupDialog
 
     names = proper_names(store)
@@ -181,7 +183,21 @@ def _open_everything(qtbot, win, store) -> list[str]:
         ("export", ExportDialog(store, win)),
         ("import", ImportPreviewDialog(store, None, win)),
         ("bulk import", BulkImportWizard(store, win)),
+        ("server", ServerDialog(win)),
+        ("server at start-up", ServerDialog(win, at_startup=True)),
     ]
+    recs = store.query("station", ListQuery(limit=1))
+    if recs:  # a save refused: somebody else changed the station meanwhile (the comparison shown)
+        from dataclasses import replace
+
+        from kf5g_desktop.storage.errors import ConflictError
+
+        opened = store.get("station", recs[0].id)
+        theirs, mine = replace(opened, name="Station B"), replace(opened, name="Station C", address="Road 2")
+        exc = ConflictError("station", opened.id, by=store.user, at=store.now(), version=2)
+        conflict = ConflictDialog(exc, "station", opened, theirs, mine, today=store.today(), parent=win)
+        conflict.show_comparison()
+        dialogs.append(("save refused", conflict))
     for what, dlg in dialogs:
         qtbot.addWidget(dlg)
         dlg.show()

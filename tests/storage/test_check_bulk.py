@@ -162,7 +162,7 @@ pole_row = varied(
 
 
 def _insert(con: sqlite3.Connection, table: object, rows: list[dict[str, object]]) -> None:
-    names = [c.name for c in table.columns]  # type: ignore[attr-defined]
+    names = [c.name for c in table.columns if c.name != "version"]  # type: ignore[attr-defined]  # default 1
     con.executemany(
         f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",  # type: ignore[attr-defined]
         [[r.get(n) for n in names] for r in rows],

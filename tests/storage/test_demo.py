@@ -88,7 +88,16 @@ def test_unknown_unit_is_refused(tmp_path):
 
 # History: entered and then updated at back-dated times ----------------------------------------
 
-_BOOKKEEPING = {"hid", "valid_from", "valid_to", "updated_at", "updated_by", "deleted_at", "deleted_by"}
+_BOOKKEEPING = {
+    "hid",
+    "valid_from",
+    "valid_to",
+    "updated_at",
+    "updated_by",
+    "deleted_at",
+    "deleted_by",
+    "version",
+}
 
 
 def _rows(path, sql):
@@ -125,6 +134,7 @@ def test_demo_history_is_in_step_with_its_audit_log(demo_db):
             vs = list(group)
             first = vs[0]
             assert first["valid_from"] == first["created_at"]
+            assert [v["version"] for v in vs] == list(range(1, len(vs) + 1))  # one more per change
             assert ("insert", None, None, None) in audit[(kind, rid, first["valid_from"])]
             seen.add((kind, rid, first["valid_from"]))
             for old, new in pairwise(vs):

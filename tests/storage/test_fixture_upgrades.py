@@ -16,6 +16,13 @@ def test_there_is_a_fixture_for_the_first_release():
     assert any(p.name == "kf5g-schema-0001.db" for p in FIXTURES)
 
 
+def test_every_fixture_is_older_than_head_or_is_head():
+    """0001 and 0002 go through the upgrade to the records' versions (0003)."""
+    names = {p.stem.removeprefix("kf5g-schema-") for p in FIXTURES}
+    assert {"0001", "0002"} <= names
+    assert migrate.head_revision() == "0003"
+
+
 @pytest.mark.parametrize("fixture", FIXTURES, ids=[p.stem for p in FIXTURES])
 def test_released_schema_upgrades_with_its_data(tmp_path, fixture):
     path = tmp_path / "kf5g.db"
@@ -41,6 +48,12 @@ def test_released_schema_upgrades_with_its_data(tmp_path, fixture):
         assert any(t.unit_code == "410221" and t.value == 300 for t in s.targets())
         assert s.installation().is_city
         assert s.check() == []
+        # every record has a version (schema 0003): 1 for what was there, one more per change
+        assert st.meta.version == 1
+        st.notes = "升级后修改"
+        assert s.save(st).meta.version == 2
+        assert [v.row["version"] for v in s.versions("station", st.id)][-2:] == [1, 2]
+        assert s.history_out_of_step() == []
     if rev != migrate.head_revision():
         assert [b.reason for b in backup.list_backups(path)] == ["upgrade"]
 
