@@ -170,6 +170,9 @@ def main() -> int:
     ap.add_argument("--work", type=Path, default=Path("/tmp/kf5g-whole-process"))
     ap.add_argument("--runs", type=int, default=3, help="counted pairs per section (default 3)")
     ap.add_argument(
+        "--unit", default=None, help="export: a county's return (made by the city) instead of the city's"
+    )
+    ap.add_argument(
         "--vs", type=Path, default=None, help="another checkout (with its .venv) as a third contender"
     )
     args = ap.parse_args()
