@@ -12,7 +12,6 @@ from __future__ import annotations
 import errno
 import logging
 import os
-from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -51,6 +50,7 @@ from .format import (
     column_kind,
 )
 from .rows import CODE_LISTS
+from .sheetrows import defer_rows
 
 log = logging.getLogger("kf5g.export")
 
@@ -150,16 +150,6 @@ def _needs_text_cell(value: str) -> bool:
     return value.startswith("=") or value in ERROR_CODES
 
 
-def safe_rows(ws: object, rows: Iterable[Sequence[object]]) -> Iterable[list[object]]:
-    """Rows with strings that openpyxl would misread turned into explicit text cells."""
-    for row in rows:
-        out = list(row)
-        for i, v in enumerate(out):
-            if v.__class__ is str and (v[:1] == "=" or v[:1] == "#") and _needs_text_cell(v):  # type: ignore[union-attr]
-                out[i] = _text_cell(ws, v)  # type: ignore[arg-type]
-        yield out
-
-
 def _styled(
     ws: object,
     value: object,
@@ -255,8 +245,7 @@ def _data_sheet(wb: Workbook, name: str, c: ReturnContent) -> None:
             for h in headers
         ]
     )
-    for row in safe_rows(ws, rows):
-        ws.append(row)
+    defer_rows(ws, rows, n, first_row=4)  # written straight into the sheet's XML (sheetrows.py)
 
 
 def _cover(wb: Workbook, c: ReturnContent) -> None:
