@@ -510,11 +510,11 @@ def _fill(
         chunk = 2000
         latest: list[tuple[dict[str, Any], datetime]] = []  # (station, its latest change) for _corrections
         on_air_days: list[date] = []
-        for i, r in enumerate(station_rows):
-            apps = apps_by_station.get(r["id"], [])
-            init, events = demo_history.station_events(hrng, r, apps)
-            latest.append((r, max((e[0] for e in events), default=r["created_at"])))
-            key = record_key("station", SimpleNamespace(**r))
+        for i, srow in enumerate(station_rows):
+            apps = apps_by_station.get(srow["id"], [])
+            init, events = demo_history.station_events(hrng, srow, apps)
+            latest.append((srow, max((e[0] for e in events), default=srow["created_at"])))
+            key = record_key("station", SimpleNamespace(**srow))
             state = demo_history.materialize(hist, "station", key, init, events, apps)
             writer.add("station", state, apps)
             if state["on_air"] is not None and (only_unit is None or state["unit_code"] == only_unit):
@@ -523,12 +523,12 @@ def _fill(
                 writer.flush(hist)
         writer.flush(hist)
         for kind, rows in (("venue", venue_rows), ("pole", pole_rows)):
-            for i, r in enumerate(rows):
-                init, events = demo_history.register_events(hrng, r)
+            for i, rrow in enumerate(rows):
+                init, events = demo_history.register_events(hrng, rrow)
                 writer.add(
                     kind,
                     demo_history.materialize(
-                        hist, kind, record_key(kind, SimpleNamespace(**r)), init, events
+                        hist, kind, record_key(kind, SimpleNamespace(**rrow)), init, events
                     ),
                 )
                 if i % chunk == chunk - 1:
