@@ -85,7 +85,7 @@ def _report(folder: Path, ctx: dict[str, Any]) -> str:
     pages = write_report_pdf(data, pdf)
     if pages < 1 or not pdf.read_bytes().startswith(b"%PDF"):
         raise AssertionError("周报PDF为空或不是PDF文件")
-    return f"{data.figures.title}:{pages} 页，{pdf.stat().st_size // 1024} KB"
+    return f"{data.figures.title}：{pages} 页，{pdf.stat().st_size // 1024} KB"
 
 
 STEPS: list[tuple[str, Step]] = [

@@ -487,7 +487,7 @@ class DashboardPage(QWidget):
         serial = self._serial
         store, week, unit, rule = self.store, self.week(), self.unit_code(), self.counting_rule()
         self.status.setText(self.tr("正在计算……"))
-        self.basis_note.setText(week_basis_note(store, week))
+        self.basis_note.setText(week_basis_note(store, week, unit))
         run_job(
             self,
             "dashboard figures",  # only in the log: this job shows no dialog

@@ -138,7 +138,7 @@ class ReportDialog(QDialog):
         return str(self.rule.currentData())
 
     def _load_note(self) -> None:
-        self.basis_note.setText(week_basis_note(self.store, self.week()))
+        self.basis_note.setText(week_basis_note(self.store, self.week(), self.unit_code()))
         note = self.store.week_note(self.note_unit(), self.week())
         self._note_key = (self.note_unit(), str(self.week()))
         self.problems.setPlainText(note.problems)

@@ -157,12 +157,21 @@ class MomentPicker(QWidget):
         self.weekChanged.emit(self.week())
 
 
-def week_basis_note(store: Any, week: IsoWeek) -> str:
+def week_basis_note(store: Any, week: IsoWeek, unit_code: str | None = None) -> str:
     """The small note under a report's or the dashboard's week picker: what the week's figures are
-    made from by the week's rule (the command line's): the registers as they stood at the week's
-    cut-off once it has passed (``Store.week_moment``), before it the registers now."""
-    cutoff = store.week_cutoff(week)
-    when = f"{cutoff:%Y-%m-%d %H:%M}"
-    if store.week_moment(week) is not None:
+    made from by the week's rule (``Store.week_basis``, the command line's): on the city's
+    installation each unit's latest accepted return; on a unit's, the registers as they stood at the
+    week's latest correction or its cut-off once that has passed, before it the registers now."""
+    basis = store.week_basis(week, unit_code)
+    when = f"{store.week_cutoff(week):%Y-%m-%d %H:%M}"
+    if isinstance(basis.moment, dict):
+        return QCoreApplication.translate("WeekPicker", "按各区县最新报送的本周报表（截止时间 {0}）").format(
+            when
+        )
+    if basis.corrected_at is not None:
+        return QCoreApplication.translate("WeekPicker", "按更正时（{0}）的登记情况").format(
+            f"{basis.corrected_at:%Y-%m-%d %H:%M}"
+        )
+    if basis.moment is not None:
         return QCoreApplication.translate("WeekPicker", "按截止时（{0}）的登记情况").format(when)
     return QCoreApplication.translate("WeekPicker", "截止时间（{0}）未到，按现在的登记情况").format(when)

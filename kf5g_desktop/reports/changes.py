@@ -21,6 +21,7 @@ from datetime import date, datetime
 from typing import Any
 
 from kf5g_desktop.domain import codes
+from kf5g_desktop.domain.horizon import WeekBasis
 from kf5g_desktop.domain.kinds import KINDS
 from kf5g_desktop.domain.periods import IsoWeek
 from kf5g_desktop.domain.schema import POLE, REGISTER_KINDS, STATION, VENUE
@@ -111,14 +112,15 @@ def previous_return_moment(store: Any, week: IsoWeek, unit_code: str) -> tuple[d
     return min(sub.received_at, cutoff), True
 
 
-MOMENT_OF_WEEK = object()
-
-
-def week_changes(store: Any, week: IsoWeek, unit_code: str | None, until: Any = MOMENT_OF_WEEK) -> WeekChanges:
-    """本周变化 of a unit's report (``unit_code``), or the per-unit counts of the city's (None).
-    ``until``: the moment the week's report is made from (by default ``store.week_moment``)."""
-    if until is MOMENT_OF_WEEK or isinstance(until, dict):
-        until = store.week_moment(week)
+def week_changes(
+    store: Any, week: IsoWeek, unit_code: str | None, basis: WeekBasis | None = None
+) -> WeekChanges:
+    """本周变化 of a unit's report (``unit_code``), or the per-unit counts of the city's (None), up
+    to the moment the week's report is made from: ``basis`` (by default ``store.week_basis``).
+    The city's basis is a moment per unit; its changes are counted up to the week's cut-off."""
+    if basis is None:
+        basis = store.week_basis(week, unit_code)
+    until = store.week_moment(week) if isinstance(basis.moment, dict) else basis.moment
     if unit_code is None:
         out = WeekChanges(None, until, False, week.prev())
         out.by_unit = city_counts(store, week)

@@ -47,7 +47,7 @@ def gather(store: Any, week: IsoWeek, unit_code: str | None, rule: str = DEFAULT
         inst.user_name,
         note.reviewer or inst.reviewer,
         store.now(),
-        week_changes(store, week, fig.unit_code, basis.moment),
+        week_changes(store, week, fig.unit_code, basis),
         store.map_points("station", fig.unit_code, at=basis.moment),
     )
 

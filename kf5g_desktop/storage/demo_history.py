@@ -13,9 +13,11 @@ week's return showed them.
 from __future__ import annotations
 
 import hashlib
+import json
 import random
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -23,9 +25,9 @@ from typing import Any
 from sqlalchemy import Table
 from sqlalchemy.orm import Session
 
-from kf5g_desktop.domain.audit_text import approvals_text, audit_text
+from kf5g_desktop.domain.audit_text import audit_text
+from kf5g_desktop.domain.kinds import APPROVAL_ORDER
 from kf5g_desktop.domain.periods import IsoWeek, week_cutoff
-from kf5g_desktop.domain.records import Approval
 
 from . import rawinsert
 from .models import HISTORY_TABLES, ApprovalRow, PoleRow, StationRow, SubmissionRow, VenueRow
@@ -62,9 +64,10 @@ class History:
             idx = unit_col[kind]
             self.versions[kind] = [r for r in rows if pred(r[idx])]
             kept[kind] = {r[0] for r in self.versions[kind]}
-        self.audit = [a for a in self.audit if a[4] in kept[a[3]]]
+        self.audit = [a for a in self.audit if a[4] in kept.get(a[3], ())]
         sid = _APPROVAL_COLUMNS.index("station_id")
-        self.approval_versions = [a for a in self.approval_versions if a[sid] in kept["station"]]
+        stations = kept.get("station", set())
+        self.approval_versions = [a for a in self.approval_versions if a[sid] in stations]
         self.times_by_unit = {u: t for u, t in self.times_by_unit.items() if pred(u)}
 
 
@@ -82,16 +85,30 @@ def _friday(day: date) -> date:
 
 
 def _approval_list(apps: Iterable[dict[str, Any]]) -> str:
-    return approvals_text([Approval(a["item"], a["applied_on"], a["granted_on"], a["notes"]) for a in apps])
+    """``approvals_text`` of approval rows (dicts), without making Approval objects (the demo asks
+    half a million times; a test compares the two)."""
+    parts = []
+    for a in sorted(apps, key=_approval_rank):
+        applied, granted, notes = a["applied_on"], a["granted_on"], a["notes"]
+        part = (
+            f"{a['item']}:{applied.isoformat() if applied else ''}/{granted.isoformat() if granted else ''}"
+        )
+        parts.append(f"{part}/{notes}" if notes else part)
+    return ";".join(parts)
+
+
+def _approval_rank(a: dict[str, Any]) -> int:
+    return APPROVAL_ORDER.get(a["item"], 99)
 
 
 def _snapshot(row: dict[str, Any], apps: list[dict[str, Any]]) -> str:
-    import json
-
-    values = {k: audit_text(v) for k, v in row.items() if k not in _BOOKKEEPING}
+    values = {}
+    for k, v in row.items():
+        if v is not None and k not in _BOOKKEEPING and (t := audit_text(v)) is not None:
+            values[k] = t
     if apps:
         values["approvals"] = _approval_list(apps)
-    return json.dumps({k: v for k, v in values.items() if v is not None}, ensure_ascii=False)
+    return json.dumps(values, ensure_ascii=False)
 
 
 def station_events(
@@ -310,38 +327,154 @@ def _approval_versions(
             open_[b["id"]] = (at, b)
 
 
-def correct(rng: random.Random, final: dict[str, Any], events: list[Event], at: datetime) -> None:
-    """A coordinate correction of a station recorded at ``at`` (after the week it concerns)."""
+def correct(rng: random.Random, final: dict[str, Any]) -> tuple[float, float]:
+    """The coordinates a station's coordinate correction (after the week it concerns) sets."""
     lon = round(final["lon"] + rng.choice((-1, 1)) * rng.uniform(0.002, 0.004), 6)
     lat = round(final["lat"] + rng.choice((-1, 1)) * rng.uniform(0.002, 0.003), 6)
-    events.append((at, "update", {"lon": lon, "lat": lat}, None))
+    return lon, lat
 
 
-def write_versions(s: Session, h: History) -> None:
-    """The audit rows and the version rows, column-wise (multi-row INSERTs)."""
+def apply_correction(
+    s: Session, h: History, station: dict[str, Any], lon: float, lat: float, at: datetime
+) -> None:
+    """Record a coordinate correction of a station already written (its latest change: the demo
+    picks a station with nothing recorded in the week before the cut-off), as the Store would:
+    audit rows, the register row, and the station's next version."""
+    conn = s.connection()
+    rid = station["id"]
+    row = conn.exec_driver_sql(
+        "SELECT lon, lat, valid_from FROM station_history WHERE id = ? AND valid_to IS NULL", (rid,)
+    ).first()
+    if row is None:  # not in this database (a unit demo of another unit)
+        return
+    last = datetime.fromisoformat(row[2])
+    at = max(at, last + timedelta(minutes=1))  # one change at a time, in order
+    audit = [
+        [at, h.user, "update", "station", rid, station["key"], name, old_t, new_t, None]
+        for name, old, new in (("lon", row[0], lon), ("lat", row[1], lat))
+        if (old_t := audit_text(old)) != (new_t := audit_text(new))
+    ]
+    if not audit:
+        return
+    stamp = rawinsert.sql_datetime(at)
     from .models import AuditRow
     from .session import AUDIT_COLUMNS
 
-    cache: dict[Any, Any] = {}
-    audit_table: Table = AuditRow.__table__  # type: ignore[assignment]
-    work: list[tuple[Table, list[str], list[list[Any]]]] = [(audit_table, list(AUDIT_COLUMNS), h.audit)]
-    work += [
-        (HISTORY_TABLES[k], [*_COLUMNS[k], "valid_from", "valid_to"], rows) for k, rows in h.versions.items()
-    ]
-    work.append(
-        (HISTORY_TABLES["approval"], [*_APPROVAL_COLUMNS, "valid_from", "valid_to"], h.approval_versions)
+    cols = ", ".join(f'"{c}"' for c in _COLUMNS["station"])
+    conn.exec_driver_sql(
+        "UPDATE station SET lon = ?, lat = ?, updated_at = ?, updated_by = ? WHERE id = ?",
+        (lon, lat, stamp, h.user, rid),
     )
-    conn = s.connection()
-    conn.exec_driver_sql("PRAGMA cache_size=-262144")  # this connection: 256 MB of pages while it writes
-    for table, cols, rows in work:
-        _to_storage(rows, rawinsert.converters(table, cols), cache)
-        # indexes are built once after the rows are in: faster than keeping them up to date row by row
-        indexes = list(table.indexes)
-        for ix in indexes:
-            ix.drop(conn)
-        rawinsert.insert_rows(s, table, cols, rows)
-        for ix in indexes:
-            ix.create(conn)
+    conn.exec_driver_sql(
+        "UPDATE station_history SET valid_to = ? WHERE id = ? AND valid_to IS NULL", (stamp, rid)
+    )
+    conn.exec_driver_sql(
+        f"INSERT INTO station_history ({cols}, valid_from) SELECT {cols}, ? FROM station WHERE id = ?",
+        (stamp, rid),
+    )
+    table: Table = AuditRow.__table__  # type: ignore[assignment]
+    rawinsert.to_storage(audit, rawinsert.converters(table, AUDIT_COLUMNS))
+    rawinsert.insert_rows(s, table, AUDIT_COLUMNS, audit)
+    h.times_by_unit.setdefault(station["unit_code"], []).append(at)
+
+
+class Writer:
+    """Writes what :func:`materialize` collects in a :class:`History` (audit rows, versions) and the
+    registers' rows, chunk by chunk (:meth:`flush`), so the demo never holds all of it at once.
+
+    The audit and history tables' indexes are dropped first and built once at the end
+    (:meth:`finish`): faster than keeping them up to date row by row. ``keep``: only the records of the units it accepts."""
+
+    # the registers keep theirs: the deferred references from stations to venues and poles are
+    # resolved through ix_station_venue_id / ix_station_pole_id as each venue and pole comes in
+    _TABLES = ("audit_log", "station_history", "venue_history", "pole_history", "approval_history")
+
+    def __init__(self, s: Session, keep: Callable[[str], bool] | None = None) -> None:
+        from .models import AuditRow
+        from .session import AUDIT_COLUMNS
+
+        self.s = s
+        self.keep = keep
+        self.cache: dict[Any, Any] = {}
+        self.registers: dict[str, list[list[Any]]] = {k: [] for k in (*_COLUMNS, "approval")}
+        conn = s.connection()
+        conn.exec_driver_sql("PRAGMA cache_size=-262144")  # this connection: 256 MB of pages while it writes
+        # stations are written before the venues and poles they stand at (each register in its own
+        # chunks): the references are checked at commit
+        conn.exec_driver_sql("PRAGMA defer_foreign_keys=ON")
+        marks = ", ".join("?" * len(self._TABLES))
+        self._indexes = [
+            sql
+            for (sql,) in conn.exec_driver_sql(
+                f"SELECT sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ({marks})",
+                self._TABLES,
+            )
+        ]
+        for (name,) in conn.exec_driver_sql(
+            f"SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ({marks})",
+            self._TABLES,
+        ).all():
+            conn.exec_driver_sql(f'DROP INDEX "{name}"')
+        # SQLite inserts on a thread of its own (without Python's lock) while the next records
+        # are drawn; a few chunks at most wait for it
+        self._inserts = rawinsert.BackgroundInserts(s, pending=24)
+        audit_table: Table = AuditRow.__table__  # type: ignore[assignment]
+        self._audit = (audit_table, list(AUDIT_COLUMNS))
+        self._versions = {
+            k: (HISTORY_TABLES[k], [*cols, "valid_from", "valid_to"])
+            for k, cols in (*_COLUMNS.items(), ("approval", _APPROVAL_COLUMNS))
+        }
+        self._registers = {
+            "station": (StationRow.__table__, _COLUMNS["station"]),
+            "venue": (VenueRow.__table__, _COLUMNS["venue"]),
+            "pole": (PoleRow.__table__, _COLUMNS["pole"]),
+            "approval": (ApprovalRow.__table__, _APPROVAL_COLUMNS),
+        }
+
+    def add(self, kind: str, state: dict[str, Any], approvals: Iterable[dict[str, Any]] = ()) -> None:
+        """A record's row as it now stands (and a station's approvals), for its register."""
+        self.registers[kind].append([state[c] for c in _COLUMNS[kind]])
+        for a in approvals:
+            self.registers["approval"].append([a[c] for c in _APPROVAL_COLUMNS])
+
+    def flush(self, h: History) -> None:
+        """Hand what ``h`` and the registers hold so far to the writing thread, and forget it
+        (``h.times_by_unit`` stays)."""
+        if self.keep is not None:
+            self._keep(h, self.keep)
+        work: list[tuple[Any, list[str], list[list[Any]]]] = [(*self._audit, h.audit)]
+        work += [(*self._versions[k], rows) for k, rows in h.versions.items()]
+        work.append((*self._versions["approval"], h.approval_versions))
+        work += [(*self._registers[k], rows) for k, rows in self.registers.items()]  # stations first
+        h.audit, h.approval_versions = [], []
+        h.versions = {k: [] for k in h.versions}
+        self.registers = {k: [] for k in self.registers}
+        for table, cols, rows in work:
+            if rows:
+                _to_storage(rows, rawinsert.converters(table, cols), self.cache)
+                self._inserts.insert(table, cols, rows)
+
+    def _keep(self, h: History, pred: Callable[[str], bool]) -> None:
+        h.keep(pred)
+        for kind in _COLUMNS:
+            idx = _COLUMNS[kind].index("unit_code")
+            self.registers[kind][:] = [r for r in self.registers[kind] if pred(r[idx])]
+        kept = {r[0] for r in self.registers["station"]}
+        sid = _APPROVAL_COLUMNS.index("station_id")
+        self.registers["approval"][:] = [a for a in self.registers["approval"] if a[sid] in kept]
+
+    def finish(self, h: History) -> None:
+        """Write the rest, wait for the writing thread, build the indexes."""
+        self.flush(h)
+        self._inserts.close()
+        conn = self.s.connection()
+        for sql in self._indexes:
+            conn.exec_driver_sql(sql)
+
+    def abandon(self) -> None:
+        """After an error: stop the writing thread (the caller's transaction is rolled back)."""
+        with suppress(BaseException):
+            self._inserts.close()
 
 
 def _to_storage(rows: list[list[Any]], convs: list[tuple[int, Any]], cache: dict[Any, Any]) -> None:

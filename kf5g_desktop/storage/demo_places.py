@@ -250,23 +250,23 @@ def plant_duplicates(rows: list[dict[str, Any]], seed: str) -> list[tuple[int, i
     return planted
 
 
-def settle_corrections(rows: list[dict[str, Any]], plans: list[tuple[dict[str, Any], list[Any]]]) -> None:
+def settle_corrections(
+    rows: list[dict[str, Any]], corrections: list[tuple[Any, str, dict[str, Any], float, float, Any]]
+) -> None:
     """A coordinate correction (``demo_history.correct``) moves a station a few hundred metres
     after its week: keep the corrected point inside the unit and clear of suspicious neighbours,
-    turning the correction's direction if needed (so the check finds only the planted pairs)."""
+    turning the correction's direction if needed (so the check finds only the planted pairs).
+    ``corrections``: the demo's (correction, reason, station row, lon, lat, at); lon and lat are
+    replaced in the list."""
     grid = _Grid()
     for row in rows:
         grid.add(row["id"], row["operator"], row["lon"], row["lat"])
-    for row, (_init, events) in zip(rows, plans, strict=True):
-        moves = [e for e in events if "lon" in e[2]]
-        if not moves or moves[-1][2]["lon"] == row["lon"]:
-            continue
-        payload = moves[-1][2]
+    for i, (c, reason, row, new_lon, new_lat, at) in enumerate(corrections):
         boundary = unit_boundary(row["unit_code"])
-        dlon, dlat = payload["lon"] - row["lon"], payload["lat"] - row["lat"]
+        dlon, dlat = new_lon - row["lon"], new_lat - row["lat"]
         for sx, sy in ((1, 1), (-1, 1), (1, -1), (-1, -1), (0.5, 0.5), (-0.5, -0.5)):
             lon, lat = round(row["lon"] + sx * dlon, 6), round(row["lat"] + sy * dlat, 6)
             inside = boundary is None or boundary.contains(lon, lat)
             if inside and not grid.near(row["operator"], lon, lat, _CLEAR_M, frozenset({row["id"]})):
-                payload["lon"], payload["lat"] = lon, lat
+                corrections[i] = (c, reason, row, lon, lat, at)
                 break

@@ -131,9 +131,10 @@ class BackgroundInserts:
     nothing more is inserted.
     """
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, pending: int = 0) -> None:
+        """``pending``: at most that many inserts wait (``insert`` blocks meanwhile); 0: no limit."""
         self._conn = session.connection()
-        self._queue: queue.Queue[tuple[Any, ...] | None] = queue.Queue()
+        self._queue: queue.Queue[tuple[Any, ...] | None] = queue.Queue(pending)
         self._error: BaseException | None = None
         self._thread = threading.Thread(target=self._run, name="kf5g-insert", daemon=True)
         self._thread.start()

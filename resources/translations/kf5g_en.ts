@@ -3498,12 +3498,22 @@ Save it anyway?</translation>
         <translation>Next week</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/week_picker.py" line="167"/>
+        <location filename="../../kf5g_desktop/gui/week_picker.py" line="168"/>
+        <source>按各区县最新报送的本周报表（截止时间 {0}）</source>
+        <translation>From each unit&apos;s latest accepted return of the week (cut-off {0})</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/week_picker.py" line="172"/>
+        <source>按更正时（{0}）的登记情况</source>
+        <translation>As the registers stood at the correction ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/week_picker.py" line="176"/>
         <source>按截止时（{0}）的登记情况</source>
         <translation>As the registers stood at the cut-off ({0})</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/week_picker.py" line="168"/>
+        <location filename="../../kf5g_desktop/gui/week_picker.py" line="177"/>
         <source>截止时间（{0}）未到，按现在的登记情况</source>
         <translation>Cut-off ({0}) not passed yet: the registers as they are now</translation>
     </message>

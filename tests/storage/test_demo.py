@@ -297,3 +297,27 @@ def test_city_demo_holds_the_units_weekly_submissions(demo_db):
             ).format(r["unit_code"], cutoff, r["received_at"]),
         )[0]["n"]
         assert n == 0, r
+
+
+def test_demo_writes_approvals_into_the_audit_log_as_the_store_does():
+    """The demo's own approvals text (from rows, for speed) is approvals_text's, in its order."""
+    from datetime import date as d
+
+    from kf5g_desktop.domain.audit_text import approvals_text
+    from kf5g_desktop.domain.records import Approval
+    from kf5g_desktop.storage.demo_history import _approval_list
+
+    rows = [
+        dict(item="power", applied_on=d(2021, 3, 1), granted_on=None, notes=None),
+        dict(item="land", applied_on=d(2021, 1, 2), granted_on=d(2021, 1, 20), notes="补充材料"),
+        dict(item="zzz-unknown", applied_on=None, granted_on=d(2021, 2, 2), notes=""),
+        dict(item="radio", applied_on=d(2021, 1, 5), granted_on=d(2021, 2, 1), notes=None),
+        dict(item="environment", applied_on=None, granted_on=None, notes=None),
+    ]
+    for n in range(len(rows) + 1):
+        part = rows[n:] + rows[:n]
+        expected = approvals_text(
+            [Approval(r["item"], r["applied_on"], r["granted_on"], r["notes"]) for r in part]
+        )
+        assert _approval_list(part) == expected
+    assert _approval_list([]) == approvals_text([]) == ""
