@@ -362,7 +362,7 @@ def apply_correction(
 
     cols = ", ".join(f'"{c}"' for c in _COLUMNS["station"])
     conn.exec_driver_sql(
-        "UPDATE station SET lon = ?, lat = ?, updated_at = ?, updated_by = ? WHERE id = ?",
+        "UPDATE station SET lon = ?, lat = ?, updated_at = ?, updated_by = ?, version = version + 1 WHERE id = ?",
         (lon, lat, stamp, h.user, rid),
     )
     conn.exec_driver_sql(
