@@ -28,6 +28,7 @@ from sqlalchemy import (
     FromClause,
     Table,
     and_,
+    bindparam,
     case,
     false,
     literal,
@@ -40,6 +41,7 @@ from sqlalchemy.orm import Session
 from kf5g_desktop.domain.schema import STATION
 
 from . import rawinsert
+from .dialect import no_index
 from .models import HISTORY_TABLES, ApprovalRow, PoleRow, StationRow, VenueRow
 
 Moment = datetime | Mapping[str, datetime] | None
@@ -60,7 +62,7 @@ _TOUCHED = "kf5g_touched"
 
 def record(s: Session, touched: Mapping[str, Iterable[int]], now: datetime) -> None:
     """New versions of the touched records (kind → record ids), valid from ``now``."""
-    at = rawinsert.sql_datetime(now)
+    at = {"at": now}
     conn = s.connection()
     for kind, ids in touched.items():
         id_list = sorted(set(ids))
@@ -75,22 +77,30 @@ def record(s: Session, touched: Mapping[str, Iterable[int]], now: datetime) -> N
         conn.exec_driver_sql(f"DELETE FROM {_TOUCHED}")
 
 
-def _new_versions(conn: Any, kind: str, key: str, at: str) -> None:
+def _new_versions(conn: Any, kind: str, key: str, at: dict[str, datetime]) -> None:
     h = HISTORY_TABLES[kind].name
     t = REGISTERS[kind].name
     cols = ", ".join(f'"{c.name}"' for c in REGISTERS[kind].columns)
     touched = f"(SELECT id FROM {_TOUCHED})"
+    # ":at" a DateTime parameter: stored as each engine stores date-times (SQLite: SQLAlchemy's text)
     # A version recorded and replaced in the same second lasted no time: it is dropped.
-    conn.exec_driver_sql(
-        f'DELETE FROM "{h}" WHERE "{key}" IN {touched} AND valid_to IS NULL AND valid_from = ?', (at,)
+    conn.execute(
+        _at_param(f'DELETE FROM "{h}" WHERE "{key}" IN {touched} AND valid_to IS NULL AND valid_from = :at'),
+        at,
     )
-    conn.exec_driver_sql(
-        f'UPDATE "{h}" SET valid_to = ? WHERE "{key}" IN {touched} AND valid_to IS NULL', (at,)
+    conn.execute(
+        _at_param(f'UPDATE "{h}" SET valid_to = :at WHERE "{key}" IN {touched} AND valid_to IS NULL'), at
     )
-    conn.exec_driver_sql(
-        f'INSERT INTO "{h}" ({cols}, valid_from) SELECT {cols}, ? FROM "{t}" WHERE "{key}" IN {touched}',
-        (at,),
+    conn.execute(
+        _at_param(
+            f'INSERT INTO "{h}" ({cols}, valid_from) SELECT {cols}, :at FROM "{t}" WHERE "{key}" IN {touched}'
+        ),
+        at,
     )
+
+
+def _at_param(sql: str) -> Any:
+    return text(sql).bindparams(bindparam("at", type_=DateTime()))
 
 
 _touched_cache: list[Table] = []
@@ -138,15 +148,7 @@ def _at(h: Any, moment: datetime) -> ColumnElement[bool]:
     # but the earliest moments most versions began before it, and walking the index to each row
     # is several times slower than reading the table (a list as at a past week at 100,000
     # stations: its count 0.9 s through the index, 0.1 s by a scan).
-    return and_(_no_index(h.c.valid_from) <= moment, or_(h.c.valid_to.is_(None), h.c.valid_to > moment))
-
-
-def _no_index(col: Any) -> Any:
-    """``+col`` (SQLite's way of keeping a condition from choosing an index on ``col``)."""
-    from sqlalchemy.sql.elements import UnaryExpression
-    from sqlalchemy.sql.operators import custom_op
-
-    return UnaryExpression(col, operator=custom_op("+"), type_=col.type)
+    return and_(no_index(h.c.valid_from) <= moment, or_(h.c.valid_to.is_(None), h.c.valid_to > moment))
 
 
 def source(kind: str, moment: Moment = None) -> FromClause:

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from kf5g_desktop.domain.validation import ValidationContext
 
-from . import history, rawinsert
+from . import history, rawinsert, server
 from .errors import CorruptDatabaseError, StorageError, is_corruption, sqlite_problem
 from .models import AuditRow
 
@@ -37,14 +37,18 @@ AUDIT_COLUMNS = (
 
 
 @contextmanager
-def open_session(engine: Engine, path: Path, *, write: bool = False) -> Iterator[Session]:
+def open_session(engine: Engine, path: Path | str, *, write: bool = False) -> Iterator[Session]:
     """A short session in one transaction; committed on success, rolled back on error. ``engine``
     is the store's write engine for ``write=True`` (BEGIN IMMEDIATE: SQLite's write lock at once)."""
     try:
         with Session(engine, expire_on_commit=False) as s, s.begin():
             yield s
     except DBAPIError as exc:
-        err = db_error(exc, path, write)
+        if engine.dialect.name == "postgresql":
+            user = engine.url.username or ""
+            err = server.server_error(exc, str(path), write, user)
+        else:
+            err = db_error(exc, Path(path), write)
         if err is None:
             raise  # not the environment: a bug, keep it as it is
         raise err from exc
@@ -115,7 +119,7 @@ class WriteContext:
 @contextmanager
 def writing(
     write_engine: Engine,
-    path: Path,
+    path: Path | str,
     *,
     user: str,
     now: datetime,

@@ -1,0 +1,80 @@
+"""SQL that is written differently on SQLite and PostgreSQL, as SQLAlchemy constructs compiled per
+dialect (``sqlalchemy.ext.compiler``): the queries are built once, without knowing the engine, and
+SQLite's SQL stays exactly what it was."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Integer
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.expression import ColumnElement, FunctionElement
+
+
+class days_between(FunctionElement[int]):
+    """Whole days from date ``earlier`` to date ``later`` (``later - earlier``)."""
+
+    type = Integer()
+    inherit_cache = True
+    name = "days_between"
+
+
+@compiles(days_between, "sqlite")
+def _days_sqlite(element: days_between, compiler: Any, **kw: Any) -> str:
+    later, earlier = (compiler.process(c, **kw) for c in element.clauses)
+    return f"CAST(julianday({later}) - julianday({earlier}) AS INTEGER)"
+
+
+@compiles(days_between)
+def _days_default(element: days_between, compiler: Any, **kw: Any) -> str:
+    later, earlier = (compiler.process(c, **kw) for c in element.clauses)
+    return f"(CAST({later} AS DATE) - CAST({earlier} AS DATE))"
+
+
+class no_index(ColumnElement[Any]):
+    """A column that SQLite's planner must not pick an index for (``+col``); the plain column on
+    other engines (PostgreSQL has no unary plus on dates and its planner needs no hint)."""
+
+    inherit_cache = True
+
+    def __init__(self, col: Any) -> None:
+        self.col = col
+        self.type = col.type
+
+
+@compiles(no_index, "sqlite")
+def _no_index_sqlite(element: no_index, compiler: Any, **kw: Any) -> str:
+    return "+" + str(compiler.process(element.col, **kw))
+
+
+@compiles(no_index)
+def _no_index_default(element: no_index, compiler: Any, **kw: Any) -> str:
+    return str(compiler.process(element.col, **kw))
+
+
+class like_ci(ColumnElement[bool]):
+    """``col LIKE pattern ESCAPE '\\'``, ASCII letters matched in any case as SQLite's LIKE does
+    (ILIKE on PostgreSQL)."""
+
+    inherit_cache = True
+
+    def __init__(self, col: Any, pattern: Any) -> None:
+        from sqlalchemy import literal
+
+        self.col = col
+        self.pattern = pattern if isinstance(pattern, ColumnElement) else literal(pattern)
+        from sqlalchemy import Boolean
+
+        self.type = Boolean()
+
+
+@compiles(like_ci)
+def _like_default(element: like_ci, compiler: Any, **kw: Any) -> str:
+    return f"{compiler.process(element.col, **kw)} LIKE {compiler.process(element.pattern, **kw)} ESCAPE '\\'"
+
+
+@compiles(like_ci, "postgresql")
+def _like_pg(element: like_ci, compiler: Any, **kw: Any) -> str:
+    return (
+        f"{compiler.process(element.col, **kw)} ILIKE {compiler.process(element.pattern, **kw)} ESCAPE '\\'"
+    )
