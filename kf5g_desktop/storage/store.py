@@ -624,6 +624,17 @@ class Store:
         backups.thin_backups(self.path)
         return info
 
+    def backup_to(self, dest: Path) -> backups.BackupInfo:
+        """A verified backup written to ``dest`` (a server's: a kf5g SQLite file of it)."""
+        now = datetime.now()
+        if self.on_server:
+            from . import server_copy
+
+            return server_copy.backup_to_file(self.engine, self.path, "manual", now=now, dest=dest)
+        self._hold_writes()
+        backups.copy_database(self.path, dest)
+        return backups.BackupInfo(dest, now.replace(microsecond=0), "manual")
+
     def backup_daily_if_due(self) -> backups.BackupInfo | None:
         if self.integrity is not None:
             self.integrity.wait()
