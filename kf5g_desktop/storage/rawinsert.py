@@ -109,14 +109,22 @@ def _copy(
     extra = tuple((constants or {}).values())
     names = ", ".join(f'"{c}"' for c in (*columns, *(constants or {})))
     raw: Any = conn.connection.driver_connection
-    with raw.cursor() as cur, cur.copy(f'COPY "{cast(Table, table).name}" ({names}) FROM STDIN') as copy:
-        write = copy.write_row
-        if extra:
-            for r in rows:
-                write((*r, *extra))
-        else:
-            for r in rows:
-                write(r)
+    sql = f'COPY "{cast(Table, table).name}" ({names}) FROM STDIN'
+    import psycopg
+
+    try:
+        with raw.cursor() as cur, cur.copy(sql) as copy:
+            write = copy.write_row
+            if extra:
+                for r in rows:
+                    write((*r, *extra))
+            else:
+                for r in rows:
+                    write(r)
+    except psycopg.Error as exc:  # as SQLAlchemy's own statements raise it (IntegrityError, …)
+        from sqlalchemy.exc import DBAPIError
+
+        raise DBAPIError.instance(sql, None, exc, psycopg.Error) from exc
 
 
 def reserve_ids(session: Session, table: Table | FromClause, n: int) -> Sequence[int]:

@@ -14,6 +14,7 @@ into SQLite, ``COPY`` into PostgreSQL).
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -100,9 +101,12 @@ def backup_to_file(
         ):
             _empty(dst)
             copy_rows(src, dst)
-        with target.connect() as c:
-            c.exec_driver_sql("PRAGMA journal_mode=DELETE")  # one self-contained file, as SQLite backups are
         target.dispose()
+        con = sqlite3.connect(tmp)  # one self-contained file, as SQLite's backups are
+        try:
+            con.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            con.close()
         with open(tmp, "rb+") as f:
             os.fsync(f.fileno())
         problems = integrity_problems(tmp)
