@@ -78,3 +78,24 @@ def _like_pg(element: like_ci, compiler: Any, **kw: Any) -> str:
     return (
         f"{compiler.process(element.col, **kw)} ILIKE {compiler.process(element.pattern, **kw)} ESCAPE '\\'"
     )
+
+
+class count_true(FunctionElement[int]):
+    """How many rows meet a condition (an aggregate; 0 for none). SQLite sums the condition itself
+    (a true comparison is 1); PostgreSQL counts with ``FILTER``."""
+
+    type = Integer()
+    inherit_cache = True
+    name = "count_true"
+
+
+@compiles(count_true, "sqlite")
+def _count_true_sqlite(element: count_true, compiler: Any, **kw: Any) -> str:
+    (cond,) = element.clauses
+    return f"coalesce(sum({compiler.process(cond, **kw)}), 0)"
+
+
+@compiles(count_true)
+def _count_true_default(element: count_true, compiler: Any, **kw: Any) -> str:
+    (cond,) = element.clauses
+    return f"count(*) FILTER (WHERE {compiler.process(cond, **kw)})"

@@ -258,7 +258,7 @@ def test_broken_file(builder, expect, accept, names_row, exported, city_store, t
     if names_row:
         assert re.search(r"工作表“[^”]+”第\d+行", text), text
     assert db_digest(db) == before
-    assert not city_store.query("station") and not list(Path(db).parent.glob("backups/*"))
+    assert not city_store.query("station") and not list(city_store.path.parent.glob("backups/*"))
 
 
 def _dimension(ref: bytes):
