@@ -31,53 +31,55 @@ def _days_default(element: days_between, compiler: Any, **kw: Any) -> str:
     return f"(CAST({later} AS DATE) - CAST({earlier} AS DATE))"
 
 
-class no_index(ColumnElement[Any]):
+class no_index(FunctionElement[Any]):
     """A column that SQLite's planner must not pick an index for (``+col``); the plain column on
     other engines (PostgreSQL has no unary plus on dates and its planner needs no hint)."""
 
-    inherit_cache = True
+    inherit_cache = True  # the column is one of its clauses: in the statement cache's key
+    name = "no_index"
 
     def __init__(self, col: Any) -> None:
-        self.col = col
+        super().__init__(col)
         self.type = col.type
 
 
 @compiles(no_index, "sqlite")
 def _no_index_sqlite(element: no_index, compiler: Any, **kw: Any) -> str:
-    return "+" + str(compiler.process(element.col, **kw))
+    (col,) = element.clauses
+    return "+" + str(compiler.process(col, **kw))
 
 
 @compiles(no_index)
 def _no_index_default(element: no_index, compiler: Any, **kw: Any) -> str:
-    return str(compiler.process(element.col, **kw))
+    (col,) = element.clauses
+    return str(compiler.process(col, **kw))
 
 
-class like_ci(ColumnElement[bool]):
+class like_ci(FunctionElement[bool]):
     """``col LIKE pattern ESCAPE '\\'``, ASCII letters matched in any case as SQLite's LIKE does
     (ILIKE on PostgreSQL)."""
 
     inherit_cache = True
+    name = "like_ci"
+    _is_implicitly_boolean = True  # a condition itself (SQLite: no "= 1" after it)
 
     def __init__(self, col: Any, pattern: Any) -> None:
-        from sqlalchemy import literal
+        from sqlalchemy import Boolean, literal
 
-        self.col = col
-        self.pattern = pattern if isinstance(pattern, ColumnElement) else literal(pattern)
-        from sqlalchemy import Boolean
-
+        super().__init__(col, pattern if isinstance(pattern, ColumnElement) else literal(pattern))
         self.type = Boolean()
 
 
 @compiles(like_ci)
 def _like_default(element: like_ci, compiler: Any, **kw: Any) -> str:
-    return f"{compiler.process(element.col, **kw)} LIKE {compiler.process(element.pattern, **kw)} ESCAPE '\\'"
+    col, pattern = (compiler.process(c, **kw) for c in element.clauses)
+    return f"{col} LIKE {pattern} ESCAPE '\\'"
 
 
 @compiles(like_ci, "postgresql")
 def _like_pg(element: like_ci, compiler: Any, **kw: Any) -> str:
-    return (
-        f"{compiler.process(element.col, **kw)} ILIKE {compiler.process(element.pattern, **kw)} ESCAPE '\\'"
-    )
+    col, pattern = (compiler.process(c, **kw) for c in element.clauses)
+    return f"{col} ILIKE {pattern} ESCAPE '\\'"
 
 
 class count_true(FunctionElement[int]):
