@@ -10,7 +10,7 @@ if [ ! -x "$PY" ]; then
   python3.11 -m venv .venv
   PY=.venv/bin/python
 fi
-"$PY" -m pip install -q -e '.[build]'
+"$PY" -m pip install -q -e '.[build,server]'
 "$PY" -m PyInstaller --noconfirm --clean --log-level WARN build.spec -- "$@"
 if [ "${1:-}" = "--onefile" ]; then
   exe=dist/kf5g

@@ -11,6 +11,7 @@ from kf5g_desktop.cli.common import (
     EXIT_PROBLEMS,
     add_db_option,
     db_path,
+    db_target,
     err,
     open_store,
     out,
@@ -100,7 +101,22 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
     from kf5g_desktop.storage import backup
 
-    path = db_path(args)
+    target = db_target(args)
+    if isinstance(target, str):  # a server: a kf5g SQLite file of the whole database
+        from kf5g_desktop.storage.store import Store
+
+        with Store.open(target, readonly=True) as store:
+            if args.to:
+                dest = Path(args.to)
+                if dest.is_dir():
+                    dest = dest / f"kf5g-{datetime.now():%Y%m%d-%H%M%S}.db"
+                info = store.backup_to(dest)
+            else:
+                info = store.backup("manual")
+        assert info is not None
+        out(f"已把服务器数据库 {store.location} 备份为本程序的数据库文件并校验：{info.path}")
+        return EXIT_OK
+    path = target
     if not path.exists():
         err(f"数据库文件“{path}”不存在，无需备份。")
         return EXIT_ERROR

@@ -15,18 +15,23 @@ import traceback
 from collections.abc import Sequence
 
 from kf5g_desktop import __version__
-from kf5g_desktop.cli import data, places, report, returns, selftest
+from kf5g_desktop.cli import data, places, report, returns, selftest, server
 from kf5g_desktop.cli.common import EXIT_BUG, EXIT_ERROR, add_db_option, err
 from kf5g_desktop.logfile import log_path
 from kf5g_desktop.storage.errors import Kf5gError
 
-COMMAND_MODULES = (data, selftest, report, returns, places)
+COMMAND_MODULES = (data, selftest, report, returns, places, server)
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from kf5g_desktop.cli.common import db_target
     from kf5g_desktop.gui.app import run_gui
 
-    return run_gui(getattr(args, "db", None), demo=getattr(args, "demo", False))
+    db = getattr(args, "db", None)
+    target = (db_target(args) if db else None) or None
+    return run_gui(Path(target) if isinstance(target, Path) else target, demo=getattr(args, "demo", False))  # type: ignore[arg-type]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from kf5g_desktop.cli.common import EXIT_OK, add_db_option, db_path, out
+from kf5g_desktop.cli.common import EXIT_OK, add_db_option, db_target, out
 from kf5g_desktop.storage.errors import Kf5gError
 
 
@@ -57,7 +57,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     from kf5g_desktop.storage.store import Store
 
     # Read-only and without the integrity scan: a report only reads (seconds saved on big databases).
-    with Store.open(db_path(args), readonly=True, check="none") as store:
+    with Store.open(db_target(args), readonly=True, check="none") as store:
         unit = args.unit
         if not unit:
             inst = store.installation()

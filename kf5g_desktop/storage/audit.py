@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from kf5g_desktop.domain.audit_text import audit_float, audit_text
 from kf5g_desktop.domain.values import AuditEntry
 
+from .dialect import like_ci
 from .models import AuditRow
 
 _AUDIT_TEXT: dict[type, Callable[[Any], str]] = {  # audit_text() of one class of values
@@ -87,7 +88,7 @@ def history(s: Session, kind: str, record_id: int) -> list[AuditEntry]:
 
 def _log_filter(stmt: Any, search: str, user: str) -> Any:
     if search:
-        stmt = stmt.where(AuditRow.record_key.like(f"%{escape_like(search)}%", escape="\\"))
+        stmt = stmt.where(like_ci(AuditRow.record_key, f"%{escape_like(search)}%"))
     if user:
         stmt = stmt.where(AuditRow.user == user)
     return stmt

@@ -135,9 +135,7 @@ class BatchWriter:
         session = ctx.session
         table = ROW_CLASS[kind].__table__
         when = created_at or ctx.now
-        # Ids are assigned here (the one-writer lock and this transaction make max(id) safe).
-        first = int(session.scalar(select(func.max(ROW_CLASS[kind].id))) or 0) + 1
-        ids = range(first, first + len(records))
+        ids = rawinsert.reserve_ids(session, table, len(records))  # assigned here, in this transaction
         for rid, r in zip(ids, records, strict=True):
             r.id = rid
         ctx.flush_audit()  # earlier changes of this batch first: audit ids stay in time order

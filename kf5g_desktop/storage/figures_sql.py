@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Integer, RowMapping, and_, func, literal, literal_column, or_, select
+from sqlalchemy import ColumnElement, RowMapping, and_, func, literal, or_, select
 from sqlalchemy.orm import Session
 
 from kf5g_desktop.domain import horizon
@@ -21,6 +21,7 @@ from kf5g_desktop.domain.periods import IsoWeek
 from kf5g_desktop.domain.targets import counted_types
 
 from . import history
+from .dialect import count_true, no_index
 from .history import Moment
 from .models import BatchRow, SubmissionRow, UnitRow
 
@@ -41,7 +42,7 @@ def _noindex(col: Any) -> Any:
     The figures read most rows of a table; walking an index (the partial "live" unique indexes,
     WHERE deleted_at IS NULL, or the on-air date index) costs a table lookup per row and is two
     to three times slower than a plain scan on 100,000 stations."""
-    return literal_column(f"+{col.table.name}.{col.name}", type_=col.type)
+    return no_index(col)
 
 
 def _live(S: Any, as_of: date) -> ColumnElement[bool]:
@@ -94,7 +95,7 @@ def _in(col: Any, week: IsoWeek) -> ColumnElement[bool]:
 
 def _sum(cond: ColumnElement[bool]) -> Any:
     """How many rows meet ``cond`` (SQLite: a true comparison is 1, so sum the condition itself)."""
-    return func.coalesce(func.sum(cond, type_=Integer), 0)
+    return count_true(cond)
 
 
 @dataclass(slots=True)

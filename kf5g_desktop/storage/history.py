@@ -28,6 +28,7 @@ from sqlalchemy import (
     FromClause,
     Table,
     and_,
+    bindparam,
     case,
     false,
     literal,
@@ -60,7 +61,7 @@ _TOUCHED = "kf5g_touched"
 
 def record(s: Session, touched: Mapping[str, Iterable[int]], now: datetime) -> None:
     """New versions of the touched records (kind → record ids), valid from ``now``."""
-    at = rawinsert.sql_datetime(now)
+    at = {"at": now}
     conn = s.connection()
     for kind, ids in touched.items():
         id_list = sorted(set(ids))
@@ -75,22 +76,30 @@ def record(s: Session, touched: Mapping[str, Iterable[int]], now: datetime) -> N
         conn.exec_driver_sql(f"DELETE FROM {_TOUCHED}")
 
 
-def _new_versions(conn: Any, kind: str, key: str, at: str) -> None:
+def _new_versions(conn: Any, kind: str, key: str, at: dict[str, datetime]) -> None:
     h = HISTORY_TABLES[kind].name
     t = REGISTERS[kind].name
     cols = ", ".join(f'"{c.name}"' for c in REGISTERS[kind].columns)
     touched = f"(SELECT id FROM {_TOUCHED})"
+    # ":at" a DateTime parameter: stored as each engine stores date-times (SQLite: SQLAlchemy's text)
     # A version recorded and replaced in the same second lasted no time: it is dropped.
-    conn.exec_driver_sql(
-        f'DELETE FROM "{h}" WHERE "{key}" IN {touched} AND valid_to IS NULL AND valid_from = ?', (at,)
+    conn.execute(
+        _at_param(f'DELETE FROM "{h}" WHERE "{key}" IN {touched} AND valid_to IS NULL AND valid_from = :at'),
+        at,
     )
-    conn.exec_driver_sql(
-        f'UPDATE "{h}" SET valid_to = ? WHERE "{key}" IN {touched} AND valid_to IS NULL', (at,)
+    conn.execute(
+        _at_param(f'UPDATE "{h}" SET valid_to = :at WHERE "{key}" IN {touched} AND valid_to IS NULL'), at
     )
-    conn.exec_driver_sql(
-        f'INSERT INTO "{h}" ({cols}, valid_from) SELECT {cols}, ? FROM "{t}" WHERE "{key}" IN {touched}',
-        (at,),
+    conn.execute(
+        _at_param(
+            f'INSERT INTO "{h}" ({cols}, valid_from) SELECT {cols}, :at FROM "{t}" WHERE "{key}" IN {touched}'
+        ),
+        at,
     )
+
+
+def _at_param(sql: str) -> Any:
+    return text(sql).bindparams(bindparam("at", type_=DateTime()))
 
 
 _touched_cache: list[Table] = []

@@ -154,6 +154,9 @@ def upgrade(engine: Engine, *, before: Callable[[], object] | None = None) -> st
         before()
     from alembic import command
 
+    if engine.dialect.name == "postgresql":
+        _upgrade_server(engine)
+        return rev
     with engine.connect() as conn:
         # Batch migrations copy tables; foreign keys must be off while they do (SQLite's rule),
         # and the pragma only takes effect outside a transaction: set it on the raw connection.
@@ -170,6 +173,24 @@ def upgrade(engine: Engine, *, before: Callable[[], object] | None = None) -> st
         if problems:
             raise StorageError(f"结构升级后外键检查未通过（{len(problems)} 处），已停止。")
     return rev
+
+
+def _upgrade_server(engine: Engine) -> None:
+    """PostgreSQL: the same migrations, each in its own transaction (DDL is transactional there: a
+    failed one leaves the schema as it was before it); then what only a server has (the audit
+    trigger) and the groups' grants on any new table."""
+    from alembic import command
+
+    from . import server
+
+    with engine.connect() as conn:
+        command.upgrade(_config(conn), "head")
+        if conn.in_transaction():
+            conn.commit()
+        with conn.begin():
+            server.install_server_objects(conn)
+            if server.groups_exist(conn):
+                server.apply_grants(conn)
 
 
 def migrations_dir() -> Path:

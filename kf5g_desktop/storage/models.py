@@ -117,7 +117,13 @@ class UnitKeyRow(Base):
 class VenueRow(Bookkeeping, Base):
     __tablename__ = "venue"
     __table_args__ = (
-        Index("uq_venue_venue_code_live", "venue_code", unique=True, sqlite_where=text("deleted_at IS NULL")),
+        Index(
+            "uq_venue_venue_code_live",
+            "venue_code",
+            unique=True,
+            sqlite_where=text("deleted_at IS NULL"),
+            postgresql_where=text("deleted_at IS NULL"),
+        ),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     venue_code: Mapped[str] = mapped_column(String(32), nullable=False)
@@ -142,7 +148,13 @@ class VenueRow(Bookkeeping, Base):
 class PoleRow(Bookkeeping, Base):
     __tablename__ = "pole"
     __table_args__ = (
-        Index("uq_pole_pole_code_live", "pole_code", unique=True, sqlite_where=text("deleted_at IS NULL")),
+        Index(
+            "uq_pole_pole_code_live",
+            "pole_code",
+            unique=True,
+            sqlite_where=text("deleted_at IS NULL"),
+            postgresql_where=text("deleted_at IS NULL"),
+        ),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     pole_code: Mapped[str] = mapped_column(String(32), nullable=False)
@@ -172,6 +184,7 @@ class StationRow(Bookkeeping, Base):
             "station_code",
             unique=True,
             sqlite_where=text("deleted_at IS NULL"),
+            postgresql_where=text("deleted_at IS NULL"),
         ),
         Index("ix_station_unit_status", "unit_code", "status"),
     )
@@ -319,7 +332,12 @@ def _history_table(source: Table) -> Table:
         *cols,
         Index(f"ix_{name}_current", key, "valid_to"),
         # covers "the versions valid at T" (and, for counts, "not in the recycle bin then")
-        Index(f"ix_{name}_valid_from", "valid_from", "valid_to", *(["deleted_at"] if "deleted_at" in source.c else [])),
+        Index(
+            f"ix_{name}_valid_from",
+            "valid_from",
+            "valid_to",
+            *(["deleted_at"] if "deleted_at" in source.c else []),
+        ),
     )
 
 

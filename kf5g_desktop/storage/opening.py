@@ -141,3 +141,34 @@ def prepare_schema(path: Path, engine: Engine, *, readonly: bool, existed: bool)
                 f"数据库结构升级失败（{exc}），已自动恢复到升级前的备份“{taken[0].path.name}”。请联系技术支持。"
             ) from exc
         raise StorageError(f"数据库初始化失败：{exc}") from exc
+
+
+def prepare_server_schema(engine: Engine, where: str, *, readonly: bool) -> str | None:
+    """A server database: refuse one of a newer program or with tables not ours, untouched; bring
+    an empty or older one to the current schema (only its owner may: DDL) — the revision upgraded
+    from, if any."""
+    state, rev = migrate.schema_state(engine)
+    if state == migrate.NEWER:
+        raise NewerSchemaError(rev or "?")
+    if state == migrate.FOREIGN:
+        raise StorageError(
+            f"服务器上的数据库“{where}”里已有别的表，不是本程序的数据库，未做任何改动。请检查数据库名。"
+        )
+    if state == migrate.CURRENT:
+        return None
+    if readonly:
+        raise StorageError("只读打开时无法升级数据库结构，请先在可写方式下打开一次。")
+    from sqlalchemy.exc import DBAPIError
+
+    from . import server
+
+    try:
+        return migrate.upgrade(engine)
+    except DBAPIError as exc:
+        if server.sqlstate(exc) != "42501":
+            raise
+        what = "还没有初始化" if state == migrate.EMPTY else "需要升级到本程序的结构版本"
+        raise StorageError(
+            f"服务器上的数据库“{where}”{what}，当前登录没有这个权限（数据库结构未改动）。"
+            "请数据库的所有者（管理员）运行 kf5g server-init 完成后再连接。"
+        ) from exc

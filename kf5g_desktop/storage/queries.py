@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Integer, Select, case, func, or_, select
+from sqlalchemy import ColumnElement, Date, Select, case, func, literal, or_, select
 from sqlalchemy.orm import Session
 
 from kf5g_desktop.domain.kinds import APPROVAL_ORDER, KINDS, SITE_KINDS, kind_title, record_key
@@ -17,6 +17,7 @@ from kf5g_desktop.domain.values import ApprovalItem, DeletedItem, ListQuery
 
 from . import history
 from .audit import escape_like
+from .dialect import days_between, like_ci
 from .errors import NotFoundError
 from .history import Moment
 from .mapping import ROW_CLASS, approval, link_column, opt_date, to_record
@@ -107,7 +108,7 @@ def filtered(kind: str, q: ListQuery, moment: Moment = None) -> Select[Any]:
     conds: list[ColumnElement[bool]] = [t.c.deleted_at.isnot(None) if q.deleted else t.c.deleted_at.is_(None)]
     if q.search:
         term = f"%{escape_like(q.search.strip())}%"
-        conds.append(or_(*[t.c[c].like(term, escape="\\") for c in k.search_fields]))
+        conds.append(or_(*[like_ci(t.c[c], term) for c in k.search_fields]))
     if q.unit_codes:
         conds.append(t.c.unit_code.in_(list(q.unit_codes)))
     if q.operators:
@@ -135,7 +136,7 @@ def filtered(kind: str, q: ListQuery, moment: Moment = None) -> Select[Any]:
     if q.date_to:
         conds.append(date_col <= q.date_to)
     if q.created_on_or_before:
-        conds.append(func.date(t.c.created_at) <= q.created_on_or_before.isoformat())
+        conds.append(func.date(t.c.created_at) <= literal(q.created_on_or_before, Date))
     return stmt.where(*conds)
 
 
@@ -203,10 +204,7 @@ def approvals_stmt(
     """Approval items of live stations with their station, and the days column (lead time, or
     waiting so far on ``today``)."""
     a, st = ApprovalRow.__table__, StationRow.__table__
-    days = func.cast(
-        func.julianday(func.coalesce(a.c.granted_on, today.isoformat())) - func.julianday(a.c.applied_on),
-        Integer,
-    )
+    days = days_between(func.coalesce(a.c.granted_on, literal(today, Date)), a.c.applied_on)
     stmt = (
         select(
             a.c.id,
@@ -226,7 +224,7 @@ def approvals_stmt(
     )
     if search:
         term = f"%{escape_like(search.strip())}%"
-        stmt = stmt.where(or_(st.c.station_code.like(term, escape="\\"), st.c.name.like(term, escape="\\")))
+        stmt = stmt.where(or_(like_ci(st.c.station_code, term), like_ci(st.c.name, term)))
     if unit_codes:
         stmt = stmt.where(st.c.unit_code.in_(list(unit_codes)))
     if waiting_only:

@@ -1,4 +1,4 @@
-"""Fast multi-row INSERTs for bulk imports: plain tuples through the driver's ``executemany``.
+"""Fast multi-row INSERTs for bulk imports (PostgreSQL: ``COPY``): plain tuples through the driver's ``executemany``.
 
 SQLAlchemy's executemany builds, processes and checks one parameter dict per row; for the 100,000
 rows of a city import that costs several times the SQLite work itself. Here the values are turned
@@ -77,8 +77,70 @@ def insert_rows(
 
     ``constants`` (column → the same storage value for every row) are written into the statement
     as SQL literals rather than bound once per row."""
-    for sql, params in _statements(session.connection(), table, columns, rows, constants):
-        session.connection().exec_driver_sql(sql, params)
+    _insert(session.connection(), table, columns, rows, constants)
+
+
+def _insert(
+    conn: Connection,
+    table: Table | FromClause,
+    columns: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    constants: dict[str, str | int | None] | None,
+) -> None:
+    if conn.dialect.name == "postgresql":
+        _copy(conn, table, columns, rows, constants)
+        return
+    for sql, params in _statements(conn, table, columns, rows, constants):
+        conn.exec_driver_sql(sql, params)
+
+
+def _copy(
+    conn: Connection,
+    table: Table | FromClause,
+    columns: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    constants: dict[str, str | int | None] | None,
+) -> None:
+    """PostgreSQL: the rows through ``COPY … FROM STDIN`` (psycopg's copy protocol), the constants
+    appended to each. The storage form is also what COPY's text format reads (dates and date-times
+    as ISO text, booleans 1/0)."""
+    if not rows:
+        return
+    extra = tuple((constants or {}).values())
+    names = ", ".join(f'"{c}"' for c in (*columns, *(constants or {})))
+    raw: Any = conn.connection.driver_connection
+    sql = f'COPY "{cast(Table, table).name}" ({names}) FROM STDIN'
+    import psycopg
+
+    try:
+        with raw.cursor() as cur, cur.copy(sql) as copy:
+            write = copy.write_row
+            if extra:
+                for r in rows:
+                    write((*r, *extra))
+            else:
+                for r in rows:
+                    write(r)
+    except psycopg.Error as exc:  # as SQLAlchemy's own statements raise it (IntegrityError, …)
+        from sqlalchemy.exc import DBAPIError
+
+        raise DBAPIError.instance(sql, None, exc, psycopg.Error) from exc
+
+
+def reserve_ids(session: Session, table: Table | FromClause, n: int) -> Sequence[int]:
+    """``n`` new ids for rows of ``table`` that are inserted with their ids. SQLite: the ids after
+    the largest (the one-writer lock and the transaction make that safe); PostgreSQL: taken from the
+    table's sequence, so writers on other PCs never get the same ones."""
+    t = cast(Table, table)
+    if session.get_bind().dialect.name == "postgresql":
+        ids = session.connection().exec_driver_sql(
+            f"SELECT nextval(pg_get_serial_sequence('{t.name}', 'id')) FROM generate_series(1, {int(n)})"
+        )
+        return [int(r[0]) for r in ids]
+    from sqlalchemy import func, select
+
+    first = int(session.scalar(select(func.max(t.c.id))) or 0) + 1
+    return range(first, first + n)
 
 
 def _statements(
@@ -146,8 +208,7 @@ class BackgroundInserts:
                 return
             if self._error is None:
                 try:
-                    for sql, params in _statements(self._conn, *item):
-                        self._conn.exec_driver_sql(sql, params)
+                    _insert(self._conn, *item)
                 except BaseException as exc:  # handed to the caller's thread
                     self._error = exc
 

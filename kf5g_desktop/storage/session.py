@@ -19,7 +19,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from kf5g_desktop.domain.validation import ValidationContext
 
-from . import history, rawinsert
+from . import history, rawinsert, server
 from .errors import ConflictError, CorruptDatabaseError, StorageError, is_corruption, sqlite_problem
 from .models import AuditRow
 
@@ -38,7 +38,7 @@ AUDIT_COLUMNS = (
 
 
 @contextmanager
-def open_session(engine: Engine, path: Path, *, write: bool = False) -> Iterator[Session]:
+def open_session(engine: Engine, path: Path | str, *, write: bool = False) -> Iterator[Session]:
     """A short session in one transaction; committed on success, rolled back on error. ``engine``
     is the store's write engine for ``write=True`` (BEGIN IMMEDIATE: SQLite's write lock at once)."""
     try:
@@ -49,7 +49,11 @@ def open_session(engine: Engine, path: Path, *, write: bool = False) -> Iterator
         # connection changed the record in between — only possible with many writers (a server).
         raise ConflictError("", 0, by="", at=None, version=None) from exc
     except DBAPIError as exc:
-        err = db_error(exc, path, write)
+        if engine.dialect.name == "postgresql":
+            user = engine.url.username or ""
+            err = server.server_error(exc, str(path), write, user)
+        else:
+            err = db_error(exc, Path(path), write)
         if err is None:
             raise  # not the environment: a bug, keep it as it is
         raise err from exc
@@ -120,7 +124,7 @@ class WriteContext:
 @contextmanager
 def writing(
     write_engine: Engine,
-    path: Path,
+    path: Path | str,
     *,
     user: str,
     now: datetime,

@@ -11,6 +11,7 @@ A table of contents: it opens and closes the database and passes each call to it
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from datetime import date, datetime
@@ -40,7 +41,7 @@ from kf5g_desktop.domain.values import (
     Submission,
     WeekNote,
 )
-from kf5g_desktop.paths import default_db_path
+from kf5g_desktop.paths import ENV_DB, default_db_path
 
 from . import (
     audit,
@@ -52,6 +53,7 @@ from . import (
     opening,
     queries,
     reference,
+    server,
     settings,
     submissions,
     writes,
@@ -84,8 +86,10 @@ class Store:
         clock: Callable[[], datetime] | None = None,
         upgraded_from: str | None = None,
         integrity: opening.IntegrityWatch | None = None,
+        server_url: str | None = None,
     ) -> None:
-        self.path = path
+        self.path = path  # on a server: a place in the user's data folder for this PC's backups of it
+        self.server_url = server_url  # the server's address without its password; None for a file
         self.engine = engine
         self._readonly = readonly
         self.integrity = integrity  # the background quick_check (check="background"), if any
@@ -118,6 +122,10 @@ class Store:
         of the program writes to it (open again with ``readonly=True``), NewerSchemaError,
         CorruptDatabaseError, or a plain StorageError for an unwritable place.
         """
+        if path is None and server.is_server_url(os.environ.get(ENV_DB)):
+            path = os.environ[ENV_DB]
+        if server.is_server_url(path):
+            return cls._open_server(str(path), readonly=readonly, clock=clock)
         path = Path(path) if path is not None else default_db_path()
         path = path.expanduser()
         existed, integrity = opening.check_file(path, readonly=readonly, check=check)
@@ -149,9 +157,61 @@ class Store:
                 lock.release()
             raise
 
+    @classmethod
+    def _open_server(cls, url: str, *, readonly: bool, clock: Callable[[], datetime] | None) -> Store:
+        """A database on a PostgreSQL server: a connection and schema check instead of the file's
+        checks; no file lock (the server serialises writers); the user is the login role, which the
+        server also writes into every audit row. A login that may not write (查看) gets a read-only
+        store."""
+        from sqlalchemy.exc import DBAPIError
+
+        engine = server.make_server_engine(url, readonly=readonly)
+        where = server.safe_url(url)
+        try:
+            with engine.connect() as conn:
+                login = str(conn.exec_driver_sql("SELECT current_user").scalar())
+        except DBAPIError as exc:
+            engine.dispose()
+            raise server.connect_error(exc, url) from exc
+        try:
+            upgraded_from = opening.prepare_server_schema(engine, where, readonly=readonly)
+            with engine.connect() as conn:
+                may_write = bool(conn.exec_driver_sql("SELECT has_table_privilege('station', 'INSERT')").scalar())
+            store = cls(
+                server.local_place(engine.url),
+                engine,
+                readonly=readonly or not may_write,
+                lock=None,
+                user=login,
+                clock=clock,
+                upgraded_from=upgraded_from,
+                server_url=where,
+            )
+            if not store._read(reference.seeded):
+                if store.readonly:
+                    raise StorageError(
+                        f"服务器上的数据库“{where}”还没有初始化，请管理员先运行 kf5g server-init。"
+                    )
+                with store.session(write=True) as s:
+                    reference.seed(s)
+            return store
+        except BaseException:
+            engine.dispose()
+            raise
+
+    @property
+    def on_server(self) -> bool:
+        """The database is on a PostgreSQL server (not a SQLite file on this PC)."""
+        return self.server_url is not None
+
+    @property
+    def location(self) -> str:
+        """Where the database is, for messages and titles: the file's path or the server's address."""
+        return self.server_url or str(self.path)
+
     def close(self, *, backup_on_exit: bool = False) -> None:
         try:
-            if backup_on_exit and not self.readonly:
+            if backup_on_exit and not self.readonly and not self.on_server:
                 with suppress(StorageError):
                     self.backup("exit")
             self.engine.dispose()
@@ -191,7 +251,7 @@ class Store:
         ``write=True`` takes SQLite's write lock at the start (BEGIN IMMEDIATE)."""
         if write:
             self._hold_writes()
-        with open_session(self._write_engine if write else self.engine, self.path, write=write) as s:
+        with open_session(self._write_engine if write else self.engine, self.location, write=write) as s:
             yield s
 
     @contextmanager
@@ -202,7 +262,7 @@ class Store:
         user = self.user
         validation = self.validation_context()  # the reference data, read before the write lock
         with writing(
-            self._write_engine, self.path, user=user, now=self.now(), validation=validation, batch_id=batch_id
+            self._write_engine, self.location, user=user, now=self.now(), validation=validation, batch_id=batch_id
         ) as ctx:
             yield ctx
 
@@ -570,21 +630,46 @@ class Store:
         check runs on a thread of its own (without Python's lock) while the records are validated."""
         from concurrent.futures import ThreadPoolExecutor
 
+        if self.on_server:  # the server keeps its own files whole; the records are checked here
+            return self._read(writes.check_records, self.validation_context())
         with ThreadPoolExecutor(1, thread_name_prefix="kf5g-integrity") as pool:
             integrity = pool.submit(writes.integrity_check, self.path)
             records = self._read(writes.check_records, self.validation_context())
             return integrity.result() + records
 
-    def backup(self, reason: str = "manual") -> backups.BackupInfo:
+    def backup(self, reason: str = "manual") -> backups.BackupInfo | None:
+        """A verified backup now (``backups/`` beside the database). On a server only when asked
+        for (``manual``): a kf5g SQLite file of the whole database in this PC's data folder; the
+        automatic ones (daily, before imports and undos, on exit) are the server's own business
+        there (its transactions roll a failed import back; see the README) — None."""
+        if self.on_server:
+            if reason != "manual":
+                return None
+            from . import server_copy
+
+            info = server_copy.backup_to_file(self.engine, self.path, reason, now=datetime.now())
+            backups.thin_backups(self.path)
+            return info
         self._hold_writes()  # a backup of a file not yet checked (or damaged) is not taken
         info = backups.take_backup(self.path, reason)
         backups.thin_backups(self.path)
         return info
 
+    def backup_to(self, dest: Path) -> backups.BackupInfo:
+        """A verified backup written to ``dest`` (a server's: a kf5g SQLite file of it)."""
+        now = datetime.now()
+        if self.on_server:
+            from . import server_copy
+
+            return server_copy.backup_to_file(self.engine, self.path, "manual", now=now, dest=dest)
+        self._hold_writes()
+        backups.copy_database(self.path, dest)
+        return backups.BackupInfo(dest, now.replace(microsecond=0), "manual")
+
     def backup_daily_if_due(self) -> backups.BackupInfo | None:
         if self.integrity is not None:
             self.integrity.wait()
-        if self.readonly or not backups.needs_daily_backup(self.path):
+        if self.readonly or self.on_server or not backups.needs_daily_backup(self.path):
             return None
         return self.backup("daily")
 

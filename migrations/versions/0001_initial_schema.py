@@ -109,7 +109,11 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_pole_shared_on"), ["shared_on"], unique=False)
         batch_op.create_index(batch_op.f("ix_pole_unit_code"), ["unit_code"], unique=False)
         batch_op.create_index(
-            "uq_pole_pole_code_live", ["pole_code"], unique=True, sqlite_where=sa.text("deleted_at IS NULL")
+            "uq_pole_pole_code_live",
+            ["pole_code"],
+            unique=True,
+            sqlite_where=sa.text("deleted_at IS NULL"),
+            postgresql_where=sa.text("deleted_at IS NULL"),
         )
 
     op.create_table(
@@ -209,6 +213,7 @@ def upgrade() -> None:
             ["venue_code"],
             unique=True,
             sqlite_where=sa.text("deleted_at IS NULL"),
+            postgresql_where=sa.text("deleted_at IS NULL"),
         )
 
     op.create_table(
@@ -266,6 +271,7 @@ def upgrade() -> None:
             ["operator", "station_code"],
             unique=True,
             sqlite_where=sa.text("deleted_at IS NULL"),
+            postgresql_where=sa.text("deleted_at IS NULL"),
         )
 
     op.create_table(

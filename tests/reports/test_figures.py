@@ -157,10 +157,10 @@ def test_without_lists_counts_agree(fixed_store, week, unit):
     assert light.late == [] and light.waiting == [] and light.station_changes == []
 
 
-def test_suspended_stations_are_not_late_but_listed_apart(tmp_path):
+def test_suspended_stations_are_not_late_but_listed_apart(new_db):
     from tests.reports.dataset import build_overdue
 
-    store = build_overdue(tmp_path / "overdue.db")
+    store = build_overdue(new_db("overdue.db"))
     try:
         f = week_figures(store, W05, QI)
         assert [(s.station_code, s.status, s.note) for s in f.late] == [("O1", "在建", "逾期 18 天")]

@@ -246,7 +246,7 @@ def test_broken_file(builder, expect, accept, names_row, exported, city_store, t
     broken = tmp_path / "broken.xlsx"
     builder(exported.path, broken)
     city_store.set_unit_key("410221", "11" * 32)  # the city holds the unit's key: signatures are checked
-    db = city_store.path
+    db = city_store
     before = db_digest(db)
     reports = import_files(city_store, [broken], accept_modified=accept)
     rep = reports[0]
@@ -258,7 +258,7 @@ def test_broken_file(builder, expect, accept, names_row, exported, city_store, t
     if names_row:
         assert re.search(r"工作表“[^”]+”第\d+行", text), text
     assert db_digest(db) == before
-    assert not city_store.query("station") and not list(Path(db).parent.glob("backups/*"))
+    assert not city_store.query("station") and not list(city_store.path.parent.glob("backups/*"))
 
 
 def _dimension(ref: bytes):
@@ -302,7 +302,7 @@ def test_error_boundary_never_leaks_a_traceback(city_store, tmp_path):
 
 def test_a_cell_that_makes_the_fast_reader_panic_is_a_clear_error(exported, city_store, tmp_path):
     """python-calamine panics (pyo3 PanicException, a BaseException) on a huge negative duration."""
-    before = db_digest(city_store.path)
+    before = db_digest(city_store)
 
     def poison(wb):
         cell = wb["基站"]["J4"]
@@ -314,4 +314,4 @@ def test_a_cell_that_makes_the_fast_reader_panic_is_a_clear_error(exported, city
     res = verify_file(city_store, bad)
     assert not res.ok
     assert "基站" in " ".join(res.messages())
-    assert db_digest(city_store.path) == before
+    assert db_digest(city_store) == before

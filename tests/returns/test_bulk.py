@@ -80,7 +80,7 @@ def test_ten_thousand_rows_one_bad_row_writes_nothing(unit_store, tmp_path):
     rows = [_row(i) for i in range(10_000)]
     rows[4321] = _row(4321, 经度=126.5)  # outside Kaifeng
     path = _xlsx(tmp_path / "list.xlsx", rows)
-    before = db_digest(unit_store.path)
+    before = db_digest(unit_store)
     count = unit_store.count("station")
     pv = bulk.load_and_preview(unit_store, path, "stations")
     bad = [r for r in pv.rows if r.state == ERROR]
@@ -90,7 +90,7 @@ def test_ten_thousand_rows_one_bad_row_writes_nothing(unit_store, tmp_path):
     with pytest.raises(bulk.BulkImportError, match="未导入任何数据"):
         bulk.commit(unit_store, pv)
     assert unit_store.count("station") == count
-    assert db_digest(unit_store.path) == before
+    assert db_digest(unit_store) == before
 
 
 def test_preview_diff_commit_and_undo(unit_store, tmp_path):

@@ -54,10 +54,10 @@ class Unchanged:
 
     def __init__(self, store) -> None:
         self.store = store
-        self.before = db_digest(store.path)
+        self.before = db_digest(store)
 
     def check(self) -> None:
-        assert db_digest(self.store.path) == self.before
+        assert db_digest(self.store) == self.before
         assert not list(Path(self.store.path).parent.glob("backups/*"))
 
 

@@ -43,6 +43,6 @@ def test_city_export_and_import_say_how_keys_are_issued(tmp_path, city_store, un
     one_unit = describe(export_return(city_store, WEEK, out, unit_code="410222"))
     assert "尚未给该区县发放签名密钥" in one_unit and "导出参考数据" in one_unit
     assert "市局尚未下发" not in one_unit
-    with Store.open(unit_store.path, readonly=True) as ro:  # a unit's own verify keeps its wording
+    with Store.open(unit_store.server_url or unit_store.path, readonly=True) as ro:  # a unit's own verify keeps its wording
         (own,) = import_files(ro, [unsigned.path], dry_run=True)
         assert "发放" not in "\n".join(own.result.messages())

@@ -18,8 +18,8 @@ def _station(code: str, approvals: list[Approval]) -> Station:
     )
 
 
-def test_approval_items_paged_with_waiting_days(tmp_path):
-    store = Store.open(tmp_path / "a.db", user="测试", clock=lambda: datetime(2021, 3, 1, 9, 0))
+def test_approval_items_paged_with_waiting_days(new_db):
+    store = Store.open(new_db("a.db", "测试"), user="测试", clock=lambda: datetime(2021, 3, 1, 9, 0))
     try:
         store.setup_installation(kind="unit", unit_code="410221", user_name="测试")
         store.save(
@@ -43,8 +43,8 @@ def test_approval_items_paged_with_waiting_days(tmp_path):
         store.close()
 
 
-def test_station_summary_counts_live_stations(tmp_path):
-    store = Store.open(tmp_path / "s.db", user="测试", clock=lambda: datetime(2021, 3, 1, 9, 0))
+def test_station_summary_counts_live_stations(new_db):
+    store = Store.open(new_db("s.db", "测试"), user="测试", clock=lambda: datetime(2021, 3, 1, 9, 0))
     try:
         a = store.save(_station("B1", []))
         store.save(_station("B2", []))

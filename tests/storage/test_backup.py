@@ -16,6 +16,7 @@ def add_venue(store, name):
     return store.save(venue(name=name, category="school", opened_on=date(2021, 1, 4)))
 
 
+@pytest.mark.parametrize("engine_kind", ["sqlite"])  # backups of a file
 def test_backup_and_restore_round_trip_keeping_a_copy_of_what_is_replaced(empty_store):
     add_venue(empty_store, "杞县一中")
     info = empty_store.backup("manual")
@@ -34,6 +35,7 @@ def test_backup_and_restore_round_trip_keeping_a_copy_of_what_is_replaced(empty_
         assert {v.name for v in old.query("venue")} == {"杞县一中", "杞县二中"}
 
 
+@pytest.mark.parametrize("engine_kind", ["sqlite"])  # backups of a file
 def test_restore_refuses_a_broken_backup(tmp_path, empty_store):
     bad = tmp_path / "bad.db"
     bad.write_bytes(b"not a database at all" * 100)
@@ -69,6 +71,7 @@ def test_thinning_keeps_last_week_then_weekly_then_monthly_and_always_the_newest
     assert backup.backups_to_thin(only, now) == []
 
 
+@pytest.mark.parametrize("engine_kind", ["sqlite"])  # backups of a file
 def test_daily_backup_once_a_day(empty_store, clock):
     assert empty_store.backup_daily_if_due() is not None
     assert empty_store.backup_daily_if_due() is None

@@ -8,8 +8,8 @@ from kf5g_desktop.domain.records import Approval, Station
 from kf5g_desktop.storage.store import Store
 
 
-def test_insert_many_audited_backdated_and_undoable(tmp_path):
-    store = Store.open(tmp_path / "a.db", user="tester", clock=lambda: datetime(2021, 2, 7, 10, 0))
+def test_insert_many_audited_backdated_and_undoable(new_db):
+    store = Store.open(new_db("a.db", "tester"), user="tester", clock=lambda: datetime(2021, 2, 7, 10, 0))
     recs = [
         Station(
             unit_code="410221",
@@ -112,13 +112,13 @@ def test_insert_many_writes_odd_user_names_exactly(tmp_path):
         store.close()
 
 
-def test_insert_many_failure_on_the_writer_thread_rolls_everything_back(tmp_path):
+def test_insert_many_failure_on_the_writer_thread_rolls_everything_back(new_db):
     """The inserts run on a background thread: an error there (here the unique business key) must
     reach the caller and leave the database as it was."""
     import pytest
     from sqlalchemy.exc import IntegrityError
 
-    store = Store.open(tmp_path / "a.db", user="tester", clock=lambda: datetime(2021, 2, 7, 10, 0))
+    store = Store.open(new_db("a.db", "tester"), user="tester", clock=lambda: datetime(2021, 2, 7, 10, 0))
     dup = [Station(unit_code="410221", station_code="S1", operator="CMCC", name=f"站{i}") for i in range(3)]
     with pytest.raises(IntegrityError), store.batch_writer("test", "bulk") as w:
         w.insert_many("station", dup)

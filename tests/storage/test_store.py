@@ -213,6 +213,7 @@ def test_check_reports_invalid_rows_written_behind_the_stores_back(empty_store):
     assert len(problems) == 1 and problems[0].issue.field == "lat"
 
 
+@pytest.mark.parametrize("engine_kind", ["sqlite"])  # SQLite's file format
 def test_new_database_has_8k_pages_and_wal(empty_store):
     import sqlite3
 
