@@ -80,6 +80,8 @@ class Cluster:
             f"DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{name}') THEN "
             f"CREATE ROLE {q} {attrs}; END IF; END $$"
         )
+        if superuser:  # roles are the cluster's: another test may have made this name a plain login
+            self.sql(f"ALTER ROLE {q} LOGIN SUPERUSER")
 
     def _run(self, *args: str) -> subprocess.CompletedProcess[str]:
         kw: dict[str, object] = {}

@@ -32,7 +32,7 @@ def office(cluster):
     name = cluster.empty_database()
     owner_url = cluster.url(name, SUPERUSER)
     res = server.init_database(owner_url, kind="unit", unit_code="410221", user_name="杞县专班")
-    for person, group in (("王管理", "管理员"), ("张三", "填报"), ("李四", "查看")):
+    for person, group in (("吴管理", "管理员"), ("孙填报", "填报"), ("周查看", "查看")):
         server.add_login(owner_url, person, group)
     yield name, res
     cluster.drop_database(name)
@@ -48,15 +48,15 @@ def test_server_init_makes_the_schema_the_groups_and_the_installation(cluster, o
     name, res = office
     assert res.groups == {"管理员": f"{name}_admin", "填报": f"{name}_entry", "查看": f"{name}_viewer"}
     assert [(u.name, u.group) for u in server.list_logins(cluster.url(name, SUPERUSER))] == [
-        ("张三", "填报"),
-        ("李四", "查看"),
-        ("王管理", "管理员"),
+        ("吴管理", "管理员"),  # by name (C collation: code point order)
+        ("周查看", "查看"),
+        ("孙填报", "填报"),
     ]
-    with Store.open(cluster.url(name, "张三")) as store:
+    with Store.open(cluster.url(name, "孙填报")) as store:
         assert store.on_server and not store.readonly
         inst = store.installation()
         assert inst.is_unit and inst.unit_code == "410221"
-        assert store.user == "张三"
+        assert store.user == "孙填报"
         assert len(store.units()) == 9
     # run again: nothing to do, nothing changed
     again = server.init_database(cluster.url(name, SUPERUSER), kind="unit", unit_code="410221")
@@ -67,27 +67,27 @@ def test_server_init_makes_the_schema_the_groups_and_the_installation(cluster, o
 
 def test_the_audit_logs_who_is_the_login_whatever_the_program_says(cluster, office):
     name, _ = office
-    with Store.open(cluster.url(name, "张三"), user="冒名顶替") as store:
+    with Store.open(cluster.url(name, "孙填报"), user="冒名顶替") as store:
         st = store.save(station())
-        assert store.history("station", st.id)[0].user == "张三"
-        assert st.meta.created_by == "张三"
-    with _psycopg(cluster, name, "张三") as c:  # with plain SQL, naming someone else
+        assert store.history("station", st.id)[0].user == "孙填报"
+        assert st.meta.created_by == "孙填报"
+    with _psycopg(cluster, name, "孙填报") as c:  # with plain SQL, naming someone else
         c.execute(
             "INSERT INTO audit_log (at, \"user\", action, table_name, record_id, record_key) "
-            "VALUES (now(), '王管理', 'update', 'station', %s, 'x')",
+            "VALUES (now(), '吴管理', 'update', 'station', %s, 'x')",
             (st.id,),
         )
         users = [r[0] for r in c.execute('SELECT "user" FROM audit_log ORDER BY id')]
-    assert users == ["张三", "张三"]
+    assert users == ["孙填报", "孙填报"]
 
 
 def test_the_audit_log_cannot_be_rewritten_by_entry_or_admin(cluster, office):
     import psycopg
 
     name, _ = office
-    with Store.open(cluster.url(name, "张三")) as store:
+    with Store.open(cluster.url(name, "孙填报")) as store:
         store.save(station())
-    for who in ("张三", "王管理"):
+    for who in ("孙填报", "吴管理"):
         with _psycopg(cluster, name, who) as c:
             for sql in ("UPDATE audit_log SET action = 'x'", "DELETE FROM audit_log", "TRUNCATE audit_log"):
                 with pytest.raises(psycopg.errors.InsufficientPrivilege):
@@ -143,10 +143,10 @@ def test_a_viewer_is_refused_on_every_write_path_also_with_plain_sql(cluster, of
     import psycopg
 
     name, _ = office
-    with Store.open(cluster.url(name, "王管理")) as admin:
+    with Store.open(cluster.url(name, "吴管理")) as admin:
         _fill(admin)
         before = admin.audit_count()
-    viewer = Store.open(cluster.url(name, "李四"))
+    viewer = Store.open(cluster.url(name, "周查看"))
     try:
         assert viewer.readonly and viewer.count("station") == 2  # reads as everyone does
         for what, write in _write_paths(viewer).items():
@@ -157,7 +157,7 @@ def test_a_viewer_is_refused_on_every_write_path_also_with_plain_sql(cluster, of
         viewer.close()
     # the same login with its own SQL client: every table refused, whatever the statement
     tables = [t.name for t in __import__("kf5g_desktop.storage.server_copy", fromlist=["x"]).tables()]
-    with _psycopg(cluster, name, "李四") as c:
+    with _psycopg(cluster, name, "周查看") as c:
         for t in [*tables, "alembic_version"]:
             cols = [r[0] for r in c.execute(
                 "SELECT column_name FROM information_schema.columns WHERE table_name = %s LIMIT 1", (t,)
@@ -183,13 +183,13 @@ def test_a_viewer_is_refused_on_every_write_path_also_with_plain_sql(cluster, of
 
 def test_a_viewer_forcing_the_store_writable_is_refused_by_the_server(cluster, office):
     name, _ = office
-    with Store.open(cluster.url(name, "王管理")) as admin:
+    with Store.open(cluster.url(name, "吴管理")) as admin:
         _fill(admin)
-    viewer = Store.open(cluster.url(name, "李四"))
+    viewer = Store.open(cluster.url(name, "周查看"))
     try:
         viewer._readonly = False  # as if the program's check were gone: the grants still hold
         for what, write in _write_paths(viewer).items():
-            with pytest.raises(server.PermissionDeniedError, match="李四"):
+            with pytest.raises(server.PermissionDeniedError, match="周查看"):
                 write()
             assert viewer.count("station") == 2, what
     finally:
@@ -198,7 +198,7 @@ def test_a_viewer_forcing_the_store_writable_is_refused_by_the_server(cluster, o
 
 def test_entry_enters_and_imports_but_settings_and_reference_data_are_the_admins(cluster, office):
     name, _ = office
-    with Store.open(cluster.url(name, "张三")) as entry:
+    with Store.open(cluster.url(name, "孙填报")) as entry:
         _fill(entry)
         assert entry.count("station") == 2
         for write in (
@@ -206,9 +206,9 @@ def test_entry_enters_and_imports_but_settings_and_reference_data_are_the_admins
             lambda: entry.set_target("410221", 2021, "stations", 5),
             lambda: entry.set_unit_key("410221", "ab" * 32),
         ):
-            with pytest.raises(server.PermissionDeniedError, match="张三"):
+            with pytest.raises(server.PermissionDeniedError, match="孙填报"):
                 write()
-    with Store.open(cluster.url(name, "王管理")) as admin:
+    with Store.open(cluster.url(name, "吴管理")) as admin:
         admin.set_target("410221", 2021, "stations", 5)
         assert any(t.value == 5 and t.year == 2021 for t in admin.targets() if t.unit_code == "410221")
 
@@ -272,8 +272,8 @@ def test_kf5g_backup_of_a_server_writes_a_kf5g_file(cluster, office, tmp_path):
     from kf5g_desktop.cli.main import run
 
     name, _ = office
-    url = cluster.url(name, "李四")  # even a 查看 login can take one: it only reads
-    with Store.open(cluster.url(name, "张三")) as entry:
+    url = cluster.url(name, "周查看")  # even a 查看 login can take one: it only reads
+    with Store.open(cluster.url(name, "孙填报")) as entry:
         _fill(entry)
     assert run(["backup", "--db", url, "--to", str(tmp_path / "b.db")]) == 0
     with Store.open(tmp_path / "b.db", readonly=True) as copy:
@@ -293,7 +293,7 @@ def test_a_server_database_of_a_newer_program_is_refused_untouched(cluster, offi
     with _psycopg(cluster, name, SUPERUSER) as c:
         c.execute("UPDATE alembic_version SET version_num = '9999'")
     with pytest.raises(NewerSchemaError):
-        Store.open(cluster.url(name, "张三"))
+        Store.open(cluster.url(name, "孙填报"))
     with pytest.raises(NewerSchemaError):
         server.init_database(cluster.url(name, SUPERUSER), kind="unit", unit_code="410221")
     with _psycopg(cluster, name, SUPERUSER) as c:
