@@ -20,21 +20,23 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
 from datetime import datetime, time
+from operator import attrgetter
 from typing import Any
 
 from kf5g_desktop.domain import codes
 from kf5g_desktop.domain.kinds import KINDS, record_key
-from kf5g_desktop.domain.records import NON_DATA_FIELDS, Pole, Station, Venue
+from kf5g_desktop.domain.records import NON_DATA_FIELDS, Approval, Station
 from kf5g_desktop.domain.schema import POLE, REGISTER_KINDS, STATION, VENUE
-from kf5g_desktop.domain.values import ListQuery
 from kf5g_desktop.storage import changes as record_changes
+from kf5g_desktop.storage import register_rows
 from kf5g_desktop.storage.errors import Kf5gError
 from kf5g_desktop.storage.gcpause import paused_gc
+from kf5g_desktop.storage.mapping import opt_date
 from kf5g_desktop.storage.store import Store
 
 from . import submissions
 from .parsing import ParsedRow
-from .rows import effective_subsidy_state
+from .rows import default_subsidy_state, effective_subsidy_state
 from .verify import VerifyResult
 
 Progress = Callable[[int, int, str], None]
@@ -157,23 +159,23 @@ def _plan_import(
     store: Store, result: VerifyResult, prev: submissions.Submission | None, same: bool, older: bool
 ) -> ImportPlan:
     unit_code = result.unit_code
-    db_st, db_ve, db_po = _unit_records(store, unit_code)
-
+    others = [u for u in store.unit_map() if u != unit_code]
     conflicts: list[str] = []
     # Keys used by other units (live records).
     other_st = {
-        (s.operator, s.station_code): s.unit_code
-        for s in store.query(STATION, ListQuery(unit_codes=[u for u in store.unit_map() if u != unit_code]))
+        (op, code): unit
+        for op, code, unit in register_rows.keys_of_units(
+            store, STATION, others, ("operator", "station_code")
+        )
     }
     incoming = {
         STATION: [_station(pr) for pr in result.stations],
         VENUE: [pr.record for pr in result.venues],
         POLE: [pr.record for pr in result.poles],
     }
-    plans = {
-        kind: _plan(kind, db, incoming[kind])
-        for kind, db in zip(REGISTER_KINDS, (db_st, db_ve, db_po), strict=True)
-    }
+    signatures = {kind: _incoming_signatures(kind, recs) for kind, recs in incoming.items()}
+    now = _UnitSide.read(store, unit_code)
+    plans = {kind: _plan(kind, now, incoming[kind], signatures[kind]) for kind in REGISTER_KINDS}
     for pr in result.stations:
         st = pr.record
         assert isinstance(st, Station)
@@ -185,34 +187,15 @@ def _plan_import(
             )
     for kind, rows in ((VENUE, result.venues), (POLE, result.poles)):
         attr, title = KINDS[kind].code_field, KINDS[kind].register_title
-        table_codes = _codes_elsewhere(store, kind, unit_code)
+        table_codes = _codes_elsewhere(store, kind, others)
         for pr in rows:
             code = getattr(pr.record, attr)
             if code in table_codes:
                 conflicts.append(
                     f"工作表“{title}”第{pr.row}行：编号“{code}”在数据库中属于区县{table_codes[code]}，请核对。"
                 )
-    since = since_previous(store, unit_code, str(result.week), incoming)
+    since = since_previous(store, unit_code, str(result.week), incoming, signatures)
     return ImportPlan(result, plans, conflicts, prev, same, older, since)
-
-
-def _unit_records(
-    store: Store, unit_code: str, at: datetime | None = None
-) -> tuple[list[Station], list[Venue], list[Pole]]:
-    """A unit's live records (now, or as they stood at ``at``), stations with their approvals and
-    the codes of their venue and pole."""
-    q = ListQuery(unit_codes=[unit_code])
-    db_st: list[Station] = store.query(STATION, q, at=at)
-    db_ve: list[Venue] = store.query(VENUE, q, at=at)
-    db_po: list[Pole] = store.query(POLE, q, at=at)
-    approvals = store.approvals_for([s.id for s in db_st if s.id is not None], at=at) if db_st else {}
-    venue_code_by_id = {v.id: v.venue_code for v in db_ve}
-    pole_code_by_id = {p.id: p.pole_code for p in db_po}
-    for s in db_st:
-        s.approvals = approvals.get(s.id or 0, [])
-        s.venue_code = venue_code_by_id.get(s.venue_id) if s.venue_id else None
-        s.pole_code = pole_code_by_id.get(s.pole_id) if s.pole_id else None
-    return db_st, db_ve, db_po
 
 
 KEYS: dict[str, Callable[[Any], object]] = {
@@ -239,7 +222,13 @@ def previous_accepted(
     return sub, moment
 
 
-def since_previous(store: Store, unit_code: str, week: str, incoming: dict[str, list[Any]]) -> SincePrevious:
+def since_previous(
+    store: Store,
+    unit_code: str,
+    week: str,
+    incoming: dict[str, list[Any]],
+    signatures: dict[str, list[tuple[Any, ...]]] | None = None,
+) -> SincePrevious:
     """The file's records against the unit's records as at its previous accepted submission."""
     prev = previous_accepted(store, unit_code, week)
     if prev is None:
@@ -249,8 +238,10 @@ def since_previous(store: Store, unit_code: str, week: str, incoming: dict[str, 
     sub, moment = prev
     out = SincePrevious(sub, moment)
     names = _display_names(store)
-    for kind, db in zip(REGISTER_KINDS, _unit_records(store, unit_code, moment), strict=True):
-        plan = _plan(kind, db, incoming[kind])
+    then = _UnitSide.read(store, unit_code, moment)
+    for kind in REGISTER_KINDS:
+        sigs = signatures[kind] if signatures is not None else _incoming_signatures(kind, incoming[kind])
+        plan = _plan(kind, then, incoming[kind], sigs)
         out.new += [RecordDiff(kind, record_key(kind, r)) for r in plan.new]
         out.removed += [RecordDiff(kind, record_key(kind, r)) for r in plan.removed]
         for old, new in plan.changed:
@@ -275,10 +266,9 @@ def _display_names(store: Store) -> dict[str, dict[str, str]]:
     }
 
 
-def _codes_elsewhere(store: Store, kind: str, unit_code: str) -> dict[str, str]:
-    others = [u for u in store.unit_map() if u != unit_code]
+def _codes_elsewhere(store: Store, kind: str, others: list[str]) -> dict[str, str]:
     attr = KINDS[kind].code_field
-    return {getattr(r, attr): r.unit_code for r in store.query(kind, ListQuery(unit_codes=others))}
+    return dict(register_rows.keys_of_units(store, kind, others, (attr,)))
 
 
 def _station(pr: ParsedRow) -> Station:
@@ -289,22 +279,154 @@ def _station(pr: ParsedRow) -> Station:
     return st
 
 
-def _plan(kind: str, db: list, incoming: list) -> KindPlan:  # type: ignore[type-arg]
+# Planning in bulk: a record's comparable content (what ``_data`` gives, field by field) as a tuple,
+# made column by column for the file's records and for the database's rows, which are never turned
+# into records except the few that are changed or removed.
+
+
+def _norm(v: Any) -> Any:
+    """A value as ``_data`` compares it."""
+    if isinstance(v, list):
+        return sorted(v)
+    if v == "":
+        return None
+    if isinstance(v, float):
+        return round(v, 6)
+    return v
+
+
+_SIG_FIELDS: dict[str, list[str]] = {}
+
+
+def _sig_fields(kind: str) -> list[str]:
+    """The fields ``_data`` compares (of the register's columns), in a fixed order."""
+    names = _SIG_FIELDS.get(kind)
+    if names is None:
+        skip = NON_DATA_FIELDS | set(NOT_IN_RETURN[kind]) | {"venue_id", "pole_id"}
+        names = _SIG_FIELDS[kind] = [f.name for f in fields(KINDS[kind].record_class) if f.name not in skip]
+    return names
+
+
+def _station_extras(
+    subsidy: list[Any], modes: list[Any], statuses: list[Any], approvals: list[list[Any]]
+) -> list[list[Any]]:
+    """The columns ``_data`` adds for stations: effective subsidy state, the applied approvals."""
+    effective = [s or default_subsidy_state(m, t) for s, m, t in zip(subsidy, modes, statuses, strict=True)]
+    return [effective, [sorted(a) for a in approvals]]
+
+
+def _incoming_signatures(kind: str, records: list[Any]) -> list[tuple[Any, ...]]:
+    names = _sig_fields(kind)
+    cols = [[_norm(v) for v in map(attrgetter(n), records)] for n in names]
+    if kind == STATION:
+        approvals = [
+            [(a.item, a.applied_on, a.granted_on, a.notes or None) for a in r.approvals if a.applied_on]
+            for r in records
+        ]
+        get = attrgetter
+        cols += _station_extras(
+            list(map(get("subsidy_state"), records)),
+            list(map(get("network_mode"), records)),
+            list(map(get("status"), records)),
+            approvals,
+        )
+        cols += [list(map(get("venue_code"), records)), list(map(get("pole_code"), records))]
+    return list(zip(*cols, strict=True)) if records else []
+
+
+class _KindSide:
+    """One register of a unit in the database: its rows, their keys and comparable content."""
+
+    def __init__(self, kind: str, rows: register_rows.UnitRows) -> None:
+        self.kind = kind
+        self.rows = rows
+        self.ids: list[int] = rows.column("id")
+        code = KINDS[kind].code_field
+        self.keys: list[Any] = (
+            list(zip(rows.column("operator"), rows.column(code), strict=True))
+            if kind == STATION
+            else rows.column(code)
+        )
+        self.signatures: list[tuple[Any, ...]] = []
+        self.approvals: dict[int, list[Approval]] = {}
+        self.venue_codes: list[str | None] = []
+        self.pole_codes: list[str | None] = []
+
+    def record(self, i: int) -> Any:
+        """Row ``i`` as a record, with its approvals and the codes of its venue and pole."""
+        rec = self.rows.record(i)
+        if self.kind == STATION:
+            rec.approvals = list(self.approvals.get(rec.id, []))
+            rec.venue_code = self.venue_codes[i]
+            rec.pole_code = self.pole_codes[i]
+        return rec
+
+
+class _UnitSide:
+    """A unit's live records in the database (now, or as they stood at a moment), read in bulk."""
+
+    def __init__(self, sides: dict[str, _KindSide]) -> None:
+        self.sides = sides
+
+    @classmethod
+    def read(cls, store: Store, unit_code: str, at: datetime | None = None) -> _UnitSide:
+        sides = {k: _KindSide(k, register_rows.unit_rows(store, k, unit_code, at)) for k in REGISTER_KINDS}
+        ve, po = sides[VENUE], sides[POLE]
+        list_fields = {k: KINDS[k].list_fields for k in REGISTER_KINDS}
+        sep = codes.CODE_SEPARATOR
+        for kind, side in sides.items():
+            cols = []
+            for n in _sig_fields(kind):
+                col = side.rows.column(n)
+                if n in list_fields[kind]:
+                    col = [[c for c in (v or "").split(sep) if c] for v in col]
+                cols.append([_norm(v) for v in col])
+            if kind == STATION and side.rows.rows:
+                applied: dict[int, list[Any]] = {}
+                for sid, item, applied_on, granted_on, notes, aid in register_rows.unit_approvals(
+                    store, unit_code, at
+                ):
+                    a = Approval(item, opt_date(applied_on), opt_date(granted_on), notes, aid)
+                    side.approvals.setdefault(sid, []).append(a)
+                    if a.applied_on:
+                        applied.setdefault(sid, []).append(
+                            (a.item, a.applied_on, a.granted_on, a.notes or None)
+                        )
+                cols += _station_extras(
+                    side.rows.column("subsidy_state"),
+                    side.rows.column("network_mode"),
+                    side.rows.column("status"),
+                    [applied.get(i, []) for i in side.ids],
+                )
+                venue_code_by_id = dict(zip(ve.ids, ve.rows.column("venue_code"), strict=True))
+                pole_code_by_id = dict(zip(po.ids, po.rows.column("pole_code"), strict=True))
+                side.venue_codes = [
+                    venue_code_by_id.get(v) if v else None for v in side.rows.column("venue_id")
+                ]
+                side.pole_codes = [pole_code_by_id.get(p) if p else None for p in side.rows.column("pole_id")]
+                cols += [side.venue_codes, side.pole_codes]
+            side.signatures = list(zip(*cols, strict=True)) if side.rows.rows else []
+        return cls(sides)
+
+
+def _plan(kind: str, unit: _UnitSide, incoming: list, signatures: list[tuple[Any, ...]]) -> KindPlan:  # type: ignore[type-arg]
     plan = KindPlan()
     key = KEYS[kind]
-    by_key = {key(r): r for r in db}
+    db = unit.sides[kind]
+    by_key = dict(zip(db.keys, range(len(db.keys)), strict=True))  # a key twice: the later row
     seen = set()
-    for rec in incoming:
+    db_sigs = db.signatures
+    for rec, sig in zip(incoming, signatures, strict=True):
         k = key(rec)
         seen.add(k)
-        old = by_key.get(k)
-        if old is None:
+        i = by_key.get(k)
+        if i is None:
             plan.new.append(rec)
-        elif _data(old, kind) == _data(rec, kind):
+        elif db_sigs[i] == sig:
             plan.unchanged += 1
         else:
-            plan.changed.append((old, rec))
-    plan.removed = [r for k, r in by_key.items() if k not in seen]
+            plan.changed.append((db.record(i), rec))
+    plan.removed = [db.record(i) for k, i in by_key.items() if k not in seen]
     return plan
 
 
@@ -325,7 +447,10 @@ def apply_import(
     replace_confirmed: bool = False,
     received_at: datetime | None = None,
     progress: Progress | None = None,
+    take_backup: Callable[[], object] | None = None,
 ) -> ImportOutcome:
+    """Write the plan in one batch, after a verified backup (``take_backup``: how; by default
+    one ``store.backup("import")`` — :func:`import_files` takes one for all its files)."""
     res = plan.result
     week = res.week
     if plan.conflicts:
@@ -363,7 +488,10 @@ def apply_import(
         modified_accepted=res.modified,
         content=res.content,
     )
-    store.backup("import")
+    if take_backup is None:
+        store.backup("import")
+    else:
+        take_backup()
     if plan.older_than_applied:
         sub = submissions.add(store, **sub_values)
         return ImportOutcome(
@@ -392,9 +520,10 @@ def apply_import(
                 w.save(upd)
             done += len(p.new) + len(p.changed)
         for kind, ids in site_ids.items():
-            attr = KINDS[kind].code_field
-            for r in store.query(kind, ListQuery(unit_codes=[res.unit_code])):
-                ids.setdefault(getattr(r, attr), r.id)
+            for code, rid in register_rows.code_ids(
+                store, kind, res.unit_code, KINDS[kind].code_field
+            ).items():
+                ids.setdefault(code, rid)
         sp = plan.plans[STATION]
         for rec in sp.new:
             rec.venue_id = venue_ids.get(rec.venue_code) if rec.venue_code else None
@@ -456,29 +585,66 @@ def import_files(
     """Verify every file, then import those that passed (each in its own transaction).
 
     Nothing is written for a file that fails any check; with ``dry_run`` nothing is written at all.
+    One verified backup is taken before the first file is written (none if nothing is). The next
+    file is verified on a thread while the previous one is planned and written: verifying reads
+    only the file and the reference data, which imports do not change, and SQLite writes with the
+    GIL released.
     """
+    from concurrent.futures import Future, ThreadPoolExecutor
+
     from .verify import verify_file
 
+    paths = list(paths)
+    # the reference data verify reads, cached before a thread reads it too
+    store.unit_map()
+    store.townships()
+    backup = _BackupOnce(store)
     reports = []
-    for p in paths:
-        res = verify_file(store, p, accept_modified=accept_modified, progress=progress)
-        rep = FileReport(str(p), res)
-        reports.append(rep)
-        if not res.ok:
-            continue
-        try:
-            rep.plan = plan_import(store, res)
-            if rep.plan.conflicts:
-                rep.error = "\n".join(rep.plan.conflicts)
+    with ThreadPoolExecutor(1, thread_name_prefix="kf5g-verify") as pool:
+
+        def verify(i: int) -> Future[VerifyResult] | None:
+            if i >= len(paths):
+                return None
+            return pool.submit(
+                verify_file, store, paths[i], accept_modified=accept_modified, progress=progress
+            )
+
+        pending = verify(0)
+        for i, p in enumerate(paths):
+            assert pending is not None
+            res = pending.result()
+            pending = verify(i + 1)
+            rep = FileReport(str(p), res)
+            reports.append(rep)
+            if not res.ok:
                 continue
-            if not dry_run:
-                rep.outcome = apply_import(
-                    store,
-                    rep.plan,
-                    replace_confirmed=replace_confirmed,
-                    received_at=received_at,
-                    progress=progress,
-                )
-        except Kf5gError as exc:
-            rep.error = str(exc)
+            try:
+                rep.plan = plan_import(store, res)
+                if rep.plan.conflicts:
+                    rep.error = "\n".join(rep.plan.conflicts)
+                    continue
+                if not dry_run:
+                    rep.outcome = apply_import(
+                        store,
+                        rep.plan,
+                        replace_confirmed=replace_confirmed,
+                        received_at=received_at,
+                        progress=progress,
+                        take_backup=backup,
+                    )
+            except Kf5gError as exc:
+                rep.error = str(exc)
     return reports
+
+
+class _BackupOnce:
+    """The batch's one verified backup, taken when the first file is about to be written."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self.taken = False
+
+    def __call__(self) -> None:
+        if not self.taken:
+            self._store.backup("import")
+            self.taken = True

@@ -1,0 +1,84 @@
+"""A unit's register rows read in bulk, as plain tuples (no record object per row), for imports that
+compare a whole return with the database: one SELECT per register, values as SQLAlchemy's column
+types give them (dates as ``date``, list fields as their stored ``"A,B"`` text)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import select
+
+from .history import Moment, source
+from .mapping import to_record
+from .store import Store
+
+
+class UnitRows:
+    """The live rows of one register of one unit (now, or as they stood at a moment): ``names``
+    are the register's columns, ``rows`` their values in that order."""
+
+    def __init__(self, kind: str, names: Sequence[str], rows: list[Sequence[Any]]) -> None:
+        self.kind = kind
+        self.names = list(names)
+        self.rows = rows
+        self._index = {n: i for i, n in enumerate(self.names)}
+
+    def column(self, name: str) -> list[Any]:
+        i = self._index[name]
+        return [r[i] for r in self.rows]
+
+    def record(self, i: int) -> Any:
+        """Row ``i`` as a record (only for the few rows an import changes or removes)."""
+        return to_record(self.kind, dict(zip(self.names, self.rows[i], strict=True)))
+
+
+def unit_rows(store: Store, kind: str, unit_code: str, at: Moment = None) -> UnitRows:
+    t = source(kind, at)
+    stmt = select(t).where(t.c.unit_code == unit_code, t.c.deleted_at.is_(None)).order_by(t.c.id.desc())
+    with store.session() as s:
+        rows = list(s.execute(stmt).all())
+    return UnitRows(kind, [c.name for c in t.columns], rows)
+
+
+def unit_approvals(store: Store, unit_code: str, at: Moment = None) -> list[tuple[Any, ...]]:
+    """(station_id, item, applied_on, granted_on, notes, id) of the approvals of a unit's live
+    stations (now, or at a moment), by station and id."""
+    a, st = source("approval", at), source("station", at)
+    ids = select(st.c.id).where(st.c.unit_code == unit_code, st.c.deleted_at.is_(None))
+    stmt = (
+        select(a.c.station_id, a.c.item, a.c.applied_on, a.c.granted_on, a.c.notes, a.c.id)
+        .where(a.c.station_id.in_(ids))
+        .order_by(a.c.station_id, a.c.id)
+    )
+    with store.session() as s:
+        return [tuple(r) for r in s.execute(stmt)]
+
+
+def keys_of_units(
+    store: Store, kind: str, unit_codes: Sequence[str], key_columns: Sequence[str]
+) -> list[tuple[Any, ...]]:
+    """(key columns…, unit_code) of the live records of ``unit_codes``, newest id first."""
+    t = source(kind)
+    stmt = (
+        select(*(t.c[c] for c in key_columns), t.c.unit_code)
+        .where(t.c.unit_code.in_(list(unit_codes)), t.c.deleted_at.is_(None))
+        .order_by(t.c.id.desc())
+    )
+    with store.session() as s:
+        return [tuple(r) for r in s.execute(stmt)]
+
+
+def code_ids(store: Store, kind: str, unit_code: str, code_column: str) -> dict[Any, int]:
+    """code → id of a unit's live records (the newest id of a code that occurs twice)."""
+    t = source(kind)
+    stmt = (
+        select(t.c[code_column], t.c.id)
+        .where(t.c.unit_code == unit_code, t.c.deleted_at.is_(None))
+        .order_by(t.c.id.desc())
+    )
+    with store.session() as s:
+        out: dict[Any, int] = {}
+        for code, rid in s.execute(stmt):
+            out.setdefault(code, rid)
+        return out
