@@ -18,6 +18,7 @@ submission was imported, against the file's content, field by field (old → new
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import closing
 from dataclasses import dataclass, field, fields, replace
 from datetime import datetime, time
 from operator import attrgetter
@@ -37,7 +38,7 @@ from kf5g_desktop.storage.store import Store
 from . import submissions
 from .parsing import ParsedRow
 from .rows import default_subsidy_state, effective_subsidy_state
-from .verify import VerifyResult
+from .verify import VerifyResult, summary_line
 
 Progress = Callable[[int, int, str], None]
 
@@ -101,8 +102,11 @@ class ImportPlan:
     same_as_previous: bool
     older_than_applied: bool  # a later week of this unit was already applied: keep, do not apply
     since_previous: SincePrevious | None = None
+    described: str | None = None  # describe(), kept when the plans are released
 
     def describe(self) -> str:
+        if self.described is not None:
+            return self.described
         parts = []
         for kind in REGISTER_KINDS:
             p = self.plans[kind]
@@ -571,6 +575,20 @@ class FileReport:
     def ok(self) -> bool:
         return self.result.ok and self.error is None
 
+    def release(self) -> None:
+        """Drop what an applied file no longer needs (its parsed rows, bytes and the plan's
+        records): a batch of nine large returns then holds one or two files at a time."""
+        res = self.result
+        self.summary = summary_line(res)
+        res.stations, res.venues, res.poles, res.approvals = [], [], [], []
+        res.content = None
+        if self.plan is not None:
+            self.plan.described = self.plan.describe()
+            self.plan.plans = {}
+            self.plan.since_previous = None
+
+    summary: str | None = None  # set by release(): the verification's summary line
+
 
 def import_files(
     store: Store,
@@ -581,11 +599,15 @@ def import_files(
     dry_run: bool = False,
     received_at: datetime | None = None,
     progress: Progress | None = None,
+    on_report: Callable[[FileReport], None] | None = None,
+    release: bool = False,
 ) -> list[FileReport]:
     """Verify every file, then import those that passed (each in its own transaction).
 
     Nothing is written for a file that fails any check; with ``dry_run`` nothing is written at all.
-    One verified backup is taken before the first file is written (none if nothing is). The next
+    ``on_report`` is called with each file's report as soon as the file is done; with ``release``
+    each report is then slimmed (:meth:`FileReport.release`).
+    One verified backup is taken before the first file is written (none is kept if nothing is). The next
     file is verified on a thread while the previous one is planned and written: verifying reads
     only the file and the reference data, which imports do not change, and SQLite writes with the
     GIL released.
@@ -598,9 +620,9 @@ def import_files(
     # the reference data verify reads, cached before a thread reads it too
     store.unit_map()
     store.townships()
-    backup = _BackupOnce(store)
+    backup = _BackupOnce(store, start=bool(paths) and not dry_run and not store.readonly)
     reports = []
-    with ThreadPoolExecutor(1, thread_name_prefix="kf5g-verify") as pool:
+    with ThreadPoolExecutor(1, thread_name_prefix="kf5g-verify") as pool, closing(backup):
 
         def verify(i: int) -> Future[VerifyResult] | None:
             if i >= len(paths):
@@ -616,35 +638,71 @@ def import_files(
             pending = verify(i + 1)
             rep = FileReport(str(p), res)
             reports.append(rep)
-            if not res.ok:
-                continue
-            try:
-                rep.plan = plan_import(store, res)
-                if rep.plan.conflicts:
-                    rep.error = "\n".join(rep.plan.conflicts)
-                    continue
-                if not dry_run:
-                    rep.outcome = apply_import(
-                        store,
-                        rep.plan,
-                        replace_confirmed=replace_confirmed,
-                        received_at=received_at,
-                        progress=progress,
-                        take_backup=backup,
-                    )
-            except Kf5gError as exc:
-                rep.error = str(exc)
+            del res
+            _import_one(store, rep, dry_run, replace_confirmed, received_at, progress, backup)
+            if on_report is not None:
+                on_report(rep)
+            if release:
+                rep.release()
     return reports
 
 
-class _BackupOnce:
-    """The batch's one verified backup, taken when the first file is about to be written."""
+def _import_one(
+    store: Store,
+    rep: FileReport,
+    dry_run: bool,
+    replace_confirmed: bool,
+    received_at: datetime | None,
+    progress: Progress | None,
+    backup: Callable[[], object],
+) -> None:
+    if not rep.result.ok:
+        return
+    try:
+        rep.plan = plan_import(store, rep.result)
+        if rep.plan.conflicts:
+            rep.error = "\n".join(rep.plan.conflicts)
+            return
+        if not dry_run:
+            rep.outcome = apply_import(
+                store,
+                rep.plan,
+                replace_confirmed=replace_confirmed,
+                received_at=received_at,
+                progress=progress,
+                take_backup=backup,
+            )
+    except Kf5gError as exc:
+        rep.error = str(exc)
 
-    def __init__(self, store: Store) -> None:
+
+class _BackupOnce:
+    """The batch's one verified backup: started on a thread with the batch (it is copied and
+    checked while the first file is verified), kept when the first file is about to be written,
+    removed if no file is. (The store's writer lock keeps other writers out meanwhile.)"""
+
+    def __init__(self, store: Store, start: bool) -> None:
         self._store = store
+        self._pending = None
         self.taken = False
+        if start:
+            try:
+                self._pending = store.start_backup("import")
+            except Kf5gError:  # e.g. a damaged file: said per file when it is about to be written
+                self._pending = None
 
     def __call__(self) -> None:
-        if not self.taken:
+        if self.taken:
+            return
+        if self._pending is None:
             self._store.backup("import")
-            self.taken = True
+        else:
+            pending, self._pending = self._pending, None
+            self._store.kept_backup(pending)
+        self.taken = True
+
+    def close(self) -> None:
+        """Remove the backup if nothing was written."""
+        if self._pending is not None:
+            pending, self._pending = self._pending, None
+            pending.discard()

@@ -18,7 +18,7 @@ class UnitRows:
     """The live rows of one register of one unit (now, or as they stood at a moment): ``names``
     are the register's columns, ``rows`` their values in that order."""
 
-    def __init__(self, kind: str, names: Sequence[str], rows: list[Sequence[Any]]) -> None:
+    def __init__(self, kind: str, names: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
         self.kind = kind
         self.names = list(names)
         self.rows = rows
