@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass, field, fields, replace
-from datetime import datetime, time
+from datetime import date, datetime, time
 from operator import attrgetter
 from typing import Any
 
@@ -299,6 +299,16 @@ def _norm(v: Any) -> Any:
     return v
 
 
+_PLAIN = frozenset({type(None), str, int, bool, date, datetime})  # _norm leaves them, but ""
+
+
+def _norm_column(col: list[Any]) -> list[Any]:
+    """``[_norm(v) for v in col]``, without a call per value for the usual columns."""
+    if set(map(type, col)) <= _PLAIN:
+        return [None if v == "" else v for v in col] if "" in col else col
+    return [_norm(v) for v in col]
+
+
 _SIG_FIELDS: dict[str, list[str]] = {}
 
 
@@ -321,7 +331,7 @@ def _station_extras(
 
 def _incoming_signatures(kind: str, records: list[Any]) -> list[tuple[Any, ...]]:
     names = _sig_fields(kind)
-    cols = [[_norm(v) for v in map(attrgetter(n), records)] for n in names]
+    cols = [_norm_column(list(map(attrgetter(n), records))) for n in names]
     if kind == STATION:
         approvals = [
             [(a.item, a.applied_on, a.granted_on, a.notes or None) for a in r.approvals if a.applied_on]
@@ -384,7 +394,7 @@ class _UnitSide:
                 col = side.rows.column(n)
                 if n in list_fields[kind]:
                     col = [[c for c in (v or "").split(sep) if c] for v in col]
-                cols.append([_norm(v) for v in col])
+                cols.append(_norm_column(col))
             if kind == STATION and side.rows.rows:
                 applied: dict[int, list[Any]] = {}
                 for sid, item, applied_on, granted_on, notes, aid in register_rows.unit_approvals(
