@@ -32,6 +32,7 @@ from kf5g_desktop.storage import changes as record_changes
 from kf5g_desktop.storage import register_rows
 from kf5g_desktop.storage.errors import Kf5gError
 from kf5g_desktop.storage.gcpause import paused_gc
+from kf5g_desktop.storage.heap import few_arenas, trim_heap
 from kf5g_desktop.storage.mapping import opt_date
 from kf5g_desktop.storage.store import Store
 
@@ -166,20 +167,16 @@ def _plan_import(
     others = [u for u in store.unit_map() if u != unit_code]
     conflicts: list[str] = []
     # Keys used by other units (live records).
-    other_st = {
-        (op, code): unit
-        for op, code, unit in register_rows.keys_of_units(
-            store, STATION, others, ("operator", "station_code")
-        )
-    }
+    file_keys = [(pr.record.operator, pr.record.station_code) for pr in result.stations]  # type: ignore[union-attr]
+    other_st = register_rows.owners(store, STATION, others, ("operator", "station_code"), file_keys)
     incoming = {
         STATION: [_station(pr) for pr in result.stations],
         VENUE: [pr.record for pr in result.venues],
         POLE: [pr.record for pr in result.poles],
     }
-    signatures = {kind: _incoming_signatures(kind, recs) for kind, recs in incoming.items()}
+    signatures = _Signatures(incoming)
     now = _UnitSide.read(store, unit_code)
-    plans = {kind: _plan(kind, now, incoming[kind], signatures[kind]) for kind in REGISTER_KINDS}
+    plans = {kind: _plan(kind, now, incoming[kind], signatures) for kind in REGISTER_KINDS}
     for pr in result.stations:
         st = pr.record
         assert isinstance(st, Station)
@@ -191,7 +188,7 @@ def _plan_import(
             )
     for kind, rows in ((VENUE, result.venues), (POLE, result.poles)):
         attr, title = KINDS[kind].code_field, KINDS[kind].register_title
-        table_codes = _codes_elsewhere(store, kind, others)
+        table_codes = _codes_elsewhere(store, kind, others, [getattr(pr.record, attr) for pr in rows])
         for pr in rows:
             code = getattr(pr.record, attr)
             if code in table_codes:
@@ -231,7 +228,7 @@ def since_previous(
     unit_code: str,
     week: str,
     incoming: dict[str, list[Any]],
-    signatures: dict[str, list[tuple[Any, ...]]] | None = None,
+    signatures: _Signatures | None = None,
 ) -> SincePrevious:
     """The file's records against the unit's records as at its previous accepted submission."""
     prev = previous_accepted(store, unit_code, week)
@@ -243,8 +240,8 @@ def since_previous(
     out = SincePrevious(sub, moment)
     names = _display_names(store)
     then = _UnitSide.read(store, unit_code, moment)
+    sigs = signatures if signatures is not None else _Signatures(incoming)
     for kind in REGISTER_KINDS:
-        sigs = signatures[kind] if signatures is not None else _incoming_signatures(kind, incoming[kind])
         plan = _plan(kind, then, incoming[kind], sigs)
         out.new += [RecordDiff(kind, record_key(kind, r)) for r in plan.new]
         out.removed += [RecordDiff(kind, record_key(kind, r)) for r in plan.removed]
@@ -270,9 +267,11 @@ def _display_names(store: Store) -> dict[str, dict[str, str]]:
     }
 
 
-def _codes_elsewhere(store: Store, kind: str, others: list[str]) -> dict[str, str]:
+def _codes_elsewhere(store: Store, kind: str, others: list[str], file_codes: list[Any]) -> dict[str, str]:
+    """Which other unit holds each of the file's codes (those held by none are left out)."""
     attr = KINDS[kind].code_field
-    return dict(register_rows.keys_of_units(store, kind, others, (attr,)))
+    held = register_rows.owners(store, kind, others, (attr,), [(c,) for c in file_codes])
+    return {code: unit for (code,), unit in held.items()}
 
 
 def _station(pr: ParsedRow) -> Station:
@@ -346,6 +345,21 @@ def _incoming_signatures(kind: str, records: list[Any]) -> list[tuple[Any, ...]]
         )
         cols += [list(map(get("venue_code"), records)), list(map(get("pole_code"), records))]
     return list(zip(*cols, strict=True)) if records else []
+
+
+class _Signatures:
+    """The file's records' comparable content by kind, made when first compared with rows (never
+    for a register the database holds nothing of, as in a unit's first return)."""
+
+    def __init__(self, incoming: dict[str, list[Any]]) -> None:
+        self._incoming = incoming
+        self._made: dict[str, list[tuple[Any, ...]]] = {}
+
+    def __getitem__(self, kind: str) -> list[tuple[Any, ...]]:
+        made = self._made.get(kind)
+        if made is None:
+            made = self._made[kind] = _incoming_signatures(kind, self._incoming[kind])
+        return made
 
 
 class _KindSide:
@@ -423,14 +437,17 @@ class _UnitSide:
         return cls(sides)
 
 
-def _plan(kind: str, unit: _UnitSide, incoming: list, signatures: list[tuple[Any, ...]]) -> KindPlan:  # type: ignore[type-arg]
+def _plan(kind: str, unit: _UnitSide, incoming: list, signatures: _Signatures) -> KindPlan:  # type: ignore[type-arg]
     plan = KindPlan()
     key = KEYS[kind]
     db = unit.sides[kind]
+    if not db.keys:  # nothing of this register in the database: everything is new
+        plan.new = list(incoming)
+        return plan
     by_key = dict(zip(db.keys, range(len(db.keys)), strict=True))  # a key twice: the later row
     seen = set()
     db_sigs = db.signatures
-    for rec, sig in zip(incoming, signatures, strict=True):
+    for rec, sig in zip(incoming, signatures[kind], strict=True):
         k = key(rec)
         seen.add(k)
         i = by_key.get(k)
@@ -627,6 +644,7 @@ def import_files(
     from .verify import verify_file
 
     paths = list(paths)
+    few_arenas()  # before the threads start: what one file's work frees is reused by the next
     # the reference data verify reads, cached before a thread reads it too
     store.unit_map()
     store.townships()
@@ -654,6 +672,7 @@ def import_files(
                 on_report(rep)
             if release:
                 rep.release()
+                trim_heap()
     return reports
 
 

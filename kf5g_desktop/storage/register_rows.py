@@ -4,7 +4,7 @@ types give them (dates as ``date``, list fields as their stored ``"A,B"`` text).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import select
@@ -55,18 +55,35 @@ def unit_approvals(store: Store, unit_code: str, at: Moment = None) -> list[tupl
         return [tuple(r) for r in s.execute(stmt)]
 
 
-def keys_of_units(
-    store: Store, kind: str, unit_codes: Sequence[str], key_columns: Sequence[str]
-) -> list[tuple[Any, ...]]:
-    """(key columns…, unit_code) of the live records of ``unit_codes``, newest id first."""
+def owners(
+    store: Store, kind: str, unit_codes: Sequence[str], key_columns: Sequence[str], keys: Iterable[tuple[Any, ...]]
+) -> dict[tuple[Any, ...], str]:
+    """Which of ``unit_codes`` holds each of ``keys`` (values of ``key_columns``) among its live
+    records: only the keys asked for are read (by the last key column, in chunks), not every
+    record of those units. A key held twice: the record with the smaller id."""
     t = source(kind)
-    stmt = (
-        select(*(t.c[c] for c in key_columns), t.c.unit_code)
-        .where(t.c.unit_code.in_(list(unit_codes)), t.c.deleted_at.is_(None))
-        .order_by(t.c.id.desc())
-    )
+    wanted = set(keys)
+    last = sorted({k[-1] for k in wanted if k[-1] is not None}, key=str)
+    out: dict[tuple[Any, ...], str] = {}
     with store.session() as s:
-        return [tuple(r) for r in s.execute(stmt)]
+        for at in range(0, len(last), _CHUNK):
+            stmt = (
+                select(*(t.c[c] for c in key_columns), t.c.unit_code)
+                .where(
+                    t.c[key_columns[-1]].in_(last[at : at + _CHUNK]),
+                    t.c.unit_code.in_(list(unit_codes)),
+                    t.c.deleted_at.is_(None),
+                )
+                .order_by(t.c.id.desc())
+            )
+            for row in s.execute(stmt):
+                key = tuple(row[:-1])
+                if key in wanted:
+                    out[key] = row[-1]
+    return out
+
+
+_CHUNK = 900  # values per IN list (SQLite before 3.32 takes 999 parameters)
 
 
 def code_ids(store: Store, kind: str, unit_code: str, code_column: str) -> dict[Any, int]:
