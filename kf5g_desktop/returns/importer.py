@@ -61,6 +61,7 @@ class KindPlan:
     changed: list[tuple[object, object]] = field(default_factory=list)  # (db record, new record)
     unchanged: int = 0
     removed: list[object] = field(default_factory=list)  # db records not in the return
+    stored: dict[int, dict[str, Any]] = field(default_factory=dict)  # rows of the changed, as read
 
 
 @dataclass(frozen=True, slots=True)
@@ -456,7 +457,9 @@ def _plan(kind: str, unit: _UnitSide, incoming: list, signatures: _Signatures) -
         elif db_sigs[i] == sig:
             plan.unchanged += 1
         else:
-            plan.changed.append((db.record(i), rec))
+            old = db.record(i)
+            plan.changed.append((old, rec))
+            plan.stored[old.id] = db.rows.stored(i)
     plan.removed = [db.record(i) for k, i in by_key.items() if k not in seen]
     return plan
 
@@ -546,9 +549,11 @@ def apply_import(
             p = plan.plans[kind]
             for rec, rid in zip(p.new, w.insert_many(kind, p.new, created_at=back_date), strict=True):  # type: ignore[arg-type]
                 ids[getattr(rec, attr)] = rid
-            for old, new in p.changed:
-                upd = replace(new, id=old.id)  # type: ignore[type-var]
-                w.save(upd)
+            w.update_many(
+                kind,
+                [replace(new, id=old.id) for old, new in p.changed],  # type: ignore[type-var]
+                [p.stored[old.id] for old, _new in p.changed],  # type: ignore[attr-defined]
+            )
             done += len(p.new) + len(p.changed)
         for kind, ids in site_ids.items():
             for code, rid in register_rows.code_ids(
@@ -563,14 +568,21 @@ def apply_import(
             progress(done, total, "正在写入")
         w.insert_many(STATION, sp.new, created_at=back_date)
         done += len(sp.new)
+        updates = []
         for old, new in sp.changed:
             upd = replace(new, id=old.id)
             for name in NOT_IN_RETURN[STATION]:
                 setattr(upd, name, getattr(old, name))
             upd.venue_id = venue_ids.get(new.venue_code) if new.venue_code else None
             upd.pole_id = pole_ids.get(new.pole_code) if new.pole_code else None
-            w.save(upd)
-            done += 1
+            updates.append(upd)
+        w.update_many(
+            STATION,
+            updates,
+            [sp.stored[old.id] for old, _new in sp.changed],
+            {old.id: old.approvals for old, _new in sp.changed},
+        )
+        done += len(updates)
         for old in sp.removed:
             w.delete(STATION, old.id)
         for kind in (VENUE, POLE):

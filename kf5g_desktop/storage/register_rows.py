@@ -28,9 +28,13 @@ class UnitRows:
         i = self._index[name]
         return [r[i] for r in self.rows]
 
+    def stored(self, i: int) -> dict[str, Any]:
+        """Row ``i``: column → value."""
+        return dict(zip(self.names, self.rows[i], strict=True))
+
     def record(self, i: int) -> Any:
         """Row ``i`` as a record (only for the few rows an import changes or removes)."""
-        return to_record(self.kind, dict(zip(self.names, self.rows[i], strict=True)))
+        return to_record(self.kind, self.stored(i))
 
 
 def unit_rows(store: Store, kind: str, unit_code: str, at: Moment = None) -> UnitRows:
