@@ -63,26 +63,25 @@ def owners(
     store: Store, kind: str, unit_codes: Sequence[str], key_columns: Sequence[str], keys: Iterable[tuple[Any, ...]]
 ) -> dict[tuple[Any, ...], str]:
     """Which of ``unit_codes`` holds each of ``keys`` (values of ``key_columns``) among its live
-    records: only the keys asked for are read (by the last key column, in chunks), not every
+    records: only the keys asked for are read (by the last key column, in chunks; the columns
+    before it by their few values, so that the unique index on the key finds them), not every
     record of those units. A key held twice: the record with the smaller id."""
     t = source(kind)
-    wanted = set(keys)
-    last = sorted({k[-1] for k in wanted if k[-1] is not None}, key=str)
+    wanted = {k for k in keys if None not in k}
+    units = set(unit_codes)
+    last = sorted({k[-1] for k in wanted}, key=str)
+    leading = [t.c[c].in_(sorted({k[i] for k in wanted}, key=str)) for i, c in enumerate(key_columns[:-1])]
     out: dict[tuple[Any, ...], str] = {}
     with store.session() as s:
         for at in range(0, len(last), _CHUNK):
             stmt = (
                 select(*(t.c[c] for c in key_columns), t.c.unit_code)
-                .where(
-                    t.c[key_columns[-1]].in_(last[at : at + _CHUNK]),
-                    t.c.unit_code.in_(list(unit_codes)),
-                    t.c.deleted_at.is_(None),
-                )
+                .where(*leading, t.c[key_columns[-1]].in_(last[at : at + _CHUNK]), t.c.deleted_at.is_(None))
                 .order_by(t.c.id.desc())
             )
-            for row in s.execute(stmt):
-                key = tuple(row[:-1])
-                if key in wanted:
+            for row in s.execute(stmt):  # the unit is sifted here: a condition on it in SQL makes
+                key = tuple(row[:-1])  # SQLite walk that unit's index instead of the key's
+                if key in wanted and row[-1] in units:
                     out[key] = row[-1]
     return out
 
