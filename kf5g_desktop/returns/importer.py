@@ -196,7 +196,7 @@ def _plan_import(
                 conflicts.append(
                     f"工作表“{title}”第{pr.row}行：编号“{code}”在数据库中属于区县{table_codes[code]}，请核对。"
                 )
-    since = since_previous(store, unit_code, str(result.week), incoming, signatures)
+    since = since_previous(store, unit_code, str(result.week), incoming, signatures, now)
     return ImportPlan(result, plans, conflicts, prev, same, older, since)
 
 
@@ -230,6 +230,7 @@ def since_previous(
     week: str,
     incoming: dict[str, list[Any]],
     signatures: _Signatures | None = None,
+    now: _UnitSide | None = None,
 ) -> SincePrevious:
     """The file's records against the unit's records as at its previous accepted submission."""
     prev = previous_accepted(store, unit_code, week)
@@ -240,7 +241,10 @@ def since_previous(
     sub, moment = prev
     out = SincePrevious(sub, moment)
     names = _display_names(store)
-    then = _UnitSide.read(store, unit_code, moment)
+    if now is not None and register_rows.unchanged_since(store, unit_code, moment):
+        then = now  # nothing of the unit changed since: its rows then are its rows now
+    else:
+        then = _UnitSide.read(store, unit_code, moment)
     sigs = signatures if signatures is not None else _Signatures(incoming)
     for kind in REGISTER_KINDS:
         plan = _plan(kind, then, incoming[kind], sigs)

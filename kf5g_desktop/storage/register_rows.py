@@ -5,12 +5,14 @@ types give them (dates as ``date``, list fields as their stored ``"A,B"`` text).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, or_, select
 
 from .history import Moment, source
 from .mapping import to_record
+from .models import HISTORY_TABLES
 from .store import Store
 
 
@@ -102,3 +104,33 @@ def code_ids(store: Store, kind: str, unit_code: str, code_column: str) -> dict[
         for code, rid in s.execute(stmt):
             out.setdefault(code, rid)
         return out
+
+
+def unchanged_since(store: Store, unit_code: str, moment: datetime) -> bool:
+    """Whether a unit's registers (and its stations' approvals) are now exactly as they stood at
+    ``moment``: no version of them began or ended after it, and as many versions were valid then
+    as there are live rows now (so a history that does not reach back so far is not taken for
+    one that saw no change). Then the rows as at ``moment`` need not be read again."""
+    reg = {k: source(k) for k in ("station", "venue", "pole", "approval")}
+    station_ids = select(reg["station"].c.id).where(reg["station"].c.unit_code == unit_code)
+    with store.session() as s:
+        for kind, t in reg.items():
+            h = HISTORY_TABLES[kind]
+            mine = h.c.station_id.in_(station_ids) if kind == "approval" else h.c.unit_code == unit_code
+            later = select(h.c.hid).where(mine, or_(h.c.valid_from > moment, h.c.valid_to > moment)).limit(1)
+            if s.execute(later).first() is not None:
+                return False
+            then = source(kind, moment)
+            if kind == "approval":
+                now_n = select(func.count()).where(t.c.station_id.in_(station_ids))
+                then_n = select(func.count()).select_from(then).where(then.c.station_id.in_(station_ids))
+            else:
+                now_n = select(func.count()).where(t.c.unit_code == unit_code, t.c.deleted_at.is_(None))
+                then_n = (
+                    select(func.count())
+                    .select_from(then)
+                    .where(then.c.unit_code == unit_code, then.c.deleted_at.is_(None))
+                )
+            if s.scalar(now_n) != s.scalar(then_n):
+                return False
+    return True

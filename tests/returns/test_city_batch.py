@@ -134,3 +134,23 @@ def test_bulk_plan_agrees_with_the_field_by_field_comparison(returns, tmp_path):
                 )
     finally:
         city.close()
+
+
+def test_unit_unchanged_since_its_import_until_a_record_changes(returns, tmp_path):
+    from kf5g_desktop.storage.register_rows import unchanged_since
+
+    city, clock = _city(tmp_path / "city" / "kf5g.db")
+    try:
+        import_files(city, returns[W05][:2])
+        moment = max(b.created_at for b in city.batches())
+        assert unchanged_since(city, UNITS[0], moment)
+        assert not unchanged_since(city, UNITS[0], moment.replace(year=2020))  # no history back then
+        clock.state["now"] = datetime(2021, 2, 9, 10, 0)
+        st = city.query(STATION, ListQuery(unit_codes=[UNITS[0]]))[0]
+        st = city.get_station(st.id)
+        st.approvals = st.approvals[:-1] if st.approvals else []
+        city.save(st)
+        assert not unchanged_since(city, UNITS[0], moment)
+        assert unchanged_since(city, UNITS[1], moment)
+    finally:
+        city.close()
