@@ -29,10 +29,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _print_result(res, verbose_limit: int = 200) -> None:  # type: ignore[no-untyped-def]
+def _print_result(res, verbose_limit: int = 200, summary: str | None = None) -> None:  # type: ignore[no-untyped-def]
     from kf5g_desktop.returns.verify import summary_line
 
-    out(summary_line(res))
+    out(summary or summary_line(res))
     msgs = res.messages()
     for m in msgs[:verbose_limit]:
         out(f"  {m}")
@@ -58,18 +58,12 @@ def cmd_import(args: argparse.Namespace) -> int:
     from kf5g_desktop.returns.importer import import_files
 
     received = datetime.fromisoformat(args.received_at) if args.received_at else None
-    with open_store(args) as store:
-        reports = import_files(
-            store,
-            args.files,
-            accept_modified=args.accept_modified,
-            replace_confirmed=args.replace,
-            dry_run=args.dry_run,
-            received_at=received,
-        )
     bad = 0
-    for rep in reports:
-        _print_result(rep.result)
+
+    def report(rep) -> None:  # type: ignore[no-untyped-def]
+        # each file's lines as soon as it is done (the batch's files are then let go one by one)
+        nonlocal bad
+        _print_result(rep.result, summary=rep.summary)
         if rep.error:
             out(f"  未导入：{rep.error}")
         elif rep.outcome is not None:
@@ -77,6 +71,18 @@ def cmd_import(args: argparse.Namespace) -> int:
         elif rep.plan is not None:
             out(f"  试导入（未写入）：{rep.plan.describe()}")
         bad += not rep.ok
+
+    with open_store(args) as store:
+        import_files(
+            store,
+            args.files,
+            accept_modified=args.accept_modified,
+            replace_confirmed=args.replace,
+            dry_run=args.dry_run,
+            received_at=received,
+            on_report=report,
+            release=True,
+        )
     return EXIT_PROBLEMS if bad else EXIT_OK
 
 

@@ -345,6 +345,9 @@ class ImportPreviewDialog(QDialog):
         run_job(
             self,
             self.tr("正在导入周报"),
-            lambda progress: import_files(self.store, ok, accept_modified=reason, replace_confirmed=replace),
+            # one batch: one backup, each file let go once written (only its message is shown)
+            lambda progress: import_files(
+                self.store, ok, accept_modified=reason, replace_confirmed=replace, release=True
+            ),
             on_success=done,
         )

@@ -18,24 +18,28 @@ submission was imported, against the file's content, field by field (old → new
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import closing
 from dataclasses import dataclass, field, fields, replace
-from datetime import datetime, time
+from datetime import date, datetime, time
+from operator import attrgetter
 from typing import Any
 
 from kf5g_desktop.domain import codes
 from kf5g_desktop.domain.kinds import KINDS, record_key
-from kf5g_desktop.domain.records import NON_DATA_FIELDS, Pole, Station, Venue
+from kf5g_desktop.domain.records import NON_DATA_FIELDS, Approval, Station
 from kf5g_desktop.domain.schema import POLE, REGISTER_KINDS, STATION, VENUE
-from kf5g_desktop.domain.values import ListQuery
 from kf5g_desktop.storage import changes as record_changes
+from kf5g_desktop.storage import register_rows
 from kf5g_desktop.storage.errors import Kf5gError
 from kf5g_desktop.storage.gcpause import paused_gc
+from kf5g_desktop.storage.heap import few_arenas, trim_heap
+from kf5g_desktop.storage.mapping import opt_date
 from kf5g_desktop.storage.store import Store
 
 from . import near_duplicates, submissions
 from .parsing import ParsedRow
-from .rows import effective_subsidy_state
-from .verify import VerifyResult
+from .rows import default_subsidy_state, effective_subsidy_state
+from .verify import VerifyResult, summary_line
 
 Progress = Callable[[int, int, str], None]
 
@@ -57,6 +61,7 @@ class KindPlan:
     changed: list[tuple[object, object]] = field(default_factory=list)  # (db record, new record)
     unchanged: int = 0
     removed: list[object] = field(default_factory=list)  # db records not in the return
+    stored: dict[int, dict[str, Any]] = field(default_factory=dict)  # rows of the changed, as read
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,8 +105,11 @@ class ImportPlan:
     older_than_applied: bool  # a later week of this unit was already applied: keep, do not apply
     since_previous: SincePrevious | None = None
     near_duplicates: list[str] = field(default_factory=list)  # warnings (returns.near_duplicates)
+    described: str | None = None  # describe(), kept when the plans are released
 
     def describe(self) -> str:
+        if self.described is not None:
+            return self.described
         parts = []
         for kind in REGISTER_KINDS:
             p = self.plans[kind]
@@ -159,23 +167,19 @@ def _plan_import(
     store: Store, result: VerifyResult, prev: submissions.Submission | None, same: bool, older: bool
 ) -> ImportPlan:
     unit_code = result.unit_code
-    db_st, db_ve, db_po = _unit_records(store, unit_code)
-
+    others = [u for u in store.unit_map() if u != unit_code]
     conflicts: list[str] = []
     # Keys used by other units (live records).
-    other_st = {
-        (s.operator, s.station_code): s.unit_code
-        for s in store.query(STATION, ListQuery(unit_codes=[u for u in store.unit_map() if u != unit_code]))
-    }
+    file_keys = [(pr.record.operator, pr.record.station_code) for pr in result.stations]  # type: ignore[union-attr]
+    other_st = register_rows.owners(store, STATION, others, ("operator", "station_code"), file_keys)
     incoming = {
         STATION: [_station(pr) for pr in result.stations],
         VENUE: [pr.record for pr in result.venues],
         POLE: [pr.record for pr in result.poles],
     }
-    plans = {
-        kind: _plan(kind, db, incoming[kind])
-        for kind, db in zip(REGISTER_KINDS, (db_st, db_ve, db_po), strict=True)
-    }
+    signatures = _Signatures(incoming)
+    now = _UnitSide.read(store, unit_code)
+    plans = {kind: _plan(kind, now, incoming[kind], signatures) for kind in REGISTER_KINDS}
     for pr in result.stations:
         st = pr.record
         assert isinstance(st, Station)
@@ -187,35 +191,16 @@ def _plan_import(
             )
     for kind, rows in ((VENUE, result.venues), (POLE, result.poles)):
         attr, title = KINDS[kind].code_field, KINDS[kind].register_title
-        table_codes = _codes_elsewhere(store, kind, unit_code)
+        table_codes = _codes_elsewhere(store, kind, others, [getattr(pr.record, attr) for pr in rows])
         for pr in rows:
             code = getattr(pr.record, attr)
             if code in table_codes:
                 conflicts.append(
                     f"工作表“{title}”第{pr.row}行：编号“{code}”在数据库中属于区县{table_codes[code]}，请核对。"
                 )
-    since = since_previous(store, unit_code, str(result.week), incoming)
+    since = since_previous(store, unit_code, str(result.week), incoming, signatures, now)
     near = near_duplicates.in_return(store, result)
     return ImportPlan(result, plans, conflicts, prev, same, older, since, near)
-
-
-def _unit_records(
-    store: Store, unit_code: str, at: datetime | None = None
-) -> tuple[list[Station], list[Venue], list[Pole]]:
-    """A unit's live records (now, or as they stood at ``at``), stations with their approvals and
-    the codes of their venue and pole."""
-    q = ListQuery(unit_codes=[unit_code])
-    db_st: list[Station] = store.query(STATION, q, at=at)
-    db_ve: list[Venue] = store.query(VENUE, q, at=at)
-    db_po: list[Pole] = store.query(POLE, q, at=at)
-    approvals = store.approvals_for([s.id for s in db_st if s.id is not None], at=at) if db_st else {}
-    venue_code_by_id = {v.id: v.venue_code for v in db_ve}
-    pole_code_by_id = {p.id: p.pole_code for p in db_po}
-    for s in db_st:
-        s.approvals = approvals.get(s.id or 0, [])
-        s.venue_code = venue_code_by_id.get(s.venue_id) if s.venue_id else None
-        s.pole_code = pole_code_by_id.get(s.pole_id) if s.pole_id else None
-    return db_st, db_ve, db_po
 
 
 KEYS: dict[str, Callable[[Any], object]] = {
@@ -242,7 +227,14 @@ def previous_accepted(
     return sub, moment
 
 
-def since_previous(store: Store, unit_code: str, week: str, incoming: dict[str, list[Any]]) -> SincePrevious:
+def since_previous(
+    store: Store,
+    unit_code: str,
+    week: str,
+    incoming: dict[str, list[Any]],
+    signatures: _Signatures | None = None,
+    now: _UnitSide | None = None,
+) -> SincePrevious:
     """The file's records against the unit's records as at its previous accepted submission."""
     prev = previous_accepted(store, unit_code, week)
     if prev is None:
@@ -252,8 +244,13 @@ def since_previous(store: Store, unit_code: str, week: str, incoming: dict[str, 
     sub, moment = prev
     out = SincePrevious(sub, moment)
     names = _display_names(store)
-    for kind, db in zip(REGISTER_KINDS, _unit_records(store, unit_code, moment), strict=True):
-        plan = _plan(kind, db, incoming[kind])
+    if now is not None and register_rows.unchanged_since(store, unit_code, moment):
+        then = now  # nothing of the unit changed since: its rows then are its rows now
+    else:
+        then = _UnitSide.read(store, unit_code, moment)
+    sigs = signatures if signatures is not None else _Signatures(incoming)
+    for kind in REGISTER_KINDS:
+        plan = _plan(kind, then, incoming[kind], sigs)
         out.new += [RecordDiff(kind, record_key(kind, r)) for r in plan.new]
         out.removed += [RecordDiff(kind, record_key(kind, r)) for r in plan.removed]
         for old, new in plan.changed:
@@ -278,10 +275,11 @@ def _display_names(store: Store) -> dict[str, dict[str, str]]:
     }
 
 
-def _codes_elsewhere(store: Store, kind: str, unit_code: str) -> dict[str, str]:
-    others = [u for u in store.unit_map() if u != unit_code]
+def _codes_elsewhere(store: Store, kind: str, others: list[str], file_codes: list[Any]) -> dict[str, str]:
+    """Which other unit holds each of the file's codes (those held by none are left out)."""
     attr = KINDS[kind].code_field
-    return {getattr(r, attr): r.unit_code for r in store.query(kind, ListQuery(unit_codes=others))}
+    held = register_rows.owners(store, kind, others, (attr,), [(c,) for c in file_codes])
+    return {code: unit for (code,), unit in held.items()}
 
 
 def _station(pr: ParsedRow) -> Station:
@@ -292,22 +290,184 @@ def _station(pr: ParsedRow) -> Station:
     return st
 
 
-def _plan(kind: str, db: list, incoming: list) -> KindPlan:  # type: ignore[type-arg]
+# Planning in bulk: a record's comparable content (what ``_data`` gives, field by field) as a tuple,
+# made column by column for the file's records and for the database's rows, which are never turned
+# into records except the few that are changed or removed.
+
+
+def _norm(v: Any) -> Any:
+    """A value as ``_data`` compares it."""
+    if isinstance(v, list):
+        return sorted(v)
+    if v == "":
+        return None
+    if isinstance(v, float):
+        return round(v, 6)
+    return v
+
+
+_PLAIN = frozenset({type(None), str, int, bool, date, datetime})  # _norm leaves them, but ""
+
+
+def _norm_column(col: list[Any]) -> list[Any]:
+    """``[_norm(v) for v in col]``, without a call per value for the usual columns."""
+    if set(map(type, col)) <= _PLAIN:
+        return [None if v == "" else v for v in col] if "" in col else col
+    return [_norm(v) for v in col]
+
+
+_SIG_FIELDS: dict[str, list[str]] = {}
+
+
+def _sig_fields(kind: str) -> list[str]:
+    """The fields ``_data`` compares (of the register's columns), in a fixed order."""
+    names = _SIG_FIELDS.get(kind)
+    if names is None:
+        skip = NON_DATA_FIELDS | set(NOT_IN_RETURN[kind]) | {"venue_id", "pole_id"}
+        names = _SIG_FIELDS[kind] = [f.name for f in fields(KINDS[kind].record_class) if f.name not in skip]
+    return names
+
+
+def _station_extras(
+    subsidy: list[Any], modes: list[Any], statuses: list[Any], approvals: list[list[Any]]
+) -> list[list[Any]]:
+    """The columns ``_data`` adds for stations: effective subsidy state, the applied approvals."""
+    effective = [s or default_subsidy_state(m, t) for s, m, t in zip(subsidy, modes, statuses, strict=True)]
+    return [effective, [sorted(a) for a in approvals]]
+
+
+def _incoming_signatures(kind: str, records: list[Any]) -> list[tuple[Any, ...]]:
+    names = _sig_fields(kind)
+    cols = [_norm_column(list(map(attrgetter(n), records))) for n in names]
+    if kind == STATION:
+        approvals = [
+            [(a.item, a.applied_on, a.granted_on, a.notes or None) for a in r.approvals if a.applied_on]
+            for r in records
+        ]
+        get = attrgetter
+        cols += _station_extras(
+            list(map(get("subsidy_state"), records)),
+            list(map(get("network_mode"), records)),
+            list(map(get("status"), records)),
+            approvals,
+        )
+        cols += [list(map(get("venue_code"), records)), list(map(get("pole_code"), records))]
+    return list(zip(*cols, strict=True)) if records else []
+
+
+class _Signatures:
+    """The file's records' comparable content by kind, made when first compared with rows (never
+    for a register the database holds nothing of, as in a unit's first return)."""
+
+    def __init__(self, incoming: dict[str, list[Any]]) -> None:
+        self._incoming = incoming
+        self._made: dict[str, list[tuple[Any, ...]]] = {}
+
+    def __getitem__(self, kind: str) -> list[tuple[Any, ...]]:
+        made = self._made.get(kind)
+        if made is None:
+            made = self._made[kind] = _incoming_signatures(kind, self._incoming[kind])
+        return made
+
+
+class _KindSide:
+    """One register of a unit in the database: its rows, their keys and comparable content."""
+
+    def __init__(self, kind: str, rows: register_rows.UnitRows) -> None:
+        self.kind = kind
+        self.rows = rows
+        self.ids: list[int] = rows.column("id")
+        code = KINDS[kind].code_field
+        self.keys: list[Any] = (
+            list(zip(rows.column("operator"), rows.column(code), strict=True))
+            if kind == STATION
+            else rows.column(code)
+        )
+        self.signatures: list[tuple[Any, ...]] = []
+        self.approvals: dict[int, list[Approval]] = {}
+        self.venue_codes: list[str | None] = []
+        self.pole_codes: list[str | None] = []
+
+    def record(self, i: int) -> Any:
+        """Row ``i`` as a record, with its approvals and the codes of its venue and pole."""
+        rec = self.rows.record(i)
+        if self.kind == STATION:
+            rec.approvals = list(self.approvals.get(rec.id, []))
+            rec.venue_code = self.venue_codes[i]
+            rec.pole_code = self.pole_codes[i]
+        return rec
+
+
+class _UnitSide:
+    """A unit's live records in the database (now, or as they stood at a moment), read in bulk."""
+
+    def __init__(self, sides: dict[str, _KindSide]) -> None:
+        self.sides = sides
+
+    @classmethod
+    def read(cls, store: Store, unit_code: str, at: datetime | None = None) -> _UnitSide:
+        sides = {k: _KindSide(k, register_rows.unit_rows(store, k, unit_code, at)) for k in REGISTER_KINDS}
+        ve, po = sides[VENUE], sides[POLE]
+        list_fields = {k: KINDS[k].list_fields for k in REGISTER_KINDS}
+        sep = codes.CODE_SEPARATOR
+        for kind, side in sides.items():
+            cols = []
+            for n in _sig_fields(kind):
+                col = side.rows.column(n)
+                if n in list_fields[kind]:
+                    col = [[c for c in (v or "").split(sep) if c] for v in col]
+                cols.append(_norm_column(col))
+            if kind == STATION and side.rows.rows:
+                applied: dict[int, list[Any]] = {}
+                for sid, item, applied_on, granted_on, notes, aid in register_rows.unit_approvals(
+                    store, unit_code, at
+                ):
+                    a = Approval(item, opt_date(applied_on), opt_date(granted_on), notes, aid)
+                    side.approvals.setdefault(sid, []).append(a)
+                    if a.applied_on:
+                        applied.setdefault(sid, []).append(
+                            (a.item, a.applied_on, a.granted_on, a.notes or None)
+                        )
+                cols += _station_extras(
+                    side.rows.column("subsidy_state"),
+                    side.rows.column("network_mode"),
+                    side.rows.column("status"),
+                    [applied.get(i, []) for i in side.ids],
+                )
+                venue_code_by_id = dict(zip(ve.ids, ve.rows.column("venue_code"), strict=True))
+                pole_code_by_id = dict(zip(po.ids, po.rows.column("pole_code"), strict=True))
+                side.venue_codes = [
+                    venue_code_by_id.get(v) if v else None for v in side.rows.column("venue_id")
+                ]
+                side.pole_codes = [pole_code_by_id.get(p) if p else None for p in side.rows.column("pole_id")]
+                cols += [side.venue_codes, side.pole_codes]
+            side.signatures = list(zip(*cols, strict=True)) if side.rows.rows else []
+        return cls(sides)
+
+
+def _plan(kind: str, unit: _UnitSide, incoming: list, signatures: _Signatures) -> KindPlan:  # type: ignore[type-arg]
     plan = KindPlan()
     key = KEYS[kind]
-    by_key = {key(r): r for r in db}
+    db = unit.sides[kind]
+    if not db.keys:  # nothing of this register in the database: everything is new
+        plan.new = list(incoming)
+        return plan
+    by_key = dict(zip(db.keys, range(len(db.keys)), strict=True))  # a key twice: the later row
     seen = set()
-    for rec in incoming:
+    db_sigs = db.signatures
+    for rec, sig in zip(incoming, signatures[kind], strict=True):
         k = key(rec)
         seen.add(k)
-        old = by_key.get(k)
-        if old is None:
+        i = by_key.get(k)
+        if i is None:
             plan.new.append(rec)
-        elif _data(old, kind) == _data(rec, kind):
+        elif db_sigs[i] == sig:
             plan.unchanged += 1
         else:
+            old = db.record(i)
             plan.changed.append((old, rec))
-    plan.removed = [r for k, r in by_key.items() if k not in seen]
+            plan.stored[old.id] = db.rows.stored(i)
+    plan.removed = [db.record(i) for k, i in by_key.items() if k not in seen]
     return plan
 
 
@@ -328,7 +488,10 @@ def apply_import(
     replace_confirmed: bool = False,
     received_at: datetime | None = None,
     progress: Progress | None = None,
+    take_backup: Callable[[], object] | None = None,
 ) -> ImportOutcome:
+    """Write the plan in one batch, after a verified backup (``take_backup``: how; by default
+    one ``store.backup("import")`` — :func:`import_files` takes one for all its files)."""
     res = plan.result
     week = res.week
     if plan.conflicts:
@@ -366,7 +529,10 @@ def apply_import(
         modified_accepted=res.modified,
         content=res.content,
     )
-    store.backup("import")
+    if take_backup is None:
+        store.backup("import")
+    else:
+        take_backup()
     if plan.older_than_applied:
         sub = submissions.add(store, **sub_values)
         return ImportOutcome(
@@ -390,14 +556,17 @@ def apply_import(
             p = plan.plans[kind]
             for rec, rid in zip(p.new, w.insert_many(kind, p.new, created_at=back_date), strict=True):  # type: ignore[arg-type]
                 ids[getattr(rec, attr)] = rid
-            for old, new in p.changed:
-                upd = replace(new, id=old.id, meta=old.meta)  # type: ignore[type-var]  # as planned
-                w.save(upd)
+            w.update_many(
+                kind,
+                [replace(new, id=old.id, meta=old.meta) for old, new in p.changed],  # type: ignore[type-var]
+                [p.stored[old.id] for old, _new in p.changed],  # type: ignore[attr-defined]
+            )
             done += len(p.new) + len(p.changed)
         for kind, ids in site_ids.items():
-            attr = KINDS[kind].code_field
-            for r in store.query(kind, ListQuery(unit_codes=[res.unit_code])):
-                ids.setdefault(getattr(r, attr), r.id)
+            for code, rid in register_rows.code_ids(
+                store, kind, res.unit_code, KINDS[kind].code_field
+            ).items():
+                ids.setdefault(code, rid)
         sp = plan.plans[STATION]
         for rec in sp.new:
             rec.venue_id = venue_ids.get(rec.venue_code) if rec.venue_code else None
@@ -406,14 +575,21 @@ def apply_import(
             progress(done, total, "正在写入")
         w.insert_many(STATION, sp.new, created_at=back_date)
         done += len(sp.new)
+        updates = []
         for old, new in sp.changed:
             upd = replace(new, id=old.id, meta=old.meta)  # refused if changed since the plan
             for name in NOT_IN_RETURN[STATION]:
                 setattr(upd, name, getattr(old, name))
             upd.venue_id = venue_ids.get(new.venue_code) if new.venue_code else None
             upd.pole_id = pole_ids.get(new.pole_code) if new.pole_code else None
-            w.save(upd)
-            done += 1
+            updates.append(upd)
+        w.update_many(
+            STATION,
+            updates,
+            [sp.stored[old.id] for old, _new in sp.changed],
+            {old.id: old.approvals for old, _new in sp.changed},
+        )
+        done += len(updates)
         for old in sp.removed:
             w.delete(STATION, old.id, old.meta.version)
         for kind in (VENUE, POLE):
@@ -445,6 +621,20 @@ class FileReport:
     def ok(self) -> bool:
         return self.result.ok and self.error is None
 
+    def release(self) -> None:
+        """Drop what an applied file no longer needs (its parsed rows, bytes and the plan's
+        records): a batch of nine large returns then holds one or two files at a time."""
+        res = self.result
+        self.summary = summary_line(res)
+        res.stations, res.venues, res.poles, res.approvals = [], [], [], []
+        res.content = None
+        if self.plan is not None:
+            self.plan.described = self.plan.describe()
+            self.plan.plans = {}
+            self.plan.since_previous = None
+
+    summary: str | None = None  # set by release(): the verification's summary line
+
 
 def import_files(
     store: Store,
@@ -455,33 +645,112 @@ def import_files(
     dry_run: bool = False,
     received_at: datetime | None = None,
     progress: Progress | None = None,
+    on_report: Callable[[FileReport], None] | None = None,
+    release: bool = False,
 ) -> list[FileReport]:
     """Verify every file, then import those that passed (each in its own transaction).
 
     Nothing is written for a file that fails any check; with ``dry_run`` nothing is written at all.
+    ``on_report`` is called with each file's report as soon as the file is done; with ``release``
+    each report is then slimmed (:meth:`FileReport.release`).
+    One verified backup is taken before the first file is written (none is kept if nothing is). The next
+    file is verified on a thread while the previous one is planned and written: verifying reads
+    only the file and the reference data, which imports do not change, and SQLite writes with the
+    GIL released.
     """
+    from concurrent.futures import Future, ThreadPoolExecutor
+
     from .verify import verify_file
 
+    paths = list(paths)
+    few_arenas()  # before the threads start: what one file's work frees is reused by the next
+    # the reference data verify reads, cached before a thread reads it too
+    store.unit_map()
+    store.townships()
+    backup = _BackupOnce(store, start=bool(paths) and not dry_run and not store.readonly)
     reports = []
-    for p in paths:
-        res = verify_file(store, p, accept_modified=accept_modified, progress=progress)
-        rep = FileReport(str(p), res)
-        reports.append(rep)
-        if not res.ok:
-            continue
-        try:
-            rep.plan = plan_import(store, res)
-            if rep.plan.conflicts:
-                rep.error = "\n".join(rep.plan.conflicts)
-                continue
-            if not dry_run:
-                rep.outcome = apply_import(
-                    store,
-                    rep.plan,
-                    replace_confirmed=replace_confirmed,
-                    received_at=received_at,
-                    progress=progress,
-                )
-        except Kf5gError as exc:
-            rep.error = str(exc)
+    with ThreadPoolExecutor(1, thread_name_prefix="kf5g-verify") as pool, closing(backup):
+
+        def verify(i: int) -> Future[VerifyResult] | None:
+            if i >= len(paths):
+                return None
+            return pool.submit(
+                verify_file, store, paths[i], accept_modified=accept_modified, progress=progress
+            )
+
+        pending = verify(0)
+        for i, p in enumerate(paths):
+            assert pending is not None
+            res = pending.result()
+            pending = verify(i + 1)
+            rep = FileReport(str(p), res)
+            reports.append(rep)
+            del res
+            _import_one(store, rep, dry_run, replace_confirmed, received_at, progress, backup)
+            if on_report is not None:
+                on_report(rep)
+            if release:
+                rep.release()
+                trim_heap()
     return reports
+
+
+def _import_one(
+    store: Store,
+    rep: FileReport,
+    dry_run: bool,
+    replace_confirmed: bool,
+    received_at: datetime | None,
+    progress: Progress | None,
+    backup: Callable[[], object],
+) -> None:
+    if not rep.result.ok:
+        return
+    try:
+        rep.plan = plan_import(store, rep.result)
+        if rep.plan.conflicts:
+            rep.error = "\n".join(rep.plan.conflicts)
+            return
+        if not dry_run:
+            rep.outcome = apply_import(
+                store,
+                rep.plan,
+                replace_confirmed=replace_confirmed,
+                received_at=received_at,
+                progress=progress,
+                take_backup=backup,
+            )
+    except Kf5gError as exc:
+        rep.error = str(exc)
+
+
+class _BackupOnce:
+    """The batch's one verified backup: started on a thread with the batch (it is copied and
+    checked while the first file is verified), kept when the first file is about to be written,
+    removed if no file is. (The store's writer lock keeps other writers out meanwhile.)"""
+
+    def __init__(self, store: Store, start: bool) -> None:
+        self._store = store
+        self._pending = None
+        self.taken = False
+        if start:
+            try:
+                self._pending = store.start_backup("import")
+            except Kf5gError:  # e.g. a damaged file: said per file when it is about to be written
+                self._pending = None
+
+    def __call__(self) -> None:
+        if self.taken:
+            return
+        if self._pending is None:
+            self._store.backup("import")
+        else:
+            pending, self._pending = self._pending, None
+            self._store.kept_backup(pending)
+        self.taken = True
+
+    def close(self) -> None:
+        """Remove the backup if nothing was written."""
+        if self._pending is not None:
+            pending, self._pending = self._pending, None
+            pending.discard()

@@ -207,6 +207,40 @@ def take_backup(
     return BackupInfo(dest, now.replace(microsecond=0), reason)
 
 
+class PendingBackup:
+    """A backup being taken (:func:`take_backup`) on a thread while the caller goes on, e.g. while
+    it verifies the files it is about to import: SQLite copies and checks with the GIL released.
+    :meth:`keep` waits for it (raising its error) and returns it; :meth:`discard` waits and removes
+    it (nothing was written after all)."""
+
+    def __init__(self, db_path: Path, reason: str, *, folder: Path | None = None) -> None:
+        import threading
+
+        self._error: BaseException | None = None
+        self._info: BackupInfo | None = None
+
+        def run() -> None:
+            try:
+                self._info = take_backup(db_path, reason, folder=folder)
+            except BaseException as exc:  # handed to keep()
+                self._error = exc
+
+        self._thread = threading.Thread(target=run, name="kf5g-backup", daemon=True)
+        self._thread.start()
+
+    def keep(self) -> BackupInfo:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        assert self._info is not None
+        return self._info
+
+    def discard(self) -> None:
+        self._thread.join()
+        if self._info is not None:
+            self._info.path.unlink(missing_ok=True)
+
+
 def list_backups(db_path: Path, *, folder: Path | None = None) -> list[BackupInfo]:
     """Backups, newest first."""
     folder = folder or backup_dir_for(db_path)

@@ -666,6 +666,17 @@ class Store:
         backups.copy_database(self.path, dest)
         return backups.BackupInfo(dest, now.replace(microsecond=0), "manual")
 
+    def start_backup(self, reason: str = "manual") -> backups.PendingBackup:
+        """:meth:`backup` on a thread (``keep()`` it before writing, or ``discard()`` it)."""
+        self._hold_writes()
+        return backups.PendingBackup(self.path, reason)
+
+    def kept_backup(self, pending: backups.PendingBackup) -> backups.BackupInfo:
+        """A backup of :meth:`start_backup`, finished and kept (the backups thinned as usual)."""
+        info = pending.keep()
+        backups.thin_backups(self.path)
+        return info
+
     def backup_daily_if_due(self) -> backups.BackupInfo | None:
         if self.integrity is not None:
             self.integrity.wait()

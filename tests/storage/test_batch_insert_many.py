@@ -128,3 +128,78 @@ def test_insert_many_failure_on_the_writer_thread_rolls_everything_back(new_db):
         w.insert_many("station", dup[:1])
     assert store.count("station") == 1
     store.close()
+
+
+def test_update_many_stores_and_audits_exactly_what_save_does(tmp_path, demo_db):
+    """The import's bulk update against one save per record, on two copies of the same database:
+    every stored value, every approval and every audit row (order included) the same."""
+    import shutil
+    from dataclasses import replace
+
+    from kf5g_desktop.domain.schema import STATION, VENUE
+    from kf5g_desktop.domain.values import ListQuery
+    from kf5g_desktop.storage import register_rows
+
+    now = datetime(2026, 1, 5, 10, 0)
+    for name in ("one.db", "bulk.db"):
+        shutil.copyfile(demo_db[0], tmp_path / name)
+    changed: dict[str, list] = {}
+    with Store.open(tmp_path / "one.db", user="x", readonly=True) as demo:
+        q = ListQuery(unit_codes=["410221"], limit=60)
+        for kind in (VENUE, STATION):
+            recs = demo.query(kind, q)
+            if kind == STATION:
+                approvals = demo.approvals_for([r.id for r in recs])
+                for r in recs:
+                    r.approvals = approvals.get(r.id, [])
+            out = []
+            for i, r in enumerate(recs):
+                new = replace(r)
+                if i % 3 == 0:
+                    new.name = r.name + "新"
+                if i % 4 == 0 and kind == STATION:
+                    new.approvals = [replace(a, notes="补正") for a in r.approvals] or [
+                        Approval("land", date(2021, 1, 4), None)
+                    ]
+                if i % 5 == 0:
+                    new.address = None if r.address else "人民路9号"
+                out.append((r, new))  # some unchanged: written by neither path
+            changed[kind] = out
+
+    def audit_rows(path):
+        return _raw(
+            path,
+            "SELECT at, user, action, table_name, record_id, record_key, field, old, new FROM audit_log"
+            " WHERE batch_id IS NOT NULL ORDER BY id",
+        )
+
+    one = Store.open(tmp_path / "one.db", user="x", clock=lambda: now)
+    with one.batch_writer("return", "import") as w:
+        for kind in (VENUE, STATION):
+            for _old, new in changed[kind]:
+                w.save(new)
+    one.close()
+    bulk = Store.open(tmp_path / "bulk.db", user="x", clock=lambda: now)
+    stored = {
+        kind: {r[0]: r for r in register_rows.unit_rows(bulk, kind, "410221").rows} for kind in (VENUE, STATION)
+    }
+    names = {kind: register_rows.unit_rows(bulk, kind, "410221").names for kind in (VENUE, STATION)}
+    with bulk.batch_writer("return", "import") as w:
+        for kind in (VENUE, STATION):
+            pairs = changed[kind]
+            w.update_many(
+                kind,
+                [new for _old, new in pairs],
+                [dict(zip(names[kind], stored[kind][old.id], strict=True)) for old, _new in pairs],
+                {old.id: old.approvals for old, _new in pairs} if kind == STATION else None,
+            )
+    bulk.close()
+    assert len(audit_rows(tmp_path / "one.db")) > 40
+    assert audit_rows(tmp_path / "bulk.db") == audit_rows(tmp_path / "one.db")
+    for table in ("venue", "station"):
+        sql = f"SELECT * FROM {table} ORDER BY id"
+        assert _raw(tmp_path / "bulk.db", sql) == _raw(tmp_path / "one.db", sql)
+    sql = "SELECT station_id, item, applied_on, granted_on, notes FROM approval ORDER BY station_id, item, applied_on"
+    assert _raw(tmp_path / "bulk.db", sql) == _raw(tmp_path / "one.db", sql)
+    sql = "SELECT station_id, item, applied_on, granted_on, notes, valid_from, valid_to FROM approval_history ORDER BY 1, 2, 3, 6"
+    assert _raw(tmp_path / "bulk.db", sql) == _raw(tmp_path / "one.db", sql)
