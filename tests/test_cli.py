@@ -40,6 +40,22 @@ def test_demo_then_check_exits_0(tmp_path):
     # the demo's planted possible duplicates: a warning listing both records, the exit status stays 0
     assert "提醒：4 对基站相距不足20米，可能重复登记" in r.stdout
     assert r.stdout.count("可能是同一基站重复登记") == 2 and r.stdout.count("共建站各登记了一次") == 2
+    # --full: SQLite's integrity_check instead of its quick_check, the same verdict on a sound file
+    r = kf5g("check", "--full", "--db", db)
+    assert r.returncode == 0 and "检查通过" in r.stdout, r.stdout + r.stderr
+
+
+def test_check_reports_a_damaged_file(tmp_path):
+    """The quick check of ``kf5g check`` finds a page overwritten in the middle of the file."""
+    db = tmp_path / "d.db"
+    assert kf5g("demo", "--db", db, "--stations", "400", "--seed", "3").returncode == 0
+    size = db.stat().st_size
+    with open(db, "r+b") as f:
+        f.seek(size // 2 // 4096 * 4096)
+        f.write(b"\xff" * 4096)
+    r = kf5g("check", "--db", db)
+    assert r.returncode != 0
+    assert "Traceback" not in r.stdout + r.stderr
 
 
 def test_check_lists_problems_and_exits_1(tmp_path, capsys):

@@ -49,10 +49,10 @@ def db_path(args: argparse.Namespace) -> Path:
     return target
 
 
-def open_store(args: argparse.Namespace, *, readonly: bool = False):  # type: ignore[no-untyped-def]
+def open_store(args: argparse.Namespace, *, readonly: bool = False, check: str = "quick"):  # type: ignore[no-untyped-def]
     from kf5g_desktop.storage.store import Store
 
-    return Store.open(db_target(args), readonly=readonly, user=getattr(args, "user", None))
+    return Store.open(db_target(args), readonly=readonly, user=getattr(args, "user", None), check=check)
 
 
 def out(text: str = "") -> None:

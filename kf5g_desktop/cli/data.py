@@ -65,8 +65,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from kf5g_desktop.domain.schema import REGISTER_TITLES
 
-    with open_store(args, readonly=True) as store:
-        problems = store.check()
+    # the file's own check is the command's (quick_check, or integrity_check with --full), not the opening's
+    with open_store(args, readonly=True, check="none") as store:
+        problems = store.check(full=args.full)
         counts = store.counts()
         near = store.near_duplicates()
         units = {u.code: u.name for u in store.units()}
@@ -181,6 +182,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
     p = sub.add_parser("check", help="完整性检查并校验全部记录（无问题退出码0，有问题1）")
     add_db_option(p)
+    p.add_argument(
+        "--full",
+        action="store_true",
+        help="完整检查数据库文件（PRAGMA integrity_check，含索引与表是否一致，大文件较慢；默认 quick_check）",
+    )
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("backup", help="立即备份（并校验）")

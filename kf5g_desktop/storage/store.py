@@ -625,15 +625,16 @@ class Store:
 
     # Whole-database work -------------------------------------------------------------------------------
 
-    def check(self) -> list[CheckProblem]:
-        """Integrity check plus every live record validated. Empty = clean. SQLite's integrity
-        check runs on a thread of its own (without Python's lock) while the records are validated."""
+    def check(self, *, full: bool = False) -> list[CheckProblem]:
+        """The file's check plus every live record validated. Empty = clean. SQLite's check — its
+        quick_check, or with ``full`` its integrity_check (also every index against its table) — runs
+        on a thread of its own (without Python's lock) while the records are validated."""
         from concurrent.futures import ThreadPoolExecutor
 
         if self.on_server:  # the server keeps its own files whole; the records are checked here
             return self._read(writes.check_records, self.validation_context())
         with ThreadPoolExecutor(1, thread_name_prefix="kf5g-integrity") as pool:
-            integrity = pool.submit(writes.integrity_check, self.path)
+            integrity = pool.submit(writes.integrity_check, self.path, quick=not full)
             records = self._read(writes.check_records, self.validation_context())
             return integrity.result() + records
 

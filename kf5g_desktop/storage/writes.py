@@ -274,11 +274,11 @@ def purge(ctx: WriteContext, kind: str, record_id: int) -> None:
     ctx.audit("purge", kind, record_id, record_key(kind, row))
 
 
-def integrity_check(path: Path) -> list[CheckProblem]:
-    """SQLite's integrity check of the database file, as check problems."""
+def integrity_check(path: Path, *, quick: bool = False) -> list[CheckProblem]:
+    """SQLite's integrity check (``quick``: its quick_check) of the database file, as check problems."""
     return [
         CheckProblem("database", 0, path.name, Issue("", f"数据库完整性检查：{msg}", ERROR, "integrity"))
-        for msg in backups.integrity_problems(path)
+        for msg in backups.integrity_problems(path, quick=quick)
     ]
 
 
