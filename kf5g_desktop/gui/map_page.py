@@ -284,7 +284,7 @@ class MapPage(LazyPage, QWidget):
             data=index,
             name=name,
             hoverable=True,
-            tip=lambda _x, _y, i, kind=kind: self.tip(kind, int(i)),
+            tip=lambda x, y, data, kind=kind: self.tip(kind, int(data)),  # pyqtgraph passes x=, y=, data=
             pxMode=True,
             **style,
         )

@@ -93,7 +93,7 @@ def test_what_is_refused(unit_store, tmp_path):
 
 def test_the_command_line(unit_store, tmp_path, capsys):
     batch, _truth = _import_gcj_as_wgs(unit_store, tmp_path)
-    path = unit_store.path
+    path = unit_store.server_url if unit_store.on_server else unit_store.path
     unit_store.close()
     capsys.readouterr()
     assert run(["batches", "--db", str(path)]) == 0
