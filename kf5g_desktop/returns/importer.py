@@ -733,7 +733,7 @@ class _BackupOnce:
         self._store = store
         self._pending = None
         self.taken = False
-        if start:
+        if start and not store.on_server:  # a server's backups are its own (Store.backup: None there)
             try:
                 self._pending = store.start_backup("import")
             except Kf5gError:  # e.g. a damaged file: said per file when it is about to be written

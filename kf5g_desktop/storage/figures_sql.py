@@ -130,8 +130,9 @@ def week_rows(
 ) -> WeekRows:
     """The rows behind one week's figures for a unit (``unit_code``) or the city (None), from the
     registers as they stood at ``moment`` (None: now)."""
-    st, vt, pt, at = _sources(moment)
-    S, V, P, A = st.c, vt.c, pt.c, at.c
+    st, vt, pt, _at = _sources(moment)
+    S, V, P = st.c, vt.c, pt.c
+    wait_from, A = history.approvals_of(st, moment)
     end = week.end
     by_air = _on_air_by(S, end)
     conv_done = S.conversion == "done"
@@ -181,7 +182,6 @@ def week_rows(
         or_(A.granted_on.is_(None), A.granted_on > end),
         S.status != "cancelled",
     )
-    wait_from = at.join(st, A.station_id == S.id)
     if lists:
         out.venues = _sites(s, V, V.opened_on, V.venue_code, V.category, V.operators_entered, unit_code, week)
         out.poles = _sites(s, P, P.shared_on, P.pole_code, P.pole_type, P.sharing_operators, unit_code, week)

@@ -190,6 +190,21 @@ def _approvals_at(moment: Moment) -> FromClause:
     )
 
 
+def approvals_of(stations: FromClause, moment: Moment) -> tuple[FromClause, Any]:
+    """The approvals joined to their stations (``stations``: ``source("station", moment)``), each
+    as it stood at ``moment`` — for a per-unit map at the moment of its station's unit, taken from
+    the joined station row: one indexed probe per station instead of a look-up per approval
+    version (:func:`_approvals_at`). Returns the join and the approvals' columns."""
+    if not isinstance(moment, Mapping) or not moment:
+        a = source("approval", moment)
+        return a.join(stations, a.c.station_id == stations.c.id), a.c
+    ah = HISTORY_TABLES["approval"]
+    S = stations.c
+    at = case({u: literal(t, DateTime) for u, t in sorted(moment.items())}, value=S.unit_code, else_=None)
+    cond = and_(ah.c.station_id == S.id, ah.c.valid_from <= at, or_(ah.c.valid_to.is_(None), ah.c.valid_to > at))
+    return stations.join(ah, cond), ah.c
+
+
 # One record's versions ---------------------------------------------------------------------------
 
 
