@@ -17,7 +17,7 @@ def add_db_option(p: argparse.ArgumentParser) -> None:
         "--db",
         metavar="PATH|URL",
         default=argparse.SUPPRESS,
-        help="数据库文件，或数据库服务器 postgresql://用户名@服务器:5432/数据库名"
+        help="数据库文件，或数据库服务器 postgresql://user@host:5432/kf5g"
         "（默认：用户数据文件夹中的 kf5g.db，或环境变量 KF5G_DB）",
     )
 

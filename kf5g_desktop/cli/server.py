@@ -18,12 +18,12 @@ def _url(value: str) -> str:
     from kf5g_desktop.storage.server import is_server_url
 
     if not is_server_url(value):
-        raise argparse.ArgumentTypeError(f"“{value}”不是数据库服务器地址，应为 postgresql://用户名@服务器:5432/数据库名")
+        raise argparse.ArgumentTypeError(f"“{value}”不是数据库服务器地址，应为 postgresql://user@host:5432/kf5g")
     return value
 
 
 def cmd_server_init(args: argparse.Namespace) -> int:
-    from kf5g_desktop.storage.server import init_database
+    from kf5g_desktop.storage.server_admin import init_database
 
     source = Path(args.source) if args.source else None
     if source is None and not (args.city or args.unit):
@@ -42,7 +42,8 @@ def cmd_server_init(args: argparse.Namespace) -> int:
 
 
 def cmd_user_add(args: argparse.Namespace) -> int:
-    from kf5g_desktop.storage.server import add_login, is_server_url, safe_url
+    from kf5g_desktop.storage.server import is_server_url, safe_url
+    from kf5g_desktop.storage.server_admin import add_login
 
     target = db_target(args)
     if not is_server_url(target):
@@ -58,7 +59,8 @@ def cmd_user_add(args: argparse.Namespace) -> int:
 
 
 def cmd_users(args: argparse.Namespace) -> int:
-    from kf5g_desktop.storage.server import is_server_url, list_logins
+    from kf5g_desktop.storage.server import is_server_url
+    from kf5g_desktop.storage.server_admin import list_logins
 
     target = db_target(args)
     if not is_server_url(target):
@@ -76,7 +78,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     from kf5g_desktop.cli.common import add_db_option
 
     p = sub.add_parser("server-init", help="初始化数据库服务器上的数据库：结构、用户组和权限")
-    p.add_argument("url", type=_url, metavar="URL", help="postgresql://所有者@服务器:5432/数据库名")
+    p.add_argument("url", type=_url, metavar="URL", help="postgresql://owner@host:5432/kf5g")
     g = p.add_mutually_exclusive_group()
     g.add_argument("--unit", metavar="CODE", help="区县代码，如 410221（杞县）")
     g.add_argument("--city", action="store_true", help="市级汇总")

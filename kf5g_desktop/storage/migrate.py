@@ -177,20 +177,14 @@ def upgrade(engine: Engine, *, before: Callable[[], object] | None = None) -> st
 
 def _upgrade_server(engine: Engine) -> None:
     """PostgreSQL: the same migrations, each in its own transaction (DDL is transactional there: a
-    failed one leaves the schema as it was before it); then what only a server has (the audit
-    trigger) and the groups' grants on any new table."""
+    failed one leaves the schema as it was before it). What only a server has (the audit trigger,
+    the groups' grants on any new table) is :func:`server.upgrade`'s, which calls this."""
     from alembic import command
-
-    from . import server
 
     with engine.connect() as conn:
         command.upgrade(_config(conn), "head")
         if conn.in_transaction():
             conn.commit()
-        with conn.begin():
-            server.install_server_objects(conn)
-            if server.groups_exist(conn):
-                server.apply_grants(conn)
 
 
 def migrations_dir() -> Path:

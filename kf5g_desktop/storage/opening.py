@@ -163,7 +163,7 @@ def prepare_server_schema(engine: Engine, where: str, *, readonly: bool) -> str 
     from . import server
 
     try:
-        return migrate.upgrade(engine)
+        return server.upgrade(engine)
     except DBAPIError as exc:
         if server.sqlstate(exc) != "42501":
             raise

@@ -117,6 +117,11 @@ class History(RuleBasedStateMachine):
     def wait(self, seconds: int) -> None:
         self.now += timedelta(seconds=seconds)
 
+    def _current(self, kind: str, rid: int):
+        """The model's copy of a record with the version the store holds now (deletes, restores,
+        bulk saves and undos move it: a save from an older copy is refused as a lost update)."""
+        return replace(self.records[(kind, rid)], meta=self.store.get(kind, rid).meta)
+
     # single writes ----------------------------------------------------------------------------
 
     @initialize()
@@ -136,7 +141,7 @@ class History(RuleBasedStateMachine):
         if not live:
             return
         rid = data.draw(st.sampled_from(live))
-        rec = self.records[(kind, rid)]
+        rec = self._current(kind, rid)
         changes = {"name": f"{name}改", "lon": 114.78 + lon * 0.001, "lat": 34.55, "notes": data.draw(st.sampled_from([None, "已核实"]))}
         if kind == "station":
             changes["approvals"] = _approvals(spec)
@@ -196,7 +201,7 @@ class History(RuleBasedStateMachine):
             if update_one and live:
                 rid = data.draw(st.sampled_from(live))
                 before_recs[rid] = self.records[(kind, rid)]
-                rec = replace(self.records[(kind, rid)], name="批量更名")
+                rec = replace(self._current(kind, rid), name="批量更名")
                 w.save(rec)
                 updated.append(rid)
             batch = w.batch_id

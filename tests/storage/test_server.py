@@ -12,7 +12,7 @@ import pytest
 
 from kf5g_desktop.domain.records import Approval
 from kf5g_desktop.domain.values import ListQuery, WeekNote
-from kf5g_desktop.storage import server
+from kf5g_desktop.storage import server, server_admin
 from kf5g_desktop.storage.errors import NewerSchemaError, ReadOnlyStoreError, StorageError
 from kf5g_desktop.storage.store import Store
 from tests.builders import pole, station, venue
@@ -31,9 +31,9 @@ def office(cluster):
     """A unit's database on the server, made by its owner with server-init, and three people."""
     name = cluster.empty_database()
     owner_url = cluster.url(name, SUPERUSER)
-    res = server.init_database(owner_url, kind="unit", unit_code="410221", user_name="杞县专班")
+    res = server_admin.init_database(owner_url, kind="unit", unit_code="410221", user_name="杞县专班")
     for person, group in (("吴管理", "管理员"), ("孙填报", "填报"), ("周查看", "查看")):
-        server.add_login(owner_url, person, group)
+        server_admin.add_login(owner_url, person, group)
     yield name, res
     cluster.drop_database(name)
 
@@ -47,7 +47,7 @@ def _psycopg(cluster, db, user):
 def test_server_init_makes_the_schema_the_groups_and_the_installation(cluster, office):
     name, res = office
     assert res.groups == {"管理员": f"{name}_admin", "填报": f"{name}_entry", "查看": f"{name}_viewer"}
-    assert [(u.name, u.group) for u in server.list_logins(cluster.url(name, SUPERUSER))] == [
+    assert [(u.name, u.group) for u in server_admin.list_logins(cluster.url(name, SUPERUSER))] == [
         ("吴管理", "管理员"),  # by name (C collation: code point order)
         ("周查看", "查看"),
         ("孙填报", "填报"),
@@ -59,10 +59,10 @@ def test_server_init_makes_the_schema_the_groups_and_the_installation(cluster, o
         assert store.user == "孙填报"
         assert len(store.units()) == 9
     # run again: nothing to do, nothing changed
-    again = server.init_database(cluster.url(name, SUPERUSER), kind="unit", unit_code="410221")
+    again = server_admin.init_database(cluster.url(name, SUPERUSER), kind="unit", unit_code="410221")
     assert again.upgraded_from is None
     with pytest.raises(StorageError, match="已经设置为别的安装"):
-        server.init_database(cluster.url(name, SUPERUSER), kind="city", unit_code=None)
+        server_admin.init_database(cluster.url(name, SUPERUSER), kind="city", unit_code=None)
 
 
 def test_the_audit_logs_who_is_the_login_whatever_the_program_says(cluster, office):
@@ -237,7 +237,7 @@ def test_sqlite_to_server_to_sqlite_keeps_every_record_its_history_and_the_audit
     name = cluster.empty_database()
     try:
         url = cluster.url(name, SUPERUSER)
-        res = server.init_database(url, kind=None, unit_code=None, source=src)
+        res = server_admin.init_database(url, kind=None, unit_code=None, source=src)
         assert res.loaded is not None and res.loaded["station_history"] >= 3
         with Store.open(url) as on_server:
             assert on_server.history_out_of_step() == []
@@ -295,7 +295,7 @@ def test_a_server_database_of_a_newer_program_is_refused_untouched(cluster, offi
     with pytest.raises(NewerSchemaError):
         Store.open(cluster.url(name, "孙填报"))
     with pytest.raises(NewerSchemaError):
-        server.init_database(cluster.url(name, SUPERUSER), kind="unit", unit_code="410221")
+        server_admin.init_database(cluster.url(name, SUPERUSER), kind="unit", unit_code="410221")
     with _psycopg(cluster, name, SUPERUSER) as c:
         assert c.execute("SELECT version_num FROM alembic_version").fetchone() == ("9999",)
     del psycopg
