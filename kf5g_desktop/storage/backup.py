@@ -100,6 +100,17 @@ def wal_problems(path: Path) -> list[str]:
     return []
 
 
+def seal_backup(tmp: Path, dest: Path) -> None:
+    """A backup written under its temporary name made durable, checked and put in place: fsync,
+    ``integrity_check``, then renamed to ``dest`` (StorageError, the file left out, when it fails)."""
+    with open(tmp, "rb+") as f:
+        os.fsync(f.fileno())
+    problems = integrity_problems(tmp)
+    if problems:
+        raise StorageError(f"备份文件校验未通过（{problems[0]}），备份未保存。")
+    os.replace(tmp, dest)
+
+
 def integrity_problems(path: Path, *, quick: bool = False, wal: bool = True) -> list[str]:
     """Messages of ``PRAGMA integrity_check`` (empty = ok). A file that is not a database gives one.
     With ``wal`` the ``-wal`` file beside it is checked first (see :func:`wal_problems`); leave it
@@ -141,12 +152,7 @@ def copy_database(src: Path, dest: Path) -> None:
                 target.close()
         finally:
             source.close()
-        with open(tmp, "rb+") as f:
-            os.fsync(f.fileno())
-        problems = integrity_problems(tmp)
-        if problems:
-            raise StorageError(f"备份文件校验未通过（{problems[0]}），备份未保存。")
-        os.replace(tmp, dest)
+        seal_backup(tmp, dest)
     except sqlite3.DatabaseError as exc:
         problem = sqlite_problem(exc)
         if problem is not None:

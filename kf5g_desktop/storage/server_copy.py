@@ -13,7 +13,6 @@ into SQLite, ``COPY`` into PostgreSQL).
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from collections.abc import Iterator
 from datetime import datetime
@@ -27,7 +26,7 @@ from sqlalchemy.orm import Session
 from kf5g_desktop.paths import backup_dir_for
 
 from . import migrate, rawinsert, server
-from .backup import BackupInfo, _remove_partial, integrity_problems
+from .backup import BackupInfo, _remove_partial, seal_backup
 from .db import make_engine
 from .errors import StorageError
 from .models import Base
@@ -107,12 +106,7 @@ def backup_to_file(
             con.execute("PRAGMA journal_mode=DELETE")
         finally:
             con.close()
-        with open(tmp, "rb+") as f:
-            os.fsync(f.fileno())
-        problems = integrity_problems(tmp)
-        if problems:
-            raise StorageError(f"备份文件校验未通过（{problems[0]}），备份未保存。")
-        os.replace(tmp, dest)
+        seal_backup(tmp, dest)
     except OSError as exc:
         raise StorageError(f"备份失败：无法写入“{dest.parent}”（{exc.strerror}）。请检查磁盘空间和权限。") from exc
     finally:
