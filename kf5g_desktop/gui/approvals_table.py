@@ -39,14 +39,15 @@ class ApprovalsTable(QObject):
                 self.tr("审批事项"),
                 self.tr("申请日期"),
                 self.tr("办结日期"),
-                self.tr("用时/已等待（天，至今日）"),
+                self.tr("用时/已等待\n（天，至今日）"),
             ]
         )
         t.verticalHeader().setVisible(False)
         header = t.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        # The dates and the days are never cut short (a narrow window, a long English label):
+        # they take what they need, the item's name the rest (elided, with its full text as tip).
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         t.setEditTriggers(
             QAbstractItemView.EditTrigger.AnyKeyPressed
@@ -57,6 +58,7 @@ class ApprovalsTable(QObject):
             item = QTableWidgetItem(dtr(c.label))
             item.setData(Qt.ItemDataRole.UserRole, c.code)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            item.setToolTip(item.text())
             t.setItem(r, 0, item)
             for col in (1, 2):
                 t.setItem(r, col, QTableWidgetItem(""))

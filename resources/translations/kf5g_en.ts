@@ -467,11 +467,13 @@ Please pass this message on to technical support.</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/approvals_table.py" line="42"/>
-        <source>用时/已等待（天，至今日）</source>
-        <translation>Days taken / waiting (to today)</translation>
+        <source>用时/已等待
+（天，至今日）</source>
+        <translation>Days taken /
+waiting (to today)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/approvals_table.py" line="124"/>
+        <location filename="../../kf5g_desktop/gui/approvals_table.py" line="126"/>
         <source>审批事项“{0}”的日期无效，请按 2021-02-01 的格式填写。</source>
         <translation>A date of approval item “{0}” is not valid; please write it like 2021-02-01.</translation>
     </message>
