@@ -63,6 +63,7 @@ def main() -> int:
     rec = store.query(STATION, ListQuery(statuses=["building"], limit=1))[0]
     form = win.open_record(STATION, rec.id)
     assert form is not None
+    form.resize(1200, 780)  # the size a form opens at on a 1360-pixel screen, not its minimum
     form.ui.f_lon.setText("119.5")
     form.ui.f_construction_start.setText("2021/13/1")
     form.save()  # refused: shows the errors in red

@@ -479,8 +479,10 @@ class RecordForm(QDialog):
         lines = []
         for i in issues:
             color = "#c62828" if i.is_error else "#a15c00"
-            prefix = self.tr("错误") if i.is_error else self.tr("提醒")
-            lines.append(f'<span style="color:{color}">{prefix}:{html.escape(i.message)}</span>')
+            text = (self.tr("错误：{message}") if i.is_error else self.tr("提醒：{message}")).format(
+                message=i.message
+            )
+            lines.append(f'<span style="color:{color}">{html.escape(text)}</span>')
         self.ui.messages.setText("<br>".join(lines))
 
     def _focus_issue(self, issue: Issue) -> None:

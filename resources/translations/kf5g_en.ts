@@ -2078,27 +2078,17 @@ Records station builds, free-access venues and pole sharing; prints the weekly r
         <translation>“{0}” must be a number; please correct it.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="482"/>
-        <source>错误</source>
-        <translation>Error</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="482"/>
-        <source>提醒</source>
-        <translation>Warning</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="512"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="514"/>
         <source>没有修改，无需保存。</source>
         <translation>Nothing changed, nothing to save.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="526"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="528"/>
         <source>请确认</source>
         <translation>Please confirm</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="525"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="527"/>
         <source>这条记录有以下提醒：
 {0}
 
@@ -2109,23 +2099,33 @@ Records station builds, free-access venues and pole sharing; prints the weekly r
 Save it anyway?</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="541"/>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="558"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="482"/>
+        <source>错误：{message}</source>
+        <translation>Error: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="482"/>
+        <source>提醒：{message}</source>
+        <translation>Warning: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="543"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="560"/>
         <source>保存失败</source>
         <translation>Save failed</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="594"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="596"/>
         <source>已载入对方保存后的记录，并填入了您改过的项。请核对后再保存。</source>
         <translation>The record as the other person saved it is loaded, with the fields you changed filled in again. Check them, then save.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="618"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="620"/>
         <source>放弃修改</source>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="619"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="621"/>
         <source>表单中有未保存的修改，确定放弃吗？</source>
         <translation>The form has unsaved changes. Discard them?</translation>
     </message>
