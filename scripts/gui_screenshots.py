@@ -71,6 +71,31 @@ def main() -> int:
     save(form, out / "station-form-validation.png")
     form.done(0)
 
+    # A new station marked 已开通 without its on-air date and power supply: both asked for.
+    form = win.new_record(STATION)
+    assert form is not None
+    form.resize(1200, 780)
+    ui = form.ui
+
+    def pick(combo: object, code: str) -> None:
+        combo.setCurrentIndex(combo.findData(code))  # type: ignore[attr-defined]
+
+    ui.f_station_code.setText("46000009901")
+    pick(ui.f_operator, "CMCC")
+    ui.f_name.setText("测试站甲")
+    pick(ui.f_township_code, "410221001")
+    ui.f_lon.setText("114.78")
+    ui.f_lat.setText("34.55")
+    pick(ui.f_station_type, "macro")
+    pick(ui.f_network_mode, "SA")
+    pick(ui.f_build_mode, "new")
+    pick(ui.f_status, "on_air")
+    ui.f_construction_start.setText("2021-01-05")
+    form.save()  # refused: the fields 已开通 requires are marked
+    app.processEvents()
+    save(form, out / "station-form-required.png")
+    form.done(0)
+
     for r in store.query(STATION, ListQuery(limit=3)):
         store.delete(STATION, r.id)
     win.show_page(RECYCLE)

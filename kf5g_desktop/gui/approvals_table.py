@@ -48,6 +48,10 @@ class ApprovalsTable(QObject):
         # they take what they need, the item's name the rest (elided, with its full text as tip).
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        date_width = t.fontMetrics().horizontalAdvance("2022-12-31") + 16
+        for col in (1, 2):  # as wide as a date before one is typed
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(col, max(date_width, header.sectionSizeHint(col)))
         t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         t.setEditTriggers(
             QAbstractItemView.EditTrigger.AnyKeyPressed
