@@ -15,7 +15,7 @@ from kf5g_desktop.domain.periods import IsoWeek
 from kf5g_desktop.domain.targets import DEFAULT_COUNTING_RULE
 from kf5g_desktop.domain.units import scope_code, scope_of
 from kf5g_desktop.reports.changes import WeekChanges, week_changes
-from kf5g_desktop.reports.figures import WeekFigures, WeeklySeries, week_figures, weekly_series
+from kf5g_desktop.reports.figures import WAITING_DAYS, WeekFigures, WeeklySeries, week_figures, weekly_series
 
 
 @dataclass(slots=True)
@@ -35,9 +35,12 @@ class ReportData:
 def gather(store: Any, week: IsoWeek, unit_code: str | None, rule: str = DEFAULT_COUNTING_RULE) -> ReportData:
     """Read every figure of the report (no Qt: safe in a worker thread), by the week's rule
     (``Store.week_basis``): the same registers, seen at the week's end, as the week's return."""
-    basis = store.week_basis(week, scope_of(unit_code))
-    fig = week_figures(store, week, unit_code, rule, basis=basis)
-    series = weekly_series(store, week, fig.unit_code, rule, basis=basis)
+    unit_code = scope_of(unit_code)
+    basis = store.week_basis(week, unit_code)
+    # one pass over the week's stations for the figures, the lists and the series
+    rows = store.week_rows(week, unit_code, rule, waiting_days=WAITING_DAYS, lists=True, at=basis.moment)
+    fig = week_figures(store, week, unit_code, rule, basis=basis, rows=rows)
+    series = weekly_series(store, week, fig.unit_code, rule, basis=basis, by_day=rows.by_day)
     note = store.week_note(scope_code(fig.unit_code), week)
     inst = store.installation()
     return ReportData(
