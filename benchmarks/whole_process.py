@@ -16,8 +16,11 @@ Sections (default: all, in this order; each can be run alone):
   startup-100k   the same on the 100,000-station city. Target ≤ 1.2 s.
   check          ``kf5g check`` on the 100,000-station city vs a plain sqlite3 ``SELECT *`` of the
                  station table in Python. Target ≤ 5 s.
-  report         ``kf5g report --week 2021-W05 --unit 410200`` (the city's PDF) vs the same plain
-                 read. Target ≤ 3 s.
+  report         ``kf5g report --week 2021-W05 --unit 410200`` (the city's PDF; ``--unit U``: that
+                 unit's edition, made on the city) vs the same plain read. Target ≤ 3 s. Then, once,
+                 where a report's time goes, in one process: reading (``reports.weekly.gather``,
+                 and the part of it that is the map's points) and the PDF (layout passes, the map
+                 page, painting).
 
 ``--db`` is the 100,000-station city database (``kf5g demo --stations 100000 --seed 3``; made in
 /tmp on first use when missing); it is copied once into the work folder (``--work``) and only the
@@ -67,6 +70,37 @@ for name, (header, rows) in sheets.items():
     for row in rows:
         ws.append(row)
 wb.save(sys.argv[2])
+"""
+
+# Where one report's time goes (in-process, CPU and wall per part): reading, then the PDF.
+REPORT_PARTS = r"""
+import sys, time
+from kf5g_desktop.domain.periods import IsoWeek
+from kf5g_desktop.storage.store import Store
+from kf5g_desktop.reports.weekly import gather
+parts = []
+def timed(name, fn, *a, **k):
+    w, c = time.perf_counter(), time.process_time()
+    out = fn(*a, **k)
+    parts.append((name, time.perf_counter() - w, time.process_time() - c))
+    return out
+week, unit = IsoWeek.parse(sys.argv[2]), (None if sys.argv[3] == "410200" else sys.argv[3])
+with Store.open(sys.argv[1], readonly=True, check="none") as store:
+    data = timed("gather (figures, lists, series, changes; the map's points beside)", gather, store, week, unit)
+    timed("  of which the map's points alone", store.map_points, "station", unit, at=store.week_basis(week, unit).moment)
+from kf5g_desktop.gui import report_document as rd
+from kf5g_desktop.gui.report_pdf import ensure_gui_app
+ensure_gui_app()
+doc = timed("PDF: the map page and the chart", rd.ReportDocument, data)
+printer = rd.new_printer()
+printer.setOutputFormat(rd.QPrinter.OutputFormat.PdfFormat)
+printer.setOutputFileName(sys.argv[4])
+timed("PDF: layout and pagination", doc.layout_for, printer)
+parts.append((f"  ({doc.passes} layout passes)", 0.0, 0.0))
+pages = timed("PDF: painting", doc.paint, printer)
+for name, w, c in parts:
+    print(f"    {name:<68} {w:6.2f} s wall {c:6.2f} s CPU")
+print(f"    {pages} pages")
 """
 
 DUMP_CELLS = r"""
@@ -170,8 +204,11 @@ def main() -> int:
     ap.add_argument("--work", type=Path, default=Path("/tmp/kf5g-whole-process"))
     ap.add_argument("--runs", type=int, default=3, help="counted pairs per section (default 3)")
     ap.add_argument(
-        "--unit", default=None, help="export: a county's return (made by the city) instead of the city's"
+        "--unit",
+        default=None,
+        help="export, report: a county's return or report (made by the city) instead of the city's",
     )
+    ap.add_argument("--week", default=WEEK, help=f"export, report: the week (default {WEEK})")
     ap.add_argument(
         "--vs", type=Path, default=None, help="another checkout (with its .venv) as a third contender"
     )
@@ -249,10 +286,10 @@ def main() -> int:
         if section == "export":
             db = city_db()
             unit = ["--unit", args.unit] if args.unit else []
-            cells = work / f"export-cells-{args.unit or 'city'}.pickle"
+            cells = work / f"export-cells-{args.unit or 'city'}-{args.week}.pickle"
             if not cells.exists():
                 subprocess.run(
-                    [py, "-c", DUMP_CELLS, str(db), str(cells), WEEK, args.unit or ""],
+                    [py, "-c", DUMP_CELLS, str(db), str(cells), args.week, args.unit or ""],
                     check=True,
                     env={**env, "PYTHONPATH": str(ROOT)},
                     stdout=subprocess.DEVNULL,
@@ -264,7 +301,7 @@ def main() -> int:
                 env,
             )
             mine = ours(
-                "kf5g export", "--db", str(db), "export", "--week", WEEK, "-o", str(work / "out"), *unit
+                "kf5g export", "--db", str(db), "export", "--week", args.week, "-o", str(work / "out"), *unit
             )
             cs = with_baseline(mine, base)
             if LXML_INSTALLED:  # the same loop on openpyxl's ElementTree path, for what lxml gives
@@ -297,22 +334,29 @@ def main() -> int:
         elif section == "report":
             db = city_db()
             base = Contender("plain sqlite3 SELECT * FROM station", [py, "-c", PLAIN_READ, str(db)], env)
-            pdf = work / "city-report.pdf"
+            unit = args.unit or "410200"
+            pdf = work / f"report-{unit}.pdf"
             mine = ours(
-                "kf5g report (city)",
+                f"kf5g report ({'city' if unit == '410200' else unit})",
                 "--db",
                 str(db),
                 "report",
                 "--week",
-                WEEK,
+                args.week,
                 "--unit",
-                "410200",
+                unit,
                 "--pdf",
                 str(pdf),
             )
             cs = with_baseline(mine, base)
             alternate(cs, args.runs, work)
-            report(f"city report {WEEK}, 100,000 stations", cs, "≤ 3 s")
+            report(f"{'city' if unit == '410200' else unit} report {args.week}, 100,000 stations", cs, "≤ 3 s")
+            print("  where the time goes (one run, in-process):")
+            subprocess.run(
+                [py, "-c", REPORT_PARTS, str(db), args.week, unit, str(work / "report-parts.pdf")],
+                check=True,
+                env={**env, "PYTHONPATH": str(ROOT)},
+            )
     return 0
 
 

@@ -32,6 +32,7 @@ from kf5g_desktop.domain.targets import (
 from kf5g_desktop.domain.units import CITY_NAME, scope_of
 
 if TYPE_CHECKING:
+    from kf5g_desktop.storage.figures_sql import WeekRows
     from kf5g_desktop.storage.store import Store
 
 WAITING_DAYS = 30  # approvals waiting longer than this are listed (PRODUCT §5)
@@ -226,6 +227,7 @@ def week_figures(
     waiting_days: int = WAITING_DAYS,
     lists: bool = True,
     basis: WeekBasis | None = None,
+    rows: WeekRows | None = None,
 ) -> WeekFigures:
     """Every figure of the weekly report for a unit (``unit_code``) or the city (None).
 
@@ -235,7 +237,9 @@ def week_figures(
     ``storage.figures_sql`` counts by the same rule).
 
     ``lists=False`` skips the per-record lists (changes, late, waiting, sites) and leaves only their
-    counts where the dashboard needs them (``late_count``, ``waiting_count``)."""
+    counts where the dashboard needs them (``late_count``, ``waiting_count``). ``rows``: the
+    week's rows already read (``Store.week_rows`` with this week, scope, rule, moment and
+    ``waiting_days``), e.g. to make the series from the same pass (``weekly_series``'s ``by_day``)."""
     counted_types(rule)  # raises on an unknown rule
     unit_code = scope_of(unit_code)
     units = store.unit_map()
@@ -244,7 +248,7 @@ def week_figures(
     end = week.end
     if basis is None:
         basis = store.week_basis(week, unit_code)
-    db = store.week_rows(week, unit_code, rule, waiting_days=waiting_days, lists=lists, at=basis.moment)
+    db = rows if rows is not None else store.week_rows(week, unit_code, rule, waiting_days=waiting_days, lists=lists, at=basis.moment)
     rows, venue_rows, pole_rows, returned = db.groups, db.venue_counts, db.pole_counts, db.returned
     venues_this_week = [_site_item(r, units, codes.VENUE_CATEGORY) for r in db.venues]
     poles_this_week = [_site_item(r, units, codes.POLE_TYPE) for r in db.poles]
@@ -436,14 +440,16 @@ def weekly_series(
     *,
     first: IsoWeek = SERIES_START,
     basis: WeekBasis | None = None,
+    by_day: list[tuple[Any, ...]] | None = None,
 ) -> WeeklySeries:
     """Cumulative stations on air, new per week by operator, SA and 转供电 shares, week by week
-    (from the registers the ``last`` week is made from: ``Store.week_basis``)."""
+    (from the registers the ``last`` week is made from: ``Store.week_basis``). ``by_day``: the
+    stations on air by day already read (``WeekRows.by_day`` of the ``last`` week)."""
     unit_code = scope_of(unit_code)
     base = first.start
     if basis is None:
         basis = store.week_basis(last, unit_code)
-    rows = store.on_air_by_day(last, unit_code, rule, at=basis.moment)
+    rows = by_day if by_day is not None else store.on_air_by_day(last, unit_code, rule, at=basis.moment)
     weeks = _weeks(first, last)
     n = len(weeks)
     ops = list(codes.OPERATOR.codes)

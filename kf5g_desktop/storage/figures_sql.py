@@ -13,7 +13,18 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, RowMapping, and_, func, literal, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    RowMapping,
+    and_,
+    bindparam,
+    case,
+    func,
+    literal,
+    literal_column,
+    or_,
+    select,
+)
 from sqlalchemy.orm import Session
 
 from kf5g_desktop.domain import horizon
@@ -26,9 +37,9 @@ from .history import Moment
 from .models import BatchRow, SubmissionRow, UnitRow
 
 
-def _sources(moment: Moment) -> tuple[Any, Any, Any, Any]:
-    """The station, venue, pole and approval rows as they stood at ``moment`` (None: now)."""
-    return tuple(history.source(k, moment) for k in ("station", "venue", "pole", "approval"))  # type: ignore[return-value]
+def _sources(moment: Moment) -> tuple[Any, Any, Any]:
+    """The station, venue and pole rows as they stood at ``moment`` (None: now)."""
+    return tuple(history.source(k, moment) for k in ("station", "venue", "pole"))  # type: ignore[return-value]
 
 
 def end_bound(day: date) -> datetime:
@@ -116,6 +127,8 @@ class WeekRows:
     late: Sequence[RowMapping] = ()  # station rows past their planned on-air date (暂缓 ones too)
     waiting: list[tuple[Any, ...]] = field(default_factory=list)  # (id, unit, op, code, name, item, applied)
     returned: set[str] = field(default_factory=set)  # the city: units whose return for the week came in
+    # (on-air day, operator, SA, 转供电, stations): ``on_air_by_day`` from the same pass (with lists)
+    by_day: list[tuple[Any, ...]] | None = None
 
 
 def week_rows(
@@ -129,10 +142,15 @@ def week_rows(
     moment: Moment = None,
 ) -> WeekRows:
     """The rows behind one week's figures for a unit (``unit_code``) or the city (None), from the
-    registers as they stood at ``moment`` (None: now)."""
-    st, vt, pt, _at = _sources(moment)
+    registers as they stood at ``moment`` (None: now).
+
+    With ``lists`` one pass over the week's stations gives the figures, the counted stations on
+    air by day (``WeekRows.by_day``, as :func:`on_air_by_day`: the report's series) and which
+    stations the lists hold; their rows are then read by id. The approvals waiting are picked
+    from the approvals first. At 100,000 stations as at each unit's moment (the city's week)
+    every pass over the station versions costs about as much as the whole report should."""
+    st, vt, pt = _sources(moment)
     S, V, P = st.c, vt.c, pt.c
-    wait_from, A = history.approvals_of(st, moment)
     end = week.end
     by_air = _on_air_by(S, end)
     conv_done = S.conversion == "done"
@@ -150,45 +168,52 @@ def week_rows(
         or_(S.status != "on_air", S.on_air.is_(None), S.on_air > end),
     )
     late_cond = and_(overdue, S.status != "suspended")
-    groups = s.execute(
-        select(
-            S.unit_code,
-            S.operator,
-            _sum(and_(counted, by_air)),
-            _sum(and_(counted, by_air, _in(S.on_air, week))),
-            _sum(and_(counted, by_air, S.network_mode == "SA")),
-            _sum(and_(counted, by_air, indirect)),
-            _sum(and_(counted, conv_by_end)),
-            _sum(and_(counted, conv_done, _in(S.conversion_done_on, week))),
-            _sum(sa_all),
-            _sum(and_(sa_all, _in(S.on_air, week))),
-            _sum(and_(counted, late_cond)),
-        )
-        .where(*live_unit)
-        .group_by(_noindex(S.unit_code), _noindex(S.operator))
-    ).all()
+    change_cond = or_(S.created_at >= datetime.combine(week.start, time()), _in(S.on_air, week))
+    sums = (
+        _sum(and_(counted, by_air)),
+        _sum(and_(counted, by_air, _in(S.on_air, week))),
+        _sum(and_(counted, by_air, S.network_mode == "SA")),
+        _sum(and_(counted, by_air, indirect)),
+        _sum(and_(counted, conv_by_end)),
+        _sum(and_(counted, conv_done, _in(S.conversion_done_on, week))),
+        _sum(sa_all),
+        _sum(and_(sa_all, _in(S.on_air, week))),
+        _sum(and_(counted, late_cond)),
+    )
+    keys: list[Any] = [S.unit_code, S.operator]
+    group_by = [_noindex(S.unit_code), _noindex(S.operator)]
+    if lists:  # by day too, and a station of a list is a group of its own
+        keys += [S.on_air, case((and_(counted, or_(change_cond, overdue)), S.id), else_=None).label("listed")]
+        # by the label: PostgreSQL would not see the CASE's parameters repeated as the same CASE
+        group_by += [_noindex(S.on_air), literal_column("listed")]
+    rows = s.execute(select(*keys, *sums).where(*live_unit).group_by(*group_by)).all()
+    groups, by_day, listed = _roll_up(rows, len(keys), end)
     out = WeekRows(
-        groups=[tuple(r) for r in groups],
+        groups=groups,
         venue_counts=_site_counts(s, V, V.opened_on, unit_code, week),
         pole_counts=_site_counts(s, P, P.shared_on, unit_code, week),
         late_count=0,
         waiting_count=0,
+        by_day=by_day if lists else None,
     )
     scope = _station_scope(S, unit_code, rule, end)
-    change_cond = or_(S.created_at >= datetime.combine(week.start, time()), _in(S.on_air, week))
+    wait_from, A = history.approvals_of(st, moment)
+    # the few stations with an approval waiting, from a scan of the approvals (then each such
+    # station's approvals as at its moment, as before)
+    few = history.approvals_around(moment).c
     wait_cond = and_(
-        A.applied_on.isnot(None),
-        A.applied_on < end - timedelta(days=waiting_days),
-        or_(A.granted_on.is_(None), A.granted_on > end),
+        _waits(A, end, waiting_days),
         S.status != "cancelled",
+        S.id.in_(select(few.station_id).where(_waits(few, end, waiting_days))),
     )
     if lists:
+        by_id = S.id.in_(bindparam("listed", listed, expanding=True, literal_execute=True))
         out.venues = _sites(s, V, V.opened_on, V.venue_code, V.category, V.operators_entered, unit_code, week)
         out.poles = _sites(s, P, P.shared_on, P.pole_code, P.pole_type, P.sharing_operators, unit_code, week)
         out.changes = (
             s.execute(
                 select(st)
-                .where(*scope, change_cond)
+                .where(*scope, change_cond, by_id)
                 .order_by(_noindex(S.unit_code), S.operator, S.station_code)
             )
             .mappings()
@@ -196,7 +221,9 @@ def week_rows(
         )
         out.late = (
             s.execute(
-                select(st).where(*scope, overdue).order_by(S.planned_on_air, S.unit_code, S.station_code)
+                select(st)
+                .where(*scope, overdue, by_id)
+                .order_by(S.planned_on_air, S.unit_code, S.station_code)
             )
             .mappings()
             .all()
@@ -226,6 +253,51 @@ def week_rows(
             )
         )
     return out
+
+
+def _waits(A: Any, end: date, waiting_days: int) -> ColumnElement[bool]:
+    """An approval applied for more than ``waiting_days`` before ``end`` and not granted by then."""
+    return and_(
+        A.applied_on.isnot(None),
+        A.applied_on < end - timedelta(days=waiting_days),
+        or_(A.granted_on.is_(None), A.granted_on > end),
+    )
+
+
+def _roll_up(
+    rows: Sequence[Any], n_keys: int, end: date
+) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]], list[int]]:
+    """The (unit, operator) groups of ``week_rows``'s pass; with the on-air day and the listed
+    station among the keys also the counted stations on air by (day, operator) — (day, operator,
+    SA, 转供电, stations), as :func:`on_air_by_day` — and the listed stations' ids."""
+    groups: dict[tuple[Any, Any], list[int]] = {}
+    by_day: dict[tuple[Any, Any], list[int]] = {}
+    listed: list[int] = []
+    for r in rows:
+        values = r[n_keys:]
+        acc = groups.get((r[0], r[1]))
+        if acc is None:
+            groups[(r[0], r[1])] = [int(v) for v in values]
+        else:
+            for i, v in enumerate(values):
+                acc[i] += int(v)
+        if n_keys == 2:
+            continue
+        if r[3] is not None:
+            listed.append(r[3])
+        day, on_air = r[2], int(values[0])
+        # on air by the week's end and dated: the group's counted 已开通 are the day's (its SA and
+        # 转供电 among them, the sums' third and fourth)
+        if day is not None and day <= end and on_air:
+            d = by_day.setdefault((day, r[1]), [0, 0, 0])
+            d[0] += int(values[2])
+            d[1] += int(values[3])
+            d[2] += on_air
+    return (
+        [(*k, *v) for k, v in sorted(groups.items())],
+        [(*k, *v) for k, v in sorted(by_day.items())],
+        listed,
+    )
 
 
 def _site_counts(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
 import pytest
 
 from kf5g_desktop.domain.horizon import WeekBasis
@@ -155,6 +157,27 @@ def test_without_lists_counts_agree(fixed_store, week, unit):
     assert (light.late_count, light.waiting_count) == (len(full.late), len(full.waiting))
     assert (full.late_count, full.waiting_count) == (len(full.late), len(full.waiting))
     assert light.late == [] and light.waiting == [] and light.station_changes == []
+
+
+@pytest.mark.parametrize("week", [W05, W53])
+def test_the_reports_one_pass_equals_the_separate_queries(fixed_store, week):
+    # the report reads the week's stations once (figures, series by day, which stations are listed),
+    # the dashboard without lists and the charts by day apart: the same numbers, now, as at a
+    # moment and as at each unit's own moment (the city's consolidation; 尉氏县 before its records)
+    later = fixed_store.now() + timedelta(days=1)
+    per_unit = {QI: later, "410202": later + timedelta(days=2), "410223": datetime(2000, 1, 1)}
+    for at in (None, later, per_unit):
+        for unit in (QI, None):
+            one = fixed_store.week_rows(week, unit, "all", waiting_days=30, lists=True, at=at)
+            apart = fixed_store.week_rows(week, unit, "all", waiting_days=30, lists=False, at=at)
+            assert one.groups and one.groups == apart.groups
+            assert one.by_day and one.by_day == sorted(fixed_store.on_air_by_day(week, unit, "all", at=at))
+            assert (one.late_count, one.waiting_count) == (apart.late_count, apart.waiting_count)
+    at_units = fixed_store.week_rows(week, None, "all", waiting_days=30, lists=True, at=per_unit)
+    assert {g[0] for g in at_units.groups} == {QI, "410202"}
+    assert week_figures(fixed_store, week, None, basis=WeekBasis(per_unit)).total == sum(
+        (week_figures(fixed_store, week, u, basis=WeekBasis(per_unit[u])).total for u in (QI, "410202")), Tally()
+    )
 
 
 def test_suspended_stations_are_not_late_but_listed_apart(new_db):
