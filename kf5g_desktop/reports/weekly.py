@@ -7,7 +7,6 @@ lays it out and paints it; ``gui/report_pdf.write_report_pdf`` turns it into a P
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -40,27 +39,24 @@ def gather(store: Any, week: IsoWeek, unit_code: str | None, rule: str = DEFAULT
     if unit_code is not None:
         store.unit(unit_code)  # raises NotFoundError with the Chinese message
     basis = store.week_basis(week, unit_code)
-    # The map's points and 本周变化 on a second thread (each read in a session of its own, as the
-    # dashboard's series: SQLite and the server work while Python waits) beside one pass over the
-    # week's stations for the figures, the lists and the series.
-    with ThreadPoolExecutor(1, thread_name_prefix="kf5g-report") as pool:
-        points = pool.submit(store.map_points, "station", unit_code, at=basis.moment)
-        changes = pool.submit(week_changes, store, week, unit_code, basis)
-        rows = store.week_rows(week, unit_code, rule, waiting_days=WAITING_DAYS, lists=True, at=basis.moment)
-        fig = week_figures(store, week, unit_code, rule, basis=basis, rows=rows)
-        series = weekly_series(store, week, unit_code, rule, basis=basis, by_day=rows.by_day)
-        note = store.week_note(scope_code(unit_code), week)
-        inst = store.installation()
-        return ReportData(
-            fig,
-            series,
-            note.problems,
-            inst.user_name,
-            note.reviewer or inst.reviewer,
-            store.now(),
-            changes.result(),
-            points.result(),
-        )
+    # One pass over the week's stations for the figures, the lists and the series. (The map's
+    # points and 本周变化 are read after it, on this thread: a second thread here saved little on
+    # two cores and let the garbage collector meet the window's objects off the GUI thread.)
+    rows = store.week_rows(week, unit_code, rule, waiting_days=WAITING_DAYS, lists=True, at=basis.moment)
+    fig = week_figures(store, week, unit_code, rule, basis=basis, rows=rows)
+    series = weekly_series(store, week, unit_code, rule, basis=basis, by_day=rows.by_day)
+    note = store.week_note(scope_code(unit_code), week)
+    inst = store.installation()
+    return ReportData(
+        fig,
+        series,
+        note.problems,
+        inst.user_name,
+        note.reviewer or inst.reviewer,
+        store.now(),
+        week_changes(store, week, unit_code, basis),
+        store.map_points("station", unit_code, at=basis.moment),
+    )
 
 
 def default_report_week(today: date) -> IsoWeek:
