@@ -11,6 +11,7 @@ A table of contents: it opens and closes the database and passes each call to it
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
@@ -66,6 +67,8 @@ from .db import WRITE_OPTION, WriterLock, make_engine
 from .errors import NotFoundError, ReadOnlyStoreError, StorageError
 from .history import Moment
 from .session import WriteContext, open_session, writing
+
+log = logging.getLogger("kf5g.storage")
 
 R = TypeVar("R", Station, Venue, Pole)
 T = TypeVar("T")
@@ -635,7 +638,15 @@ class Store:
             return self._read(writes.check_records, self.validation_context())
         with ThreadPoolExecutor(1, thread_name_prefix="kf5g-integrity") as pool:
             integrity = pool.submit(writes.integrity_check, self.path, quick=not full)
-            records = self._read(writes.check_records, self.validation_context())
+            try:
+                records = self._read(writes.check_records, self.validation_context())
+            except Exception:
+                damage = integrity.result()
+                if not damage:
+                    raise
+                # the records cannot be read where the file is damaged: the damage is the finding
+                log.warning("check of %s: the records could not be read", self.path, exc_info=True)
+                return damage
             return integrity.result() + records
 
     def backup(self, reason: str = "manual") -> backups.BackupInfo | None:
