@@ -38,8 +38,9 @@ if TYPE_CHECKING:  # SQLAlchemy loads off the GUI thread, after the window is sh
 
 ORG, APP = "Kaifeng", "kf5g-desktop"
 
-# A database file at least this large is opened with its quick_check in the background (writes wait
-# for it; ~1.5 ms per MB from a warm cache here, seconds for a city's file from a cold one).
+# A database file at least this large is opened with its quick_check in the background, begun once
+# the home page's figures are painted (writes wait for it; ~1.5 ms per MB from a warm cache here,
+# seconds for a city's file from a cold one).
 BACKGROUND_CHECK_BYTES = 16 * 1024 * 1024
 
 # What to do about a database that would not open: "readonly", "restore", "other:<path>", "exit".
@@ -273,6 +274,7 @@ def watch_integrity(win: Any, store: Store, *, backup: bool = True) -> None:
         if backup:
             daily_backup(win, store)
         return
+    watch.start()  # (opened with "background-later": begun now, after the first figures)
     bridge = _IntegrityBridge(win)
     bridge.done.connect(lambda problem: after_integrity_check(win, store, problem, backup=backup))
     win.set_integrity_pending(watch.pending)
@@ -452,7 +454,9 @@ def run_gui(db: Path | None, *, demo: bool = False) -> int:
             store = Store.open(state["server"])
         else:
             big = path.exists() and path.stat().st_size >= BACKGROUND_CHECK_BYTES
-            store = Store.open(path, check="background" if big else "quick")
+            # a large file's quick_check begins after the first figures (watch_integrity): they
+            # have both cores and the disk meanwhile; writes wait for it all the same
+            store = Store.open(path, check="background-later" if big else "quick")
         state["opened"] = store  # closed after the loop if the window went away meanwhile
         return store
 

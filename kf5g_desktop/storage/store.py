@@ -119,7 +119,8 @@ class Store:
 
         ``check``: "quick" (quick_check, the default), "full", "none" or "background" (the window on
         a large file: quick_check on a thread of its own; every write waits until it has passed,
-        and a file it finds damaged refuses writes with CorruptDatabaseError, see :attr:`damaged`).
+        and a file it finds damaged refuses writes with CorruptDatabaseError, see :attr:`damaged`);
+        "background-later": the same check, begun by ``integrity.start()`` or the first write.
 
         Raises StorageError subclasses with a Chinese message: DatabaseLockedError when another copy
         of the program writes to it (open again with ``readonly=True``), NewerSchemaError,
