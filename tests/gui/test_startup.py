@@ -75,19 +75,10 @@ def test_nothing_heavy_is_loaded_before_the_window_and_its_figures(tmp_path):
 
 
 def _damaged_db(path: Path) -> None:
-    from tests.storage.test_background_check import _db_with_stations
+    from tests.storage.test_background_check import _damage_station_root, _db_with_stations
 
     _db_with_stations(path, lambda: __import__("datetime").datetime(2021, 3, 1, 10), n=300)
-    import sqlite3
-
-    con = sqlite3.connect(path)
-    root = con.execute("SELECT rootpage FROM sqlite_master WHERE name = 'station'").fetchone()[0]
-    con.close()
-    page = int.from_bytes(path.read_bytes()[16:18], "big")
-    data = bytearray(path.read_bytes())
-    for i in range((root - 1) * page, (root - 1) * page + 64):
-        data[i] ^= 0xA5
-    path.write_bytes(bytes(data))
+    _damage_station_root(path)
 
 
 def test_the_window_holds_changes_during_the_check_and_blocks_them_on_damage(qtbot, tmp_path, monkeypatch):
