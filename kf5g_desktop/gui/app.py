@@ -487,6 +487,11 @@ def run_gui(db: Path | None, *, demo: bool = False) -> int:
     win.closed.disconnect(app.quit)
     QCoreApplication.removePostedEvents(app, QEvent.Type.Quit)  # the last-window-closed quit, if posted
     QThreadPool.globalInstance().waitForDone(30_000)  # e.g. the daily backup, before closing
+    if isValid(win):  # a job that ended as the window closed: its progress note goes with the window
+        from PySide6.QtWidgets import QProgressDialog
+
+        for note in win.findChildren(QProgressDialog):
+            note.close()
     if state["opened"] is not None:  # opened after the window was closed
         state["opened"].close()
     if win.attached:
