@@ -411,7 +411,7 @@ def run_gui(db: Path | None, *, demo: bool = False) -> int:
             if prepared is None:
                 give_up(1)
                 return
-            win.attach_store(prepared)
+            win.attach_store(prepared, later_pages=True)  # the home page first; the others in later()
         except CorruptDatabaseError as exc:
             # The damage was read before the background check found it: as if found at opening.
             store.close()
@@ -435,6 +435,7 @@ def run_gui(db: Path | None, *, demo: bool = False) -> int:
             load_charts = getattr(home, "load_charts", None)
             if load_charts is not None:
                 load_charts()
+            win.build_pages()
             install_menus(win, prepared)
             watch_integrity(win, prepared, backup=not probe)
             if not warn_if_unsafe_place(prepared.path, win) and probe:

@@ -118,3 +118,40 @@ def test_the_window_holds_changes_during_the_check_and_blocks_them_on_damage(qtb
     assert win.act_restore.isEnabled()  # the way out
     win.close()
     store.close()
+
+
+def test_the_pages_other_than_home_can_wait_until_the_figures(qtbot, tmp_path):
+    """``attach_store(later_pages=True)`` (the start-up) builds only the home page; a page shown
+    before :meth:`build_pages` is built then, ready to use; ``build_pages`` builds the rest (the
+    map still waits until it is first shown), each as the window would have built it at once."""
+    from PySide6.QtWidgets import QWidget
+
+    from kf5g_desktop.gui.dashboard import DashboardPage
+    from kf5g_desktop.gui.main_window import MainWindow
+    from kf5g_desktop.gui.pages import AuditLogPage, RecycleBinPage
+    from kf5g_desktop.gui.register import RegisterPage
+    from tests.storage.test_background_check import _db_with_stations
+
+    path = tmp_path / "k.db"
+    _db_with_stations(path, lambda: __import__("datetime").datetime(2021, 3, 1, 10), n=5)
+    store = Store.open(path)
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.show()
+    win.attach_store(store, later_pages=True)
+    assert isinstance(win.pages["home"], DashboardPage)
+    assert all(type(p) is QWidget for k, p in win.pages.items() if k != "home")
+    assert win.registers == {}
+    win.show_register("station", {})  # shown first: built now, and filled
+    station = win.pages["station"]
+    assert isinstance(station, RegisterPage) and win.registers == {"station": station}
+    assert win.stack.currentWidget() is station
+    qtbot.waitUntil(lambda: station.model.rowCount() == 5)
+    win.build_pages()
+    assert isinstance(win.pages["recycle"], RecycleBinPage) and isinstance(win.pages["audit"], AuditLogPage)
+    assert set(win.registers) == {"station", "venue", "pole"} and win.registers["station"] is station
+    assert type(win.pages["map"]) is QWidget  # the map: when first shown
+    assert win.stack.count() == len(win.pages)
+    win.show_page("audit")
+    assert win.stack.currentWidget() is win.pages["audit"]
+    store.close()
