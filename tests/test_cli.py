@@ -58,6 +58,36 @@ def test_check_reports_a_damaged_file(tmp_path):
     assert "Traceback" not in r.stdout + r.stderr
 
 
+def test_check_of_a_file_damaged_where_the_records_are_says_how_to_restore(tmp_path):
+    """The station table's first page overwritten: the records cannot be read. ``kf5g check`` says
+    the file is damaged (no internal error) and ends with the restore command of its newest backup,
+    which, run as given, gives back a file that passes."""
+    import shlex
+
+    db = tmp_path / "d.db"
+    assert kf5g("demo", "--db", db, "--stations", "400", "--seed", "3").returncode == 0
+    assert kf5g("backup", "--db", db).returncode == 0
+    con = sqlite3.connect(db)
+    root = con.execute("SELECT rootpage FROM sqlite_master WHERE name = 'station'").fetchone()[0]
+    page = con.execute("PRAGMA page_size").fetchone()[0]
+    con.close()
+    with open(db, "r+b") as f:
+        f.seek((root - 1) * page)
+        f.write(b"\xa5" * 64)
+    r = kf5g("check", "--db", db)
+    assert r.returncode == 1, r.stdout + r.stderr
+    assert "Traceback" not in r.stdout + r.stderr and "内部错误" not in r.stdout + r.stderr
+    assert "[数据库] d.db：数据库完整性检查：" in r.stdout
+    last = r.stdout.strip().splitlines()[-1]
+    assert last.startswith("数据库文件已损坏，请从备份恢复（kf5g restore --db ")
+    assert last.endswith("被替换的损坏文件会另存一份）。")
+    command = last[last.index("kf5g restore") : last.index("，这是最新的备份")]
+    restore = kf5g(*shlex.split(command)[1:])
+    assert restore.returncode == 0, restore.stdout + restore.stderr
+    again = kf5g("check", "--db", db)
+    assert again.returncode == 0 and "检查通过" in again.stdout, again.stdout + again.stderr
+
+
 def test_check_lists_problems_and_exits_1(tmp_path, capsys):
     db = tmp_path / "d.db"
     assert run(["demo", "--db", str(db), "--stations", "50"]) == 0

@@ -68,14 +68,21 @@ def cmd_check(args: argparse.Namespace) -> int:
     # the file's own check is the command's (quick_check, or integrity_check with --full), not the opening's
     with open_store(args, readonly=True, check="none") as store:
         problems = store.check(full=args.full)
-        counts = store.counts()
-        near = store.near_duplicates()
-        units = {u.code: u.name for u in store.units()}
+        damaged = any(p.kind == "database" for p in problems)
+        try:
+            counts = store.counts()
+            near = store.near_duplicates()
+            units = {u.code: u.name for u in store.units()}
+        except Exception:
+            if not damaged:
+                raise
+            # a damaged file may not be readable beyond its check: the check's finding is the answer
+            counts, near, units = {}, [], {}
     summary = "，".join(f"{REGISTER_TITLES[k]} {n} 条" for k, n in counts.items())
     if not problems:
         out(f"检查通过：数据库完整，{summary}，全部记录校验无误。")
     else:
-        out(f"发现 {len(problems)} 个问题（{summary}）：")
+        out(f"发现 {len(problems)} 个问题" + (f"（{summary}）：" if summary else "："))
         for p in problems[:500]:
             where = REGISTER_TITLES.get(p.kind, "数据库")
             out(f"  [{where}] {p.key}：{p.issue.message}")
@@ -88,7 +95,26 @@ def cmd_check(args: argparse.Namespace) -> int:
             out(f"  {d.message(units)}")
         if len(near) > 500:
             out(f"  ……另有 {len(near) - 500} 对未列出")
+    if damaged:
+        out(restore_advice(store.path))
     return EXIT_PROBLEMS if problems else EXIT_OK
+
+
+def restore_advice(path: Path) -> str:
+    """The last line of a check that found the file damaged: how to restore it, with the newest
+    backup's name when there is one."""
+    from kf5g_desktop.storage.backup import list_backups
+
+    backups = list_backups(path)
+    if backups:
+        return (
+            f"数据库文件已损坏，请从备份恢复（kf5g restore --db \"{path}\" \"{backups[0].path}\"，"
+            f"这是最新的备份；kf5g backups --db \"{path}\" 列出全部备份；被替换的损坏文件会另存一份）。"
+        )
+    return (
+        f"数据库文件已损坏，请从备份恢复（kf5g restore --db \"{path}\" 备份文件）；"
+        "数据库旁的 backups 文件夹里没有备份，请找其他备份副本或联系技术支持。"
+    )
 
 
 def near_metres() -> str:

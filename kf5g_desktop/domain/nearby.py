@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from . import codes
 from .coords import distance_m
@@ -101,10 +102,16 @@ def index_pairs(
     own: int | None = None,
 ) -> list[tuple[int, int, float]]:
     """(i, j, metres) with i < j for the points closer than ``max_m`` whose operators are
-    :func:`suspicious`, given as columns. Points from ``own`` on are only compared with the ones
-    before it (pairs among them alone are not looked for). A grid of ``max_m`` cells, each cell
-    compared with itself and four neighbours; a flat-earth test first, the great-circle distance
-    for the pairs it lets through."""
+    :func:`suspicious`, given as columns, ordered by (i, j). Points from ``own`` on are only
+    compared with the ones before it (pairs among them alone are not looked for). A grid of
+    ``max_m`` cells, each cell compared with itself and four neighbours; a flat-earth test first,
+    the great-circle distance for the pairs it lets through.
+
+    In numpy, column-wise: the points sorted by cell, each point's candidates in a neighbouring
+    cell found by a binary search of the sorted cells, the candidate pairs screened as arrays;
+    only the few pairs the flat-earth test lets through are measured one by one."""
+    import numpy as np
+
     n = len(lon)
     own = n if own is None else own
     if not n:
@@ -112,25 +119,55 @@ def index_pairs(
     k = max(math.cos(math.radians(lat[0])), 0.1)
     cell_lat = max_m / _M_PER_DEG
     cell_lon = cell_lat / k
-    grid: dict[tuple[int, int], list[int]] = {}
-    cells = zip([math.floor(x / cell_lon) for x in lon], [math.floor(y / cell_lat) for y in lat], strict=True)
-    for i, key in enumerate(cells):
-        grid.setdefault(key, []).append(i)
+    x = np.asarray(lon, dtype=np.float64)
+    y = np.asarray(lat, dtype=np.float64)
+    cx = np.floor(x / cell_lon).astype(np.int64)
+    cy = np.floor(y / cell_lat).astype(np.int64)
+    cx -= cx.min()
+    cy -= cy.min() - 1  # from 1: a neighbour's row (cy ± 1) stays inside the cell's column
+    width = int(cy.max()) + 2
+    key = cx * width + cy
+    order = np.argsort(key, kind="stable")  # by cell; within a cell by index, as the grid had them
+    sorted_key = key[order]
+    # operators as small numbers, and which pairs of them are suspicious
+    names = list(dict.fromkeys(operators))
+    number = {op: m for m, op in enumerate(names)}
+    ops = np.fromiter((number[op] for op in operators), dtype=np.int64, count=n)
+    pair_ok = np.array([[suspicious(a, b) for b in names] for a in names], dtype=bool)
     limit = (max_m * 1.001 / _M_PER_DEG) ** 2
+    positions = np.arange(n)
+    firsts: list[Any] = []
+    seconds: list[Any] = []
+    for dx, dy in ((0, 0), *_FORWARD):
+        target = sorted_key + (dx * width + dy)
+        hi = np.searchsorted(sorted_key, target, side="right")
+        if dx == dy == 0:
+            lo = positions + 1  # the points after this one in its own cell
+        else:
+            lo = np.searchsorted(sorted_key, target, side="left")
+        counts = np.maximum(hi - lo, 0)
+        total = int(counts.sum())
+        if not total:
+            continue
+        starts = np.repeat(lo, counts)
+        steps = np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
+        firsts.append(order[np.repeat(positions, counts)])
+        seconds.append(order[starts + steps])
+    if not firsts:
+        return []
+    i = np.concatenate(firsts)
+    j = np.concatenate(seconds)
+    keep = ((i < own) | (j < own)) & pair_ok[ops[i], ops[j]]
+    i, j = i[keep], j[keep]
+    ddx = (x[i] - x[j]) * k
+    ddy = y[i] - y[j]
+    near = ddx * ddx + ddy * ddy < limit
     out: list[tuple[int, int, float]] = []
-    for (gx, gy), members in grid.items():
-        for slot, others in enumerate((members, *(grid.get((gx + dx, gy + dy)) for dx, dy in _FORWARD))):
-            if not others:
-                continue
-            for pos, i in enumerate(members):
-                for j in others[pos + 1 :] if slot == 0 else others:
-                    if (i >= own and j >= own) or not suspicious(operators[i], operators[j]):
-                        continue
-                    ddx, ddy = (lon[i] - lon[j]) * k, lat[i] - lat[j]
-                    if ddx * ddx + ddy * ddy < limit:
-                        d = distance_m(lon[i], lat[i], lon[j], lat[j])
-                        if d < max_m:
-                            out.append((min(i, j), max(i, j), d))
+    for a, b in zip(i[near].tolist(), j[near].tolist(), strict=True):
+        d = distance_m(lon[a], lat[a], lon[b], lat[b])
+        if d < max_m:
+            out.append((min(a, b), max(a, b), d))
+    out.sort(key=lambda t: (t[0], t[1]))
     return out
 
 

@@ -7,9 +7,10 @@ and says what to do. ``code`` identifies the rule (stable, for tests and transla
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any, cast
 
 from . import boundaries, codes
 from .normalize import PHONE_RE
@@ -348,60 +349,122 @@ def _iso(value: object) -> str | None:
     return None
 
 
+# Column-wise: a column of 100,000 values holds a few hundred distinct ones (codes, dates, names
+# aside), so each screen judges the distinct values (a set, built in C) and walks the rows only
+# when one of them is bad — on a sound register, never. Values equal for a set (1, 1.0, True) are
+# judged alike by every screen, so judging one of them judges them all.
+
+
+def _rows_where(col: Sequence[Any], bad: Callable[[Any], bool]) -> set[int]:
+    """The rows whose value is ``bad``, judging each distinct value once (the rows are walked only
+    when one is bad, or when a value cannot be put in a set)."""
+    try:
+        values = set(col)
+    except TypeError:
+        return {i for i, v in enumerate(col) if bad(v)}
+    found = {v for v in values if bad(v)}
+    return {i for i, v in enumerate(col) if v in found} if found else set()
+
+
+def _blank(v: object) -> bool:
+    return v is None or v == "" or v == []
+
+
 def _blank_rows(col: Sequence[object]) -> set[int]:
-    return {i for i, v in enumerate(col) if v is None or v == "" or v == []}
+    try:
+        values = set(col)
+    except TypeError:  # (a list: blank when empty)
+        return {i for i, v in enumerate(col) if _blank(v)}
+    found = {v for v in (None, "") if v in values}  # a column of names: no need to judge each
+    return {i for i, v in enumerate(col) if v in found} if found else set()
 
 
 def _bad_code_rows(col: Sequence[object], code_list: codes.CodeList) -> set[int]:
     allowed = code_list.code_set
-    return {i for i, v in enumerate(col) if v and v not in allowed}
+    return _rows_where(col, lambda v: bool(v) and v not in allowed)
 
 
 def _bad_codes_rows(col: Sequence[object], code_list: codes.CodeList) -> set[int]:
     """Rows of a list field (comma-joined codes) with a code not in ``code_list``."""
     allowed = code_list.code_set
     sep = codes.CODE_SEPARATOR
-    out: set[int] = set()
-    for i, v in enumerate(col):
-        if v and not (isinstance(v, str) and all(c in allowed for c in v.split(sep) if c)):
-            out.add(i)
-    return out
+    return _rows_where(
+        col, lambda v: bool(v) and not (isinstance(v, str) and all(c in allowed for c in v.split(sep) if c))
+    )
+
+
+def _future(v: object, today: str) -> bool:
+    """A stored date that is not one, or after ``today``."""
+    if v is None:
+        return False
+    if isinstance(v, str) and len(v) == 10 and v <= today and v[4] == v[7] == "-":
+        return False
+    iso = _iso(v)
+    return iso is None or iso > today
 
 
 def _future_rows(col: Sequence[object], today: str) -> set[int]:
-    out: set[int] = set()
-    for i, v in enumerate(col):
-        if v is not None:
-            if v.__class__ is str and len(v) == 10 and v <= today and v[4] == v[7] == "-":
-                continue
-            iso = _iso(v)
-            if iso is None or iso > today:
-                out.add(i)
-    return out
+    return _rows_where(col, lambda v: _future(v, today))
+
+
+def _out_of_order(a: object, b: object) -> bool:
+    """Two stored dates (construction start, on air) of which one is not a date or the first is later."""
+    if a is None or b is None:
+        return False
+    if (
+        isinstance(a, str)
+        and isinstance(b, str)
+        and len(a) == len(b) == 10
+        and a <= b
+        and a[4] == a[7] == b[4] == b[7] == "-"
+    ):
+        return False
+    ia, ib = _iso(a), _iso(b)
+    return ia is None or ib is None or ia > ib
 
 
 def _place_rows(cols: Columns, ctx: ValidationContext) -> set[int]:
     """Rows that can fail :meth:`_Checker.unit_and_township` or :meth:`_Checker.coordinates`."""
-    out: set[int] = set()
     units, towns = ctx.units, ctx.townships
-    for i, (unit, town) in enumerate(zip(cols["unit_code"], cols["township_code"], strict=True)):
+
+    def bad_place(unit: object, town: object) -> bool:
         if unit and unit not in units:
-            out.add(i)
-        elif town:
+            return True
+        if town:
             t = towns.get(town)  # type: ignore[call-overload]
-            if t is None or (unit and t.unit_code != unit):
-                out.add(i)
-    for i, (lon, lat) in enumerate(zip(cols["lon"], cols["lat"], strict=True)):
+            return t is None or bool(unit and t.unit_code != unit)
+        return False
+
+    def bad_point(lon: object, lat: object) -> bool:
         if lon is None and lat is None:
-            continue
-        if (
+            return False
+        return (
             lon.__class__ not in (float, int)
             or lat.__class__ not in (float, int)
             or not CITY_LON_MIN <= lon <= CITY_LON_MAX
             or not CITY_LAT_MIN <= lat <= CITY_LAT_MAX
-        ):
-            out.add(i)
-    return out
+        )
+
+    out = _rows_where(list(zip(cols["unit_code"], cols["township_code"], strict=True)), lambda p: bad_place(*p))
+    lons, lats = cols["lon"], cols["lat"]
+    if _points_in_city(lons, lats):
+        return out
+    return out | {i for i, (lon, lat) in enumerate(zip(lons, lats, strict=True)) if bad_point(lon, lat)}
+
+
+def _points_in_city(lons: Sequence[object], lats: Sequence[object]) -> bool:
+    """Every row has both coordinates, numbers within the city's rectangle (the common case,
+    answered without a walk in Python: the types, the smallest and the largest value)."""
+    kinds = {*map(type, lons), *map(type, lats)}
+    if not kinds <= {float, int} or not lons:
+        return False
+    x, y = cast(Sequence[float], lons), cast(Sequence[float], lats)
+    total = sum(x) + sum(y)
+    if total != total:  # a NaN: min and max would not see it
+        return False
+    return bool(
+        min(x) >= CITY_LON_MIN and max(x) <= CITY_LON_MAX and min(y) >= CITY_LAT_MIN and max(y) <= CITY_LAT_MAX
+    )
 
 
 # The fields each screen reads (the check reads only these columns).
@@ -461,28 +524,37 @@ def station_suspects(cols: Columns, ctx: ValidationContext) -> set[int]:
     status = cols["status"]
     for name in {n for names in _STATION_REQUIRED_BY_STATUS.values() for n in names}:
         needing = {s for s, names in _STATION_REQUIRED_BY_STATUS.items() if name in names}
-        out |= {
-            i
-            for i, (st, v) in enumerate(zip(status, cols[name], strict=True))
-            if (v is None or v == "") and st in needing
-        }
+        col = cols[name]
+        out |= {i for i in _blank_rows(col) if (col[i] is None or col[i] == "") and status[i] in needing}
     out |= _bad_code_rows(cols["operator"], codes.OPERATOR)
     out |= _bad_codes_rows(cols["sharing_operators"], codes.OPERATOR)
     sep = codes.CODE_SEPARATOR
-    for i, (op, sharing) in enumerate(zip(cols["operator"], cols["sharing_operators"], strict=True)):
-        if op and sharing and op in str(sharing).split(sep):
-            out.add(i)
+    out |= _rows_where(
+        list(zip(cols["operator"], cols["sharing_operators"], strict=True)),
+        lambda p: bool(p[0] and p[1] and p[0] in str(p[1]).split(sep)),
+    )
     for name, cl in STATION_CODE_FIELDS:
         out |= _bad_code_rows(cols[name], cl)
     out |= _place_rows(cols, ctx)
     for name in ("construction_start", "on_air", "conversion_done_on"):
         out |= _future_rows(cols[name], today)
-    for i, (a, b) in enumerate(zip(cols["construction_start"], cols["on_air"], strict=True)):
-        if a is not None and b is not None:
-            ia, ib = _iso(a), _iso(b)
-            if ia is None or ib is None or ia > ib:
-                out.add(i)
+    out |= _order_rows(cols["construction_start"], cols["on_air"])
     return out
+
+
+def _order_rows(starts: Sequence[object], on_air: Sequence[object]) -> set[int]:
+    """Rows whose construction start is after the on-air date, or either is not a date. A value
+    that is not a date is among the :func:`_future_rows` of its column already, so two plain
+    comparisons do for the rest; where one cannot be made (a date beside text) the rows are
+    judged one by one."""
+    try:
+        return {
+            i
+            for i, (a, b) in enumerate(zip(starts, on_air, strict=True))
+            if a is not None and b is not None and a > b  # type: ignore[operator]
+        }
+    except TypeError:
+        return {i for i, (a, b) in enumerate(zip(starts, on_air, strict=True)) if _out_of_order(a, b)}
 
 
 def venue_suspects(cols: Columns, ctx: ValidationContext) -> set[int]:

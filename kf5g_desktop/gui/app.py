@@ -38,8 +38,9 @@ if TYPE_CHECKING:  # SQLAlchemy loads off the GUI thread, after the window is sh
 
 ORG, APP = "Kaifeng", "kf5g-desktop"
 
-# A database file at least this large is opened with its quick_check in the background (writes wait
-# for it; ~1.5 ms per MB from a warm cache here, seconds for a city's file from a cold one).
+# A database file at least this large is opened with its quick_check in the background, begun once
+# the home page's figures are painted (writes wait for it; ~1.5 ms per MB from a warm cache here,
+# seconds for a city's file from a cold one).
 BACKGROUND_CHECK_BYTES = 16 * 1024 * 1024
 
 # What to do about a database that would not open: "readonly", "restore", "other:<path>", "exit".
@@ -273,6 +274,7 @@ def watch_integrity(win: Any, store: Store, *, backup: bool = True) -> None:
         if backup:
             daily_backup(win, store)
         return
+    watch.start()  # (opened with "background-later": begun now, after the first figures)
     bridge = _IntegrityBridge(win)
     bridge.done.connect(lambda problem: after_integrity_check(win, store, problem, backup=backup))
     win.set_integrity_pending(watch.pending)
@@ -409,7 +411,7 @@ def run_gui(db: Path | None, *, demo: bool = False) -> int:
             if prepared is None:
                 give_up(1)
                 return
-            win.attach_store(prepared)
+            win.attach_store(prepared, later_pages=True)  # the home page first; the others in later()
         except CorruptDatabaseError as exc:
             # The damage was read before the background check found it: as if found at opening.
             store.close()
@@ -433,6 +435,7 @@ def run_gui(db: Path | None, *, demo: bool = False) -> int:
             load_charts = getattr(home, "load_charts", None)
             if load_charts is not None:
                 load_charts()
+            win.build_pages()
             install_menus(win, prepared)
             watch_integrity(win, prepared, backup=not probe)
             if not warn_if_unsafe_place(prepared.path, win) and probe:
@@ -452,7 +455,9 @@ def run_gui(db: Path | None, *, demo: bool = False) -> int:
             store = Store.open(state["server"])
         else:
             big = path.exists() and path.stat().st_size >= BACKGROUND_CHECK_BYTES
-            store = Store.open(path, check="background" if big else "quick")
+            # a large file's quick_check begins after the first figures (watch_integrity): they
+            # have both cores and the disk meanwhile; writes wait for it all the same
+            store = Store.open(path, check="background-later" if big else "quick")
         state["opened"] = store  # closed after the loop if the window went away meanwhile
         return store
 
@@ -483,6 +488,11 @@ def run_gui(db: Path | None, *, demo: bool = False) -> int:
     win.closed.disconnect(app.quit)
     QCoreApplication.removePostedEvents(app, QEvent.Type.Quit)  # the last-window-closed quit, if posted
     QThreadPool.globalInstance().waitForDone(30_000)  # e.g. the daily backup, before closing
+    if isValid(win):  # a job that ended as the window closed: its progress note goes with the window
+        from PySide6.QtWidgets import QProgressDialog
+
+        for note in win.findChildren(QProgressDialog):
+            note.close()
     if state["opened"] is not None:  # opened after the window was closed
         state["opened"].close()
     if win.attached:

@@ -93,10 +93,12 @@ class MainWindow(QMainWindow):
     def attached(self) -> bool:
         return self.store is not None
 
-    def attach_store(self, store: Store, *, home: QWidget | None = None) -> None:
-        """Build the pages on ``store`` and show the home page (the dashboard unless ``home`` is given)."""
+    def attach_store(self, store: Store, *, home: QWidget | None = None, later_pages: bool = False) -> None:
+        """Build the pages on ``store`` and show the home page (the dashboard unless ``home`` is given).
+        ``later_pages``: only the home page now, the others by :meth:`build_pages` (the start-up,
+        once the home page's figures are painted) or when one is first shown."""
         self.store = store
-        self._build_pages(home)
+        self._build_pages(home, later=later_pages)
         self._sync_city_pages()
         self._set_actions_enabled(True)
         self.apply_readonly()
@@ -189,43 +191,74 @@ class MainWindow(QMainWindow):
             lambda row: self.show_page(self.page_order[row]) if 0 <= row < len(self.page_order) else None
         )
 
-    def _build_pages(self, home: QWidget | None) -> None:
+    def _build_pages(self, home: QWidget | None, *, later: bool = False) -> None:
         from .dashboard import DashboardPage
-        from .pages import ApprovalsPage, AuditLogPage, RecycleBinPage
-        from .register import RegisterPage
 
         for key in PAGE_ORDER:
             if key == HOME:
                 page: QWidget = home if home is not None else DashboardPage(self.store, self)
                 self._connect_home(page)
-            elif key in (STATION, VENUE, POLE):
-                reg = RegisterPage(self.store, key, self)
-                reg.openRequested.connect(self.open_record)
-                reg.openAtRequested.connect(self.open_record_at)
-                reg.momentChanged.connect(lambda _m: self.update_actions())
-                reg.deleteRequested.connect(self.delete_records)
-                reg.newRequested.connect(self.new_record)
-                reg.countChanged.connect(lambda _n: self._update_status())
-                self.registers[key] = reg
-                page = reg
-            elif key == APPROVALS:
-                page = ApprovalsPage(self.store, self)
-                page.openRequested.connect(self.open_record)
-            elif key == MAP:  # built when first shown: pyqtgraph and numpy wait until then
+                self._watch_selection(page)
+            elif key == MAP or later:  # a placeholder: the map (pyqtgraph, numpy) when first shown
                 page = QWidget(self)
-            elif key == RECYCLE:
-                page = RecycleBinPage(self.store, self)
-                page.restoreRequested.connect(self.restore_record)
-                page.purgeRequested.connect(self.purge_record)
-                page.historyRequested.connect(self.show_history)
             else:
-                page = AuditLogPage(self.store, self)
-                page.openRequested.connect(self.open_logged_record)
-            self._watch_selection(page)
+                page = self._make_page(key)
             self.pages[key] = page
             self.stack.addWidget(page)
         self.stack.removeWidget(self.loading)
         self.loading.deleteLater()
+
+    def _make_page(self, key: str) -> QWidget:
+        """A page of the navigation (not the home page, not the map), connected to the window."""
+        from .pages import ApprovalsPage, AuditLogPage, RecycleBinPage
+        from .register import RegisterPage
+
+        page: QWidget
+        if key in (STATION, VENUE, POLE):
+            reg = RegisterPage(self.store, key, self)
+            reg.openRequested.connect(self.open_record)
+            reg.openAtRequested.connect(self.open_record_at)
+            reg.momentChanged.connect(lambda _m: self.update_actions())
+            reg.deleteRequested.connect(self.delete_records)
+            reg.newRequested.connect(self.new_record)
+            reg.countChanged.connect(lambda _n: self._update_status())
+            self.registers[key] = reg
+            page = reg
+        elif key == APPROVALS:
+            page = ApprovalsPage(self.store, self)
+            page.openRequested.connect(self.open_record)
+        elif key == RECYCLE:
+            page = RecycleBinPage(self.store, self)
+            page.restoreRequested.connect(self.restore_record)
+            page.purgeRequested.connect(self.purge_record)
+            page.historyRequested.connect(self.show_history)
+        else:
+            page = AuditLogPage(self.store, self)
+            page.openRequested.connect(self.open_logged_record)
+        self._watch_selection(page)
+        return page
+
+    def _ensure_page(self, key: str) -> None:
+        """Build the page of ``key`` in place of its placeholder, if it is one."""
+        placeholder = self.pages.get(key)
+        if placeholder is None or type(placeholder) is not QWidget:
+            return
+        if key == MAP:
+            self._build_map_page()
+            return
+        page = self._make_page(key)
+        self.stack.insertWidget(self.stack.indexOf(placeholder), page)
+        self.stack.removeWidget(placeholder)
+        placeholder.deleteLater()
+        self.pages[key] = page
+        if hasattr(page, "set_readonly"):
+            page.set_readonly(self.store.readonly)
+
+    def build_pages(self) -> None:
+        """Build the pages :meth:`attach_store` put off (the map waits until it is first shown)."""
+        for key in list(self.pages):
+            if key != MAP:
+                self._ensure_page(key)
 
     def _sync_city_pages(self) -> None:
         """报送情况 is a page of the navigation on a city installation (and only there)."""
@@ -281,8 +314,7 @@ class MainWindow(QMainWindow):
         if self.nav.currentRow() != row:
             self.nav.setCurrentRow(row)  # re-enters via the signal
             return
-        if key == MAP and type(self.pages[key]) is QWidget:
-            self._build_map_page()
+        self._ensure_page(key)  # (a page not built yet: now)
         page = self.pages[key]
         self.stack.setCurrentWidget(page)
         refresh = getattr(page, "refresh", None)

@@ -22,12 +22,15 @@ log = logging.getLogger("kf5g.storage")
 
 def check_file(path: Path, *, readonly: bool, check: str) -> tuple[bool, IntegrityWatch | None]:
     """Refuse a file that cannot be opened as asked. Returns whether it exists with content, and
-    the background check started for ``check="background"`` (else None).
+    the background check for ``check="background"`` or ``"background-later"`` (else None).
 
     ``check``: "full" (integrity_check), "quick" (quick_check), "none", or "background": the
     ``-wal`` file is checked here (before anything could write to it), SQLite's quick_check of the
     file runs on a thread of its own (:class:`IntegrityWatch`; the Store holds writes until it
-    passes). A database whose schema needs an upgrade is checked here in full before it is touched.
+    passes); "background-later": the same, but the check starts when asked to
+    (:meth:`IntegrityWatch.start`: the window, once the home page's figures are painted) or when
+    something waits for it. A database whose schema needs an upgrade is checked here in full before
+    it is touched.
     """
     if readonly:
         if not path.exists():
@@ -37,7 +40,7 @@ def check_file(path: Path, *, readonly: bool, check: str) -> tuple[bool, Integri
     existed = path.exists() and path.stat().st_size > 0
     if existed and not readonly:
         recover_hot_journal(path)
-    background = check == "background" and existed and not readonly
+    background = check in ("background", "background-later") and existed and not readonly
     if background:
         problems = backups.wal_problems(path)
         if problems:
@@ -55,22 +58,38 @@ def check_file(path: Path, *, readonly: bool, check: str) -> tuple[bool, Integri
         if problems:
             raise CorruptDatabaseError(str(path), problems[0][:200])
         background = False
-    return True, (IntegrityWatch(path) if background else None)
+    if not background:
+        return True, None
+    return True, IntegrityWatch(path, start=check == "background")
 
 
 class IntegrityWatch:
     """SQLite's ``quick_check`` of a database file on a thread of its own, started when the window
     opens a large database (RELIABILITY.md: corruption found at start-up blocks writes). SQLite
     runs the check without Python's lock, so it takes no time from the start-up work beside it.
-    The Store waits for it before any write (:meth:`raise_if_damaged`)."""
+    The Store waits for it before any write (:meth:`raise_if_damaged`).
 
-    def __init__(self, path: Path) -> None:
+    ``start=False``: the check begins at :meth:`start`, or as soon as anything waits for it (a
+    write is never let through unchecked): the window starts it after the home page's first
+    figures, which then have both cores and the disk to themselves."""
+
+    def __init__(self, path: Path, *, start: bool = True) -> None:
         self.path = path
         self.problem: str | None = None  # the first problem found, once done
         self._done = threading.Event()
         self._lock = threading.Lock()
         self._callbacks: list[Callable[[str | None], object]] = []
         self._thread = threading.Thread(target=self._run, name="kf5g-quick-check", daemon=True)
+        self._started = False
+        if start:
+            self.start()
+
+    def start(self) -> None:
+        """Begin the check (once; later calls do nothing)."""
+        with self._lock:
+            if self._started:
+                return
+            self._started = True
         self._thread.start()
 
     def _run(self) -> None:
@@ -104,7 +123,9 @@ class IntegrityWatch:
         return not self._done.is_set()
 
     def wait(self, timeout: float | None = None) -> str | None:
-        """Wait until the check is done (or ``timeout`` seconds); the problem found, if any."""
+        """Wait until the check is done (or ``timeout`` seconds); the problem found, if any.
+        Starts the check if it has not begun."""
+        self.start()
         self._done.wait(timeout)
         return self.problem
 

@@ -11,6 +11,7 @@ A table of contents: it opens and closes the database and passes each call to it
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
@@ -67,6 +68,8 @@ from .errors import NotFoundError, ReadOnlyStoreError, StorageError
 from .history import Moment
 from .session import WriteContext, open_session, writing
 
+log = logging.getLogger("kf5g.storage")
+
 R = TypeVar("R", Station, Venue, Pole)
 T = TypeVar("T")
 P = ParamSpec("P")
@@ -116,7 +119,8 @@ class Store:
 
         ``check``: "quick" (quick_check, the default), "full", "none" or "background" (the window on
         a large file: quick_check on a thread of its own; every write waits until it has passed,
-        and a file it finds damaged refuses writes with CorruptDatabaseError, see :attr:`damaged`).
+        and a file it finds damaged refuses writes with CorruptDatabaseError, see :attr:`damaged`);
+        "background-later": the same check, begun by ``integrity.start()`` or the first write.
 
         Raises StorageError subclasses with a Chinese message: DatabaseLockedError when another copy
         of the program writes to it (open again with ``readonly=True``), NewerSchemaError,
@@ -635,7 +639,15 @@ class Store:
             return self._read(writes.check_records, self.validation_context())
         with ThreadPoolExecutor(1, thread_name_prefix="kf5g-integrity") as pool:
             integrity = pool.submit(writes.integrity_check, self.path, quick=not full)
-            records = self._read(writes.check_records, self.validation_context())
+            try:
+                records = self._read(writes.check_records, self.validation_context())
+            except Exception:
+                damage = integrity.result()
+                if not damage:
+                    raise
+                # the records cannot be read where the file is damaged: the damage is the finding
+                log.warning("check of %s: the records could not be read", self.path, exc_info=True)
+                return damage
             return integrity.result() + records
 
     def backup(self, reason: str = "manual") -> backups.BackupInfo | None:

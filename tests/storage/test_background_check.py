@@ -95,6 +95,54 @@ def test_a_damaged_file_found_in_the_background_refuses_writes(tmp_path, clock):
     assert backups.list_backups(path) == []
 
 
+def _damage_station_root(path) -> None:  # type: ignore[no-untyped-def]
+    con = sqlite3.connect(path)
+    root = con.execute("SELECT rootpage FROM sqlite_master WHERE name = 'station'").fetchone()[0]
+    con.close()
+    page = int.from_bytes(path.read_bytes()[16:18], "big")
+    data = bytearray(path.read_bytes())
+    for i in range((root - 1) * page, (root - 1) * page + 64):
+        data[i] ^= 0xA5
+    path.write_bytes(bytes(data))
+
+
+def test_a_check_begun_later_begins_at_start_or_at_the_first_write(tmp_path, clock, monkeypatch):
+    """check="background-later" (the window: the check after the home page's figures): nothing is
+    checked until ``integrity.start()`` or until a write waits for it — a write is never let through
+    unchecked, and a damaged file is refused all the same."""
+    path = tmp_path / "k.db"
+    _db_with_stations(path, clock)
+    checked: list[object] = []
+    real = backups.integrity_problems
+    monkeypatch.setattr(backups, "integrity_problems", lambda p, **k: (checked.append(p), real(p, **k))[1])
+    store = Store.open(path, clock=clock, check="background-later")
+    try:
+        assert store.integrity is not None and store.integrity.pending
+        assert store.count("station") == 60 and checked == []  # reading neither waits nor begins it
+        store.save(numbered_station(99))  # the write begins the check and waits for it
+        assert checked == [path] and not store.integrity.pending and store.damaged is None
+        assert _stations_on_disk(path) == 61
+    finally:
+        store.close()
+    store = Store.open(path, clock=clock, check="background-later")
+    try:
+        assert checked == [path]
+        store.integrity.start()  # type: ignore[union-attr]
+        store.integrity.start()  # type: ignore[union-attr]  # (once)
+        assert store.integrity.wait(30) is None  # type: ignore[union-attr]
+        assert checked == [path, path]
+    finally:
+        store.close()
+    _damage_station_root(path)
+    store = Store.open(path, clock=clock, check="background-later")
+    try:
+        with pytest.raises(CorruptDatabaseError, match=r"已损坏.*从备份恢复"):
+            store.save(numbered_station(100))
+        assert store.readonly and store.damaged
+    finally:
+        store.close()
+
+
 def test_the_schema_is_checked_without_alembic():
     """The start-up reads the migrations' revisions from their files (Alembic loads only for an
     upgrade): the same graph and head as Alembic's own."""
