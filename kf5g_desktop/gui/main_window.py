@@ -405,6 +405,9 @@ class MainWindow(QMainWindow):
             self.status_readonly.setText(self.tr("只读：数据库正被另一个程序使用，不能修改"))
         self.status_readonly.setMinimumWidth(self.status_readonly.sizeHint().width())  # never cut
         self._update_status()
+        from .server_users import update_action  # 文件 → 用户管理: a server's 管理员 only
+
+        update_action(self)
 
     def set_integrity_pending(self, pending: bool) -> None:
         """The background integrity check of the database runs (changes wait for it) or is done."""
