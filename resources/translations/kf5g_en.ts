@@ -421,6 +421,79 @@ Please pass this message on to technical support.</translation>
     </message>
 </context>
 <context>
+    <name>AddUserDialog</name>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="79"/>
+        <source>添加用户</source>
+        <translation>Add user</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="84"/>
+        <source>为每位同事建一个自己的登录。初始密码请当面告诉对方；程序不保存密码，服务器只保存其加密校验值。</source>
+        <translation>Create a login of their own for each colleague. Tell them the initial password in person; the program does not keep passwords, the server keeps only an encrypted verifier.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="94"/>
+        <source>如 张三，登录时填写</source>
+        <translation>e.g. Zhang San, typed when logging in</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="103"/>
+        <source>用户名(&amp;N)</source>
+        <translation>User &amp;name</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="104"/>
+        <source>组(&amp;G)</source>
+        <translation>&amp;Group</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="105"/>
+        <source>初始密码(&amp;P)</source>
+        <translation>Initial &amp;password</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="106"/>
+        <source>再输一次(&amp;R)</source>
+        <translation>&amp;Repeat password</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="114"/>
+        <source>添加(&amp;A)</source>
+        <translation>&amp;Add</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="117"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="129"/>
+        <source>请填写“用户名”，即这位同事登录时填写的名字，如 张三。</source>
+        <translation>Please fill in &quot;User name&quot;: the name this colleague types when logging in, e.g. Zhang San.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="131"/>
+        <source>“用户名”太长：最多 63 个字节（约 21 个汉字），请改短。</source>
+        <translation>&quot;User name&quot; is too long: at most 63 bytes (about 21 Chinese characters). Please shorten it.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="133"/>
+        <source>“用户名”中不能有引号、反斜杠或控制字符，请只用汉字、字母、数字。</source>
+        <translation>&quot;User name&quot; cannot contain quotes, backslashes or control characters. Please use only Chinese characters, letters and digits.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="136"/>
+        <source>“初始密码”至少 {0} 个字符，请重新输入。</source>
+        <translation>&quot;Initial password&quot; needs at least {0} characters. Please type it again.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="138"/>
+        <source>两次输入的密码不一致，请在“再输一次”中重新输入。</source>
+        <translation>The two passwords differ. Please type it again in &quot;Repeat password&quot;.</translation>
+    </message>
+</context>
+<context>
     <name>ApprovalsPage</name>
     <message>
         <location filename="../../kf5g_desktop/gui/pages.py" line="86"/>
@@ -1055,6 +1128,34 @@ Drawing the chart…</translation>
     </message>
 </context>
 <context>
+    <name>GroupDialog</name>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="169"/>
+        <source>更改组</source>
+        <translation>Change group</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="172"/>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="175"/>
+        <source>组(&amp;G)</source>
+        <translation>&amp;Group</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="178"/>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="179"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <location filename="../../kf5g_desktop/gui/record_history.py" line="185"/>
@@ -1390,7 +1491,7 @@ Drawing the chart…</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/main_menus.py" line="89"/>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="212"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="220"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
@@ -1401,7 +1502,7 @@ Drawing the chart…</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/main_menus.py" line="95"/>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="214"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="222"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
@@ -1441,92 +1542,97 @@ Drawing the chart…</translation>
         <translation>Connect to a &amp;database server…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="124"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="123"/>
+        <source>用户管理(&amp;Y)…</source>
+        <translation>&amp;Users…</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="126"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="126"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="128"/>
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="127"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="129"/>
         <source>选择列(&amp;L)…</source>
         <translation>Co&amp;lumns…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="134"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="142"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="137"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="145"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="150"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="158"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="152"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="160"/>
         <source>首页(&amp;S)</source>
         <translation>&amp;Home</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="153"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="161"/>
         <source>基站(&amp;J)</source>
         <translation>&amp;Stations</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="154"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="162"/>
         <source>审批(&amp;P)</source>
         <translation>&amp;Approvals</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="155"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="163"/>
         <source>免费开放场所(&amp;C)</source>
         <translation>Free-access &amp;venues</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="156"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="164"/>
         <source>杆塔共享(&amp;G)</source>
         <translation>&amp;Pole sharing</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="157"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="165"/>
         <source>地图(&amp;M)</source>
         <translation>&amp;Map</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="158"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="166"/>
         <source>回收站(&amp;H)</source>
         <translation>Recycle &amp;bin</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="159"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="167"/>
         <source>操作日志(&amp;Z)</source>
         <translation>A&amp;udit log</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="160"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="168"/>
         <source>报送情况(&amp;B)</source>
         <translation>Return s&amp;tatus</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="170"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="178"/>
         <source>报表(&amp;R)</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="173"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="181"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="175"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="183"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
@@ -1562,27 +1668,27 @@ Drawing the chart…</translation>
         <translation>Kaifeng 5G Build-out Register</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="203"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="211"/>
         <source>没有可撤销的操作</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="208"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="216"/>
         <source>没有可重做的操作</source>
         <translation>Nothing to redo</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="216"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="224"/>
         <source>{0}：{1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="224"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="232"/>
         <source>报送(&amp;S)</source>
         <translation>&amp;Returns</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="225"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="233"/>
         <source>周报(&amp;W)</source>
         <translation>&amp;Weekly report</translation>
     </message>
@@ -1607,40 +1713,40 @@ Drawing the chart…</translation>
         <translation>Read-only: the database is in use by another copy of the program; changes are disabled</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="427"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="430"/>
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="515"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="518"/>
         <source>选中的 {0} 条记录</source>
         <translation>the {0} selected records</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/main_menus.py" line="69"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="519"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="522"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="516"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="519"/>
         <source>把“{0}”移到回收站？
 可以在回收站恢复，也可以用“撤销”（Ctrl+Z）。</source>
         <translation>Move “{0}” to the recycle bin?
 You can restore it from the recycle bin or with Undo (Ctrl+Z).</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="549"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="552"/>
         <source>已恢复：{0}</source>
         <translation>Restored: {0}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="560"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="563"/>
         <source>彻底删除</source>
         <translation>Delete permanently</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="561"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="564"/>
         <source>彻底删除“{0}”？此操作不能撤销，记录将无法恢复（操作日志保留）。</source>
         <translation>Permanently delete “{0}”? This cannot be undone and the record cannot be restored (the audit log is kept).</translation>
     </message>
@@ -1716,6 +1822,26 @@ You can restore it from the recycle bin or with Undo (Ctrl+Z).</translation>
         <translation>Kaifeng 5G Build-out Register {0}
 
 Records station builds, free-access venues and pole sharing; prints the weekly report and exports the weekly return.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="352"/>
+        <source>添加用户、更改用户的组、停用登录</source>
+        <translation>Add users, change a user&apos;s group, disable logins</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="354"/>
+        <source>只有管理员组的登录可以管理用户</source>
+        <translation>Only a login in the Administrator group can manage users</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="364"/>
+        <source>用户管理</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="365"/>
+        <source>用户和权限只在数据库服务器上有：请先从“文件 → 连接数据库服务器”连接服务器。</source>
+        <translation>Users and permissions exist only on a database server: please connect to one first with &quot;File → Connect to a database server&quot;.</translation>
     </message>
 </context>
 <context>
@@ -3230,6 +3356,127 @@ Save it anyway?</translation>
         <location filename="../../kf5g_desktop/gui/dashboard.py" line="144"/>
         <source>单击查看{0}的基站登记表</source>
         <translation>Click to see the station register of {0}</translation>
+    </message>
+</context>
+<context>
+    <name>UsersDialog</name>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="50"/>
+        <source>管理员</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="51"/>
+        <source>填报</source>
+        <translation>Data entry</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="52"/>
+        <source>查看</source>
+        <translation>View only</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="53"/>
+        <source>（无组）</source>
+        <translation>(no group)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="58"/>
+        <source>设置、基础数据、用户、恢复备份，以及填报的一切</source>
+        <translation>settings, reference data, users, restores, and everything of Data entry</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="59"/>
+        <source>录入、批量导入、导入报表、撤销批次</source>
+        <translation>enter records, bulk import, import returns, undo batches</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="60"/>
+        <source>只能查看和打印，不能修改</source>
+        <translation>can view and print, cannot change anything</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="194"/>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="252"/>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="322"/>
+        <source>用户管理</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="198"/>
+        <source>数据库服务器 {0} 上的登录。管理员：设置、基础数据、用户和恢复备份；填报：录入和导入；查看：只读。停用的登录不能再连接，其名字仍留在操作日志中，可以恢复。</source>
+        <translation>Logins of the database server {0}. Administrator: settings, reference data, users and restores; Data entry: entering and importing; View only: read only. A disabled login can no longer connect; its name stays in the audit log, and it can be enabled again.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="207"/>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="207"/>
+        <source>组</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="207"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="222"/>
+        <source>添加用户(&amp;A)…</source>
+        <translation>&amp;Add user…</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="225"/>
+        <source>更改组(&amp;G)…</source>
+        <translation>Change &amp;group…</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="228"/>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="279"/>
+        <source>停用登录(&amp;D)</source>
+        <translation>&amp;Disable login</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="231"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="255"/>
+        <source>可登录</source>
+        <translation>can log in</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="255"/>
+        <source>已停用</source>
+        <translation>disabled</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="264"/>
+        <source>共 {0} 个用户，其中 {1} 个已停用</source>
+        <translation>{0} users, {1} of them disabled</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="279"/>
+        <source>恢复登录(&amp;E)</source>
+        <translation>&amp;Enable login</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="301"/>
+        <source>更改组</source>
+        <translation>Change group</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="312"/>
+        <source>停用登录</source>
+        <translation>Disable login</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="314"/>
+        <source>停用“{0}”的登录？停用后此人不能再连接数据库（已连接的窗口在下次连接时被拒绝）；其名字仍留在操作日志中，以后可以恢复登录。</source>
+        <translation>Disable the login of &quot;{0}&quot;? They can then no longer connect to the database (a window already connected is refused at its next connection); their name stays in the audit log, and the login can be enabled again later.</translation>
     </message>
 </context>
 <context>
