@@ -190,14 +190,16 @@ class UsersDialog(QDialog):
 
     def __init__(self, store: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        from kf5g_desktop.storage.server_admin import server_place
+
         self.store = store
         self.setWindowTitle(self.tr("用户管理"))
         lay = QVBoxLayout(self)
         intro = QLabel(
             self.tr(
-                "数据库服务器 {0} 上的登录。管理员：设置、基础数据、用户和恢复备份；"
+                "数据库 {0} 上的登录。管理员：设置、基础数据、用户和恢复备份；"
                 "填报：录入和导入；查看：只读。停用的登录不能再连接，其名字仍留在操作日志中，可以恢复。"
-            ).format(store.location),
+            ).format(server_place(store)),
             self,
         )
         intro.setWordWrap(True)
@@ -209,6 +211,7 @@ class UsersDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
@@ -253,6 +256,8 @@ class UsersDialog(QDialog):
         self.table.setRowCount(len(self.users))
         for r, u in enumerate(self.users):
             state = self.tr("可登录") if u.can_login else self.tr("已停用")
+            if u.name == self.store.user:
+                state = self.tr("{0}（当前登录）").format(state)
             for c, value in enumerate((u.name, group_label(u.group), state)):
                 item = QTableWidgetItem(value)
                 if not u.can_login:

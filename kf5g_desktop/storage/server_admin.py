@@ -219,3 +219,10 @@ def _admin_error(exc: DBAPIError, store: Store, *, write: bool) -> StorageError:
     if found is not None:
         return found
     raise exc
+
+
+def server_place(store: Store) -> str:
+    """The server database in plain words: ``kf5g（服务器 192.168.1.10:5432）`` — no URL escapes, no password."""
+    url = store.engine.url
+    host = url.host or str(url.query.get("host", "") or "localhost")
+    return f"{url.database}（服务器 {host}:{url.port or 5432}）"

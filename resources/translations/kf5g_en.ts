@@ -5,8 +5,8 @@
     <name></name>
     <message>
         <location filename="../../kf5g_desktop/gui/app.py" line="88"/>
-        <location filename="../../kf5g_desktop/gui/app.py" line="417"/>
-        <location filename="../../kf5g_desktop/gui/app.py" line="468"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="426"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="477"/>
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>
@@ -111,12 +111,12 @@
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="462"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="471"/>
         <source>连接数据库服务器</source>
         <translation>Connect to a database server</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="473"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="482"/>
         <source>正在打开数据库</source>
         <translation>Opening the database</translation>
     </message>
@@ -1652,18 +1652,23 @@ Drawing the chart…</translation>
         <translation>Database: {0}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="380"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="379"/>
+        <source>数据库：{0}，登录：{1}</source>
+        <translation>Database: {0}, login: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="384"/>
         <source>{0} · 填报人：{1}</source>
         <translation>{0} · User: {1}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="384"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="388"/>
         <source>基站 {0} · 场所 {1} · 杆塔 {2}</source>
         <translation>Stations {0} · Venues {1} · Poles {2}</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/main_window.py" line="368"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="386"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="390"/>
         <source>开封市5G网络建设填报系统</source>
         <translation>Kaifeng 5G Build-out Register</translation>
     </message>
@@ -1693,60 +1698,65 @@ Drawing the chart…</translation>
         <translation>&amp;Weekly report</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="388"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="392"/>
         <source>（只读）</source>
         <translation> (read-only)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="390"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="394"/>
         <source>（演示数据）</source>
         <translation> (demo data)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="403"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="407"/>
         <source>数据库已损坏，已禁止修改：请从备份恢复</source>
         <translation>The database is damaged, changes are blocked: restore from a backup</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="405"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="409"/>
+        <source>只读：您的登录只能查看，不能修改</source>
+        <translation>Read-only: your login may view but not change anything</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="411"/>
         <source>只读：数据库正被另一个程序使用，不能修改</source>
         <translation>Read-only: the database is in use by another copy of the program; changes are disabled</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="430"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="436"/>
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="518"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="524"/>
         <source>选中的 {0} 条记录</source>
         <translation>the {0} selected records</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/main_menus.py" line="69"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="522"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="528"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="519"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="525"/>
         <source>把“{0}”移到回收站？
 可以在回收站恢复，也可以用“撤销”（Ctrl+Z）。</source>
         <translation>Move “{0}” to the recycle bin?
 You can restore it from the recycle bin or with Undo (Ctrl+Z).</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="552"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="558"/>
         <source>已恢复：{0}</source>
         <translation>Restored: {0}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="563"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="569"/>
         <source>彻底删除</source>
         <translation>Delete permanently</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="564"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="570"/>
         <source>彻底删除“{0}”？此操作不能撤销，记录将无法恢复（操作日志保留）。</source>
         <translation>Permanently delete “{0}”? This cannot be undone and the record cannot be restored (the audit log is kept).</translation>
     </message>
@@ -1824,22 +1834,22 @@ You can restore it from the recycle bin or with Undo (Ctrl+Z).</translation>
 Records station builds, free-access venues and pole sharing; prints the weekly report and exports the weekly return.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/server_users.py" line="352"/>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="357"/>
         <source>添加用户、更改用户的组、停用登录</source>
         <translation>Add users, change a user&apos;s group, disable logins</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/server_users.py" line="354"/>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="359"/>
         <source>只有管理员组的登录可以管理用户</source>
         <translation>Only a login in the Administrator group can manage users</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/server_users.py" line="364"/>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="369"/>
         <source>用户管理</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/server_users.py" line="365"/>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="370"/>
         <source>用户和权限只在数据库服务器上有：请先从“文件 → 连接数据库服务器”连接服务器。</source>
         <translation>Users and permissions exist only on a database server: please connect to one first with &quot;File → Connect to a database server&quot;.</translation>
     </message>
@@ -3396,85 +3406,90 @@ Save it anyway?</translation>
         <translation>can view and print, cannot change anything</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/server_users.py" line="194"/>
-        <location filename="../../kf5g_desktop/gui/server_users.py" line="252"/>
-        <location filename="../../kf5g_desktop/gui/server_users.py" line="322"/>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="196"/>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="255"/>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="327"/>
         <source>用户管理</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/server_users.py" line="198"/>
-        <source>数据库服务器 {0} 上的登录。管理员：设置、基础数据、用户和恢复备份；填报：录入和导入；查看：只读。停用的登录不能再连接，其名字仍留在操作日志中，可以恢复。</source>
-        <translation>Logins of the database server {0}. Administrator: settings, reference data, users and restores; Data entry: entering and importing; View only: read only. A disabled login can no longer connect; its name stays in the audit log, and it can be enabled again.</translation>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="200"/>
+        <source>数据库 {0} 上的登录。管理员：设置、基础数据、用户和恢复备份；填报：录入和导入；查看：只读。停用的登录不能再连接，其名字仍留在操作日志中，可以恢复。</source>
+        <translation>Logins of the database {0}. Administrator: settings, reference data, users and restores; Data entry: entering and importing; View only: read only. A disabled login can no longer connect; its name stays in the audit log, and it can be enabled again.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/server_users.py" line="207"/>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="209"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/server_users.py" line="207"/>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="209"/>
         <source>组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/server_users.py" line="207"/>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="209"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/server_users.py" line="222"/>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="225"/>
         <source>添加用户(&amp;A)…</source>
         <translation>&amp;Add user…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/server_users.py" line="225"/>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="228"/>
         <source>更改组(&amp;G)…</source>
         <translation>Change &amp;group…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/server_users.py" line="228"/>
-        <location filename="../../kf5g_desktop/gui/server_users.py" line="279"/>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="231"/>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="284"/>
         <source>停用登录(&amp;D)</source>
         <translation>&amp;Disable login</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/server_users.py" line="231"/>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="234"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/server_users.py" line="255"/>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="258"/>
         <source>可登录</source>
         <translation>can log in</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/server_users.py" line="255"/>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="258"/>
         <source>已停用</source>
         <translation>disabled</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/server_users.py" line="264"/>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="260"/>
+        <source>{0}（当前登录）</source>
+        <translation>{0} (you)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="269"/>
         <source>共 {0} 个用户，其中 {1} 个已停用</source>
         <translation>{0} users, {1} of them disabled</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/server_users.py" line="279"/>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="284"/>
         <source>恢复登录(&amp;E)</source>
         <translation>&amp;Enable login</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/server_users.py" line="301"/>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="306"/>
         <source>更改组</source>
         <translation>Change group</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/server_users.py" line="312"/>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="317"/>
         <source>停用登录</source>
         <translation>Disable login</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/server_users.py" line="314"/>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="319"/>
         <source>停用“{0}”的登录？停用后此人不能再连接数据库（已连接的窗口在下次连接时被拒绝）；其名字仍留在操作日志中，以后可以恢复登录。</source>
         <translation>Disable the login of &quot;{0}&quot;? They can then no longer connect to the database (a window already connected is refused at its next connection); their name stays in the audit log, and the login can be enabled again later.</translation>
     </message>

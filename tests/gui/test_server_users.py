@@ -105,7 +105,7 @@ def test_an_admin_adds_a_user_changes_a_group_and_disables_a_login(qtbot, office
 
         dlg = UsersDialog(store, win)
         qtbot.addWidget(dlg)
-        assert _rows(dlg) == [("吴管理", "管理员", "可登录"), ("周查看", "查看", "可登录"), ("孙填报", "填报", "可登录")]
+        assert _rows(dlg) == [("吴管理", "管理员", "可登录（当前登录）"), ("周查看", "查看", "可登录"), ("孙填报", "填报", "可登录")]
         assert not dlg.b_group.isEnabled() and not dlg.b_login.isEnabled()  # nothing selected
 
         # 添加用户: the passwords differ first — said beside the field, nothing created
@@ -191,7 +191,7 @@ def test_an_admin_cannot_lock_themself_out(qtbot, office):
         answer_next_box(QMessageBox.StandardButton.Ok, said)  # … and the refusal
         dlg.b_login.click()
         assert said and "不能停用自己正在使用的登录" in said[0]
-        assert ("吴管理", "管理员", "可登录") in _rows(dlg)
+        assert ("吴管理", "管理员", "可登录（当前登录）") in _rows(dlg)
         with pytest.raises(StorageError, match="不能把自己移出管理员组"):
             server_admin.set_login_group(store, "吴管理", "填报")
         assert _can_connect(cluster, db, "吴管理")
@@ -205,6 +205,10 @@ def test_entry_and_viewer_logins_have_the_entry_disabled_and_the_server_refuses_
             qtbot.addWidget(win)
             assert win.act_users.isVisible() and not win.act_users.isEnabled()
             assert "只有管理员" in win.act_users.toolTip()
+            # the status bar names the server database in plain words and who is logged in
+            assert win.status_db.toolTip().startswith(f"数据库：{db}（服务器 ") and f"登录：{person}" in win.status_db.toolTip()
+            if person == "周查看":
+                assert store.readonly and win.status_readonly.text() == "只读：您的登录只能查看，不能修改"
             # even with the dialog's own calls (or a SQL client), the server says no
             with pytest.raises(StorageError, match="没有管理用户的权限"):
                 server_admin.set_login_enabled(store, "吴管理", False)
@@ -216,3 +220,30 @@ def test_entry_and_viewer_logins_have_the_entry_disabled_and_the_server_refuses_
 
 def test_on_a_sqlite_file_there_is_no_users_entry(window):
     assert not window.act_users.isVisible()
+
+
+@pytest.mark.parametrize("how", ["--db", "KF5G_DB"])
+def test_the_window_opens_the_server_named_on_the_command_line(office, tmp_path, how):
+    """``kf5g --db postgresql://…`` (or KF5G_DB) opens the window on the server's database — not on
+    a local file of that name, nor on this PC's own file."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    cluster, db = office
+    url = cluster.url(db, "孙填报")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "KF5G_STARTUP_PROBE": "1", "HOME": str(tmp_path)}
+    env["XDG_DATA_HOME"] = env["XDG_CONFIG_HOME"] = str(tmp_path / "home")
+    args = [sys.executable, "-m", "kf5g_desktop"]
+    if how == "--db":
+        args += ["--db", url]
+    else:
+        env["KF5G_DB"] = url
+    out = subprocess.run(
+        args, capture_output=True, text=True, env=env, cwd=tmp_path, timeout=120, check=False
+    )
+    assert "ready" in out.stdout.splitlines(), out.stdout + out.stderr
+    made = sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*.db"))
+    assert made == [], made  # no SQLite file anywhere: neither this PC's own nor one named like the URL
+    assert not Path(tmp_path / "postgresql:").exists()
