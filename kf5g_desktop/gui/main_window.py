@@ -376,7 +376,7 @@ class MainWindow(QMainWindow):
         if s.on_server:
             from kf5g_desktop.storage.server_admin import server_place
 
-            db_text = self.tr("数据库：{0}，登录：{1}").format(server_place(s), s.user)
+            db_text = self.tr("数据库：{0}（服务器 {1}），登录：{2}").format(*server_place(s), s.user)
         self.status_db.setToolTip(db_text)
         self.status_db.setText(
             self.status_db.fontMetrics().elidedText(db_text, Qt.TextElideMode.ElideMiddle, 320)

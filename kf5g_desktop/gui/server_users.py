@@ -199,7 +199,7 @@ class UsersDialog(QDialog):
             self.tr(
                 "数据库 {0} 上的登录。管理员：设置、基础数据、用户和恢复备份；"
                 "填报：录入和导入；查看：只读。停用的登录不能再连接，其名字仍留在操作日志中，可以恢复。"
-            ).format(server_place(store)),
+            ).format(self.tr("{0}（服务器 {1}）").format(*server_place(store))),
             self,
         )
         intro.setWordWrap(True)

@@ -221,8 +221,8 @@ def _admin_error(exc: DBAPIError, store: Store, *, write: bool) -> StorageError:
     raise exc
 
 
-def server_place(store: Store) -> str:
-    """The server database in plain words: ``kf5g（服务器 192.168.1.10:5432）`` — no URL escapes, no password."""
+def server_place(store: Store) -> tuple[str, str]:
+    """The server database in plain words: (database, ``host:port``) — no URL escapes, no password."""
     url = store.engine.url
     host = url.host or str(url.query.get("host", "") or "localhost")
-    return f"{url.database}（服务器 {host}:{url.port or 5432}）"
+    return str(url.database), f"{host}:{url.port or 5432}"

@@ -1430,6 +1430,11 @@ Drawing the chart…</translation>
         <translation>Checking the database in the background; changes are saved once the check has passed</translation>
     </message>
     <message>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="379"/>
+        <source>数据库：{0}（服务器 {1}），登录：{2}</source>
+        <translation>Database: {0} (server {1}), login: {2}</translation>
+    </message>
+    <message>
         <location filename="../../kf5g_desktop/gui/main_menus.py" line="50"/>
         <source>新建(&amp;N)</source>
         <translation>&amp;New</translation>
@@ -1650,11 +1655,6 @@ Drawing the chart…</translation>
         <location filename="../../kf5g_desktop/gui/main_window.py" line="375"/>
         <source>数据库：{0}</source>
         <translation>Database: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="379"/>
-        <source>数据库：{0}，登录：{1}</source>
-        <translation>Database: {0}, login: {1}</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/main_window.py" line="384"/>
@@ -3416,6 +3416,11 @@ Save it anyway?</translation>
         <location filename="../../kf5g_desktop/gui/server_users.py" line="200"/>
         <source>数据库 {0} 上的登录。管理员：设置、基础数据、用户和恢复备份；填报：录入和导入；查看：只读。停用的登录不能再连接，其名字仍留在操作日志中，可以恢复。</source>
         <translation>Logins of the database {0}. Administrator: settings, reference data, users and restores; Data entry: entering and importing; View only: read only. A disabled login can no longer connect; its name stays in the audit log, and it can be enabled again.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="202"/>
+        <source>{0}（服务器 {1}）</source>
+        <translation>{0} (server {1})</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/server_users.py" line="209"/>
