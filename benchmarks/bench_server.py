@@ -46,6 +46,9 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE / "benchmarks"))
+
+from bench_city_import import _checkpointed, received  # noqa: E402  (the same fresh city file and date)
 
 ENTRY_LOGIN = "市局填报"  # who runs the import on the server (a 填报 login, as in the office)
 _seq = itertools.count(1)
@@ -159,15 +162,6 @@ def run(cmd: list[str], env: dict[str, str]) -> tuple[float, float, float, int]:
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, rc
 
 
-def received(week_dir: Path) -> str:
-    """The Monday after the week, 10:00 (on time)."""
-    from datetime import date, timedelta
-
-    year, week = week_dir.name.split("-W")
-    monday = date.fromisocalendar(int(year), int(week), 1) + timedelta(days=7)
-    return f"{monday.isoformat()}T10:00"
-
-
 def bench_import(args: argparse.Namespace) -> int:
     from kf5g_desktop.storage import server_admin
 
@@ -234,18 +228,6 @@ def bench_import(args: argparse.Namespace) -> int:
         server.close()
         shutil.rmtree(tmp, ignore_errors=True)
     return 0
-
-
-def _checkpointed(db: Path) -> None:
-    import sqlite3
-
-    con = sqlite3.connect(db)
-    try:
-        con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    finally:
-        con.close()
-    for suffix in ("-wal", "-shm"):
-        Path(str(db) + suffix).unlink(missing_ok=True)
 
 
 # list --------------------------------------------------------------------------------------------------

@@ -32,11 +32,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kf5g_desktop.domain.validation import ERROR
 from kf5g_desktop.storage.errors import Kf5gError
 
 from .jobs import show_error
-from .widgets import INVALID_STYLE, confirm, mark
+from .widgets import INVALID_STYLE, confirm, show_problems
 
 ADMIN, ENTRY, VIEWER = "管理员", "填报", "查看"  # the groups as stored (storage/server.py GROUPS)
 GROUP_ORDER = (ENTRY, VIEWER, ADMIN)  # a new user is most often a 填报 officer
@@ -139,13 +138,7 @@ class AddUserDialog(QDialog):
         return out
 
     def accept(self) -> None:
-        bad = self.problems()
-        for w in (self.name, self.password, self.password2):
-            message = next((m for f, m in bad if f is w), "")
-            mark(w, ERROR if message else None, message)
-        if bad:
-            self.problem.setText("\n".join(m for _w, m in bad))
-            bad[0][0].setFocus()
+        if not show_problems((self.name, self.password, self.password2), self.problems(), self.problem):
             return
         from kf5g_desktop.storage.server_admin import create_login
 

@@ -12,15 +12,14 @@ import hashlib
 import hmac
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from kf5g_desktop.gui.main_window import MainWindow
 from kf5g_desktop.gui.server_users import AddUserDialog, GroupDialog, UsersDialog
 from kf5g_desktop.storage import server_admin
 from kf5g_desktop.storage.errors import StorageError
 from kf5g_desktop.storage.store import Store
-from tests.gui.gui_helpers import answer_next_box, choose, type_text
+from tests.gui.gui_helpers import answer_next_box, choose, type_text, when_modal
 from tests.pg import SUPERUSER
 
 
@@ -67,22 +66,6 @@ def _scram_matches(verifier: str, password: str) -> bool:
     return hashlib.sha256(client_key).digest() == stored_key
 
 
-def _when_modal(kind, act) -> None:
-    """When the next modal dialog of ``kind`` is up, do ``act(dialog)`` (as the person would)."""
-    tries = [0]
-
-    def poll() -> None:
-        w = QApplication.activeModalWidget()
-        if isinstance(w, kind):
-            act(w)
-            return
-        tries[0] += 1
-        if tries[0] < 500:
-            QTimer.singleShot(20, poll)
-
-    QTimer.singleShot(0, poll)
-
-
 def _rows(dlg: UsersDialog) -> list[tuple[str, str, str]]:
     t = dlg.table
     return [tuple(t.item(r, c).text() for c in range(3)) for r in range(t.rowCount())]  # type: ignore[misc]
@@ -120,14 +103,14 @@ def test_an_admin_adds_a_user_changes_a_group_and_disables_a_login(qtbot, office
                 add.reject()
 
         seen: list[str] = []
-        _when_modal(AddUserDialog, lambda add: fill(add, password + "x"))
+        when_modal(AddUserDialog, lambda add: fill(add, password + "x"))
         dlg.b_add.click()
         assert seen and "两次输入的密码不一致" in seen[0]
         assert newcomer not in [r[0] for r in _rows(dlg)]
         assert not _owner_sql(cluster, db, "SELECT 1 FROM pg_roles WHERE rolname = %s", newcomer)
 
         seen.clear()
-        _when_modal(AddUserDialog, lambda add: fill(add, password))
+        when_modal(AddUserDialog, lambda add: fill(add, password))
         dlg.b_add.click()
         assert seen == []
         assert (newcomer, "查看", "可登录") in _rows(dlg)
@@ -141,7 +124,7 @@ def test_an_admin_adds_a_user_changes_a_group_and_disables_a_login(qtbot, office
 
         # the same name again is refused, in the dialog, and nothing changes
         seen.clear()
-        _when_modal(AddUserDialog, lambda add: fill(add, password))
+        when_modal(AddUserDialog, lambda add: fill(add, password))
         dlg.b_add.click()
         assert seen and f"已有名为“{newcomer}”的登录" in seen[0]
 
@@ -153,7 +136,7 @@ def test_an_admin_adds_a_user_changes_a_group_and_disables_a_login(qtbot, office
             choose(qtbot, g.group, g.group.itemText(0))  # 填报
             g.accept()
 
-        _when_modal(GroupDialog, pick_entry)
+        when_modal(GroupDialog, pick_entry)
         dlg.b_group.click()
         assert (newcomer, "填报", "可登录") in _rows(dlg)
         with Store.open(cluster.url(db, newcomer)) as as_new:
