@@ -284,9 +284,13 @@ def _list_in_turn(targets: dict[str, Any], runs: int) -> None:
     queries: dict[str, list[float]] = {k: [] for k in stores}
     total: dict[str, int] = {}
 
-    def timed(fn: Callable[[], object]) -> float:
-        t = time.perf_counter()
+    cpu: dict[str, list[float]] = {k: [] for k in stores}
+
+    def timed(fn: Callable[[], object], into: list[float] | None = None) -> float:
+        t, c = time.perf_counter(), time.process_time()
         fn()
+        if into is not None:
+            into.append(time.process_time() - c)
         return time.perf_counter() - t
 
     try:
@@ -308,7 +312,7 @@ def _list_in_turn(targets: dict[str, Any], runs: int) -> None:
                     app.processEvents()
 
                 q = timed(lambda store=store: (store.query(STATION, ListQuery(limit=200)), store.count(STATION, ListQuery())))
-                a = timed(open_page)
+                a = timed(open_page, cpu[name] if i else None)
                 page = made[0]
                 assert page.model.rowCount() > 0
                 b = timed(requery)
@@ -322,7 +326,8 @@ def _list_in_turn(targets: dict[str, Any], runs: int) -> None:
                     queries[name].append(q)
         for name in stores:
             print(f"{name}: 基站 list of {total[name]} stations, first screen {_ms(first[name])}; "
-                  f"re-query {_ms(again[name])}; the query alone (200 rows + count) {_ms(queries[name])}")
+                  f"re-query {_ms(again[name])}; the query alone (200 rows + count) {_ms(queries[name])}; "
+                  f"first screen CPU of this process {_ms(cpu[name])}")
         for label, d in (("first screen", first), ("re-query", again), ("query", queries)):
             ratio = [a / b for a, b in zip(d["PostgreSQL"], d["SQLite"], strict=True)]
             print(f"{label} PG/SQLite {fmt(ratio, '×')}")
