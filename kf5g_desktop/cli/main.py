@@ -24,14 +24,12 @@ COMMAND_MODULES = (data, selftest, report, returns, places, server)
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
     from kf5g_desktop.cli.common import db_target
     from kf5g_desktop.gui.app import run_gui
 
     db = getattr(args, "db", None)
     target = (db_target(args) if db else None) or None
-    return run_gui(Path(target) if isinstance(target, Path) else target, demo=getattr(args, "demo", False))  # type: ignore[arg-type]
+    return run_gui(target, demo=getattr(args, "demo", False))  # a file's Path or a server's URL
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -357,7 +357,13 @@ class _AfterFirstFigures(QObject):
             fn()
 
 
-def run_gui(db: Path | None, *, demo: bool = False) -> int:
+def _is_server_url(value: str) -> bool:
+    """A ``postgresql://`` address (checked without importing the storage layer at start-up)."""
+    scheme = value.split(":", 1)[0].split("+", 1)[0].lower()
+    return "://" in value and scheme in ("postgresql", "postgres")
+
+
+def run_gui(db: Path | str | None, *, demo: bool = False) -> int:
     """Show the main window at once, open the database off the GUI thread, then fill the window.
 
     The window frame (menus, navigation, a loading note) appears before SQLAlchemy is even
@@ -372,7 +378,7 @@ def run_gui(db: Path | None, *, demo: bool = False) -> int:
     """
     from PySide6.QtCore import QThreadPool
 
-    from kf5g_desktop.paths import default_db_path
+    from kf5g_desktop.paths import DB_FILE_NAME, ENV_DB, default_db_path, user_data_dir
 
     from .fonts import register_fonts
     from .jobs import run_job, show_error
@@ -383,15 +389,18 @@ def run_gui(db: Path | None, *, demo: bool = False) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     install_translations(app)
     register_fonts()
-    path = Path(db) if db else default_db_path()
+    # ``--db postgresql://…`` (or KF5G_DB): the server; if it cannot be reached, this PC's own file.
+    given = str(db) if db else os.environ.get(ENV_DB, "")
+    url = given if _is_server_url(given) else None
+    path = (user_data_dir() / DB_FILE_NAME) if url else (Path(db) if db else default_db_path())
     probe = bool(os.environ.get("KF5G_STARTUP_PROBE"))
     win = MainWindow()
     win.closed.connect(app.quit)  # the main window closed: the program ends, whatever else is open
     win.show()
     if probe:
         QTimer.singleShot(0, lambda: print("shown", flush=True))
-    state: dict[str, Any] = {"rc": 0, "opened": None, "server": None}
-    if not db and not os.environ.get("KF5G_DB") and not probe:  # the server chosen for start-up
+    state: dict[str, Any] = {"rc": 0, "opened": None, "server": url}
+    if not given and not probe:  # the server chosen for start-up
         from .server_dialog import startup_url
 
         state["server"] = startup_url(win)

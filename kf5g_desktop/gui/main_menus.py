@@ -120,6 +120,8 @@ def build_actions(win: Any) -> None:
     win.act_server = _action(
         win, QCoreApplication.translate("MainWindow", "连接数据库服务器(&D)…"), lambda: connect_server(win)
     )
+    win.act_users = _action(win, QCoreApplication.translate("MainWindow", "用户管理(&Y)…"), lambda: _users(win))
+    win.act_users.setVisible(False)  # on a server database only (gui/server_users.py update_action)
     win.act_quit = _action(
         win, QCoreApplication.translate("MainWindow", "退出(&X)"), win.close, "Ctrl+Q"
     )  # StandardKey.Quit is empty on Windows
@@ -127,12 +129,18 @@ def build_actions(win: Any) -> None:
     win.act_columns = _action(win, QCoreApplication.translate("MainWindow", "选择列(&L)…"), win._columns)
 
 
+def _users(win: Any) -> None:
+    from .server_users import open_users
+
+    open_users(win)
+
+
 def build_menus(win: Any) -> None:
     """文件, 编辑, 视图 (one entry per page, Ctrl+1…), 报表 (``win.menu_reports``, filled by the report
     and return modules), 帮助 and the toolbar."""
     mb = win.menuBar()
     m = mb.addMenu(QCoreApplication.translate("MainWindow", "文件(&F)"))
-    for a in (win.act_backup, win.act_restore, None, win.act_server, win.act_settings, None, win.act_quit):
+    for a in (win.act_backup, win.act_restore, None, win.act_server, win.act_users, win.act_settings, None, win.act_quit):
         m.addSeparator() if a is None else m.addAction(a)
     m = mb.addMenu(QCoreApplication.translate("MainWindow", "编辑(&E)"))
     for a in (

@@ -405,6 +405,10 @@ class MainWindow(QMainWindow):
         where = self.tr("市级") if inst.is_city else (unit.name if unit else self.tr("未设置单位"))
         c = s.counts()
         db_text = self.tr("数据库：{0}").format(s.path)  # a long path is shortened in the middle
+        if s.on_server:
+            from kf5g_desktop.storage.server_admin import server_place
+
+            db_text = self.tr("数据库：{0}（服务器 {1}），登录：{2}").format(*server_place(s), s.user)
         self.status_db.setToolTip(db_text)
         self.status_db.setText(
             self.status_db.fontMetrics().elidedText(db_text, Qt.TextElideMode.ElideMiddle, 320)
@@ -433,10 +437,15 @@ class MainWindow(QMainWindow):
         self.status_readonly.setVisible(ro)
         if self.store.damaged is not None:
             self.status_readonly.setText(self.tr("数据库已损坏，已禁止修改：请从备份恢复"))
+        elif self.store.on_server:  # a 查看 login (or one in no group): the server refuses its writes
+            self.status_readonly.setText(self.tr("只读：您的登录只能查看，不能修改"))
         else:
             self.status_readonly.setText(self.tr("只读：数据库正被另一个程序使用，不能修改"))
         self.status_readonly.setMinimumWidth(self.status_readonly.sizeHint().width())  # never cut
         self._update_status()
+        from .server_users import update_action  # 文件 → 用户管理: a server's 管理员 only
+
+        update_action(self)
 
     def set_integrity_pending(self, pending: bool) -> None:
         """The background integrity check of the database runs (changes wait for it) or is done."""

@@ -34,9 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kf5g_desktop.domain.validation import ERROR
-
-from .widgets import INVALID_STYLE, mark
+from .widgets import INVALID_STYLE, show_problems
 
 DEFAULT_PORT = 5432
 DEFAULT_DATABASE = "kf5g"
@@ -272,16 +270,8 @@ class ServerDialog(QDialog):
         return out
 
     def accept(self) -> None:
-        bad = self.problems()
-        for w in (self.host, self.database, self.user):
-            message = next((m for f, m in bad if f is w), "")
-            mark(w, ERROR if message else None, message)
-        if bad:
-            self.problem.setText("\n".join(m for _w, m in bad))
-            bad[0][0].setFocus()
-            return
-        self.problem.setText("")
-        super().accept()
+        if show_problems((self.host, self.database, self.user), self.problems(), self.problem):
+            super().accept()
 
 
 def open_server(parent: QWidget, conn: ServerConnection, password: str | None, *, at_start: bool) -> Any:

@@ -20,7 +20,16 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QAction, QValidator
-from PySide6.QtWidgets import QComboBox, QLayout, QLayoutItem, QMenu, QMessageBox, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QLayout,
+    QLayoutItem,
+    QMenu,
+    QMessageBox,
+    QToolButton,
+    QWidget,
+)
 
 from kf5g_desktop.domain.normalize import normalize_number, normalize_text, parse_date
 
@@ -59,6 +68,18 @@ def mark(widget: QWidget, state: str | None, message: str = "") -> None:
         style.unpolish(widget)
         style.polish(widget)
     widget.setToolTip(message)
+
+
+def show_problems(fields: Sequence[QWidget], bad: Sequence[tuple[QWidget, str]], label: QLabel) -> bool:
+    """A dialog's fields checked: each of ``fields`` marked red with its message (or cleared), every
+    message in ``label``, the first bad field focused. True when nothing is wrong."""
+    for w in fields:
+        message = next((m for f, m in bad if f is w), "")
+        mark(w, "error" if message else None, message)  # (domain.validation.ERROR)
+    label.setText("\n".join(m for _w, m in bad))
+    if bad:
+        bad[0][0].setFocus()
+    return not bad
 
 
 class DateValidator(QValidator):

@@ -4,119 +4,119 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="88"/>
-        <location filename="../../kf5g_desktop/gui/app.py" line="417"/>
-        <location filename="../../kf5g_desktop/gui/app.py" line="468"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="89"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="428"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="482"/>
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="91"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="92"/>
         <source>另一个程序</source>
         <translation>another program</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="94"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="95"/>
         <source>数据库正被{0}使用。为防止数据损坏，本窗口只能只读查看；请在那台电脑/那个窗口保存并退出后再修改。</source>
         <translation>The database is in use by {0}. To protect the data this window can only view it read-only; save and quit on that computer / in that window before making changes.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="98"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="99"/>
         <source>退出</source>
         <translation>Exit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="101"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="102"/>
         <source>只读打开</source>
         <translation>Open read-only</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="103"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="104"/>
         <source>可以用最新的完好备份替换它（损坏的文件会另存一份）。</source>
         <translation>It can be replaced by the newest good backup (the damaged file is kept aside).</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="104"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="105"/>
         <source>从最新备份恢复</source>
         <translation>Restore newest backup</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="106"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="107"/>
         <source>选择其他文件…</source>
         <translation>Choose another file…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="115"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="116"/>
         <source>选择数据库文件</source>
         <translation>Choose a database file</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="117"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="118"/>
         <source>数据库 (*.db)</source>
         <translation>Database (*.db)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="134"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="135"/>
         <source>没有找到可用的完好备份（备份文件夹：{0}）。请联系技术支持。</source>
         <translation>No good backup was found (backup folder: {0}). Please contact support.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="207"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="208"/>
         <source>正在生成演示数据</source>
         <translation>Generating demo data</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="226"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="227"/>
         <source>演示数据</source>
         <translation>Demo data</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="226"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="227"/>
         <source>生成演示数据失败：{0}</source>
         <translation>Generating the demo data failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="237"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="238"/>
         <source>每日备份</source>
         <translation>Daily backup</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="253"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="254"/>
         <source>数据库位置不安全</source>
         <translation>Unsafe database location</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="255"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="256"/>
         <source>数据库“{0}”位于网络驱动器或U盘等移动存储上，断网或拔出时可能损坏数据。请把数据库复制到本机硬盘，并用 --db 或环境变量 KF5G_DB 指定它的位置。</source>
         <translation>The database “{0}” is on a network drive or removable storage; losing the connection or unplugging it can damage the data. Copy the database to this computer&apos;s hard disk and point to it with --db or the KF5G_DB environment variable.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="293"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="295"/>
         <source>数据库已损坏</source>
         <translation>The database is damaged</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="295"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="297"/>
         <source>已打开的数据仍可查看，但不能再修改。损坏的文件在恢复时会另存一份。</source>
         <translation>The data already open can still be viewed but no longer changed. Restoring keeps a copy of the damaged file.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="296"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="298"/>
         <source>从备份恢复…</source>
         <translation>Restore from a backup…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="297"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="299"/>
         <source>稍后处理</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="462"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="476"/>
         <source>连接数据库服务器</source>
         <translation>Connect to a database server</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/app.py" line="473"/>
+        <location filename="../../kf5g_desktop/gui/app.py" line="487"/>
         <source>正在打开数据库</source>
         <translation>Opening the database</translation>
     </message>
@@ -386,17 +386,17 @@
         <translation>Restore {0}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/widgets.py" line="212"/>
+        <location filename="../../kf5g_desktop/gui/widgets.py" line="233"/>
         <source>清除选择</source>
         <translation>Clear selection</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/widgets.py" line="236"/>
+        <location filename="../../kf5g_desktop/gui/widgets.py" line="257"/>
         <source>{0}：全部</source>
         <translation>{0}: all</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/widgets.py" line="240"/>
+        <location filename="../../kf5g_desktop/gui/widgets.py" line="261"/>
         <source>{0}:{1} 项</source>
         <translation>{0}: {1} selected</translation>
     </message>
@@ -418,6 +418,79 @@
         <translation>The operation failed: {0}
 
 Please pass this message on to technical support.</translation>
+    </message>
+</context>
+<context>
+    <name>AddUserDialog</name>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="78"/>
+        <source>添加用户</source>
+        <translation>Add user</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="83"/>
+        <source>为每位同事建一个自己的登录。初始密码请当面告诉对方；程序不保存密码，服务器只保存其加密校验值。</source>
+        <translation>Create a login of their own for each colleague. Tell them the initial password in person; the program does not keep passwords, the server keeps only an encrypted verifier.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="93"/>
+        <source>如 张三，登录时填写</source>
+        <translation>e.g. Zhang San, typed when logging in</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="102"/>
+        <source>用户名(&amp;N)</source>
+        <translation>User &amp;name</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="103"/>
+        <source>组(&amp;G)</source>
+        <translation>&amp;Group</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="104"/>
+        <source>初始密码(&amp;P)</source>
+        <translation>Initial &amp;password</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="105"/>
+        <source>再输一次(&amp;R)</source>
+        <translation>&amp;Repeat password</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="113"/>
+        <source>添加(&amp;A)</source>
+        <translation>&amp;Add</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="116"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="128"/>
+        <source>请填写“用户名”，即这位同事登录时填写的名字，如 张三。</source>
+        <translation>Please fill in &quot;User name&quot;: the name this colleague types when logging in, e.g. Zhang San.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="130"/>
+        <source>“用户名”太长：最多 63 个字节（约 21 个汉字），请改短。</source>
+        <translation>&quot;User name&quot; is too long: at most 63 bytes (about 21 Chinese characters). Please shorten it.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="132"/>
+        <source>“用户名”中不能有引号、反斜杠或控制字符，请只用汉字、字母、数字。</source>
+        <translation>&quot;User name&quot; cannot contain quotes, backslashes or control characters. Please use only Chinese characters, letters and digits.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="135"/>
+        <source>“初始密码”至少 {0} 个字符，请重新输入。</source>
+        <translation>&quot;Initial password&quot; needs at least {0} characters. Please type it again.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="137"/>
+        <source>两次输入的密码不一致，请在“再输一次”中重新输入。</source>
+        <translation>The two passwords differ. Please type it again in &quot;Repeat password&quot;.</translation>
     </message>
 </context>
 <context>
@@ -473,7 +546,7 @@ Please pass this message on to technical support.</translation>
 waiting (to today)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/approvals_table.py" line="126"/>
+        <location filename="../../kf5g_desktop/gui/approvals_table.py" line="130"/>
         <source>审批事项“{0}”的日期无效，请按 2021-02-01 的格式填写。</source>
         <translation>A date of approval item “{0}” is not valid; please write it like 2021-02-01.</translation>
     </message>
@@ -1057,6 +1130,34 @@ Drawing the chart…</translation>
     </message>
 </context>
 <context>
+    <name>GroupDialog</name>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="162"/>
+        <source>更改组</source>
+        <translation>Change group</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="165"/>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="168"/>
+        <source>组(&amp;G)</source>
+        <translation>&amp;Group</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="171"/>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="172"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <location filename="../../kf5g_desktop/gui/record_history.py" line="185"/>
@@ -1275,58 +1376,58 @@ Drawing the chart…</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="156"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="158"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="157"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="159"/>
         <source>基站</source>
         <translation>Stations</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="158"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="160"/>
         <source>审批</source>
         <translation>Approvals</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="159"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="161"/>
         <source>免费开放场所</source>
         <translation>Free-access venues</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="160"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="162"/>
         <source>杆塔共享</source>
         <translation>Pole sharing</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="161"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="163"/>
         <source>地图</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="162"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="164"/>
         <source>回收站</source>
         <translation>Recycle bin</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="163"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="165"/>
         <source>操作日志</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="164"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="166"/>
         <source>报送情况</source>
         <translation>Return status</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="184"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="369"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="186"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="401"/>
         <source>正在打开数据库……</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="349"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="381"/>
         <source>正在后台检查数据库完整性，检查通过前修改会稍候保存</source>
         <translation>Checking the database in the background; changes are saved once the check has passed</translation>
     </message>
@@ -1392,7 +1493,7 @@ Drawing the chart…</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/main_menus.py" line="89"/>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="212"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="220"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
@@ -1403,7 +1504,7 @@ Drawing the chart…</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/main_menus.py" line="95"/>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="214"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="222"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
@@ -1443,206 +1544,221 @@ Drawing the chart…</translation>
         <translation>Connect to a &amp;database server…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="124"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="123"/>
+        <source>用户管理(&amp;Y)…</source>
+        <translation>&amp;Users…</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="126"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="126"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="128"/>
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="127"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="129"/>
         <source>选择列(&amp;L)…</source>
         <translation>Co&amp;lumns…</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="134"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="142"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="137"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="145"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="150"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="158"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="152"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="160"/>
         <source>首页(&amp;S)</source>
         <translation>&amp;Home</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="153"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="161"/>
         <source>基站(&amp;J)</source>
         <translation>&amp;Stations</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="154"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="162"/>
         <source>审批(&amp;P)</source>
         <translation>&amp;Approvals</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="155"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="163"/>
         <source>免费开放场所(&amp;C)</source>
         <translation>Free-access &amp;venues</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="156"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="164"/>
         <source>杆塔共享(&amp;G)</source>
         <translation>&amp;Pole sharing</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="157"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="165"/>
         <source>地图(&amp;M)</source>
         <translation>&amp;Map</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="158"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="166"/>
         <source>回收站(&amp;H)</source>
         <translation>Recycle &amp;bin</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="159"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="167"/>
         <source>操作日志(&amp;Z)</source>
         <translation>A&amp;udit log</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="160"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="168"/>
         <source>报送情况(&amp;B)</source>
         <translation>Return s&amp;tatus</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="170"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="178"/>
         <source>报表(&amp;R)</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="173"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="181"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="175"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="183"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="373"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="405"/>
         <source>市级</source>
         <translation>City</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="373"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="405"/>
         <source>未设置单位</source>
         <translation>No unit set</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="375"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="407"/>
         <source>数据库：{0}</source>
         <translation>Database: {0}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="380"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="411"/>
+        <source>数据库：{0}（服务器 {1}），登录：{2}</source>
+        <translation>Database: {0} (server {1}), login: {2}</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="416"/>
         <source>{0} · 填报人：{1}</source>
         <translation>{0} · User: {1}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="384"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="420"/>
         <source>基站 {0} · 场所 {1} · 杆塔 {2}</source>
         <translation>Stations {0} · Venues {1} · Poles {2}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="368"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="386"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="400"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="422"/>
         <source>开封市5G网络建设填报系统</source>
         <translation>Kaifeng 5G Build-out Register</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="203"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="211"/>
         <source>没有可撤销的操作</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="208"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="216"/>
         <source>没有可重做的操作</source>
         <translation>Nothing to redo</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="216"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="224"/>
         <source>{0}：{1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="224"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="232"/>
         <source>报送(&amp;S)</source>
         <translation>&amp;Returns</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_menus.py" line="225"/>
+        <location filename="../../kf5g_desktop/gui/main_menus.py" line="233"/>
         <source>周报(&amp;W)</source>
         <translation>&amp;Weekly report</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="388"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="424"/>
         <source>（只读）</source>
         <translation> (read-only)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="390"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="426"/>
         <source>（演示数据）</source>
         <translation> (demo data)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="403"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="439"/>
         <source>数据库已损坏，已禁止修改：请从备份恢复</source>
         <translation>The database is damaged, changes are blocked: restore from a backup</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="405"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="441"/>
+        <source>只读：您的登录只能查看，不能修改</source>
+        <translation>Read-only: your login may view but not change anything</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="443"/>
         <source>只读：数据库正被另一个程序使用，不能修改</source>
         <translation>Read-only: the database is in use by another copy of the program; changes are disabled</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="427"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="468"/>
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="515"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="556"/>
         <source>选中的 {0} 条记录</source>
         <translation>the {0} selected records</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/main_menus.py" line="69"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="519"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="560"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="516"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="557"/>
         <source>把“{0}”移到回收站？
 可以在回收站恢复，也可以用“撤销”（Ctrl+Z）。</source>
         <translation>Move “{0}” to the recycle bin?
 You can restore it from the recycle bin or with Undo (Ctrl+Z).</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="549"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="590"/>
         <source>已恢复：{0}</source>
         <translation>Restored: {0}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="560"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="601"/>
         <source>彻底删除</source>
         <translation>Delete permanently</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="561"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="602"/>
         <source>彻底删除“{0}”？此操作不能撤销，记录将无法恢复（操作日志保留）。</source>
         <translation>Permanently delete “{0}”? This cannot be undone and the record cannot be restored (the audit log is kept).</translation>
     </message>
@@ -1718,6 +1834,26 @@ You can restore it from the recycle bin or with Undo (Ctrl+Z).</translation>
         <translation>Kaifeng 5G Build-out Register {0}
 
 Records station builds, free-access venues and pole sharing; prints the weekly report and exports the weekly return.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="350"/>
+        <source>添加用户、更改用户的组、停用登录</source>
+        <translation>Add users, change a user&apos;s group, disable logins</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="352"/>
+        <source>只有管理员组的登录可以管理用户</source>
+        <translation>Only a login in the Administrator group can manage users</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="362"/>
+        <source>用户管理</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="363"/>
+        <source>用户和权限只在数据库服务器上有：请先从“文件 → 连接数据库服务器”连接服务器。</source>
+        <translation>Users and permissions exist only on a database server: please connect to one first with &quot;File → Connect to a database server&quot;.</translation>
     </message>
 </context>
 <context>
@@ -2596,105 +2732,105 @@ Save it anyway?</translation>
 <context>
     <name>ServerDialog</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="158"/>
+        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="156"/>
         <source>本机没有安装连接 PostgreSQL 数据库服务器所需的驱动（psycopg），无法连接。请安装带服务器支持的版本（命令 pip install -e &apos;.[server]&apos;，或使用完整安装包），或继续使用本机数据库。</source>
         <translation>The driver needed to connect to a PostgreSQL database server (psycopg) is not installed on this computer, so the program cannot connect. Install the version with server support (pip install -e &apos;.[server]&apos;, or the full installer), or go on with this computer&apos;s database.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="176"/>
-        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="293"/>
-        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="304"/>
-        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="326"/>
+        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="174"/>
+        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="283"/>
+        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="294"/>
+        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="316"/>
         <source>连接数据库服务器</source>
         <translation>Connect to a database server</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="182"/>
+        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="180"/>
         <source>多台电脑共用一个数据库时，填写单位数据库服务器（PostgreSQL）的地址和您的登录名。密码只用于本次连接，程序不会保存。</source>
         <translation>When several computers share one database, enter the address of your office&apos;s database server (PostgreSQL) and your login. The password is used for this connection only; the program never saves it.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="190"/>
+        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="188"/>
         <source>如 192.168.1.10 或 kf5g-server</source>
         <translation>e.g. 192.168.1.10 or kf5g-server</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="196"/>
+        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="194"/>
         <source>您在服务器上的登录名</source>
         <translation>your login on the server</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="201"/>
+        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="199"/>
         <source>服务器地址(&amp;H)</source>
         <translation>Server &amp;host</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="202"/>
+        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="200"/>
         <source>端口(&amp;P)</source>
         <translation>&amp;Port</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="203"/>
+        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="201"/>
         <source>数据库名(&amp;D)</source>
         <translation>&amp;Database</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="204"/>
+        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="202"/>
         <source>用户名(&amp;U)</source>
         <translation>&amp;User name</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="205"/>
+        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="203"/>
         <source>密码(&amp;W)</source>
         <translation>Pass&amp;word</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="208"/>
+        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="206"/>
         <source>每次启动时连接此服务器(&amp;S)</source>
         <translation>Connect to this server at every &amp;start</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="216"/>
+        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="214"/>
         <source>连接(&amp;C)</source>
         <translation>&amp;Connect</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="219"/>
+        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="217"/>
         <source>使用本机数据库(&amp;L)</source>
         <translation>Use this computer&apos;s &amp;local database</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="219"/>
+        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="217"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="248"/>
+        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="246"/>
         <source>本机的密码文件（{0}）中有此连接的密码，密码可留空。</source>
         <translation>The password file on this computer ({0}) has a password for this connection: the password may be left empty.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="251"/>
+        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="249"/>
         <source>密码不会保存；也可以放在本机的密码文件 .pgpass 中。</source>
         <translation>The password is not saved; it can also be kept in this computer&apos;s .pgpass password file.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="259"/>
+        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="257"/>
         <source>请填写“服务器地址”，例如 192.168.1.10，可向单位的系统管理员询问。</source>
         <translation>Please fill in &quot;Server host&quot;, e.g. 192.168.1.10 (ask your office&apos;s administrator).</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="265"/>
+        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="263"/>
         <source>“服务器地址”中不能有空格或 / ? # @，请只填写地址本身，例如 192.168.1.10。</source>
         <translation>&quot;Server host&quot; cannot contain spaces or / ? # @: enter the address only, e.g. 192.168.1.10.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="269"/>
+        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="267"/>
         <source>请填写“数据库名”，通常是 kf5g。</source>
         <translation>Please fill in &quot;Database&quot;, usually kf5g.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="271"/>
+        <location filename="../../kf5g_desktop/gui/server_dialog.py" line="269"/>
         <source>请填写“用户名”，即您在数据库服务器上的登录名。</source>
         <translation>Please fill in &quot;User name&quot;: your login on the database server.</translation>
     </message>
@@ -3232,6 +3368,137 @@ Save it anyway?</translation>
         <location filename="../../kf5g_desktop/gui/dashboard.py" line="144"/>
         <source>单击查看{0}的基站登记表</source>
         <translation>Click to see the station register of {0}</translation>
+    </message>
+</context>
+<context>
+    <name>UsersDialog</name>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="49"/>
+        <source>管理员</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="50"/>
+        <source>填报</source>
+        <translation>Data entry</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="51"/>
+        <source>查看</source>
+        <translation>View only</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="52"/>
+        <source>（无组）</source>
+        <translation>(no group)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="57"/>
+        <source>设置、基础数据、用户、恢复备份，以及填报的一切</source>
+        <translation>settings, reference data, users, restores, and everything of Data entry</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="58"/>
+        <source>录入、批量导入、导入报表、撤销批次</source>
+        <translation>enter records, bulk import, import returns, undo batches</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="59"/>
+        <source>只能查看和打印，不能修改</source>
+        <translation>can view and print, cannot change anything</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="189"/>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="248"/>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="320"/>
+        <source>用户管理</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="193"/>
+        <source>数据库 {0} 上的登录。管理员：设置、基础数据、用户和恢复备份；填报：录入和导入；查看：只读。停用的登录不能再连接，其名字仍留在操作日志中，可以恢复。</source>
+        <translation>Logins of the database {0}. Administrator: settings, reference data, users and restores; Data entry: entering and importing; View only: read only. A disabled login can no longer connect; its name stays in the audit log, and it can be enabled again.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="195"/>
+        <source>{0}（服务器 {1}）</source>
+        <translation>{0} (server {1})</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="202"/>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="202"/>
+        <source>组</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="202"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="218"/>
+        <source>添加用户(&amp;A)…</source>
+        <translation>&amp;Add user…</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="221"/>
+        <source>更改组(&amp;G)…</source>
+        <translation>Change &amp;group…</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="224"/>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="277"/>
+        <source>停用登录(&amp;D)</source>
+        <translation>&amp;Disable login</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="227"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="251"/>
+        <source>可登录</source>
+        <translation>can log in</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="251"/>
+        <source>已停用</source>
+        <translation>disabled</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="253"/>
+        <source>{0}（当前登录）</source>
+        <translation>{0} (you)</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="262"/>
+        <source>共 {0} 个用户，其中 {1} 个已停用</source>
+        <translation>{0} users, {1} of them disabled</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="277"/>
+        <source>恢复登录(&amp;E)</source>
+        <translation>&amp;Enable login</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="299"/>
+        <source>更改组</source>
+        <translation>Change group</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="310"/>
+        <source>停用登录</source>
+        <translation>Disable login</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="312"/>
+        <source>停用“{0}”的登录？停用后此人不能再连接数据库（已连接的窗口在下次连接时被拒绝）；其名字仍留在操作日志中，以后可以恢复登录。</source>
+        <translation>Disable the login of &quot;{0}&quot;? They can then no longer connect to the database (a window already connected is refused at its next connection); their name stays in the audit log, and the login can be enabled again later.</translation>
     </message>
 </context>
 <context>

@@ -57,3 +57,19 @@ def choose(qtbot, combo, text: str) -> None:
             return
         qtbot.keyClick(combo, Qt.Key.Key_Down)
     assert combo.currentText() == text, f"{text} not in combo"
+
+
+def when_modal(kind: type, act) -> None:
+    """When the next modal dialog of ``kind`` is up, do ``act(dialog)`` (as the person would)."""
+    tries = [0]
+
+    def poll() -> None:
+        w = QApplication.activeModalWidget()
+        if isinstance(w, kind):
+            act(w)
+            return
+        tries[0] += 1
+        if tries[0] < 500:  # ten seconds: a dialog that never came must not be answered in a later test
+            QTimer.singleShot(20, poll)
+
+    QTimer.singleShot(0, poll)

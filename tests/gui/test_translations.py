@@ -106,6 +106,7 @@ def test_english_interface(qtbot, sample_store):
         assert form.ui.f_status.itemText(1) == "Planned"
     finally:
         app.removeTranslator(translator)
+        translator.setParent(None)  # gone: not a child a later test would take for one of the program's
     assert QCoreApplication.translate("domain", "宏站") == "宏站"
 
 
