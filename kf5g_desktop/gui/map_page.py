@@ -83,6 +83,7 @@ STATUS_COLOURS = {
 }
 OPERATOR_COLOURS = {"CMCC": "#0277bd", "CUCC": "#c62828", "CTCC": "#00897b", "CBN": "#6a1b9a"}
 BY_STATUS, BY_OPERATOR = "status", "operator"
+VENUES_POLES_CROWD = 3000  # venues (or poles) in the picture beyond which they wait for a zoom
 
 
 def project(lon: np.ndarray | list[float], lat: np.ndarray | list[float]) -> tuple[np.ndarray, np.ndarray]:
@@ -104,10 +105,12 @@ class PointRaster(pg.GraphicsObject):
 
     MARGIN = 0.5  # of the view's width and height, on each side
     settle_ms = 120
+    sigLeftOut = Signal(object)  # the positions of the layers left out at this scale (too crowded)
 
     def __init__(self) -> None:
         super().__init__()
-        self.layers: list[tuple[np.ndarray, np.ndarray, QPixmap]] = []
+        self.layers: list[tuple[np.ndarray, np.ndarray, QPixmap, int | None]] = []
+        self.left_out: frozenset[int] = frozenset()
         self.outline = QPainterPath()  # the boundaries, in data units
         self.outline_pen = QPen(QColor("#455a64"), 1.5)
         self.names: list[tuple[float, float, str]] = []  # (x, y, text) of each unit's name
@@ -128,16 +131,18 @@ class PointRaster(pg.GraphicsObject):
         self.outline, self.names, self.font = outline, names, QFont(font)
         self.set_layers(self.layers)
 
-    def set_layers(self, layers: list[tuple[np.ndarray, np.ndarray, QPixmap]]) -> None:
-        """(x, y, symbol) per layer, bottom first."""
+    def set_layers(self, layers: list[tuple[np.ndarray, np.ndarray, QPixmap, int | None]]) -> None:
+        """(x, y, symbol, crowd) per layer, bottom first: a layer with more than ``crowd`` points
+        in the image is left out at that scale (its symbols would bury everything under them)."""
         self.prepareGeometryChange()
-        self.layers = [(x, y, pix) for x, y, pix in layers if len(x)]
+        self.layers = list(layers)
         self._bounds = QRectF()
-        if self.layers:
-            x0 = min(float(x.min()) for x, _y, _p in self.layers)
-            x1 = max(float(x.max()) for x, _y, _p in self.layers)
-            y0 = min(float(y.min()) for _x, y, _p in self.layers)
-            y1 = max(float(y.max()) for _x, y, _p in self.layers)
+        drawn = [(x, y) for x, y, _p, _c in self.layers if len(x)]
+        if drawn:
+            x0 = min(float(x.min()) for x, _y in drawn)
+            x1 = max(float(x.max()) for x, _y in drawn)
+            y0 = min(float(y.min()) for _x, y in drawn)
+            y1 = max(float(y.max()) for _x, y in drawn)
             pad = max(x1 - x0, y1 - y0, 1e-3) * 0.02  # the symbols reach a few pixels beyond
             self._bounds = QRectF(x0 - pad, y0 - pad, x1 - x0 + 2 * pad, y1 - y0 + 2 * pad)
         if not self.outline.isEmpty():
@@ -221,12 +226,16 @@ class PointRaster(pg.GraphicsObject):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPath(self.outline)
             painter.resetTransform()
-            for x, y, pix in self.layers:
+            left_out = set()
+            for k, (x, y, pix, crowd) in enumerate(self.layers):
                 px = (x - want.left()) * ax
                 py = (want.bottom() - y) * ay
                 reach = pix.width()
                 sel = (px > -reach) & (px < w + reach) & (py > -reach) & (py < h + reach)
                 n = int(np.count_nonzero(sel))
+                if crowd is not None and n > crowd:
+                    left_out.add(k)
+                    continue
                 if not n:
                     continue
                 self._frags.resize(n)
@@ -241,6 +250,9 @@ class PointRaster(pg.GraphicsObject):
             painter.end()
         self._image, self._image_rect, self._scale = img, want, (sx, sy)
         self.renders += 1
+        if frozenset(left_out) != self.left_out:
+            self.left_out = frozenset(left_out)
+            self.sigLeftOut.emit(self.left_out)
 
     def pixel_at(self, x: float, y: float) -> QColor | None:
         """The image's colour at data point (x, y), None outside it (tests)."""
@@ -278,6 +290,11 @@ class PointIndex:
 
     def nearest(self, qx: float, qy: float, radius: float) -> int | None:
         """The position (in x, y) of the nearest point within ``radius``, or None."""
+        hit = self.nearest_d2(qx, qy, radius)
+        return None if hit is None else hit[0]
+
+    def nearest_d2(self, qx: float, qy: float, radius: float) -> tuple[int, float] | None:
+        """(position, squared distance) of the nearest point within ``radius``, or None."""
         if not len(self.keys):
             return None
         c0 = max(0, math.floor((qx - radius - self.x0) / self.cell))
@@ -294,7 +311,7 @@ class PointIndex:
             return None
         d2 = (self.x[cand] - qx) ** 2 + (self.y[cand] - qy) ** 2
         best = int(np.argmin(d2))
-        return int(cand[best]) if d2[best] <= radius * radius else None
+        return (int(cand[best]), float(d2[best])) if d2[best] <= radius * radius else None
 
 
 @dataclass(eq=False)
@@ -311,6 +328,7 @@ class Layer:
     symbol: QPixmap
     sample: pg.ScatterPlotItem
     radius: float  # in pixels, for hover and click
+    crowd: int | None = None  # more of its points than this in the picture: left out (venues, poles)
 
     def __len__(self) -> int:
         return len(self.index)
@@ -486,8 +504,11 @@ class MapPage(LazyPage, QWidget):
         self.raster = PointRaster()
         self._points: dict[str, MapPoints] = {}
         self._shown: list[Layer] = []  # the visible layers, bottom first
-        self._index = PointIndex(np.zeros(0), np.zeros(0))
-        self._index_of: list[tuple[Layer, int]] = []  # per visible layer: (layer, its first place in the index)
+        # the hover's indexes: the stations' layers in one, each other layer in its own (it may be
+        # left out of the picture): (per layer of the group: the layer, its first place), index
+        self._groups: list[tuple[list[tuple[Layer, int]], PointIndex]] = []
+        self.raster.sigLeftOut.connect(lambda _out: self._update_note())
+        self._stations_shown = 0
         self.hover_text: str | None = None
         scene = self.plot.scene()
         scene.sigMouseMoved.connect(self._hover)
@@ -539,13 +560,13 @@ class MapPage(LazyPage, QWidget):
         self.raster.set_outline(outline, names, self.font())
         self._extent = shown
 
-    def _layer(self, key: str, kind: str, name: str, xs, ys, index, *, size, symbol, pen, brush) -> None:  # type: ignore[no-untyped-def]
+    def _layer(self, key: str, kind: str, name: str, xs, ys, index, *, size, symbol, pen, brush, crowd=None) -> None:  # type: ignore[no-untyped-def]
         """One layer: its points (places in ``self._points[kind]``), its symbol pre-rendered once,
         and its legend entry."""
         sample = pg.ScatterPlotItem(size=size, symbol=symbol, pen=pen, brush=brush, pxMode=True)
         sample.visibleChanged.connect(self._layers_changed)  # a click on the legend entry
         layer = Layer(key, kind, np.asarray(index), xs, ys, QPixmap.fromImage(renderSymbol(symbol, size, pen, brush)),
-                      sample, size / 2 + 2)
+                      sample, size / 2 + 2, crowd)
         self.legend.addItem(sample, name)
         self.layers[key] = layer
 
@@ -609,24 +630,31 @@ class MapPage(LazyPage, QWidget):
                 symbol=symbol,
                 pen=pg.mkPen(colour, width=1.2),
                 brush=pg.mkBrush(255, 255, 255, 160),
+                crowd=VENUES_POLES_CROWD,
             )
+        self._stations_shown = shown
         self._layers_changed()
-        self.note.setText(self.tr("基站 %1 个（有坐标）").replace("%1", str(shown)))
+        self._update_note()
+
+    def _update_note(self) -> None:
+        text = self.tr("基站 %1 个（有坐标）").replace("%1", str(self._stations_shown))
+        if self.raster.left_out:
+            text += self.tr("；场所和杆塔放大后显示")
+        self.note.setText(text)
 
     def _layers_changed(self) -> None:
         """The visible layers into the raster and the hover index."""
         self._shown = [layer for layer in self.layers.values() if layer.visible]
-        self.raster.set_layers([(layer.x, layer.y, layer.symbol) for layer in self._shown])
-        self._index_of = []
-        start = 0
-        for layer in self._shown:
-            self._index_of.append((layer, start))
-            start += len(layer)
-        if self._shown:
-            self._index = PointIndex(np.concatenate([la.x for la in self._shown]),
-                                     np.concatenate([la.y for la in self._shown]))
-        else:
-            self._index = PointIndex(np.zeros(0), np.zeros(0))
+        self.raster.set_layers([(la.x, la.y, la.symbol, la.crowd) for la in self._shown])
+        self._groups = []
+        stations = [la for la in self._shown if la.crowd is None]
+        for group in ([stations] if stations else []) + [[la] for la in self._shown if la.crowd is not None]:
+            starts, start = [], 0
+            for layer in group:
+                starts.append((layer, start))
+                start += len(layer)
+            index = PointIndex(np.concatenate([la.x for la in group]), np.concatenate([la.y for la in group]))
+            self._groups.append((starts, index))
 
     def _legend_text(self, title: str, n: int) -> str:
         return self.tr("%1（%2）").replace("%1", title).replace("%2", str(n))
@@ -649,13 +677,19 @@ class MapPage(LazyPage, QWidget):
             return None
         px = self.viewbox.viewPixelSize()[0]
         radius = (radius_px if radius_px is not None else max(la.radius for la in self._shown)) * px
-        hit = self._index.nearest(x, y, radius)
-        if hit is None:
-            return None
-        for layer, start in reversed(self._index_of):
-            if hit >= start:
-                return layer.kind, int(layer.index[hit - start])
-        return None
+        left_out = {id(self._shown[k]) for k in self.raster.left_out if k < len(self._shown)}
+        best: tuple[float, str, int] | None = None
+        for starts, index in self._groups:
+            if any(id(layer) in left_out for layer, _start in starts):
+                continue  # not in the picture: nothing of it under the mouse
+            hit = index.nearest_d2(x, y, radius)
+            if hit is None or (best is not None and hit[1] >= best[0]):
+                continue
+            for layer, start in reversed(starts):
+                if hit[0] >= start:
+                    best = (hit[1], layer.kind, int(layer.index[hit[0] - start]))
+                    break
+        return None if best is None else (best[1], best[2])
 
     def _view_point(self, scene_pos: QPointF) -> QPointF | None:
         if not self.viewbox.sceneBoundingRect().contains(scene_pos):

@@ -267,3 +267,31 @@ def test_a_drawn_rectangle_opens_its_points_as_a_list(qtbot, city_demo):
         # nothing inside: a note, no list
         assert page.select_rect(QRectF(0, 0, 1e-6, 1e-6)) is None and "没有" in page.note.text()
         dialog.close()
+
+
+def test_venues_and_poles_wait_for_a_zoom_where_they_would_bury_the_stations(qtbot, city_demo, monkeypatch):
+    from kf5g_desktop.gui import map_page
+    from kf5g_desktop.storage.store import Store
+
+    monkeypatch.setattr(map_page, "VENUES_POLES_CROWD", 5)
+    with Store.open(city_demo, readonly=True) as store:
+        page = MapPage(store)
+        qtbot.addWidget(page)
+        page.resize(1024, 700)
+        page.show()
+        qtbot.waitExposed(page)
+        qtbot.waitUntil(lambda: page.raster.renders > 0)
+        venues = page.layers[VENUE]
+        assert page.raster.left_out and "放大后显示" in page.note.text()
+        vx, vy = float(venues.x[0]), float(venues.y[0])
+        hit = page.point_at(vx, vy)
+        assert hit is None or hit[0] == STATION  # not in the picture: not under the mouse
+        # zoomed in on the venue until few are in the picture: drawn, and found under the mouse
+        vb = page.viewbox
+        vb.setRange(xRange=(vx - 0.002, vx + 0.002), yRange=(vy - 0.002, vy + 0.002), padding=0)
+        page.raster._rescale()  # the zoom has rested
+        renders = page.raster.renders
+        page.plot.viewport().repaint()
+        qtbot.waitUntil(lambda: page.raster.renders > renders)
+        assert not page.raster.left_out and "放大后显示" not in page.note.text()
+        assert page.point_at(vx, vy, radius_px=1) == (VENUE, int(venues.index[0]))
