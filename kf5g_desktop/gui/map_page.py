@@ -46,7 +46,6 @@ from PySide6.QtGui import (
     QPainterPath,
     QPen,
     QPixmap,
-    QPolygonF,
     QTransform,
 )
 from PySide6.QtWidgets import (
@@ -83,6 +82,7 @@ STATUS_COLOURS = {
 }
 OPERATOR_COLOURS = {"CMCC": "#0277bd", "CUCC": "#c62828", "CTCC": "#00897b", "CBN": "#6a1b9a"}
 BY_STATUS, BY_OPERATOR = "status", "operator"
+_SYMBOLS: dict[tuple[object, ...], QPixmap] = {}  # each layer's symbol, pre-rendered once
 VENUES_POLES_CROWD = 3000  # venues (or poles) in the picture beyond which they wait for a zoom
 
 
@@ -238,10 +238,16 @@ class PointRaster(pg.GraphicsObject):
                     continue
                 if not n:
                     continue
+                # one stamp per pixel: at a far view many points share one (same symbol, same place)
+                ix, iy = np.rint(px[sel]).astype(np.int64), np.rint(py[sel]).astype(np.int64)
+                reach_i = int(reach) + 1
+                place = np.unique((iy + reach_i) * (w + 2 * reach_i + 1) + (ix + reach_i))
+                iy, ix = np.divmod(place, w + 2 * reach_i + 1)
+                n = len(place)
                 self._frags.resize(n)
                 frags = self._frags.ndarray()
-                frags[:, 0] = px[sel]
-                frags[:, 1] = py[sel]
+                frags[:, 0] = ix - reach_i
+                frags[:, 1] = iy - reach_i
                 frags[:, 2:6] = (0, 0, pix.width(), pix.height())  # the whole symbol
                 frags[:, 6:10] = (1.0, 1.0, 0.0, 1.0)  # scale x, y, rotation, opacity
                 painter.drawPixmapFragments(*self._frags.drawargs(), pix)
@@ -509,6 +515,7 @@ class MapPage(LazyPage, QWidget):
         self._groups: list[tuple[list[tuple[Layer, int]], PointIndex]] = []
         self.raster.sigLeftOut.connect(lambda _out: self._update_note())
         self._stations_shown = 0
+        self._outline: tuple[str | None, QPainterPath, list[tuple[float, float, str]]] | None = None
         self.hover_text: str | None = None
         scene = self.plot.scene()
         scene.sigMouseMoved.connect(self._hover)
@@ -548,16 +555,16 @@ class MapPage(LazyPage, QWidget):
     def _draw_boundaries(self, unit: str | None) -> None:
         """The units' boundaries and names, painted by the raster (under and over the points)."""
         shown = [b for code, b in boundaries.unit_boundaries().items() if unit is None or code == unit]
-        outline = QPainterPath()
-        for b in shown:
-            for ring in b.rings:
-                x, y = project([q[0] for q in ring], [q[1] for q in ring])
-                outline.addPolygon(QPolygonF([QPointF(a, c) for a, c in zip(x.tolist(), y.tolist(), strict=True)]))
-        names = []
-        for b in shown:
-            cx, cy = b.centroid()
-            names.append((cx * _K, cy, b.name))
-        self.raster.set_outline(outline, names, self.font())
+        if self._outline is None or self._outline[0] != unit:
+            outline = QPainterPath()
+            for b in shown:
+                for ring in b.rings:
+                    xy = np.asarray(ring, dtype=float)
+                    x, y = project(xy[:, 0], xy[:, 1])
+                    outline.addPath(pg.arrayToQPath(x, y))  # one C++ call per ring, no QPointF per vertex
+            names = [(b.centroid()[0] * _K, b.centroid()[1], b.name) for b in shown]
+            self._outline = (unit, outline, names)
+        self.raster.set_outline(self._outline[1], self._outline[2], self.font())
         self._extent = shown
 
     def _layer(self, key: str, kind: str, name: str, xs, ys, index, *, size, symbol, pen, brush, crowd=None) -> None:  # type: ignore[no-untyped-def]
@@ -565,8 +572,10 @@ class MapPage(LazyPage, QWidget):
         and its legend entry."""
         sample = pg.ScatterPlotItem(size=size, symbol=symbol, pen=pen, brush=brush, pxMode=True)
         sample.visibleChanged.connect(self._layers_changed)  # a click on the legend entry
-        layer = Layer(key, kind, np.asarray(index), xs, ys, QPixmap.fromImage(renderSymbol(symbol, size, pen, brush)),
-                      sample, size / 2 + 2, crowd)
+        style = (symbol, size, pen.color().rgba(), pen.widthF(), brush.color().rgba())
+        if style not in _SYMBOLS:
+            _SYMBOLS[style] = QPixmap.fromImage(renderSymbol(symbol, size, pen, brush))
+        layer = Layer(key, kind, np.asarray(index), xs, ys, _SYMBOLS[style], sample, size / 2 + 2, crowd)
         self.legend.addItem(sample, name)
         self.layers[key] = layer
 
