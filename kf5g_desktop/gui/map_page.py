@@ -119,6 +119,7 @@ class PointRaster(pg.GraphicsObject):
         self._image: QImage | None = None
         self._image_rect = QRectF()  # the data rectangle the image covers
         self._scale = (0.0, 0.0)  # device pixels per data unit (x, y) the image was painted at
+        self._last_scale = (0.0, 0.0)  # … and the last frame was painted at
         self._frags = PrimitiveArray(QPainter.PixmapFragment, 10)
         self.renders = 0  # how many times the image was painted (tests, benchmark)
         self._settle = QTimer()
@@ -168,13 +169,17 @@ class PointRaster(pg.GraphicsObject):
         vb = self.getViewBox()
         view = vb.viewRect() if vb is not None else self._bounds
         if self._image is not None and not self._same_scale(sx, sy):
-            # a zoom under way: the old image scaled now, painted anew when it rests
+            # a zoom under way: the old image scaled now, painted anew when it rests (a pan at
+            # the new scale does not put that off: only another zoom step does)
             p.save()
             p.resetTransform()
             p.drawImage(tr.mapRect(self._image_rect), self._image)
             p.restore()
-            self._settle.start()
+            if (sx, sy) != self._last_scale or not self._settle.isActive():
+                self._settle.start()
+            self._last_scale = (sx, sy)
             return
+        self._last_scale = (sx, sy)
         # what must be in the image: the visible part of the points' extent, and a symbol beyond
         reach = 12 / max(abs(sx), 1e-12)
         need = view.adjusted(-reach, -reach, reach, reach).intersected(self._bounds)
