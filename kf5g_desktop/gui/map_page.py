@@ -509,7 +509,9 @@ class MapPage(LazyPage, QWidget):
         self.select_button.toggled.connect(self._selecting)
         self.viewbox.sigSelected.connect(self.select_rect)
         # bottom right, on a light ground: the city's four districts sit top left
-        self.legend = self.plot.addLegend(offset=(-10, -10), labelTextSize="10pt", brush=(255, 255, 255, 210))
+        self.legend = self.plot.addLegend(
+            offset=(-10, -10), labelTextSize="10pt", labelTextColor="#263238", brush=(255, 255, 255, 210)
+        )
         self.legend.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)  # it stays put as the map pans
         self.layers: dict[str, Layer] = {}
         self.raster = PointRaster()
