@@ -410,8 +410,11 @@ class Store:
 
     def map_points(self, kind: str, unit_code: str | None = None, *, at: Moment = None) -> points.MapPoints:
         """The records of ``kind`` with coordinates (of a unit, or all), now or as they stood at
-        ``at``: id, code, name, point, unit and a station's status and operator, column-wise."""
-        return self._read(points.map_points, kind, unit_code, at)
+        ``at``: id, point, unit and a station's status, operator and mode, column-wise; codes and
+        names read on first use (``MapPoints.labels``)."""
+        pts = self._read(points.map_points, kind, unit_code, at)
+        pts.reader = lambda ids: self._read(points.map_labels, kind, ids, at)
+        return pts
 
     def located_stations(self, unit_codes: Sequence[str] | None = None) -> list[nearby.Located]:
         """Live stations with coordinates (of ``unit_codes``, or all), for the duplicate check."""

@@ -1859,67 +1859,72 @@ Records station builds, free-access venues and pole sharing; prints the weekly r
 <context>
     <name>MapPage</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/map_page.py" line="181"/>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="472"/>
         <source>按建设状态着色</source>
         <translation>Colour by status</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/map_page.py" line="182"/>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="473"/>
         <source>按运营商着色</source>
         <translation>Colour by operator</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/map_page.py" line="184"/>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="475"/>
         <source>全部运营商</source>
         <translation>All operators</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/map_page.py" line="188"/>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="479"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/map_page.py" line="192"/>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="483"/>
         <source>全部组网方式</source>
         <translation>All network modes</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/map_page.py" line="195"/>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="486"/>
         <source>框选</source>
         <translation>Select area</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/map_page.py" line="197"/>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="488"/>
         <source>按住左键拖出一个矩形，列出其中的基站、场所和杆塔（也可按住 Shift 拖动）</source>
         <translation>Drag a rectangle with the left button to list the stations, venues and poles inside it (or drag with Shift held)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/map_page.py" line="203"/>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="494"/>
         <source>显示</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/map_page.py" line="343"/>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="631"/>
         <source>免费开放场所</source>
         <translation>Free-access venues</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/map_page.py" line="344"/>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="632"/>
         <source>共享杆塔</source>
         <translation>Shared poles</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/map_page.py" line="363"/>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="656"/>
         <source>基站 %1 个（有坐标）</source>
         <translation>%1 stations (with coordinates)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/map_page.py" line="366"/>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="658"/>
+        <source>；场所和杆塔放大后显示</source>
+        <translation>; venues and poles appear when zoomed in</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="676"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/map_page.py" line="421"/>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="775"/>
         <source>框选范围内没有基站、场所或杆塔</source>
         <translation>No station, venue or pole inside the selected area</translation>
     </message>
@@ -2671,12 +2676,12 @@ Save it anyway?</translation>
 <context>
     <name>SelectionDialog</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/map_page.py" line="139"/>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="430"/>
         <source>框选的记录：基站 %1 个，场所和杆塔 %2 处</source>
         <translation>Selected: %1 stations, %2 venues and poles</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/map_page.py" line="152"/>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="443"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
@@ -2684,47 +2689,47 @@ Save it anyway?</translation>
 <context>
     <name>SelectionModel</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/map_page.py" line="93"/>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="384"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/map_page.py" line="94"/>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="385"/>
         <source>编码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/map_page.py" line="95"/>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="386"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/map_page.py" line="96"/>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="387"/>
         <source>区县</source>
         <translation>County/district</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/map_page.py" line="97"/>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="388"/>
         <source>承建运营商</source>
         <translation>Builder operator</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/map_page.py" line="98"/>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="389"/>
         <source>建设状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/map_page.py" line="116"/>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="407"/>
         <source>基站</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/map_page.py" line="116"/>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="407"/>
         <source>免费开放场所</source>
         <translation>Free-access venue</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/map_page.py" line="116"/>
+        <location filename="../../kf5g_desktop/gui/map_page.py" line="407"/>
         <source>共享杆塔</source>
         <translation>Shared pole</translation>
     </message>
@@ -5471,32 +5476,32 @@ Save it anyway?</translation>
         <translation>figures of week {week}, {year} carried</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_map.py" line="141"/>
+        <location filename="../../kf5g_desktop/gui/report_map.py" line="148"/>
         <source>市区放大</source>
         <translation>Urban districts enlarged</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_map.py" line="199"/>
+        <location filename="../../kf5g_desktop/gui/report_map.py" line="269"/>
         <source>本周开通（{n}个）</source>
         <translation>On air this week ({n})</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_map.py" line="200"/>
+        <location filename="../../kf5g_desktop/gui/report_map.py" line="270"/>
         <source>本周新登记（{n}个）</source>
         <translation>Registered this week ({n})</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_map.py" line="201"/>
+        <location filename="../../kf5g_desktop/gui/report_map.py" line="271"/>
         <source>其他基站（{n}个）</source>
         <translation>Other stations ({n})</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_map.py" line="219"/>
+        <location filename="../../kf5g_desktop/gui/report_map.py" line="289"/>
         <source>{km}公里</source>
         <translation>{km} km</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/report_map.py" line="221"/>
+        <location filename="../../kf5g_desktop/gui/report_map.py" line="291"/>
         <source>坐标为CGCS2000（WGS-84）；无底图</source>
         <translation>Coordinates in CGCS2000 (WGS-84); no base map</translation>
     </message>

@@ -49,7 +49,7 @@ def test_the_map_page_shows_the_weeks_stations(qapp, demo_db, tmp_path, unit):
     b = boundaries.unit_boundary(unit) if unit else None
     if b is not None:
         frame = _Frame(_area_of_unit_map(), *_extent([b]))
-        i = data.map_points.ids.index(next(iter(opened)))
+        i = data.map_points.ids.tolist().index(next(iter(opened)))
         q = frame.at(data.map_points.lon[i], data.map_points.lat[i])
         assert QColor(img.pixel(round(q.x() * SCALE), round(q.y() * SCALE))) == OPENED
     assert QColor(NEW) != QColor(OPENED)
