@@ -169,9 +169,6 @@ def _plan_import(
     unit_code = result.unit_code
     others = [u for u in store.unit_map() if u != unit_code]
     conflicts: list[str] = []
-    # Keys used by other units (live records).
-    file_keys = [(pr.record.operator, pr.record.station_code) for pr in result.stations]  # type: ignore[union-attr]
-    other_st = register_rows.owners(store, STATION, others, ("operator", "station_code"), file_keys)
     incoming = {
         STATION: [_station(pr) for pr in result.stations],
         VENUE: [pr.record for pr in result.venues],
@@ -179,6 +176,15 @@ def _plan_import(
     }
     signatures = _Signatures(incoming)
     now = _UnitSide.read(store, unit_code)
+    # Keys used by other units (live records). A key the unit holds itself is held by no other
+    # (a live key is unique: the registers' partial unique indexes), so only the rest are looked up.
+    own = set(now.sides[STATION].keys)
+    file_keys = [
+        k
+        for k in ((pr.record.operator, pr.record.station_code) for pr in result.stations)  # type: ignore[union-attr]
+        if k not in own
+    ]
+    other_st = register_rows.owners(store, STATION, others, ("operator", "station_code"), file_keys)
     plans = {kind: _plan(kind, now, incoming[kind], signatures) for kind in REGISTER_KINDS}
     for pr in result.stations:
         st = pr.record
@@ -191,7 +197,10 @@ def _plan_import(
             )
     for kind, rows in ((VENUE, result.venues), (POLE, result.poles)):
         attr, title = KINDS[kind].code_field, KINDS[kind].register_title
-        table_codes = _codes_elsewhere(store, kind, others, [getattr(pr.record, attr) for pr in rows])
+        own = set(now.sides[kind].keys)
+        table_codes = _codes_elsewhere(
+            store, kind, others, [c for c in (getattr(pr.record, attr) for pr in rows) if c not in own]
+        )
         for pr in rows:
             code = getattr(pr.record, attr)
             if code in table_codes:

@@ -134,3 +134,29 @@ def unchanged_since(store: Store, unit_code: str, moment: datetime) -> bool:
             if s.scalar(now_n) != s.scalar(then_n):
                 return False
     return True
+
+
+def located(
+    store: Store,
+    *,
+    unit_code: str | None = None,
+    not_unit_code: str | None = None,
+    box: tuple[float, float, float, float] | None = None,
+) -> list[tuple[Any, ...]]:
+    """(id, unit_code, operator, station_code, name, lon, lat) of live stations with both
+    coordinates, oldest first, as ``Store.located_stations`` reads them: of one unit, or of every
+    unit but one, optionally only inside ``box`` (lon_min, lat_min, lon_max, lat_max) — so the
+    duplicate check of one return reads only the stations near it, not the whole city."""
+    t = source("station")
+    c = t.c
+    stmt = select(c.id, c.unit_code, c.operator, c.station_code, c.name, c.lon, c.lat).where(
+        c.deleted_at.is_(None), c.lon.is_not(None), c.lat.is_not(None)
+    )
+    if unit_code is not None:
+        stmt = stmt.where(c.unit_code == unit_code)
+    if not_unit_code is not None:
+        stmt = stmt.where(c.unit_code != not_unit_code)
+    if box is not None:
+        stmt = stmt.where(c.lon.between(box[0], box[2]), c.lat.between(box[1], box[3]))
+    with store.session() as s:
+        return list(s.connection().execute(stmt.order_by(c.id)).cursor.fetchall())
