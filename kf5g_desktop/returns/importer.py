@@ -208,7 +208,13 @@ def _plan_import(
                     f"工作表“{title}”第{pr.row}行：编号“{code}”在数据库中属于区县{table_codes[code]}，请核对。"
                 )
     since = since_previous(store, unit_code, str(result.week), incoming, signatures, now)
-    near = near_duplicates.in_return(store, result)
+    st = now.sides[STATION]
+    located = {
+        k: (x, y)
+        for k, x, y in zip(st.keys, st.rows.column("lon"), st.rows.column("lat"), strict=True)
+        if x is not None and y is not None
+    }
+    near = near_duplicates.in_return(store, result, stored=located)
     return ImportPlan(result, plans, conflicts, prev, same, older, since, near)
 
 
@@ -364,6 +370,13 @@ def _incoming_signatures(kind: str, records: list[Any]) -> list[tuple[Any, ...]]
     return list(zip(*cols, strict=True)) if records else []
 
 
+def _read_columns(kind: str) -> list[str]:
+    """The columns planning compares (the key, the content ``_data`` compares, a station's links):
+    not the bookkeeping (who and when), read only for the rows that change."""
+    extra = {STATION: ["operator", "station_code", "venue_id", "pole_id"]}.get(kind, [KINDS[kind].code_field])
+    return [*extra, *_sig_fields(kind)]
+
+
 class _Signatures:
     """The file's records' comparable content by kind, made when first compared with rows (never
     for a register the database holds nothing of, as in a unit's first return)."""
@@ -415,7 +428,10 @@ class _UnitSide:
 
     @classmethod
     def read(cls, store: Store, unit_code: str, at: datetime | None = None) -> _UnitSide:
-        sides = {k: _KindSide(k, register_rows.unit_rows(store, k, unit_code, at)) for k in REGISTER_KINDS}
+        sides = {
+            k: _KindSide(k, register_rows.unit_rows(store, k, unit_code, at, _read_columns(k)))
+            for k in REGISTER_KINDS
+        }
         ve, po = sides[VENUE], sides[POLE]
         list_fields = {k: KINDS[k].list_fields for k in REGISTER_KINDS}
         sep = codes.CODE_SEPARATOR
@@ -464,6 +480,7 @@ def _plan(kind: str, unit: _UnitSide, incoming: list, signatures: _Signatures) -
     by_key = dict(zip(db.keys, range(len(db.keys)), strict=True))  # a key twice: the later row
     seen = set()
     db_sigs = db.signatures
+    changed: list[tuple[int, Any]] = []
     for rec, sig in zip(incoming, signatures[kind], strict=True):
         k = key(rec)
         seen.add(k)
@@ -473,10 +490,14 @@ def _plan(kind: str, unit: _UnitSide, incoming: list, signatures: _Signatures) -
         elif db_sigs[i] == sig:
             plan.unchanged += 1
         else:
-            old = db.record(i)
-            plan.changed.append((old, rec))
-            plan.stored[old.id] = db.rows.stored(i)
-    plan.removed = [db.record(i) for k, i in by_key.items() if k not in seen]
+            changed.append((i, rec))
+    removed = [i for k, i in by_key.items() if k not in seen]
+    db.rows.read_whole([i for i, _rec in changed] + removed)  # the few whole rows, in one go
+    for i, rec in changed:
+        old = db.record(i)
+        plan.changed.append((old, rec))
+        plan.stored[old.id] = db.rows.stored(i)
+    plan.removed = [db.record(i) for i in removed]
     return plan
 
 

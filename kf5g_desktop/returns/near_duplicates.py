@@ -9,6 +9,7 @@ warnings. A warning listing both records (``domain.nearby``): never a merge, nev
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 
 from kf5g_desktop.domain import nearby
 from kf5g_desktop.domain.coords import distance_m
@@ -23,20 +24,34 @@ _M_PER_DEG = 111_195.0
 _COS_60 = 0.5
 
 
-def in_return(store: Store, result: VerifyResult, max_m: float = nearby.DEFAULT_DISTANCE_M) -> list[str]:
+Stored = Mapping[tuple[str, str], tuple[float, float]]
+
+
+def in_return(
+    store: Store,
+    result: VerifyResult,
+    max_m: float = nearby.DEFAULT_DISTANCE_M,
+    *,
+    stored: Stored | None = None,
+) -> list[str]:
     """The warnings of :func:`find`, as the preview shows them."""
     units = {u.code: u.name for u in store.units()}
-    return [f"工作表“基站”{d.message(units)}" for d in find(store, result, max_m)]
+    return [f"工作表“基站”{d.message(units)}" for d in find(store, result, max_m, stored=stored)]
 
 
 def find(
-    store: Store, result: VerifyResult, max_m: float = nearby.DEFAULT_DISTANCE_M
+    store: Store,
+    result: VerifyResult,
+    max_m: float = nearby.DEFAULT_DISTANCE_M,
+    *,
+    stored: Stored | None = None,
 ) -> list[nearby.Duplicate]:
     """What ``nearby.duplicates(incoming, against=others, fresh=…)`` finds for the return against
     the whole city, reading only what can take part in a kept pair: a pair needs a fresh station
     of the file, so when none is fresh (a steady week) there is nothing to look for, and of the
     other units only the stations within reach of a fresh one are read (a box around them, then
-    the grid cells next to theirs)."""
+    the grid cells next to theirs). ``stored``: the unit's stored stations with coordinates,
+    (operator, station code) → (lon, lat), when the caller has read them already."""
     unit_code = result.unit_code
     incoming = []
     for pr in result.stations:
@@ -47,14 +62,13 @@ def find(
             )
     if not incoming:
         return []
-    before = {
-        (p.operator, p.station_code): p
-        for p in (nearby.Located(*r) for r in register_rows.located(store, unit_code=unit_code))
-    }
+    if stored is None:
+        stored = {(r[2], r[3]): (r[5], r[6]) for r in register_rows.located(store, unit_code=unit_code)}
+    before = stored
 
     def fresh(p: nearby.Located) -> bool:
         old = before.get((p.operator, p.station_code))
-        return old is None or distance_m(old.lon, old.lat, p.lon, p.lat) >= _MOVED_M
+        return old is None or distance_m(old[0], old[1], p.lon, p.lat) >= _MOVED_M
 
     new = [p for p in incoming if fresh(p)]
     if not new:

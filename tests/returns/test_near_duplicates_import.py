@@ -149,6 +149,8 @@ def test_the_search_near_the_return_finds_what_the_whole_city_search_finds(demos
             found += len(expected)
             (report,) = import_files(store, [path])
             assert report.ok, report.error
+            names = {u.code: u.name for u in store.units()}
+            assert report.plan.near_duplicates == [f"工作表“基站”{d.message(names)}" for d in expected]
     assert found > 0  # the demo's planted pairs
     # 杞县's own return (another set of stations: many new to the city), one of them moved onto a
     # 兰考县 station: a pair across the border
