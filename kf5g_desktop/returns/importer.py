@@ -207,7 +207,7 @@ def _plan_import(
                 conflicts.append(
                     f"工作表“{title}”第{pr.row}行：编号“{code}”在数据库中属于区县{table_codes[code]}，请核对。"
                 )
-    since = since_previous(store, unit_code, str(result.week), incoming, signatures, now)
+    since = since_previous(store, unit_code, str(result.week), incoming, signatures, now, plans)
     st = now.sides[STATION]
     located = {
         k: (x, y)
@@ -249,8 +249,10 @@ def since_previous(
     incoming: dict[str, list[Any]],
     signatures: _Signatures | None = None,
     now: _UnitSide | None = None,
+    plans: dict[str, KindPlan] | None = None,
 ) -> SincePrevious:
-    """The file's records against the unit's records as at its previous accepted submission."""
+    """The file's records against the unit's records as at its previous accepted submission
+    (``plans``: the file against ``now``, reused when the unit is unchanged since)."""
     prev = previous_accepted(store, unit_code, week)
     if prev is None:
         out = SincePrevious(None, None)
@@ -259,17 +261,16 @@ def since_previous(
     sub, moment = prev
     out = SincePrevious(sub, moment)
     names = _display_names(store)
-    if now is not None and register_rows.unchanged_since(store, unit_code, moment):
-        then = now  # nothing of the unit changed since: its rows then are its rows now
-    else:
-        then = _UnitSide.read(store, unit_code, moment)
+    same = now is not None and register_rows.unchanged_since(store, unit_code, moment)
+    # nothing of the unit changed since: its rows then are its rows now
+    then = now if same and now is not None else _UnitSide.read(store, unit_code, moment)
     sigs = signatures if signatures is not None else _Signatures(incoming)
     for kind in REGISTER_KINDS:
-        plan = _plan(kind, then, incoming[kind], sigs)
+        plan = plans[kind] if same and plans is not None else _plan(kind, then, incoming[kind], sigs)
         out.new += [RecordDiff(kind, record_key(kind, r)) for r in plan.new]
         out.removed += [RecordDiff(kind, record_key(kind, r)) for r in plan.removed]
         for old, new in plan.changed:
-            diff = record_changes.field_changes(kind, _values(kind, old), _values(kind, new), names)
+            diff = record_changes.field_changes(kind, *_differing_values(kind, old, new), names)
             if diff:
                 out.changed.append(RecordDiff(kind, record_key(kind, new), diff))
     return out
@@ -281,6 +282,31 @@ def _values(kind: str, rec: Any) -> dict[str, str | None]:
     if kind == STATION:
         out["subsidy_state"] = effective_subsidy_state(rec)
     return out
+
+
+_VALUE_NAMES: dict[str, list[str]] = {}
+_SIMPLE = frozenset({type(None), str, int, float, bool, date, datetime})
+
+
+def _differing_values(kind: str, old: Any, new: Any) -> tuple[dict[str, str | None], dict[str, str | None]]:
+    """``_values`` of both records for the fields that may differ: a field whose values are equal
+    and of one plain type has the same audit text on both sides, so it is left out of both (what
+    ``field_changes`` then finds is the same, without a text per field of every changed record)."""
+    names = _VALUE_NAMES.get(kind)
+    if names is None:
+        names = _VALUE_NAMES[kind] = list(_data(old, kind))
+    differ = []
+    for name in names:
+        a, b = getattr(old, name, None), getattr(new, name, None)
+        if name == "approvals" or type(a) is not type(b) or type(a) not in _SIMPLE or a != b:
+            differ.append(name)
+    pair = []
+    for rec in (old, new):
+        out = record_changes.record_values(kind, rec, differ)
+        if kind == STATION:
+            out["subsidy_state"] = effective_subsidy_state(rec)
+        pair.append(out)
+    return pair[0], pair[1]
 
 
 def _display_names(store: Store) -> dict[str, dict[str, str]]:
@@ -406,7 +432,7 @@ class _KindSide:
             else rows.column(code)
         )
         self.signatures: list[tuple[Any, ...]] = []
-        self.approvals: dict[int, list[Approval]] = {}
+        self.approvals: dict[int, list[tuple[Any, ...]]] = {}  # (item, applied, granted, notes, id)
         self.venue_codes: list[str | None] = []
         self.pole_codes: list[str | None] = []
 
@@ -414,7 +440,7 @@ class _KindSide:
         """Row ``i`` as a record, with its approvals and the codes of its venue and pole."""
         rec = self.rows.record(i)
         if self.kind == STATION:
-            rec.approvals = list(self.approvals.get(rec.id, []))
+            rec.approvals = [Approval(*a) for a in self.approvals.get(rec.id, ())]
             rec.venue_code = self.venue_codes[i]
             rec.pole_code = self.pole_codes[i]
         return rec
@@ -447,12 +473,10 @@ class _UnitSide:
                 for sid, item, applied_on, granted_on, notes, aid in register_rows.unit_approvals(
                     store, unit_code, at
                 ):
-                    a = Approval(item, opt_date(applied_on), opt_date(granted_on), notes, aid)
-                    side.approvals.setdefault(sid, []).append(a)
-                    if a.applied_on:
-                        applied.setdefault(sid, []).append(
-                            (a.item, a.applied_on, a.granted_on, a.notes or None)
-                        )
+                    a = (item, opt_date(applied_on), opt_date(granted_on), notes, aid)
+                    side.approvals.setdefault(sid, []).append(a)  # records only for the few changed
+                    if a[1]:
+                        applied.setdefault(sid, []).append((item, a[1], a[2], notes or None))
                 cols += _station_extras(
                     side.rows.column("subsidy_state"),
                     side.rows.column("network_mode"),

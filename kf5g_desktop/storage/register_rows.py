@@ -100,7 +100,8 @@ def unit_rows(
 
 def unit_approvals(store: Store, unit_code: str, at: Moment = None) -> list[tuple[Any, ...]]:
     """(station_id, item, applied_on, granted_on, notes, id) of the approvals of a unit's live
-    stations (now, or at a moment), by station and id."""
+    stations (now, or at a moment), by station and id; the dates as the driver gives them (text on
+    SQLite: read them with ``mapping.opt_date``)."""
     a, st = source("approval", at), source("station", at)
     ids = select(st.c.id).where(st.c.unit_code == unit_code, st.c.deleted_at.is_(None))
     stmt = (
@@ -108,8 +109,8 @@ def unit_approvals(store: Store, unit_code: str, at: Moment = None) -> list[tupl
         .where(a.c.station_id.in_(ids))
         .order_by(a.c.station_id, a.c.id)
     )
-    with store.session() as s:
-        return [tuple(r) for r in s.execute(stmt)]
+    with store.session() as s:  # the driver's rows as they are (SQLite: dates as text, see opt_date)
+        return list(s.connection().execute(stmt).cursor.fetchall())
 
 
 def owners(
