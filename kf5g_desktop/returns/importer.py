@@ -348,12 +348,16 @@ def _norm(v: Any) -> Any:
 
 
 _PLAIN = frozenset({type(None), str, int, bool, date, datetime})  # _norm leaves them, but ""
+_PLAIN_OR_FLOAT = _PLAIN | {float}
 
 
 def _norm_column(col: list[Any]) -> list[Any]:
     """``[_norm(v) for v in col]``, without a call per value for the usual columns."""
-    if set(map(type, col)) <= _PLAIN:
+    types = set(map(type, col))
+    if types <= _PLAIN:
         return [None if v == "" else v for v in col] if "" in col else col
+    if types <= _PLAIN_OR_FLOAT:  # coordinates and other numbers: rounded as _norm rounds them
+        return [round(v, 6) if type(v) is float else None if v == "" else v for v in col]
     return [_norm(v) for v in col]
 
 

@@ -49,8 +49,8 @@ def find(
     """What ``nearby.duplicates(incoming, against=others, fresh=…)`` finds for the return against
     the whole city, reading only what can take part in a kept pair: a pair needs a fresh station
     of the file, so when none is fresh (a steady week) there is nothing to look for, and of the
-    other units only the stations within reach of a fresh one are read (a box around them, then
-    the grid cells next to theirs). ``stored``: the unit's stored stations with coordinates,
+    other units (and of the file) only the stations within reach of a fresh one take part (a box
+    around them, then the grid cells next to theirs). ``stored``: the unit's stored stations with coordinates,
     (operator, station code) → (lon, lat), when the caller has read them already."""
     unit_code = result.unit_code
     incoming = []
@@ -94,4 +94,7 @@ def find(
         for r in register_rows.located(store, not_unit_code=unit_code, box=box)
         if cell(r[5], r[6]) in near
     ]
-    return nearby.duplicates(incoming, max_m, against=others, fresh=fresh)
+    # of the file's own stations, those far from every fresh one can only pair with stations that
+    # are not fresh either: left out (the first stays: the search's grid is sized at its latitude)
+    mine = [p for n, p in enumerate(incoming) if n == 0 or cell(p.lon, p.lat) in near]
+    return nearby.duplicates(mine, max_m, against=others, fresh=fresh)
