@@ -474,13 +474,22 @@ class _UnitSide:
                 cols.append(_norm_column(col))
             if kind == STATION and side.rows.rows:
                 applied: dict[int, list[Any]] = {}
-                for sid, item, applied_on, granted_on, notes, aid in register_rows.unit_approvals(
-                    store, unit_code, at
-                ):
-                    a = (item, opt_date(applied_on), opt_date(granted_on), notes, aid)
-                    side.approvals.setdefault(sid, []).append(a)  # records only for the few changed
-                    if a[1]:
-                        applied.setdefault(sid, []).append((item, a[1], a[2], notes or None))
+                found = register_rows.unit_approvals(store, unit_code, at)
+                if found:
+                    sids, items, applied_on, granted_on, notes, aids = zip(*found, strict=True)
+                    as_date = {v: opt_date(v) for v in {*applied_on, *granted_on}}  # few distinct days
+                    applied_d = list(map(as_date.__getitem__, applied_on))
+                    granted_d = list(map(as_date.__getitem__, granted_on))
+                    mine = side.approvals  # records only for the few changed
+                    for sid, a in zip(
+                        sids, zip(items, applied_d, granted_d, notes, aids, strict=True), strict=True
+                    ):
+                        if sid in mine:
+                            mine[sid].append(a)
+                        else:
+                            mine[sid] = [a]
+                        if a[1]:
+                            applied.setdefault(sid, []).append((a[0], a[1], a[2], a[3] or None))
                 cols += _station_extras(
                     side.rows.column("subsidy_state"),
                     side.rows.column("network_mode"),

@@ -38,10 +38,12 @@ class UnitRows:
         self._index = {n: i for i, n in enumerate(self.names)}
         self._store, self._at = store, at
         self._whole: dict[Any, dict[str, Any]] = {}
+        self._columns: list[tuple[Any, ...]] | None = None
 
     def column(self, name: str) -> list[Any]:
-        i = self._index[name]
-        return [r[i] for r in self.rows]
+        if self._columns is None:  # every column at once, in C
+            self._columns = list(zip(*self.rows, strict=True)) if self.rows else [()] * len(self.names)
+        return list(self._columns[self._index[name]])
 
     def read_whole(self, indexes: Iterable[int]) -> None:
         """Read the whole rows of ``indexes`` (when only some columns were read) in one go, from
