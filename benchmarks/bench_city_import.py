@@ -13,7 +13,8 @@ nine files (also a whole process), run alternately: A B A B …
 
 Each run gets its own copy of the starting database (made before the clock starts). For every run:
 wall time and peak memory of the process (``ru_maxrss`` of the child as the kernel accounts it);
-printed as median and range, with the ratio import / read pair by pair. Target: ratio ≤ 3, peak
+and its CPU time (user + system, which a loaded machine disturbs less than the wall time), printed
+as median and range, with the ratios import / read pair by pair. Target: ratio ≤ 3, peak
 < 500 MB. Exit status 0 whatever the figures (it measures, it does not judge).
 """
 
@@ -46,8 +47,9 @@ def _kf5g() -> list[str]:
     return [sys.executable, "-m", "kf5g_desktop"]
 
 
-def run(cmd: list[str], *, env: dict[str, str] | None = None) -> tuple[float, float, int]:
-    """Wall seconds, peak RSS in MB and exit status of one whole process."""
+def run(cmd: list[str], *, env: dict[str, str] | None = None) -> tuple[float, float, int, float]:
+    """Wall seconds, peak RSS in MB, exit status and CPU seconds (user + system) of one whole
+    process."""
     t = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, cwd=HERE)
     _pid, status, usage = os.wait4(proc.pid, 0)
@@ -58,7 +60,7 @@ def run(cmd: list[str], *, env: dict[str, str] | None = None) -> tuple[float, fl
         if os.waitstatus_to_exitcode(status) not in (0, 1) and tail:
             print(tail[-2000:], file=sys.stderr)
     proc.returncode = os.waitstatus_to_exitcode(status)
-    return wall, usage.ru_maxrss / 1024, proc.returncode
+    return wall, usage.ru_maxrss / 1024, proc.returncode, usage.ru_utime + usage.ru_stime
 
 
 def import_cmd(db: Path, files: list[Path], received_at: str) -> list[str]:
@@ -84,6 +86,7 @@ def case(
     name: str, start_db: Path, files: list[Path], at: str, runs: int, tmp: Path, env: dict[str, str]
 ) -> None:
     walls, peaks, reads, read_peaks, ratios = [], [], [], [], []
+    cpus, read_cpus, cpu_ratios = [], [], []
     read_cmd = [sys.executable, "-c", READ, *map(str, files)]
     for i in range(runs + 1):  # the first pair warms the caches and is not counted
         db = tmp / f"{name}.db"
@@ -91,8 +94,8 @@ def case(
             p.unlink()
         shutil.rmtree(tmp / "backups", ignore_errors=True)
         shutil.copyfile(start_db, db)
-        a_wall, a_peak, a_rc = run(import_cmd(db, files, at), env=env)
-        b_wall, b_peak, _ = run(read_cmd, env=env)
+        a_wall, a_peak, a_rc, a_cpu = run(import_cmd(db, files, at), env=env)
+        b_wall, b_peak, _, b_cpu = run(read_cmd, env=env)
         if a_rc != 0:
             print(f"  {name}: kf5g import exited with {a_rc}", file=sys.stderr)
         if i == 0:
@@ -102,10 +105,20 @@ def case(
         reads.append(b_wall)
         read_peaks.append(b_peak)
         ratios.append(a_wall / b_wall)
-        print(f"  {name} run {i}: import {a_wall:.2f} s {a_peak:.0f} MB; read {b_wall:.2f} s", flush=True)
+        cpus.append(a_cpu)
+        read_cpus.append(b_cpu)
+        cpu_ratios.append(a_cpu / b_cpu)
+        print(
+            f"  {name} run {i}: import {a_wall:.2f} s (CPU {a_cpu:.1f} s) {a_peak:.0f} MB;"
+            f" read {b_wall:.2f} s (CPU {b_cpu:.1f} s); load {os.getloadavg()[0]:.1f}",
+            flush=True,
+        )
     print(f"{name}: kf5g import of {len(files)} files {fmt(walls, 's')}, peak {fmt(peaks, 'MB', 0)}")
     print(f"{name}: plain calamine read {fmt(reads, 's')}, peak {fmt(read_peaks, 'MB', 0)}")
     print(f"{name}: ratio import/read {fmt(ratios, '×')}   load average now {os.getloadavg()[0]:.1f}")
+    print(
+        f"{name}: CPU (user + system) import {fmt(cpus, 's')}, read {fmt(read_cpus, 's')}, ratio {fmt(cpu_ratios, '×')}"
+    )
 
 
 def main() -> int:

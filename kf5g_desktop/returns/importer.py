@@ -169,9 +169,6 @@ def _plan_import(
     unit_code = result.unit_code
     others = [u for u in store.unit_map() if u != unit_code]
     conflicts: list[str] = []
-    # Keys used by other units (live records).
-    file_keys = [(pr.record.operator, pr.record.station_code) for pr in result.stations]  # type: ignore[union-attr]
-    other_st = register_rows.owners(store, STATION, others, ("operator", "station_code"), file_keys)
     incoming = {
         STATION: [_station(pr) for pr in result.stations],
         VENUE: [pr.record for pr in result.venues],
@@ -179,6 +176,15 @@ def _plan_import(
     }
     signatures = _Signatures(incoming)
     now = _UnitSide.read(store, unit_code)
+    # Keys used by other units (live records). A key the unit holds itself is held by no other
+    # (a live key is unique: the registers' partial unique indexes), so only the rest are looked up.
+    own = set(now.sides[STATION].keys)
+    file_keys = [
+        k
+        for k in ((pr.record.operator, pr.record.station_code) for pr in result.stations)  # type: ignore[union-attr]
+        if k not in own
+    ]
+    other_st = register_rows.owners(store, STATION, others, ("operator", "station_code"), file_keys)
     plans = {kind: _plan(kind, now, incoming[kind], signatures) for kind in REGISTER_KINDS}
     for pr in result.stations:
         st = pr.record
@@ -191,15 +197,24 @@ def _plan_import(
             )
     for kind, rows in ((VENUE, result.venues), (POLE, result.poles)):
         attr, title = KINDS[kind].code_field, KINDS[kind].register_title
-        table_codes = _codes_elsewhere(store, kind, others, [getattr(pr.record, attr) for pr in rows])
+        own = set(now.sides[kind].keys)
+        table_codes = _codes_elsewhere(
+            store, kind, others, [c for c in (getattr(pr.record, attr) for pr in rows) if c not in own]
+        )
         for pr in rows:
             code = getattr(pr.record, attr)
             if code in table_codes:
                 conflicts.append(
                     f"工作表“{title}”第{pr.row}行：编号“{code}”在数据库中属于区县{table_codes[code]}，请核对。"
                 )
-    since = since_previous(store, unit_code, str(result.week), incoming, signatures, now)
-    near = near_duplicates.in_return(store, result)
+    since = since_previous(store, unit_code, str(result.week), incoming, signatures, now, plans)
+    st = now.sides[STATION]
+    located = {
+        k: (x, y)
+        for k, x, y in zip(st.keys, st.rows.column("lon"), st.rows.column("lat"), strict=True)
+        if x is not None and y is not None
+    }
+    near = near_duplicates.in_return(store, result, stored=located)
     return ImportPlan(result, plans, conflicts, prev, same, older, since, near)
 
 
@@ -234,8 +249,10 @@ def since_previous(
     incoming: dict[str, list[Any]],
     signatures: _Signatures | None = None,
     now: _UnitSide | None = None,
+    plans: dict[str, KindPlan] | None = None,
 ) -> SincePrevious:
-    """The file's records against the unit's records as at its previous accepted submission."""
+    """The file's records against the unit's records as at its previous accepted submission
+    (``plans``: the file against ``now``, reused when the unit is unchanged since)."""
     prev = previous_accepted(store, unit_code, week)
     if prev is None:
         out = SincePrevious(None, None)
@@ -244,17 +261,16 @@ def since_previous(
     sub, moment = prev
     out = SincePrevious(sub, moment)
     names = _display_names(store)
-    if now is not None and register_rows.unchanged_since(store, unit_code, moment):
-        then = now  # nothing of the unit changed since: its rows then are its rows now
-    else:
-        then = _UnitSide.read(store, unit_code, moment)
+    same = now is not None and register_rows.unchanged_since(store, unit_code, moment)
+    # nothing of the unit changed since: its rows then are its rows now
+    then = now if same and now is not None else _UnitSide.read(store, unit_code, moment)
     sigs = signatures if signatures is not None else _Signatures(incoming)
     for kind in REGISTER_KINDS:
-        plan = _plan(kind, then, incoming[kind], sigs)
+        plan = plans[kind] if same and plans is not None else _plan(kind, then, incoming[kind], sigs)
         out.new += [RecordDiff(kind, record_key(kind, r)) for r in plan.new]
         out.removed += [RecordDiff(kind, record_key(kind, r)) for r in plan.removed]
         for old, new in plan.changed:
-            diff = record_changes.field_changes(kind, _values(kind, old), _values(kind, new), names)
+            diff = record_changes.field_changes(kind, *_differing_values(kind, old, new), names)
             if diff:
                 out.changed.append(RecordDiff(kind, record_key(kind, new), diff))
     return out
@@ -266,6 +282,31 @@ def _values(kind: str, rec: Any) -> dict[str, str | None]:
     if kind == STATION:
         out["subsidy_state"] = effective_subsidy_state(rec)
     return out
+
+
+_VALUE_NAMES: dict[str, list[str]] = {}
+_SIMPLE = frozenset({type(None), str, int, float, bool, date, datetime})
+
+
+def _differing_values(kind: str, old: Any, new: Any) -> tuple[dict[str, str | None], dict[str, str | None]]:
+    """``_values`` of both records for the fields that may differ: a field whose values are equal
+    and of one plain type has the same audit text on both sides, so it is left out of both (what
+    ``field_changes`` then finds is the same, without a text per field of every changed record)."""
+    names = _VALUE_NAMES.get(kind)
+    if names is None:
+        names = _VALUE_NAMES[kind] = list(_data(old, kind))
+    differ = []
+    for name in names:
+        a, b = getattr(old, name, None), getattr(new, name, None)
+        if name == "approvals" or type(a) is not type(b) or type(a) not in _SIMPLE or a != b:
+            differ.append(name)
+    pair = []
+    for rec in (old, new):
+        out = record_changes.record_values(kind, rec, differ)
+        if kind == STATION:
+            out["subsidy_state"] = effective_subsidy_state(rec)
+        pair.append(out)
+    return pair[0], pair[1]
 
 
 def _display_names(store: Store) -> dict[str, dict[str, str]]:
@@ -307,12 +348,16 @@ def _norm(v: Any) -> Any:
 
 
 _PLAIN = frozenset({type(None), str, int, bool, date, datetime})  # _norm leaves them, but ""
+_PLAIN_OR_FLOAT = _PLAIN | {float}
 
 
 def _norm_column(col: list[Any]) -> list[Any]:
     """``[_norm(v) for v in col]``, without a call per value for the usual columns."""
-    if set(map(type, col)) <= _PLAIN:
+    types = set(map(type, col))
+    if types <= _PLAIN:
         return [None if v == "" else v for v in col] if "" in col else col
+    if types <= _PLAIN_OR_FLOAT:  # coordinates and other numbers: rounded as _norm rounds them
+        return [round(v, 6) if type(v) is float else None if v == "" else v for v in col]
     return [_norm(v) for v in col]
 
 
@@ -355,6 +400,13 @@ def _incoming_signatures(kind: str, records: list[Any]) -> list[tuple[Any, ...]]
     return list(zip(*cols, strict=True)) if records else []
 
 
+def _read_columns(kind: str) -> list[str]:
+    """The columns planning compares (the key, the content ``_data`` compares, a station's links):
+    not the bookkeeping (who and when), read only for the rows that change."""
+    extra = {STATION: ["operator", "station_code", "venue_id", "pole_id"]}.get(kind, [KINDS[kind].code_field])
+    return [*extra, *_sig_fields(kind)]
+
+
 class _Signatures:
     """The file's records' comparable content by kind, made when first compared with rows (never
     for a register the database holds nothing of, as in a unit's first return)."""
@@ -384,7 +436,7 @@ class _KindSide:
             else rows.column(code)
         )
         self.signatures: list[tuple[Any, ...]] = []
-        self.approvals: dict[int, list[Approval]] = {}
+        self.approvals: dict[int, list[tuple[Any, ...]]] = {}  # (item, applied, granted, notes, id)
         self.venue_codes: list[str | None] = []
         self.pole_codes: list[str | None] = []
 
@@ -392,7 +444,7 @@ class _KindSide:
         """Row ``i`` as a record, with its approvals and the codes of its venue and pole."""
         rec = self.rows.record(i)
         if self.kind == STATION:
-            rec.approvals = list(self.approvals.get(rec.id, []))
+            rec.approvals = [Approval(*a) for a in self.approvals.get(rec.id, ())]
             rec.venue_code = self.venue_codes[i]
             rec.pole_code = self.pole_codes[i]
         return rec
@@ -406,7 +458,10 @@ class _UnitSide:
 
     @classmethod
     def read(cls, store: Store, unit_code: str, at: datetime | None = None) -> _UnitSide:
-        sides = {k: _KindSide(k, register_rows.unit_rows(store, k, unit_code, at)) for k in REGISTER_KINDS}
+        sides = {
+            k: _KindSide(k, register_rows.unit_rows(store, k, unit_code, at, _read_columns(k)))
+            for k in REGISTER_KINDS
+        }
         ve, po = sides[VENUE], sides[POLE]
         list_fields = {k: KINDS[k].list_fields for k in REGISTER_KINDS}
         sep = codes.CODE_SEPARATOR
@@ -419,15 +474,22 @@ class _UnitSide:
                 cols.append(_norm_column(col))
             if kind == STATION and side.rows.rows:
                 applied: dict[int, list[Any]] = {}
-                for sid, item, applied_on, granted_on, notes, aid in register_rows.unit_approvals(
-                    store, unit_code, at
-                ):
-                    a = Approval(item, opt_date(applied_on), opt_date(granted_on), notes, aid)
-                    side.approvals.setdefault(sid, []).append(a)
-                    if a.applied_on:
-                        applied.setdefault(sid, []).append(
-                            (a.item, a.applied_on, a.granted_on, a.notes or None)
-                        )
+                found = register_rows.unit_approvals(store, unit_code, at)
+                if found:
+                    sids, items, applied_on, granted_on, notes, aids = zip(*found, strict=True)
+                    as_date = {v: opt_date(v) for v in {*applied_on, *granted_on}}  # few distinct days
+                    applied_d = list(map(as_date.__getitem__, applied_on))
+                    granted_d = list(map(as_date.__getitem__, granted_on))
+                    mine = side.approvals  # records only for the few changed
+                    for sid, a in zip(
+                        sids, zip(items, applied_d, granted_d, notes, aids, strict=True), strict=True
+                    ):
+                        if sid in mine:
+                            mine[sid].append(a)
+                        else:
+                            mine[sid] = [a]
+                        if a[1]:
+                            applied.setdefault(sid, []).append((a[0], a[1], a[2], a[3] or None))
                 cols += _station_extras(
                     side.rows.column("subsidy_state"),
                     side.rows.column("network_mode"),
@@ -455,6 +517,7 @@ def _plan(kind: str, unit: _UnitSide, incoming: list, signatures: _Signatures) -
     by_key = dict(zip(db.keys, range(len(db.keys)), strict=True))  # a key twice: the later row
     seen = set()
     db_sigs = db.signatures
+    changed: list[tuple[int, Any]] = []
     for rec, sig in zip(incoming, signatures[kind], strict=True):
         k = key(rec)
         seen.add(k)
@@ -464,10 +527,14 @@ def _plan(kind: str, unit: _UnitSide, incoming: list, signatures: _Signatures) -
         elif db_sigs[i] == sig:
             plan.unchanged += 1
         else:
-            old = db.record(i)
-            plan.changed.append((old, rec))
-            plan.stored[old.id] = db.rows.stored(i)
-    plan.removed = [db.record(i) for k, i in by_key.items() if k not in seen]
+            changed.append((i, rec))
+    removed = [i for k, i in by_key.items() if k not in seen]
+    db.rows.read_whole([i for i, _rec in changed] + removed)  # the few whole rows, in one go
+    for i, rec in changed:
+        old = db.record(i)
+        plan.changed.append((old, rec))
+        plan.stored[old.id] = db.rows.stored(i)
+    plan.removed = [db.record(i) for i in removed]
     return plan
 
 

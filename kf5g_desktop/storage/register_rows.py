@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import func, or_, select
 
+from .errors import NotFoundError
 from .history import Moment, source
 from .mapping import to_record
 from .models import HISTORY_TABLES
@@ -18,38 +19,91 @@ from .store import Store
 
 class UnitRows:
     """The live rows of one register of one unit (now, or as they stood at a moment): ``names``
-    are the register's columns, ``rows`` their values in that order."""
+    are the columns read, ``rows`` their values in that order. Read with only some columns, the
+    whole row of the few that an import changes or removes is read when asked for
+    (:meth:`read_whole`)."""
 
-    def __init__(self, kind: str, names: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+    def __init__(
+        self,
+        kind: str,
+        names: Sequence[str],
+        rows: Sequence[Sequence[Any]],
+        *,
+        store: Store | None = None,
+        at: Moment = None,
+    ) -> None:
         self.kind = kind
         self.names = list(names)
         self.rows = rows
         self._index = {n: i for i, n in enumerate(self.names)}
+        self._store, self._at = store, at
+        self._whole: dict[Any, dict[str, Any]] = {}
+        self._columns: list[tuple[Any, ...]] | None = None
 
     def column(self, name: str) -> list[Any]:
-        i = self._index[name]
-        return [r[i] for r in self.rows]
+        if self._columns is None:  # every column at once, in C
+            self._columns = list(zip(*self.rows, strict=True)) if self.rows else [()] * len(self.names)
+        return list(self._columns[self._index[name]])
+
+    def read_whole(self, indexes: Iterable[int]) -> None:
+        """Read the whole rows of ``indexes`` (when only some columns were read) in one go, from
+        the same source. Their ``version`` stays the one first read, so a record changed in
+        between is refused when written, as one changed after the plan is."""
+        if self._store is None:
+            return
+        pos = self._index["id"]
+        wanted = {self.rows[i][pos]: i for i in indexes if self.rows[i][pos] not in self._whole}
+        if not wanted:
+            return
+        t = source(self.kind, self._at)
+        ids = list(wanted)
+        with self._store.session() as s:
+            for at in range(0, len(ids), _CHUNK):
+                for r in s.execute(select(t).where(t.c.id.in_(ids[at : at + _CHUNK]))):
+                    whole = dict(r._mapping)
+                    whole["version"] = self.rows[wanted[whole["id"]]][self._index["version"]]
+                    self._whole[whole["id"]] = whole
+        missing = [rid for rid in ids if rid not in self._whole]
+        if missing:
+            raise NotFoundError("要修改的记录已不存在（可能已被彻底删除），请重新导入。")
 
     def stored(self, i: int) -> dict[str, Any]:
-        """Row ``i``: column → value."""
-        return dict(zip(self.names, self.rows[i], strict=True))
+        """Row ``i``: column → value (every column of the register)."""
+        if self._store is None:
+            return dict(zip(self.names, self.rows[i], strict=True))
+        rid = self.rows[i][self._index["id"]]
+        if rid not in self._whole:
+            self.read_whole([i])
+        return dict(self._whole[rid])
 
     def record(self, i: int) -> Any:
         """Row ``i`` as a record (only for the few rows an import changes or removes)."""
         return to_record(self.kind, self.stored(i))
 
 
-def unit_rows(store: Store, kind: str, unit_code: str, at: Moment = None) -> UnitRows:
+def unit_rows(
+    store: Store, kind: str, unit_code: str, at: Moment = None, columns: Sequence[str] | None = None
+) -> UnitRows:
+    """A unit's live rows of register ``kind`` (newest id first): every column, or only
+    ``columns`` (with ``id`` and ``version``; then the whole row of some is read on demand)."""
     t = source(kind, at)
-    stmt = select(t).where(t.c.unit_code == unit_code, t.c.deleted_at.is_(None)).order_by(t.c.id.desc())
+    if columns is None:
+        cols = list(t.columns)
+    else:
+        cols = [t.c[n] for n in dict.fromkeys(("id", "version", *columns))]
+    stmt = select(*cols).where(t.c.unit_code == unit_code, t.c.deleted_at.is_(None)).order_by(t.c.id.desc())
     with store.session() as s:
         rows = list(s.execute(stmt).all())
-    return UnitRows(kind, [c.name for c in t.columns], rows)
+    names = [c.name for c in cols]
+    if columns is None:
+        return UnitRows(kind, names, rows)
+    return UnitRows(kind, names, rows, store=store, at=at)
 
 
 def unit_approvals(store: Store, unit_code: str, at: Moment = None) -> list[tuple[Any, ...]]:
     """(station_id, item, applied_on, granted_on, notes, id) of the approvals of a unit's live
-    stations (now, or at a moment), by station and id."""
+    stations (now, or at a moment), by station and id; the dates as the driver gives them (text on
+    SQLite: read them with ``mapping.opt_date``)."""
     a, st = source("approval", at), source("station", at)
     ids = select(st.c.id).where(st.c.unit_code == unit_code, st.c.deleted_at.is_(None))
     stmt = (
@@ -57,12 +111,16 @@ def unit_approvals(store: Store, unit_code: str, at: Moment = None) -> list[tupl
         .where(a.c.station_id.in_(ids))
         .order_by(a.c.station_id, a.c.id)
     )
-    with store.session() as s:
-        return [tuple(r) for r in s.execute(stmt)]
+    with store.session() as s:  # the driver's rows as they are (SQLite: dates as text, see opt_date)
+        return list(s.connection().execute(stmt).cursor.fetchall())
 
 
 def owners(
-    store: Store, kind: str, unit_codes: Sequence[str], key_columns: Sequence[str], keys: Iterable[tuple[Any, ...]]
+    store: Store,
+    kind: str,
+    unit_codes: Sequence[str],
+    key_columns: Sequence[str],
+    keys: Iterable[tuple[Any, ...]],
 ) -> dict[tuple[Any, ...], str]:
     """Which of ``unit_codes`` holds each of ``keys`` (values of ``key_columns``) among its live
     records: only the keys asked for are read (by the last key column, in chunks; the columns
@@ -134,3 +192,29 @@ def unchanged_since(store: Store, unit_code: str, moment: datetime) -> bool:
             if s.scalar(now_n) != s.scalar(then_n):
                 return False
     return True
+
+
+def located(
+    store: Store,
+    *,
+    unit_code: str | None = None,
+    not_unit_code: str | None = None,
+    box: tuple[float, float, float, float] | None = None,
+) -> list[tuple[Any, ...]]:
+    """(id, unit_code, operator, station_code, name, lon, lat) of live stations with both
+    coordinates, oldest first, as ``Store.located_stations`` reads them: of one unit, or of every
+    unit but one, optionally only inside ``box`` (lon_min, lat_min, lon_max, lat_max) — so the
+    duplicate check of one return reads only the stations near it, not the whole city."""
+    t = source("station")
+    c = t.c
+    stmt = select(c.id, c.unit_code, c.operator, c.station_code, c.name, c.lon, c.lat).where(
+        c.deleted_at.is_(None), c.lon.is_not(None), c.lat.is_not(None)
+    )
+    if unit_code is not None:
+        stmt = stmt.where(c.unit_code == unit_code)
+    if not_unit_code is not None:
+        stmt = stmt.where(c.unit_code != not_unit_code)
+    if box is not None:
+        stmt = stmt.where(c.lon.between(box[0], box[2]), c.lat.between(box[1], box[3]))
+    with store.session() as s:
+        return list(s.connection().execute(stmt.order_by(c.id)).cursor.fetchall())

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy import select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, defer
 
 from kf5g_desktop.domain.values import Submission
 
@@ -40,7 +40,7 @@ def submissions(
     s: Session, *, direction: str | None = None, unit_code: str | None = None, week: str | None = None
 ) -> list[Submission]:
     """Submissions, newest first (without their bytes: lists stay light)."""
-    stmt = select(SubmissionRow).order_by(SubmissionRow.id.desc())
+    stmt = select(SubmissionRow).options(defer(SubmissionRow.content)).order_by(SubmissionRow.id.desc())
     if direction:
         stmt = stmt.where(SubmissionRow.direction == direction)
     if unit_code:
@@ -53,6 +53,7 @@ def submissions(
 def _latest_row(s: Session, direction: Any, unit_code: Any, week: Any) -> SubmissionRow | None:
     return s.scalar(
         select(SubmissionRow)
+        .options(defer(SubmissionRow.content))  # the workbook's bytes: read only when asked for
         .where(
             SubmissionRow.direction == direction,
             SubmissionRow.unit_code == unit_code,

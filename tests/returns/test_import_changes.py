@@ -6,7 +6,9 @@ from __future__ import annotations
 from datetime import datetime
 
 from kf5g_desktop.reports.changes import UnitChangeCount, week_changes
+from kf5g_desktop.returns import importer
 from kf5g_desktop.returns.importer import import_files
+from kf5g_desktop.storage import changes as record_changes
 from tests.reports import changes_scenario as sc
 from tests.returns import factory
 
@@ -59,6 +61,12 @@ def test_preview_shows_the_units_changes_since_its_previous_submission(tmp_path)
         "GT410221-0001 人民路1号路灯杆": [("智能杆", "", "是")],
     }
     assert "新增 2，修改 5，删除 1" in since.describe()
+    # the texts of the fields that may differ only: the same changes as the texts of every field
+    pairs = [(kind, old, new) for kind, p in rep.plan.plans.items() for old, new in p.changed]
+    assert len(pairs) >= 5
+    for kind, old, new in pairs:
+        every = record_changes.field_changes(kind, importer._values(kind, old), importer._values(kind, new))
+        assert record_changes.field_changes(kind, *importer._differing_values(kind, old, new)) == every
 
     # The city edits the unit's records meanwhile: the comparison is still with the submission
     # (the records as they stood when it was imported), not with the city's registers now.
