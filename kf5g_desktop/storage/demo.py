@@ -594,8 +594,8 @@ def _fill(
             init, events = demo_history.station_events(hrng, srow, apps)
             latest.append((srow, max((e[0] for e in events), default=srow["created_at"])))
             key = record_key("station", SimpleNamespace(**srow))
-            state = demo_history.materialize(hist, "station", key, init, events, apps)
-            writer.add("station", state, apps)
+            state, stored = demo_history.materialize(hist, "station", key, init, events, apps)
+            writer.add("station", stored, apps)
             if state["on_air"] is not None and (only_unit is None or state["unit_code"] == only_unit):
                 on_air_days.append(state["on_air"])
             if i % chunk == chunk - 1:
@@ -604,12 +604,8 @@ def _fill(
         for kind, rows in (("venue", venue_rows), ("pole", pole_rows)):
             for i, rrow in enumerate(rows):
                 init, events = demo_history.register_events(hrng, rrow)
-                writer.add(
-                    kind,
-                    demo_history.materialize(
-                        hist, kind, record_key(kind, SimpleNamespace(**rrow)), init, events
-                    ),
-                )
+                key = record_key(kind, SimpleNamespace(**rrow))
+                writer.add(kind, demo_history.materialize(hist, kind, key, init, events)[1])
                 if i % chunk == chunk - 1:
                     writer.flush(hist)
             writer.flush(hist)

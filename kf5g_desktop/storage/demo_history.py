@@ -41,6 +41,43 @@ _COLUMNS = {
     "pole": [c.name for c in PoleRow.__table__.columns],
 }
 _APPROVAL_COLUMNS = [c.name for c in ApprovalRow.__table__.columns]
+# Rows are made in SQLite's storage form as they are drawn (rawinsert's converters, applied to each
+# value once, when it is set): a version repeats most of its predecessor's values, already converted.
+_POS = {k: {c: i for i, c in enumerate(cols)} for k, cols in _COLUMNS.items()}
+_CONV = {
+    k: {cols[i]: fn for i, fn in rawinsert.converters(table.__table__, cols)}
+    for k, cols, table in (
+        ("station", _COLUMNS["station"], StationRow),
+        ("venue", _COLUMNS["venue"], VenueRow),
+        ("pole", _COLUMNS["pole"], PoleRow),
+        ("approval", _APPROVAL_COLUMNS, ApprovalRow),
+    )
+}
+_APPROVAL_CONV = [
+    (i, _CONV["approval"][c]) for i, c in enumerate(_APPROVAL_COLUMNS) if c in _CONV["approval"]
+]
+
+
+def _stored(kind: str, values: dict[str, Any]) -> list[Any]:
+    """A record's row (``kind``'s columns, in order) in storage form."""
+    conv = _CONV[kind]
+    out = []
+    for c in _COLUMNS[kind] if kind != "approval" else _APPROVAL_COLUMNS:
+        v = values[c]
+        if v is not None and (fn := conv.get(c)) is not None:
+            v = fn(v)
+        out.append(v)
+    return out
+
+
+def _stored_approval(a: dict[str, Any]) -> list[Any]:
+    row = [a[c] for c in _APPROVAL_COLUMNS]
+    for i, fn in _APPROVAL_CONV:
+        v = row[i]
+        if v is not None:
+            row[i] = fn(v)
+    return row
+
 
 Event = tuple[datetime, str, dict[str, Any], "list[dict[str, Any]] | None"]
 """(when, action: update/delete/restore, field → new value, the approvals after it or None)"""
@@ -246,9 +283,10 @@ def materialize(
     init: dict[str, Any],
     events: list[Event],
     final_apps: list[dict[str, Any]] | None = None,
-) -> dict[str, Any]:
-    """Write the record's audit rows and versions; returns its row as it now stands."""
-    cols = _COLUMNS[kind]
+) -> tuple[dict[str, Any], list[Any]]:
+    """Write the record's audit rows and versions (in storage form); returns its row as it now
+    stands, as values and in storage form (its columns in order)."""
+    pos, conv = _POS[kind], _CONV[kind]
     rid = init["id"]
     user = h.user
     created: datetime = init["created_at"]
@@ -259,69 +297,84 @@ def materialize(
     times = h.times_by_unit.setdefault(state["unit_code"], [])
     audit = h.audit
 
-    def row(action: str, at: datetime, fld: str | None = None, old: Any = None, new: Any = None) -> None:
+    def row(action: str, at: str, fld: str | None = None, old: Any = None, new: Any = None) -> None:
         audit.append([at, user, action, kind, rid, key, fld, old, new, None])
 
-    row("insert", created, new=_snapshot(state, apps))
+    srow = _stored(kind, state)
+    created_s = rawinsert.sql_datetime(created)
+    row("insert", created_s, new=_snapshot(state, apps))
     out = h.versions.setdefault(kind, [])
-    open_from = created
+    open_from = created_s
     times.append(created)
-    app_open: dict[int, tuple[datetime, dict[str, Any]]] = {}
+    app_open: dict[int, tuple[str, dict[str, Any]]] = {}
     prev_at = created
+    p_upd_at, p_upd_by, p_del_at, p_del_by, p_version = (
+        pos[c] for c in ("updated_at", "updated_by", "deleted_at", "deleted_by", "version")
+    )
     for at, action, changes, new_apps in events:
         at = max(at, prev_at + timedelta(minutes=1))  # one change at a time, in order
+        at_s = rawinsert.sql_datetime(at)
         new_state = dict(state)
+        new_srow = srow.copy()
         if action == "delete":
             new_state.update(deleted_at=at, deleted_by=user)
-            row("delete", at)
+            new_srow[p_del_at], new_srow[p_del_by] = at_s, user
+            row("delete", at_s)
         elif action == "restore":
             new_state.update(deleted_at=None, deleted_by=None)
-            row("restore", at)
+            new_srow[p_del_at] = new_srow[p_del_by] = None
+            row("restore", at_s)
         changed = action != "update"
         for name, value in changes.items():
             if state[name] == value:
                 continue
             old_t, new_t = audit_text(state[name]), audit_text(value)
             if old_t != new_t:
-                row("update", at, name, old_t, new_t)
+                row("update", at_s, name, old_t, new_t)
                 new_state[name] = value
+                if (i := pos.get(name)) is not None:
+                    fn = conv.get(name)
+                    new_srow[i] = fn(value) if fn is not None and value is not None else value
                 changed = True
         if new_apps is not None:
             new_t = _approval_list(new_apps)
             if apps_text != new_t:
-                row("update", at, "approvals", apps_text or None, new_t or None)
-                _approval_versions(h, app_open, apps, new_apps, at)
+                row("update", at_s, "approvals", apps_text or None, new_t or None)
+                _approval_versions(h, app_open, apps, new_apps, at_s)
                 apps, apps_text = new_apps, new_t
                 changed = True
         if not changed:
             continue
         if action == "update":
             new_state.update(updated_at=at, updated_by=user)
-        new_state["version"] = state["version"] + 1
-        out.append([state[c] for c in cols] + [open_from, at])
-        state, open_from, prev_at = new_state, at, at
+            new_srow[p_upd_at], new_srow[p_upd_by] = at_s, user
+        new_state["version"] = new_srow[p_version] = state["version"] + 1
+        srow.append(open_from)
+        srow.append(at_s)
+        out.append(srow)
+        state, srow, open_from, prev_at = new_state, new_srow, at_s, at
         times.append(at)
-    out.append([state[c] for c in cols] + [open_from, None])
+    out.append([*srow, open_from, None])
     for a_from, a in app_open.values():
-        h.approval_versions.append([a[c] for c in _APPROVAL_COLUMNS] + [a_from, None])
+        h.approval_versions.append([*_stored_approval(a), a_from, None])
     if final_apps is not None and len(apps) != len(final_apps):
         raise AssertionError(f"demo station {rid}: approvals {apps} differ from {final_apps}")
-    return state
+    return state, srow
 
 
 def _approval_versions(
     h: History,
-    open_: dict[int, tuple[datetime, dict[str, Any]]],
+    open_: dict[int, tuple[str, dict[str, Any]]],
     before: list[dict[str, Any]],
     after: list[dict[str, Any]],
-    at: datetime,
+    at: str,
 ) -> None:
     after_by_id = {a["id"]: a for a in after}
     for a in before:
         b = after_by_id.get(a["id"])
         if b is None or b != a:
             a_from, _ = open_.pop(a["id"])
-            h.approval_versions.append([a[c] for c in _APPROVAL_COLUMNS] + [a_from, at])
+            h.approval_versions.append([*_stored_approval(a), a_from, at])
     for b in after:
         if b["id"] not in open_:
             open_[b["id"]] = (at, b)
@@ -395,7 +448,6 @@ class Writer:
 
         self.s = s
         self.keep = keep
-        self.cache: dict[Any, Any] = {}
         self.registers: dict[str, list[list[Any]]] = {k: [] for k in (*_COLUMNS, "approval")}
         conn = s.connection()
         conn.exec_driver_sql("PRAGMA cache_size=-262144")  # this connection: 256 MB of pages while it writes
@@ -431,11 +483,11 @@ class Writer:
             "approval": (ApprovalRow.__table__, _APPROVAL_COLUMNS),
         }
 
-    def add(self, kind: str, state: dict[str, Any], approvals: Iterable[dict[str, Any]] = ()) -> None:
-        """A record's row as it now stands (and a station's approvals), for its register."""
-        self.registers[kind].append([state[c] for c in _COLUMNS[kind]])
+    def add(self, kind: str, row: list[Any], approvals: Iterable[dict[str, Any]] = ()) -> None:
+        """A record's row as it now stands, in storage form (and a station's approvals), for its register."""
+        self.registers[kind].append(row)
         for a in approvals:
-            self.registers["approval"].append([a[c] for c in _APPROVAL_COLUMNS])
+            self.registers["approval"].append(_stored_approval(a))
 
     def flush(self, h: History) -> None:
         """Hand what ``h`` and the registers hold so far to the writing thread, and forget it
@@ -450,8 +502,7 @@ class Writer:
         h.versions = {k: [] for k in h.versions}
         self.registers = {k: [] for k in self.registers}
         for table, cols, rows in work:
-            if rows:
-                _to_storage(rows, rawinsert.converters(table, cols), self.cache)
+            if rows:  # already in storage form
                 self._inserts.insert(table, cols, rows)
 
     def _keep(self, h: History, pred: Callable[[str], bool]) -> None:
@@ -475,19 +526,6 @@ class Writer:
         """After an error: stop the writing thread (the caller's transaction is rolled back)."""
         with suppress(BaseException):
             self._inserts.close()
-
-
-def _to_storage(rows: list[list[Any]], convs: list[tuple[int, Any]], cache: dict[Any, Any]) -> None:
-    """rawinsert.to_storage, remembering each value's storage form (the same times recur often)."""
-    for i, conv in convs:
-        memo = cache.setdefault(conv, {})
-        for row in rows:
-            v = row[i]
-            if v is not None:
-                try:
-                    row[i] = memo[v]
-                except KeyError:
-                    row[i] = memo[v] = conv(v)
 
 
 # The units' weekly submissions ------------------------------------------------------------------
