@@ -25,7 +25,7 @@ from typing import Any
 from sqlalchemy import Table
 from sqlalchemy.orm import Session
 
-from kf5g_desktop.domain.audit_text import audit_text
+from kf5g_desktop.domain.audit_text import audit_float, audit_text
 from kf5g_desktop.domain.kinds import APPROVAL_ORDER
 from kf5g_desktop.domain.periods import IsoWeek, week_cutoff
 
@@ -58,16 +58,17 @@ _APPROVAL_CONV = [
 ]
 
 
+_ROW_CONV = {k: [(_POS[k][c], fn) for c, fn in _CONV[k].items()] for k in _COLUMNS}
+
+
 def _stored(kind: str, values: dict[str, Any]) -> list[Any]:
     """A record's row (``kind``'s columns, in order) in storage form."""
-    conv = _CONV[kind]
-    out = []
-    for c in _COLUMNS[kind] if kind != "approval" else _APPROVAL_COLUMNS:
-        v = values[c]
-        if v is not None and (fn := conv.get(c)) is not None:
-            v = fn(v)
-        out.append(v)
-    return out
+    row = [values[c] for c in _COLUMNS[kind]]
+    for i, fn in _ROW_CONV[kind]:
+        v = row[i]
+        if v is not None:
+            row[i] = fn(v)
+    return row
 
 
 def _stored_approval(a: dict[str, Any]) -> list[Any]:
@@ -109,16 +110,28 @@ class History:
 
 
 def _when(rng: random.Random, day: date) -> datetime:
-    at = datetime.combine(day, _EIGHT) + timedelta(seconds=int(rng.random() * 36000))
+    try:
+        eight = _EIGHTS[day]
+    except KeyError:
+        eight = _EIGHTS[day] = datetime.combine(day, _EIGHT)
+    at = eight + timedelta(seconds=int(rng.random() * 36000))
     return at if at < END else END - timedelta(seconds=int(rng.random() * 36000) + 60)
 
 
 _EIGHT = time(8, 0)
+_EIGHTS: dict[date, datetime] = {}
 
 
 def _friday(day: date) -> date:
     """The Friday of ``day``'s week, or the next one (the day the office brings its records up to date)."""
-    return day + timedelta(days=(4 - day.weekday()) % 7)
+    try:
+        return _FRIDAYS[day]
+    except KeyError:
+        friday = _FRIDAYS[day] = day + timedelta(days=(4 - day.weekday()) % 7)
+        return friday
+
+
+_FRIDAYS: dict[date, date] = {}  # a few thousand days, asked for a million times
 
 
 def _approval_list(apps: Iterable[dict[str, Any]]) -> str:
@@ -127,11 +140,16 @@ def _approval_list(apps: Iterable[dict[str, Any]]) -> str:
     parts = []
     for a in sorted(apps, key=_approval_rank):
         applied, granted, notes = a["applied_on"], a["granted_on"], a["notes"]
-        part = (
-            f"{a['item']}:{applied.isoformat() if applied else ''}/{granted.isoformat() if granted else ''}"
-        )
-        parts.append(f"{part}/{notes}" if notes else part)
+        ident = (a["item"], applied, granted, notes)
+        try:
+            parts.append(_PARTS[ident])
+        except KeyError:
+            part = f"{a['item']}:{applied.isoformat() if applied else ''}/{granted.isoformat() if granted else ''}"
+            parts.append(_PARTS.setdefault(ident, f"{part}/{notes}" if notes else part))
     return ";".join(parts)
+
+
+_PARTS: dict[tuple[Any, ...], str] = {}  # an approval's text by its values (each recurs in every later step)
 
 
 def _approval_rank(a: dict[str, Any]) -> int:
@@ -139,9 +157,28 @@ def _approval_rank(a: dict[str, Any]) -> int:
 
 
 def _snapshot(row: dict[str, Any], apps: list[dict[str, Any]]) -> str:
+    """The insert audit row's text: every value as audit_text writes it (the common types without
+    its chain of isinstance tests; a test compares the two)."""
     values = {}
     for k, v in row.items():
-        if v is not None and k not in _BOOKKEEPING and (t := audit_text(v)) is not None:
+        if v is None or k in _BOOKKEEPING:
+            continue
+        cls = v.__class__
+        if cls is str:
+            if v:
+                values[k] = v
+            continue
+        if cls is float:
+            t: str | None = audit_float(v)
+        elif cls is bool:
+            t = "1" if v else "0"
+        elif cls is int:
+            t = str(v)
+        elif cls is date:
+            t = v.isoformat()
+        else:
+            t = audit_text(v)
+        if t is not None:
             values[k] = t
     if apps:
         values["approvals"] = _approval_list(apps)
@@ -311,27 +348,28 @@ def materialize(
     p_upd_at, p_upd_by, p_del_at, p_del_by, p_version = (
         pos[c] for c in ("updated_at", "updated_by", "deleted_at", "deleted_by", "version")
     )
+    # ``state`` is changed in place (the previous version's values live on in its stored row)
     for at, action, changes, new_apps in events:
         at = max(at, prev_at + timedelta(minutes=1))  # one change at a time, in order
         at_s = rawinsert.sql_datetime(at)
-        new_state = dict(state)
         new_srow = srow.copy()
         if action == "delete":
-            new_state.update(deleted_at=at, deleted_by=user)
+            state.update(deleted_at=at, deleted_by=user)
             new_srow[p_del_at], new_srow[p_del_by] = at_s, user
             row("delete", at_s)
         elif action == "restore":
-            new_state.update(deleted_at=None, deleted_by=None)
+            state.update(deleted_at=None, deleted_by=None)
             new_srow[p_del_at] = new_srow[p_del_by] = None
             row("restore", at_s)
         changed = action != "update"
         for name, value in changes.items():
-            if state[name] == value:
+            old = state[name]
+            if old == value:
                 continue
-            old_t, new_t = audit_text(state[name]), audit_text(value)
+            old_t, new_t = audit_text(old), audit_text(value)
             if old_t != new_t:
                 row("update", at_s, name, old_t, new_t)
-                new_state[name] = value
+                state[name] = value
                 if (i := pos.get(name)) is not None:
                     fn = conv.get(name)
                     new_srow[i] = fn(value) if fn is not None and value is not None else value
@@ -346,13 +384,13 @@ def materialize(
         if not changed:
             continue
         if action == "update":
-            new_state.update(updated_at=at, updated_by=user)
+            state.update(updated_at=at, updated_by=user)
             new_srow[p_upd_at], new_srow[p_upd_by] = at_s, user
-        new_state["version"] = new_srow[p_version] = state["version"] + 1
+        state["version"] = new_srow[p_version] = state["version"] + 1
         srow.append(open_from)
         srow.append(at_s)
         out.append(srow)
-        state, srow, open_from, prev_at = new_state, new_srow, at_s, at
+        srow, open_from, prev_at = new_srow, at_s, at
         times.append(at)
     out.append([*srow, open_from, None])
     for a_from, a in app_open.values():

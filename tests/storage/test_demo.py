@@ -321,3 +321,44 @@ def test_demo_writes_approvals_into_the_audit_log_as_the_store_does():
         )
         assert _approval_list(part) == expected
     assert _approval_list([]) == approvals_text([]) == ""
+
+
+def test_demo_insert_snapshot_writes_values_as_audit_text_does():
+    """The demo's insert snapshot (class dispatch, for speed) holds exactly audit_text's texts."""
+    import json
+    from datetime import date as d
+    from datetime import datetime as dt
+
+    from kf5g_desktop.domain.audit_text import audit_text
+    from kf5g_desktop.storage.demo_history import _BOOKKEEPING, _snapshot
+
+    row = dict(
+        id=7,
+        name="城关基站",
+        empty="",
+        none=None,
+        lon=114.3,
+        lat=34.123456789,
+        zero=0.0,
+        whole=3.0,
+        yes=True,
+        no=False,
+        count=0,
+        big=12345678901,
+        day=d(2021, 2, 3),
+        moment=dt(2021, 2, 3, 4, 5, 6, 7),
+        codes=["CMCC", "CBN"],
+        nothing=[],
+        created_at=dt(2021, 1, 1),
+        version=2,
+    )
+    expected = {
+        k: t
+        for k, v in row.items()
+        if k not in _BOOKKEEPING and v is not None and (t := audit_text(v)) is not None
+    }
+    assert json.loads(_snapshot(row, [])) == expected
+    assert list(json.loads(_snapshot(row, []))) == list(expected)  # in the row's order
+    assert "approvals" in json.loads(
+        _snapshot(row, [dict(item="land", applied_on=None, granted_on=None, notes=None)])
+    )
