@@ -623,6 +623,8 @@ def _fill(
     except BaseException:
         writer.abandon()
         raise
+    finally:
+        demo_history.forget()
     for _c, _reason, row, lon, lat, fixed in corrections:
         station = dict(row, key=record_key("station", SimpleNamespace(**row)))
         demo_history.apply_correction(s, hist, station, lon, lat, fixed)

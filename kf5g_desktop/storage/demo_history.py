@@ -152,6 +152,13 @@ def _approval_list(apps: Iterable[dict[str, Any]]) -> str:
 _PARTS: dict[tuple[Any, ...], str] = {}  # an approval's text by its values (each recurs in every later step)
 
 
+def forget() -> None:
+    """Drop what the drawing remembers (a chunk's approval texts; at the end, the days too)."""
+    _PARTS.clear()
+    _FRIDAYS.clear()
+    _EIGHTS.clear()
+
+
 def _approval_rank(a: dict[str, Any]) -> int:
     return APPROVAL_ORDER.get(a["item"], 99)
 
@@ -537,6 +544,7 @@ class Writer:
         work.append((*self._versions["approval"], h.approval_versions))
         work += [(*self._registers[k], rows) for k, rows in self.registers.items()]  # stations first
         h.audit, h.approval_versions = [], []
+        _PARTS.clear()  # the next chunk's stations have approvals of their own
         h.versions = {k: [] for k in h.versions}
         self.registers = {k: [] for k in self.registers}
         for table, cols, rows in work:
