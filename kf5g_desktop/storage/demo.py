@@ -18,7 +18,7 @@ import random
 import sqlite3
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -160,6 +160,9 @@ def generate_demo(
         con.close()
         with open(tmp, "rb+") as f:
             os.fsync(f.fileno())
+        for suffix in ("-wal", "-shm", "-journal"):  # a stray one would be read as the new file's
+            with suppress(FileNotFoundError):
+                path.with_name(path.name + suffix).unlink()
         os.replace(tmp, path)
         _fsync_folder(path.parent)
         return summary

@@ -84,6 +84,26 @@ def test_demo_replaces_demo_data_but_refuses_real_data(tmp_path):
 def test_unknown_unit_is_refused(tmp_path):
     with pytest.raises(StorageError, match="不是开封市的区县"):
         generate_demo(tmp_path / "x.db", unit_code="410211")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["x.db.lock"]  # no database, no temporary file
+
+
+def test_a_demo_file_appears_whole_in_wal_mode(tmp_path):
+    """The demo writes a file of its own under a temporary name (no journal) and renames it into
+    place in WAL mode; nothing of the temporary file is left."""
+    import sqlite3
+
+    path = tmp_path / "d.db"
+    (tmp_path / "d.db-wal").write_bytes(b"stale")  # a stray companion is not taken for the new file's
+    generate_demo(path, stations=40, seed=2)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["d.db", "d.db.lock"]
+    con = sqlite3.connect(path)
+    try:
+        assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    finally:
+        con.close()
+    with Store.open(path, readonly=True) as s:
+        assert s.count("station") == 40 and s.check() == []
 
 
 # History: entered and then updated at back-dated times ----------------------------------------
