@@ -480,12 +480,19 @@ class Writer:
     """Writes what :func:`materialize` collects in a :class:`History` (audit rows, versions) and the
     registers' rows, chunk by chunk (:meth:`flush`), so the demo never holds all of it at once.
 
-    The audit and history tables' indexes are dropped first and built once at the end
+    The audit and history tables' indexes by time are dropped first and built once at the end
     (:meth:`finish`): faster than keeping them up to date row by row. ``keep``: only the records of the units it accepts."""
 
     # the registers keep theirs: the deferred references from stations to venues and poles are
     # resolved through ix_station_venue_id / ix_station_pole_id as each venue and pole comes in
     _TABLES = ("audit_log", "station_history", "venue_history", "pole_history", "approval_history")
+
+    @staticmethod
+    def _in_order(index: str) -> bool:
+        """An index whose keys come in (nearly) ascending order as the rows are written — by record
+        id, or all NULL (no batch) — costs little to keep up to date and is kept; the others (by
+        time) would be updated at random places and are built at the end."""
+        return index.endswith("_current") or index in ("ix_audit_log_record", "ix_audit_log_batch_id")
 
     def __init__(self, s: Session, keep: Callable[[str], bool] | None = None) -> None:
         from .models import AuditRow
@@ -500,17 +507,13 @@ class Writer:
         # chunks): the references are checked at commit
         conn.exec_driver_sql("PRAGMA defer_foreign_keys=ON")
         marks = ", ".join("?" * len(self._TABLES))
-        self._indexes = [
-            sql
-            for (sql,) in conn.exec_driver_sql(
-                f"SELECT sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ({marks})",
-                self._TABLES,
-            )
-        ]
-        for (name,) in conn.exec_driver_sql(
-            f"SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ({marks})",
+        found = conn.exec_driver_sql(
+            f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ({marks})",
             self._TABLES,
-        ).all():
+        ).all()
+        dropped = [(name, sql) for name, sql in found if not self._in_order(name)]
+        self._indexes = [sql for _name, sql in dropped]
+        for name, _sql in dropped:
             conn.exec_driver_sql(f'DROP INDEX "{name}"')
         # SQLite inserts on a thread of its own (without Python's lock) while the next records
         # are drawn; a few chunks at most wait for it
