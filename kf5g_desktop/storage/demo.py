@@ -13,16 +13,20 @@ Rows are written with bulk inserts (one transaction) so 100,000 stations take se
 from __future__ import annotations
 
 import gc
+import os
 import random
+import sqlite3
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import event, func, insert, select
+from sqlalchemy.orm import Session
 
 from kf5g_desktop.domain.boundaries import unit_boundary
 from kf5g_desktop.domain.kinds import record_key
@@ -31,6 +35,7 @@ from kf5g_desktop.domain.units import Township, Unit
 from kf5g_desktop.domain.values import CITY, UNIT
 
 from . import demo_history, demo_places
+from .db import WRITE_OPTION, WriterLock, make_engine
 from .demo_places import (
     CURVE,
     FEATURES,
@@ -50,6 +55,7 @@ from .models import (
     StationRow,
     WeekNoteRow,
 )
+from .session import open_session
 from .settings import S_DEMO, S_PHONE, S_REVIEWER, S_USER, kind_settings
 from .store import Store
 
@@ -129,24 +135,77 @@ def generate_demo(
     ``unit_code`` the database gets exactly that unit's slice of it (the same codes, records, ids
     and history) as a unit installation, so a unit demo's return imports into the city demo of the
     same seed as unchanged records.
+
+    A file the demo makes itself (none there, or an earlier demo's, removed) is written under a
+    temporary name without a journal and without waiting for the disk (nothing else can see it;
+    if the demo fails or is killed there is no half-made database to protect, only a temporary
+    file to remove), then switched to WAL, made durable and renamed into place: the database
+    appears complete or not at all. An existing empty database (the window's first start) is
+    filled in place, in one ordinary transaction.
     """
     path = Path(path)
-    _prepare_file(path)
+    stations = DEFAULT_STATIONS if stations is None else stations
+    if stations < 1:
+        raise StorageError("演示基站数量至少为 1。")
+    if not _prepare_file(path):
+        return _generate(path, unit_code, stations, seed, bulk=False)
+    lock = WriterLock(path)  # the name is taken while the file is made under another one
+    lock.acquire(DEMO_USER)
+    tmp = path.with_name(path.name + _TMP_SUFFIX)
+    try:
+        _remove_database(tmp)  # a killed demo's leftover
+        summary = _generate(tmp, unit_code, stations, seed, bulk=True)
+        with sqlite3.connect(tmp) as con:  # the file's mode from now on: as every database of ours
+            con.execute("PRAGMA journal_mode=WAL")
+        con.close()
+        with open(tmp, "rb+") as f:
+            os.fsync(f.fileno())
+        for suffix in ("-wal", "-shm", "-journal"):  # a stray one would be read as the new file's
+            with suppress(FileNotFoundError):
+                path.with_name(path.name + suffix).unlink()
+        os.replace(tmp, path)
+        _fsync_folder(path.parent)
+        return summary
+    finally:
+        _remove_database(tmp)
+        lock.release()
+
+
+_TMP_SUFFIX = ".demo-tmp"
+
+
+def _remove_database(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal", ".lock"):
+        p = path.with_name(path.name + suffix)
+        if p.exists():
+            p.unlink()
+
+
+def _fsync_folder(folder: Path) -> None:
+    if os.name == "nt":  # Windows cannot open a folder to fsync it; its renames are journalled
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _generate(path: Path, unit_code: str | None, stations: int, seed: int, *, bulk: bool) -> DemoSummary:
     store = Store.open(path, user=DEMO_USER)
     try:
         units = store.units()
         if unit_code is not None and unit_code not in {u.code for u in units}:
             raise StorageError(f"区县代码“{unit_code}”不是开封市的区县，请用 410202—410225 中的代码。")
-        stations = DEFAULT_STATIONS if stations is None else stations
-        if stations < 1:
-            raise StorageError("演示基站数量至少为 1。")
         towns = store.townships()
+        if bulk:
+            store.close()
         # Millions of small rows and dicts, none of them in a reference cycle: the cyclic garbage
         # collector would walk them all again and again (a fifth of the time at 100,000 stations).
         gc_was_on = gc.isenabled()
         gc.disable()
         try:
-            with store.session(write=True) as s:
+            with _bulk_session(path) if bulk else store.session(write=True) as s:
                 summary = _fill(s, random.Random(seed), units, towns, stations, only_unit=unit_code)
                 s.flush()
                 settings = {
@@ -166,10 +225,30 @@ def generate_demo(
         store.close()
 
 
-def _prepare_file(path: Path) -> None:
-    """A missing file is created; an empty or demo database is replaced; anything else is refused."""
+@contextmanager
+def _bulk_session(path: Path) -> Iterator[Session]:
+    """A write session on a database nobody else sees yet: no rollback journal, no fsync (the
+    caller throws the file away on any error)."""
+    engine = make_engine(path)
+
+    @event.listens_for(engine, "connect")
+    def _unjournalled(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+        dbapi_conn.execute("PRAGMA journal_mode=OFF")
+        dbapi_conn.execute("PRAGMA synchronous=OFF")
+
+    try:
+        with open_session(engine.execution_options(**{WRITE_OPTION: True}), path, write=True) as s:
+            yield s
+    finally:
+        engine.dispose()
+
+
+def _prepare_file(path: Path) -> bool:
+    """A missing file is created; an empty or demo database is replaced; anything else is refused.
+    True when no database is there now (the demo makes the file itself), False for an empty
+    database kept to be filled."""
     if not path.exists() or path.stat().st_size == 0:
-        return
+        return True
     store = Store.open(path)
     try:
         counts = store.counts()
@@ -177,7 +256,7 @@ def _prepare_file(path: Path) -> None:
     finally:
         store.close()
     if sum(counts.values()) == 0:
-        return
+        return False
     if not is_demo:
         raise StorageError(
             f"数据库“{path}”中已有正式数据（基站 {counts['station']} 个等），演示数据不会覆盖它。"
@@ -187,6 +266,7 @@ def _prepare_file(path: Path) -> None:
         p = path.with_name(path.name + suffix)
         if p.exists():
             p.unlink()
+    return True
 
 
 def _corrections(
@@ -517,8 +597,8 @@ def _fill(
             init, events = demo_history.station_events(hrng, srow, apps)
             latest.append((srow, max((e[0] for e in events), default=srow["created_at"])))
             key = record_key("station", SimpleNamespace(**srow))
-            state = demo_history.materialize(hist, "station", key, init, events, apps)
-            writer.add("station", state, apps)
+            state, stored = demo_history.materialize(hist, "station", key, init, events, apps)
+            writer.add("station", stored, apps)
             if state["on_air"] is not None and (only_unit is None or state["unit_code"] == only_unit):
                 on_air_days.append(state["on_air"])
             if i % chunk == chunk - 1:
@@ -527,12 +607,8 @@ def _fill(
         for kind, rows in (("venue", venue_rows), ("pole", pole_rows)):
             for i, rrow in enumerate(rows):
                 init, events = demo_history.register_events(hrng, rrow)
-                writer.add(
-                    kind,
-                    demo_history.materialize(
-                        hist, kind, record_key(kind, SimpleNamespace(**rrow)), init, events
-                    ),
-                )
+                key = record_key(kind, SimpleNamespace(**rrow))
+                writer.add(kind, demo_history.materialize(hist, kind, key, init, events)[1])
                 if i % chunk == chunk - 1:
                     writer.flush(hist)
             writer.flush(hist)
@@ -550,6 +626,8 @@ def _fill(
     except BaseException:
         writer.abandon()
         raise
+    finally:
+        demo_history.forget()
     for _c, _reason, row, lon, lat, fixed in corrections:
         station = dict(row, key=record_key("station", SimpleNamespace(**row)))
         demo_history.apply_correction(s, hist, station, lon, lat, fixed)

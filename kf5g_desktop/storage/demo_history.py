@@ -25,7 +25,7 @@ from typing import Any
 from sqlalchemy import Table
 from sqlalchemy.orm import Session
 
-from kf5g_desktop.domain.audit_text import audit_text
+from kf5g_desktop.domain.audit_text import audit_float, audit_text
 from kf5g_desktop.domain.kinds import APPROVAL_ORDER
 from kf5g_desktop.domain.periods import IsoWeek, week_cutoff
 
@@ -41,6 +41,44 @@ _COLUMNS = {
     "pole": [c.name for c in PoleRow.__table__.columns],
 }
 _APPROVAL_COLUMNS = [c.name for c in ApprovalRow.__table__.columns]
+# Rows are made in SQLite's storage form as they are drawn (rawinsert's converters, applied to each
+# value once, when it is set): a version repeats most of its predecessor's values, already converted.
+_POS = {k: {c: i for i, c in enumerate(cols)} for k, cols in _COLUMNS.items()}
+_CONV = {
+    k: {cols[i]: fn for i, fn in rawinsert.converters(table.__table__, cols)}
+    for k, cols, table in (
+        ("station", _COLUMNS["station"], StationRow),
+        ("venue", _COLUMNS["venue"], VenueRow),
+        ("pole", _COLUMNS["pole"], PoleRow),
+        ("approval", _APPROVAL_COLUMNS, ApprovalRow),
+    )
+}
+_APPROVAL_CONV = [
+    (i, _CONV["approval"][c]) for i, c in enumerate(_APPROVAL_COLUMNS) if c in _CONV["approval"]
+]
+
+
+_ROW_CONV = {k: [(_POS[k][c], fn) for c, fn in _CONV[k].items()] for k in _COLUMNS}
+
+
+def _stored(kind: str, values: dict[str, Any]) -> list[Any]:
+    """A record's row (``kind``'s columns, in order) in storage form."""
+    row = [values[c] for c in _COLUMNS[kind]]
+    for i, fn in _ROW_CONV[kind]:
+        v = row[i]
+        if v is not None:
+            row[i] = fn(v)
+    return row
+
+
+def _stored_approval(a: dict[str, Any]) -> list[Any]:
+    row = [a[c] for c in _APPROVAL_COLUMNS]
+    for i, fn in _APPROVAL_CONV:
+        v = row[i]
+        if v is not None:
+            row[i] = fn(v)
+    return row
+
 
 Event = tuple[datetime, str, dict[str, Any], "list[dict[str, Any]] | None"]
 """(when, action: update/delete/restore, field → new value, the approvals after it or None)"""
@@ -72,16 +110,28 @@ class History:
 
 
 def _when(rng: random.Random, day: date) -> datetime:
-    at = datetime.combine(day, _EIGHT) + timedelta(seconds=int(rng.random() * 36000))
+    try:
+        eight = _EIGHTS[day]
+    except KeyError:
+        eight = _EIGHTS[day] = datetime.combine(day, _EIGHT)
+    at = eight + timedelta(seconds=int(rng.random() * 36000))
     return at if at < END else END - timedelta(seconds=int(rng.random() * 36000) + 60)
 
 
 _EIGHT = time(8, 0)
+_EIGHTS: dict[date, datetime] = {}
 
 
 def _friday(day: date) -> date:
     """The Friday of ``day``'s week, or the next one (the day the office brings its records up to date)."""
-    return day + timedelta(days=(4 - day.weekday()) % 7)
+    try:
+        return _FRIDAYS[day]
+    except KeyError:
+        friday = _FRIDAYS[day] = day + timedelta(days=(4 - day.weekday()) % 7)
+        return friday
+
+
+_FRIDAYS: dict[date, date] = {}  # a few thousand days, asked for a million times
 
 
 def _approval_list(apps: Iterable[dict[str, Any]]) -> str:
@@ -90,11 +140,23 @@ def _approval_list(apps: Iterable[dict[str, Any]]) -> str:
     parts = []
     for a in sorted(apps, key=_approval_rank):
         applied, granted, notes = a["applied_on"], a["granted_on"], a["notes"]
-        part = (
-            f"{a['item']}:{applied.isoformat() if applied else ''}/{granted.isoformat() if granted else ''}"
-        )
-        parts.append(f"{part}/{notes}" if notes else part)
+        ident = (a["item"], applied, granted, notes)
+        try:
+            parts.append(_PARTS[ident])
+        except KeyError:
+            part = f"{a['item']}:{applied.isoformat() if applied else ''}/{granted.isoformat() if granted else ''}"
+            parts.append(_PARTS.setdefault(ident, f"{part}/{notes}" if notes else part))
     return ";".join(parts)
+
+
+_PARTS: dict[tuple[Any, ...], str] = {}  # an approval's text by its values (each recurs in every later step)
+
+
+def forget() -> None:
+    """Drop what the drawing remembers (a chunk's approval texts; at the end, the days too)."""
+    _PARTS.clear()
+    _FRIDAYS.clear()
+    _EIGHTS.clear()
 
 
 def _approval_rank(a: dict[str, Any]) -> int:
@@ -102,9 +164,28 @@ def _approval_rank(a: dict[str, Any]) -> int:
 
 
 def _snapshot(row: dict[str, Any], apps: list[dict[str, Any]]) -> str:
+    """The insert audit row's text: every value as audit_text writes it (the common types without
+    its chain of isinstance tests; a test compares the two)."""
     values = {}
     for k, v in row.items():
-        if v is not None and k not in _BOOKKEEPING and (t := audit_text(v)) is not None:
+        if v is None or k in _BOOKKEEPING:
+            continue
+        cls = v.__class__
+        if cls is str:
+            if v:
+                values[k] = v
+            continue
+        if cls is float:
+            t: str | None = audit_float(v)
+        elif cls is bool:
+            t = "1" if v else "0"
+        elif cls is int:
+            t = str(v)
+        elif cls is date:
+            t = v.isoformat()
+        else:
+            t = audit_text(v)
+        if t is not None:
             values[k] = t
     if apps:
         values["approvals"] = _approval_list(apps)
@@ -246,9 +327,10 @@ def materialize(
     init: dict[str, Any],
     events: list[Event],
     final_apps: list[dict[str, Any]] | None = None,
-) -> dict[str, Any]:
-    """Write the record's audit rows and versions; returns its row as it now stands."""
-    cols = _COLUMNS[kind]
+) -> tuple[dict[str, Any], list[Any]]:
+    """Write the record's audit rows and versions (in storage form); returns its row as it now
+    stands, as values and in storage form (its columns in order)."""
+    pos, conv = _POS[kind], _CONV[kind]
     rid = init["id"]
     user = h.user
     created: datetime = init["created_at"]
@@ -259,69 +341,85 @@ def materialize(
     times = h.times_by_unit.setdefault(state["unit_code"], [])
     audit = h.audit
 
-    def row(action: str, at: datetime, fld: str | None = None, old: Any = None, new: Any = None) -> None:
+    def row(action: str, at: str, fld: str | None = None, old: Any = None, new: Any = None) -> None:
         audit.append([at, user, action, kind, rid, key, fld, old, new, None])
 
-    row("insert", created, new=_snapshot(state, apps))
+    srow = _stored(kind, state)
+    created_s = rawinsert.sql_datetime(created)
+    row("insert", created_s, new=_snapshot(state, apps))
     out = h.versions.setdefault(kind, [])
-    open_from = created
+    open_from = created_s
     times.append(created)
-    app_open: dict[int, tuple[datetime, dict[str, Any]]] = {}
+    app_open: dict[int, tuple[str, dict[str, Any]]] = {}
     prev_at = created
+    p_upd_at, p_upd_by, p_del_at, p_del_by, p_version = (
+        pos[c] for c in ("updated_at", "updated_by", "deleted_at", "deleted_by", "version")
+    )
+    # ``state`` is changed in place (the previous version's values live on in its stored row)
     for at, action, changes, new_apps in events:
         at = max(at, prev_at + timedelta(minutes=1))  # one change at a time, in order
-        new_state = dict(state)
+        at_s = rawinsert.sql_datetime(at)
+        new_srow = srow.copy()
         if action == "delete":
-            new_state.update(deleted_at=at, deleted_by=user)
-            row("delete", at)
+            state.update(deleted_at=at, deleted_by=user)
+            new_srow[p_del_at], new_srow[p_del_by] = at_s, user
+            row("delete", at_s)
         elif action == "restore":
-            new_state.update(deleted_at=None, deleted_by=None)
-            row("restore", at)
+            state.update(deleted_at=None, deleted_by=None)
+            new_srow[p_del_at] = new_srow[p_del_by] = None
+            row("restore", at_s)
         changed = action != "update"
         for name, value in changes.items():
-            if state[name] == value:
+            old = state[name]
+            if old == value:
                 continue
-            old_t, new_t = audit_text(state[name]), audit_text(value)
+            old_t, new_t = audit_text(old), audit_text(value)
             if old_t != new_t:
-                row("update", at, name, old_t, new_t)
-                new_state[name] = value
+                row("update", at_s, name, old_t, new_t)
+                state[name] = value
+                if (i := pos.get(name)) is not None:
+                    fn = conv.get(name)
+                    new_srow[i] = fn(value) if fn is not None and value is not None else value
                 changed = True
         if new_apps is not None:
             new_t = _approval_list(new_apps)
             if apps_text != new_t:
-                row("update", at, "approvals", apps_text or None, new_t or None)
-                _approval_versions(h, app_open, apps, new_apps, at)
+                row("update", at_s, "approvals", apps_text or None, new_t or None)
+                _approval_versions(h, app_open, apps, new_apps, at_s)
                 apps, apps_text = new_apps, new_t
                 changed = True
         if not changed:
             continue
         if action == "update":
-            new_state.update(updated_at=at, updated_by=user)
-        new_state["version"] = state["version"] + 1
-        out.append([state[c] for c in cols] + [open_from, at])
-        state, open_from, prev_at = new_state, at, at
+            state.update(updated_at=at, updated_by=user)
+            new_srow[p_upd_at], new_srow[p_upd_by] = at_s, user
+        state["version"] = new_srow[p_version] = state["version"] + 1
+        srow.append(open_from)
+        srow.append(at_s)
+        out.append(srow)
+        srow, open_from, prev_at = new_srow, at_s, at
         times.append(at)
-    out.append([state[c] for c in cols] + [open_from, None])
+    out.append([*srow, open_from, None])
     for a_from, a in app_open.values():
-        h.approval_versions.append([a[c] for c in _APPROVAL_COLUMNS] + [a_from, None])
+        h.approval_versions.append([*_stored_approval(a), a_from, None])
     if final_apps is not None and len(apps) != len(final_apps):
         raise AssertionError(f"demo station {rid}: approvals {apps} differ from {final_apps}")
-    return state
+    return state, srow
 
 
 def _approval_versions(
     h: History,
-    open_: dict[int, tuple[datetime, dict[str, Any]]],
+    open_: dict[int, tuple[str, dict[str, Any]]],
     before: list[dict[str, Any]],
     after: list[dict[str, Any]],
-    at: datetime,
+    at: str,
 ) -> None:
     after_by_id = {a["id"]: a for a in after}
     for a in before:
         b = after_by_id.get(a["id"])
         if b is None or b != a:
             a_from, _ = open_.pop(a["id"])
-            h.approval_versions.append([a[c] for c in _APPROVAL_COLUMNS] + [a_from, at])
+            h.approval_versions.append([*_stored_approval(a), a_from, at])
     for b in after:
         if b["id"] not in open_:
             open_[b["id"]] = (at, b)
@@ -382,12 +480,19 @@ class Writer:
     """Writes what :func:`materialize` collects in a :class:`History` (audit rows, versions) and the
     registers' rows, chunk by chunk (:meth:`flush`), so the demo never holds all of it at once.
 
-    The audit and history tables' indexes are dropped first and built once at the end
+    The audit and history tables' indexes by time are dropped first and built once at the end
     (:meth:`finish`): faster than keeping them up to date row by row. ``keep``: only the records of the units it accepts."""
 
     # the registers keep theirs: the deferred references from stations to venues and poles are
     # resolved through ix_station_venue_id / ix_station_pole_id as each venue and pole comes in
     _TABLES = ("audit_log", "station_history", "venue_history", "pole_history", "approval_history")
+
+    @staticmethod
+    def _in_order(index: str) -> bool:
+        """An index whose keys come in (nearly) ascending order as the rows are written — by record
+        id, or all NULL (no batch) — costs little to keep up to date and is kept; the others (by
+        time) would be updated at random places and are built at the end."""
+        return index.endswith("_current") or index in ("ix_audit_log_record", "ix_audit_log_batch_id")
 
     def __init__(self, s: Session, keep: Callable[[str], bool] | None = None) -> None:
         from .models import AuditRow
@@ -395,7 +500,6 @@ class Writer:
 
         self.s = s
         self.keep = keep
-        self.cache: dict[Any, Any] = {}
         self.registers: dict[str, list[list[Any]]] = {k: [] for k in (*_COLUMNS, "approval")}
         conn = s.connection()
         conn.exec_driver_sql("PRAGMA cache_size=-262144")  # this connection: 256 MB of pages while it writes
@@ -403,17 +507,13 @@ class Writer:
         # chunks): the references are checked at commit
         conn.exec_driver_sql("PRAGMA defer_foreign_keys=ON")
         marks = ", ".join("?" * len(self._TABLES))
-        self._indexes = [
-            sql
-            for (sql,) in conn.exec_driver_sql(
-                f"SELECT sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ({marks})",
-                self._TABLES,
-            )
-        ]
-        for (name,) in conn.exec_driver_sql(
-            f"SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ({marks})",
+        found = conn.exec_driver_sql(
+            f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ({marks})",
             self._TABLES,
-        ).all():
+        ).all()
+        dropped = [(name, sql) for name, sql in found if not self._in_order(name)]
+        self._indexes = [sql for _name, sql in dropped]
+        for name, _sql in dropped:
             conn.exec_driver_sql(f'DROP INDEX "{name}"')
         # SQLite inserts on a thread of its own (without Python's lock) while the next records
         # are drawn; a few chunks at most wait for it
@@ -431,11 +531,11 @@ class Writer:
             "approval": (ApprovalRow.__table__, _APPROVAL_COLUMNS),
         }
 
-    def add(self, kind: str, state: dict[str, Any], approvals: Iterable[dict[str, Any]] = ()) -> None:
-        """A record's row as it now stands (and a station's approvals), for its register."""
-        self.registers[kind].append([state[c] for c in _COLUMNS[kind]])
+    def add(self, kind: str, row: list[Any], approvals: Iterable[dict[str, Any]] = ()) -> None:
+        """A record's row as it now stands, in storage form (and a station's approvals), for its register."""
+        self.registers[kind].append(row)
         for a in approvals:
-            self.registers["approval"].append([a[c] for c in _APPROVAL_COLUMNS])
+            self.registers["approval"].append(_stored_approval(a))
 
     def flush(self, h: History) -> None:
         """Hand what ``h`` and the registers hold so far to the writing thread, and forget it
@@ -447,11 +547,11 @@ class Writer:
         work.append((*self._versions["approval"], h.approval_versions))
         work += [(*self._registers[k], rows) for k, rows in self.registers.items()]  # stations first
         h.audit, h.approval_versions = [], []
+        _PARTS.clear()  # the next chunk's stations have approvals of their own
         h.versions = {k: [] for k in h.versions}
         self.registers = {k: [] for k in self.registers}
         for table, cols, rows in work:
-            if rows:
-                _to_storage(rows, rawinsert.converters(table, cols), self.cache)
+            if rows:  # already in storage form
                 self._inserts.insert(table, cols, rows)
 
     def _keep(self, h: History, pred: Callable[[str], bool]) -> None:
@@ -475,19 +575,6 @@ class Writer:
         """After an error: stop the writing thread (the caller's transaction is rolled back)."""
         with suppress(BaseException):
             self._inserts.close()
-
-
-def _to_storage(rows: list[list[Any]], convs: list[tuple[int, Any]], cache: dict[Any, Any]) -> None:
-    """rawinsert.to_storage, remembering each value's storage form (the same times recur often)."""
-    for i, conv in convs:
-        memo = cache.setdefault(conv, {})
-        for row in rows:
-            v = row[i]
-            if v is not None:
-                try:
-                    row[i] = memo[v]
-                except KeyError:
-                    row[i] = memo[v] = conv(v)
 
 
 # The units' weekly submissions ------------------------------------------------------------------

@@ -84,6 +84,26 @@ def test_demo_replaces_demo_data_but_refuses_real_data(tmp_path):
 def test_unknown_unit_is_refused(tmp_path):
     with pytest.raises(StorageError, match="不是开封市的区县"):
         generate_demo(tmp_path / "x.db", unit_code="410211")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["x.db.lock"]  # no database, no temporary file
+
+
+def test_a_demo_file_appears_whole_in_wal_mode(tmp_path):
+    """The demo writes a file of its own under a temporary name (no journal) and renames it into
+    place in WAL mode; nothing of the temporary file is left."""
+    import sqlite3
+
+    path = tmp_path / "d.db"
+    (tmp_path / "d.db-wal").write_bytes(b"stale")  # a stray companion is not taken for the new file's
+    generate_demo(path, stations=40, seed=2)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["d.db", "d.db.lock"]
+    con = sqlite3.connect(path)
+    try:
+        assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    finally:
+        con.close()
+    with Store.open(path, readonly=True) as s:
+        assert s.count("station") == 40 and s.check() == []
 
 
 # History: entered and then updated at back-dated times ----------------------------------------
@@ -321,3 +341,44 @@ def test_demo_writes_approvals_into_the_audit_log_as_the_store_does():
         )
         assert _approval_list(part) == expected
     assert _approval_list([]) == approvals_text([]) == ""
+
+
+def test_demo_insert_snapshot_writes_values_as_audit_text_does():
+    """The demo's insert snapshot (class dispatch, for speed) holds exactly audit_text's texts."""
+    import json
+    from datetime import date as d
+    from datetime import datetime as dt
+
+    from kf5g_desktop.domain.audit_text import audit_text
+    from kf5g_desktop.storage.demo_history import _BOOKKEEPING, _snapshot
+
+    row = dict(
+        id=7,
+        name="城关基站",
+        empty="",
+        none=None,
+        lon=114.3,
+        lat=34.123456789,
+        zero=0.0,
+        whole=3.0,
+        yes=True,
+        no=False,
+        count=0,
+        big=12345678901,
+        day=d(2021, 2, 3),
+        moment=dt(2021, 2, 3, 4, 5, 6, 7),
+        codes=["CMCC", "CBN"],
+        nothing=[],
+        created_at=dt(2021, 1, 1),
+        version=2,
+    )
+    expected = {
+        k: t
+        for k, v in row.items()
+        if k not in _BOOKKEEPING and v is not None and (t := audit_text(v)) is not None
+    }
+    assert json.loads(_snapshot(row, [])) == expected
+    assert list(json.loads(_snapshot(row, []))) == list(expected)  # in the row's order
+    assert "approvals" in json.loads(
+        _snapshot(row, [dict(item="land", applied_on=None, granted_on=None, notes=None)])
+    )
