@@ -179,7 +179,7 @@ class GroupDialog(QDialog):
 
 
 class UsersDialog(QDialog):
-    """The database's logins: 添加用户, 更改组, 停用/恢复登录."""
+    """The database's logins, and the admin's buttons to add one, change its group, disable or enable it."""
 
     def __init__(self, store: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
