@@ -37,7 +37,20 @@ RETURN_UNITS = ("410202", "410203", "410204", "410205")
 LIST_UNITS = ("410212", "410221", "410222", "410223")
 LIST_ROWS = 300
 W05 = IsoWeek(2021, 5)
-HEADERS = ["运营商", "gNodeB标识", "站名", "乡镇", "经度", "纬度", "状态", "组网", "开通时间", "站型", "建设方式", "供电方式"]
+HEADERS = [
+    "运营商",
+    "gNodeB标识",
+    "站名",
+    "乡镇",
+    "经度",
+    "纬度",
+    "状态",
+    "组网",
+    "开通时间",
+    "站型",
+    "建设方式",
+    "供电方式",
+]
 OPERATORS = ["中国移动", "中国联通", "中国电信", "中国广电"]
 OPERATOR_CODES = {"中国移动": "CMCC", "中国联通": "CUCC", "中国电信": "CTCC", "中国广电": "CBN"}
 
@@ -126,7 +139,9 @@ def _start(job: Job, db: str, tmp: Path, again: bool) -> subprocess.Popen[str]:
         env=env,
         cwd=Path(__file__).parents[2],
     )
-    assert p.stdout is not None and p.stdout.readline().strip() == "READY", p.stderr.read() if p.stderr else ""
+    assert p.stdout is not None and p.stdout.readline().strip() == "READY", (
+        p.stderr.read() if p.stderr else ""
+    )
     return p
 
 
