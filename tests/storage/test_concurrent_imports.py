@@ -12,9 +12,7 @@ runs the command again. Nothing is lost and nothing is half-written."""
 
 from __future__ import annotations
 
-import csv
 import os
-import random
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -22,7 +20,6 @@ from pathlib import Path
 
 import pytest
 
-from kf5g_desktop.domain.boundaries import unit_boundary
 from kf5g_desktop.domain.periods import IsoWeek
 from kf5g_desktop.domain.schema import POLE, REGISTER_KINDS, STATION, VENUE
 from kf5g_desktop.domain.values import ListQuery
@@ -31,28 +28,13 @@ from kf5g_desktop.storage import server_admin
 from kf5g_desktop.storage.store import Store
 from tests.pg import SUPERUSER
 from tests.returns import factory
+from tests.storage.station_lists import write_station_list
 
 WORKER = Path(__file__).with_name("import_process.py")
 RETURN_UNITS = ("410202", "410203", "410204", "410205")
 LIST_UNITS = ("410212", "410221", "410222", "410223")
 LIST_ROWS = 300
 W05 = IsoWeek(2021, 5)
-HEADERS = [
-    "运营商",
-    "gNodeB标识",
-    "站名",
-    "乡镇",
-    "经度",
-    "纬度",
-    "状态",
-    "组网",
-    "开通时间",
-    "站型",
-    "建设方式",
-    "供电方式",
-]
-OPERATORS = ["中国移动", "中国联通", "中国电信", "中国广电"]
-OPERATOR_CODES = {"中国移动": "CMCC", "中国联通": "CUCC", "中国电信": "CTCC", "中国广电": "CBN"}
 
 
 @dataclass(frozen=True)
@@ -95,35 +77,9 @@ def jobs(tmp_path_factory) -> list[Job]:
             store.close()
     with Store.open(tmp / "ref.db", user="参考") as ref:
         for n, unit in enumerate(LIST_UNITS):
-            towns = [t.name for t in ref.townships(unit)]
-            rng = random.Random(100 + n)
-            boundary = unit_boundary(unit)
-            rows = []
-            for i in range(LIST_ROWS):
-                lon, lat = boundary.random_point(rng, margin_m=300)
-                rows.append(
-                    [
-                        OPERATORS[i % 4],
-                        f"9{unit[-2:]}{i:07d}",
-                        f"{ref.unit(unit).name}清单{i + 1}号站",
-                        towns[i % len(towns)],
-                        round(lon, 6),
-                        round(lat, 6),
-                        "已开通",
-                        "SA",
-                        "2021/1/5",
-                        "宏站",
-                        "新建",
-                        "直供电",
-                    ]
-                )
             path = out / f"{unit}-清单.csv"
-            with path.open("w", encoding="utf-8-sig", newline="") as f:
-                w = csv.writer(f)
-                w.writerow(HEADERS)
-                w.writerows(rows)
-            keys = {STATION: {(OPERATOR_CODES[r[0]], r[1]) for r in rows}, VENUE: set(), POLE: set()}
-            made.append(Job(unit, "list", path, keys))
+            keys = write_station_list(path, ref, unit, LIST_ROWS, seed=100 + n)
+            made.append(Job(unit, "list", path, {STATION: set(keys), VENUE: set(), POLE: set()}))
     return made
 
 
