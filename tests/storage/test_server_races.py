@@ -1,0 +1,107 @@
+"""Two writers on a server computing something from the same state: the second waits for the first
+to commit and counts on from it, instead of failing on a duplicate code or writing a second
+"latest" version. (On SQLite the one-writer lock already lets one writer at a time.)
+
+Each test holds the first writer's transaction open, starts the second on a thread of its own
+(its own connection, its own login), waits until the server shows it waiting — or until it is
+done, which is what happened before the lock — then commits the first."""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+import pytest
+
+from kf5g_desktop.domain.schema import VENUE
+from kf5g_desktop.domain.values import ListQuery
+from kf5g_desktop.storage import server_admin
+from kf5g_desktop.storage.store import Store
+from tests.builders import venue
+from tests.pg import SUPERUSER
+
+
+@pytest.fixture
+def office(pg_cluster, tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    name = pg_cluster.empty_database()
+    owner = pg_cluster.url(name, SUPERUSER)
+    server_admin.init_database(owner, kind="unit", unit_code="410221", user_name="杞县专班")
+    for person in ("张三", "李四"):
+        server_admin.add_login(owner, person, "填报")
+    yield name
+    pg_cluster.drop_database(name)
+
+
+class Second(threading.Thread):
+    def __init__(self, fn: Any) -> None:
+        super().__init__(daemon=True)
+        self.fn, self.result, self.error = fn, None, None
+
+    def run(self) -> None:
+        try:
+            self.result = self.fn()
+        except BaseException as exc:
+            self.error = exc
+
+
+def _wait_until_waiting(cluster, db: str, login: str, second: Second) -> None:
+    """Until ``login``'s connection waits for a lock on the server, or ``second`` is done."""
+    import psycopg
+
+    with psycopg.connect(host=str(cluster.socket_dir), dbname=db, user=SUPERUSER, autocommit=True) as c:
+        while second.is_alive():
+            row = c.execute(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = %s AND usename = %s "
+                "AND wait_event_type = 'Lock'",
+                (db, login),
+            ).fetchone()
+            if row and row[0]:
+                return
+            second.join(0.02)
+
+
+def test_two_officers_saving_new_venues_at_once_get_the_next_codes(pg_cluster, office):
+    a = Store.open(pg_cluster.url(office, "张三"))
+    b = Store.open(pg_cluster.url(office, "李四"))
+    try:
+        with a.batch_writer("bulk", "场所清单") as w:
+            w.save(venue(name="杞县人民政府", category="government"))
+            second = Second(lambda: b.save(venue(name="杞县第一中学", category="school")))
+            second.start()
+            _wait_until_waiting(pg_cluster, office, "李四", second)
+        second.join(120)
+        assert second.error is None, second.error
+        venues = sorted((v.venue_code, v.name, v.meta.created_by) for v in a.query(VENUE, ListQuery()))
+        assert venues == [
+            ("CS410221-0001", "杞县人民政府", "张三"),
+            ("CS410221-0002", "杞县第一中学", "李四"),
+        ]
+    finally:
+        a.close()
+        b.close()
+
+
+def _export(unit: str = "410221") -> dict[str, object]:
+    return dict(direction="export", kind="return", unit_code=unit, iso_week="2021-W05",
+                content_sha256="0" * 64, late=False, modified_accepted=False)  # fmt: skip
+
+
+def test_two_returns_of_one_unit_recorded_at_once_count_their_versions_on(pg_cluster, office):
+    a = Store.open(pg_cluster.url(office, "张三"))
+    b = Store.open(pg_cluster.url(office, "李四"))
+    try:
+        with a.batch_writer("return", "周报") as w:
+            first = w.add_submission(_export())
+            second = Second(lambda: b.add_submission(_export()))
+            second.start()
+            _wait_until_waiting(pg_cluster, office, "李四", second)
+        second.join(120)
+        assert second.error is None, second.error
+        subs = {s.id: s for s in a.submissions(direction="export")}
+        assert first.version == 1 and second.result is not None and second.result.version == 2
+        assert subs[first.id].superseded_by == second.result.id  # one latest version, not two
+        assert a.latest_submission("export", "410221", "2021-W05").id == second.result.id
+    finally:
+        a.close()
+        b.close()
