@@ -10,6 +10,8 @@ it is imported only when a server URL is opened.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -128,6 +130,7 @@ _READ_ONLY_TRANSACTION = "25006"
 _CONNECTION_CLASSES = ("08", "57")  # connection exceptions, operator intervention (server shut down)
 _DEADLOCK, _SERIALIZATION = "40P01", "40001"
 _DISK_FULL, _OUT_OF_MEMORY = "53100", "53200"
+_UNIQUE_VIOLATION = "23505"
 
 
 def sqlstate(exc: BaseException) -> str | None:
@@ -157,6 +160,14 @@ def server_error(exc: DBAPIError, where: str, write: bool, user: str = "") -> St
             return None
         done = "本次修改未能保存，已有数据未受影响。" if write else "读取失败。"
         return StorageError(f"与数据库服务器“{where}”的连接中断，{done}请检查网络和服务器是否开启后重试。")
+    if state == _UNIQUE_VIOLATION and write:
+        # Every write checks its codes against the database before it writes; on a server another
+        # PC can write the same code in between (e.g. the same list imported on two PCs at once,
+        # after both previews were shown). The transaction was rolled back.
+        return StorageError(
+            "数据库服务器上另一位用户刚刚写入了相同编号的记录，本次修改未保存，已有数据未受影响。"
+            "请刷新后重试（重新导入时会与最新的数据比较）。"
+        )
     if state in (_DEADLOCK, _SERIALIZATION):
         return StorageError("数据库服务器上有人同时在修改同一批记录，本次修改未保存。请稍后再试一次。")
     if state in (_DISK_FULL, _OUT_OF_MEMORY):
@@ -403,6 +414,33 @@ def upgrade(engine: Engine) -> str | None:
         if groups_exist(conn):
             apply_grants(conn)
     return upgraded_from
+
+
+@contextmanager
+def unit_turn(engine: Engine, unit_code: str) -> Iterator[None]:
+    """Hold the turn to import ``unit_code``'s data from planning to writing: a second import of the
+    same unit (from another PC) waits until this one is done, then plans against what it wrote —
+    instead of both planning from the same state and the second failing on the first's records.
+    A lock of the server session on a connection of its own (freed if the connection is lost)."""
+    from . import dialect
+
+    keys = {"what": dialect.LOCK_IMPORT, "key": dialect.unit_key(unit_code)}
+    try:
+        conn = engine.connect()
+        conn.execute(text("SELECT pg_advisory_lock(:what, :key)"), keys)
+        conn.commit()
+    except DBAPIError as exc:
+        err = server_error(exc, safe_url(engine.url), True, engine.url.username or "")
+        if err is None:
+            raise
+        raise err from exc
+    try:
+        yield
+    finally:
+        with suppress(DBAPIError):  # a lost connection has let go of the lock already
+            conn.execute(text("SELECT pg_advisory_unlock(:what, :key)"), keys)
+            conn.commit()
+        conn.close()
 
 
 def fix_sequences(conn: Connection) -> None:

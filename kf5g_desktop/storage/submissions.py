@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import zlib
 from collections.abc import Mapping
 from typing import Any
 
@@ -77,19 +76,13 @@ def content_of(s: Session, submission_id: int) -> bytes | None:
     return r.content if r is not None else None
 
 
-def _unit_key(unit_code: str) -> int:
-    return (
-        int(unit_code) if unit_code.isdigit() and len(unit_code) < 10 else zlib.crc32(unit_code.encode()) >> 1
-    )
-
-
 def add(s: Session, values: Mapping[str, Any], *, now: Any, user: str) -> Submission:
     """Insert a submission; an earlier latest one of the same direction/unit/week is superseded
     and the version counts on from it (unless ``values`` names one)."""
     values = dict(values)
     # on a server, two imports (or exports) of one unit's return at once would both find the same
     # latest version: the second waits for the first to commit, then counts on from it
-    dialect.hold_lock(s, dialect.LOCK_SUBMISSIONS, _unit_key(values["unit_code"]))
+    dialect.hold_lock(s, dialect.LOCK_SUBMISSIONS, dialect.unit_key(values["unit_code"]))
     prev = _latest_row(s, values["direction"], values["unit_code"], values["iso_week"])
     values.setdefault("version", (prev.version + 1) if prev is not None else 1)
     values.setdefault("received_at", now)

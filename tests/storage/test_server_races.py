@@ -105,3 +105,70 @@ def test_two_returns_of_one_unit_recorded_at_once_count_their_versions_on(pg_clu
     finally:
         a.close()
         b.close()
+
+
+def test_one_units_return_imported_on_two_pcs_at_once_is_imported_once(pg_cluster, tmp_path, monkeypatch):
+    from kf5g_desktop.domain.periods import IsoWeek
+    from kf5g_desktop.domain.schema import STATION
+    from kf5g_desktop.returns.export import export_return
+    from kf5g_desktop.returns.importer import import_files
+    from tests.conftest import Clock
+    from tests.returns import factory
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    unit = factory.open_store(tmp_path / "unit" / "kf5g.db", unit="410222")
+    try:
+        factory.make_records(unit, "410222", 150, seed=4)
+        path = export_return(unit, IsoWeek(2021, 5), tmp_path / "out").path
+        expected = unit.count(STATION)
+    finally:
+        unit.close()
+    name = pg_cluster.empty_database()
+    owner = pg_cluster.url(name, SUPERUSER)
+    server_admin.init_database(owner, kind="city", unit_code=None, user_name="市专班")
+    for person in ("张三", "李四"):
+        server_admin.add_login(owner, person, "填报")
+    stores = [Store.open(pg_cluster.url(name, p), clock=Clock()) for p in ("张三", "李四")]
+    try:
+        threads = [Second(lambda s=s: import_files(s, [path])[0]) for s in stores]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(300)
+        assert [t.error for t in threads] == [None, None]
+        reports = [t.result for t in threads]
+        assert all(r is not None and r.ok and r.error is None for r in reports), [r.error for r in reports]
+        applied = [r for r in reports if r.outcome.applied]
+        again = [r for r in reports if not r.outcome.applied]
+        assert len(applied) == 1 and len(again) == 1, [r.outcome.message for r in reports]
+        assert "与已导入的第1版内容相同，未重复导入" in again[0].outcome.message
+        assert stores[0].count(STATION) == expected
+        assert len(stores[0].submissions(direction="import")) == 1
+    finally:
+        for s in stores:
+            s.close()
+        pg_cluster.drop_database(name)
+
+
+def test_one_list_imported_on_two_pcs_from_two_previews_says_what_happened(pg_cluster, office, tmp_path):
+    from kf5g_desktop.domain.schema import STATION
+    from kf5g_desktop.returns import bulk
+    from kf5g_desktop.storage.errors import StorageError
+    from tests.storage.station_lists import write_station_list
+
+    a = Store.open(pg_cluster.url(office, "张三"))
+    b = Store.open(pg_cluster.url(office, "李四"))
+    try:
+        csv_file = tmp_path / "清单.csv"
+        write_station_list(csv_file, a, "410221", 30, seed=7)
+        previews = [bulk.load_and_preview(s, csv_file, "stations") for s in (a, b)]  # both see 30 new
+        bulk.commit(a, previews[0])
+        with pytest.raises(StorageError, match="另一位用户刚刚写入了相同编号的记录，本次修改未保存") as e:
+            bulk.commit(b, previews[1])
+        assert "重新导入" in str(e.value)
+        assert a.count(STATION) == 30 and len(a.batches()) == 1
+        # imported again, the list is compared with what is there now
+        assert bulk.load_and_preview(b, csv_file, "stations").summary().startswith("新增 0")
+    finally:
+        a.close()
+        b.close()
