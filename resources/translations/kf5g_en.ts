@@ -1603,44 +1603,49 @@ Drawing the chart…</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/main_window.py" line="405"/>
+        <source>只读：当前登录“{0}”不能修改服务器上的数据</source>
+        <translation>Read-only: the login “{0}” cannot change data on the server</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="407"/>
         <source>只读：数据库正被另一个程序使用，不能修改</source>
         <translation>Read-only: the database is in use by another copy of the program; changes are disabled</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="427"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="429"/>
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="515"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="517"/>
         <source>选中的 {0} 条记录</source>
         <translation>the {0} selected records</translation>
     </message>
     <message>
         <location filename="../../kf5g_desktop/gui/main_menus.py" line="69"/>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="519"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="521"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="516"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="518"/>
         <source>把“{0}”移到回收站？
 可以在回收站恢复，也可以用“撤销”（Ctrl+Z）。</source>
         <translation>Move “{0}” to the recycle bin?
 You can restore it from the recycle bin or with Undo (Ctrl+Z).</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="549"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="551"/>
         <source>已恢复：{0}</source>
         <translation>Restored: {0}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="560"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="562"/>
         <source>彻底删除</source>
         <translation>Delete permanently</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="561"/>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="563"/>
         <source>彻底删除“{0}”？此操作不能撤销，记录将无法恢复（操作日志保留）。</source>
         <translation>Permanently delete “{0}”? This cannot be undone and the record cannot be restored (the audit log is kept).</translation>
     </message>

@@ -1,0 +1,82 @@
+"""The window on a server database (the throw-away PostgreSQL cluster of tests/pg.py): a 查看
+login sees why it cannot change anything and every change is off; a 填报 login opening 设置 and
+pressing OK without changing the installation gets no refusal (the installation is the 管理员's)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from kf5g_desktop.storage import server_admin
+from kf5g_desktop.storage.store import Store
+from tests.builders import numbered_station
+from tests.pg import SUPERUSER
+
+
+@pytest.fixture
+def office(pg_cluster, tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    name = pg_cluster.empty_database()
+    owner = pg_cluster.url(name, SUPERUSER)
+    server_admin.init_database(owner, kind="unit", unit_code="410221", user_name="杞县专班")
+    for person, group in (("孙填报", "填报"), ("周查看", "查看")):
+        server_admin.add_login(owner, person, group)
+    with Store.open(pg_cluster.url(name, "孙填报")) as entry:
+        entry.save_many([numbered_station(i) for i in range(1, 6)])
+    yield lambda person: pg_cluster.url(name, person)
+    pg_cluster.drop_database(name)
+
+
+def _window(qtbot, store):
+    from kf5g_desktop.gui.main_window import MainWindow
+
+    win = MainWindow(store)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def test_a_viewers_window_says_why_it_is_read_only(qtbot, office):
+    store = Store.open(office("周查看"))
+    win = _window(qtbot, store)
+    try:
+        assert store.readonly
+        assert win.status_readonly.isVisible()
+        assert win.status_readonly.text() == "只读：当前登录“周查看”不能修改服务器上的数据"
+        assert not win.act_new.isEnabled() and not win.act_delete.isEnabled()
+        assert "（只读）" in win.windowTitle()
+    finally:
+        win.close()
+        win.deleteLater()
+        store.close()
+
+
+def test_entry_presses_ok_in_settings_without_a_refusal(qtbot, office):
+    from kf5g_desktop.gui.setup_dialog import SetupDialog
+
+    store = Store.open(office("孙填报"))
+    win = _window(qtbot, store)
+    shown: list[str] = []
+
+    def answer() -> None:  # OK on the settings dialog; any message box noted and closed
+        for w in QApplication.topLevelWidgets():
+            if isinstance(w, SetupDialog) and w.isVisible():
+                w.accept()
+            elif isinstance(w, QMessageBox) and w.isVisible():
+                shown.append(w.text())
+                w.done(0)
+
+    timer = QTimer()
+    timer.timeout.connect(answer)
+    timer.start(50)
+    try:
+        assert not store.readonly and win.act_settings.isEnabled()
+        win.open_settings()
+        assert shown == []
+        assert store.installation().user_name == "杞县专班"
+    finally:
+        timer.stop()
+        win.close()
+        win.deleteLater()
+        store.close()
