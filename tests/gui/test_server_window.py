@@ -1,6 +1,7 @@
 """The window on a server database (the throw-away PostgreSQL cluster of tests/pg.py): a 查看
 login sees why it cannot change anything and every change is off; a 填报 login opening 设置 and
-pressing OK without changing the installation gets no refusal (the installation is the 管理员's)."""
+pressing OK without changing the installation gets no refusal (the installation is the 管理员's:
+unchanged values are not written, so the server's guard on the setting table is not met)."""
 
 from __future__ import annotations
 
