@@ -81,3 +81,30 @@ def test_entry_presses_ok_in_settings_without_a_refusal(qtbot, office):
         win.close()
         win.deleteLater()
         store.close()
+
+
+def test_restore_from_a_backup_on_a_server_says_how_the_admin_does_it(qtbot, office):
+    store = Store.open(office("孙填报"))
+    win = _window(qtbot, store)
+    shown: list[str] = []
+
+    def answer() -> None:
+        for w in QApplication.topLevelWidgets():
+            if isinstance(w, QMessageBox) and w.isVisible():
+                shown.append(w.text())
+                w.done(0)
+
+    timer = QTimer()
+    timer.timeout.connect(answer)
+    timer.start(50)
+    try:
+        win.restore_from_backup()
+        (said,) = shown
+        assert said.startswith("数据库服务器上的数据不能在本机从备份恢复。恢复由管理员进行")
+        assert "kf5g server-init" in said and "--from" in said
+        assert win.store is store and store.on_server and store.count("station") == 5  # still the server
+    finally:
+        timer.stop()
+        win.close()
+        win.deleteLater()
+        store.close()
