@@ -9,24 +9,45 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from kf5g_desktop.storage import server_admin
 from kf5g_desktop.storage.store import Store
 from tests.builders import numbered_station
-from tests.pg import SUPERUSER
+from tests.pg import office_database
 
 
 @pytest.fixture
 def office(pg_cluster, tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    name = pg_cluster.empty_database()
-    owner = pg_cluster.url(name, SUPERUSER)
-    server_admin.init_database(owner, kind="unit", unit_code="410221", user_name="杞县专班")
-    for person, group in (("孙填报", "填报"), ("周查看", "查看")):
-        server_admin.add_login(owner, person, group)
+    name = office_database(pg_cluster, {"孙填报": "填报", "周查看": "查看"})
     with Store.open(pg_cluster.url(name, "孙填报")) as entry:
         entry.save_many([numbered_station(i) for i in range(1, 6)])
     yield lambda person: pg_cluster.url(name, person)
     pg_cluster.drop_database(name)
+
+
+class Answering:
+    """While open: OK on the settings dialog; every message box noted (``shown``) and closed."""
+
+    def __init__(self) -> None:
+        self.shown: list[str] = []
+        self.timer = QTimer()
+        self.timer.timeout.connect(self._answer)
+
+    def _answer(self) -> None:
+        from kf5g_desktop.gui.setup_dialog import SetupDialog
+
+        for w in QApplication.topLevelWidgets():
+            if isinstance(w, SetupDialog) and w.isVisible():
+                w.accept()
+            elif isinstance(w, QMessageBox) and w.isVisible():
+                self.shown.append(w.text())
+                w.done(0)
+
+    def __enter__(self) -> Answering:
+        self.timer.start(50)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.timer.stop()
 
 
 def _window(qtbot, store):
@@ -54,30 +75,15 @@ def test_a_viewers_window_says_why_it_is_read_only(qtbot, office):
 
 
 def test_entry_presses_ok_in_settings_without_a_refusal(qtbot, office):
-    from kf5g_desktop.gui.setup_dialog import SetupDialog
-
     store = Store.open(office("孙填报"))
     win = _window(qtbot, store)
-    shown: list[str] = []
-
-    def answer() -> None:  # OK on the settings dialog; any message box noted and closed
-        for w in QApplication.topLevelWidgets():
-            if isinstance(w, SetupDialog) and w.isVisible():
-                w.accept()
-            elif isinstance(w, QMessageBox) and w.isVisible():
-                shown.append(w.text())
-                w.done(0)
-
-    timer = QTimer()
-    timer.timeout.connect(answer)
-    timer.start(50)
     try:
         assert not store.readonly and win.act_settings.isEnabled()
-        win.open_settings()
-        assert shown == []
-        assert store.installation().user_name == "杞县专班"
+        with Answering() as answering:
+            win.open_settings()
+        assert answering.shown == []
+        assert store.installation().user_name == "专班"
     finally:
-        timer.stop()
         win.close()
         win.deleteLater()
         store.close()
@@ -86,25 +92,14 @@ def test_entry_presses_ok_in_settings_without_a_refusal(qtbot, office):
 def test_restore_from_a_backup_on_a_server_says_how_the_admin_does_it(qtbot, office):
     store = Store.open(office("孙填报"))
     win = _window(qtbot, store)
-    shown: list[str] = []
-
-    def answer() -> None:
-        for w in QApplication.topLevelWidgets():
-            if isinstance(w, QMessageBox) and w.isVisible():
-                shown.append(w.text())
-                w.done(0)
-
-    timer = QTimer()
-    timer.timeout.connect(answer)
-    timer.start(50)
     try:
-        win.restore_from_backup()
-        (said,) = shown
+        with Answering() as answering:
+            win.restore_from_backup()
+        (said,) = answering.shown
         assert said.startswith("数据库服务器上的数据不能在本机从备份恢复。恢复由管理员进行")
         assert "kf5g server-init" in said and "--from" in said
         assert win.store is store and store.on_server and store.count("station") == 5  # still the server
     finally:
-        timer.stop()
         win.close()
         win.deleteLater()
         store.close()

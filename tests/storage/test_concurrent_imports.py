@@ -24,9 +24,8 @@ from kf5g_desktop.domain.periods import IsoWeek
 from kf5g_desktop.domain.schema import POLE, REGISTER_KINDS, STATION, VENUE
 from kf5g_desktop.domain.values import ListQuery
 from kf5g_desktop.returns.export import export_return
-from kf5g_desktop.storage import server_admin
 from kf5g_desktop.storage.store import Store
-from tests.pg import SUPERUSER
+from tests.pg import SUPERUSER, office_database
 from tests.returns import factory
 from tests.storage.station_lists import write_station_list
 
@@ -147,12 +146,9 @@ def _check_nothing_lost(store: Store, jobs: list[Job]) -> None:
 
 
 def test_eight_processes_import_at_once_into_one_server_database(pg_cluster, jobs, tmp_path):
-    name = pg_cluster.empty_database()
-    owner = pg_cluster.url(name, SUPERUSER)
-    server_admin.init_database(owner, kind="city", unit_code=None, user_name="市专班")
     people = [f"填报员{i + 1}" for i in range(len(jobs))]
-    for person in people:
-        server_admin.add_login(owner, person, "填报")
+    name = office_database(pg_cluster, dict.fromkeys(people, "填报"), kind="city")
+    owner = pg_cluster.url(name, SUPERUSER)
     try:
         results = _run_at_once(jobs, [pg_cluster.url(name, p) for p in people], tmp_path)
         for job, (code, out, err) in zip(jobs, results, strict=True):

@@ -15,20 +15,15 @@ import pytest
 
 from kf5g_desktop.domain.schema import VENUE
 from kf5g_desktop.domain.values import ListQuery
-from kf5g_desktop.storage import server_admin
 from kf5g_desktop.storage.store import Store
 from tests.builders import venue
-from tests.pg import SUPERUSER
+from tests.pg import SUPERUSER, office_database
 
 
 @pytest.fixture
 def office(pg_cluster, tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    name = pg_cluster.empty_database()
-    owner = pg_cluster.url(name, SUPERUSER)
-    server_admin.init_database(owner, kind="unit", unit_code="410221", user_name="杞县专班")
-    for person in ("张三", "李四"):
-        server_admin.add_login(owner, person, "填报")
+    name = office_database(pg_cluster, {"张三": "填报", "李四": "填报"})
     yield name
     pg_cluster.drop_database(name)
 
@@ -123,11 +118,7 @@ def test_one_units_return_imported_on_two_pcs_at_once_is_imported_once(pg_cluste
         expected = unit.count(STATION)
     finally:
         unit.close()
-    name = pg_cluster.empty_database()
-    owner = pg_cluster.url(name, SUPERUSER)
-    server_admin.init_database(owner, kind="city", unit_code=None, user_name="市专班")
-    for person in ("张三", "李四"):
-        server_admin.add_login(owner, person, "填报")
+    name = office_database(pg_cluster, {"张三": "填报", "李四": "填报"}, kind="city")
     stores = [Store.open(pg_cluster.url(name, p), clock=Clock()) for p in ("张三", "李四")]
     try:
         threads = [Second(lambda s=s: import_files(s, [path])[0]) for s in stores]

@@ -21,12 +21,12 @@ from kf5g_desktop.domain.values import ListQuery, WeekNote
 from kf5g_desktop.returns import bulk
 from kf5g_desktop.returns.export import export_return
 from kf5g_desktop.returns.importer import import_files
-from kf5g_desktop.storage import server, server_admin
+from kf5g_desktop.storage import server
 from kf5g_desktop.storage.errors import ReadOnlyStoreError
 from kf5g_desktop.storage.store import Store
 from tests.builders import pole, station, venue
 from tests.conftest import Clock
-from tests.pg import SUPERUSER
+from tests.pg import office_database
 from tests.returns import factory
 from tests.storage.station_lists import write_station_list
 
@@ -35,12 +35,7 @@ PEOPLE = (("吴管理", "管理员"), ("孙填报", "填报"), ("周查看", "�
 
 
 def _office(cluster, *, kind: str, unit_code: str | None) -> str:
-    name = cluster.empty_database()
-    owner = cluster.url(name, SUPERUSER)
-    server_admin.init_database(owner, kind=kind, unit_code=unit_code, user_name="专班")
-    for person, group in PEOPLE:
-        server_admin.add_login(owner, person, group)
-    return name
+    return office_database(cluster, dict(PEOPLE), kind=kind, unit_code=unit_code)
 
 
 @pytest.fixture
