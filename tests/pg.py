@@ -160,3 +160,16 @@ def _make_template(cluster: Cluster) -> None:
     cluster.sql(f"CREATE DATABASE {TEMPLATE} TEMPLATE template0")
     Store.open(cluster.url(TEMPLATE)).close()  # migrations + reference data, as a first start does
     cluster.sql(f"ALTER DATABASE {TEMPLATE} IS_TEMPLATE true")
+
+
+def office_database(cluster: Cluster, people: dict[str, str], *, kind: str = "unit", unit_code: str | None = "410221") -> str:
+    """A fresh database made by its owner with ``kf5g server-init`` (a unit's, or the city's with
+    ``kind="city"``) and a login for each person in their group (管理员 / 填报 / 查看)."""
+    from kf5g_desktop.storage import server_admin
+
+    name = cluster.empty_database()
+    owner = cluster.url(name)
+    server_admin.init_database(owner, kind=kind, unit_code=unit_code if kind == "unit" else None, user_name="专班")
+    for person, group in people.items():
+        server_admin.add_login(owner, person, group)
+    return name

@@ -39,13 +39,16 @@ def _is_url(value: str) -> bool:
     return "://" in value and scheme in ("postgresql", "postgres")
 
 
-def db_path(args: argparse.Namespace) -> Path:
-    """The database file (commands that work on a file only)."""
+def db_path(args: argparse.Namespace, *, on_server: str = "") -> Path:
+    """The database file (commands that work on a file only); ``on_server``: what to do instead
+    on a server, said after the refusal."""
     from kf5g_desktop.storage.errors import StorageError
 
     target = db_target(args)
     if isinstance(target, str):
-        raise StorageError("这个命令只适用于本机的数据库文件，不适用于数据库服务器（--db postgresql://…）。")
+        raise StorageError(
+            "这个命令只适用于本机的数据库文件，不适用于数据库服务器（--db postgresql://…）。" + on_server
+        )
     return target
 
 

@@ -45,12 +45,20 @@ def _describe(store, inst) -> str:  # type: ignore[no-untyped-def]
     return f"{unit.name if unit else inst.unit_code}（{inst.unit_code}）填报安装"
 
 
+# The demo writes a fresh file in bulk (and would set the installation server-init has set): onto a
+# server it goes as a file loaded by server-init, which keeps every id, history and audit row.
+DEMO_ON_SERVER = (
+    "要在数据库服务器上使用演示数据：先生成到本机文件（kf5g demo --db 演示.db），"
+    "再把它导入服务器上新建的空数据库（kf5g server-init postgresql://所有者@服务器/数据库名 --from 演示.db）。"
+)
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     import time
 
     from kf5g_desktop.storage.demo import generate_demo
 
-    path = db_path(args)
+    path = db_path(args, on_server=DEMO_ON_SERVER)
     started = time.perf_counter()
     summary = generate_demo(path, unit_code=args.unit, stations=args.stations, seed=args.seed)
     out(

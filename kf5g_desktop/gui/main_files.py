@@ -36,6 +36,18 @@ def backup_now(win: Any) -> None:
 def restore_from_backup(win: Any) -> None:
     from kf5g_desktop.storage.backup import list_backups
 
+    if win.store.on_server:  # replacing a file here would leave the server and open a local copy
+        QMessageBox.information(
+            win,
+            QCoreApplication.translate("MainWindow", "从备份恢复"),
+            QCoreApplication.translate(
+                "MainWindow",
+                "数据库服务器上的数据不能在本机从备份恢复。恢复由管理员进行：在服务器上新建一个空数据库，"
+                "运行 kf5g server-init 新数据库的地址 --from 备份文件，再让各台电脑连接新数据库。"
+                "本机为这个服务器保存的备份在：{0}",
+            ).format(win.store.path.parent / "backups"),
+        )
+        return
     backups = list_backups(win.store.path)
     if not backups:
         QMessageBox.information(

@@ -437,8 +437,8 @@ class MainWindow(QMainWindow):
         self.status_readonly.setVisible(ro)
         if self.store.damaged is not None:
             self.status_readonly.setText(self.tr("数据库已损坏，已禁止修改：请从备份恢复"))
-        elif self.store.on_server:  # a 查看 login (or one in no group): the server refuses its writes
-            self.status_readonly.setText(self.tr("只读：您的登录只能查看，不能修改"))
+        elif self.store.on_server:  # a 查看 login (the server's grants), not another program
+            self.status_readonly.setText(self.tr("只读：当前登录“{0}”不能修改服务器上的数据").format(self.store.user))
         else:
             self.status_readonly.setText(self.tr("只读：数据库正被另一个程序使用，不能修改"))
         self.status_readonly.setMinimumWidth(self.status_readonly.sizeHint().width())  # never cut

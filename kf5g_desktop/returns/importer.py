@@ -18,7 +18,7 @@ submission was imported, against the file's content, field by field (old → new
 from __future__ import annotations
 
 from collections.abc import Callable
-from contextlib import closing
+from contextlib import AbstractContextManager, closing, nullcontext
 from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime, time
 from operator import attrgetter
@@ -753,13 +753,21 @@ def import_files(
             rep = FileReport(str(p), res)
             reports.append(rep)
             del res
-            _import_one(store, rep, dry_run, replace_confirmed, received_at, progress, backup)
+            with _unit_turn(store, rep, dry_run):  # on a server: one import of a unit at a time
+                _import_one(store, rep, dry_run, replace_confirmed, received_at, progress, backup)
             if on_report is not None:
                 on_report(rep)
             if release:
                 rep.release()
                 trim_heap()
     return reports
+
+
+def _unit_turn(store: Store, rep: FileReport, dry_run: bool) -> AbstractContextManager[None]:
+    """The unit's turn to be planned and written (``Store.unit_turn``), for a file to be written."""
+    if dry_run or not rep.result.ok or not rep.result.unit_code:
+        return nullcontext()
+    return store.unit_turn(rep.result.unit_code)
 
 
 def _import_one(

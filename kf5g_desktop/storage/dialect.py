@@ -101,3 +101,27 @@ def _count_true_sqlite(element: count_true, compiler: Any, **kw: Any) -> str:
 def _count_true_default(element: count_true, compiler: Any, **kw: Any) -> str:
     (cond,) = element.clauses
     return f"count(*) FILTER (WHERE {compiler.process(cond, **kw)})"
+
+
+# Locks held to the end of a transaction, for what several writers on a server could otherwise
+# compute from the same state (SQLite needs none: the one-writer lock and BEGIN IMMEDIATE already
+# let one writer at a time). The first key of pg_advisory_xact_lock(int, int) names what is locked.
+LOCK_CODES = 56_001  # the next free venue/pole code (second key: which register)
+LOCK_SUBMISSIONS = 56_002  # the version of a unit's return (second key: the unit)
+LOCK_IMPORT = 56_003  # one import of a unit's return at a time, plan to write (second key: the unit)
+
+
+def unit_key(unit_code: str) -> int:
+    """The second key of a unit's lock (its code as a number: 410221)."""
+    import zlib
+
+    return int(unit_code) if unit_code.isdigit() and len(unit_code) < 10 else zlib.crc32(unit_code.encode()) >> 1
+
+
+def hold_lock(session: Any, what: int, key: int) -> None:
+    """On PostgreSQL: wait for the lock ``(what, key)`` and hold it until the transaction ends (taken
+    again in the same transaction, it is already held). Nothing on SQLite."""
+    if session.get_bind().dialect.name == "postgresql":
+        from sqlalchemy import text
+
+        session.execute(text("SELECT pg_advisory_xact_lock(:what, :key)"), {"what": what, "key": key})

@@ -10,6 +10,8 @@ it is imported only when a server URL is opened.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -43,6 +45,10 @@ ENTRY_TABLES = (
     "week_note",
 )
 APPEND_ONLY = ("audit_log",)  # 填报 and even 管理员 only add rows: the log is never rewritten
+# Settings are the 管理员's, except the ones a 填报 user makes while importing: the bulk-import
+# column mappings (and the coordinate system saved with each). 填报 may INSERT and UPDATE the
+# setting table, and a trigger (kf5g_setting_guard) refuses any other key for anyone but a 管理员.
+ENTRY_SETTING_PREFIX = "bulk_mapping."
 
 
 def is_server_url(target: object) -> bool:
@@ -62,7 +68,9 @@ def server_url(target: str) -> URL:
             f"数据库服务器地址“{target}”格式不对，应为 postgresql://user@host:5432/kf5g。"
         ) from exc
     if not url.database:
-        raise StorageError(f"数据库服务器地址“{safe_url(target)}”缺少数据库名（如 postgresql://user@host:5432/kf5g）。")
+        raise StorageError(
+            f"数据库服务器地址“{safe_url(target)}”缺少数据库名（如 postgresql://user@host:5432/kf5g）。"
+        )
     return url.set(drivername="postgresql+psycopg")
 
 
@@ -122,6 +130,7 @@ _READ_ONLY_TRANSACTION = "25006"
 _CONNECTION_CLASSES = ("08", "57")  # connection exceptions, operator intervention (server shut down)
 _DEADLOCK, _SERIALIZATION = "40P01", "40001"
 _DISK_FULL, _OUT_OF_MEMORY = "53100", "53200"
+_UNIQUE_VIOLATION = "23505"
 
 
 def sqlstate(exc: BaseException) -> str | None:
@@ -137,7 +146,7 @@ class PermissionDeniedError(StorageError):
         self.user = user
         super().__init__(
             f"当前登录“{user}”没有修改这项数据的权限（数据库服务器拒绝了本次修改），本次修改未保存。"
-            "如需修改，请请管理员把您加入相应的组（填报或管理员）。"
+            "设置、参考数据和密钥由管理员修改；录入和导入数据须属于填报组，如需要请联系管理员。"
         )
 
 
@@ -151,6 +160,14 @@ def server_error(exc: DBAPIError, where: str, write: bool, user: str = "") -> St
             return None
         done = "本次修改未能保存，已有数据未受影响。" if write else "读取失败。"
         return StorageError(f"与数据库服务器“{where}”的连接中断，{done}请检查网络和服务器是否开启后重试。")
+    if state == _UNIQUE_VIOLATION and write:
+        # Every write checks its codes against the database before it writes; on a server another
+        # PC can write the same code in between (e.g. the same list imported on two PCs at once,
+        # after both previews were shown). The transaction was rolled back.
+        return StorageError(
+            "数据库服务器上另一位用户刚刚写入了相同编号的记录，本次修改未保存，已有数据未受影响。"
+            "请刷新后重试（重新导入时会与最新的数据比较）。"
+        )
     if state in (_DEADLOCK, _SERIALIZATION):
         return StorageError("数据库服务器上有人同时在修改同一批记录，本次修改未保存。请稍后再试一次。")
     if state in (_DISK_FULL, _OUT_OF_MEMORY):
@@ -235,6 +252,9 @@ def apply_grants(conn: Connection, roles: dict[str, str] | None = None) -> None:
             sql.append(f"GRANT INSERT ON {q} TO {entry}, {admin}")
         elif t in ENTRY_TABLES:
             sql.append(f"GRANT INSERT, UPDATE, DELETE ON {q} TO {entry}, {admin}")
+        elif t == "setting":  # which keys 填报 may write: the trigger kf5g_setting_guard
+            sql.append(f"GRANT INSERT, UPDATE ON {q} TO {entry}")
+            sql.append(f"GRANT INSERT, UPDATE, DELETE ON {q} TO {admin}")
         elif t != "alembic_version":
             sql.append(f"GRANT INSERT, UPDATE, DELETE ON {q} TO {admin}")
     for stmt in sql:
@@ -335,9 +355,38 @@ $$
 """
 
 
+# A 填报 login may write the setting table (grants), but only the keys of its bulk-import mappings;
+# any other key is refused as a missing privilege (SQLSTATE 42501, said in Chinese by server_error)
+# unless the login is a 管理员, the tables' owner or a superuser. Checked by the server, so the
+# rule holds for a login's own SQL client too.
+SETTING_GUARD_FUNCTION = f"""
+CREATE OR REPLACE FUNCTION kf5g_setting_guard() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    admin_role text := current_database() || '_admin';
+BEGIN
+    IF pg_has_role(current_user, (SELECT tableowner FROM pg_tables
+                                  WHERE schemaname = 'public' AND tablename = 'setting'), 'MEMBER') THEN
+        RETURN NEW;
+    END IF;
+    IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = admin_role) THEN
+        IF pg_has_role(current_user, admin_role, 'MEMBER') THEN
+            RETURN NEW;
+        END IF;
+    END IF;
+    IF left(NEW.key, {len(ENTRY_SETTING_PREFIX)}) = '{ENTRY_SETTING_PREFIX}'
+       AND (TG_OP = 'INSERT' OR left(OLD.key, {len(ENTRY_SETTING_PREFIX)}) = '{ENTRY_SETTING_PREFIX}') THEN
+        RETURN NEW;
+    END IF;
+    RAISE EXCEPTION 'only an admin may change this setting' USING ERRCODE = 'insufficient_privilege';
+END
+$$
+"""
+
+
 def install_server_objects(conn: Connection) -> None:
     """What only a server has: the trigger that writes ``current_user`` into every audit row, so
-    nobody can write the log as somebody else (the program sends its user too; the server's wins)."""
+    nobody can write the log as somebody else (the program sends its user too; the server's wins);
+    the trigger that keeps every setting but the bulk-import mappings the 管理员's."""
     conn.exec_driver_sql(AUDIT_WHO_FUNCTION)
     conn.exec_driver_sql("DROP TRIGGER IF EXISTS kf5g_audit_who ON audit_log")
     conn.exec_driver_sql(
@@ -345,6 +394,13 @@ def install_server_objects(conn: Connection) -> None:
         "FOR EACH ROW EXECUTE FUNCTION kf5g_audit_who()"
     )
     conn.exec_driver_sql("REVOKE ALL ON FUNCTION kf5g_audit_who() FROM PUBLIC")
+    conn.exec_driver_sql(SETTING_GUARD_FUNCTION)
+    conn.exec_driver_sql("DROP TRIGGER IF EXISTS kf5g_setting_guard ON setting")
+    conn.exec_driver_sql(
+        "CREATE TRIGGER kf5g_setting_guard BEFORE INSERT OR UPDATE ON setting "
+        "FOR EACH ROW EXECUTE FUNCTION kf5g_setting_guard()"
+    )
+    conn.exec_driver_sql("REVOKE ALL ON FUNCTION kf5g_setting_guard() FROM PUBLIC")
 
 
 def upgrade(engine: Engine) -> str | None:
@@ -358,6 +414,33 @@ def upgrade(engine: Engine) -> str | None:
         if groups_exist(conn):
             apply_grants(conn)
     return upgraded_from
+
+
+@contextmanager
+def unit_turn(engine: Engine, unit_code: str) -> Iterator[None]:
+    """Hold the turn to import ``unit_code``'s data from planning to writing: a second import of the
+    same unit (from another PC) waits until this one is done, then plans against what it wrote —
+    instead of both planning from the same state and the second failing on the first's records.
+    A lock of the server session on a connection of its own (freed if the connection is lost)."""
+    from . import dialect
+
+    keys = {"what": dialect.LOCK_IMPORT, "key": dialect.unit_key(unit_code)}
+    try:
+        conn = engine.connect()
+        conn.execute(text("SELECT pg_advisory_lock(:what, :key)"), keys)
+        conn.commit()
+    except DBAPIError as exc:
+        err = server_error(exc, safe_url(engine.url), True, engine.url.username or "")
+        if err is None:
+            raise
+        raise err from exc
+    try:
+        yield
+    finally:
+        with suppress(DBAPIError):  # a lost connection has let go of the lock already
+            conn.execute(text("SELECT pg_advisory_unlock(:what, :key)"), keys)
+            conn.commit()
+        conn.close()
 
 
 def fix_sequences(conn: Connection) -> None:

@@ -540,6 +540,17 @@ class Store:
             batches.start(ctx, kind, description)
             yield BatchWriter(ctx, self.now)
 
+    @contextmanager
+    def unit_turn(self, unit_code: str) -> Iterator[None]:
+        """One import of a unit's return at a time, from planning it to writing it: on a server a
+        second import of the same unit waits for the first to finish (``server.unit_turn``); on
+        SQLite nothing is needed (the one-writer lock)."""
+        if not self.on_server or self.readonly:
+            yield
+            return
+        with server.unit_turn(self.engine, unit_code):
+            yield
+
     def batches(self) -> list[Batch]:
         return self._read(batches.batches)
 

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, defer
 
 from kf5g_desktop.domain.values import Submission
 
+from . import dialect
 from .models import SubmissionRow
 
 
@@ -80,6 +81,9 @@ def add(s: Session, values: Mapping[str, Any], *, now: Any, user: str) -> Submis
     """Insert a submission; an earlier latest one of the same direction/unit/week is superseded
     and the version counts on from it (unless ``values`` names one)."""
     values = dict(values)
+    # on a server, two imports (or exports) of one unit's return at once would both find the same
+    # latest version: the second waits for the first to commit, then counts on from it
+    dialect.hold_lock(s, dialect.LOCK_SUBMISSIONS, dialect.unit_key(values["unit_code"]))
     prev = _latest_row(s, values["direction"], values["unit_code"], values["iso_week"])
     values.setdefault("version", (prev.version + 1) if prev is not None else 1)
     values.setdefault("received_at", now)

@@ -30,7 +30,7 @@ from kf5g_desktop.domain.validation import (
 from kf5g_desktop.domain.values import CheckProblem, ListQuery
 
 from . import backup as backups
-from . import queries
+from . import dialect, queries
 from .audit import snapshot, snapshot_json
 from .errors import ConflictError, NotFoundError, StorageError, ValidationFailed
 from .mapping import ROW_CLASS, approval_rows, link_column, to_record, to_values
@@ -206,8 +206,13 @@ def replace_approvals(s: Session, station_id: int, approvals: list[Approval]) ->
 
 
 def next_code(s: Session, kind: str, unit_code: str) -> str:
-    """The next free venue/pole code of a unit: CS410221-0001, GT410221-0002, …"""
+    """The next free venue/pole code of a unit: CS410221-0001, GT410221-0002, …
+
+    On a server, two officers saving a new venue at once would both read the same largest code:
+    the register's code lock makes the second wait until the first has committed (one lock per
+    register, not per unit, so that a list with venues of several units cannot deadlock)."""
     k = KINDS[kind]
+    dialect.hold_lock(s, dialect.LOCK_CODES, REGISTER_KINDS.index(kind))
     col = getattr(ROW_CLASS[kind], k.code_field)
     prefix = f"{k.code_prefix}{unit_code}-"
     existing = s.scalars(select(col).where(col.like(prefix + "%"))).all()

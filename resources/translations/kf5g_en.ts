@@ -1432,6 +1432,11 @@ Drawing the chart…</translation>
         <translation>Checking the database in the background; changes are saved once the check has passed</translation>
     </message>
     <message>
+        <location filename="../../kf5g_desktop/gui/main_window.py" line="441"/>
+        <source>只读：当前登录“{0}”不能修改服务器上的数据</source>
+        <translation>Read-only: the login “{0}” cannot change data on the server</translation>
+    </message>
+    <message>
         <location filename="../../kf5g_desktop/gui/main_menus.py" line="50"/>
         <source>新建(&amp;N)</source>
         <translation>&amp;New</translation>
@@ -1715,11 +1720,6 @@ Drawing the chart…</translation>
         <translation>The database is damaged, changes are blocked: restore from a backup</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_window.py" line="441"/>
-        <source>只读：您的登录只能查看，不能修改</source>
-        <translation>Read-only: your login may view but not change anything</translation>
-    </message>
-    <message>
         <location filename="../../kf5g_desktop/gui/main_window.py" line="443"/>
         <source>只读：数据库正被另一个程序使用，不能修改</source>
         <translation>Read-only: the database is in use by another copy of the program; changes are disabled</translation>
@@ -1773,61 +1773,67 @@ You can restore it from the recycle bin or with Undo (Ctrl+Z).</translation>
         <translation>Backed up to {0}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_files.py" line="43"/>
-        <location filename="../../kf5g_desktop/gui/main_files.py" line="52"/>
-        <location filename="../../kf5g_desktop/gui/main_files.py" line="63"/>
-        <location filename="../../kf5g_desktop/gui/main_files.py" line="89"/>
-        <location filename="../../kf5g_desktop/gui/main_files.py" line="97"/>
+        <location filename="../../kf5g_desktop/gui/main_files.py" line="42"/>
+        <location filename="../../kf5g_desktop/gui/main_files.py" line="55"/>
+        <location filename="../../kf5g_desktop/gui/main_files.py" line="64"/>
+        <location filename="../../kf5g_desktop/gui/main_files.py" line="75"/>
+        <location filename="../../kf5g_desktop/gui/main_files.py" line="101"/>
+        <location filename="../../kf5g_desktop/gui/main_files.py" line="109"/>
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_files.py" line="44"/>
+        <location filename="../../kf5g_desktop/gui/main_files.py" line="43"/>
+        <source>数据库服务器上的数据不能在本机从备份恢复。恢复由管理员进行：在服务器上新建一个空数据库，运行 kf5g server-init 新数据库的地址 --from 备份文件，再让各台电脑连接新数据库。本机为这个服务器保存的备份在：{0}</source>
+        <translation>Data on a database server cannot be restored from a backup on this PC. The administrator restores it: create an empty database on the server, run kf5g server-init ADDRESS-OF-THE-NEW-DATABASE --from BACKUP-FILE, then connect every PC to the new database. This PC&apos;s backups of this server are in: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_files.py" line="56"/>
         <source>没有找到备份（备份文件夹：{0}）。</source>
         <translation>No backups found (backup folder: {0}).</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_files.py" line="53"/>
+        <location filename="../../kf5g_desktop/gui/main_files.py" line="65"/>
         <source>选择要恢复的备份（当前数据库会先另存一份）：</source>
         <translation>Choose the backup to restore (the current database is saved first):</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_files.py" line="64"/>
+        <location filename="../../kf5g_desktop/gui/main_files.py" line="76"/>
         <source>用 {0} 的备份替换当前数据库？当前数据库会先另存为备份。</source>
         <translation>Replace the current database with the backup of {0}? The current database is saved as a backup first.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_files.py" line="86"/>
+        <location filename="../../kf5g_desktop/gui/main_files.py" line="98"/>
         <source>已从备份恢复</source>
         <translation>Restored from backup</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_files.py" line="93"/>
+        <location filename="../../kf5g_desktop/gui/main_files.py" line="105"/>
         <source>打开数据库</source>
         <translation>Open database</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_files.py" line="120"/>
+        <location filename="../../kf5g_desktop/gui/main_files.py" line="132"/>
         <source>已连接数据库服务器 {0}</source>
         <translation>Connected to the database server {0}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_files.py" line="147"/>
+        <location filename="../../kf5g_desktop/gui/main_files.py" line="159"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_files.py" line="148"/>
+        <location filename="../../kf5g_desktop/gui/main_files.py" line="160"/>
         <source>界面语言将在下次启动程序时生效。</source>
         <translation>The interface language changes the next time the program starts.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_files.py" line="158"/>
+        <location filename="../../kf5g_desktop/gui/main_files.py" line="170"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_files.py" line="159"/>
+        <location filename="../../kf5g_desktop/gui/main_files.py" line="171"/>
         <source>开封市5G网络建设填报系统 {0}
 
 记录基站建设、免费开放场所和杆塔共享，生成周报和报送表。</source>

@@ -191,7 +191,7 @@ def test_entry_and_viewer_logins_have_the_entry_disabled_and_the_server_refuses_
             # the status bar names the server database in plain words and who is logged in
             assert win.status_db.toolTip().startswith(f"数据库：{db}（服务器 ") and f"登录：{person}" in win.status_db.toolTip()
             if person == "周查看":
-                assert store.readonly and win.status_readonly.text() == "只读：您的登录只能查看，不能修改"
+                assert store.readonly and win.status_readonly.text() == "只读：当前登录“周查看”不能修改服务器上的数据"
             # even with the dialog's own calls (or a SQL client), the server says no
             with pytest.raises(StorageError, match="没有管理用户的权限"):
                 server_admin.set_login_enabled(store, "吴管理", False)

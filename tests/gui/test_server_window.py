@@ -1,0 +1,105 @@
+"""The window on a server database (the throw-away PostgreSQL cluster of tests/pg.py): a 查看
+login sees why it cannot change anything and every change is off; a 填报 login opening 设置 and
+pressing OK without changing the installation gets no refusal (the installation is the 管理员's:
+unchanged values are not written, so the server's guard on the setting table is not met)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from kf5g_desktop.storage.store import Store
+from tests.builders import numbered_station
+from tests.pg import office_database
+
+
+@pytest.fixture
+def office(pg_cluster, tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    name = office_database(pg_cluster, {"孙填报": "填报", "周查看": "查看"})
+    with Store.open(pg_cluster.url(name, "孙填报")) as entry:
+        entry.save_many([numbered_station(i) for i in range(1, 6)])
+    yield lambda person: pg_cluster.url(name, person)
+    pg_cluster.drop_database(name)
+
+
+class Answering:
+    """While open: OK on the settings dialog; every message box noted (``shown``) and closed."""
+
+    def __init__(self) -> None:
+        self.shown: list[str] = []
+        self.timer = QTimer()
+        self.timer.timeout.connect(self._answer)
+
+    def _answer(self) -> None:
+        from kf5g_desktop.gui.setup_dialog import SetupDialog
+
+        for w in QApplication.topLevelWidgets():
+            if isinstance(w, SetupDialog) and w.isVisible():
+                w.accept()
+            elif isinstance(w, QMessageBox) and w.isVisible():
+                self.shown.append(w.text())
+                w.done(0)
+
+    def __enter__(self) -> Answering:
+        self.timer.start(50)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.timer.stop()
+
+
+def _window(qtbot, store):
+    from kf5g_desktop.gui.main_window import MainWindow
+
+    win = MainWindow(store)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def test_a_viewers_window_says_why_it_is_read_only(qtbot, office):
+    store = Store.open(office("周查看"))
+    win = _window(qtbot, store)
+    try:
+        assert store.readonly
+        assert win.status_readonly.isVisible()
+        assert win.status_readonly.text() == "只读：当前登录“周查看”不能修改服务器上的数据"
+        assert not win.act_new.isEnabled() and not win.act_delete.isEnabled()
+        assert "（只读）" in win.windowTitle()
+    finally:
+        win.close()
+        win.deleteLater()
+        store.close()
+
+
+def test_entry_presses_ok_in_settings_without_a_refusal(qtbot, office):
+    store = Store.open(office("孙填报"))
+    win = _window(qtbot, store)
+    try:
+        assert not store.readonly and win.act_settings.isEnabled()
+        with Answering() as answering:
+            win.open_settings()
+        assert answering.shown == []
+        assert store.installation().user_name == "专班"
+    finally:
+        win.close()
+        win.deleteLater()
+        store.close()
+
+
+def test_restore_from_a_backup_on_a_server_says_how_the_admin_does_it(qtbot, office):
+    store = Store.open(office("孙填报"))
+    win = _window(qtbot, store)
+    try:
+        with Answering() as answering:
+            win.restore_from_backup()
+        (said,) = answering.shown
+        assert said.startswith("数据库服务器上的数据不能在本机从备份恢复。恢复由管理员进行")
+        assert "kf5g server-init" in said and "--from" in said
+        assert win.store is store and store.on_server and store.count("station") == 5  # still the server
+    finally:
+        win.close()
+        win.deleteLater()
+        store.close()
