@@ -85,6 +85,11 @@ def init_database(
                 ) from exc
             raise
         loaded = server_copy.load_file(engine, source) if source is not None else None
+        if loaded is not None:
+            # The planner's statistics for the tables just filled (autovacuum would gather them only
+            # later): without them the first lists of a large copy are planned blind.
+            with engine.begin() as conn:
+                conn.exec_driver_sql("ANALYZE")
     finally:
         engine.dispose()
     with Store.open(url) as store:
