@@ -165,11 +165,35 @@ class RecordForm(QDialog):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(body)
         main.insertWidget(0, scroll, 1)
-        want = body.sizeHint() + QSize(40, 40 + 2 * self.ui.b_save.sizeHint().height())
         screen = self.screen()
+        if screen is not None:
+            self._fold_columns(inner, screen.availableGeometry().width() - 56)
+        want = body.sizeHint() + QSize(40, 40 + 2 * self.ui.b_save.sizeHint().height())
         if screen is not None:
             want = want.boundedTo(screen.availableGeometry().size() - QSize(16, 48))
         self.resize(want)
+
+    def _fold_columns(self, inner: QVBoxLayout, width: int) -> None:
+        """On a screen too narrow for the form's columns side by side (the English form at 1024 px), move the
+        last column's groups under the one before it, so the fields scroll only up and down."""
+        columns = getattr(self.ui, "columns", None)
+        if columns is None:
+            return
+        while columns.count() >= 3 and inner.sizeHint().width() > width:
+            last = columns.takeAt(columns.count() - 1).layout()
+            before = columns.itemAt(columns.count() - 1).layout()
+            if last is None or before is None:
+                return
+            at = before.count() - 1 if before.itemAt(before.count() - 1).spacerItem() else before.count()
+            while last.count():
+                item = last.takeAt(0)
+                if item.widget() is not None:
+                    before.insertWidget(at, item.widget())
+                    at += 1
+            last.setParent(None)
+            last.deleteLater()
+            inner.invalidate()
+
     def widget(self, name: str) -> QWidget | None:
         return getattr(self.ui, f"f_{name}", None)
 

@@ -287,3 +287,27 @@ def test_the_english_city_window_fits_a_1024_pixel_screen(qtbot, english, tmp_pa
         assert win.minimumSizeHint().width() <= 1024, win.minimumSizeHint()
     finally:
         city.close()
+
+
+def test_the_english_station_form_scrolls_only_up_and_down_on_a_small_screen(qtbot, english, sample_store):
+    """Three columns of English labels are wider than a 1024-pixel screen: the last column's groups go
+    under the one before it, every field still in the form, and nothing needs a sideways scroll bar."""
+    from PySide6.QtWidgets import QScrollArea
+
+    from kf5g_desktop.domain.schema import STATION
+    from kf5g_desktop.gui.record_form import RecordForm
+
+    form = RecordForm(sample_store, STATION)
+    qtbot.addWidget(form)
+    form.show()
+    qtbot.waitExposed(form)
+    screen = form.screen().availableGeometry().width()
+    assert screen < 1100  # the offscreen test screen: a small one
+    scroll = form.findChild(QScrollArea, "fields")
+    body = scroll.widget()
+    assert form.ui.columns.count() == 2
+    assert body.sizeHint().width() <= 1024 - 56
+    for name in ("status", "on_air", "power_supply", "subsidy_state", "venue_id", "name"):
+        w = form.widget(name)
+        assert w is not None and body.isAncestorOf(w), name
+    form.close()
