@@ -134,24 +134,33 @@ def connect_server(win: Any) -> None:
 
 
 def open_settings(win: Any) -> None:
+    from .server_users import is_admin
     from .setup_dialog import SetupDialog
 
-    dlg = SetupDialog(win.store.units(), win.store.installation(), first_run=False, parent=win)
+    locked = ""
+    if win.store.readonly:
+        locked = QCoreApplication.translate("MainWindow", "数据库只读：单位和填报人信息不能修改，只能更改本机的界面语言。")
+    elif win.store.on_server and not is_admin(win):
+        locked = QCoreApplication.translate(
+            "MainWindow", "单位和填报人信息由服务器的管理员设置；本机只能更改界面语言。"
+        )
+    dlg = SetupDialog(win.store.units(), win.store.installation(), first_run=False, locked=locked, parent=win)
     if dlg.exec() != QDialog.DialogCode.Accepted:
         return
     c = dlg.choice()
     old_lang = str(QSettings().value("language", "zh_CN"))
     QSettings().setValue("language", c.language)
-    try:
-        win.store.setup_installation(
-            kind=c.kind,
-            unit_code=c.unit_code,
-            user_name=c.user_name,
-            user_phone=c.user_phone,
-            reviewer=c.reviewer,
-        )
-    except Kf5gError as exc:
-        win._error(exc)
+    if not locked:
+        try:
+            win.store.setup_installation(
+                kind=c.kind,
+                unit_code=c.unit_code,
+                user_name=c.user_name,
+                user_phone=c.user_phone,
+                reviewer=c.reviewer,
+            )
+        except Kf5gError as exc:
+            win._error(exc)
     win._sync_city_pages()
     if c.language != old_lang:
         QMessageBox.information(

@@ -326,14 +326,12 @@ class UsersDialog(QDialog):
 # ``win`` is the MainWindow (typed Any: importing main_window here would be a cycle).
 
 
-def update_action(win: Any) -> None:
-    """文件 → 用户管理…: hidden on a SQLite file; on a server enabled for a 管理员 only (the group is
-    asked of the server once per opened database)."""
-    act = win.act_users
+def is_admin(win: Any) -> bool:
+    """Whether the window's login is in the server's admin group; asked of the server once per opened
+    database, and False on a SQLite file, which has no logins."""
     store = win.store
     if store is None or not store.on_server:
-        act.setVisible(False)
-        return
+        return False
     cached = getattr(win, "_users_group", None)
     if cached is None or cached[0] is not store:
         from kf5g_desktop.storage.server_admin import login_group
@@ -343,7 +341,17 @@ def update_action(win: Any) -> None:
         except Kf5gError:
             group = ""
         win._users_group = cached = (store, group)
-    admin = cached[1] == ADMIN
+    return bool(cached[1] == ADMIN)
+
+
+def update_action(win: Any) -> None:
+    """The users action of the file menu: hidden on a SQLite file; on a server enabled for an admin only."""
+    act = win.act_users
+    store = win.store
+    if store is None or not store.on_server:
+        act.setVisible(False)
+        return
+    admin = is_admin(win)
     act.setVisible(True)
     act.setEnabled(admin)
     tip = (

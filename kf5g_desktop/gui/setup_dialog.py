@@ -46,8 +46,12 @@ class SetupDialog(QDialog):
         current: Installation | None = None,
         *,
         first_run: bool,
+        locked: str = "",
         parent: QWidget | None = None,
     ) -> None:
+        """``locked`` says why this login may not change the installation's settings (a server's
+        填报/查看 login, a read-only file): they are shown greyed with that reason; the language stays
+        this PC's own choice."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("首次使用设置") if first_run else self.tr("设置"))
         lay = QVBoxLayout(self)
@@ -106,6 +110,14 @@ class SetupDialog(QDialog):
         else:
             self.unit_radio.setChecked(True)
         self.unit.setEnabled(self.unit_radio.isChecked())
+        self.locked = locked
+        if locked:
+            for w in (self.unit_radio, self.city_radio, self.unit, self.user, self.phone, self.reviewer):
+                w.setEnabled(False)
+            note = QLabel(locked, self)
+            note.setObjectName("locked")
+            note.setWordWrap(True)
+            lay.insertWidget(lay.indexOf(self.demo), note)
         box = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -133,11 +145,11 @@ class SetupDialog(QDialog):
 
     def accept(self) -> None:
         c = self.choice()
-        if not c.user_name:
+        if not c.user_name and not self.locked:
             QMessageBox.warning(self, self.windowTitle(), self.tr("请填写“填报人”姓名。"))
             self.user.setFocus()
             return
-        if c.user_phone and not PHONE_RE.match(c.user_phone):
+        if c.user_phone and not self.locked and not PHONE_RE.match(c.user_phone):
             QMessageBox.warning(
                 self, self.windowTitle(), self.tr("“联系电话”只能包含数字和连字符，请重新填写。")
             )

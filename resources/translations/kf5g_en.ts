@@ -1818,22 +1818,32 @@ You can restore it from the recycle bin or with Undo (Ctrl+Z).</translation>
         <translation>Connected to the database server {0}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_files.py" line="159"/>
+        <location filename="../../kf5g_desktop/gui/main_files.py" line="142"/>
+        <source>数据库只读：单位和填报人信息不能修改，只能更改本机的界面语言。</source>
+        <translation>The database is read-only: the unit and preparer details cannot be changed; only this PC&apos;s interface language can.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_files.py" line="144"/>
+        <source>单位和填报人信息由服务器的管理员设置；本机只能更改界面语言。</source>
+        <translation>The unit and preparer details are set by the server&apos;s administrator; on this PC only the interface language can be changed.</translation>
+    </message>
+    <message>
+        <location filename="../../kf5g_desktop/gui/main_files.py" line="168"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_files.py" line="160"/>
+        <location filename="../../kf5g_desktop/gui/main_files.py" line="169"/>
         <source>界面语言将在下次启动程序时生效。</source>
         <translation>The interface language changes the next time the program starts.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_files.py" line="170"/>
+        <location filename="../../kf5g_desktop/gui/main_files.py" line="179"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/main_files.py" line="171"/>
+        <location filename="../../kf5g_desktop/gui/main_files.py" line="180"/>
         <source>开封市5G网络建设填报系统 {0}
 
 记录基站建设、免费开放场所和杆塔共享，生成周报和报送表。</source>
@@ -1842,22 +1852,22 @@ You can restore it from the recycle bin or with Undo (Ctrl+Z).</translation>
 Records station builds, free-access venues and pole sharing; prints the weekly report and exports the weekly return.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/server_users.py" line="350"/>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="358"/>
         <source>添加用户、更改用户的组、停用登录</source>
         <translation>Add users, change a user&apos;s group, disable logins</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/server_users.py" line="352"/>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="360"/>
         <source>只有管理员组的登录可以管理用户</source>
         <translation>Only a login in the Administrator group can manage users</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/server_users.py" line="362"/>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="370"/>
         <source>用户管理</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/server_users.py" line="363"/>
+        <location filename="../../kf5g_desktop/gui/server_users.py" line="371"/>
         <source>用户和权限只在数据库服务器上有：请先从“文件 → 连接数据库服务器”连接服务器。</source>
         <translation>Users and permissions exist only on a database server: please connect to one first with &quot;File → Connect to a database server&quot;.</translation>
     </message>
@@ -2175,67 +2185,67 @@ Records station builds, free-access venues and pole sharing; prints the weekly r
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="193"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="217"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="193"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="217"/>
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="241"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="265"/>
         <source>坐标系</source>
         <translation>Coordinate system</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="351"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="375"/>
         <source>新建</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="351"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="375"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="351"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="375"/>
         <source>查看</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="352"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="376"/>
         <source>（只读）</source>
         <translation> (read-only)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="354"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="378"/>
         <source>（{0}时的登记情况，只读）</source>
         <translation> (as it stood at {0}, read-only)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="429"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="453"/>
         <source>“{0}”不是有效日期，请按 2021-02-01 的格式填写。</source>
         <translation>“{0}” is not a valid date; please write it like 2021-02-01.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="437"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="461"/>
         <source>“{0}”应是数字，请重新填写。</source>
         <translation>“{0}” must be a number; please correct it.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="514"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="538"/>
         <source>没有修改，无需保存。</source>
         <translation>Nothing changed, nothing to save.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="528"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="552"/>
         <source>请确认</source>
         <translation>Please confirm</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="527"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="551"/>
         <source>这条记录有以下提醒：
 {0}
 
@@ -2246,33 +2256,33 @@ Records station builds, free-access venues and pole sharing; prints the weekly r
 Save it anyway?</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="482"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="506"/>
         <source>错误：{message}</source>
         <translation>Error: {message}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="482"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="506"/>
         <source>提醒：{message}</source>
         <translation>Warning: {message}</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="543"/>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="560"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="567"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="584"/>
         <source>保存失败</source>
         <translation>Save failed</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="596"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="620"/>
         <source>已载入对方保存后的记录，并填入了您改过的项。请核对后再保存。</source>
         <translation>The record as the other person saved it is loaded, with the fields you changed filled in again. Check them, then save.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="620"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="644"/>
         <source>放弃修改</source>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/record_form.py" line="621"/>
+        <location filename="../../kf5g_desktop/gui/record_form.py" line="645"/>
         <source>表单中有未保存的修改，确定放弃吗？</source>
         <translation>The form has unsaved changes. Discard them?</translation>
     </message>
@@ -2849,92 +2859,92 @@ Save it anyway?</translation>
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../kf5g_desktop/gui/setup_dialog.py" line="52"/>
+        <location filename="../../kf5g_desktop/gui/setup_dialog.py" line="56"/>
         <source>首次使用设置</source>
         <translation>First-run setup</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/setup_dialog.py" line="52"/>
+        <location filename="../../kf5g_desktop/gui/setup_dialog.py" line="56"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/setup_dialog.py" line="57"/>
+        <location filename="../../kf5g_desktop/gui/setup_dialog.py" line="61"/>
         <source>欢迎使用开封市5G网络建设填报系统。请先说明本机为哪个单位填报，以及填报人信息；以后可在“文件 → 设置”中修改。</source>
         <translation>Welcome to the Kaifeng 5G Build-out Register. Say which unit this computer reports for and who fills in the data; you can change this later under File → Settings.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/setup_dialog.py" line="66"/>
+        <location filename="../../kf5g_desktop/gui/setup_dialog.py" line="70"/>
         <source>区县（填报单位）</source>
         <translation>County/district (reporting unit)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/setup_dialog.py" line="67"/>
+        <location filename="../../kf5g_desktop/gui/setup_dialog.py" line="71"/>
         <source>市级（汇总）</source>
         <translation>City (consolidation)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/setup_dialog.py" line="74"/>
+        <location filename="../../kf5g_desktop/gui/setup_dialog.py" line="78"/>
         <source>本机用于</source>
         <translation>This computer is for</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/setup_dialog.py" line="78"/>
+        <location filename="../../kf5g_desktop/gui/setup_dialog.py" line="82"/>
         <source>区县</source>
         <translation>County/district</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/setup_dialog.py" line="80"/>
+        <location filename="../../kf5g_desktop/gui/setup_dialog.py" line="84"/>
         <source>填报人姓名</source>
         <translation>Name of the person reporting</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/setup_dialog.py" line="81"/>
+        <location filename="../../kf5g_desktop/gui/setup_dialog.py" line="85"/>
         <source>填报人</source>
         <translation>Reported by</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/setup_dialog.py" line="83"/>
+        <location filename="../../kf5g_desktop/gui/setup_dialog.py" line="87"/>
         <source>如 0371-12345678 或 13800000000</source>
         <translation>e.g. 0371-12345678 or 13800000000</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/setup_dialog.py" line="84"/>
+        <location filename="../../kf5g_desktop/gui/setup_dialog.py" line="88"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/setup_dialog.py" line="86"/>
+        <location filename="../../kf5g_desktop/gui/setup_dialog.py" line="90"/>
         <source>审核人</source>
         <translation>Reviewer</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/setup_dialog.py" line="92"/>
+        <location filename="../../kf5g_desktop/gui/setup_dialog.py" line="96"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/setup_dialog.py" line="93"/>
+        <location filename="../../kf5g_desktop/gui/setup_dialog.py" line="97"/>
         <source>先打开演示数据看看（自动生成的示例记录，不是真实数据）</source>
         <translation>Open demo data first (generated example records, not real data)</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/setup_dialog.py" line="112"/>
+        <location filename="../../kf5g_desktop/gui/setup_dialog.py" line="124"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/setup_dialog.py" line="113"/>
+        <location filename="../../kf5g_desktop/gui/setup_dialog.py" line="125"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/setup_dialog.py" line="137"/>
+        <location filename="../../kf5g_desktop/gui/setup_dialog.py" line="149"/>
         <source>请填写“填报人”姓名。</source>
         <translation>Please enter the name of the person reporting.</translation>
     </message>
     <message>
-        <location filename="../../kf5g_desktop/gui/setup_dialog.py" line="142"/>
+        <location filename="../../kf5g_desktop/gui/setup_dialog.py" line="154"/>
         <source>“联系电话”只能包含数字和连字符，请重新填写。</source>
         <translation>The phone number may contain digits and hyphens only; please correct it.</translation>
     </message>

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from kf5g_desktop.storage.store import Store
 from tests.builders import numbered_station
@@ -29,6 +29,7 @@ class Answering:
 
     def __init__(self) -> None:
         self.shown: list[str] = []
+        self.settings: list[tuple[bool, str]] = []  # per settings dialog: its 填报人 field enabled, its note
         self.timer = QTimer()
         self.timer.timeout.connect(self._answer)
 
@@ -37,6 +38,8 @@ class Answering:
 
         for w in QApplication.topLevelWidgets():
             if isinstance(w, SetupDialog) and w.isVisible():
+                note = w.findChild(QLabel, "locked")
+                self.settings.append((w.user.isEnabled(), note.text() if note is not None else ""))
                 w.accept()
             elif isinstance(w, QMessageBox) and w.isVisible():
                 self.shown.append(w.text())
@@ -82,6 +85,8 @@ def test_entry_presses_ok_in_settings_without_a_refusal(qtbot, office):
         with Answering() as answering:
             win.open_settings()
         assert answering.shown == []
+        # The installation is the 管理员's: shown greyed, with why; the language stays this PC's choice.
+        assert answering.settings == [(False, "单位和填报人信息由服务器的管理员设置；本机只能更改界面语言。")]
         assert store.installation().user_name == "专班"
     finally:
         win.close()
