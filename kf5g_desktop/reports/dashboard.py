@@ -5,19 +5,45 @@ No Qt: ``gui/dashboard.py`` computes it in a background job and only lays it out
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
 from kf5g_desktop.domain.periods import IsoWeek
+from kf5g_desktop.domain.targets import DEFAULT_COUNTING_RULE
 from kf5g_desktop.domain.units import scope_of
 from kf5g_desktop.reports.figures import WeekFigures, WeeklySeries, week_figures, weekly_series
+from kf5g_desktop.reports.weekly import initial_week
 
 
 @dataclass(slots=True)
 class DashboardData:
     figures: WeekFigures
     series: WeeklySeries
+
+
+class FirstFigures:
+    """The home page's opening figures, computed on a thread of their own from the moment the
+    database is open (start-up), while the window builds the page: :func:`compute` for the
+    opening choice (the week of :func:`initial_week`, the installation's scope, the default
+    counting rule). The page takes them (:meth:`take`) only for exactly that choice on the same
+    store, once; anything else it computes as always."""
+
+    def __init__(self, store: Any) -> None:
+        inst = store.installation()
+        unit = None if inst.is_city or not inst.configured else scope_of(inst.unit_code)
+        self.store = store
+        self.key = (initial_week(store), unit, DEFAULT_COUNTING_RULE)
+        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kf5g-first-figures")
+        self._future: Future[DashboardData] | None = pool.submit(compute, store, *self.key)
+        pool.shutdown(wait=False)
+
+    def take(self, store: Any, week: IsoWeek, unit_code: str | None, rule: str) -> Future[DashboardData] | None:
+        """The figures being computed, if they are those of this choice on this store (once)."""
+        future, self._future = self._future, None
+        if future is None or store is not self.store or (week, scope_of(unit_code), rule) != self.key:
+            return None
+        return future
 
 
 def compute(store: Any, week: IsoWeek, unit_code: str | None, rule: str) -> DashboardData:
