@@ -4,6 +4,7 @@ the 报表 menu, the background integrity check's outcome, the daily backup), ba
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from collections.abc import Callable
@@ -420,7 +421,9 @@ def run_gui(db: Path | str | None, *, demo: bool = False) -> int:
             if prepared is None:
                 give_up(1)
                 return
-            win.attach_store(prepared, later_pages=True)  # the home page first; the others in later()
+            # the home page first (its figures perhaps already being computed); the others in later()
+            first = state.pop("first", None) if prepared is store else None
+            win.attach_store(prepared, later_pages=True, first_figures=first)
         except CorruptDatabaseError as exc:
             # The damage was read before the background check found it: as if found at opening.
             store.close()
@@ -468,7 +471,21 @@ def run_gui(db: Path | str | None, *, demo: bool = False) -> int:
             # have both cores and the disk meanwhile; writes wait for it all the same
             store = Store.open(path, check="background-later" if big else "quick")
         state["opened"] = store  # closed after the loop if the window went away meanwhile
+        state["first"] = first_figures(store)
         return store
+
+    def first_figures(store: Store) -> Any:
+        """The home page's opening figures, begun now, while the window builds the page: for a
+        configured installation that start-up will not change (no first-run setup, no demo)."""
+        from kf5g_desktop.reports.dashboard import FirstFigures
+
+        try:
+            if demo or not store.installation().configured:
+                return None
+            return FirstFigures(store)
+        except Exception:  # (the page computes them itself and says what went wrong)
+            logging.getLogger("kf5g").exception("the opening figures could not be begun")
+            return None
 
     def failed(exc: BaseException) -> None:
         if state["server"] is not None:  # the server could not be reached: said so, then this PC's file

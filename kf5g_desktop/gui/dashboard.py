@@ -44,7 +44,7 @@ from kf5g_desktop.domain import codes
 from kf5g_desktop.domain.periods import IsoWeek, weeks_between
 from kf5g_desktop.domain.targets import COUNTING_RULES, DEFAULT_COUNTING_RULE, INDIRECT_POWER_MAX_SHARE
 from kf5g_desktop.domain.units import CITY_CODE, scope_code, scope_of
-from kf5g_desktop.reports.dashboard import DashboardData, compute
+from kf5g_desktop.reports.dashboard import DashboardData, FirstFigures, compute
 from kf5g_desktop.reports.figures import SERIES_START, UnitLine, WeekFigures, WeeklySeries
 from kf5g_desktop.reports.weekly import initial_week
 
@@ -278,9 +278,12 @@ class DashboardPage(QWidget):
     refreshed = Signal()  # ... and the charts are drawn too
     refreshFailed = Signal(str)
 
-    def __init__(self, store: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Any, parent: QWidget | None = None, *, first: FirstFigures | None = None) -> None:
+        """``first``: the opening figures already being computed (the start-up); taken by the first
+        :meth:`refresh` if they are for its choice."""
         super().__init__(parent)
         self.store = store
+        self._first = first
         self.data: DashboardData | None = None
         self._serial = 0
         inst = store.installation()
@@ -488,10 +491,12 @@ class DashboardPage(QWidget):
         store, week, unit, rule = self.store, self.week(), self.unit_code(), self.counting_rule()
         self.status.setText(self.tr("正在计算……"))
         self.basis_note.setText(week_basis_note(store, week, unit))
+        first, self._first = self._first, None
+        pending = first.take(store, week, unit, rule) if first is not None else None
         run_job(
             self,
             "dashboard figures",  # only in the log: this job shows no dialog
-            lambda _progress: compute(store, week, unit, rule),
+            (lambda _progress: pending.result()) if pending else (lambda _progress: compute(store, week, unit, rule)),
             on_success=lambda data: self._on_finished(serial, data),
             on_error=lambda exc: self._on_failed(serial, exc),
             dialog=False,

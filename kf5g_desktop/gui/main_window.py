@@ -43,6 +43,7 @@ from .main_menus import (
 from .widgets import confirm as ask
 
 if TYPE_CHECKING:  # the pages (and SQLAlchemy behind the Store) load when a database is attached
+    from kf5g_desktop.reports.dashboard import FirstFigures
     from kf5g_desktop.storage.store import Store
 
     from .pages import HistoryDialog
@@ -93,12 +94,20 @@ class MainWindow(QMainWindow):
     def attached(self) -> bool:
         return self.store is not None
 
-    def attach_store(self, store: Store, *, home: QWidget | None = None, later_pages: bool = False) -> None:
+    def attach_store(
+        self,
+        store: Store,
+        *,
+        home: QWidget | None = None,
+        later_pages: bool = False,
+        first_figures: FirstFigures | None = None,
+    ) -> None:
         """Build the pages on ``store`` and show the home page (the dashboard unless ``home`` is given).
         ``later_pages``: only the home page now, the others by :meth:`build_pages` (the start-up,
-        once the home page's figures are painted) or when one is first shown."""
+        once the home page's figures are painted) or when one is first shown. ``first_figures``:
+        the dashboard's opening figures, already being computed (the start-up)."""
         self.store = store
-        self._build_pages(home, later=later_pages)
+        self._build_pages(home, later=later_pages, first=first_figures)
         self._sync_city_pages()
         self._set_actions_enabled(True)
         self.apply_readonly()
@@ -191,12 +200,12 @@ class MainWindow(QMainWindow):
             lambda row: self.show_page(self.page_order[row]) if 0 <= row < len(self.page_order) else None
         )
 
-    def _build_pages(self, home: QWidget | None, *, later: bool = False) -> None:
+    def _build_pages(self, home: QWidget | None, *, later: bool = False, first: FirstFigures | None = None) -> None:
         from .dashboard import DashboardPage
 
         for key in PAGE_ORDER:
             if key == HOME:
-                page: QWidget = home if home is not None else DashboardPage(self.store, self)
+                page: QWidget = home if home is not None else DashboardPage(self.store, self, first=first)
                 self._connect_home(page)
                 self._watch_selection(page)
             elif key == MAP or later:  # a placeholder: the map (pyqtgraph, numpy) when first shown

@@ -140,6 +140,8 @@ def week_rows(
     waiting_days: int,
     lists: bool,
     moment: Moment = None,
+    by_day: bool = False,
+    part: str = "all",
 ) -> WeekRows:
     """The rows behind one week's figures for a unit (``unit_code``) or the city (None), from the
     registers as they stood at ``moment`` (None: now).
@@ -148,7 +150,14 @@ def week_rows(
     air by day (``WeekRows.by_day``, as :func:`on_air_by_day`: the report's series) and which
     stations the lists hold; their rows are then read by id. The approvals waiting are picked
     from the approvals first. At 100,000 stations as at each unit's moment (the city's week)
-    every pass over the station versions costs about as much as the whole report should."""
+    every pass over the station versions costs about as much as the whole report should.
+    ``by_day`` (without ``lists``): the same pass also gives ``WeekRows.by_day`` (the dashboard's
+    series: one pass over the station versions instead of two). ``part`` (without ``lists``):
+    "groups" reads only that pass (``groups``, ``by_day``, ``late_count``), "counts" only the rest
+    (the sites' counts, ``waiting_count``, ``returned``), so that the two can be read at the same
+    time on two connections; "all" both."""
+    if part not in ("all", "groups", "counts") or (lists and part != "all"):
+        raise ValueError(f"week_rows: part {part!r} (lists={lists})")
     st, vt, pt = _sources(moment)
     S, V, P = st.c, vt.c, pt.c
     end = week.end
@@ -186,16 +195,18 @@ def week_rows(
         keys += [S.on_air, case((and_(counted, or_(change_cond, overdue)), S.id), else_=None).label("listed")]
         # by the label: PostgreSQL would not see the CASE's parameters repeated as the same CASE
         group_by += [_noindex(S.on_air), literal_column("listed")]
-    rows = s.execute(select(*keys, *sums).where(*live_unit).group_by(*group_by)).all()
-    groups, by_day, listed = _roll_up(rows, len(keys), end)
-    out = WeekRows(
-        groups=groups,
-        venue_counts=_site_counts(s, V, V.opened_on, unit_code, week),
-        pole_counts=_site_counts(s, P, P.shared_on, unit_code, week),
-        late_count=0,
-        waiting_count=0,
-        by_day=by_day if lists else None,
-    )
+    elif by_day:  # by day too
+        keys.append(S.on_air)
+        group_by.append(_noindex(S.on_air))
+    out = WeekRows(groups=[], venue_counts={}, pole_counts={}, late_count=0, waiting_count=0)
+    listed: list[int] = []
+    if part != "counts":
+        rows = s.execute(select(*keys, *sums).where(*live_unit).group_by(*group_by)).all()
+        out.groups, days, listed = _roll_up(rows, len(keys), end)
+        out.by_day = days if lists or by_day else None
+    if part != "groups":
+        out.venue_counts = _site_counts(s, V, V.opened_on, unit_code, week)
+        out.pole_counts = _site_counts(s, P, P.shared_on, unit_code, week)
     scope = _station_scope(S, unit_code, rule, end)
     wait_from, A = history.approvals_of(st, moment)
     # the few stations with an approval waiting, from a scan of the approvals (then each such
@@ -240,11 +251,12 @@ def week_rows(
         out.late_count = sum(1 for r in out.late if r["status"] != "suspended")
         out.waiting_count = len(out.waiting)
     else:
-        out.late_count = sum(r[-1] for r in groups)
-        out.waiting_count = int(
-            s.scalar(select(func.count()).select_from(wait_from).where(*scope, wait_cond)) or 0
-        )
-    if unit_code is None:
+        out.late_count = sum(r[-1] for r in out.groups)
+        if part != "groups":
+            out.waiting_count = int(
+                s.scalar(select(func.count()).select_from(wait_from).where(*scope, wait_cond)) or 0
+            )
+    if unit_code is None and part != "groups":
         out.returned = set(
             s.scalars(
                 select(SubmissionRow.unit_code)
@@ -269,7 +281,7 @@ def _roll_up(
 ) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]], list[int]]:
     """The (unit, operator) groups of ``week_rows``'s pass; with the on-air day and the listed
     station among the keys also the counted stations on air by (day, operator) — (day, operator,
-    SA, 转供电, stations), as :func:`on_air_by_day` — and the listed stations' ids."""
+    SA, 转供电, stations), as :func:`on_air_by_day` — and (the fourth key) the listed stations' ids."""
     groups: dict[tuple[Any, Any], list[int]] = {}
     by_day: dict[tuple[Any, Any], list[int]] = {}
     listed: list[int] = []
@@ -283,7 +295,7 @@ def _roll_up(
                 acc[i] += int(v)
         if n_keys == 2:
             continue
-        if r[3] is not None:
+        if n_keys == 4 and r[3] is not None:
             listed.append(r[3])
         day, on_air = r[2], int(values[0])
         # on air by the week's end and dated: the group's counted 已开通 are the day's (its SA and

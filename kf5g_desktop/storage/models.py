@@ -122,7 +122,6 @@ class VenueRow(Bookkeeping, Base):
             "venue_code",
             unique=True,
             sqlite_where=text("deleted_at IS NULL"),
-            postgresql_where=text("deleted_at IS NULL"),
         ),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -153,7 +152,6 @@ class PoleRow(Bookkeeping, Base):
             "pole_code",
             unique=True,
             sqlite_where=text("deleted_at IS NULL"),
-            postgresql_where=text("deleted_at IS NULL"),
         ),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -184,7 +182,6 @@ class StationRow(Bookkeeping, Base):
             "station_code",
             unique=True,
             sqlite_where=text("deleted_at IS NULL"),
-            postgresql_where=text("deleted_at IS NULL"),
         ),
         Index("ix_station_unit_status", "unit_code", "status"),
     )
@@ -351,3 +348,17 @@ HISTORY_TABLES: dict[str, Table] = {
     "pole": PoleHistory,
     "approval": ApprovalHistory,
 }
+
+# The registers' unique codes are unique among the live records only: partial indexes, WHERE
+# deleted_at IS NULL. On SQLite that is ``sqlite_where`` above; PostgreSQL's option is added by
+# :func:`add_server_options` when a server engine is made, because naming a ``postgresql_*`` option
+# here loads SQLAlchemy's PostgreSQL dialect (with asyncio) into every start of the program.
+LIVE_UNIQUE_INDEXES = ("uq_venue_venue_code_live", "uq_pole_pole_code_live", "uq_station_operator_code_live")
+
+
+def add_server_options() -> None:
+    """PostgreSQL's ``WHERE deleted_at IS NULL`` of the live unique indexes (once; idempotent)."""
+    for table in Base.metadata.tables.values():
+        for index in table.indexes:
+            if index.name in LIVE_UNIQUE_INDEXES and index.dialect_options["postgresql"]["where"] is None:
+                index.dialect_options["postgresql"]["where"] = text("deleted_at IS NULL")

@@ -87,6 +87,9 @@ def make_server_engine(target: str, *, readonly: bool = False) -> Engine:
     """An engine on a PostgreSQL database (pooled, each connection checked before use: a PC on a
     LAN loses its connection now and then). ``readonly``: every transaction READ ONLY."""
     url = server_url(target)
+    from .models import add_server_options
+
+    add_server_options()  # the live unique indexes' WHERE, for a schema made or compared here
     try:
         import psycopg  # noqa: F401
     except ImportError as exc:

@@ -603,11 +603,23 @@ class Store:
         waiting_days: int,
         lists: bool,
         at: Moment = None,
+        by_day: bool = False,
+        part: str = "all",
     ) -> figures_sql.WeekRows:
         """The rows behind one week's report figures (``reports.figures.week_figures``), from the
-        registers as they stood at ``at`` (None: now)."""
+        registers as they stood at ``at`` (None: now); ``by_day``: with the series' stations on air
+        by day from the same pass (as :meth:`on_air_by_day`), as ``lists`` gives them too;
+        ``part``: "groups" or "counts", half of them each (``figures_sql.week_rows``)."""
         return self._read(
-            figures_sql.week_rows, week, unit_code, rule, waiting_days=waiting_days, lists=lists, moment=at
+            figures_sql.week_rows,
+            week,
+            unit_code,
+            rule,
+            waiting_days=waiting_days,
+            lists=lists,
+            moment=at,
+            by_day=by_day,
+            part=part,
         )
 
     def on_air_by_day(

@@ -153,3 +153,33 @@ def test_a_failed_refresh_is_shown_on_the_page_and_logged(qtbot, tmp_path, caplo
         ]
     finally:
         store.close()
+
+
+@pytest.mark.parametrize("which", ["city", "unit demo"])
+def test_the_opening_figures_begun_at_start_up_are_taken_once(qtbot, fixed, demo_db, which):
+    """The start-up begins the opening figures as soon as the database is open
+    (``FirstFigures``); the page takes them for its first refresh, exactly once, only for its
+    opening choice on the same store, and shows what it would have computed itself."""
+    from kf5g_desktop.reports.dashboard import FirstFigures, compute
+    from kf5g_desktop.storage.store import Store
+
+    store = fixed if which == "city" else Store.open(demo_db[0], readonly=True)
+    try:
+        first = FirstFigures(store)
+        page = DashboardPage(store, first=first)
+        qtbot.addWidget(page)
+        assert (page.week(), page.unit_code(), page.counting_rule()) == first.key
+        with qtbot.waitSignal(page.figuresShown, timeout=10000):
+            page.refresh()
+        assert first.take(store, *first.key) is None  # taken by the page
+        assert page.data == compute(store, *first.key)
+        assert page.card_on_air.value.text() == f"{page.data.figures.total.on_air:,}"
+        week, unit, rule = first.key
+        assert FirstFigures(store).take(store, week.next(), unit, rule) is None  # another week
+        assert FirstFigures(store).take(object(), week, unit, rule) is None  # another store
+        other = FirstFigures(store)
+        assert other.take(store, week, unit, rule) is not None
+        assert other.take(store, week, unit, rule) is None  # once
+    finally:
+        if store is not fixed:
+            store.close()
