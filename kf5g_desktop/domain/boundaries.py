@@ -31,6 +31,7 @@ _M_PER_DEG = 111_195.0  # metres per degree of latitude on the mean sphere
 _BANDS = 128
 _CELLS = 128  # the raster of a polygon's box that random_point asks first (_CELLS × _CELLS cells)
 _NEAR = 2
+_RASTER_AFTER = 2000  # random_point asks the polygon alone for its first points of a boundary
 
 Point = tuple[float, float]
 Ring = tuple[Point, ...]
@@ -71,7 +72,7 @@ class Boundary:
     lat_max: float
     _edges: tuple[tuple[Point, Point], ...] = field(repr=False)
     _bands: tuple[tuple[int, ...], ...] = field(repr=False)
-    _raster: dict[Any, bytearray] = field(default_factory=dict, repr=False, compare=False)  # on first use
+    _raster: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)  # made when needed
 
     @classmethod
     def from_rings(cls, code: str, name: str, rings: Sequence[Sequence[Point]]) -> Boundary:
@@ -157,8 +158,15 @@ class Boundary:
         ring += [(dlon * c * 0.7071, dlat * d * 0.7071) for c in (1, -1) for d in (1, -1)]
         if margin_m <= 0:
             ring = []
-        inside = self._quick_contains()
-        deep = self._deep(dlon, dlat) if ring else None
+        # the raster pays for itself after a few thousand points (a big demo draws 100,000s)
+        uses = self._raster.get("uses", 0)
+        if uses < _RASTER_AFTER:
+            self._raster["uses"] = uses + 1
+            inside: Callable[[float, float], bool] = self.contains
+            deep = None
+        else:
+            inside = self._quick_contains()
+            deep = self._deep(dlon, dlat) if ring else None
         n, top = _CELLS, _CELLS - 1
         x0, y0 = self.lon_min, self.lat_min
         w, h = self.lon_max - x0, self.lat_max - y0
@@ -229,7 +237,8 @@ class Boundary:
             rows = [runs([cells[j * n + i] == 1 for i in range(n)], k) for j in range(n)]
             cols = [runs([rows[j][i] for j in range(n)], m) for i in range(n)]
             self._raster[key] = bytearray(cols[i][j] for j in range(n) for i in range(n))
-        return self._raster[key]
+        deep: bytearray = self._raster[key]
+        return deep
 
     def _cells(self) -> bytearray:
         """Row by row from the south, west to east: 0 outside, 1 inside, ``_NEAR`` an edge near."""
