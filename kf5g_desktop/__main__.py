@@ -6,6 +6,10 @@ import sys
 
 
 def main() -> None:
+    if getattr(sys, "frozen", False):  # a PyInstaller build: a child process of ours starts here
+        import multiprocessing  # (the demo's writing process, storage/demo_writer.py)
+
+        multiprocessing.freeze_support()
     from kf5g_desktop import logfile
     from kf5g_desktop.cli import run
 

@@ -13,10 +13,12 @@ import itertools
 import json
 import math
 import random
-from collections.abc import Mapping, Sequence
+from bisect import bisect_right
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from .coords import BD09, GCJ02, to_wgs84
 
@@ -27,6 +29,9 @@ CITY_CODE = "410200"
 BORDER_TOLERANCE_M = 200.0
 _M_PER_DEG = 111_195.0  # metres per degree of latitude on the mean sphere
 _BANDS = 128
+_CELLS = 128  # the raster of a polygon's box that random_point asks first (_CELLS × _CELLS cells)
+_NEAR = 2
+_RASTER_AFTER = 2000  # random_point asks the polygon alone for its first points of a boundary
 
 Point = tuple[float, float]
 Ring = tuple[Point, ...]
@@ -67,6 +72,7 @@ class Boundary:
     lat_max: float
     _edges: tuple[tuple[Point, Point], ...] = field(repr=False)
     _bands: tuple[tuple[int, ...], ...] = field(repr=False)
+    _raster: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)  # made when needed
 
     @classmethod
     def from_rings(cls, code: str, name: str, rings: Sequence[Sequence[Point]]) -> Boundary:
@@ -147,18 +153,125 @@ class Boundary:
         own = random.Random(f"{rng.random()!r}/{rng.random()!r}")
         dlat = margin_m / _M_PER_DEG
         dlon = dlat / math.cos(math.radians((self.lat_min + self.lat_max) / 2))
-        # The margin is checked at eight points around the point (cheap: point-in-polygon uses the
-        # banded edge index), not by the distance to every edge.
+        # The margin is checked at eight points around the point, not by the distance to every edge.
         ring = [(dlon * c, dlat * d) for c, d in ((1, 0), (-1, 0), (0, 1), (0, -1))]
         ring += [(dlon * c * 0.7071, dlat * d * 0.7071) for c in (1, -1) for d in (1, -1)]
+        if margin_m <= 0:
+            ring = []
+        # the raster pays for itself after a few thousand points (a big demo draws 100,000s)
+        uses = self._raster.get("uses", 0)
+        if uses < _RASTER_AFTER:
+            self._raster["uses"] = uses + 1
+            inside: Callable[[float, float], bool] = self.contains
+            deep = None
+        else:
+            inside = self._quick_contains()
+            deep = self._deep(dlon, dlat) if ring else None
+        n, top = _CELLS, _CELLS - 1
+        x0, y0 = self.lon_min, self.lat_min
+        w, h = self.lon_max - x0, self.lat_max - y0
+        cw, ch = w / n or 1.0, h / n or 1.0
+        draw = own.random
         for _ in range(10_000):
-            lon = round(own.uniform(self.lon_min, self.lon_max), 6)
-            lat = round(own.uniform(self.lat_min, self.lat_max), 6)
-            if self.contains(lon, lat) and (
-                margin_m <= 0 or all(self.contains(lon + x, lat + y) for x, y in ring)
+            lon = round(x0 + w * draw(), 6)  # own.uniform(lon_min, lon_max), as it computes it
+            lat = round(y0 + h * draw(), 6)
+            if (
+                deep is not None
+                and 0 <= lon - x0 <= w
+                and 0 <= lat - y0 <= h
+                and deep[min(int((lat - y0) / ch), top) * n + min(int((lon - x0) / cw), top)] == 1
             ):
-                return lon, lat
+                return lon, lat  # the point and its ring fall in cells wholly inside
+            if inside(lon, lat):
+                for x, y in ring:
+                    if not inside(lon + x, lat + y):
+                        break
+                else:
+                    return lon, lat
         raise ValueError(f"no point found inside {self.code}")
+
+    def _quick_contains(self) -> Callable[[float, float], bool]:
+        """:meth:`contains`, answered from a raster of cells wherever no edge comes near.
+
+        A cell that no edge's bounding box (widened by 10⁻⁶°, far more than any rounding) touches
+        is wholly inside or wholly outside, and :meth:`contains` says the same for every point of
+        it: each edge either lies above or below all its points or crosses their latitude well to
+        one side of all of them. Only points in the other cells ask the polygon (a test compares
+        the two on points near every edge)."""
+        if "cells" not in self._raster:
+            self._raster["cells"] = self._cells()
+        cells = self._raster["cells"]
+        n = _CELLS
+        x0, y0 = self.lon_min, self.lat_min
+        x1, y1 = self.lon_max, self.lat_max
+        cw = (x1 - x0) / n or 1.0
+        ch = (y1 - y0) / n or 1.0
+        contains = self.contains
+        top = n - 1
+
+        def inside(lon: float, lat: float) -> bool:
+            if not (x0 <= lon <= x1 and y0 <= lat <= y1):
+                return False
+            c = cells[min(int((lat - y0) / ch), top) * n + min(int((lon - x0) / cw), top)]
+            return contains(lon, lat) if c == _NEAR else c == 1
+
+        return inside
+
+    def _deep(self, dlon: float, dlat: float) -> bytearray:
+        """1 for the cells from which every point up to ``dlon``, ``dlat`` away (and a little more)
+        falls in a cell wholly inside; 0 for the others."""
+        key = ("deep", dlon, dlat)
+        if key not in self._raster:
+            self._quick_contains()
+            cells, n = self._raster["cells"], _CELLS
+            k = int((dlon + 1e-6) / ((self.lon_max - self.lon_min) / n or 1.0)) + 1
+            m = int((dlat + 1e-6) / ((self.lat_max - self.lat_min) / n or 1.0)) + 1
+
+            def runs(ok: list[bool], r: int) -> list[bool]:  # all of ok[i - r .. i + r], within the list
+                before = list(itertools.accumulate((0, *ok)))
+                return [
+                    r <= i < len(ok) - r and before[i + r + 1] - before[i - r] == 2 * r + 1
+                    for i in range(len(ok))
+                ]
+
+            rows = [runs([cells[j * n + i] == 1 for i in range(n)], k) for j in range(n)]
+            cols = [runs([rows[j][i] for j in range(n)], m) for i in range(n)]
+            self._raster[key] = bytearray(cols[i][j] for j in range(n) for i in range(n))
+        deep: bytearray = self._raster[key]
+        return deep
+
+    def _cells(self) -> bytearray:
+        """Row by row from the south, west to east: 0 outside, 1 inside, ``_NEAR`` an edge near."""
+        n = _CELLS
+        x0, y0 = self.lon_min, self.lat_min
+        cw = (self.lon_max - x0) / n or 1.0
+        ch = (self.lat_max - y0) / n or 1.0
+        cells = bytearray(n * n)
+        pad = 1e-6
+        for (xa, ya), (xb, yb) in self._edges:
+            i0, i1 = (
+                max(int((min(xa, xb) - pad - x0) / cw), 0),
+                min(int((max(xa, xb) + pad - x0) / cw), n - 1),
+            )
+            j0, j1 = (
+                max(int((min(ya, yb) - pad - y0) / ch), 0),
+                min(int((max(ya, yb) + pad - y0) / ch), n - 1),
+            )
+            for j in range(j0, j1 + 1):
+                cells[j * n + i0 : j * n + i1 + 1] = bytes([_NEAR]) * (i1 - i0 + 1)
+        step = (self.lat_max - self.lat_min) / _BANDS or 1.0
+        for j in range(n):
+            lat = y0 + (j + 0.5) * ch
+            band = min(int((lat - self.lat_min) / step), _BANDS - 1)
+            crossings = sorted(
+                (xj - xi) * (lat - yi) / (yj - yi) + xi
+                for (xi, yi), (xj, yj) in (self._edges[k] for k in self._bands[band])
+                if (yi > lat) != (yj > lat)
+            )
+            for i in range(n):
+                if cells[j * n + i] != _NEAR:  # the cell's centre, as contains() counts crossings
+                    cells[j * n + i] = (len(crossings) - bisect_right(crossings, x0 + (i + 0.5) * cw)) & 1
+        return cells
 
 
 def _read(path: Path) -> dict[str, Boundary]:

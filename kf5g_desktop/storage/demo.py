@@ -206,7 +206,15 @@ def _generate(path: Path, unit_code: str | None, stations: int, seed: int, *, bu
         gc.disable()
         try:
             with _bulk_session(path) if bulk else store.session(write=True) as s:
-                summary = _fill(s, random.Random(seed), units, towns, stations, only_unit=unit_code)
+                summary = _fill(
+                    s,
+                    random.Random(seed),
+                    units,
+                    towns,
+                    stations,
+                    only_unit=unit_code,
+                    alone=path if bulk else None,
+                )
                 s.flush()
                 settings = {
                     **kind_settings(UNIT if unit_code else CITY, unit_code),
@@ -302,9 +310,12 @@ def _fill(
     n: int,
     *,
     only_unit: str | None = None,
+    alone: Path | None = None,
 ) -> DemoSummary:
     """Generate the city's demo data (every unit, in one fixed order of random draws) and insert it,
-    or with ``only_unit`` just that unit's rows."""
+    or with ``only_unit`` just that unit's rows. ``alone``: the database's file, when the demo made
+    it and nobody else has it open (its bulk writes then come from a process of their own, and
+    ``s`` is first used once they are committed)."""
     towns_by_unit: dict[str, list[Township]] = {}
     for t in towns:
         towns_by_unit.setdefault(t.unit_code, []).append(t)
@@ -578,12 +589,12 @@ def _fill(
         station_rows.append(row)
     # its own random stream, seeded by the draws so far: the demo's other draws stay as they were
     demo_places.plant_duplicates(station_rows, f"duplicates/{n}/{station_rows[-1]['lon']!r}")
-    if s.scalar(select(func.count()).select_from(StationRow)):
-        raise StorageError("数据库中已有基站，演示数据未写入。")
+    if alone is None and s.scalar(select(func.count()).select_from(StationRow)):
+        raise StorageError("数据库中已有基站，演示数据未写入。")  # a file of its own is new
     # Each record's history is drawn, materialized and written in turn, a chunk at a time: the
     # demo never holds every audit row and version at once.
     hist = demo_history.History(DEMO_USER)
-    writer = demo_history.Writer(s, None if only_unit is None else (lambda u: u == only_unit))
+    writer = demo_history.Writer(s, None if only_unit is None else (lambda u: u == only_unit), alone)
     hrng = random.Random(rng.getrandbits(64))
     apps_by_station: dict[int, list[dict[str, Any]]] = {}
     for a in approval_rows:

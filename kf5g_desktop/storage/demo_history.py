@@ -15,11 +15,13 @@ from __future__ import annotations
 import hashlib
 import json
 import random
+import sqlite3
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
-from contextlib import suppress
+from contextlib import closing, suppress
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Table
@@ -29,9 +31,18 @@ from kf5g_desktop.domain.audit_text import audit_float, audit_text
 from kf5g_desktop.domain.kinds import APPROVAL_ORDER
 from kf5g_desktop.domain.periods import IsoWeek, week_cutoff
 
-from . import rawinsert
+from . import demo_writer, rawinsert
+from .db import BUSY_TIMEOUT_MS
 from .models import HISTORY_TABLES, ApprovalRow, PoleRow, StationRow, SubmissionRow, VenueRow
 
+# The connection of a writing process (:class:`Writer` with ``alone``): as the demo's own session's
+# (make_engine's pragmas, then no journal and no fsync: the caller throws the file away on any error)
+_ALONE_PRAGMAS = (
+    f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}",
+    "PRAGMA journal_mode=OFF",
+    "PRAGMA synchronous=OFF",
+    "PRAGMA foreign_keys=ON",
+)
 END = datetime(2023, 1, 2, 12, 0)  # nothing in the demo is recorded later (2022-W52's cut-off: 18:00)
 FIRST_WEEK = IsoWeek(2020, 30)
 _BOOKKEEPING = frozenset({"id", "created_at", "created_by", "updated_at", "updated_by", "version"})
@@ -488,36 +499,49 @@ class Writer:
     _TABLES = ("audit_log", "station_history", "venue_history", "pole_history", "approval_history")
 
     @staticmethod
-    def _in_order(index: str) -> bool:
-        """An index whose keys come in (nearly) ascending order as the rows are written — by record
-        id, or all NULL (no batch) — costs little to keep up to date and is kept; the others (by
-        time) would be updated at random places and are built at the end."""
-        return index.endswith("_current") or index in ("ix_audit_log_record", "ix_audit_log_batch_id")
+    def _deferred(found: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+        """The indexes (name, SQL) dropped while the rows come in and built at the end. An index whose
+        keys come in (nearly) ascending order as the rows are written — by record id, or all NULL
+        (no batch) — costs little to keep up to date and is kept; the others (by time) would be
+        updated at random places."""
+        kept = ("ix_audit_log_record", "ix_audit_log_batch_id")
+        return [(n, sql) for n, sql in found if not (n.endswith("_current") or n in kept)]
 
-    def __init__(self, s: Session, keep: Callable[[str], bool] | None = None) -> None:
+    # this connection: 256 MB of pages while it writes; stations are written before the venues and
+    # poles they stand at (each register in its own chunks): the references are checked at commit
+    _PRAGMAS = ("PRAGMA cache_size=-262144", "PRAGMA defer_foreign_keys=ON")
+
+    def __init__(
+        self, s: Session, keep: Callable[[str], bool] | None = None, alone: Path | None = None
+    ) -> None:
+        """``alone``: the database's file when nobody else has it open (a new demo's): a child
+        process writes it (:mod:`demo_writer`), and ``s`` is not used before :meth:`finish` returns."""
         from .models import AuditRow
         from .session import AUDIT_COLUMNS
 
         self.s = s
         self.keep = keep
         self.registers: dict[str, list[list[Any]]] = {k: [] for k in (*_COLUMNS, "approval")}
-        conn = s.connection()
-        conn.exec_driver_sql("PRAGMA cache_size=-262144")  # this connection: 256 MB of pages while it writes
-        # stations are written before the venues and poles they stand at (each register in its own
-        # chunks): the references are checked at commit
-        conn.exec_driver_sql("PRAGMA defer_foreign_keys=ON")
         marks = ", ".join("?" * len(self._TABLES))
-        found = conn.exec_driver_sql(
-            f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ({marks})",
-            self._TABLES,
-        ).all()
-        dropped = [(name, sql) for name, sql in found if not self._in_order(name)]
-        self._indexes = [sql for _name, sql in dropped]
-        for name, _sql in dropped:
-            conn.exec_driver_sql(f'DROP INDEX "{name}"')
-        # SQLite inserts on a thread of its own (without Python's lock) while the next records
-        # are drawn; a few chunks at most wait for it
-        self._inserts = rawinsert.BackgroundInserts(s, pending=24)
+        indexes = f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ({marks})"
+        self._process: demo_writer.ProcessWriter | None = None
+        if alone is not None:
+            with closing(sqlite3.connect(alone)) as con:
+                found: list[tuple[str, str]] = con.execute(indexes, self._TABLES).fetchall()
+            self._process = demo_writer.ProcessWriter(alone, _ALONE_PRAGMAS)
+            statements = [*self._PRAGMAS, *(f'DROP INDEX "{n}"' for n, _ in self._deferred(found))]
+            self._process.send([("", sql, ()) for sql in statements])
+        else:
+            conn = s.connection()
+            for sql in self._PRAGMAS:
+                conn.exec_driver_sql(sql)
+            found = [(r[0], r[1]) for r in conn.exec_driver_sql(indexes, self._TABLES)]
+            for name, _sql in self._deferred(found):
+                conn.exec_driver_sql(f'DROP INDEX "{name}"')
+            # SQLite inserts on a thread of its own (without Python's lock) while the next records
+            # are drawn; a few chunks at most wait for it
+            self._inserts = rawinsert.BackgroundInserts(s, pending=24)
+        self._indexes = [sql for _name, sql in self._deferred(found)]
         audit_table: Table = AuditRow.__table__  # type: ignore[assignment]
         self._audit = (audit_table, list(AUDIT_COLUMNS))
         self._versions = {
@@ -550,9 +574,15 @@ class Writer:
         _PARTS.clear()  # the next chunk's stations have approvals of their own
         h.versions = {k: [] for k in h.versions}
         self.registers = {k: [] for k in self.registers}
+        work = [(table, cols, rows) for table, cols, rows in work if rows]  # already in storage form
+        if self._process is not None:
+            # plain names (SQLAlchemy's are a str subclass of its own, which the child need not import)
+            self._process.send(
+                [(str(table.name), [str(c) for c in cols], rows) for table, cols, rows in work]
+            )
+            return
         for table, cols, rows in work:
-            if rows:  # already in storage form
-                self._inserts.insert(table, cols, rows)
+            self._inserts.insert(table, cols, rows)
 
     def _keep(self, h: History, pred: Callable[[str], bool]) -> None:
         h.keep(pred)
@@ -564,15 +594,23 @@ class Writer:
         self.registers["approval"][:] = [a for a in self.registers["approval"] if a[sid] in kept]
 
     def finish(self, h: History) -> None:
-        """Write the rest, wait for the writing thread, build the indexes."""
+        """Write the rest, wait for the writing thread (or process: it commits), build the indexes."""
         self.flush(h)
+        if self._process is not None:
+            self._process.send([("", sql, ()) for sql in self._indexes])
+            self._process.close()
+            return
         self._inserts.close()
         conn = self.s.connection()
         for sql in self._indexes:
             conn.exec_driver_sql(sql)
 
     def abandon(self) -> None:
-        """After an error: stop the writing thread (the caller's transaction is rolled back)."""
+        """After an error: stop the writing thread (the caller's transaction is rolled back) or
+        process (it commits nothing; the caller throws the file away)."""
+        if self._process is not None:
+            self._process.abandon()
+            return
         with suppress(BaseException):
             self._inserts.close()
 

@@ -94,3 +94,94 @@ def test_distances_are_said_in_metres_or_kilometres() -> None:
     assert boundaries.format_distance(1800) == "约1.8公里"
     assert boundaries.format_distance(347) == "约350米"
     assert boundaries.format_distance(3) == "约10米"
+
+
+# random_point's raster: the same answers as the polygon, so the demo's points stay as they were ---------
+
+
+def _random_point_by_the_polygon(
+    b: boundaries.Boundary, rng: random.Random, margin_m: float
+) -> tuple[float, float]:
+    """random_point as it was before its raster: every candidate and its margin ask the polygon."""
+    import math
+
+    own = random.Random(f"{rng.random()!r}/{rng.random()!r}")
+    dlat = margin_m / 111_195.0
+    dlon = dlat / math.cos(math.radians((b.lat_min + b.lat_max) / 2))
+    ring = [(dlon * c, dlat * d) for c, d in ((1, 0), (-1, 0), (0, 1), (0, -1))]
+    ring += [(dlon * c * 0.7071, dlat * d * 0.7071) for c in (1, -1) for d in (1, -1)]
+    while True:
+        lon = round(own.uniform(b.lon_min, b.lon_max), 6)
+        lat = round(own.uniform(b.lat_min, b.lat_max), 6)
+        if b.contains(lon, lat) and (margin_m <= 0 or all(b.contains(lon + x, lat + y) for x, y in ring)):
+            return lon, lat
+
+
+@pytest.mark.parametrize("code", UNIT_CODES)
+def test_random_point_gives_the_points_the_polygon_alone_gives(code: str, monkeypatch) -> None:
+    monkeypatch.setattr(boundaries, "_RASTER_AFTER", 0)  # the raster from the first point on
+    b = boundaries.unit_boundary(code)
+    for margin in (300.0, 0.0, 1500.0):
+        fast, plain = random.Random(code), random.Random(code)
+        got = [b.random_point(fast, margin_m=margin) for _ in range(500)]
+        assert got == [_random_point_by_the_polygon(b, plain, margin) for _ in range(500)]
+        assert fast.random() == plain.random()  # and draws as many numbers from the caller's stream
+
+
+@pytest.mark.parametrize("code", [*UNIT_CODES, boundaries.CITY_CODE])
+def test_the_raster_answers_as_the_polygon_on_and_near_every_edge(code: str) -> None:
+    b = boundaries.unit_boundary(code) or boundaries.city_boundary()
+    quick = b._quick_contains()
+    rng = random.Random(f"raster{code}")
+    points = []
+    for (xa, ya), (xb, yb) in b._edges:
+        for t in (0.0, 0.5, rng.random(), rng.random()):
+            x, y = xa + (xb - xa) * t, ya + (yb - ya) * t
+            for dx, dy in (
+                (0, 0),
+                (1e-9, 0),
+                (-1e-9, 0),
+                (0, 1e-9),
+                (0, -1e-9),
+                (3e-6, -2e-6),
+                (-4e-4, 5e-4),
+            ):
+                points.append((x + dx, y + dy))
+    n = boundaries._CELLS
+    cw, ch = (b.lon_max - b.lon_min) / n, (b.lat_max - b.lat_min) / n
+    for i in range(n + 1):  # on the lines between cells, and the box's own edges
+        points.append((b.lon_min + i * cw, rng.uniform(b.lat_min, b.lat_max)))
+        points.append((rng.uniform(b.lon_min, b.lon_max), b.lat_min + i * ch))
+    points += [(b.lon_min, b.lat_min), (b.lon_max, b.lat_max), (b.lon_min - 1e-9, b.lat_max + 1e-9)]
+    for _ in range(30_000):
+        points.append(
+            (rng.uniform(b.lon_min - 0.01, b.lon_max + 0.01), rng.uniform(b.lat_min - 0.01, b.lat_max + 0.01))
+        )
+    assert [quick(x, y) for x, y in points] == [b.contains(x, y) for x, y in points]
+
+
+@pytest.mark.parametrize("code", UNIT_CODES)
+def test_a_deep_cell_holds_its_points_and_their_margin(code: str) -> None:
+    """Where the margin's raster says "deep", the point and its eight margin points are inside."""
+    import math
+
+    b = boundaries.unit_boundary(code)
+    dlat = 300 / 111_195.0
+    dlon = dlat / math.cos(math.radians((b.lat_min + b.lat_max) / 2))
+    deep = b._deep(dlon, dlat)
+    ring = [(dlon * c, dlat * d) for c, d in ((1, 0), (-1, 0), (0, 1), (0, -1))]
+    ring += [(dlon * c * 0.7071, dlat * d * 0.7071) for c in (1, -1) for d in (1, -1)]
+    n = boundaries._CELLS
+    cw, ch = (b.lon_max - b.lon_min) / n, (b.lat_max - b.lat_min) / n
+    rng = random.Random(f"deep{code}")
+    assert sum(deep) > n * n // 5
+    checked = 0
+    for cell in range(n * n):
+        if not deep[cell]:
+            continue
+        j, i = divmod(cell, n)
+        for fx, fy in ((0, 0), (1, 1), (0, 1), (1, 0), (rng.random(), rng.random())):  # its corners too
+            lon, lat = b.lon_min + (i + fx) * cw, b.lat_min + (j + fy) * ch
+            assert b.contains(lon, lat) and all(b.contains(lon + x, lat + y) for x, y in ring)
+            checked += 1
+    assert checked > 1000

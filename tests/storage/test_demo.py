@@ -52,10 +52,49 @@ def test_city_demo_follows_the_plan_and_passes_check(demo_db):
         assert s.check() == []
 
 
+def _content(path):
+    """Every table's rows in their order of storage, with SQLite's type of every value (a REAL 1.0
+    is not an INTEGER 1), and the schema."""
+    import sqlite3
+
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        tables = [
+            r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        ]
+        out = {
+            "schema": con.execute("SELECT type, name, sql FROM sqlite_master ORDER BY type, name").fetchall()
+        }
+        for t in tables:
+            cols = [r[1] for r in con.execute(f'PRAGMA table_info("{t}")')]
+            typed = ", ".join(f'"{c}", typeof("{c}")' for c in cols)
+            out[t] = con.execute(f'SELECT rowid, {typed} FROM "{t}" ORDER BY rowid').fetchall()
+        return out
+    finally:
+        con.close()
+
+
 def test_demo_is_reproducible_and_scales(tmp_path):
     a = generate_demo(tmp_path / "a.db", stations=300, seed=7)
     b = generate_demo(tmp_path / "b.db", stations=300, seed=7)
     assert a == b and a.stations == 300
+    content = _content(tmp_path / "a.db")
+    assert content == _content(tmp_path / "b.db")  # row for row, value for value
+    assert len(content["station_history"]) > 300 and len(content["audit_log"]) > 1000
+    generate_demo(tmp_path / "c.db", stations=300, seed=8)
+    assert _content(tmp_path / "c.db")["station"] != content["station"]
+
+
+def test_a_new_demo_file_written_by_a_process_of_its_own_equals_a_demo_filled_in_place(tmp_path):
+    """A new file's rows are written by a child process (drawing and writing on a core each); an
+    existing empty database (the window's first start) is filled in its own transaction by the
+    demo's process. Both hold the same rows for the same seed, value for value."""
+    own, in_place = tmp_path / "own.db", tmp_path / "in_place.db"
+    Store.open(in_place).close()  # an empty database, as the window makes it
+    a = generate_demo(own, stations=700, seed=4)
+    b = generate_demo(in_place, stations=700, seed=4)
+    assert a == b
+    assert _content(own) == _content(in_place)
 
 
 def test_unit_demo(tmp_path):
