@@ -10,7 +10,8 @@ units' signature keys, the installation, the validation context), captured from 
 batch starts — the import does not change them. It never opens the database. Its result is exactly
 :func:`verify.verify_file`'s, sent back as one pickle made with the records' fields as plain
 tuples (pickling a slotted dataclass field by field through ``dataclasses.fields`` cost more than
-the verification itself); the log records the verification wrote go to the caller's log.
+the verification itself; the rows travel column by column); the log records the verification
+wrote go to the caller's log.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from kf5g_desktop.domain.units import Township, Unit
 from kf5g_desktop.domain.validation import ValidationContext
 from kf5g_desktop.domain.values import Installation
 from kf5g_desktop.storage.gcpause import paused_gc
+from kf5g_desktop.storage.heap import few_arenas, trim_heap
 from kf5g_desktop.storage.store import Store
 
 from .parsing import CellProblem, ParsedRow
@@ -72,8 +74,7 @@ class Reference:
 
 
 def _reducer(cls: type) -> Callable[[Any], tuple[type, tuple[Any, ...]]]:
-    names = [f.name for f in dataclasses.fields(cls)]
-    assert all(f.init for f in dataclasses.fields(cls)), cls
+    names = _FIELDS[cls]
     get = attrgetter(*names)
     if len(names) == 1:
         return lambda obj: (cls, (get(obj),))
@@ -82,21 +83,103 @@ def _reducer(cls: type) -> Callable[[Any], tuple[type, tuple[Any, ...]]]:
 
 # Every class of a verification's result, rebuilt by calling it with its fields in order.
 _CLASSES = (VerifyResult, ParsedRow, CellProblem, Station, Venue, Pole, Approval, RecordMeta)
+_FIELDS: dict[type, list[str]] = {}
+for _cls in _CLASSES:
+    assert all(f.init for f in dataclasses.fields(_cls)), _cls
+    _FIELDS[_cls] = [f.name for f in dataclasses.fields(_cls)]
 _DISPATCH = {**copyreg.dispatch_table, **{cls: _reducer(cls) for cls in _CLASSES}}
+_ROWS = ("stations", "venues", "poles", "approvals")  # VerifyResult's lists of ParsedRow
+_approval_values = attrgetter(*_FIELDS[Approval])
+
+
+# The parsed rows (tens of thousands of objects a file) travel column by column: a field of every
+# row at a time, taken in C (attrgetter over the list), as lists of plain values, and are rebuilt by
+# calling each class with its fields. Objects shared between rows (a station's approvals are the
+# approval rows' own) stay shared: they travel once, by position.
+
+
+def _cols(objs: list[Any], cls: type) -> list[list[Any]]:
+    return [list(map(attrgetter(n), objs)) for n in _FIELDS[cls]]
+
+
+def _pack_rows(rows: list[ParsedRow], approvals: dict[int, int]) -> dict[str, Any] | None:
+    """Columns of one sheet's rows, or None when they do not have the usual shape."""
+    cols = dict(zip(_FIELDS[ParsedRow], _cols(rows, ParsedRow), strict=True))
+    records = cols.pop("record")
+    kinds = set(map(type, records))
+    if len(kinds) > 1 or not kinds <= {Station, Venue, Pole, type(None)}:
+        return None
+    out: dict[str, Any] = {"cols": cols, "n": len(rows)}
+    problems = cols.pop("problems")
+    out["problems"] = {i: p for i, p in enumerate(problems) if p}
+    if any(p is not None and type(p) is not Approval for p in cols["approval"]):
+        return None
+    cols["approval"] = [None if a is None else _approval_values(a) for a in cols["approval"]]
+    kind = kinds.pop() if kinds else type(None)
+    if kind is not type(None):
+        rec = dict(zip(_FIELDS[kind], _cols(records, kind), strict=True))
+        metas = rec.pop("meta")
+        if any(type(m) is not RecordMeta for m in metas):
+            return None
+        rec["meta"] = _cols(metas, RecordMeta)
+        if kind is Station:
+            try:  # a station's approvals are approval rows' approvals, by position
+                rec["approvals"] = [[approvals[id(a)] for a in apps] for apps in rec["approvals"]]
+            except KeyError:
+                return None
+        out["record"] = (kind, rec)
+    return out
+
+
+def _unpack_rows(packed: dict[str, Any], approvals: list[Approval | None]) -> list[ParsedRow]:
+    n = packed["n"]
+    cols = dict(packed["cols"])
+    cols["approval"] = [None if a is None else Approval(*a) for a in cols["approval"]]
+    records: list[Any] = [None] * n
+    if "record" in packed:
+        kind, rec = packed["record"]
+        rec = dict(rec)
+        rec["meta"] = list(map(RecordMeta, *rec["meta"])) if n else []
+        if kind is Station:
+            rec["approvals"] = [[approvals[i] for i in apps] for apps in rec["approvals"]]
+        records = list(map(kind, *(rec[name] for name in _FIELDS[kind]))) if n else []
+    problems = packed["problems"]
+    cols["problems"] = [problems.get(i) or [] for i in range(n)]
+    cols["record"] = records
+    return list(map(ParsedRow, *(cols[name] for name in _FIELDS[ParsedRow]))) if n else []
 
 
 def dumps(result: VerifyResult) -> bytes:
     buf = io.BytesIO()
-    with paused_gc():  # millions of objects, no cycles: the collector would only walk them again
-        p = pickle.Pickler(buf, protocol=pickle.HIGHEST_PROTOCOL)
-        p.dispatch_table = _DISPATCH
-        p.dump(result)
+    with paused_gc():  # many objects, no cycles: the collector would only walk them again
+        rows = {name: getattr(result, name) for name in _ROWS}
+        order = [pr.approval for pr in rows["approvals"]]
+        approvals = {id(a): i for i, a in enumerate(order) if a is not None}
+        packed = {name: _pack_rows(r, approvals) for name, r in rows.items()}
+        if any(v is None for v in packed.values()):  # an unusual shape: every object as itself
+            packed, approvals = {}, {}
+        else:
+            for name in _ROWS:
+                setattr(result, name, [])
+        try:
+            p = pickle.Pickler(buf, protocol=pickle.HIGHEST_PROTOCOL)
+            p.dispatch_table = _DISPATCH
+            p.dump((result, packed))
+        finally:
+            for name, r in rows.items():
+                setattr(result, name, r)
     return buf.getvalue()
 
 
 def loads(data: bytes) -> VerifyResult:
     with paused_gc():
-        result = pickle.loads(data)
+        result, packed = pickle.loads(data)
+        if packed:
+            approvals = _unpack_rows(packed["approvals"], [])
+            shared = [pr.approval for pr in approvals]
+            result.approvals = approvals
+            for name in ("stations", "venues", "poles"):
+                setattr(result, name, _unpack_rows(packed[name], shared))
     assert isinstance(result, VerifyResult)
     return result
 
@@ -126,7 +209,10 @@ def _verify(
         result = verify_file(reference, path, accept_modified=accept_modified)  # type: ignore[arg-type]
     finally:
         logger.removeHandler(collect)
-    return dumps(result), collect.records
+    data = dumps(result)
+    del result
+    trim_heap()  # the file's rows back to the system before the next file (the pair's peak memory)
+    return data, collect.records
 
 
 def _replay(records: list[logging.LogRecord]) -> None:
@@ -143,7 +229,9 @@ class Verifier:
         import multiprocessing
 
         self._reference = Reference.of(store)
-        self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
+        self._pool = ProcessPoolExecutor(
+            1, mp_context=multiprocessing.get_context("spawn"), initializer=few_arenas
+        )
         logging.getLogger("kf5g.import").info("verifying the files after the first in a worker process")
 
     def submit(self, path: Path | str, accept_modified: str | None) -> Future[Any]:
