@@ -6,6 +6,10 @@ import sys
 
 
 def main() -> None:
+    if getattr(sys, "frozen", False):  # the packaged program: a worker process (import's verify) starts here
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     from kf5g_desktop import logfile
     from kf5g_desktop.cli import run
 
