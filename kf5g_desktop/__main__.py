@@ -7,7 +7,7 @@ import sys
 
 def main() -> None:
     if getattr(sys, "frozen", False):  # a PyInstaller build: a child process of ours starts here
-        import multiprocessing  # (the demo's writing process, storage/demo_writer.py)
+        import multiprocessing  # (the demo's writer, storage/demo_writer.py; the import's verify worker)
 
         multiprocessing.freeze_support()
     from kf5g_desktop import logfile

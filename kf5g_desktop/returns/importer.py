@@ -17,11 +17,13 @@ submission was imported, against the file's content, field by field (old → new
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
-from contextlib import AbstractContextManager, closing, nullcontext
+from contextlib import AbstractContextManager, closing, nullcontext, suppress
 from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime, time
 from operator import attrgetter
+from pathlib import Path
 from typing import Any
 
 from kf5g_desktop.domain import codes
@@ -42,6 +44,7 @@ from .rows import default_subsidy_state, effective_subsidy_state
 from .verify import VerifyResult, summary_line
 
 Progress = Callable[[int, int, str], None]
+log = logging.getLogger("kf5g.import")
 
 # Station fields that the return does not carry: kept from the database.
 NOT_IN_RETURN = {STATION: ("mast_type", "conversion_planned_on", "conversion_done_on"), VENUE: (), POLE: ()}
@@ -721,11 +724,12 @@ def import_files(
     ``on_report`` is called with each file's report as soon as the file is done; with ``release``
     each report is then slimmed (:meth:`FileReport.release`).
     One verified backup is taken before the first file is written (none is kept if nothing is). The next
-    file is verified on a thread while the previous one is planned and written: verifying reads
-    only the file and the reference data, which imports do not change, and SQLite writes with the
-    GIL released.
+    files are verified while the previous one is planned and written: verifying reads only the file
+    and the reference data, which imports do not change. The first file is verified on a thread (as
+    a file alone is); when more files follow and no progress is shown, those are verified in a worker
+    process (:mod:`.verify_worker`), so that verifying and writing use a core each.
     """
-    from concurrent.futures import Future, ThreadPoolExecutor
+    from concurrent.futures import ThreadPoolExecutor
 
     from .verify import verify_file
 
@@ -736,20 +740,34 @@ def import_files(
     store.townships()
     backup = _BackupOnce(store, start=bool(paths) and not dry_run and not store.readonly)
     reports = []
-    with ThreadPoolExecutor(1, thread_name_prefix="kf5g-verify") as pool, closing(backup):
+    worker = _Worker.start(store, paths, accept_modified) if progress is None else None
+    with (
+        ThreadPoolExecutor(1, thread_name_prefix="kf5g-verify") as pool,
+        closing(backup),
+        closing(worker) if worker is not None else nullcontext(),
+    ):
 
-        def verify(i: int) -> Future[VerifyResult] | None:
-            if i >= len(paths):
-                return None
-            return pool.submit(
+        def here(i: int) -> Callable[[], VerifyResult]:
+            future = pool.submit(
                 verify_file, store, paths[i], accept_modified=accept_modified, progress=progress
             )
+            return future.result
 
-        pending = verify(0)
+        def verify(i: int) -> Callable[[], VerifyResult] | None:
+            if i >= len(paths):
+                return None
+            if worker is not None and i > 0:
+                return worker.verify(i, lambda: here(i)())
+            return here(i)
+
+        ahead = 2 if worker is not None else 1  # files being verified beside the one written
+        pending = [verify(j) for j in range(ahead)]
         for i, p in enumerate(paths):
-            assert pending is not None
-            res = pending.result()
-            pending = verify(i + 1)
+            take = pending.pop(0)
+            assert take is not None
+            res = take()
+            del take
+            pending.append(verify(i + ahead))
             rep = FileReport(str(p), res)
             reports.append(rep)
             del res
@@ -761,6 +779,60 @@ def import_files(
                 rep.release()
                 trim_heap()
     return reports
+
+
+# Below this many bytes of files after the first, a worker process (about half a second of a core
+# to start) is not worth its start.
+WORKER_MIN_BYTES = 1_000_000
+
+
+class _Worker:
+    """The worker process that verifies a batch's files after the first (``verify_worker``); if it
+    cannot start or breaks, the files are verified here instead, as without it."""
+
+    def __init__(self, store: Store, paths: list[Any], accept_modified: str | None) -> None:
+        from .verify_worker import Verifier
+
+        self._paths = paths
+        self._accept = accept_modified
+        self._verifier: Any = Verifier(store)
+
+    @classmethod
+    def start(cls, store: Store, paths: list[Any], accept_modified: str | None) -> _Worker | None:
+        if len(paths) < 2:
+            return None
+        size = 0
+        for p in paths[1:]:
+            with suppress(OSError, TypeError, ValueError):
+                size += Path(p).stat().st_size
+        if size < WORKER_MIN_BYTES:
+            return None
+        try:
+            return cls(store, paths, accept_modified)
+        except (OSError, RuntimeError, ImportError) as exc:
+            log.warning("verify worker did not start, verifying here: %s", exc)
+            return None
+
+    def verify(self, i: int, fallback: Callable[[], VerifyResult]) -> Callable[[], VerifyResult]:
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            future = self._verifier.submit(self._paths[i], self._accept)
+        except (BrokenProcessPool, RuntimeError, OSError) as exc:
+            log.warning("verify worker unavailable, verifying here: %s", exc)
+            return fallback
+
+        def result() -> VerifyResult:
+            try:
+                return self._verifier.result(future)  # type: ignore[no-any-return]
+            except BrokenProcessPool as exc:  # the worker died (not the file: verify never raises for one)
+                log.warning("verify worker died, verifying here again: %s", exc)
+                return fallback()
+
+        return result
+
+    def close(self) -> None:
+        self._verifier.close()
 
 
 def _unit_turn(store: Store, rep: FileReport, dry_run: bool) -> AbstractContextManager[None]:

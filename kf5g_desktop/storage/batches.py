@@ -4,7 +4,7 @@ batch id so the batch can be undone as one; the bulk insert of many new records.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from datetime import datetime
+from datetime import date, datetime
 from operator import attrgetter
 from typing import Any
 
@@ -222,6 +222,9 @@ class BatchWriter:
             changed = False
             for name in names:
                 was, new = old[name], values[name]
+                if was is new or (was.__class__ is new.__class__ and was.__class__ in _SAME_TEXT and was == new):
+                    row[name] = was  # equal values of one plain type: the same audit text
+                    continue
                 before, after = audit_text(was), audit_text(new)
                 if before != after:
                     ctx.audit("update", kind, rid, key, name, before, after)
@@ -264,6 +267,10 @@ class BatchWriter:
         table = ROW_CLASS[kind]
         self._ctx.session.execute(update(table).where(table.id == record_id).values(created_at=when))
         self._ctx.touch(kind, (record_id,))
+
+
+# Types whose equal values always have the same audit text (not float: 0.0 == -0.0, "0" and "-0").
+_SAME_TEXT = frozenset({str, int, bool, date, datetime})
 
 
 def _check_versions(

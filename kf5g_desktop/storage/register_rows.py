@@ -93,11 +93,32 @@ def unit_rows(
         cols = [t.c[n] for n in dict.fromkeys(("id", "version", *columns))]
     stmt = select(*cols).where(t.c.unit_code == unit_code, t.c.deleted_at.is_(None)).order_by(t.c.id.desc())
     with store.session() as s:
-        rows = list(s.execute(stmt).all())
+        conn = s.connection()
+        if columns is not None and conn.dialect.name == "sqlite":
+            rows: Sequence[Sequence[Any]] = _typed(conn.execute(stmt).cursor.fetchall(), cols, conn.dialect)
+        else:
+            rows = list(s.execute(stmt).all())
     names = [c.name for c in cols]
     if columns is None:
         return UnitRows(kind, names, rows)
     return UnitRows(kind, names, rows, store=store, at=at)
+
+
+def _typed(raw: Sequence[Any], cols: Sequence[Any], dialect: Any) -> list[tuple[Any, ...]]:
+    """The driver's rows as SQLAlchemy gives them: each column through its type's own result
+    processor (dates, booleans …), once per distinct value of the column rather than per row."""
+    convs = []
+    for i, c in enumerate(cols):
+        proc = c.type.dialect_impl(dialect).result_processor(dialect, None)
+        if proc is not None:
+            convs.append((i, proc))
+    if not raw or not convs:
+        return list(raw)
+    columns: list[Any] = list(zip(*raw, strict=True))
+    for i, proc in convs:
+        seen = {v: proc(v) for v in set(columns[i])}  # few distinct values (dates, flags)
+        columns[i] = map(seen.__getitem__, columns[i])
+    return list(zip(*columns, strict=True))
 
 
 def unit_approvals(store: Store, unit_code: str, at: Moment = None) -> list[tuple[Any, ...]]:

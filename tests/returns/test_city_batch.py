@@ -154,3 +154,37 @@ def test_unit_unchanged_since_its_import_until_a_record_changes(returns, tmp_pat
         assert unchanged_since(city, UNITS[1], moment)
     finally:
         city.close()
+
+
+def test_files_verified_in_a_worker_process_give_the_same_reports(returns, tmp_path, monkeypatch, caplog):
+    """The files after the first verified in a worker process (as a large batch is): the same
+    verification, outcome and messages as verified here, also for files that fail to open or
+    verify (and what the worker logged reaches this process's log)."""
+    from kf5g_desktop.returns import importer
+
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    cut = broken / "410223_截断.xlsx"
+    cut.write_bytes(returns[W05][2].read_bytes()[:5000])
+    text = broken / "不是表格.xlsx"
+    text.write_text("这不是周报", encoding="utf-8")
+    again = broken / "410222_又一份.xlsx"
+    again.write_bytes(returns[W05][1].read_bytes())
+    files = [returns[W05][0], cut, text, returns[W05][1], again, returns[W05][2]]
+    outcomes = {}
+    for mode, threshold in (("here", 10**12), ("worker", 0)):
+        monkeypatch.setattr(importer, "WORKER_MIN_BYTES", threshold)
+        store, _clock = _city(tmp_path / mode / "kf5g.db")
+        caplog.clear()
+        with caplog.at_level("INFO", logger="kf5g"):
+            reports = import_files(store, files)
+        used = any("worker process" in r.getMessage() for r in caplog.records)
+        assert used == (mode == "worker")
+        read_logged = [r.getMessage() for r in caplog.records if r.name.startswith("kf5g.read")]
+        outcomes[mode] = (_lines(reports), _registers(store), read_logged)
+        store.close()
+    assert outcomes["worker"] == outcomes["here"]
+    lines = outcomes["worker"][0]
+    assert any("截断" in line for line in lines) and any("不是表格" in line for line in lines)
+    assert sum("：已导入（" in line for line in lines) == 3
+    assert sum("与已导入的第1版内容相同" in line for line in lines) == 1
