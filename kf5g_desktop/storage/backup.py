@@ -17,8 +17,11 @@ from pathlib import Path
 from kf5g_desktop.paths import backup_dir_for
 
 from .errors import StorageError, sqlite_problem
-from .filecheck import integrity_problems, readonly_uri
-from .filecheck import wal_problems as wal_problems  # (here since before: backups.wal_problems)
+
+# integrity_problems and wal_problems live in filecheck now; backups.… since before
+from .filecheck import integrity_problems as integrity_problems
+from .filecheck import readonly_uri
+from .filecheck import wal_problems as wal_problems
 
 REASONS = {
     "daily": "每日",

@@ -16,7 +16,7 @@ from sqlalchemy.engine import URL, Engine, create_engine
 from sqlalchemy.pool import NullPool
 
 from .errors import DatabaseLockedError, LockHolder, StorageError
-from .filecheck import readonly_uri
+from .filecheck import readonly_uri as readonly_uri  # (here since before: db.readonly_uri)
 
 BUSY_TIMEOUT_MS = 5000
 WRITE_OPTION = "kf5g_write"  # execution option marking a connection that will write

@@ -188,7 +188,7 @@ def located_stations(s: Session, unit_codes: Sequence[str] | None = None) -> lis
     return [nearby.Located(*r) for r in _located_rows(s, unit_codes)]
 
 
-def _located_rows(s: Session, unit_codes: Sequence[str] | None) -> list[Any]:
+def _located_rows(s: Session, unit_codes: Sequence[str] | None) -> Sequence[Any]:
     """The rows of :func:`located_stations`: the fields of :class:`nearby.Located` as the driver gives them."""
     src = history.source(STATION)
     c = src.c

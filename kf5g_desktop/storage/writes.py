@@ -3,6 +3,7 @@ that exist), save, delete to the recycle bin, restore, purge, and the whole-data
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -369,7 +370,7 @@ _SUSPECT_APPROVALS = (
 )
 
 
-def _suspect_approvals(con: Any, today: str) -> list[tuple[int]]:
+def _suspect_approvals(con: sqlite3.Connection, today: str) -> list[Any]:
     """The ids of :data:`_SUSPECT_APPROVALS` (``today``: an ISO date)."""
     return con.execute(_SUSPECT_APPROVALS, (today,)).fetchall()
 
