@@ -371,12 +371,16 @@ def _blank(v: object) -> bool:
 
 
 def _blank_rows(col: Sequence[object]) -> set[int]:
+    """The rows whose value is :func:`_blank`. The column is searched for each blank value with
+    ``in`` — a scan in C, a few times cheaper than a set of 100,000 names — and walked only when it
+    holds one."""
+    found = {v for v in (None, "") if v in col}
+    if not found:
+        return {i for i, v in enumerate(col) if _blank(v)} if [] in col else set()  # (a list: blank when empty)
     try:
-        values = set(col)
-    except TypeError:  # (a list: blank when empty)
+        return {i for i, v in enumerate(col) if v in found}
+    except TypeError:  # an unhashable value (a list) beside a blank one
         return {i for i, v in enumerate(col) if _blank(v)}
-    found = {v for v in (None, "") if v in values}  # a column of names: no need to judge each
-    return {i for i, v in enumerate(col) if v in found} if found else set()
 
 
 def _bad_code_rows(col: Sequence[object], code_list: codes.CodeList) -> set[int]:
