@@ -518,41 +518,22 @@ POLE_SCREENED = (
 )
 
 
-# What :func:`station_suspects` searches for, field by field, that a storage can answer beforehand
-# (see its ``no_blanks`` and ``no_bad_codes``): the fields that must not be blank (None or ""), with
-# the statuses that require them (None: every status), and the fields of one code of a code list.
-STATION_BLANK_RULES: tuple[tuple[str, frozenset[str] | None], ...] = (
-    *((name, None) for name in _STATION_REQUIRED_BASE),
-    *(
-        (name, frozenset(s for s, names in _STATION_REQUIRED_BY_STATUS.items() if name in names))
-        for name in dict.fromkeys(n for names in _STATION_REQUIRED_BY_STATUS.values() for n in names)
-    ),
+# The fields :func:`station_suspects` searches for blank values (None or "").
+STATION_BLANK_SCREENED = tuple(
+    dict.fromkeys([*_STATION_REQUIRED_BASE, *(n for names in _STATION_REQUIRED_BY_STATUS.values() for n in names)])
 )
-STATION_CODE_RULES: tuple[tuple[str, codes.CodeList], ...] = (("operator", codes.OPERATOR), *STATION_CODE_FIELDS)
 
 
-def station_suspects(
-    cols: Columns,
-    ctx: ValidationContext,
-    *,
-    no_blanks: Collection[str] = (),
-    no_bad_codes: Collection[str] = (),
-) -> set[int]:
+def station_suspects(cols: Columns, ctx: ValidationContext, *, no_blanks: Collection[str] = ()) -> set[int]:
     """Indexes of the stations (columns of :class:`Station` fields) that may break an error rule
     of :func:`validate_station`, approvals left aside (the storage screens them in SQL).
-
-    What the storage knows already (it asks SQLite in the same read) is not searched again:
-    ``no_blanks``, fields of :data:`STATION_BLANK_RULES` blank in no row whose status requires
-    them; ``no_bad_codes``, fields of :data:`STATION_CODE_RULES` holding nothing but blanks and
-    codes of their list."""
+    ``no_blanks``: fields known to hold no blank value (None or "") in any row — the storage asks
+    SQLite in the same read — which are then not searched for one."""
     today = ctx.today.isoformat()
     out: set[int] = set()
 
     def blank_rows(name: str) -> set[int]:
         return set() if name in no_blanks else _blank_rows(cols[name])
-
-    def bad_code_rows(name: str, code_list: codes.CodeList) -> set[int]:
-        return set() if name in no_bad_codes else _bad_code_rows(cols[name], code_list)
 
     for name in _STATION_REQUIRED_BASE:
         out |= blank_rows(name)
@@ -561,7 +542,7 @@ def station_suspects(
         needing = {s for s, names in _STATION_REQUIRED_BY_STATUS.items() if name in names}
         col = cols[name]
         out |= {i for i in blank_rows(name) if (col[i] is None or col[i] == "") and status[i] in needing}
-    out |= bad_code_rows("operator", codes.OPERATOR)
+    out |= _bad_code_rows(cols["operator"], codes.OPERATOR)
     out |= _bad_codes_rows(cols["sharing_operators"], codes.OPERATOR)
     sep = codes.CODE_SEPARATOR
     out |= _rows_where(
@@ -569,7 +550,7 @@ def station_suspects(
         lambda p: bool(p[0] and p[1] and p[0] in str(p[1]).split(sep)),
     )
     for name, cl in STATION_CODE_FIELDS:
-        out |= bad_code_rows(name, cl)
+        out |= _bad_code_rows(cols[name], cl)
     out |= _place_rows(cols, ctx)
     for name in ("construction_start", "on_air", "conversion_done_on"):
         out |= _future_rows(cols[name], today)

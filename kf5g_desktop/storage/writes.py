@@ -20,8 +20,7 @@ from kf5g_desktop.domain.schema import POLE, REGISTER_KINDS, STATION, VENUE, fie
 from kf5g_desktop.domain.validation import (
     ERROR,
     POLE_SCREENED,
-    STATION_BLANK_RULES,
-    STATION_CODE_RULES,
+    STATION_BLANK_SCREENED,
     STATION_SCREENED,
     VENUE_SCREENED,
     Issue,
@@ -317,8 +316,8 @@ def _check_records(s: Session, validation: ValidationContext) -> list[CheckProbl
     assert con is not None
     for kind in REGISTER_KINDS:
         names = ["id", *_SCREENED[kind]]
-        # the rules a station may break, one bit each, found by SQLite in the same read (_STATION_BITS)
-        extra = [_STATION_BITS] if kind == STATION else []
+        # a station's blank fields, one bit each, found by SQLite in the same read (see _BLANK_BITS)
+        extra = [_BLANK_BITS] if kind == STATION else []
         rows = con.execute(
             f"SELECT {', '.join([*names, *extra])} FROM {ROW_CLASS[kind].__tablename__} "
             "WHERE deleted_at IS NULL ORDER BY id DESC"
@@ -336,8 +335,7 @@ def _check_records(s: Session, validation: ValidationContext) -> list[CheckProbl
             cols: dict[str, Sequence[Any]] = dict(zip(names, columns, strict=False))
             ids = cols["id"]
             if kind == STATION:
-                no_blanks, no_bad_codes = _unbroken(columns[-1])
-                suspects = station_suspects(cols, validation, no_blanks=no_blanks, no_bad_codes=no_bad_codes)
+                suspects = station_suspects(cols, validation, no_blanks=_never_blank(columns[-1]))
             else:
                 suspects = _SCREENS[kind](cols, validation)
             bad = approvals.result() if approvals is not None else []
@@ -379,37 +377,19 @@ _SUSPECT_APPROVALS = (
 )
 
 
-def _sql_text(value: str) -> str:
-    return "'" + value.replace("'", "''") + "'"
+# SQL: bit k set where the k-th field of STATION_BLANK_SCREENED is NULL or '' — the values Python
+# reads as None and "" (bytes never equal ''; a number never equals '': the literal stays text, so
+# no affinity makes them equal). A field whose bit is never set holds no blank value: the screen
+# need not search it (a 100,000-value column searched in Python, fourteen times, for nothing).
+_BLANK_BITS = " | ".join(f"(({f} IS NULL OR {f} = '') << {k})" for k, f in enumerate(STATION_BLANK_SCREENED))
 
 
-# What the station screen searches for, field by field (domain.validation.STATION_BLANK_RULES and
-# STATION_CODE_RULES), asked of SQLite in the same read: one bit per rule, set in a row that may
-# break it. NULL and '' are the values Python reads as None and "" (bytes never equal '', nor does
-# a number: the literal stays text, whatever the column's affinity); a value in a code list is
-# text equal to one of its codes. A condition SQLite cannot decide (NULL) sets the bit. A rule
-# whose bit is set in no row is broken by none: the screen need not search its column (at 100,000
-# stations, a set or a search of a column in Python, two dozen times, for nothing).
-_STATION_RULE_BITS: tuple[tuple[str, str, str], ...] = (
-    *(
-        ("blank", f, f"({f} IS NULL OR {f} = '')" + ("" if s is None else f" AND status IN ({', '.join(map(_sql_text, sorted(s)))})"))
-        for f, s in STATION_BLANK_RULES
-    ),
-    *(
-        ("code", f, f"{f} IS NOT NULL AND {f} != '' AND {f} NOT IN ({', '.join(map(_sql_text, cl.codes))})")
-        for f, cl in STATION_CODE_RULES
-    ),
-)
-_STATION_BITS = " | ".join(f"(coalesce({cond}, 1) << {k})" for k, (_, _, cond) in enumerate(_STATION_RULE_BITS))
-
-
-def _unbroken(bits: Sequence[int]) -> tuple[set[str], set[str]]:
-    """The fields of the blank rules and of the code rules whose bit is set in none of ``bits``."""
+def _never_blank(bits: Sequence[int]) -> set[str]:
+    """The fields of STATION_BLANK_SCREENED whose bit is set in none of ``bits``."""
     seen = 0
     for b in set(bits):
         seen |= b
-    clear = [(rule, f) for k, (rule, f, _) in enumerate(_STATION_RULE_BITS) if not seen >> k & 1]
-    return {f for rule, f in clear if rule == "blank"}, {f for rule, f in clear if rule == "code"}
+    return {f for k, f in enumerate(STATION_BLANK_SCREENED) if not seen >> k & 1}
 
 
 def _suspect_approvals(con: sqlite3.Connection, today: str) -> list[Any]:

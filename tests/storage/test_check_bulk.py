@@ -286,8 +286,8 @@ def test_bulk_check_on_a_demo_with_damaged_records(tmp_path, clock):
     }
 
 
-# Values of other storage classes and near-misses where the station screen asks SQLite first
-# (writes._STATION_RULE_BITS: blanks where the status requires them, codes of a code list)
+# Values of other storage classes and near-misses, in the fields the station screen asks SQLite
+# about first (writes._BLANK_BITS: which fields hold a blank value) and in code fields
 ODD = ["", 0, 1.5, b"CMCC", "cmcc", " on_air", "on_air ", "SA", "macro"]
 odd_station_row = varied(
     VALID_STATION,
