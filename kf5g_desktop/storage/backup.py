@@ -10,15 +10,18 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
-import struct
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
 from kf5g_desktop.paths import backup_dir_for
 
-from .db import readonly_uri
-from .errors import SQLITE_READONLY, StorageError, sqlite_code, sqlite_problem
+from .errors import StorageError, sqlite_problem
+
+# integrity_problems and wal_problems live in filecheck now; backups.… since before
+from .filecheck import integrity_problems as integrity_problems
+from .filecheck import readonly_uri
+from .filecheck import wal_problems as wal_problems
 
 REASONS = {
     "daily": "每日",
@@ -47,59 +50,6 @@ class BackupInfo:
         return self.path.stat().st_size
 
 
-def _wal_checksum(data: bytes, s0: int, s1: int, big_endian: bool) -> tuple[int, int]:
-    words = struct.unpack((">" if big_endian else "<") + f"{len(data) // 4}I", data)
-    for i in range(0, len(words), 2):
-        s0 = (s0 + words[i] + s1) & 0xFFFFFFFF
-        s1 = (s1 + words[i + 1] + s0) & 0xFFFFFFFF
-    return s0, s1
-
-
-def wal_problems(path: Path) -> list[str]:
-    """Damage in the ``-wal`` file beside ``path`` that SQLite would silently skip.
-
-    SQLite stops reading a WAL at the first frame whose checksum fails and treats the rest as never
-    written: right after a power cut that is a torn last write, but a damaged frame in the middle
-    drops every transaction committed after it without a word (and the next checkpoint destroys
-    them). Reported here: a frame that fails its checksum followed by a commit frame that is intact
-    (its checksum verifies from the stored checksum of the frame before it), and a damaged header
-    in front of intact frames. A torn tail or frames of an aborted transaction are not damage.
-    """
-    wal = path.with_name(path.name + "-wal")
-    try:
-        data = wal.read_bytes()
-    except OSError:
-        return []
-    if len(data) < 32:
-        return []
-    magic, version, page_size, _seq, salt1, salt2, c1, c2 = struct.unpack(">8I", data[:32])
-    frame = 24 + page_size
-    if magic not in (0x377F0682, 0x377F0683) or not 512 <= page_size <= 65536 or len(data) < 32 + frame:
-        return []  # not a WAL SQLite would read (e.g. a header zeroed by a power cut): nothing to lose
-    big = bool(magic & 1)
-    header_ok = version == 3007000 and _wal_checksum(data[:24], 0, 0, big) == (c1, c2)
-    chain_ok = header_ok
-    prev = (c1, c2)  # the stored checksum of the frame (or header) before the current frame
-    n = (len(data) - 32) // frame
-    for k in range(n):
-        off = 32 + k * frame
-        _pgno, commit, f1, f2, k1, k2 = struct.unpack(">6I", data[off : off + 24])
-        if (f1, f2) != (salt1, salt2):
-            chain_ok = False  # from here on SQLite reads nothing more
-            prev = (k1, k2)
-            continue
-        s = _wal_checksum(data[off : off + 8], *prev, big)
-        s = _wal_checksum(data[off + 24 : off + frame], *s, big)
-        intact = s == (k1, k2)
-        if not intact:
-            chain_ok = False
-        elif not chain_ok and commit:
-            where = "文件头" if not header_ok and k == 0 else f"第 {k + 1} 帧之前"
-            return [f"预写日志（-wal）文件在{where}已损坏，其后已提交的修改无法读出"]
-        prev = (k1, k2)
-    return []
-
-
 def seal_backup(tmp: Path, dest: Path) -> None:
     """A backup written under its temporary name made durable, checked and put in place: fsync,
     ``integrity_check``, then renamed to ``dest`` (StorageError, the file left out, when it fails)."""
@@ -109,31 +59,6 @@ def seal_backup(tmp: Path, dest: Path) -> None:
     if problems:
         raise StorageError(f"备份文件校验未通过（{problems[0]}），备份未保存。")
     os.replace(tmp, dest)
-
-
-def integrity_problems(path: Path, *, quick: bool = False, wal: bool = True) -> list[str]:
-    """Messages of ``PRAGMA integrity_check`` (empty = ok). A file that is not a database gives one.
-    With ``wal`` the ``-wal`` file beside it is checked first (see :func:`wal_problems`); leave it
-    off while another process may be writing that file."""
-    if wal:
-        problems = wal_problems(path)
-        if problems:
-            return problems
-    try:
-        con = sqlite3.connect(readonly_uri(path), uri=True)
-        try:
-            rows = con.execute("PRAGMA quick_check" if quick else "PRAGMA integrity_check").fetchall()
-        finally:
-            con.close()
-    except sqlite3.DatabaseError as exc:
-        if sqlite_code(exc) == SQLITE_READONLY and path.with_name(path.name + "-journal").exists():
-            # A crash left a transaction to roll back, which a read-only connection cannot do.
-            raise StorageError(
-                f"数据库“{path}”上次没有正常关闭，需要以可写方式打开一次完成自动恢复，之后才能只读查看。"
-            ) from exc
-        return [str(exc)]
-    msgs = [str(r[0]) for r in rows]
-    return [] if msgs == ["ok"] else msgs
 
 
 def copy_database(src: Path, dest: Path) -> None:

@@ -16,6 +16,7 @@ from sqlalchemy.engine import URL, Engine, create_engine
 from sqlalchemy.pool import NullPool
 
 from .errors import DatabaseLockedError, LockHolder, StorageError
+from .filecheck import readonly_uri as readonly_uri  # (here since before: db.readonly_uri)
 
 BUSY_TIMEOUT_MS = 5000
 WRITE_OPTION = "kf5g_write"  # execution option marking a connection that will write
@@ -40,23 +41,6 @@ def _set_pragmas_readonly(dbapi_conn: sqlite3.Connection, _record: object) -> No
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA query_only=ON")
     cur.close()
-
-
-def readonly_uri(path: Path) -> str:
-    """A read-only SQLite URI for ``path``.
-
-    The path is percent-encoded: in a URI ``#`` and ``?`` end the path, so a folder named like
-    ``C#项目`` would otherwise open (or even create) a different file. On a place nobody can write to
-    (a write-protected stick, a read-only share) SQLite cannot create the ``-shm`` index a WAL
-    database needs, so a database without a pending ``-wal`` is opened as immutable there.
-    """
-    from urllib.parse import quote
-
-    uri = f"file:{quote(path.as_posix(), safe='/:')}?mode=ro"
-    wal = path.with_name(path.name + "-wal")
-    if not os.access(path.parent, os.W_OK) and not (wal.exists() and wal.stat().st_size > 0):
-        uri += "&immutable=1"
-    return uri
 
 
 def recover_hot_journal(path: Path) -> bool:

@@ -23,6 +23,7 @@ from kf5g_desktop.domain import codes, nearby
 from kf5g_desktop.domain.schema import STATION
 
 from . import history
+from .gcpause import paused_gc
 from .history import Moment
 
 if TYPE_CHECKING:
@@ -184,6 +185,11 @@ def map_labels(s: Session, kind: str, ids: Sequence[int] | None, at: Moment = No
 
 def located_stations(s: Session, unit_codes: Sequence[str] | None = None) -> list[nearby.Located]:
     """Live stations with both coordinates (of ``unit_codes``, or all), oldest first."""
+    return [nearby.Located(*r) for r in _located_rows(s, unit_codes)]
+
+
+def _located_rows(s: Session, unit_codes: Sequence[str] | None) -> Sequence[Any]:
+    """The rows of :func:`located_stations`: the fields of :class:`nearby.Located` as the driver gives them."""
     src = history.source(STATION)
     c = src.c
     stmt = select(c.id, c.unit_code, c.operator, c.station_code, c.name, c.lon, c.lat).where(
@@ -191,12 +197,13 @@ def located_stations(s: Session, unit_codes: Sequence[str] | None = None) -> lis
     )
     if unit_codes is not None:
         stmt = stmt.where(c.unit_code.in_(list(unit_codes)))
-    rows = s.connection().execute(stmt.order_by(c.id)).cursor.fetchall()  # the driver's rows as they are
-    return [nearby.Located(*r) for r in rows]
+    return s.connection().execute(stmt.order_by(c.id)).cursor.fetchall()  # the driver's rows as they are
 
 
 def near_duplicates(
     s: Session, unit_code: str | None = None, max_m: float = nearby.DEFAULT_DISTANCE_M
 ) -> list[nearby.Duplicate]:
-    """Possible duplicates among the live stations (of a unit, or the city)."""
-    return nearby.duplicates(located_stations(s, None if unit_code is None else [unit_code]), max_m)
+    """Possible duplicates among the live stations (of a unit, or the city): what
+    ``nearby.duplicates(located_stations(…))`` finds, with a station made only for the few in a pair."""
+    with paused_gc():  # 100,000 rows of tuples: no cycles for the collector to find
+        return nearby.row_duplicates(_located_rows(s, None if unit_code is None else [unit_code]), max_m)

@@ -65,6 +65,7 @@ from . import map_points as points
 from .batches import BatchWriter
 from .db import WRITE_OPTION, WriterLock, make_engine
 from .errors import NotFoundError, ReadOnlyStoreError, StorageError
+from .filecheck import FileCheck
 from .history import Moment
 from .session import WriteContext, open_session, writing
 
@@ -655,26 +656,28 @@ class Store:
 
     # Whole-database work -------------------------------------------------------------------------------
 
-    def check(self, *, full: bool = False) -> list[CheckProblem]:
+    def check(self, *, full: bool = False, file_check: FileCheck | None = None) -> list[CheckProblem]:
         """The file's check plus every live record validated. Empty = clean. SQLite's check — its
         quick_check, or with ``full`` its integrity_check (also every index against its table) — runs
-        on a thread of its own (without Python's lock) while the records are validated."""
-        from concurrent.futures import ThreadPoolExecutor
-
+        on a thread of its own (without Python's lock) while the records are validated: the one of
+        ``file_check`` when given (begun by the caller before the Store was opened: ``kf5g check``),
+        else one begun here."""
         if self.on_server:  # the server keeps its own files whole; the records are checked here
             return self._read(writes.check_records, self.validation_context())
-        with ThreadPoolExecutor(1, thread_name_prefix="kf5g-integrity") as pool:
-            integrity = pool.submit(writes.integrity_check, self.path, quick=not full)
-            try:
-                records = self._read(writes.check_records, self.validation_context())
-            except Exception:
-                damage = integrity.result()
-                if not damage:
-                    raise
-                # the records cannot be read where the file is damaged: the damage is the finding
-                log.warning("check of %s: the records could not be read", self.path, exc_info=True)
-                return damage
-            return integrity.result() + records
+        if file_check is None:
+            file_check = FileCheck(self.path, full=full)
+        elif file_check.path != self.path or file_check.full != full:
+            raise ValueError(f"a check of {file_check.path} (full={file_check.full}) for {self.path}")
+        try:
+            records = self._read(writes.check_records, self.validation_context())
+        except Exception:
+            damage = writes.integrity_findings(self.path, file_check.messages())
+            if not damage:
+                raise
+            # the records cannot be read where the file is damaged: the damage is the finding
+            log.warning("check of %s: the records could not be read", self.path, exc_info=True)
+            return damage
+        return writes.integrity_findings(self.path, file_check.messages()) + records
 
     def backup(self, reason: str = "manual") -> backups.BackupInfo | None:
         """A verified backup now (``backups/`` beside the database). On a server only when asked

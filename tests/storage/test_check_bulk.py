@@ -284,3 +284,50 @@ def test_bulk_check_on_a_demo_with_damaged_records(tmp_path, clock):
         "not_free_reason",
         "merged_count_range",
     }
+
+
+# Values of other storage classes and near-misses, in the fields the station screen asks SQLite
+# about first (writes._BLANK_BITS: which fields hold a blank value) and in code fields
+ODD = ["", 0, 1.5, b"CMCC", "cmcc", " on_air", "on_air ", "SA", "macro"]
+odd_station_row = varied(
+    VALID_STATION,
+    {
+        "unit_code": st.sampled_from(["", "410221", 410221, " 410221"]),
+        "operator": st.sampled_from(["", "CMCC", "cmcc", "CMCC ", 0, b"CMCC"]),
+        "name": st.sampled_from(["", " ", 0, "杞县一中"]),
+        "status": st.sampled_from(["", "on_air", "ON_AIR", " building", "planned", 0, b"on_air"]),
+        "on_air": st.sampled_from([None, "2021-01-20"]),
+        "construction_start": st.sampled_from([None, "2020-10-01"]),
+        **{
+            f: st.sampled_from([None, *ODD])
+            for f in (
+                "station_type",
+                "township_code",
+                "build_mode",
+                "network_mode",
+                "power_supply",
+                "scene",
+                "mast_type",
+                "conversion",
+                "subsidy_state",
+            )
+        },
+    },
+)
+
+
+def test_bulk_check_on_values_sqlite_stores_otherwise(tmp_path, clock):
+    path = tmp_path / "k.db"
+    store = Store.open(path, clock=clock)
+    try:
+
+        @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+        @given(st.lists(odd_station_row, max_size=10))
+        def check(stations):  # type: ignore[no-untyped-def]
+            write(path, stations, [], [])
+            bulk, plain = both(store)
+            assert bulk == plain
+
+        check()
+    finally:
+        store.close()
