@@ -67,6 +67,7 @@ from kf5g_desktop.reports.weekly import initial_week
 from kf5g_desktop.storage.map_points import MODE_CODES, OPERATOR_CODES, STATUS_CODES, MapPoints
 from kf5g_desktop.storage.store import Store
 
+from .arrays import distinct
 from .register import make_table_view, open_on_enter_and_double_click
 from .week_picker import MomentPicker
 from .widgets import FlowLayout, LazyPage, dtr
@@ -246,7 +247,7 @@ class PointRaster(pg.GraphicsObject):
                 # one stamp per pixel: at a far view many points share one (same symbol, same place)
                 ix, iy = np.rint(px[sel]).astype(np.int64), np.rint(py[sel]).astype(np.int64)
                 reach_i = int(reach) + 1
-                place = np.unique((iy + reach_i) * (w + 2 * reach_i + 1) + (ix + reach_i))
+                place = distinct((iy + reach_i) * (w + 2 * reach_i + 1) + (ix + reach_i))
                 iy, ix = np.divmod(place, w + 2 * reach_i + 1)
                 n = len(place)
                 self._frags.resize(n)
@@ -284,6 +285,11 @@ class PointIndex:
 
     def __init__(self, x: np.ndarray, y: np.ndarray) -> None:
         self.x, self.y = x, y
+        self._built = False  # the grid is made at the first look-up (the first hover), not with the map
+
+    def _build(self) -> None:
+        self._built = True
+        x, y = self.x, self.y
         if not len(x):
             self.keys = np.zeros(0, dtype=np.int64)
             self.order = self.keys
@@ -306,6 +312,8 @@ class PointIndex:
 
     def nearest_d2(self, qx: float, qy: float, radius: float) -> tuple[int, float] | None:
         """(position, squared distance) of the nearest point within ``radius``, or None."""
+        if not self._built:
+            self._build()
         if not len(self.keys):
             return None
         c0 = max(0, math.floor((qx - radius - self.x0) / self.cell))

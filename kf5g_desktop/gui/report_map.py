@@ -23,6 +23,7 @@ from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPainterPath, QPen
 from kf5g_desktop.domain import boundaries
 from kf5g_desktop.reports.weekly import ReportData
 
+from .arrays import distinct
 from .fonts import report_font
 
 translate = QCoreApplication.translate
@@ -236,7 +237,7 @@ def _stamp(target: object, x: np.ndarray, y: np.ndarray, symbol: QImage, clip: Q
     cx = np.rint(x - sw / 2).astype(np.int64)  # the symbol's top-left pixel
     cy = np.rint(y - sh / 2).astype(np.int64)
     near = (cx > x0 - sw) & (cx < x1) & (cy > y0 - sh) & (cy < y1)
-    base = np.unique(cy[near] * stride + cx[near])  # one stamp per pixel place
+    base = distinct(cy[near] * stride + cx[near])  # one stamp per pixel place
     cy, cx = np.divmod(base, stride)
     whole = (cx >= x0) & (cx + sw <= x1) & (cy >= y0) & (cy + sh <= y1)  # no pixel of it clipped
     inner, edge = base[whole], (cx[~whole], cy[~whole])
