@@ -8,6 +8,7 @@ units per inch and painted scaled onto the printer, each page with "第 x 页 �
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -86,7 +87,58 @@ class _Item:
     bottom: float
     rows: list[float] = field(default_factory=list)  # a table: the top of each body row
     head_top: float = 0.0  # a table: the top of its header row
-    ends: list[float] = field(default_factory=list)  # a table: where each body row's text ends
+    ends: Sequence[float] = ()  # a table: where each body row's text ends (read when asked for)
+
+
+class _RowEnds(Sequence[float]):
+    """Where each body row's text ends (the lowest of its cells' text), each measured when first
+    asked for: only the rows at a page's end are looked at."""
+
+    def __init__(self, text_end: Callable[[int], float], body: range) -> None:
+        self._text_end = text_end
+        self._body = body
+        self._made: dict[int, float] = {}
+
+    def __len__(self) -> int:
+        return len(self._body)
+
+    def __getitem__(self, i: int) -> float:  # type: ignore[override]
+        row = self._body[i]
+        end = self._made.get(row)
+        if end is None:
+            end = self._made[row] = self._text_end(row)
+        return end
+
+
+class _Items:
+    """The items of the laid-out report (``ReportDocument.items``): ``names`` at once, each item's
+    places when it is first looked at (``items[i]``), so the text is laid out only that far."""
+
+    def __init__(self, report: ReportDocument, parts: list[tuple[str, str, Any]]) -> None:
+        self._report = report
+        self._parts = parts
+        self.kinds = [kind for kind, _, _ in parts]
+        self.names = [name for _, name, _ in parts]
+        self._made: dict[int, _Item] = {}
+
+    def __len__(self) -> int:
+        return len(self._parts)
+
+    def __getitem__(self, i: int) -> _Item:
+        if i < 0:
+            i += len(self._parts)
+        item = self._made.get(i)
+        if item is None:
+            kind, name, part = self._parts[i]
+            if kind == "table":
+                item = self._report._table_item(name, part)
+            else:
+                item = self._report._block_item(kind, name, part)
+            self._made[i] = item
+        return item
+
+    def __iter__(self) -> Iterator[_Item]:
+        return (self[i] for i in range(len(self._parts)))
 
 
 class ReportDocument:
@@ -131,9 +183,11 @@ class ReportDocument:
         over a page break (it is split into one table per page, each with its header row), and the
         problems with the sign-off block on one page."""
         pages = Pagination()
+        # The page size first: setHtml then lays the text out for it, lazily (only as far as the
+        # positions asked for), and the size stays with the document from one pass to the next.
+        self.doc.setPageSize(size)
         for self.passes in range(1, MAX_PASSES + 1):
             self.doc.setHtml(build_html(self.data, pages))
-            self.doc.setPageSize(size)
             better = self._better_breaks(pages, size.height())
             if better is None:
                 break
@@ -149,7 +203,8 @@ class ReportDocument:
         after it are dropped (the next pass finds them again); splitting a table where the layout
         broke it moves what follows very little, so every table is split in the same pass, at every
         page it runs over."""
-        items = self.items()
+        items = self.items()  # laid out as far as they are looked at: a pass ending at an
+        # early fault lays out no further than it
         breaks = set(pages.breaks)
         splits = {k: list(v) for k, v in pages.splits.items()}
 
@@ -161,17 +216,18 @@ class ReportDocument:
 
         def new_page_before(i: int) -> Pagination:
             breaks.add(items[i].name)
-            for later in items[i + 1 :]:
-                breaks.discard(later.name)
-                table = parse_table_anchor(later.name)
+            for later in items.names[i + 1 :]:
+                breaks.discard(later)
+                table = parse_table_anchor(later)
                 if table is not None:
                     splits.pop(table[0], None)
             return Pagination(frozenset(breaks), {k: tuple(v) for k, v in splits.items()})
 
-        def starts_page(it: _Item) -> bool:
-            """Whether the HTML starts a new page before ``it`` (a break, or a table's later part)."""
-            table = parse_table_anchor(it.name)
-            return it.name in pages.breaks or (table is not None and table[1] > 0)
+        def starts_page(name: str) -> bool:
+            """Whether the HTML starts a new page before the item ``name`` (a break, or a table's
+            later part)."""
+            table = parse_table_anchor(name)
+            return name in pages.breaks or (table is not None and table[1] > 0)
 
         def ends_at_page_end(item: _Item, last: int) -> bool:
             """Whether the part of ``item`` (a table) ending with its body row ``last`` would end so
@@ -183,18 +239,20 @@ class ReportDocument:
         resplit: set[str] = set()  # tables split anew in this pass
         i = 0
         while i < len(items):
-            item = items[i]
-            if item.kind == "heading":
+            kind, name = items.kinds[i], items.names[i]
+            if kind == "heading":
+                item = items[i]
                 j = i
-                while j < len(items) and items[j].kind == "heading":
+                while j < len(items) and items.kinds[j] == "heading":
                     j += 1
                 follows = items[j].keep if j < len(items) else items[j - 1].bottom
                 if page(follows) != page(item.top) and not at_page_top(item.top):
                     return new_page_before(i)
                 i = j
                 continue
-            table = parse_table_anchor(item.name) if item.kind == "table" else None
-            if table is not None and item.rows and table[0] not in resplit:
+            table = parse_table_anchor(name) if kind == "table" else None
+            # (a paragraph's places, and those of a table's parts laid out anew, are not needed)
+            if table is not None and table[0] not in resplit and (item := items[i]).rows:
                 key, first = table
                 if page(item.rows[0]) != page(item.head_top) and not at_page_top(item.head_top):
                     return new_page_before(i)  # the header row alone at the foot of a page
@@ -208,7 +266,7 @@ class ReportDocument:
                     if page(rows[r]) != page(rows[r - 1]):
                         start = new[-1] - first if new else 0
                         new.append(first + (r - 1 if r - 1 > start and ends_at_page_end(item, r - 1) else r))
-                nxt = items[i + 1] if i + 1 < len(items) else None
+                nxt = items.names[i + 1] if i + 1 < len(items) else None
                 if (
                     not new
                     and len(rows) > 1
@@ -227,49 +285,44 @@ class ReportDocument:
                     resplit.add(key)
                     changed = True
             i += 1
-        problems = next((k for k, it in enumerate(items) if it.name == PROBLEMS_ID), None)
+        problems = next((k for k, name in enumerate(items.names) if name == PROBLEMS_ID), None)
         if problems is not None:
             top = items[problems].top
             # the sign-off ends before the map page (附图), which has a page of its own
-            end = next((k for k, it in enumerate(items) if it.name == MAP_ID), len(items))
+            end = next((k for k, name in enumerate(items.names) if name == MAP_ID), len(items))
             if page(items[end - 1].bottom) != page(top) and not at_page_top(top):
                 return new_page_before(problems)  # the sign-off block with the problems
         if not changed:
             return None
         return Pagination(frozenset(breaks), {k: tuple(v) for k, v in splits.items()})
 
-    def items(self) -> list[_Item]:
+    def items(self) -> _Items:
         """The headings, tables and paragraphs of the laid-out document, in order (empty blocks,
-        such as the one after each table, left out)."""
-        layout = self.doc.documentLayout()
-        out: list[_Item] = []
+        such as the one after each table, left out). Their names and kinds are read at once, their
+        places on first use (the layout is lazy: it lays the text out only as far as asked)."""
+        parts: list[tuple[str, str, QTextBlock | QTextTable]] = []
         block = self.doc.begin()
         while block.isValid():
             table = QTextCursor(block).currentTable()
             if table is not None:
-                out.append(self._table_item(table))
+                parts.append(("table", _anchor(table.cellAt(0, 0).firstCursorPosition().block()), table))
                 block = self.doc.findBlock(table.lastPosition() + 1)
                 continue
-            rect = layout.blockBoundingRect(block)
             if block.text().strip():
-                # A heading keeps a short paragraph whole on its page, of a longer one the first line.
-                lines = block.layout()
-                first = rect.top() + lines.lineAt(0).rect().bottom() if lines.lineCount() else rect.bottom()
-                keep = rect.bottom() if lines.lineCount() <= KEEP_LINES else first
                 level = block.blockFormat().headingLevel()
-                out.append(
-                    _Item(
-                        "heading" if level >= HEADING_LEVEL else "block",
-                        _anchor(block),
-                        rect.top(),
-                        keep - 1,
-                        rect.bottom() - 1,
-                    )
-                )
+                parts.append(("heading" if level >= HEADING_LEVEL else "block", _anchor(block), block))
             block = block.next()
-        return out
+        return _Items(self, parts)
 
-    def _table_item(self, table: QTextTable) -> _Item:
+    def _block_item(self, kind: str, name: str, block: QTextBlock) -> _Item:
+        rect = self.doc.documentLayout().blockBoundingRect(block)
+        # A heading keeps a short paragraph whole on its page, of a longer one the first line.
+        lines = block.layout()
+        first = rect.top() + lines.lineAt(0).rect().bottom() if lines.lineCount() else rect.bottom()
+        keep = rect.bottom() if lines.lineCount() <= KEEP_LINES else first
+        return _Item(kind, name, rect.top(), keep - 1, rect.bottom() - 1)
+
+    def _table_item(self, name: str, table: QTextTable) -> _Item:
         layout = self.doc.documentLayout()
 
         def cell(row: int) -> QRectF:
@@ -284,7 +337,6 @@ class ReportDocument:
         head = table.format().headerRowCount()
         body = range(head, table.rows())
         frame = layout.frameBoundingRect(table)
-        name = _anchor(table.cellAt(0, 0).firstCursorPosition().block())
         # A heading keeps the first KEEP_ROWS rows (a shorter table whole) on its page.
         # (A table whose bottom edge reaches the page's end is carried over: no "- 1" there.)
         keep = cell(body[KEEP_ROWS - 1]).bottom() if len(body) > KEEP_ROWS else frame.bottom()
@@ -296,7 +348,7 @@ class ReportDocument:
             frame.bottom(),
             [cell(r).top() for r in body],
             cell(0).top() if head else frame.top(),
-            [text_end(r) for r in body],
+            _RowEnds(text_end, body),
         )
 
     def page_count(self, printer: QPrinter | None = None) -> int:
