@@ -7,6 +7,7 @@ units per inch and painted scaled onto the printer, each page with "第 x 页 �
 
 from __future__ import annotations
 
+import itertools
 import logging
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -32,6 +33,7 @@ from kf5g_desktop.reports.weekly import ReportData
 from .fonts import report_font
 from .report_chart import cumulative_chart
 from .report_html import (
+    BREAK,
     CHART_URL,
     MAP_ID,
     MAP_URL,
@@ -110,16 +112,59 @@ class _RowEnds(Sequence[float]):
         return end
 
 
-class _Items:
-    """The items of the laid-out report (``ReportDocument.items``): ``names`` at once, each item's
-    places when it is first looked at (``items[i]``), so the text is laid out only that far."""
+class _Segment:
+    """One stretch of the report from a forced page start to the next (``ReportDocument``): laid
+    out in a document of its own, which gives every place in it as the whole report's layout would
+    (a new page resets the flow; the stand-in block before it carries the margin of the block it
+    follows). ``skip``: the stand-in pages at its start (the report's pages before it)."""
 
-    def __init__(self, report: ReportDocument, parts: list[tuple[str, str, Any]]) -> None:
-        self._report = report
-        self._parts = parts
-        self.kinds = [kind for kind, _, _ in parts]
-        self.names = [name for _, name, _ in parts]
+    def __init__(self, doc: QTextDocument, skip: int) -> None:
+        self.doc = doc
+        self.skip = skip
+        self._parts: list[tuple[str, str, Any]] | None = None
+
+    @property
+    def pages(self) -> int:
+        """The report's pages in it (lays it out to its end)."""
+        return int(self.doc.pageCount()) - self.skip
+
+    def parts(self) -> list[tuple[str, str, Any]]:
+        """(kind, name, block or table) of its headings, tables and paragraphs, in order (empty
+        blocks, such as the one after each table, left out): no layout needed."""
+        if self._parts is None:
+            parts: list[tuple[str, str, Any]] = []
+            block = self.doc.begin()
+            while block.isValid():
+                table = QTextCursor(block).currentTable()
+                if table is not None:
+                    parts.append(("table", _anchor(table.cellAt(0, 0).firstCursorPosition().block()), table))
+                    block = self.doc.findBlock(table.lastPosition() + 1)
+                    continue
+                if block.text().strip():
+                    level = block.blockFormat().headingLevel()
+                    parts.append(("heading" if level >= HEADING_LEVEL else "block", _anchor(block), block))
+                block = block.next()
+            self._parts = parts
+        return self._parts
+
+
+class _Items:
+    """The items of the laid-out report (``ReportDocument.items``): ``names`` and ``kinds`` at
+    once, each item's places when it is first looked at (``items[i]``), so the text is laid out
+    only that far."""
+
+    def __init__(self, segments: list[_Segment]) -> None:
+        self._segments = segments
+        self._parts: list[tuple[str, str, Any, int]] = []  # (kind, name, part, segment)
+        for k, seg in enumerate(segments):
+            self._parts.extend((kind, name, part, k) for kind, name, part in seg.parts())
+        self.kinds = [kind for kind, _, _, _ in self._parts]
+        self.names = [name for _, name, _, _ in self._parts]
         self._made: dict[int, _Item] = {}
+
+    def start(self, k: int) -> int:
+        """The report's page (0-based) where segment ``k``'s pages begin."""
+        return self._segments[k].skip
 
     def __len__(self) -> int:
         return len(self._parts)
@@ -129,11 +174,9 @@ class _Items:
             i += len(self._parts)
         item = self._made.get(i)
         if item is None:
-            kind, name, part = self._parts[i]
-            if kind == "table":
-                item = self._report._table_item(name, part)
-            else:
-                item = self._report._block_item(kind, name, part)
+            kind, name, part, k = self._parts[i]
+            doc = self._segments[k].doc
+            item = _table_item(doc, name, part) if kind == "table" else _block_item(doc, kind, name, part)
             self._made[i] = item
         return item
 
@@ -146,22 +189,41 @@ class ReportDocument:
 
     def __init__(self, data: ReportData) -> None:
         self.data = data
-        self.doc = QTextDocument()
         self._device = QImage(1, 1, QImage.Format.Format_RGB32)
         dpm = round(LAYOUT_DPI / 0.0254)
         self._device.setDotsPerMeterX(dpm)
         self._device.setDotsPerMeterY(dpm)
-        self.doc.documentLayout().setPaintDevice(self._device)
-        self.doc.setDocumentMargin(0)
-        self.doc.setDefaultFont(report_font(10.5))
+        self._font = report_font(10.5)
         self.chart = cumulative_chart(data.series, data.figures.week)
-        self.doc.addResource(QTextDocument.ResourceType.ImageResource, CHART_URL, self.chart)
-        if data.map_points is not None:
-            self.map = report_map(data)
-            self.doc.addResource(QTextDocument.ResourceType.ImageResource, MAP_URL, self.map)
+        self.map = report_map(data) if data.map_points is not None else None
         self.pagination = Pagination()
         self.passes = 0  # layout passes the last pagination took
         self._laid_for: tuple[float, float] | None = None
+        self._size = QSizeF()
+        self._html = ""  # of the last pagination
+        self._segments: list[_Segment] = []
+        self._doc: QTextDocument | None = None
+
+    def _new_doc(self) -> QTextDocument:
+        doc = QTextDocument()
+        doc.documentLayout().setPaintDevice(self._device)
+        doc.setDocumentMargin(0)
+        doc.setDefaultFont(self._font)
+        doc.addResource(QTextDocument.ResourceType.ImageResource, CHART_URL, self.chart)
+        if self.map is not None:
+            doc.addResource(QTextDocument.ResourceType.ImageResource, MAP_URL, self.map)
+        if not self._size.isEmpty():
+            doc.setPageSize(self._size)
+        return doc
+
+    @property
+    def doc(self) -> QTextDocument:
+        """The whole report in one document, laid out as paginated (the report is painted from
+        its segments; this one is made when asked for)."""
+        if self._doc is None:
+            self._doc = self._new_doc()
+            self._doc.setHtml(self._html)
+        return self._doc
 
     @property
     def title(self) -> str:
@@ -183,11 +245,16 @@ class ReportDocument:
         over a page break (it is split into one table per page, each with its header row), and the
         problems with the sign-off block on one page."""
         pages = Pagination()
-        # The page size first: setHtml then lays the text out for it, lazily (only as far as the
-        # positions asked for), and the size stays with the document from one pass to the next.
-        self.doc.setPageSize(size)
+        self._size = size
+        self._doc = None
+        # The report is laid out in segments, one from each forced page start to the next, each in
+        # a document of its own (the page size set before the text: the layout is lazy, as far as
+        # the places asked for). A pass lays out only the segments it changed: the text before
+        # the first new page break or table split of a pass stays as laid out.
+        laid: dict[tuple[float, int, str], _Segment] = {}
         for self.passes in range(1, MAX_PASSES + 1):
-            self.doc.setHtml(build_html(self.data, pages))
+            self._html = build_html(self.data, pages)
+            self._segments = self._segments_of(self._html, laid)
             better = self._better_breaks(pages, size.height())
             if better is None:
                 break
@@ -195,6 +262,34 @@ class ReportDocument:
         else:
             log.warning("周报分页经 %d 次调整仍未稳定", MAX_PASSES)
         self.pagination = pages
+
+    def _segments_of(self, html: str, laid: dict[tuple[float, int, str], _Segment]) -> list[_Segment]:
+        """The report's HTML cut before each forced page start, each part laid out (or taken
+        from ``laid``) in a document of its own, after stand-in pages for the pages before it
+        (``_stand_in``): its text lies on its pages exactly as in the whole report's layout, at
+        the same coordinates (painted text snaps to them)."""
+        style_end = html.index("</style>") + len("</style>")
+        style, body = html[:style_end], html[style_end:]
+        cuts = [0]
+        at = body.find(BREAK)
+        while at >= 0:
+            cuts.append(body.rfind("<", 0, at))
+            at = body.find(BREAK, at + len(BREAK))
+        cuts.append(len(body))
+        out: list[_Segment] = []
+        margin, first_page = -1.0, 0  # the first segment: nothing before it
+        for start, end in itertools.pairwise(cuts):
+            chunk = body[start:end]
+            key = (margin, first_page, chunk)
+            seg = laid.get(key)
+            if seg is None:
+                doc = self._new_doc()
+                doc.setHtml(style + _stand_in(first_page, margin) + chunk)
+                seg = laid[key] = _Segment(doc, first_page)
+            out.append(seg)
+            margin = seg.doc.lastBlock().blockFormat().bottomMargin()
+            first_page += seg.pages
+        return out
 
     def _better_breaks(self, pages: Pagination, height: float) -> Pagination | None:
         """The pagination that mends the faults of the current layout (None: there are none).
@@ -297,68 +392,20 @@ class ReportDocument:
         return Pagination(frozenset(breaks), {k: tuple(v) for k, v in splits.items()})
 
     def items(self) -> _Items:
-        """The headings, tables and paragraphs of the laid-out document, in order (empty blocks,
+        """The headings, tables and paragraphs of the laid-out report, in order (empty blocks,
         such as the one after each table, left out). Their names and kinds are read at once, their
         places on first use (the layout is lazy: it lays the text out only as far as asked)."""
-        parts: list[tuple[str, str, QTextBlock | QTextTable]] = []
-        block = self.doc.begin()
-        while block.isValid():
-            table = QTextCursor(block).currentTable()
-            if table is not None:
-                parts.append(("table", _anchor(table.cellAt(0, 0).firstCursorPosition().block()), table))
-                block = self.doc.findBlock(table.lastPosition() + 1)
-                continue
-            if block.text().strip():
-                level = block.blockFormat().headingLevel()
-                parts.append(("heading" if level >= HEADING_LEVEL else "block", _anchor(block), block))
-            block = block.next()
-        return _Items(self, parts)
-
-    def _block_item(self, kind: str, name: str, block: QTextBlock) -> _Item:
-        rect = self.doc.documentLayout().blockBoundingRect(block)
-        # A heading keeps a short paragraph whole on its page, of a longer one the first line.
-        lines = block.layout()
-        first = rect.top() + lines.lineAt(0).rect().bottom() if lines.lineCount() else rect.bottom()
-        keep = rect.bottom() if lines.lineCount() <= KEEP_LINES else first
-        return _Item(kind, name, rect.top(), keep - 1, rect.bottom() - 1)
-
-    def _table_item(self, name: str, table: QTextTable) -> _Item:
-        layout = self.doc.documentLayout()
-
-        def cell(row: int) -> QRectF:
-            return layout.blockBoundingRect(table.cellAt(row, 0).firstCursorPosition().block())
-
-        def text_end(row: int) -> float:
-            return max(
-                layout.blockBoundingRect(table.cellAt(row, c).lastCursorPosition().block()).bottom()
-                for c in range(table.columns())
-            )
-
-        head = table.format().headerRowCount()
-        body = range(head, table.rows())
-        frame = layout.frameBoundingRect(table)
-        # A heading keeps the first KEEP_ROWS rows (a shorter table whole) on its page.
-        # (A table whose bottom edge reaches the page's end is carried over: no "- 1" there.)
-        keep = cell(body[KEEP_ROWS - 1]).bottom() if len(body) > KEEP_ROWS else frame.bottom()
-        return _Item(
-            "table",
-            name,
-            frame.top(),
-            keep,
-            frame.bottom(),
-            [cell(r).top() for r in body],
-            cell(0).top() if head else frame.top(),
-            _RowEnds(text_end, body),
-        )
+        return _Items(self._segments)
 
     def page_count(self, printer: QPrinter | None = None) -> int:
         self.layout_for(printer or new_printer(QPrinter.PrinterMode.ScreenResolution))
-        return int(self.doc.pageCount())
+        return sum(seg.pages for seg in self._segments)
 
     def paint(self, printer: QPrinter) -> int:
         """Paint every page (or the range the user chose) onto ``printer``. Returns pages painted."""
         width, height = self.layout_for(printer)
-        pages = int(self.doc.pageCount())
+        items = self.items()
+        pages = self.page_count(printer)
         first, last = 1, pages
         if printer.printRange() == QPrinter.PrintRange.PageRange and printer.fromPage() > 0:
             first, last = max(1, printer.fromPage()), min(pages, printer.toPage() or pages)
@@ -370,14 +417,17 @@ class ReportDocument:
             scale = printer.resolution() / LAYOUT_DPI
             footer_font = report_font()
             footer_font.setPixelSize(round(9 * LAYOUT_DPI / 72))  # layout units, whatever the printer
+            k = 0
             for page in range(first, last + 1):
+                while items.start(k) + self._segments[k].pages < page:
+                    k += 1
                 if page > first:
                     printer.newPage()
                 painter.save()
                 painter.scale(scale, scale)
                 painter.save()
                 painter.translate(0, -(page - 1) * height)
-                self.doc.drawContents(painter, QRectF(0, (page - 1) * height, width, height))
+                self._segments[k].doc.drawContents(painter, QRectF(0, (page - 1) * height, width, height))
                 painter.restore()
                 self._footer(painter, page, pages, width, height, footer_font)
                 painter.restore()
@@ -410,6 +460,56 @@ class ReportDocument:
             (Qt.AlignmentFlag.AlignRight, right),
         ):
             painter.drawText(box, int(flag | Qt.AlignmentFlag.AlignVCenter), text)
+
+
+def _block_item(doc: QTextDocument, kind: str, name: str, block: QTextBlock) -> _Item:
+    rect = doc.documentLayout().blockBoundingRect(block)
+    # A heading keeps a short paragraph whole on its page, of a longer one the first line.
+    lines = block.layout()
+    first = rect.top() + lines.lineAt(0).rect().bottom() if lines.lineCount() else rect.bottom()
+    keep = rect.bottom() if lines.lineCount() <= KEEP_LINES else first
+    return _Item(kind, name, rect.top(), keep - 1, rect.bottom() - 1)
+
+
+def _table_item(doc: QTextDocument, name: str, table: QTextTable) -> _Item:
+    layout = doc.documentLayout()
+
+    def cell(row: int) -> QRectF:
+        return layout.blockBoundingRect(table.cellAt(row, 0).firstCursorPosition().block())
+
+    def text_end(row: int) -> float:
+        return max(
+            layout.blockBoundingRect(table.cellAt(row, c).lastCursorPosition().block()).bottom()
+            for c in range(table.columns())
+        )
+
+    head = table.format().headerRowCount()
+    body = range(head, table.rows())
+    frame = layout.frameBoundingRect(table)
+    # A heading keeps the first KEEP_ROWS rows (a shorter table whole) on its page.
+    # (A table whose bottom edge reaches the page's end is carried over: no "- 1" there.)
+    keep = cell(body[KEEP_ROWS - 1]).bottom() if len(body) > KEEP_ROWS else frame.bottom()
+    return _Item(
+        "table",
+        name,
+        frame.top(),
+        keep,
+        frame.bottom(),
+        [cell(r).top() for r in body],
+        cell(0).top() if head else frame.top(),
+        _RowEnds(text_end, body),
+    )
+
+
+def _stand_in(pages: int, margin: float) -> str:
+    """HTML that fills ``pages`` pages before a segment's first page (nothing for none): a block
+    on each, the last with ``margin`` below it (the margin between two blocks is the larger of the
+    two, so the segment's first block lies as below the block it follows in the report)."""
+    if pages == 0:
+        return ""
+    blank = '<p style="margin-top: 0px; margin-bottom: 0px"{}>&nbsp;</p>'
+    last = f'<p style="margin-top: 0px; margin-bottom: {margin}px"{BREAK if pages > 1 else ""}>&nbsp;</p>'
+    return blank.format("") + blank.format(BREAK) * (pages - 2) + last if pages > 1 else last
 
 
 def write_pdf(report: ReportDocument, path: Path | str) -> int:
