@@ -2,7 +2,10 @@
 
 ``ReportDocument(data)`` lays out the HTML of ``report_html`` (data from ``reports.weekly.gather``)
 and paints it onto any printer; ``write_pdf`` paints it into a PDF file. Pages are laid out at 96
-units per inch and painted scaled onto the printer, each page with "第 x 页 共 y 页".
+units per inch and painted scaled onto the printer, each page with "第 x 页 共 y 页". The text is
+laid out and painted in segments (one QTextDocument from each forced page start to the next), each
+giving the same places as one document of the whole report would; ``ReportDocument.doc`` is that
+whole document, made when asked for.
 """
 
 from __future__ import annotations
@@ -115,8 +118,8 @@ class _RowEnds(Sequence[float]):
 class _Segment:
     """One stretch of the report from a forced page start to the next (``ReportDocument``): laid
     out in a document of its own, which gives every place in it as the whole report's layout would
-    (a new page resets the flow; the stand-in block before it carries the margin of the block it
-    follows). ``skip``: the stand-in pages at its start (the report's pages before it)."""
+    (a new page resets the flow; stand-in pages fill the report's pages before it, the last
+    stand-in block with the margin of the block it follows). ``skip``: those stand-in pages."""
 
     def __init__(self, doc: QTextDocument, skip: int) -> None:
         self.doc = doc
@@ -248,9 +251,9 @@ class ReportDocument:
         self._size = size
         self._doc = None
         # The report is laid out in segments, one from each forced page start to the next, each in
-        # a document of its own (the page size set before the text: the layout is lazy, as far as
-        # the places asked for). A pass lays out only the segments it changed: the text before
-        # the first new page break or table split of a pass stays as laid out.
+        # a document of its own (the page size set before the text). A pass lays out only the
+        # segments it changed: the text before its first new page break or table split stays as
+        # laid out (about half the layout work of laying the whole report out in every pass).
         laid: dict[tuple[float, int, str], _Segment] = {}
         for self.passes in range(1, MAX_PASSES + 1):
             self._html = build_html(self.data, pages)
@@ -298,8 +301,7 @@ class ReportDocument:
         after it are dropped (the next pass finds them again); splitting a table where the layout
         broke it moves what follows very little, so every table is split in the same pass, at every
         page it runs over."""
-        items = self.items()  # laid out as far as they are looked at: a pass ending at an
-        # early fault lays out no further than it
+        items = self.items()  # each item measured when it is looked at
         breaks = set(pages.breaks)
         splits = {k: list(v) for k, v in pages.splits.items()}
 

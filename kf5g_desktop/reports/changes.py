@@ -194,7 +194,11 @@ def _day(c: RecordChange) -> date | None:
 
 
 def import_moments(
-    store: Any, unit_code: str, *, written: dict[int, datetime] | None = None, imports: list[Any] | None = None
+    store: Any,
+    unit_code: str,
+    *,
+    written: dict[int, datetime] | None = None,
+    imports: list[Any] | None = None,
 ) -> list[tuple[str, datetime]]:
     """(week, moment written) of a unit's accepted submissions that were applied to the city's
     registers, oldest first (the moment: when its import batch was written). ``written`` (batch id
