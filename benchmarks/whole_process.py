@@ -86,7 +86,7 @@ def timed(name, fn, *a, **k):
     return out
 week, unit = IsoWeek.parse(sys.argv[2]), (None if sys.argv[3] == "410200" else sys.argv[3])
 with Store.open(sys.argv[1], readonly=True, check="none") as store:
-    data = timed("gather (figures, lists, series, changes; the map's points beside)", gather, store, week, unit)
+    data = timed("gather (figures, lists, series, changes; the map's points beside)", gather, store, week, unit, map_beside=True)
     timed("  of which the map's points alone", store.map_points, "station", unit, at=store.week_basis(week, unit).moment)
 from kf5g_desktop.gui import report_document as rd
 from kf5g_desktop.gui.report_pdf import ensure_gui_app

@@ -2,12 +2,17 @@
 
 ``ReportDocument(data)`` lays out the HTML of ``report_html`` (data from ``reports.weekly.gather``)
 and paints it onto any printer; ``write_pdf`` paints it into a PDF file. Pages are laid out at 96
-units per inch and painted scaled onto the printer, each page with "第 x 页 共 y 页".
+units per inch and painted scaled onto the printer, each page with "第 x 页 共 y 页". The text is
+laid out and painted in segments (one QTextDocument from each forced page start to the next), each
+giving the same places as one document of the whole report would; ``ReportDocument.doc`` is that
+whole document, made when asked for.
 """
 
 from __future__ import annotations
 
+import itertools
 import logging
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,6 +36,7 @@ from kf5g_desktop.reports.weekly import ReportData
 from .fonts import report_font
 from .report_chart import cumulative_chart
 from .report_html import (
+    BREAK,
     CHART_URL,
     MAP_ID,
     MAP_URL,
@@ -86,7 +92,99 @@ class _Item:
     bottom: float
     rows: list[float] = field(default_factory=list)  # a table: the top of each body row
     head_top: float = 0.0  # a table: the top of its header row
-    ends: list[float] = field(default_factory=list)  # a table: where each body row's text ends
+    ends: Sequence[float] = ()  # a table: where each body row's text ends (read when asked for)
+
+
+class _RowEnds(Sequence[float]):
+    """Where each body row's text ends (the lowest of its cells' text), each measured when first
+    asked for: only the rows at a page's end are looked at."""
+
+    def __init__(self, text_end: Callable[[int], float], body: range) -> None:
+        self._text_end = text_end
+        self._body = body
+        self._made: dict[int, float] = {}
+
+    def __len__(self) -> int:
+        return len(self._body)
+
+    def __getitem__(self, i: int) -> float:  # type: ignore[override]
+        row = self._body[i]
+        end = self._made.get(row)
+        if end is None:
+            end = self._made[row] = self._text_end(row)
+        return end
+
+
+class _Segment:
+    """One stretch of the report from a forced page start to the next (``ReportDocument``): laid
+    out in a document of its own, which gives every place in it as the whole report's layout would
+    (a new page resets the flow; stand-in pages fill the report's pages before it, the last
+    stand-in block with the margin of the block it follows). ``skip``: those stand-in pages."""
+
+    def __init__(self, doc: QTextDocument, skip: int) -> None:
+        self.doc = doc
+        self.skip = skip
+        self._parts: list[tuple[str, str, Any]] | None = None
+
+    @property
+    def pages(self) -> int:
+        """The report's pages in it (lays it out to its end)."""
+        return int(self.doc.pageCount()) - self.skip
+
+    def parts(self) -> list[tuple[str, str, Any]]:
+        """(kind, name, block or table) of its headings, tables and paragraphs, in order (empty
+        blocks, such as the one after each table, left out): no layout needed."""
+        if self._parts is None:
+            parts: list[tuple[str, str, Any]] = []
+            block = self.doc.begin()
+            while block.isValid():
+                table = QTextCursor(block).currentTable()
+                if table is not None:
+                    parts.append(("table", _anchor(table.cellAt(0, 0).firstCursorPosition().block()), table))
+                    block = self.doc.findBlock(table.lastPosition() + 1)
+                    continue
+                if block.text().strip():
+                    level = block.blockFormat().headingLevel()
+                    parts.append(("heading" if level >= HEADING_LEVEL else "block", _anchor(block), block))
+                block = block.next()
+            self._parts = parts
+        return self._parts
+
+
+class _Items:
+    """The items of the laid-out report (``ReportDocument.items``): ``names`` and ``kinds`` at
+    once, each item's places when it is first looked at (``items[i]``), so the text is laid out
+    only that far."""
+
+    def __init__(self, segments: list[_Segment]) -> None:
+        self._segments = segments
+        self._parts: list[tuple[str, str, Any, int]] = []  # (kind, name, part, segment)
+        for k, seg in enumerate(segments):
+            self._parts.extend((kind, name, part, k) for kind, name, part in seg.parts())
+        self.kinds = [kind for kind, _, _, _ in self._parts]
+        self.names = [name for _, name, _, _ in self._parts]
+        self._made: dict[int, _Item] = {}
+
+    def start(self, k: int) -> int:
+        """The report's page (0-based) where segment ``k``'s pages begin."""
+        return self._segments[k].skip
+
+    def __len__(self) -> int:
+        return len(self._parts)
+
+    def __getitem__(self, i: int) -> _Item:
+        if i < 0:
+            i += len(self._parts)
+        item = self._made.get(i)
+        if item is None:
+            kind, name, part, k = self._parts[i]
+            doc = self._segments[k].doc
+            item = _table_item(doc, name, part) if kind == "table" else _block_item(doc, kind, name, part)
+            self._made[i] = item
+        return item
+
+    def __iter__(self) -> Iterator[_Item]:
+        return (self[i] for i in range(len(self._parts)))
 
 
 class ReportDocument:
@@ -94,22 +192,41 @@ class ReportDocument:
 
     def __init__(self, data: ReportData) -> None:
         self.data = data
-        self.doc = QTextDocument()
         self._device = QImage(1, 1, QImage.Format.Format_RGB32)
         dpm = round(LAYOUT_DPI / 0.0254)
         self._device.setDotsPerMeterX(dpm)
         self._device.setDotsPerMeterY(dpm)
-        self.doc.documentLayout().setPaintDevice(self._device)
-        self.doc.setDocumentMargin(0)
-        self.doc.setDefaultFont(report_font(10.5))
+        self._font = report_font(10.5)
         self.chart = cumulative_chart(data.series, data.figures.week)
-        self.doc.addResource(QTextDocument.ResourceType.ImageResource, CHART_URL, self.chart)
-        if data.map_points is not None:
-            self.map = report_map(data)
-            self.doc.addResource(QTextDocument.ResourceType.ImageResource, MAP_URL, self.map)
+        self.map = report_map(data) if data.map_points is not None else None
         self.pagination = Pagination()
         self.passes = 0  # layout passes the last pagination took
         self._laid_for: tuple[float, float] | None = None
+        self._size = QSizeF()
+        self._html = ""  # of the last pagination
+        self._segments: list[_Segment] = []
+        self._doc: QTextDocument | None = None
+
+    def _new_doc(self) -> QTextDocument:
+        doc = QTextDocument()
+        doc.documentLayout().setPaintDevice(self._device)
+        doc.setDocumentMargin(0)
+        doc.setDefaultFont(self._font)
+        doc.addResource(QTextDocument.ResourceType.ImageResource, CHART_URL, self.chart)
+        if self.map is not None:
+            doc.addResource(QTextDocument.ResourceType.ImageResource, MAP_URL, self.map)
+        if not self._size.isEmpty():
+            doc.setPageSize(self._size)
+        return doc
+
+    @property
+    def doc(self) -> QTextDocument:
+        """The whole report in one document, laid out as paginated (the report is painted from
+        its segments; this one is made when asked for)."""
+        if self._doc is None:
+            self._doc = self._new_doc()
+            self._doc.setHtml(self._html)
+        return self._doc
 
     @property
     def title(self) -> str:
@@ -131,9 +248,16 @@ class ReportDocument:
         over a page break (it is split into one table per page, each with its header row), and the
         problems with the sign-off block on one page."""
         pages = Pagination()
+        self._size = size
+        self._doc = None
+        # The report is laid out in segments, one from each forced page start to the next, each in
+        # a document of its own (the page size set before the text). A pass lays out only the
+        # segments it changed: the text before its first new page break or table split stays as
+        # laid out (about half the layout work of laying the whole report out in every pass).
+        laid: dict[tuple[float, int, str], _Segment] = {}
         for self.passes in range(1, MAX_PASSES + 1):
-            self.doc.setHtml(build_html(self.data, pages))
-            self.doc.setPageSize(size)
+            self._html = build_html(self.data, pages)
+            self._segments = self._segments_of(self._html, laid)
             better = self._better_breaks(pages, size.height())
             if better is None:
                 break
@@ -142,6 +266,34 @@ class ReportDocument:
             log.warning("周报分页经 %d 次调整仍未稳定", MAX_PASSES)
         self.pagination = pages
 
+    def _segments_of(self, html: str, laid: dict[tuple[float, int, str], _Segment]) -> list[_Segment]:
+        """The report's HTML cut before each forced page start, each part laid out (or taken
+        from ``laid``) in a document of its own, after stand-in pages for the pages before it
+        (``_stand_in``): its text lies on its pages exactly as in the whole report's layout, at
+        the same coordinates (painted text snaps to them)."""
+        style_end = html.index("</style>") + len("</style>")
+        style, body = html[:style_end], html[style_end:]
+        cuts = [0]
+        at = body.find(BREAK)
+        while at >= 0:
+            cuts.append(body.rfind("<", 0, at))
+            at = body.find(BREAK, at + len(BREAK))
+        cuts.append(len(body))
+        out: list[_Segment] = []
+        margin, first_page = -1.0, 0  # the first segment: nothing before it
+        for start, end in itertools.pairwise(cuts):
+            chunk = body[start:end]
+            key = (margin, first_page, chunk)
+            seg = laid.get(key)
+            if seg is None:
+                doc = self._new_doc()
+                doc.setHtml(style + _stand_in(first_page, margin) + chunk)
+                seg = laid[key] = _Segment(doc, first_page)
+            out.append(seg)
+            margin = seg.doc.lastBlock().blockFormat().bottomMargin()
+            first_page += seg.pages
+        return out
+
     def _better_breaks(self, pages: Pagination, height: float) -> Pagination | None:
         """The pagination that mends the faults of the current layout (None: there are none).
 
@@ -149,7 +301,7 @@ class ReportDocument:
         after it are dropped (the next pass finds them again); splitting a table where the layout
         broke it moves what follows very little, so every table is split in the same pass, at every
         page it runs over."""
-        items = self.items()
+        items = self.items()  # each item measured when it is looked at
         breaks = set(pages.breaks)
         splits = {k: list(v) for k, v in pages.splits.items()}
 
@@ -161,17 +313,18 @@ class ReportDocument:
 
         def new_page_before(i: int) -> Pagination:
             breaks.add(items[i].name)
-            for later in items[i + 1 :]:
-                breaks.discard(later.name)
-                table = parse_table_anchor(later.name)
+            for later in items.names[i + 1 :]:
+                breaks.discard(later)
+                table = parse_table_anchor(later)
                 if table is not None:
                     splits.pop(table[0], None)
             return Pagination(frozenset(breaks), {k: tuple(v) for k, v in splits.items()})
 
-        def starts_page(it: _Item) -> bool:
-            """Whether the HTML starts a new page before ``it`` (a break, or a table's later part)."""
-            table = parse_table_anchor(it.name)
-            return it.name in pages.breaks or (table is not None and table[1] > 0)
+        def starts_page(name: str) -> bool:
+            """Whether the HTML starts a new page before the item ``name`` (a break, or a table's
+            later part)."""
+            table = parse_table_anchor(name)
+            return name in pages.breaks or (table is not None and table[1] > 0)
 
         def ends_at_page_end(item: _Item, last: int) -> bool:
             """Whether the part of ``item`` (a table) ending with its body row ``last`` would end so
@@ -183,18 +336,20 @@ class ReportDocument:
         resplit: set[str] = set()  # tables split anew in this pass
         i = 0
         while i < len(items):
-            item = items[i]
-            if item.kind == "heading":
+            kind, name = items.kinds[i], items.names[i]
+            if kind == "heading":
+                item = items[i]
                 j = i
-                while j < len(items) and items[j].kind == "heading":
+                while j < len(items) and items.kinds[j] == "heading":
                     j += 1
                 follows = items[j].keep if j < len(items) else items[j - 1].bottom
                 if page(follows) != page(item.top) and not at_page_top(item.top):
                     return new_page_before(i)
                 i = j
                 continue
-            table = parse_table_anchor(item.name) if item.kind == "table" else None
-            if table is not None and item.rows and table[0] not in resplit:
+            table = parse_table_anchor(name) if kind == "table" else None
+            # (a paragraph's places, and those of a table's parts laid out anew, are not needed)
+            if table is not None and table[0] not in resplit and (item := items[i]).rows:
                 key, first = table
                 if page(item.rows[0]) != page(item.head_top) and not at_page_top(item.head_top):
                     return new_page_before(i)  # the header row alone at the foot of a page
@@ -208,7 +363,7 @@ class ReportDocument:
                     if page(rows[r]) != page(rows[r - 1]):
                         start = new[-1] - first if new else 0
                         new.append(first + (r - 1 if r - 1 > start and ends_at_page_end(item, r - 1) else r))
-                nxt = items[i + 1] if i + 1 < len(items) else None
+                nxt = items.names[i + 1] if i + 1 < len(items) else None
                 if (
                     not new
                     and len(rows) > 1
@@ -227,86 +382,32 @@ class ReportDocument:
                     resplit.add(key)
                     changed = True
             i += 1
-        problems = next((k for k, it in enumerate(items) if it.name == PROBLEMS_ID), None)
+        problems = next((k for k, name in enumerate(items.names) if name == PROBLEMS_ID), None)
         if problems is not None:
             top = items[problems].top
             # the sign-off ends before the map page (附图), which has a page of its own
-            end = next((k for k, it in enumerate(items) if it.name == MAP_ID), len(items))
+            end = next((k for k, name in enumerate(items.names) if name == MAP_ID), len(items))
             if page(items[end - 1].bottom) != page(top) and not at_page_top(top):
                 return new_page_before(problems)  # the sign-off block with the problems
         if not changed:
             return None
         return Pagination(frozenset(breaks), {k: tuple(v) for k, v in splits.items()})
 
-    def items(self) -> list[_Item]:
-        """The headings, tables and paragraphs of the laid-out document, in order (empty blocks,
-        such as the one after each table, left out)."""
-        layout = self.doc.documentLayout()
-        out: list[_Item] = []
-        block = self.doc.begin()
-        while block.isValid():
-            table = QTextCursor(block).currentTable()
-            if table is not None:
-                out.append(self._table_item(table))
-                block = self.doc.findBlock(table.lastPosition() + 1)
-                continue
-            rect = layout.blockBoundingRect(block)
-            if block.text().strip():
-                # A heading keeps a short paragraph whole on its page, of a longer one the first line.
-                lines = block.layout()
-                first = rect.top() + lines.lineAt(0).rect().bottom() if lines.lineCount() else rect.bottom()
-                keep = rect.bottom() if lines.lineCount() <= KEEP_LINES else first
-                level = block.blockFormat().headingLevel()
-                out.append(
-                    _Item(
-                        "heading" if level >= HEADING_LEVEL else "block",
-                        _anchor(block),
-                        rect.top(),
-                        keep - 1,
-                        rect.bottom() - 1,
-                    )
-                )
-            block = block.next()
-        return out
-
-    def _table_item(self, table: QTextTable) -> _Item:
-        layout = self.doc.documentLayout()
-
-        def cell(row: int) -> QRectF:
-            return layout.blockBoundingRect(table.cellAt(row, 0).firstCursorPosition().block())
-
-        def text_end(row: int) -> float:
-            return max(
-                layout.blockBoundingRect(table.cellAt(row, c).lastCursorPosition().block()).bottom()
-                for c in range(table.columns())
-            )
-
-        head = table.format().headerRowCount()
-        body = range(head, table.rows())
-        frame = layout.frameBoundingRect(table)
-        name = _anchor(table.cellAt(0, 0).firstCursorPosition().block())
-        # A heading keeps the first KEEP_ROWS rows (a shorter table whole) on its page.
-        # (A table whose bottom edge reaches the page's end is carried over: no "- 1" there.)
-        keep = cell(body[KEEP_ROWS - 1]).bottom() if len(body) > KEEP_ROWS else frame.bottom()
-        return _Item(
-            "table",
-            name,
-            frame.top(),
-            keep,
-            frame.bottom(),
-            [cell(r).top() for r in body],
-            cell(0).top() if head else frame.top(),
-            [text_end(r) for r in body],
-        )
+    def items(self) -> _Items:
+        """The headings, tables and paragraphs of the laid-out report, in order (empty blocks,
+        such as the one after each table, left out). Their names and kinds are read at once, their
+        places on first use (the layout is lazy: it lays the text out only as far as asked)."""
+        return _Items(self._segments)
 
     def page_count(self, printer: QPrinter | None = None) -> int:
         self.layout_for(printer or new_printer(QPrinter.PrinterMode.ScreenResolution))
-        return int(self.doc.pageCount())
+        return sum(seg.pages for seg in self._segments)
 
     def paint(self, printer: QPrinter) -> int:
         """Paint every page (or the range the user chose) onto ``printer``. Returns pages painted."""
         width, height = self.layout_for(printer)
-        pages = int(self.doc.pageCount())
+        items = self.items()
+        pages = self.page_count(printer)
         first, last = 1, pages
         if printer.printRange() == QPrinter.PrintRange.PageRange and printer.fromPage() > 0:
             first, last = max(1, printer.fromPage()), min(pages, printer.toPage() or pages)
@@ -318,14 +419,17 @@ class ReportDocument:
             scale = printer.resolution() / LAYOUT_DPI
             footer_font = report_font()
             footer_font.setPixelSize(round(9 * LAYOUT_DPI / 72))  # layout units, whatever the printer
+            k = 0
             for page in range(first, last + 1):
+                while items.start(k) + self._segments[k].pages < page:
+                    k += 1
                 if page > first:
                     printer.newPage()
                 painter.save()
                 painter.scale(scale, scale)
                 painter.save()
                 painter.translate(0, -(page - 1) * height)
-                self.doc.drawContents(painter, QRectF(0, (page - 1) * height, width, height))
+                self._segments[k].doc.drawContents(painter, QRectF(0, (page - 1) * height, width, height))
                 painter.restore()
                 self._footer(painter, page, pages, width, height, footer_font)
                 painter.restore()
@@ -358,6 +462,56 @@ class ReportDocument:
             (Qt.AlignmentFlag.AlignRight, right),
         ):
             painter.drawText(box, int(flag | Qt.AlignmentFlag.AlignVCenter), text)
+
+
+def _block_item(doc: QTextDocument, kind: str, name: str, block: QTextBlock) -> _Item:
+    rect = doc.documentLayout().blockBoundingRect(block)
+    # A heading keeps a short paragraph whole on its page, of a longer one the first line.
+    lines = block.layout()
+    first = rect.top() + lines.lineAt(0).rect().bottom() if lines.lineCount() else rect.bottom()
+    keep = rect.bottom() if lines.lineCount() <= KEEP_LINES else first
+    return _Item(kind, name, rect.top(), keep - 1, rect.bottom() - 1)
+
+
+def _table_item(doc: QTextDocument, name: str, table: QTextTable) -> _Item:
+    layout = doc.documentLayout()
+
+    def cell(row: int) -> QRectF:
+        return layout.blockBoundingRect(table.cellAt(row, 0).firstCursorPosition().block())
+
+    def text_end(row: int) -> float:
+        return max(
+            layout.blockBoundingRect(table.cellAt(row, c).lastCursorPosition().block()).bottom()
+            for c in range(table.columns())
+        )
+
+    head = table.format().headerRowCount()
+    body = range(head, table.rows())
+    frame = layout.frameBoundingRect(table)
+    # A heading keeps the first KEEP_ROWS rows (a shorter table whole) on its page.
+    # (A table whose bottom edge reaches the page's end is carried over: no "- 1" there.)
+    keep = cell(body[KEEP_ROWS - 1]).bottom() if len(body) > KEEP_ROWS else frame.bottom()
+    return _Item(
+        "table",
+        name,
+        frame.top(),
+        keep,
+        frame.bottom(),
+        [cell(r).top() for r in body],
+        cell(0).top() if head else frame.top(),
+        _RowEnds(text_end, body),
+    )
+
+
+def _stand_in(pages: int, margin: float) -> str:
+    """HTML that fills ``pages`` pages before a segment's first page (nothing for none): a block
+    on each, the last with ``margin`` below it (the margin between two blocks is the larger of the
+    two, so the segment's first block lies as below the block it follows in the report)."""
+    if pages == 0:
+        return ""
+    blank = '<p style="margin-top: 0px; margin-bottom: 0px"{}>&nbsp;</p>'
+    last = f'<p style="margin-top: 0px; margin-bottom: {margin}px"{BREAK if pages > 1 else ""}>&nbsp;</p>'
+    return blank.format("") + blank.format(BREAK) * (pages - 2) + last if pages > 1 else last
 
 
 def write_pdf(report: ReportDocument, path: Path | str) -> int:

@@ -193,22 +193,35 @@ def _day(c: RecordChange) -> date | None:
     return c.at.date() if c.at is not None else None
 
 
-def import_moments(store: Any, unit_code: str) -> list[tuple[str, datetime]]:
+def import_moments(
+    store: Any,
+    unit_code: str,
+    *,
+    written: dict[int, datetime] | None = None,
+    imports: list[Any] | None = None,
+) -> list[tuple[str, datetime]]:
     """(week, moment written) of a unit's accepted submissions that were applied to the city's
-    registers, oldest first (the moment: when its import batch was written)."""
-    written = {b.id: b.created_at for b in store.batches()}
+    registers, oldest first (the moment: when its import batch was written). ``written`` (batch id
+    → when written) and ``imports`` (every unit's imported submissions): read once for many units."""
+    if written is None:
+        written = {b.id: b.created_at for b in store.batches()}
+    if imports is None:
+        imports = store.submissions(direction="import", unit_code=unit_code)
     out = [
         (s.iso_week, written[s.batch_id])
-        for s in store.submissions(direction="import", unit_code=unit_code)
-        if s.batch_id is not None and s.batch_id in written
+        for s in imports
+        if s.unit_code == unit_code and s.batch_id is not None and s.batch_id in written
     ]
     return sorted(out, key=lambda p: p[1])
 
 
-def submission_moments(store: Any, unit_code: str, week: IsoWeek) -> tuple[datetime | None, datetime | None]:
+def submission_moments(
+    store: Any, unit_code: str, week: IsoWeek, **read: Any
+) -> tuple[datetime | None, datetime | None]:
     """(previous accepted submission's import moment, this week's latest one's) of a unit: None
-    where there is none (before: the unit had nothing; after: no return this week)."""
-    moments = import_moments(store, unit_code)
+    where there is none (before: the unit had nothing; after: no return this week). ``read``:
+    what :func:`import_moments` may be given, read once."""
+    moments = import_moments(store, unit_code, **read)
     this = [t for w, t in moments if w == str(week)]
     if not this:
         return None, None
@@ -220,8 +233,11 @@ def submission_moments(store: Any, unit_code: str, week: IsoWeek) -> tuple[datet
 def city_counts(store: Any, week: IsoWeek) -> list[UnitChangeCount]:
     """Each unit's changes between its previous accepted submission and its return of ``week``."""
     out = []
+    # the batches and the imported submissions read once for all the units
+    written = {b.id: b.created_at for b in store.batches()}
+    imports = store.submissions(direction="import")
     for unit in store.units():
-        before, after = submission_moments(store, unit.code, week)
+        before, after = submission_moments(store, unit.code, week, written=written, imports=imports)
         if after is None:
             out.append(UnitChangeCount(unit.code, unit.name, False))
             continue

@@ -32,16 +32,43 @@ class ReportData:
     map_points: Any = None  # the map page: Store.map_points of the stations as at the week's moment
 
 
-def gather(store: Any, week: IsoWeek, unit_code: str | None, rule: str = DEFAULT_COUNTING_RULE) -> ReportData:
+def gather(
+    store: Any,
+    week: IsoWeek,
+    unit_code: str | None,
+    rule: str = DEFAULT_COUNTING_RULE,
+    *,
+    map_beside: bool = False,
+) -> ReportData:
     """Read every figure of the report (no Qt: safe in a worker thread), by the week's rule
-    (``Store.week_basis``): the same registers, seen at the week's end, as the week's return."""
+    (``Store.week_basis``): the same registers, seen at the week's end, as the week's return.
+
+    ``map_beside``: the map's points are read on a thread of their own (a session of its own)
+    while the figures are read — the command line, where SQLite's scans of the two run on two
+    cores (sqlite3 lets go of Python's lock while it steps)."""
     unit_code = scope_of(unit_code)
     if unit_code is not None:
         store.unit(unit_code)  # raises NotFoundError with the Chinese message
     basis = store.week_basis(week, unit_code)
-    # One pass over the week's stations for the figures, the lists and the series. (The map's
-    # points and 本周变化 are read after it, on this thread: a second thread here saved little on
-    # two cores and let the garbage collector meet the window's objects off the GUI thread.)
+    if map_beside:
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(1, thread_name_prefix="kf5g-map-points") as pool:
+            points = pool.submit(store.map_points, "station", unit_code, at=basis.moment)
+            data = _gather(store, week, unit_code, rule, basis)
+            data.map_points = points.result()
+        return data
+    # (In the window the map's points are read after the figures, on this thread: a second thread
+    # here saved little on two cores and let the garbage collector meet the window's objects off
+    # the GUI thread.)
+    data = _gather(store, week, unit_code, rule, basis)
+    data.map_points = store.map_points("station", unit_code, at=basis.moment)
+    return data
+
+
+def _gather(store: Any, week: IsoWeek, unit_code: str | None, rule: str, basis: Any) -> ReportData:
+    """The report's data but for the map's points."""
+    # One pass over the week's stations for the figures, the lists and the series.
     rows = store.week_rows(week, unit_code, rule, waiting_days=WAITING_DAYS, lists=True, at=basis.moment)
     fig = week_figures(store, week, unit_code, rule, basis=basis, rows=rows)
     series = weekly_series(store, week, unit_code, rule, basis=basis, by_day=rows.by_day)
@@ -55,7 +82,6 @@ def gather(store: Any, week: IsoWeek, unit_code: str | None, rule: str = DEFAULT
         note.reviewer or inst.reviewer,
         store.now(),
         week_changes(store, week, unit_code, basis),
-        store.map_points("station", unit_code, at=basis.moment),
     )
 
 

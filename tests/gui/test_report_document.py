@@ -575,3 +575,75 @@ def test_chart_axis_labels_do_not_crowd(qapp, last, language):
         assert rb.left() - ra.right() >= 12, (a, b)  # room between neighbours
     assert re.search(r"20\d\d", xs[0][0])  # the first label names the year
     assert all(CJK.search(t) for t, _ in xs) == (language == "zh")
+
+
+# Pagination in segments (issue 13: the city report's speed) ---------------------------------------
+
+
+class _WholeDocument(ReportDocument):
+    """The report laid out as one document in every pass (as before the segments): the reference."""
+
+    def _segments_of(self, html, laid):
+        from kf5g_desktop.gui.report_document import _Segment
+
+        doc = self._new_doc()
+        doc.setHtml(html)
+        return [_Segment(doc, 0)]
+
+
+def _places(report: ReportDocument) -> list[tuple]:
+    items = report.items()
+    return [
+        (
+            it.kind,
+            it.name,
+            it.top,
+            it.keep,
+            it.bottom,
+            list(it.rows),
+            it.head_top,
+            [it.ends[r] for r in range(len(it.rows))],
+        )
+        for it in items
+    ]
+
+
+def _words(pdf) -> list[str]:
+    """Every word of the PDF with its box (pdftotext -bbox), page by page."""
+    out = subprocess.run(
+        ["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    return [line.strip() for line in out.splitlines() if "<word" in line or "<page" in line]
+
+
+@pytest.mark.parametrize(("unit", "week"), [(None, "2022-W51"), ("410221", "2020-W40")])
+def test_segments_lay_out_as_the_whole_report(qapp, demo_db, tmp_path, unit, week):
+    """The report laid out in segments breaks its pages exactly as the whole document laid out in
+    every pass did, every item at the same place, and its PDF has every word in the same box."""
+    path, _ = demo_db
+    store = Store.open(path)
+    try:
+        data = gather(store, IsoWeek.parse(week), unit)
+    finally:
+        store.close()
+    segmented, whole = ReportDocument(data), _WholeDocument(data)
+    pages = write_pdf(segmented, tmp_path / "segments.pdf")
+    assert write_pdf(whole, tmp_path / "whole.pdf") == pages == pages_of(tmp_path / "segments.pdf")
+    assert len(segmented._segments) > 1, "the report has forced page starts"
+    assert (segmented.pagination, segmented.passes) == (whole.pagination, whole.passes)
+    assert _places(segmented) == _places(whole)
+    assert _words(tmp_path / "segments.pdf") == _words(tmp_path / "whole.pdf")
+    # the whole document made on demand (report.doc) is the one the reference painted
+    assert segmented.doc.pageCount() == pages
+
+
+def test_segments_of_a_long_unit_report(qapp, tmp_path):
+    store = many_stations(tmp_path / "many.db", 150)
+    data = gather(store, W05, "410221")
+    store.close()
+    segmented, whole = ReportDocument(data), _WholeDocument(data)
+    write_pdf(segmented, tmp_path / "segments.pdf")
+    write_pdf(whole, tmp_path / "whole.pdf")
+    assert (segmented.pagination, segmented.passes) == (whole.pagination, whole.passes)
+    assert _places(segmented) == _places(whole)
+    assert _words(tmp_path / "segments.pdf") == _words(tmp_path / "whole.pdf")
