@@ -3,10 +3,9 @@
     kf5g report --week 2021-W05 [--unit 410221 | --unit 410200] [--rule all|macro-indoor|macro] --pdf r.pdf
 
 Without ``--unit`` the installation's own unit is used (the city edition on a city installation).
-Every figure is computed by ``reports.weekly.gather`` (no Qt), on a thread of its own while the main
-thread imports Qt and makes the application the painting needs (SQLite's scans let go of Python's
-lock: the two overlap on two cores); only painting the PDF (``gui.report_pdf.write_report_pdf``)
-needs Qt, offscreen when there is no display.
+Every figure is computed (``reports.weekly.gather``, no Qt) before any Qt module is imported (the map's
+points on a second connection beside the figures: SQLite's scans let go of Python's lock); only
+painting the PDF (``gui.report_pdf.write_report_pdf``) needs Qt, offscreen when there is no display.
 """
 
 from __future__ import annotations
@@ -43,7 +42,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 def cmd_report(args: argparse.Namespace) -> int:
     import time
-    from concurrent.futures import ThreadPoolExecutor
 
     from kf5g_desktop.domain.periods import IsoWeek
     from kf5g_desktop.domain.units import CITY_CODE, scope_of
@@ -69,15 +67,8 @@ def cmd_report(args: argparse.Namespace) -> int:
         if unit_code is not None and unit_code not in store.unit_map():
             codes = "、".join(f"{u.code}{u.name}" for u in store.units())
             raise ReportError(f"--unit：区县代码“{unit}”不存在。可选：{codes}；全市汇总用 {CITY_CODE}。")
-        with ThreadPoolExecutor(1, thread_name_prefix="kf5g-report-read") as pool:
-            reading = pool.submit(gather, store, week, unit_code, args.rule, map_beside=True)
-            try:
-                from kf5g_desktop.gui.report_pdf import ensure_gui_app  # Qt, for painting only
-
-                ensure_gui_app()
-            finally:
-                data = reading.result()  # the reading's error (a Chinese message) first
-    from kf5g_desktop.gui.report_pdf import write_report_pdf
+        data = gather(store, week, unit_code, args.rule, map_beside=True)
+    from kf5g_desktop.gui.report_pdf import write_report_pdf  # Qt from here on, for painting only
 
     try:
         pages = write_report_pdf(data, pdf)
