@@ -5,6 +5,8 @@ unchanged values are not written, so the server's guard on the setting table is 
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
@@ -53,34 +55,34 @@ class Answering:
         self.timer.stop()
 
 
-def _window(qtbot, store):
+@contextmanager
+def _window(qtbot, url):
+    """The main window on the server database at ``url``; closed, with its store, afterwards."""
     from kf5g_desktop.gui.main_window import MainWindow
 
+    store = Store.open(url)
     win = MainWindow(store)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
-
-
-def test_a_viewers_window_says_why_it_is_read_only(qtbot, office):
-    store = Store.open(office("周查看"))
-    win = _window(qtbot, store)
     try:
-        assert store.readonly
-        assert win.status_readonly.isVisible()
-        assert win.status_readonly.text() == "只读：当前登录“周查看”不能修改服务器上的数据"
-        assert not win.act_new.isEnabled() and not win.act_delete.isEnabled()
-        assert "（只读）" in win.windowTitle()
+        win.show()
+        qtbot.waitExposed(win)
+        yield win, store
     finally:
         win.close()
         win.deleteLater()
         store.close()
 
 
+def test_a_viewers_window_says_why_it_is_read_only(qtbot, office):
+    with _window(qtbot, office("周查看")) as (win, store):
+        assert store.readonly
+        assert win.status_readonly.isVisible()
+        assert win.status_readonly.text() == "只读：当前登录“周查看”不能修改服务器上的数据"
+        assert not win.act_new.isEnabled() and not win.act_delete.isEnabled()
+        assert "（只读）" in win.windowTitle()
+
+
 def test_entry_presses_ok_in_settings_without_a_refusal(qtbot, office):
-    store = Store.open(office("孙填报"))
-    win = _window(qtbot, store)
-    try:
+    with _window(qtbot, office("孙填报")) as (win, store):
         assert not store.readonly and win.act_settings.isEnabled()
         with Answering() as answering:
             win.open_settings()
@@ -88,23 +90,13 @@ def test_entry_presses_ok_in_settings_without_a_refusal(qtbot, office):
         # The installation is the 管理员's: shown greyed, with why; the language stays this PC's choice.
         assert answering.settings == [(False, "单位和填报人信息由服务器的管理员设置；本机只能更改界面语言。")]
         assert store.installation().user_name == "专班"
-    finally:
-        win.close()
-        win.deleteLater()
-        store.close()
 
 
 def test_restore_from_a_backup_on_a_server_says_how_the_admin_does_it(qtbot, office):
-    store = Store.open(office("孙填报"))
-    win = _window(qtbot, store)
-    try:
+    with _window(qtbot, office("孙填报")) as (win, store):
         with Answering() as answering:
             win.restore_from_backup()
         (said,) = answering.shown
         assert said.startswith("数据库服务器上的数据不能在本机从备份恢复。恢复由管理员进行")
         assert "kf5g server-init" in said and "--from" in said
         assert win.store is store and store.on_server and store.count("station") == 5  # still the server
-    finally:
-        win.close()
-        win.deleteLater()
-        store.close()
