@@ -400,7 +400,7 @@ def run_gui(db: Path | str | None, *, demo: bool = False) -> int:
     win.show()
     if probe:
         QTimer.singleShot(0, lambda: print("shown", flush=True))
-    state: dict[str, Any] = {"rc": 0, "opened": None, "server": url}
+    state: dict[str, Any] = {"rc": 0, "opened": None, "server": url, "first_home": None}
     if not given and not probe:  # the server chosen for start-up
         from .server_dialog import startup_url
 
@@ -416,14 +416,23 @@ def run_gui(db: Path | str | None, *, demo: bool = False) -> int:
         if store is None:
             give_up(2)
             return
+        shown = state["first_home"]  # the home page of the first read, its figures painted
+        state["first_home"] = None
         try:
             prepared = prepare_store(store, win, demo=demo)
             if prepared is None:
                 give_up(1)
                 return
-            # the home page first (its figures perhaps already being computed); the others in later()
-            first = state.pop("first", None) if prepared is store else None
-            win.attach_store(prepared, later_pages=True, first_figures=first)
+            if shown is not None and (prepared is not store or prepared.path != state["read"]):
+                win.drop_first_home(shown)  # (another database than the one read first)
+                shown = None
+            if shown is not None:  # the Store of the database its figures were read from
+                shown.adopt_store(prepared)
+                win.attach_store(prepared, home=shown, later_pages=True)
+            else:
+                # the home page first (its figures perhaps already being computed); the others in later()
+                first = state.pop("first", None) if prepared is store else None
+                win.attach_store(prepared, later_pages=True, first_figures=first)
         except CorruptDatabaseError as exc:
             # The damage was read before the background check found it: as if found at opening.
             store.close()
@@ -440,7 +449,7 @@ def run_gui(db: Path | str | None, *, demo: bool = False) -> int:
             hold()  # (its figures are being computed: the charts come after they are painted)
 
         def later() -> None:  # what can wait until the first figures are painted
-            if probe:
+            if probe and shown is None:
                 print("figures", flush=True)
             if not isValid(win) or win.store is not prepared:
                 return
@@ -458,9 +467,56 @@ def run_gui(db: Path | str | None, *, demo: bool = False) -> int:
                 else:
                     QTimer.singleShot(0, finish)
 
-        _AfterFirstFigures(home, later)
+        if shown is not None:
+            QTimer.singleShot(0, later)  # (its figures are painted already)
+        else:
+            _AfterFirstFigures(home, later)
 
-    def first_attempt(_p: Any) -> Store:
+    def show_first(reader: Any) -> None:
+        """The home page on the first read, its figures computed while the page is built; once
+        they are painted the Store is opened (SQLAlchemy, the schema, the checks) and takes the
+        page over (attach); the charts' library loads meanwhile."""
+        page = win.show_first_home(reader, state.pop("first", None))
+        state["first_home"] = page
+        page.hold_charts()
+
+        def then() -> None:
+            if probe:
+                print("figures", flush=True)
+            if not isValid(win) or state["first_home"] is not page:
+                return
+            page.load_charts()
+            run_job(
+                win,
+                tr("正在打开数据库"),
+                open_full,
+                on_success=attach,
+                on_error=failed,
+                cancellable=False,
+                dialog=False,
+            )
+
+        _AfterFirstFigures(page, then)
+
+    def open_full(_p: Any) -> Store:
+        from kf5g_desktop.storage.store import Store
+
+        big = path.exists() and path.stat().st_size >= BACKGROUND_CHECK_BYTES
+        store = Store.open(path, check="background-later" if big else "quick")
+        state["opened"] = store  # closed after the loop if the window went away meanwhile
+        return store
+
+    def first_attempt(_p: Any) -> Any:
+        if state["server"] is None and not demo:
+            # the home page's figures first, through plain sqlite3 (no SQLAlchemy yet), when the
+            # file is one the Store would only read (storage.first_read); else the Store at once
+            from kf5g_desktop.storage.first_read import FirstReader
+
+            reader = FirstReader.open(path, small_bytes=BACKGROUND_CHECK_BYTES)
+            if reader is not None:
+                state["read"] = reader.path
+                state["first"] = first_figures(reader)
+                return reader
         from kf5g_desktop.storage.store import Store
 
         if state["server"] is not None:
@@ -474,7 +530,7 @@ def run_gui(db: Path | str | None, *, demo: bool = False) -> int:
         state["first"] = first_figures(store)
         return store
 
-    def first_figures(store: Store) -> Any:
+    def first_figures(store: Any) -> Any:
         """The home page's opening figures, begun now, while the window builds the page: for a
         configured installation that start-up will not change (no first-run setup, no demo)."""
         from kf5g_desktop.reports.dashboard import FirstFigures
@@ -499,11 +555,19 @@ def run_gui(db: Path | str | None, *, demo: bool = False) -> int:
             show_error(win, tr("无法打开数据库"), exc)
             give_up(2)
 
+    def opened(result: Any) -> None:
+        from kf5g_desktop.storage.first_read import FirstReader
+
+        if isinstance(result, FirstReader):
+            show_first(result)
+        else:
+            attach(result)
+
     run_job(
         win,
         tr("正在打开数据库"),
         first_attempt,
-        on_success=attach,
+        on_success=opened,
         on_error=failed,
         cancellable=False,
         modal=False,

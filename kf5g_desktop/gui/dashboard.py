@@ -46,7 +46,7 @@ from kf5g_desktop.domain.targets import COUNTING_RULES, DEFAULT_COUNTING_RULE, I
 from kf5g_desktop.domain.units import CITY_CODE, scope_code, scope_of
 from kf5g_desktop.reports.dashboard import DashboardData, FirstFigures, compute
 from kf5g_desktop.reports.figures import SERIES_START, UnitLine, WeekFigures, WeeklySeries
-from kf5g_desktop.reports.weekly import initial_week
+from kf5g_desktop.reports.weeks import initial_week
 
 from .jobs import run_job
 from .week_picker import WeekPicker, week_basis_note, week_short_title
@@ -278,12 +278,15 @@ class DashboardPage(QWidget):
     refreshed = Signal()  # ... and the charts are drawn too
     refreshFailed = Signal(str)
 
-    def __init__(self, store: Any, parent: QWidget | None = None, *, first: FirstFigures | None = None) -> None:
+    def __init__(
+        self, store: Any, parent: QWidget | None = None, *, first: FirstFigures | None = None
+    ) -> None:
         """``first``: the opening figures already being computed (the start-up); taken by the first
         :meth:`refresh` if they are for its choice."""
         super().__init__(parent)
         self.store = store
         self._first = first
+        self._kept: tuple[IsoWeek, str | None, str] | None = None  # see adopt_store
         self.data: DashboardData | None = None
         self._serial = 0
         inst = store.installation()
@@ -400,6 +403,14 @@ class DashboardPage(QWidget):
         self.store = store
         self.refresh()
 
+    def adopt_store(self, store: Any) -> None:
+        """Read from ``store`` from now on: the Store of the database the start-up's first read
+        (``storage.first_read``) read the shown figures from. Figures already shown are the
+        Store's own (the same SQL): the next refresh of the same choice keeps them."""
+        self.store = store
+        if self.data is not None and self._shown_serial == self._serial:
+            self._kept = (self.week(), self.unit_code(), self.counting_rule())
+
     def _placeholder(self, title: str) -> QWidget:
         w = QLabel(self.tr("{0}\n正在绘制图表……").format(title), self)
         w.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -486,9 +497,12 @@ class DashboardPage(QWidget):
 
     def refresh(self) -> None:
         """Recompute in a worker thread; stale results (the user moved on) are dropped."""
+        store, week, unit, rule = self.store, self.week(), self.unit_code(), self.counting_rule()
+        kept, self._kept = self._kept, None
+        if kept == (week, unit, rule):  # (adopt_store: the figures shown are these)
+            return
         self._serial += 1
         serial = self._serial
-        store, week, unit, rule = self.store, self.week(), self.unit_code(), self.counting_rule()
         self.status.setText(self.tr("正在计算……"))
         self.basis_note.setText(week_basis_note(store, week, unit))
         first, self._first = self._first, None
@@ -496,7 +510,9 @@ class DashboardPage(QWidget):
         run_job(
             self,
             "dashboard figures",  # only in the log: this job shows no dialog
-            (lambda _progress: pending.result()) if pending else (lambda _progress: compute(store, week, unit, rule)),
+            (lambda _progress: pending.result())
+            if pending
+            else (lambda _progress: compute(store, week, unit, rule)),
             on_success=lambda data: self._on_finished(serial, data),
             on_error=lambda exc: self._on_failed(serial, exc),
             dialog=False,

@@ -113,6 +113,24 @@ class MainWindow(QMainWindow):
         self.apply_readonly()
         self.show_page(HOME)
 
+    def show_first_home(self, reader: Any, first: FirstFigures | None) -> QWidget:
+        """The home page on the start-up's first read (``storage.first_read.FirstReader``), shown
+        before the Store is open; :meth:`attach_store` takes it over (``home=``). The rest of the
+        window stays as without a database until then."""
+        from .dashboard import DashboardPage
+
+        page = DashboardPage(reader, self, first=first)
+        self.stack.addWidget(page)
+        self.stack.setCurrentWidget(page)
+        page.refresh()
+        return page
+
+    def drop_first_home(self, page: QWidget) -> None:
+        """The home page of :meth:`show_first_home`, not taken over (another database was opened)."""
+        self.stack.removeWidget(page)
+        page.deleteLater()
+        self.stack.setCurrentWidget(self.loading)
+
     def _set_actions_enabled(self, enabled: bool) -> None:
         """Before a database is attached only 退出 and 关于 work; menus stay open-able."""
         for a in self.findChildren(QAction):
@@ -200,7 +218,9 @@ class MainWindow(QMainWindow):
             lambda row: self.show_page(self.page_order[row]) if 0 <= row < len(self.page_order) else None
         )
 
-    def _build_pages(self, home: QWidget | None, *, later: bool = False, first: FirstFigures | None = None) -> None:
+    def _build_pages(
+        self, home: QWidget | None, *, later: bool = False, first: FirstFigures | None = None
+    ) -> None:
         from .dashboard import DashboardPage
 
         for key in PAGE_ORDER:
@@ -213,7 +233,8 @@ class MainWindow(QMainWindow):
             else:
                 page = self._make_page(key)
             self.pages[key] = page
-            self.stack.addWidget(page)
+            if self.stack.indexOf(page) < 0:  # (the home page shown first is in already)
+                self.stack.addWidget(page)
         self.stack.removeWidget(self.loading)
         self.loading.deleteLater()
 
@@ -447,7 +468,9 @@ class MainWindow(QMainWindow):
         if self.store.damaged is not None:
             self.status_readonly.setText(self.tr("数据库已损坏，已禁止修改：请从备份恢复"))
         elif self.store.on_server:  # a 查看 login (the server's grants), not another program
-            self.status_readonly.setText(self.tr("只读：当前登录“{0}”不能修改服务器上的数据").format(self.store.user))
+            self.status_readonly.setText(
+                self.tr("只读：当前登录“{0}”不能修改服务器上的数据").format(self.store.user)
+            )
         else:
             self.status_readonly.setText(self.tr("只读：数据库正被另一个程序使用，不能修改"))
         self.status_readonly.setMinimumWidth(self.status_readonly.sizeHint().width())  # never cut
@@ -713,8 +736,6 @@ class MainWindow(QMainWindow):
             if w is not self and w.isVisible():
                 w.close()
         self.closed.emit()
-
-
 
 
 def _first_size() -> QSize:

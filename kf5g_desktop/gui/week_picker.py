@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, QDate, Signal
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from kf5g_desktop.domain.periods import IsoWeek, weeks_between
-from kf5g_desktop.reports.weekly import default_report_week, initial_week
+from kf5g_desktop.reports.weeks import default_report_week, initial_week
 
 
 def offered_weeks(store: Any) -> list[IsoWeek]:

@@ -14,7 +14,7 @@ from kf5g_desktop.domain.periods import IsoWeek
 from kf5g_desktop.domain.targets import DEFAULT_COUNTING_RULE
 from kf5g_desktop.domain.units import scope_of
 from kf5g_desktop.reports.figures import WAITING_DAYS, WeekFigures, WeeklySeries, week_figures, weekly_series
-from kf5g_desktop.reports.weekly import initial_week
+from kf5g_desktop.reports.weeks import initial_week
 
 
 @dataclass(slots=True)
@@ -39,7 +39,9 @@ class FirstFigures:
         self._future: Future[DashboardData] | None = pool.submit(compute, store, *self.key)
         pool.shutdown(wait=False)
 
-    def take(self, store: Any, week: IsoWeek, unit_code: str | None, rule: str) -> Future[DashboardData] | None:
+    def take(
+        self, store: Any, week: IsoWeek, unit_code: str | None, rule: str
+    ) -> Future[DashboardData] | None:
         """The figures being computed, if they are those of this choice on this store (once)."""
         future, self._future = self._future, None
         if future is None or store is not self.store or (week, scope_of(unit_code), rule) != self.key:
@@ -55,7 +57,9 @@ def compute(store: Any, week: IsoWeek, unit_code: str | None, rule: str) -> Dash
     while it reads)."""
     scope = scope_of(unit_code)
     basis = store.week_basis(week, scope)
-    read = partial(store.week_rows, week, scope, rule, waiting_days=WAITING_DAYS, lists=False, at=basis.moment)
+    read = partial(
+        store.week_rows, week, scope, rule, waiting_days=WAITING_DAYS, lists=False, at=basis.moment
+    )
     with ThreadPoolExecutor(max_workers=1) as pool:
         counts = pool.submit(read, part="counts")
         rows = read(part="groups", by_day=True)

@@ -248,14 +248,20 @@ def week_figures(
     end = week.end
     if basis is None:
         basis = store.week_basis(week, unit_code)
-    db = rows if rows is not None else store.week_rows(week, unit_code, rule, waiting_days=waiting_days, lists=lists, at=basis.moment)
+    db = (
+        rows
+        if rows is not None
+        else store.week_rows(week, unit_code, rule, waiting_days=waiting_days, lists=lists, at=basis.moment)
+    )
     rows, venue_rows, pole_rows, returned = db.groups, db.venue_counts, db.pole_counts, db.returned
     venues_this_week = [_site_item(r, units, codes.VENUE_CATEGORY) for r in db.venues]
     poles_this_week = [_site_item(r, units, codes.POLE_TYPE) for r in db.poles]
     # the lists' stations as they stood at the week's end (an on-air date after it is not shown)
     later = [r["id"] for r in (*db.changes, *db.late) if _later(r, end)]
     approvals = store.approvals_for(later, at=basis.moment) if later else {}
-    seen = {i: _seen_at(r, approvals.get(i, []), end) for r in (*db.changes, *db.late) if (i := r["id"]) in later}
+    seen = {
+        i: _seen_at(r, approvals.get(i, []), end) for r in (*db.changes, *db.late) if (i := r["id"]) in later
+    }
     station_changes = [_station_item(seen.get(r["id"], r), units, _change_note(r, week)) for r in db.changes]
     late: list[StationItem] = []
     late_suspended: list[StationItem] = []

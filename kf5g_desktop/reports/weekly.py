@@ -8,7 +8,7 @@ lays it out and paints it; ``gui/report_pdf.write_report_pdf`` turns it into a P
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 from kf5g_desktop.domain.periods import IsoWeek
@@ -16,6 +16,8 @@ from kf5g_desktop.domain.targets import DEFAULT_COUNTING_RULE
 from kf5g_desktop.domain.units import scope_code, scope_of
 from kf5g_desktop.reports.changes import WeekChanges, week_changes
 from kf5g_desktop.reports.figures import WAITING_DAYS, WeekFigures, WeeklySeries, week_figures, weekly_series
+from kf5g_desktop.reports.weeks import default_report_week as default_report_week
+from kf5g_desktop.reports.weeks import initial_week as initial_week
 
 
 @dataclass(slots=True)
@@ -83,20 +85,3 @@ def _gather(store: Any, week: IsoWeek, unit_code: str | None, rule: str, basis: 
         store.now(),
         week_changes(store, week, unit_code, basis),
     )
-
-
-def default_report_week(today: date) -> IsoWeek:
-    """The week a report is usually made for: the last full week (early in a week, the one before)."""
-    return IsoWeek.containing(today).prev()
-
-
-def initial_week(store: Any) -> IsoWeek:
-    """The week the dashboard and the report dialog open on: the last full week; for demo data
-    (2020–2022) the week of the latest station put on air, so there is activity to look at."""
-    if store.installation().demo:
-        from kf5g_desktop.domain.values import ListQuery
-
-        latest = store.query("station", ListQuery(sort="on_air", descending=True, limit=1))
-        if latest and latest[0].on_air is not None:
-            return IsoWeek.containing(latest[0].on_air)
-    return default_report_week(store.today())

@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-import json
 import os
-import socket
 import sqlite3
 import sys
-from datetime import datetime
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from sqlalchemy import event
 from sqlalchemy.engine import URL, Engine, create_engine
 from sqlalchemy.pool import NullPool
 
-from .errors import DatabaseLockedError, LockHolder, StorageError
+from .errors import StorageError
 from .filecheck import readonly_uri as readonly_uri  # (here since before: db.readonly_uri)
+from .lock import WriterLock as WriterLock  # (here since before: db.WriterLock)
 
 BUSY_TIMEOUT_MS = 5000
 WRITE_OPTION = "kf5g_write"  # execution option marking a connection that will write
@@ -131,103 +129,3 @@ def is_network_or_removable(path: Path) -> bool:
         except Exception:
             return False
     return False
-
-
-# The one-writer lock ----------------------------------------------------------------------
-
-
-class WriterLock:
-    """An OS-level exclusive lock on ``<db>.lock``, holding a note of who has it.
-
-    The operating system releases the lock when the process dies, so a lock left by a crash or a
-    power cut is cleared automatically: the file may remain, but nobody holds it.
-    """
-
-    def __init__(self, db_path: Path) -> None:
-        self.path = db_path.with_name(db_path.name + ".lock")
-        self._file: IO[str] | None = None
-
-    @property
-    def held(self) -> bool:
-        return self._file is not None
-
-    def acquire(self, user: str) -> None:
-        f = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - kept open while held
-        try:
-            _lock_file(f)
-        except OSError:
-            holder = self.read_holder()
-            f.close()
-            raise DatabaseLockedError(holder) from None
-        f.seek(0)
-        f.truncate()
-        note = {
-            "pid": os.getpid(),
-            "host": socket.gethostname(),
-            "user": user,
-            "since": datetime.now().strftime("%Y-%m-%d %H:%M"),
-        }
-        f.write(json.dumps(note, ensure_ascii=False))
-        f.flush()
-        self._file = f
-
-    def set_user(self, user: str) -> None:
-        """Rewrite the note with the user's name once it is known (after the settings are read)."""
-        if self._file is None:
-            return
-        holder = self.read_holder()
-        note = {
-            "pid": os.getpid(),
-            "host": socket.gethostname(),
-            "user": user,
-            "since": holder.since if holder else datetime.now().strftime("%Y-%m-%d %H:%M"),
-        }
-        self._file.seek(0)
-        self._file.truncate()
-        self._file.write(json.dumps(note, ensure_ascii=False))
-        self._file.flush()
-
-    def read_holder(self) -> LockHolder | None:
-        try:
-            data = json.loads(self.path.read_text(encoding="utf-8") or "{}")
-            return LockHolder(
-                int(data["pid"]), str(data["host"]), str(data.get("user", "")), str(data["since"])
-            )
-        except (OSError, ValueError, KeyError, TypeError):
-            return None
-
-    def release(self) -> None:
-        if self._file is None:
-            return
-        try:
-            self._file.seek(0)
-            self._file.truncate()
-            self._file.flush()
-            _unlock_file(self._file)
-        finally:
-            self._file.close()
-            self._file = None
-
-
-if sys.platform == "win32":  # pragma: no cover - exercised on Windows builds
-    import msvcrt
-
-    # Lock one byte far past the note, so other processes can still read who holds the lock.
-    _LOCK_OFFSET = 1 << 20
-
-    def _lock_file(f: IO[str]) -> None:
-        os.lseek(f.fileno(), _LOCK_OFFSET, os.SEEK_SET)
-        msvcrt.locking(f.fileno(), msvcrt.LK_NBLCK, 1)
-
-    def _unlock_file(f: IO[str]) -> None:
-        os.lseek(f.fileno(), _LOCK_OFFSET, os.SEEK_SET)
-        msvcrt.locking(f.fileno(), msvcrt.LK_UNLCK, 1)
-
-else:
-    import fcntl
-
-    def _lock_file(f: IO[str]) -> None:
-        fcntl.flock(f.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-
-    def _unlock_file(f: IO[str]) -> None:
-        fcntl.flock(f.fileno(), fcntl.LOCK_UN)

@@ -7,15 +7,16 @@ import functools
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy import inspect, text
-from sqlalchemy.engine import Connection, Engine
+from typing import TYPE_CHECKING, Any
 
 from kf5g_desktop.paths import migrations_path
 
-from .db import readonly_uri
 from .errors import NewerSchemaError, StorageError
+from .filecheck import readonly_uri
+
+if TYPE_CHECKING:  # (SQLAlchemy is imported where an engine is used: the start-up's first read
+    # checks a file's revision, file_state, without it)
+    from sqlalchemy.engine import Connection, Engine
 
 EMPTY = "empty"
 CURRENT = "current"
@@ -79,6 +80,8 @@ def known_revisions() -> set[str]:
 
 
 def current_revision(engine: Engine) -> str | None:
+    from sqlalchemy import inspect, text
+
     with engine.connect() as conn:
         tables = set(inspect(conn).get_table_names())
         if "alembic_version" not in tables:
@@ -89,6 +92,8 @@ def current_revision(engine: Engine) -> str | None:
 
 def schema_state(engine: Engine) -> tuple[str, str | None]:
     """(state, current revision) — see the module constants."""
+    from sqlalchemy import inspect
+
     with engine.connect() as conn:
         tables = set(inspect(conn).get_table_names())
     return _state(tables, current_revision(engine))

@@ -12,14 +12,20 @@ from kf5g_desktop.domain.values import INSTALLATION_KINDS, UNIT, Installation
 
 from .errors import StorageError
 from .models import SettingRow
-
-S_KIND = "installation_kind"  # UNIT | CITY
-S_UNIT = "unit_code"  # the unit's code; CITY_CODE for the city
-S_USER = "user_name"
-S_PHONE = "user_phone"
-S_REVIEWER = "reviewer"
-S_DEMO = "demo"  # "1" when the database holds generated demo data only
-S_DEADLINE_HOURS = "deadline_hours_after_period"  # default 42: Monday 18:00 after the Sunday
+from .setting_keys import (
+    S_DEADLINE_HOURS as S_DEADLINE_HOURS,
+)
+from .setting_keys import (
+    S_DEMO as S_DEMO,
+)
+from .setting_keys import (
+    S_KIND,
+    S_PHONE,
+    S_REVIEWER,
+    S_UNIT,
+    S_USER,
+    installation_from,
+)
 
 
 def get_setting(s: Session, key: str, default: str = "") -> str:
@@ -37,15 +43,7 @@ def set_settings(s: Session, values: Mapping[str, str]) -> None:
 
 
 def installation(s: Session) -> Installation:
-    vals = {r.key: r.value for r in s.scalars(select(SettingRow))}
-    return Installation(
-        kind=vals.get(S_KIND) or None,
-        unit_code=vals.get(S_UNIT) or None,
-        user_name=vals.get(S_USER, ""),
-        user_phone=vals.get(S_PHONE, ""),
-        reviewer=vals.get(S_REVIEWER, ""),
-        demo=vals.get(S_DEMO) == "1",
-    )
+    return installation_from({r.key: r.value for r in s.scalars(select(SettingRow))})
 
 
 def kind_settings(kind: str, unit_code: str | None) -> dict[str, str]:
