@@ -156,3 +156,48 @@ def test_the_pages_other_than_home_can_wait_until_the_figures(qtbot, tmp_path):
     win.show_page("audit")
     assert win.stack.currentWidget() is win.pages["audit"]
     store.close()
+
+
+def test_the_store_takes_over_the_home_page_of_the_first_read(qtbot, tmp_path, monkeypatch):
+    """The window's start-up on a set-up database: the home page's figures are computed once,
+    through the first read (plain sqlite3), painted, and then the Store opened after them takes the
+    page over without computing them again — the same figures as the Store's own."""
+    from PySide6.QtCore import QThreadPool
+
+    from kf5g_desktop.gui import dashboard as gui_dashboard
+    from kf5g_desktop.gui.app import run_gui
+    from kf5g_desktop.gui.main_window import MainWindow
+    from kf5g_desktop.reports import dashboard as reports_dashboard
+    from kf5g_desktop.storage.demo import generate_demo
+    from kf5g_desktop.storage.first_read import FirstReader
+
+    path = tmp_path / "unit.db"
+    generate_demo(path, unit_code="410221", stations=300, seed=7)
+    readers: list[str] = []
+    real = reports_dashboard.compute
+
+    def counted(store, *args):  # type: ignore[no-untyped-def]
+        readers.append(type(store).__name__)
+        return real(store, *args)
+
+    monkeypatch.setattr(reports_dashboard, "compute", counted)
+    monkeypatch.setattr(gui_dashboard, "compute", counted)
+    monkeypatch.setenv("KF5G_STARTUP_PROBE", "1")  # quits once the charts and menus are in
+    seen: dict[str, object] = {}
+    real_later = MainWindow.build_pages
+
+    def build_pages(win: MainWindow) -> None:  # (in the start-up's later(): the Store is attached)
+        real_later(win)
+        home = win.pages["home"]
+        seen["store"] = type(home.store).__name__ if home.store is win.store else "another"
+        seen["nav"] = win.nav.isEnabled()
+        seen["shown"] = home.data
+        seen["choice"] = (home.week(), home.unit_code(), home.counting_rule())
+
+    monkeypatch.setattr(MainWindow, "build_pages", build_pages)
+    assert run_gui(path) == 0
+    QThreadPool.globalInstance().waitForDone(30_000)
+    assert readers == [FirstReader.__name__]  # once, through the first read
+    assert seen["store"] == "Store" and seen["nav"] is True
+    with Store.open(path, readonly=True) as store:
+        assert seen["shown"] == real(store, *seen["choice"])  # type: ignore[misc]
