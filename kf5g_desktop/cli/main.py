@@ -24,12 +24,23 @@ COMMAND_MODULES = (data, selftest, report, returns, places, server)
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
     from kf5g_desktop.cli.common import db_target
-    from kf5g_desktop.gui.app import run_gui
 
     db = getattr(args, "db", None)
     target = (db_target(args) if db else None) or None
-    return run_gui(target, demo=getattr(args, "demo", False))  # a file's Path or a server's URL
+    demo = getattr(args, "demo", False)
+    first = None
+    if not demo:  # the home page's figures begin to be read now, while Qt is imported and the window made
+        from kf5g_desktop.reports.dashboard import FirstRead
+
+        place = target if target is not None else db_target(args)
+        if isinstance(place, Path):
+            first = FirstRead(place.expanduser())
+    from kf5g_desktop.gui.app import run_gui
+
+    return run_gui(target, demo=demo, first_read=first)  # a file's Path or a server's URL
 
 
 def build_parser() -> argparse.ArgumentParser:

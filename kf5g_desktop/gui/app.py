@@ -35,14 +35,13 @@ from kf5g_desktop.storage.errors import (
 )
 
 if TYPE_CHECKING:  # SQLAlchemy loads off the GUI thread, after the window is shown
+    from kf5g_desktop.reports.dashboard import FirstRead
     from kf5g_desktop.storage.store import Store
 
 ORG, APP = "Kaifeng", "kf5g-desktop"
 
-# A database file at least this large is opened with its quick_check in the background, begun once
-# the home page's figures are painted (writes wait for it; ~1.5 ms per MB from a warm cache here,
-# seconds for a city's file from a cold one).
-BACKGROUND_CHECK_BYTES = 16 * 1024 * 1024
+# A database file at least this large is opened with its quick_check in the background (see there)
+from kf5g_desktop.storage.first_read import BACKGROUND_CHECK_BYTES as BACKGROUND_CHECK_BYTES  # noqa: E402
 
 # What to do about a database that would not open: "readonly", "restore", "other:<path>", "exit".
 Chooser = Callable[[StorageError], str]
@@ -364,7 +363,7 @@ def _is_server_url(value: str) -> bool:
     return "://" in value and scheme in ("postgresql", "postgres")
 
 
-def run_gui(db: Path | str | None, *, demo: bool = False) -> int:
+def run_gui(db: Path | str | None, *, demo: bool = False, first_read: FirstRead | None = None) -> int:
     """Show the main window at once, open the database off the GUI thread, then fill the window.
 
     The window frame (menus, navigation, a loading note) appears before SQLAlchemy is even
@@ -372,6 +371,9 @@ def run_gui(db: Path | str | None, *, demo: bool = False) -> int:
     the background and any problem is asked about over the window. Then the home page computes its
     figures; what can wait comes after they are painted: the charts, the 报表 menu, the outcome of a
     large file's integrity check (which runs meanwhile; writes wait for it) and the daily backup.
+
+    ``first_read``: the first read of the database file, begun by the command line before Qt was
+    imported (``reports.dashboard.FirstRead``); used if it is of the file opened here.
 
     ``KF5G_STARTUP_PROBE=1`` prints "shown" at the first frame, "figures" when the home page's
     figures are painted and "ready" when its charts are drawn and the menus are in, then quits
@@ -510,12 +512,14 @@ def run_gui(db: Path | str | None, *, demo: bool = False) -> int:
         if state["server"] is None and not demo:
             # the home page's figures first, through plain sqlite3 (no SQLAlchemy yet), when the
             # file is one the Store would only read (storage.first_read); else the Store at once
-            from kf5g_desktop.storage.first_read import FirstReader
+            from kf5g_desktop.reports.dashboard import FirstRead
 
-            reader = FirstReader.open(path, small_bytes=BACKGROUND_CHECK_BYTES)
-            if reader is not None:
+            mine = first_read is not None and first_read.path == path.expanduser()
+            begun = first_read if first_read is not None and mine else FirstRead(path)
+            read = begun.result()
+            if read is not None:
+                reader, state["first"] = read
                 state["read"] = reader.path
-                state["first"] = first_figures(reader)
                 return reader
         from kf5g_desktop.storage.store import Store
 

@@ -5,9 +5,11 @@ No Qt: ``gui/dashboard.py`` computes it in a background job and only lays it out
 
 from __future__ import annotations
 
+import logging
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import partial
+from pathlib import Path
 from typing import Any
 
 from kf5g_desktop.domain.periods import IsoWeek
@@ -47,6 +49,38 @@ class FirstFigures:
         if future is None or store is not self.store or (week, scope_of(unit_code), rule) != self.key:
             return None
         return future
+
+
+class FirstRead:
+    """The start-up's first read of a database file (``storage.first_read.FirstReader``) and its
+    opening figures (:class:`FirstFigures`), begun on a thread of its own as early as possible: the
+    command line begins it before Qt is even imported, so that SQLite reads the file (without
+    Python's lock) while the window is made. :meth:`result`: (reader, figures), or None when the
+    file is one the Store must open itself (``FirstReader.open``)."""
+
+    def __init__(self, path: Path, *, small_bytes: int | None = None) -> None:
+        from kf5g_desktop.storage.first_read import BACKGROUND_CHECK_BYTES
+
+        self.path = path
+        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kf5g-first-read")
+        self._future = pool.submit(
+            self._begin, path, BACKGROUND_CHECK_BYTES if small_bytes is None else small_bytes
+        )
+        pool.shutdown(wait=False)
+
+    @staticmethod
+    def _begin(path: Path, small_bytes: int) -> tuple[Any, FirstFigures] | None:
+        from kf5g_desktop.storage.first_read import FirstReader
+
+        reader = FirstReader.open(path, small_bytes=small_bytes)
+        return None if reader is None else (reader, FirstFigures(reader))
+
+    def result(self) -> tuple[Any, FirstFigures] | None:
+        try:
+            return self._future.result()
+        except Exception:  # (the Store's opening says what is wrong)
+            logging.getLogger("kf5g").exception("the first read of %s failed", self.path)
+            return None
 
 
 def compute(store: Any, week: IsoWeek, unit_code: str | None, rule: str) -> DashboardData:

@@ -38,6 +38,12 @@ from .setting_keys import S_DEADLINE_HOURS, installation_from
 
 log = logging.getLogger("kf5g.storage")
 
+# A database file at least this large is opened by the window with its quick_check in the
+# background, begun once the home page's figures are painted (writes wait for it; ~1.5 ms per MB
+# from a warm cache here, seconds for a city's file from a cold one); a smaller one is checked at
+# opening (here first, then by the Store's opening).
+BACKGROUND_CHECK_BYTES = 16 * 1024 * 1024
+
 Moment = datetime | Mapping[str, datetime] | None
 
 _REGISTER_COLUMNS = {  # the columns the figures read, of each register (and of its versions)
@@ -292,9 +298,12 @@ class FirstReader:
         out = FirstRows(groups=[], venue_counts={}, pole_counts={}, late_count=0, waiting_count=0)
         if part != "counts":
             q = _Sql()
-            rows = self._all(_groups_sql(q, week, unit_code, rule, at, by_day), q.params)
-            out.groups, days = _roll_up(rows, 3 if by_day else 2, week.end)
-            out.by_day = days if by_day else None
+            if by_day:
+                rows = self._all(_rolled_up_sql(q, week, unit_code, rule, at), q.params)
+                out.groups = sorted(tuple(r[1:3]) + tuple(r[4:]) for r in rows if r[0] == 0)
+                out.by_day = sorted((_as_date(r[3]), r[2], *r[4:7]) for r in rows if r[0] == 1)
+            else:
+                out.groups = sorted(self._all(_groups_sql(q, week, unit_code, rule, at, False), q.params))
             out.late_count = sum(r[-1] for r in out.groups)
         if part != "groups":
             for kind, day in (("venue", "opened_on"), ("pole", "shared_on")):
@@ -437,6 +446,21 @@ def _groups_sql(
     return f"{head} WHERE {where} GROUP BY {group}"
 
 
+def _rolled_up_sql(q: _Sql, week: IsoWeek, unit_code: str | None, rule: str, moment: Moment) -> str:
+    """The pass over the stations by (unit, operator, on-air day), rolled up in SQL (the Store rolls
+    them up in Python, ``figures_sql._roll_up``): rows (0, unit, operator, NULL, the nine sums) of
+    the (unit, operator) groups, and rows (1, NULL, operator, day, SA, 转供电, stations) of the
+    counted stations on air by the week's end by (day, operator) — a day with none left out."""
+    sums = [f"c{i}" for i in range(9)]
+    inner = _groups_sql(q, week, unit_code, rule, moment, True)
+    return (
+        f"WITH g(u, o, d, {', '.join(sums)}) AS MATERIALIZED ({inner}) "
+        f"SELECT 0, u, o, NULL, {', '.join(f'sum({c})' for c in sums)} FROM g GROUP BY u, o "
+        f"UNION ALL SELECT 1, NULL, o, d, sum(c2), sum(c3), sum(c0), {', '.join(['0'] * 6)} FROM g "
+        f"WHERE d IS NOT NULL AND d <= {q.p(week.end)} AND c0 > 0 GROUP BY d, o"
+    )
+
+
 def _site_counts_sql(
     q: _Sql, kind: str, day: str, unit_code: str | None, week: IsoWeek, moment: Moment
 ) -> str:
@@ -494,32 +518,3 @@ def _waiting_sql(
         few, f = _source(q, "approval", moment, "approval_few"), "approval_few"
     where.append(f"{s}.id IN (SELECT {f}.station_id FROM {few} WHERE {_waits(q, f, end, waiting_days)})")
     return f"SELECT count(*) FROM {join} WHERE {' AND '.join(where)}"
-
-
-def _roll_up(
-    rows: Sequence[Any], n_keys: int, end: date
-) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
-    """The (unit, operator) groups, and with the on-air day among the keys the counted stations on
-    air by (day, operator): (day, operator, SA, 转供电, stations) — as ``figures_sql._roll_up``."""
-    groups: dict[tuple[Any, Any], list[int]] = {}
-    by_day: dict[tuple[Any, Any], list[int]] = {}
-    for r in rows:
-        values = r[n_keys:]
-        acc = groups.get((r[0], r[1]))
-        if acc is None:
-            groups[(r[0], r[1])] = [int(v) for v in values]
-        else:
-            for i, v in enumerate(values):
-                acc[i] += int(v)
-        if n_keys == 2:
-            continue
-        day, on_air = _as_date(r[2]), int(values[0])
-        if day is not None and day <= end and on_air:
-            d = by_day.setdefault((day, r[1]), [0, 0, 0])
-            d[0] += int(values[2])
-            d[1] += int(values[3])
-            d[2] += on_air
-    return (
-        [(*k, *v) for k, v in sorted(groups.items())],
-        [(*k, *v) for k, v in sorted(by_day.items())],
-    )
