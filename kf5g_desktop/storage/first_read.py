@@ -21,6 +21,7 @@ import logging
 import os
 import sqlite3
 from collections.abc import Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -45,6 +46,9 @@ log = logging.getLogger("kf5g.storage")
 BACKGROUND_CHECK_BYTES = 16 * 1024 * 1024
 
 Moment = datetime | Mapping[str, datetime] | None
+RowRange = tuple[int | None, int | None]  # row ids in (first, last]; None: open
+
+SPLIT_ROWS = 40_000  # a table of more rows is read in two halves at the same time
 
 _REGISTER_COLUMNS = {  # the columns the figures read, of each register (and of its versions)
     "station": (
@@ -299,9 +303,7 @@ class FirstReader:
         if part != "counts":
             q = _Sql()
             if by_day:
-                rows = self._all(_rolled_up_sql(q, week, unit_code, rule, at), q.params)
-                out.groups = sorted(tuple(r[1:3]) + tuple(r[4:]) for r in rows if r[0] == 0)
-                out.by_day = sorted((_as_date(r[3]), r[2], *r[4:7]) for r in rows if r[0] == 1)
+                out.groups, out.by_day = self._rolled_up(week, unit_code, rule, at)
             else:
                 out.groups = sorted(self._all(_groups_sql(q, week, unit_code, rule, at, False), q.params))
             out.late_count = sum(r[-1] for r in out.groups)
@@ -331,6 +333,43 @@ class FirstReader:
                     )
                 }
         return out
+
+    def _rolled_up(
+        self, week: IsoWeek, unit_code: str | None, rule: str, at: Moment
+    ) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+        """The week's groups and the stations on air by day (``_rolled_up_sql``); a large table
+        read in two halves by row id at the same time, on two connections (SQLite reads without
+        Python's lock: two cores), their sums added."""
+        table, key = ("station", "id") if at is None else ("station_history", "hid")
+        last = self._all(f"SELECT max({key}) FROM {table}")[0][0] or 0
+        halves: list[tuple[int | None, int | None]] = [(None, None)]
+        if last >= SPLIT_ROWS:
+            halves = [(None, last // 2), (last // 2, None)]
+
+        def read(rows: tuple[int | None, int | None]) -> list[Any]:
+            q = _Sql()
+            return self._all(_rolled_up_sql(q, week, unit_code, rule, at, rows), q.params)
+
+        if len(halves) == 1:
+            parts = read(halves[0])
+        else:
+            with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kf5g-first-read-half") as pool:
+                other = pool.submit(read, halves[1])
+                parts = read(halves[0]) + other.result()
+        groups: dict[tuple[Any, Any], list[int]] = {}
+        days: dict[tuple[Any, Any], list[int]] = {}
+        for r in parts:
+            acc = (
+                groups.setdefault((r[1], r[2]), [0] * 9)
+                if r[0] == 0
+                else days.setdefault((r[3], r[2]), [0] * 3)
+            )
+            for i, v in enumerate(r[4 : 4 + len(acc)]):
+                acc[i] += v
+        return (
+            sorted((*k, *v) for k, v in groups.items()),
+            sorted((_as_date(d), o, *v) for (d, o), v in days.items()),
+        )
 
 
 def _lock_free(path: Path) -> bool:
@@ -362,13 +401,20 @@ def _unit_case(q: _Sql, s: str, moment: Mapping[str, datetime]) -> str:
     return f"CASE {s}.unit_code {' '.join(f'WHEN {q.p(u)} THEN {q.p(t)}' for u, t in sorted(moment.items()))} END"
 
 
-def _source(q: _Sql, kind: str, moment: Moment, alias: str) -> str:
-    """``history.source(kind, moment)`` with the columns the figures read, named ``alias``."""
+def _source(q: _Sql, kind: str, moment: Moment, alias: str, rows: RowRange = (None, None)) -> str:
+    """``history.source(kind, moment)`` with the columns the figures read, named ``alias``;
+    ``rows``: only the rows of row ids in (first, last] (None: open)."""
     cols = _REGISTER_COLUMNS[kind]
-    if moment is None:
+    if moment is None and rows == (None, None):
         return f"{kind} AS {alias}"
-    h = f"{kind}_history"
+    h = kind if moment is None else f"{kind}_history"
     names = ", ".join(f"{h}.{c} AS {c}" for c in cols)
+    key = f"{h}.id" if moment is None else f"{h}.hid"
+    span = "".join(
+        f"{key} {op} {q.p(v)} AND " for op, v in ((">", rows[0]), ("<=", rows[1])) if v is not None
+    )
+    if moment is None:
+        return f"(SELECT {names} FROM {h} WHERE {span}1) AS {alias}"
     if not isinstance(moment, Mapping):
         where = f"{h}.valid_from <= {q.p(moment)} AND ({h}.valid_to IS NULL OR {h}.valid_to > {q.p(moment)})"
     elif not moment:
@@ -381,7 +427,7 @@ def _source(q: _Sql, kind: str, moment: Moment, alias: str) -> str:
             f"AND {h}.valid_from <= {_case(q, h, moment)} "
             f"AND ({h}.valid_to IS NULL OR {h}.valid_to > {_case(q, h, moment)})"
         )
-    return f"(SELECT {names} FROM {h} WHERE {where}) AS {alias}"
+    return f"(SELECT {names} FROM {h} WHERE {span}{where}) AS {alias}"
 
 
 def _live(q: _Sql, s: str, as_of: date) -> str:
@@ -411,7 +457,13 @@ def _sum(cond: str) -> str:
 
 
 def _groups_sql(
-    q: _Sql, week: IsoWeek, unit_code: str | None, rule: str, moment: Moment, by_day: bool
+    q: _Sql,
+    week: IsoWeek,
+    unit_code: str | None,
+    rule: str,
+    moment: Moment,
+    by_day: bool,
+    rows: RowRange = (None, None),
 ) -> str:
     """``figures_sql.week_rows``'s pass over the stations (without lists)."""
     end, s = week.end, "station_at"
@@ -440,19 +492,22 @@ def _groups_sql(
             f"AND {s}.status != {q.p('suspended')}"
         ),
     ]
-    head = f"SELECT {keys}, {', '.join(sums)} FROM {_source(q, 'station', moment, s)}"
+    head = f"SELECT {keys}, {', '.join(sums)} FROM {_source(q, 'station', moment, s, rows)}"
     where = _live(q, s, end) + (f" AND {s}.unit_code = {q.p(unit_code)}" if unit_code else "")
     group = f"+{s}.unit_code, +{s}.operator" + (f", +{s}.on_air" if by_day else "")
     return f"{head} WHERE {where} GROUP BY {group}"
 
 
-def _rolled_up_sql(q: _Sql, week: IsoWeek, unit_code: str | None, rule: str, moment: Moment) -> str:
+def _rolled_up_sql(
+    q: _Sql, week: IsoWeek, unit_code: str | None, rule: str, moment: Moment, rows: RowRange = (None, None)
+) -> str:
     """The pass over the stations by (unit, operator, on-air day), rolled up in SQL (the Store rolls
     them up in Python, ``figures_sql._roll_up``): rows (0, unit, operator, NULL, the nine sums) of
     the (unit, operator) groups, and rows (1, NULL, operator, day, SA, 转供电, stations) of the
-    counted stations on air by the week's end by (day, operator) — a day with none left out."""
+    counted stations on air by the week's end by (day, operator) — a day with none left out.
+    ``rows``: only the register's (or its versions') rows of ids in (first, last] (None: open)."""
     sums = [f"c{i}" for i in range(9)]
-    inner = _groups_sql(q, week, unit_code, rule, moment, True)
+    inner = _groups_sql(q, week, unit_code, rule, moment, True, rows)
     return (
         f"WITH g(u, o, d, {', '.join(sums)}) AS MATERIALIZED ({inner}) "
         f"SELECT 0, u, o, NULL, {', '.join(f'sum({c})' for c in sums)} FROM g GROUP BY u, o "

@@ -18,6 +18,7 @@ from kf5g_desktop.domain.targets import COUNTING_RULES
 from kf5g_desktop.reports.dashboard import compute
 from kf5g_desktop.reports.figures import WAITING_DAYS
 from kf5g_desktop.reports.weeks import initial_week
+from kf5g_desktop.storage import first_read
 from kf5g_desktop.storage.first_read import FirstReader
 from kf5g_desktop.storage.store import Store
 
@@ -59,7 +60,13 @@ def _same_answers(path: Path, weeks: list[IsoWeek], units: list[str | None]) -> 
         store.close()
 
 
-def test_the_city_s_first_read_is_the_store_s(demo_db):
+@pytest.fixture(params=["whole", "halves"])
+def halves(request, monkeypatch) -> None:
+    """The station pass read whole, or in two halves by row id at the same time (a large table)."""
+    monkeypatch.setattr(first_read, "SPLIT_ROWS", 10**12 if request.param == "whole" else 1)
+
+
+def test_the_city_s_first_read_is_the_store_s(demo_db, halves):
     """The city's demo: each unit as at its latest submission (a per-unit moment), a week before
     any submission (the city's own registers at the cut-off) and the current week."""
     path = demo_db[0]
@@ -72,7 +79,7 @@ def test_the_city_s_first_read_is_the_store_s(demo_db):
     assert _same_answers(path, weeks, [None, "410221", "410202"]) == 6 * 3 * len(COUNTING_RULES)
 
 
-def test_a_unit_s_first_read_is_the_store_s(tmp_path):
+def test_a_unit_s_first_read_is_the_store_s(tmp_path, halves):
     """A unit's demo: the registers at a week's cut-off (a moment), and now (the current week,
     before its cut-off)."""
     from kf5g_desktop.storage.demo import generate_demo
