@@ -200,10 +200,10 @@ class FirstReader:
     # What the Store answers ----------------------------------------------------------------------
 
     def now(self) -> datetime:
-        return self._clock().replace(microsecond=0)  # type: ignore[no-any-return]
+        return self._clock().replace(microsecond=0)
 
     def today(self) -> date:
-        return self._clock().date()  # type: ignore[no-any-return]
+        return self._clock().date()
 
     def _settings(self) -> dict[str, str]:
         if "settings" not in self._cache:

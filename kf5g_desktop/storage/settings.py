@@ -12,20 +12,14 @@ from kf5g_desktop.domain.values import INSTALLATION_KINDS, UNIT, Installation
 
 from .errors import StorageError
 from .models import SettingRow
-from .setting_keys import (
-    S_DEADLINE_HOURS as S_DEADLINE_HOURS,
-)
-from .setting_keys import (
-    S_DEMO as S_DEMO,
-)
-from .setting_keys import (
-    S_KIND,
-    S_PHONE,
-    S_REVIEWER,
-    S_UNIT,
-    S_USER,
-    installation_from,
-)
+from .setting_keys import S_DEADLINE_HOURS as S_DEADLINE_HOURS
+from .setting_keys import S_DEMO as S_DEMO
+from .setting_keys import S_KIND as S_KIND
+from .setting_keys import S_PHONE as S_PHONE
+from .setting_keys import S_REVIEWER as S_REVIEWER
+from .setting_keys import S_UNIT as S_UNIT
+from .setting_keys import S_USER as S_USER
+from .setting_keys import installation_from
 
 
 def get_setting(s: Session, key: str, default: str = "") -> str:
