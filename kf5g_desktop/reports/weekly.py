@@ -50,25 +50,7 @@ def gather(
     if unit_code is not None:
         store.unit(unit_code)  # raises NotFoundError with the Chinese message
     basis = store.week_basis(week, unit_code)
-    if map_beside:
-        from concurrent.futures import ThreadPoolExecutor
-
-        with ThreadPoolExecutor(1, thread_name_prefix="kf5g-map-points") as pool:
-            points = pool.submit(store.map_points, "station", unit_code, at=basis.moment)
-            data = _gather(store, week, unit_code, rule, basis)
-            data.map_points = points.result()
-        return data
-    # (In the window the map's points are read after the figures, on this thread: a second thread
-    # here saved little on two cores and let the garbage collector meet the window's objects off
-    # the GUI thread.)
-    data = _gather(store, week, unit_code, rule, basis)
-    data.map_points = store.map_points("station", unit_code, at=basis.moment)
-    return data
-
-
-def _gather(store: Any, week: IsoWeek, unit_code: str | None, rule: str, basis: Any) -> ReportData:
-    """The report's data but for the map's points."""
-    # One pass over the week's stations for the figures, the lists and the series.
+    # One pass over the week's stations for the figures, the lists, the series and the map's points.
     rows = store.week_rows(week, unit_code, rule, waiting_days=WAITING_DAYS, lists=True, at=basis.moment)
     fig = week_figures(store, week, unit_code, rule, basis=basis, rows=rows)
     series = weekly_series(store, week, unit_code, rule, basis=basis, by_day=rows.by_day)
@@ -82,6 +64,7 @@ def _gather(store: Any, week: IsoWeek, unit_code: str | None, rule: str, basis: 
         note.reviewer or inst.reviewer,
         store.now(),
         week_changes(store, week, unit_code, basis),
+        rows.points if rows.points is not None else store.map_points("station", unit_code, at=basis.moment),
     )
 
 
