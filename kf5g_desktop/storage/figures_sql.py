@@ -136,6 +136,17 @@ class WeekRows:
     # (with lists, on SQLite); None: not read
     points: MapPoints | None = None
 
+    def take_counts(self, other: WeekRows) -> WeekRows:
+        """These rows (``part="groups"``) with the rest read apart (``other``: ``part="counts"``)."""
+        self.venue_counts, self.pole_counts, self.waiting_count, self.returned = (
+            other.venue_counts,
+            other.pole_counts,
+            other.waiting_count,
+            other.returned,
+        )
+        self.venues, self.poles, self.waiting = other.venues, other.poles, other.waiting
+        return self
+
 
 def week_rows(
     s: Session,
@@ -159,14 +170,17 @@ def week_rows(
     from the approvals first. At 100,000 stations as at each unit's moment (the city's week)
     every pass over the station versions costs about as much as the whole report should.
     ``by_day`` (without ``lists``): the same pass also gives ``WeekRows.by_day`` (the dashboard's
-    series: one pass over the station versions instead of two). ``part`` (without ``lists``):
-    "groups" reads only that pass (``groups``, ``by_day``, ``late_count``), "counts" only the rest
-    (the sites' counts, ``waiting_count``, ``returned``), so that the two can be read at the same
-    time on two connections; "all" both. ``scan`` (with ``lists``, on SQLite): that pass is one
+    series: one pass over the station versions instead of two). ``part``: "groups" reads only
+    that pass (``groups``, ``by_day``, ``late_count``; with ``lists`` also the listed stations'
+    rows, ``changes`` and ``late``, and ``points``), "counts" only the rest (the sites' counts,
+    ``waiting_count``, ``returned``; with ``lists`` the sites' lists and ``waiting``), so that the
+    two can be read at the same time on two connections (:meth:`WeekRows.take_counts` joins
+    them); "all" both. ``scan`` (with ``lists``, on SQLite): that pass is one
     plain scan of the stations handing each station's numbers to numpy (:func:`_scan`), which
     also gives the map's points (``WeekRows.points``); False: grouped in SQL, as elsewhere."""
-    if part not in ("all", "groups", "counts") or (lists and part != "all"):
-        raise ValueError(f"week_rows: part {part!r} (lists={lists})")
+    if part not in ("all", "groups", "counts"):
+        raise ValueError(f"week_rows: part {part!r}")
+    stations, others = part != "counts", part != "groups"
     st, vt, pt = _sources(moment)
     S, V, P = st.c, vt.c, pt.c
     end = week.end
@@ -202,10 +216,10 @@ def week_rows(
     listed_cond = and_(counted, or_(change_cond, overdue))
     out = WeekRows(groups=[], venue_counts={}, pole_counts={}, late_count=0, waiting_count=0)
     listed: list[int] = []
-    scanned = _scan(s, S, unit_code, end, counts, listed_cond, _live(S, end)) if lists and scan else None
+    scanned = _scan(s, S, unit_code, end, counts, listed_cond, _live(S, end)) if lists and scan and stations else None
     if scanned is not None:
         out.groups, out.by_day, listed, out.points = scanned
-    elif part != "counts":
+    elif stations:
         keys: list[Any] = [S.unit_code, S.operator]
         group_by = [_noindex(S.unit_code), _noindex(S.operator)]
         if lists:  # by day too, and a station of a list is a group of its own
@@ -219,7 +233,7 @@ def week_rows(
         rows = s.execute(select(*keys, *sums).where(*live_unit).group_by(*group_by)).all()
         out.groups, days, listed = _roll_up(rows, len(keys), end)
         out.by_day = days if lists or by_day else None
-    if part != "groups":
+    if others:
         out.venue_counts = _site_counts(s, V, V.opened_on, unit_code, week)
         out.pole_counts = _site_counts(s, P, P.shared_on, unit_code, week)
     scope = _station_scope(S, unit_code, rule, end)
@@ -232,10 +246,21 @@ def week_rows(
         S.status != "cancelled",
         S.id.in_(select(few.station_id).where(_waits(few, end, waiting_days))),
     )
-    if lists:
-        by_id = S.id.in_(bindparam("listed", listed, expanding=True, literal_execute=True))
+    if lists and others:
         out.venues = _sites(s, V, V.opened_on, V.venue_code, V.category, V.operators_entered, unit_code, week)
         out.poles = _sites(s, P, P.shared_on, P.pole_code, P.pole_type, P.sharing_operators, unit_code, week)
+        out.waiting = [
+            tuple(r)
+            for r in s.execute(
+                select(S.id, S.unit_code, S.operator, S.station_code, S.name, A.item, A.applied_on)
+                .select_from(wait_from)
+                .where(*scope, wait_cond)
+                .order_by(A.applied_on, S.unit_code, S.station_code)
+            )
+        ]
+        out.waiting_count = len(out.waiting)
+    if lists and stations:
+        by_id = S.id.in_(bindparam("listed", listed, expanding=True, literal_execute=True))
         out.changes = (
             s.execute(
                 select(st)
@@ -254,24 +279,14 @@ def week_rows(
             .mappings()
             .all()
         )
-        out.waiting = [
-            tuple(r)
-            for r in s.execute(
-                select(S.id, S.unit_code, S.operator, S.station_code, S.name, A.item, A.applied_on)
-                .select_from(wait_from)
-                .where(*scope, wait_cond)
-                .order_by(A.applied_on, S.unit_code, S.station_code)
-            )
-        ]
         out.late_count = sum(1 for r in out.late if r["status"] != "suspended")
-        out.waiting_count = len(out.waiting)
-    else:
+    elif not lists:
         out.late_count = sum(r[-1] for r in out.groups)
-        if part != "groups":
+        if others:
             out.waiting_count = int(
                 s.scalar(select(func.count()).select_from(wait_from).where(*scope, wait_cond)) or 0
             )
-    if unit_code is None and part != "groups":
+    if unit_code is None and others:
         out.returned = set(
             s.scalars(
                 select(SubmissionRow.unit_code)
