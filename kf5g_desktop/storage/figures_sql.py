@@ -26,6 +26,7 @@ from sqlalchemy import (
     literal_column,
     or_,
     select,
+    true,
 )
 from sqlalchemy.orm import Session
 
@@ -95,7 +96,7 @@ def _station_scope(S: Any, unit_code: str | None, rule: str, as_of: date) -> lis
 
 def _types_cond(S: Any, rule: str) -> ColumnElement[bool]:
     types = counted_types(rule)
-    return literal(True) if types is None else S.station_type.in_(types)
+    return true() if types is None else S.station_type.in_(types)
 
 
 def _on_air_by(S: Any, day: date) -> ColumnElement[bool]:
