@@ -86,7 +86,10 @@ def gather(
 def _apart(
     store: Any, week: IsoWeek, unit_code: str | None, basis: Any, read: Callable[..., Any]
 ) -> tuple[Any, WeekChanges, Any]:
-    """What ``gather(beside=True)`` reads beside the stations' pass."""
+    """What ``gather(beside=True)`` reads beside the stations' pass; numpy first, which that pass
+    needs once its first rows are read (imported here while SQLite steps there)."""
+    import numpy  # noqa: F401
+
     return read(part="counts"), week_changes(store, week, unit_code, basis), store.week_note(scope_code(unit_code), week)
 
 

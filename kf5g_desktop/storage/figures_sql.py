@@ -324,8 +324,6 @@ def _scan(
     groups in SQL."""
     if s.get_bind().dialect.name != "sqlite":
         return None
-    import numpy as np
-
     conds = [*counts, live, listed_cond, and_(S.lon.isnot(None), S.lat.isnot(None))]
     flags: Any = literal(0)
     for bit, cond in enumerate(conds):
@@ -335,6 +333,8 @@ def _scan(
         S.id, func.coalesce(S.lon, literal(0.0)), func.coalesce(S.lat, literal(0.0)), packed_codes("station", S), day, flags
     ).where(_noindex(S.deleted_at).is_(None), *([S.unit_code == unit_code] if unit_code else []))
     table = float_table(s.connection().execute(stmt).cursor, 6)
+    import numpy as np
+
     points = points_of("station", table[:, 0], table[:, 1], table[:, 2], table[:, 3])
     bits = table[:, 5].astype(np.int64)
     is_live = (bits >> _LIVE) & 1 == 1

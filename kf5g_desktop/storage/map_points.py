@@ -172,12 +172,15 @@ def packed_codes(kind: str, c: Any) -> Any:
 def float_table(cursor: Any, width: int) -> npt.NDArray[np.float64]:
     """A cursor's rows of ``width`` numbers (none NULL) as one float array (rows × width): the
     driver's rows a chunk at a time straight into it (ids and packed codes are exact in float64),
-    no Python list per column, no transposing."""
+    no Python list per column, no transposing. The first chunk is read before numpy is imported:
+    SQLite steps while numpy may still be importing on another thread (``reports.weekly``)."""
+    rows = cursor.fetchmany(_CHUNK)
     import numpy as np
 
     chunks = []
-    while rows := cursor.fetchmany(_CHUNK):
+    while rows:
         chunks.append(np.fromiter(itertools.chain.from_iterable(rows), dtype=np.float64, count=width * len(rows)))
+        rows = cursor.fetchmany(_CHUNK)
     return np.concatenate(chunks).reshape(-1, width) if chunks else np.zeros((0, width))
 
 
