@@ -86,8 +86,9 @@ def timed(name, fn, *a, **k):
     return out
 week, unit = IsoWeek.parse(sys.argv[2]), (None if sys.argv[3] == "410200" else sys.argv[3])
 with Store.open(sys.argv[1], readonly=True, check="none") as store:
-    data = timed("gather (figures, lists, series, changes; the map's points beside)", gather, store, week, unit, map_beside=True)
-    timed("  of which the map's points alone", store.map_points, "station", unit, at=store.week_basis(week, unit).moment)
+    data = timed("gather (figures, lists, series, changes, the map's points)", gather, store, week, unit, beside=True)
+    basis = store.week_basis(week, unit)
+    timed("  of which the stations' pass alone", store.week_rows, week, unit, "all", waiting_days=30, lists=True, at=basis.moment, part="groups")
 from kf5g_desktop.gui import report_document as rd
 from kf5g_desktop.gui.report_pdf import ensure_gui_app
 ensure_gui_app()

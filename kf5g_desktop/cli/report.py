@@ -3,9 +3,10 @@
     kf5g report --week 2021-W05 [--unit 410221 | --unit 410200] [--rule all|macro-indoor|macro] --pdf r.pdf
 
 Without ``--unit`` the installation's own unit is used (the city edition on a city installation).
-Every figure is computed (``reports.weekly.gather``, no Qt) before any Qt module is imported (the map's
-points on a second connection beside the figures: SQLite's scans let go of Python's lock); only
-painting the PDF (``gui.report_pdf.write_report_pdf``) needs Qt, offscreen when there is no display.
+Every figure is computed (``reports.weekly.gather``, no Qt) before any Qt module is imported (what
+does not depend on the pass over the stations on a second connection beside it: SQLite's scans let
+go of Python's lock); only painting the PDF (``gui.report_pdf.write_report_pdf``) needs Qt,
+offscreen when there is no display.
 """
 
 from __future__ import annotations
@@ -67,7 +68,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         if unit_code is not None and unit_code not in store.unit_map():
             codes = "、".join(f"{u.code}{u.name}" for u in store.units())
             raise ReportError(f"--unit：区县代码“{unit}”不存在。可选：{codes}；全市汇总用 {CITY_CODE}。")
-        data = gather(store, week, unit_code, args.rule, map_beside=True)
+        data = gather(store, week, unit_code, args.rule, beside=True)
     from kf5g_desktop.gui.report_pdf import write_report_pdf  # Qt from here on, for painting only
 
     try:

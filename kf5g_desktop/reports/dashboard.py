@@ -97,13 +97,7 @@ def compute(store: Any, week: IsoWeek, unit_code: str | None, rule: str) -> Dash
     with ThreadPoolExecutor(max_workers=1) as pool:
         counts = pool.submit(read, part="counts")
         rows = read(part="groups", by_day=True)
-        c = counts.result()
-    rows.venue_counts, rows.pole_counts, rows.waiting_count, rows.returned = (
-        c.venue_counts,
-        c.pole_counts,
-        c.waiting_count,
-        c.returned,
-    )
+        rows.take_counts(counts.result())
     figures = week_figures(store, week, unit_code, rule, lists=False, basis=basis, rows=rows)
     series = weekly_series(store, week, unit_code, rule, basis=basis, by_day=rows.by_day)
     return DashboardData(figures, series)

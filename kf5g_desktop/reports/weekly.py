@@ -7,8 +7,11 @@ lays it out and paints it; ``gui/report_pdf.write_report_pdf`` turns it into a P
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from typing import Any
 
 from kf5g_desktop.domain.periods import IsoWeek
@@ -40,42 +43,36 @@ def gather(
     unit_code: str | None,
     rule: str = DEFAULT_COUNTING_RULE,
     *,
-    map_beside: bool = False,
+    beside: bool = False,
 ) -> ReportData:
     """Read every figure of the report (no Qt: safe in a worker thread), by the week's rule
     (``Store.week_basis``): the same registers, seen at the week's end, as the week's return.
+    One pass over the week's stations gives the figures, the lists, the series and the map's
+    points (``Store.week_rows``).
 
-    ``map_beside``: the map's points are read on a thread of their own (a session of its own)
-    while the figures are read — the command line, where SQLite's scans of the two run on two
-    cores (sqlite3 lets go of Python's lock while it steps)."""
+    ``beside``: what does not depend on that pass (the sites, the approvals waiting, 本周变化,
+    the week's note) is read on a thread of its own (a session of its own) during it — the
+    command line, where SQLite's scans run on two cores (sqlite3 lets go of Python's lock while
+    it steps). (In the window all is read on the worker's thread: a second thread saved little
+    on two cores and let the garbage collector meet the window's objects off the GUI thread.)"""
     unit_code = scope_of(unit_code)
     if unit_code is not None:
         store.unit(unit_code)  # raises NotFoundError with the Chinese message
+    inst = store.installation()
     basis = store.week_basis(week, unit_code)
-    if map_beside:
-        from concurrent.futures import ThreadPoolExecutor
-
-        with ThreadPoolExecutor(1, thread_name_prefix="kf5g-map-points") as pool:
-            points = pool.submit(store.map_points, "station", unit_code, at=basis.moment)
-            data = _gather(store, week, unit_code, rule, basis)
-            data.map_points = points.result()
-        return data
-    # (In the window the map's points are read after the figures, on this thread: a second thread
-    # here saved little on two cores and let the garbage collector meet the window's objects off
-    # the GUI thread.)
-    data = _gather(store, week, unit_code, rule, basis)
-    data.map_points = store.map_points("station", unit_code, at=basis.moment)
-    return data
-
-
-def _gather(store: Any, week: IsoWeek, unit_code: str | None, rule: str, basis: Any) -> ReportData:
-    """The report's data but for the map's points."""
-    # One pass over the week's stations for the figures, the lists and the series.
-    rows = store.week_rows(week, unit_code, rule, waiting_days=WAITING_DAYS, lists=True, at=basis.moment)
+    read = partial(store.week_rows, week, unit_code, rule, waiting_days=WAITING_DAYS, lists=True, at=basis.moment)
+    if beside:
+        with ThreadPoolExecutor(1, thread_name_prefix="kf5g-report-read") as pool:
+            apart = pool.submit(_apart, store, week, unit_code, basis, read)
+            rows = read(part="groups")
+            counts, changes, note = apart.result()
+        rows.take_counts(counts)
+    else:
+        rows = read()
+        changes = week_changes(store, week, unit_code, basis)
+        note = store.week_note(scope_code(unit_code), week)
     fig = week_figures(store, week, unit_code, rule, basis=basis, rows=rows)
     series = weekly_series(store, week, unit_code, rule, basis=basis, by_day=rows.by_day)
-    note = store.week_note(scope_code(unit_code), week)
-    inst = store.installation()
     return ReportData(
         fig,
         series,
@@ -83,5 +80,17 @@ def _gather(store: Any, week: IsoWeek, unit_code: str | None, rule: str, basis: 
         inst.user_name,
         note.reviewer or inst.reviewer,
         store.now(),
-        week_changes(store, week, unit_code, basis),
+        changes,
+        rows.points if rows.points is not None else store.map_points("station", unit_code, at=basis.moment),
     )
+
+
+def _apart(
+    store: Any, week: IsoWeek, unit_code: str | None, basis: Any, read: Callable[..., Any]
+) -> tuple[Any, WeekChanges, Any]:
+    """What ``gather(beside=True)`` reads beside the stations' pass; numpy first, which that pass
+    needs once its first rows are read (imported here while SQLite steps there)."""
+    import numpy  # noqa: F401
+
+    return read(part="counts"), week_changes(store, week, unit_code, basis), store.week_note(scope_code(unit_code), week)
+

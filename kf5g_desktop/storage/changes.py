@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from typing import Any, cast
 
 from sqlalchemy import ColumnElement, and_, false, or_, select, true, union
@@ -85,17 +86,50 @@ class RecordChange:
 
 def data_columns(kind: str) -> list[str]:
     """The register's columns that hold data (not id or bookkeeping), in the register's order."""
-    return [c.name for c in REGISTERS[kind].columns if c.name not in BOOKKEEPING]
+    return list(_data_columns(kind))
+
+
+@cache
+def _data_columns(kind: str) -> tuple[str, ...]:
+    return tuple(c.name for c in REGISTERS[kind].columns if c.name not in BOOKKEEPING)
 
 
 def row_values(
-    kind: str, row: Mapping[str, Any], approvals: Sequence[Approval] | None = None
+    kind: str,
+    row: Mapping[str, Any],
+    approvals: Sequence[Approval] | None = None,
+    names: Iterable[str] | None = None,
 ) -> dict[str, str | None]:
-    """A stored row's values as audit texts (a station's approvals as one text)."""
-    out = {name: _text(kind, name, row.get(name)) for name in data_columns(kind)}
+    """A stored row's values as audit texts (a station's approvals as one text); ``names``: of
+    those columns only (default: every data column)."""
+    out = {name: _text(kind, name, row.get(name)) for name in (_data_columns(kind) if names is None else names)}
     if kind == STATION:
         out[APPROVALS] = approvals_text(list(approvals or [])) or None
     return out
+
+
+def row_changes(
+    kind: str,
+    old: Mapping[str, Any],
+    new: Mapping[str, Any],
+    old_approvals: Sequence[Approval] | None = None,
+    new_approvals: Sequence[Approval] | None = None,
+    names: Mapping[str, Mapping[str, str]] | None = None,
+) -> tuple[FieldChange, ...]:
+    """``field_changes`` of two stored rows (``row_values`` of each): the audit texts made only of
+    the columns whose stored values differ — a value equal to the other, of the same type, has
+    the same text (a float by its repr: 0.0 and -0.0 are equal but read differently), so the
+    fields changed are the same, in the same order, for a fraction of the work."""
+    differ = [
+        n
+        for n in _data_columns(kind)
+        if (a := old.get(n)) != (b := new.get(n))
+        or type(a) is not type(b)
+        or (type(a) is float and repr(a) != repr(b))
+    ]
+    return field_changes(
+        kind, row_values(kind, old, old_approvals, differ), row_values(kind, new, new_approvals, differ), names
+    )
 
 
 def record_values(kind: str, record: Any, names: Iterable[str]) -> dict[str, str | None]:
@@ -340,7 +374,7 @@ def _compare_kind(
         elif live_a and live_b:
             assert ra is not None and rb is not None
             apa, apb = approvals.get(rid, ([], []))
-            fields = field_changes(kind, row_values(kind, ra, apa), row_values(kind, rb, apb), names)
+            fields = row_changes(kind, ra, rb, apa, apb, names)
             if not fields:
                 continue
             action = CHANGED
@@ -348,7 +382,7 @@ def _compare_kind(
             continue  # deleted at both moments, or added and deleted in between
         if action == RESTORED and ra is not None and rb is not None:
             apa, apb = approvals.get(rid, ([], []))
-            fields = field_changes(kind, row_values(kind, ra, apa), row_values(kind, rb, apb), names)
+            fields = row_changes(kind, ra, rb, apa, apb, names)
         row = rb if rb is not None else ra
         assert row is not None
         out.append(

@@ -15,15 +15,18 @@ from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
+    Integer,
     RowMapping,
     and_,
     bindparam,
     case,
+    cast,
     func,
     literal,
     literal_column,
     or_,
     select,
+    true,
 )
 from sqlalchemy.orm import Session
 
@@ -34,6 +37,7 @@ from kf5g_desktop.domain.targets import counted_types
 from . import history
 from .dialect import count_true, no_index
 from .history import Moment
+from .map_points import OPERATOR_CODES, MapPoints, float_table, packed_codes, points_of
 from .models import BatchRow, SubmissionRow, UnitRow
 
 
@@ -92,7 +96,7 @@ def _station_scope(S: Any, unit_code: str | None, rule: str, as_of: date) -> lis
 
 def _types_cond(S: Any, rule: str) -> ColumnElement[bool]:
     types = counted_types(rule)
-    return literal(True) if types is None else S.station_type.in_(types)
+    return true() if types is None else S.station_type.in_(types)
 
 
 def _on_air_by(S: Any, day: date) -> ColumnElement[bool]:
@@ -129,6 +133,20 @@ class WeekRows:
     returned: set[str] = field(default_factory=set)  # the city: units whose return for the week came in
     # (on-air day, operator, SA, 转供电, stations): ``on_air_by_day`` from the same pass (with lists)
     by_day: list[tuple[Any, ...]] | None = None
+    # the map's points of the stations as at the moment (``Store.map_points``), from the same pass
+    # (with lists, on SQLite); None: not read
+    points: MapPoints | None = None
+
+    def take_counts(self, other: WeekRows) -> WeekRows:
+        """These rows (``part="groups"``) with the rest read apart (``other``: ``part="counts"``)."""
+        self.venue_counts, self.pole_counts, self.waiting_count, self.returned = (
+            other.venue_counts,
+            other.pole_counts,
+            other.waiting_count,
+            other.returned,
+        )
+        self.venues, self.poles, self.waiting = other.venues, other.poles, other.waiting
+        return self
 
 
 def week_rows(
@@ -142,6 +160,7 @@ def week_rows(
     moment: Moment = None,
     by_day: bool = False,
     part: str = "all",
+    scan: bool = True,
 ) -> WeekRows:
     """The rows behind one week's figures for a unit (``unit_code``) or the city (None), from the
     registers as they stood at ``moment`` (None: now).
@@ -152,12 +171,17 @@ def week_rows(
     from the approvals first. At 100,000 stations as at each unit's moment (the city's week)
     every pass over the station versions costs about as much as the whole report should.
     ``by_day`` (without ``lists``): the same pass also gives ``WeekRows.by_day`` (the dashboard's
-    series: one pass over the station versions instead of two). ``part`` (without ``lists``):
-    "groups" reads only that pass (``groups``, ``by_day``, ``late_count``), "counts" only the rest
-    (the sites' counts, ``waiting_count``, ``returned``), so that the two can be read at the same
-    time on two connections; "all" both."""
-    if part not in ("all", "groups", "counts") or (lists and part != "all"):
-        raise ValueError(f"week_rows: part {part!r} (lists={lists})")
+    series: one pass over the station versions instead of two). ``part``: "groups" reads only
+    that pass (``groups``, ``by_day``, ``late_count``; with ``lists`` also the listed stations'
+    rows, ``changes`` and ``late``, and ``points``), "counts" only the rest (the sites' counts,
+    ``waiting_count``, ``returned``; with ``lists`` the sites' lists and ``waiting``), so that the
+    two can be read at the same time on two connections (:meth:`WeekRows.take_counts` joins
+    them); "all" both. ``scan`` (with ``lists``, on SQLite): that pass is one
+    plain scan of the stations handing each station's numbers to numpy (:func:`_scan`), which
+    also gives the map's points (``WeekRows.points``); False: grouped in SQL, as elsewhere."""
+    if part not in ("all", "groups", "counts"):
+        raise ValueError(f"week_rows: part {part!r}")
+    stations, others = part != "counts", part != "groups"
     st, vt, pt = _sources(moment)
     S, V, P = st.c, vt.c, pt.c
     end = week.end
@@ -178,33 +202,39 @@ def week_rows(
     )
     late_cond = and_(overdue, S.status != "suspended")
     change_cond = or_(S.created_at >= datetime.combine(week.start, time()), _in(S.on_air, week))
-    sums = (
-        _sum(and_(counted, by_air)),
-        _sum(and_(counted, by_air, _in(S.on_air, week))),
-        _sum(and_(counted, by_air, S.network_mode == "SA")),
-        _sum(and_(counted, by_air, indirect)),
-        _sum(and_(counted, conv_by_end)),
-        _sum(and_(counted, conv_done, _in(S.conversion_done_on, week))),
-        _sum(sa_all),
-        _sum(and_(sa_all, _in(S.on_air, week))),
-        _sum(and_(counted, late_cond)),
+    # what the groups count (the sums of ``WeekRows.groups``, in their order)
+    counts = (
+        and_(counted, by_air),
+        and_(counted, by_air, _in(S.on_air, week)),
+        and_(counted, by_air, S.network_mode == "SA"),
+        and_(counted, by_air, indirect),
+        and_(counted, conv_by_end),
+        and_(counted, conv_done, _in(S.conversion_done_on, week)),
+        sa_all,
+        and_(sa_all, _in(S.on_air, week)),
+        and_(counted, late_cond),
     )
-    keys: list[Any] = [S.unit_code, S.operator]
-    group_by = [_noindex(S.unit_code), _noindex(S.operator)]
-    if lists:  # by day too, and a station of a list is a group of its own
-        keys += [S.on_air, case((and_(counted, or_(change_cond, overdue)), S.id), else_=None).label("listed")]
-        # by the label: PostgreSQL would not see the CASE's parameters repeated as the same CASE
-        group_by += [_noindex(S.on_air), literal_column("listed")]
-    elif by_day:  # by day too
-        keys.append(S.on_air)
-        group_by.append(_noindex(S.on_air))
+    listed_cond = and_(counted, or_(change_cond, overdue))
     out = WeekRows(groups=[], venue_counts={}, pole_counts={}, late_count=0, waiting_count=0)
     listed: list[int] = []
-    if part != "counts":
+    scanned = _scan(s, S, unit_code, end, counts, listed_cond, _live(S, end)) if lists and scan and stations else None
+    if scanned is not None:
+        out.groups, out.by_day, listed, out.points = scanned
+    elif stations:
+        keys: list[Any] = [S.unit_code, S.operator]
+        group_by = [_noindex(S.unit_code), _noindex(S.operator)]
+        if lists:  # by day too, and a station of a list is a group of its own
+            keys += [S.on_air, case((listed_cond, S.id), else_=None).label("listed")]
+            # by the label: PostgreSQL would not see the CASE's parameters repeated as the same CASE
+            group_by += [_noindex(S.on_air), literal_column("listed")]
+        elif by_day:  # by day too
+            keys.append(S.on_air)
+            group_by.append(_noindex(S.on_air))
+        sums = [_sum(c) for c in counts]
         rows = s.execute(select(*keys, *sums).where(*live_unit).group_by(*group_by)).all()
         out.groups, days, listed = _roll_up(rows, len(keys), end)
         out.by_day = days if lists or by_day else None
-    if part != "groups":
+    if others:
         out.venue_counts = _site_counts(s, V, V.opened_on, unit_code, week)
         out.pole_counts = _site_counts(s, P, P.shared_on, unit_code, week)
     scope = _station_scope(S, unit_code, rule, end)
@@ -217,10 +247,21 @@ def week_rows(
         S.status != "cancelled",
         S.id.in_(select(few.station_id).where(_waits(few, end, waiting_days))),
     )
-    if lists:
-        by_id = S.id.in_(bindparam("listed", listed, expanding=True, literal_execute=True))
+    if lists and others:
         out.venues = _sites(s, V, V.opened_on, V.venue_code, V.category, V.operators_entered, unit_code, week)
         out.poles = _sites(s, P, P.shared_on, P.pole_code, P.pole_type, P.sharing_operators, unit_code, week)
+        out.waiting = [
+            tuple(r)
+            for r in s.execute(
+                select(S.id, S.unit_code, S.operator, S.station_code, S.name, A.item, A.applied_on)
+                .select_from(wait_from)
+                .where(*scope, wait_cond)
+                .order_by(A.applied_on, S.unit_code, S.station_code)
+            )
+        ]
+        out.waiting_count = len(out.waiting)
+    if lists and stations:
+        by_id = S.id.in_(bindparam("listed", listed, expanding=True, literal_execute=True))
         out.changes = (
             s.execute(
                 select(st)
@@ -239,24 +280,14 @@ def week_rows(
             .mappings()
             .all()
         )
-        out.waiting = [
-            tuple(r)
-            for r in s.execute(
-                select(S.id, S.unit_code, S.operator, S.station_code, S.name, A.item, A.applied_on)
-                .select_from(wait_from)
-                .where(*scope, wait_cond)
-                .order_by(A.applied_on, S.unit_code, S.station_code)
-            )
-        ]
         out.late_count = sum(1 for r in out.late if r["status"] != "suspended")
-        out.waiting_count = len(out.waiting)
-    else:
+    elif not lists:
         out.late_count = sum(r[-1] for r in out.groups)
-        if part != "groups":
+        if others:
             out.waiting_count = int(
                 s.scalar(select(func.count()).select_from(wait_from).where(*scope, wait_cond)) or 0
             )
-    if unit_code is None and part != "groups":
+    if unit_code is None and others:
         out.returned = set(
             s.scalars(
                 select(SubmissionRow.unit_code)
@@ -265,6 +296,81 @@ def week_rows(
             )
         )
     return out
+
+
+_LIVE, _LISTED, _LOCATED = 9, 10, 11  # flag bits of ``_scan`` after the nine counts
+
+
+def _scan(
+    s: Session,
+    S: Any,
+    unit_code: str | None,
+    end: date,
+    counts: Sequence[ColumnElement[bool]],
+    listed_cond: ColumnElement[bool],
+    live: ColumnElement[bool],
+) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]], list[int], MapPoints] | None:
+    """``week_rows``'s pass over the stations (``S``: the source as at the moment) as one plain
+    scan, each station as six numbers — id, longitude, latitude, the map's packed codes
+    (``map_points.packed_codes``: unit, status, operator, mode), the on-air day as YYYYMMDD and
+    the conditions met as bits (the nine ``counts``, in the week ``live``, ``listed_cond``, with
+    coordinates) — straight into a numpy array, then grouped there: the (unit, operator) groups,
+    the stations on air by (day, operator), the listed ids exactly as :func:`_roll_up` makes them
+    from SQL's grouping, and the map's points (``Store.map_points``) from the same rows. Grouping
+    in SQL and reading the points apart cost two scans of the versions and three times the CPU.
+
+    None where it does not apply (not SQLite, whose dates are ISO texts; a station whose operator
+    is not a known code or whose unit code does not read back from its number): the caller
+    groups in SQL."""
+    if s.get_bind().dialect.name != "sqlite":
+        return None
+    conds = [*counts, live, listed_cond, and_(S.lon.isnot(None), S.lat.isnot(None))]
+    flags: Any = literal(0)
+    for bit, cond in enumerate(conds):
+        flags = flags + case((cond, literal(1 << bit)), else_=literal(0))
+    day = func.coalesce(cast(func.replace(S.on_air, literal("-"), literal("")), Integer), literal(0))
+    stmt = select(
+        S.id, func.coalesce(S.lon, literal(0.0)), func.coalesce(S.lat, literal(0.0)), packed_codes("station", S), day, flags
+    ).where(_noindex(S.deleted_at).is_(None), *([S.unit_code == unit_code] if unit_code else []))
+    table = float_table(s.connection().execute(stmt).cursor, 6)
+    import numpy as np
+
+    points = points_of("station", table[:, 0], table[:, 1], table[:, 2], table[:, 3])
+    bits = table[:, 5].astype(np.int64)
+    is_live = (bits >> _LIVE) & 1 == 1
+    unit_number, operator = points.unit_number[is_live], points.operator_index[is_live]
+    if (operator < 0).any():
+        return None
+    known = set(s.scalars(select(UnitRow.code)))
+    numbers = np.unique(unit_number).tolist()
+    if any(str(n) not in known for n in numbers):
+        return None
+    n_ops = len(OPERATOR_CODES)
+    keys, group = np.unique(unit_number * n_ops + operator, return_inverse=True)
+    live_bits = bits[is_live]
+    sums = [np.bincount(group[(live_bits >> b) & 1 == 1], minlength=len(keys)) for b in range(len(counts))]
+    groups = sorted(
+        (str(int(k) // n_ops), OPERATOR_CODES[int(k) % n_ops], *(int(v[g]) for v in sums)) for g, k in enumerate(keys)
+    )
+    # on air by the week's end and dated, by (day, operator): (SA, 转供电, stations)
+    end_key = end.year * 10_000 + end.month * 100 + end.day
+    days = table[is_live, 4].astype(np.int64)
+    dated = (live_bits & 1 == 1) & (days > 0) & (days <= end_key)
+    day_keys, day_group = np.unique(days[dated] * n_ops + operator[dated], return_inverse=True)
+    day_bits = live_bits[dated]
+    per_day = [np.bincount(day_group[(day_bits >> b) & 1 == 1], minlength=len(day_keys)) for b in (2, 3, 0)]
+    by_day = sorted(
+        (_day(int(k) // n_ops), OPERATOR_CODES[int(k) % n_ops], *(int(v[g]) for v in per_day))
+        for g, k in enumerate(day_keys)
+    )
+    listed = points.ids[is_live][(live_bits >> _LISTED) & 1 == 1].tolist()
+    located = (bits >> _LOCATED) & 1 == 1
+    order = np.argsort(points.ids[located], kind="stable")  # the map's points by id
+    return groups, by_day, listed, points_of("station", *(table[located, i][order] for i in range(4)))
+
+
+def _day(key: int) -> date:
+    return date(key // 10_000, key // 100 % 100, key % 100)
 
 
 def _waits(A: Any, end: date, waiting_days: int) -> ColumnElement[bool]:

@@ -158,39 +158,65 @@ def _unpack(packed: npt.NDArray[np.int64]) -> list[npt.NDArray[Any]]:
     return [rest, *reversed(out)]
 
 
-def map_points(s: Session, kind: str, unit_code: str | None = None, at: Moment = None) -> MapPoints:
-    import numpy as np
-
-    src = history.source(kind, at)
-    c = src.c
+def packed_codes(kind: str, c: Any) -> Any:
+    """The column of a point's unit and (stations) status, operator and mode packed into one
+    integer (``_packed``; :func:`points_of` unpacks it), of the register's columns ``c``."""
     if kind == STATION:
         indexes = [_index_of(c.status, STATUS_CODES), _index_of(c.operator, OPERATOR_CODES),
                    _index_of(c.network_mode, MODE_CODES)]
     else:
         indexes = [literal(-1)] * 3
-    stmt = select(c.id, c.lon, c.lat, _packed(c.unit_code, indexes)).where(
-        c.deleted_at.is_(None), c.lon.is_not(None), c.lat.is_not(None)
-    )
-    if unit_code:
-        stmt = stmt.where(c.unit_code == unit_code)
-    # the driver's rows, a chunk at a time, straight into one float array (ids and the packed codes
-    # are exact in float64): no Python list per column, no transposing
-    cursor = s.connection().execute(stmt.order_by(c.id)).cursor
+    return _packed(c.unit_code, indexes)
+
+
+def float_table(cursor: Any, width: int) -> npt.NDArray[np.float64]:
+    """A cursor's rows of ``width`` numbers (none NULL) as one float array (rows × width): the
+    driver's rows a chunk at a time straight into it (ids and packed codes are exact in float64),
+    no Python list per column, no transposing. The first chunk is read before numpy is imported:
+    SQLite steps while numpy may still be importing on another thread (``reports.weekly``)."""
+    rows = cursor.fetchmany(_CHUNK)
+    import numpy as np
+
     chunks = []
-    while rows := cursor.fetchmany(_CHUNK):
-        chunks.append(np.fromiter(itertools.chain.from_iterable(rows), dtype=np.float64, count=4 * len(rows)))
-    table = np.concatenate(chunks).reshape(-1, 4) if chunks else np.zeros((0, 4))
-    unit_number, status, operator, mode = _unpack(table[:, 3].astype(np.int64))
+    while rows:
+        chunks.append(np.fromiter(itertools.chain.from_iterable(rows), dtype=np.float64, count=width * len(rows)))
+        rows = cursor.fetchmany(_CHUNK)
+    return np.concatenate(chunks).reshape(-1, width) if chunks else np.zeros((0, width))
+
+
+def points_of(
+    kind: str,
+    ids: npt.NDArray[np.float64],
+    lon: npt.NDArray[np.float64],
+    lat: npt.NDArray[np.float64],
+    packed: npt.NDArray[np.float64],
+) -> MapPoints:
+    """The points from their columns as read (``float_table``; ``packed``: :func:`packed_codes`)."""
+    import numpy as np
+
+    unit_number, status, operator, mode = _unpack(packed.astype(np.int64))
     return MapPoints(
         kind,
-        table[:, 0].astype(np.int64),
-        np.ascontiguousarray(table[:, 1]),
-        np.ascontiguousarray(table[:, 2]),
+        ids.astype(np.int64),
+        np.ascontiguousarray(lon),
+        np.ascontiguousarray(lat),
         unit_number,
         status,
         operator,
         mode,
     )
+
+
+def map_points(s: Session, kind: str, unit_code: str | None = None, at: Moment = None) -> MapPoints:
+    src = history.source(kind, at)
+    c = src.c
+    stmt = select(c.id, c.lon, c.lat, packed_codes(kind, c)).where(
+        c.deleted_at.is_(None), c.lon.is_not(None), c.lat.is_not(None)
+    )
+    if unit_code:
+        stmt = stmt.where(c.unit_code == unit_code)
+    table = float_table(s.connection().execute(stmt.order_by(c.id)).cursor, 4)
+    return points_of(kind, table[:, 0], table[:, 1], table[:, 2], table[:, 3])
 
 
 def map_labels(s: Session, kind: str, ids: Sequence[int] | None, at: Moment = None) -> Labels:

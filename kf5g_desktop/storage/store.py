@@ -606,12 +606,15 @@ class Store:
         at: Moment = None,
         by_day: bool = False,
         part: str = "all",
+        scan: bool = True,
     ) -> figures_sql.WeekRows:
         """The rows behind one week's report figures (``reports.figures.week_figures``), from the
         registers as they stood at ``at`` (None: now); ``by_day``: with the series' stations on air
         by day from the same pass (as :meth:`on_air_by_day`), as ``lists`` gives them too;
-        ``part``: "groups" or "counts", half of them each (``figures_sql.week_rows``)."""
-        return self._read(
+        ``part``: "groups" or "counts", half of them each; ``scan`` (with ``lists``): one scan that
+        also gives the map's points of the stations (``WeekRows.points``, as :meth:`map_points`),
+        or False: grouped in SQL (``figures_sql.week_rows``)."""
+        rows = self._read(
             figures_sql.week_rows,
             week,
             unit_code,
@@ -621,7 +624,11 @@ class Store:
             moment=at,
             by_day=by_day,
             part=part,
+            scan=scan,
         )
+        if rows.points is not None:
+            rows.points.reader = lambda ids: self._read(points.map_labels, STATION, ids, at)
+        return rows
 
     def on_air_by_day(
         self, last: IsoWeek, unit_code: str | None, rule: str, *, at: Moment = None

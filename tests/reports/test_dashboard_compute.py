@@ -78,5 +78,19 @@ def test_the_halves_of_the_week_s_rows_make_the_whole(fixed_store):
         whole.waiting_count,
         whole.returned,
     )
+    # with the lists (the report beside its pass): the halves joined are the whole, list for list
+    whole = fixed_store.week_rows(week, None, "all", waiting_days=30, lists=True, at=basis.moment)
+    groups = fixed_store.week_rows(week, None, "all", waiting_days=30, lists=True, at=basis.moment, part="groups")
+    counts = fixed_store.week_rows(week, None, "all", waiting_days=30, lists=True, at=basis.moment, part="counts")
+    assert groups.changes and not groups.waiting and not groups.venues and counts.groups == [] and not counts.changes
+    joined = groups.take_counts(counts)
+    for name in ("groups", "by_day", "changes", "late", "late_count", "venues", "poles", "waiting", "waiting_count"):
+        assert getattr(joined, name) == getattr(whole, name), name
+    assert (joined.venue_counts, joined.pole_counts, joined.returned) == (
+        whole.venue_counts,
+        whole.pole_counts,
+        whole.returned,
+    )
+    assert whole.waiting and whole.venues
     with pytest.raises(ValueError):
-        fixed_store.week_rows(week, None, "all", waiting_days=30, lists=True, part="groups")
+        fixed_store.week_rows(week, None, "all", waiting_days=30, lists=True, part="half")

@@ -195,3 +195,29 @@ def test_suspended_stations_are_not_late_but_listed_apart(new_db):
         assert len(city.late) == 1 and len(city.late_suspended) == 2
     finally:
         store.close()
+
+
+@pytest.mark.parametrize("rule", ["all", "macro"])
+def test_the_reports_scan_equals_the_grouping_in_sql(fixed_store, rule):
+    # the report's one pass on SQLite is a scan grouped in numpy (with the map's points from the
+    # same rows); grouped in SQL instead (as on PostgreSQL), and the points read apart: the same
+    later = fixed_store.now() + timedelta(days=1)
+    per_unit = {QI: later, "410202": later + timedelta(days=2), "410223": datetime(2000, 1, 1)}
+    sqlite = fixed_store.engine.dialect.name == "sqlite"
+    for week in (W05, W53, W10):
+        for at in (None, later, per_unit):
+            for unit in (QI, None):
+                scan = fixed_store.week_rows(week, unit, rule, waiting_days=30, lists=True, at=at)
+                grouped = fixed_store.week_rows(week, unit, rule, waiting_days=30, lists=True, at=at, scan=False)
+                assert (scan.points is not None) == sqlite and grouped.points is None
+                assert scan.groups == grouped.groups and scan.by_day == grouped.by_day
+                assert [r["id"] for r in scan.changes] == [r["id"] for r in grouped.changes]
+                assert [r["id"] for r in scan.late] == [r["id"] for r in grouped.late]
+                assert scan.changes == grouped.changes and scan.late == grouped.late
+                if scan.points is not None:
+                    apart = fixed_store.map_points("station", unit, at=at)
+                    for name in ("ids", "lon", "lat", "unit_number", "status_index", "operator_index", "mode_index"):
+                        a, b = getattr(scan.points, name), getattr(apart, name)
+                        assert a.dtype == b.dtype and a.tolist() == b.tolist(), name
+                    assert scan.points.labels(range(len(apart))) == apart.labels(range(len(apart)))
+    assert any(g[2] for g in grouped.groups)  # something on air to compare

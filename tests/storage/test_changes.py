@@ -6,8 +6,21 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as hs
+
 from kf5g_desktop.domain.records import Approval
-from kf5g_desktop.storage.changes import ADDED, CHANGED, DELETED, RESTORED
+from kf5g_desktop.storage.changes import (
+    ADDED,
+    CHANGED,
+    DELETED,
+    RESTORED,
+    data_columns,
+    field_changes,
+    row_changes,
+    row_values,
+)
 from tests import builders
 from tests.returns import factory
 
@@ -98,3 +111,29 @@ def test_per_unit_moments(tmp_path):
     # one unit of a plain pair of moments
     assert [c.unit_code for c in store.changes(T0, None, unit_code="410225")] == ["410225"]
     store.close()
+
+
+
+_VALUES = hs.sampled_from(
+    [None, "", 0, 1, True, False, 0.0, -0.0, 1.0, 114.35, "CMCC,CUCC", "CUCC,CMCC", "CMCC", "x",
+     date(2021, 1, 5), date(2021, 1, 6), datetime(2021, 1, 5, 9, 0)]
+)
+_APPROVALS = hs.lists(
+    hs.builds(Approval, hs.sampled_from(["land", "env"]), hs.sampled_from([None, date(2021, 1, 2)])), max_size=2
+)
+
+
+@pytest.mark.parametrize("kind", ["station", "venue", "pole"])
+@settings(max_examples=150, deadline=None)
+@given(data=hs.data())
+def test_row_changes_equal_the_texts_of_every_column(kind, data):
+    # the changes engine makes audit texts only of the columns whose stored values differ; the
+    # same fields, old → new texts and order as comparing every column's text (field_changes of
+    # row_values), whatever the values: equal values of other types, 0.0 and -0.0, code lists in
+    # another order, "" and None, dates
+    rows = hs.fixed_dictionaries({c: _VALUES for c in data_columns(kind)})
+    old, new = data.draw(rows), data.draw(rows)
+    apa, apb = data.draw(_APPROVALS), data.draw(_APPROVALS)
+    assert row_changes(kind, old, new, apa, apb) == field_changes(
+        kind, row_values(kind, old, apa), row_values(kind, new, apb)
+    )
