@@ -109,6 +109,18 @@ class FirstRows:
     waiting: list[tuple[Any, ...]] = field(default_factory=list)
     returned: set[str] = field(default_factory=set)
     by_day: list[tuple[Any, ...]] | None = None
+    points: Any = None  # (the report's: never read here)
+
+    def take_counts(self, other: FirstRows) -> FirstRows:
+        """As ``WeekRows.take_counts``: these rows (``part="groups"``) with the rest read apart."""
+        self.venue_counts, self.pole_counts, self.waiting_count, self.returned = (
+            other.venue_counts,
+            other.pole_counts,
+            other.waiting_count,
+            other.returned,
+        )
+        self.venues, self.poles, self.waiting = other.venues, other.poles, other.waiting
+        return self
 
 
 @dataclass(frozen=True, slots=True)
