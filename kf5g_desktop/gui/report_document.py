@@ -143,7 +143,9 @@ class _Segment:
             while block.isValid():
                 table = QTextCursor(block).currentTable()
                 if table is not None:
-                    parts.append(("table", _anchor(table.cellAt(0, 0).firstCursorPosition().block()), table))
+                    parts.append(
+                        ("table", _anchor(self.doc.findBlock(table.cellAt(0, 0).firstPosition())), table)
+                    )
                     block = self.doc.findBlock(table.lastPosition() + 1)
                     continue
                 if block.text().strip():
@@ -565,11 +567,11 @@ def _table_item(doc: QTextDocument, name: str, table: QTextTable) -> _Item:
     layout = doc.documentLayout()
 
     def cell(row: int) -> QRectF:
-        return layout.blockBoundingRect(table.cellAt(row, 0).firstCursorPosition().block())
+        return layout.blockBoundingRect(doc.findBlock(table.cellAt(row, 0).firstPosition()))
 
     def text_end(row: int) -> float:
         return max(
-            layout.blockBoundingRect(table.cellAt(row, c).lastCursorPosition().block()).bottom()
+            layout.blockBoundingRect(doc.findBlock(table.cellAt(row, c).lastPosition())).bottom()
             for c in range(table.columns())
         )
 
