@@ -69,6 +69,10 @@ PAGE_TOP_SLACK = 12  # layout units: a block this close to a page's top already 
 # ends up to about 2 units before the end) as ending on the next page, so a page break right after
 # it starts the page after that one and leaves a blank page between them.
 TABLE_END_SLACK = 3
+# The first segment, where longer than this, is first laid out as a probe: its beginning up to the
+# first section heading after PROBE_CHARS (a pass that finds a fault there parses none of the rest).
+PROBE_MIN_CHARS = 48_000
+PROBE_CHARS = 12_000
 
 
 def new_printer(mode: QPrinter.PrinterMode = QPrinter.PrinterMode.HighResolution) -> QPrinter:
@@ -122,12 +126,38 @@ class _Segment:
     """One stretch of the report from a forced page start to the next (``ReportDocument``): laid
     out in a document of its own, which gives every place in it as the whole report's layout would
     (a new page resets the flow; stand-in pages fill the report's pages before it, the last
-    stand-in block with the margin of the block it follows). ``skip``: those stand-in pages."""
+    stand-in block with the margin of the block it follows). ``skip``: those stand-in pages.
 
-    def __init__(self, doc: QTextDocument, skip: int) -> None:
-        self.doc = doc
+    A long one may first be a ``probe``: a document of its beginning only (up to a section's
+    heading), whose parts lie as in the whole segment (the layout runs from the top down); the
+    whole segment's document is made (``make``) when the pagination looks further."""
+
+    def __init__(
+        self,
+        doc: QTextDocument | None,
+        skip: int,
+        *,
+        make: Callable[[], QTextDocument] | None = None,
+        probe: QTextDocument | None = None,
+    ) -> None:
+        self._doc = doc
+        self._make = make
+        self.probe = probe
         self.skip = skip
         self._parts: list[tuple[str, str, Any]] | None = None
+        self._probe_parts: list[tuple[str, str, Any]] | None = None
+
+    @property
+    def doc(self) -> QTextDocument:
+        if self._doc is None:
+            assert self._make is not None
+            self._doc, self._make = self._make(), None
+        return self._doc
+
+    @property
+    def whole(self) -> bool:
+        """Whether the whole segment's document is made."""
+        return self._doc is not None
 
     @property
     def pages(self) -> int:
@@ -138,22 +168,31 @@ class _Segment:
         """(kind, name, block or table) of its headings, tables and paragraphs, in order (empty
         blocks, such as the one after each table, left out): no layout needed."""
         if self._parts is None:
-            parts: list[tuple[str, str, Any]] = []
-            block = self.doc.begin()
-            while block.isValid():
-                table = QTextCursor(block).currentTable()
-                if table is not None:
-                    parts.append(
-                        ("table", _anchor(self.doc.findBlock(table.cellAt(0, 0).firstPosition())), table)
-                    )
-                    block = self.doc.findBlock(table.lastPosition() + 1)
-                    continue
-                if block.text().strip():
-                    level = block.blockFormat().headingLevel()
-                    parts.append(("heading" if level >= HEADING_LEVEL else "block", _anchor(block), block))
-                block = block.next()
-            self._parts = parts
+            self._parts = _parts_of(self.doc)
         return self._parts
+
+    def probe_parts(self) -> list[tuple[str, str, Any]]:
+        """The parts of the probe (they lie as in the whole segment)."""
+        assert self.probe is not None
+        if self._probe_parts is None:
+            self._probe_parts = _parts_of(self.probe)
+        return self._probe_parts
+
+
+def _parts_of(doc: QTextDocument) -> list[tuple[str, str, Any]]:
+    parts: list[tuple[str, str, Any]] = []
+    block = doc.begin()
+    while block.isValid():
+        table = QTextCursor(block).currentTable()
+        if table is not None:
+            parts.append(("table", _anchor(doc.findBlock(table.cellAt(0, 0).firstPosition())), table))
+            block = doc.findBlock(table.lastPosition() + 1)
+            continue
+        if block.text().strip():
+            level = block.blockFormat().headingLevel()
+            parts.append(("heading" if level >= HEADING_LEVEL else "block", _anchor(block), block))
+        block = block.next()
+    return parts
 
 
 class _Segments(Sequence[_Segment]):
@@ -194,32 +233,73 @@ class _Segments(Sequence[_Segment]):
             key = (margin, first_page, chunk)
             seg = self._laid.get(key)
             if seg is None:
-                doc = self._owner._new_doc()
-                doc.setHtml(self._style + _stand_in(first_page, margin) + chunk)
-                seg = self._laid[key] = _Segment(doc, first_page)
+                head = self._style + _stand_in(first_page, margin)
+                # (the first segment: in the first pass the whole report, whose first fault is
+                # usually near its top; a later long segment is mostly one long table)
+                cut = (
+                    chunk.find("<h3 ", PROBE_CHARS) if not self._made and len(chunk) > PROBE_MIN_CHARS else -1
+                )
+                if cut > 0:
+                    probe = self._owner._new_doc()
+                    probe.setHtml(head + chunk[:cut])
+                    seg = _Segment(None, first_page, make=self._maker(head + chunk), probe=probe)
+                else:
+                    doc = self._owner._new_doc()
+                    doc.setHtml(head + chunk)
+                    seg = _Segment(doc, first_page)
+                self._laid[key] = seg
             self._made.append(seg)
         return self._made[k]
+
+    def _maker(self, html: str) -> Callable[[], QTextDocument]:
+        def make() -> QTextDocument:
+            doc = self._owner._new_doc()
+            doc.setHtml(html)
+            return doc
+
+        return make
 
 
 class _Items:
     """The items of the laid-out report (``ReportDocument.items``), in order: each segment's
-    kinds and names when the first of them is asked for (``has``, ``kind``, ``name``), each item's
-    places when it is first looked at (``items[i]``), so the text is parsed and laid out only as
-    far as the pagination looks."""
+    kinds and names when the first of them is asked for (``has``, ``kind``, ``name``; of a
+    segment still a probe, those of the probe first), each item's places when it is first looked
+    at (``items[i]``), so the text is parsed and laid out only as far as the pagination looks."""
 
     def __init__(self, segments: Sequence[_Segment]) -> None:
         self._segments = segments
-        self._parts: list[tuple[str, str, Any, int]] = []  # (kind, name, part, segment)
-        self._parsed = 0  # segments whose parts are in _parts
+        self._parts: list[tuple[str, str, Any, int, QTextDocument]] = []  # (kind, name, part, segment, doc)
+        self._parsed = 0  # segments whose parts (or their probe's) are in _parts
+        self._probing: int | None = None  # where the parts of the last one, a probe's, begin
         self._made: dict[int, _Item] = {}
 
     def _parse_next(self) -> bool:
+        if self._probing is not None:
+            self._unprobe()
+            return True
         k = self._parsed
         if k >= len(self._segments):
             return False
-        self._parts.extend((kind, name, part, k) for kind, name, part in self._segments[k].parts())
+        seg = self._segments[k]
+        if seg.whole or seg.probe is None:
+            self._parts.extend((kind, name, part, k, seg.doc) for kind, name, part in seg.parts())
+        else:
+            self._probing = len(self._parts)
+            self._parts.extend((kind, name, part, k, seg.probe) for kind, name, part in seg.probe_parts())
         self._parsed += 1
         return True
+
+    def _unprobe(self) -> None:
+        """The parts of the segment that was a probe, from its whole document (those found in the
+        probe keep the places measured there: the same)."""
+        start, self._probing = self._probing, None
+        assert start is not None
+        k = self._parsed - 1
+        seg = self._segments[k]
+        whole = [(kind, name, part, k, seg.doc) for kind, name, part in seg.parts()]
+        probed = [(kind, name) for kind, name, _, _, _ in self._parts[start:]]
+        assert [(kind, name) for kind, name, _, _, _ in whole[: len(probed)]] == probed
+        self._parts[start:] = whole
 
     def has(self, i: int) -> bool:
         """Whether the report has an item ``i`` (0-based)."""
@@ -236,29 +316,38 @@ class _Items:
         self.has(i)
         return self._parts[i][1]
 
-    def _all(self) -> list[tuple[str, str, Any, int]]:
+    def _all(self) -> list[tuple[str, str, Any, int, QTextDocument]]:
         while self._parse_next():
             pass
         return self._parts
 
     @property
     def kinds(self) -> list[str]:
-        return [kind for kind, _, _, _ in self._all()]
+        return [part[0] for part in self._all()]
 
     @property
     def names(self) -> list[str]:
-        return [name for _, name, _, _ in self._all()]
+        return [part[1] for part in self._all()]
 
     def names_after(self, i: int) -> list[str]:
-        """The names of the items after item ``i`` (with, from the segments not parsed yet, every
-        anchor of their HTML: a name there is an item's or none that a pagination holds)."""
+        """The names of the items after item ``i`` (with, from the HTML not parsed yet, every
+        anchor there: a name there is an item's or none that a pagination holds)."""
         self.has(i)
-        names = [name for _, name, _, _ in self._parts[i + 1 :]]
-        if isinstance(self._segments, _Segments):
-            chunks = self._segments.chunks[self._parsed :]
-            names.extend(m.group(1) for chunk in chunks for m in _ANCHOR.finditer(chunk))
-        else:
-            names = [name for _, name, _, _ in self._all()[i + 1 :]]
+        if not isinstance(self._segments, _Segments):
+            return [part[1] for part in self._all()[i + 1 :]]
+        chunks = self._segments.chunks
+        if self._probing is not None and i >= self._probing and not self._parts[i][1]:
+            self._unprobe()
+        start = self._probing
+        if start is None:
+            names = [part[1] for part in self._parts[i + 1 :]]
+        else:  # the segment parsed last is a probe: its anchors after item i
+            anchors = [m.group(1) for m in _ANCHOR.finditer(chunks[self._parsed - 1])]
+            if i >= start:
+                names = anchors[anchors.index(self._parts[i][1]) + 1 :]
+            else:
+                names = [part[1] for part in self._parts[i + 1 : start]] + anchors
+        names.extend(m.group(1) for chunk in chunks[self._parsed :] for m in _ANCHOR.finditer(chunk))
         return names
 
     def start(self, k: int) -> int:
@@ -274,8 +363,7 @@ class _Items:
         item = self._made.get(i)
         if item is None:
             self.has(i)
-            kind, name, part, k = self._parts[i]
-            doc = self._segments[k].doc
+            kind, name, part, _, doc = self._parts[i]
             item = _table_item(doc, name, part) if kind == "table" else _block_item(doc, kind, name, part)
             self._made[i] = item
         return item
