@@ -187,28 +187,11 @@ def parse_table_anchor(name: str) -> tuple[str, int] | None:
 BREAK = ' style="page-break-before: always"'
 
 
-def table(
-    key: str,
-    headers: Sequence[str],
-    rows: Sequence[Sequence[object]],
-    *,
-    pages: Pagination,
-    numeric: Sequence[int] = (),
-    wrap: Sequence[int] = (),
-    total: Sequence[object] | None = None,
-    empty: str | None = None,
-    limit: int = MAX_LIST_ROWS,
-) -> str:
-    """An HTML table, written as one table per page (each with the header row) where ``pages``
-    splits it; the first has the anchor ``table:KEY:0``, each further one ``table:KEY:ROW``.
-    Only the ``wrap`` columns (names, notes) break over lines: codes, dates and numbers never do."""
-    return Table(key, headers, rows, numeric=numeric, wrap=wrap, total=total, empty=empty, limit=limit).html(
-        pages
-    )
-
-
 class Table:
-    """``table``'s cells written once, its HTML for any pagination (``html``)."""
+    """An HTML table, its cells written once, its HTML for any pagination (``html``): one table per
+    page (each with the header row) where the pagination splits it; the first has the anchor
+    ``table:KEY:0``, each further one ``table:KEY:ROW``. Only the ``wrap`` columns (names, notes)
+    break over lines: codes, dates and numbers never do."""
 
     __slots__ = ("_body", "_fixed", "_headers", "_note", "key")
 
