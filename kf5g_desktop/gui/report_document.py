@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,9 +51,11 @@ from .report_html import (
     translate,
 )
 from .report_map import report_map
-from .report_sections import build_html
+from .report_sections import ReportHtml
 
 log = logging.getLogger("kf5g")
+
+_ANCHOR = re.compile(r'(?:id|name)="([^"]*)"')  # an anchor (heading id, <a name>) in the report's HTML
 
 LAYOUT_DPI = 96
 MARGINS_MM = QMarginsF(18, 15, 18, 14)
@@ -66,6 +69,10 @@ PAGE_TOP_SLACK = 12  # layout units: a block this close to a page's top already 
 # ends up to about 2 units before the end) as ending on the next page, so a page break right after
 # it starts the page after that one and leaves a blank page between them.
 TABLE_END_SLACK = 3
+# The first segment, where longer than this, is first laid out as a probe: its beginning up to the
+# first section heading after PROBE_CHARS (a pass that finds a fault there parses none of the rest).
+PROBE_MIN_CHARS = 48_000
+PROBE_CHARS = 12_000
 
 
 def new_printer(mode: QPrinter.PrinterMode = QPrinter.PrinterMode.HighResolution) -> QPrinter:
@@ -119,12 +126,38 @@ class _Segment:
     """One stretch of the report from a forced page start to the next (``ReportDocument``): laid
     out in a document of its own, which gives every place in it as the whole report's layout would
     (a new page resets the flow; stand-in pages fill the report's pages before it, the last
-    stand-in block with the margin of the block it follows). ``skip``: those stand-in pages."""
+    stand-in block with the margin of the block it follows). ``skip``: those stand-in pages.
 
-    def __init__(self, doc: QTextDocument, skip: int) -> None:
-        self.doc = doc
+    A long one may first be a ``probe``: a document of its beginning only (up to a section's
+    heading), whose parts lie as in the whole segment (the layout runs from the top down); the
+    whole segment's document is made (``make``) when the pagination looks further."""
+
+    def __init__(
+        self,
+        doc: QTextDocument | None,
+        skip: int,
+        *,
+        make: Callable[[], QTextDocument] | None = None,
+        probe: QTextDocument | None = None,
+    ) -> None:
+        self._doc = doc
+        self._make = make
+        self.probe = probe
         self.skip = skip
         self._parts: list[tuple[str, str, Any]] | None = None
+        self._probe_parts: list[tuple[str, str, Any]] | None = None
+
+    @property
+    def doc(self) -> QTextDocument:
+        if self._doc is None:
+            assert self._make is not None
+            self._doc, self._make = self._make(), None
+        return self._doc
+
+    @property
+    def whole(self) -> bool:
+        """Whether the whole segment's document is made."""
+        return self._doc is not None
 
     @property
     def pages(self) -> int:
@@ -135,56 +168,211 @@ class _Segment:
         """(kind, name, block or table) of its headings, tables and paragraphs, in order (empty
         blocks, such as the one after each table, left out): no layout needed."""
         if self._parts is None:
-            parts: list[tuple[str, str, Any]] = []
-            block = self.doc.begin()
-            while block.isValid():
-                table = QTextCursor(block).currentTable()
-                if table is not None:
-                    parts.append(("table", _anchor(table.cellAt(0, 0).firstCursorPosition().block()), table))
-                    block = self.doc.findBlock(table.lastPosition() + 1)
-                    continue
-                if block.text().strip():
-                    level = block.blockFormat().headingLevel()
-                    parts.append(("heading" if level >= HEADING_LEVEL else "block", _anchor(block), block))
-                block = block.next()
-            self._parts = parts
+            self._parts = _parts_of(self.doc)
         return self._parts
+
+    def probe_parts(self) -> list[tuple[str, str, Any]]:
+        """The parts of the probe (they lie as in the whole segment)."""
+        assert self.probe is not None
+        if self._probe_parts is None:
+            self._probe_parts = _parts_of(self.probe)
+        return self._probe_parts
+
+
+def _parts_of(doc: QTextDocument) -> list[tuple[str, str, Any]]:
+    parts: list[tuple[str, str, Any]] = []
+    block = doc.begin()
+    while block.isValid():
+        table = QTextCursor(block).currentTable()
+        if table is not None:
+            parts.append(("table", _anchor(doc.findBlock(table.cellAt(0, 0).firstPosition())), table))
+            block = doc.findBlock(table.lastPosition() + 1)
+            continue
+        if block.text().strip():
+            level = block.blockFormat().headingLevel()
+            parts.append(("heading" if level >= HEADING_LEVEL else "block", _anchor(block), block))
+        block = block.next()
+    return parts
+
+
+class _Segments(Sequence[_Segment]):
+    """The segments of one pass (``ReportDocument._segments_of``), each parsed and laid out when
+    first asked for, and with it every segment before it (a segment's first page and the margin
+    above it are those where the one before it ends): a pass that finds a fault early lays out
+    none of the report after it."""
+
+    def __init__(
+        self,
+        owner: ReportDocument,
+        style: str,
+        chunks: list[str],
+        laid: dict[tuple[float, int, str], _Segment],
+    ) -> None:
+        self._owner = owner
+        self._style = style
+        self.chunks = chunks
+        self._laid = laid
+        self._made: list[_Segment] = []
+
+    def __len__(self) -> int:
+        return len(self.chunks)
+
+    def __getitem__(self, k: int) -> _Segment:  # type: ignore[override]
+        if k < 0:
+            k += len(self.chunks)
+        if not 0 <= k < len(self.chunks):
+            raise IndexError(k)
+        while len(self._made) <= k:
+            if self._made:
+                before = self._made[-1]
+                margin = before.doc.lastBlock().blockFormat().bottomMargin()
+                first_page = before.skip + before.pages
+            else:
+                margin, first_page = -1.0, 0  # the first segment: nothing before it
+            chunk = self.chunks[len(self._made)]
+            key = (margin, first_page, chunk)
+            seg = self._laid.get(key)
+            if seg is None:
+                head = self._style + _stand_in(first_page, margin)
+                # (the first segment: in the first pass the whole report, whose first fault is
+                # usually near its top; a later long segment is mostly one long table)
+                cut = (
+                    chunk.find("<h3 ", PROBE_CHARS) if not self._made and len(chunk) > PROBE_MIN_CHARS else -1
+                )
+                if cut > 0:
+                    probe = self._owner._new_doc()
+                    probe.setHtml(head + chunk[:cut])
+                    seg = _Segment(None, first_page, make=self._maker(head + chunk), probe=probe)
+                else:
+                    doc = self._owner._new_doc()
+                    doc.setHtml(head + chunk)
+                    seg = _Segment(doc, first_page)
+                self._laid[key] = seg
+            self._made.append(seg)
+        return self._made[k]
+
+    def _maker(self, html: str) -> Callable[[], QTextDocument]:
+        def make() -> QTextDocument:
+            doc = self._owner._new_doc()
+            doc.setHtml(html)
+            return doc
+
+        return make
 
 
 class _Items:
-    """The items of the laid-out report (``ReportDocument.items``): ``names`` and ``kinds`` at
-    once, each item's places when it is first looked at (``items[i]``), so the text is laid out
-    only that far."""
+    """The items of the laid-out report (``ReportDocument.items``), in order: each segment's
+    kinds and names when the first of them is asked for (``has``, ``kind``, ``name``; of a
+    segment still a probe, those of the probe first), each item's places when it is first looked
+    at (``items[i]``), so the text is parsed and laid out only as far as the pagination looks."""
 
-    def __init__(self, segments: list[_Segment]) -> None:
+    def __init__(self, segments: Sequence[_Segment]) -> None:
         self._segments = segments
-        self._parts: list[tuple[str, str, Any, int]] = []  # (kind, name, part, segment)
-        for k, seg in enumerate(segments):
-            self._parts.extend((kind, name, part, k) for kind, name, part in seg.parts())
-        self.kinds = [kind for kind, _, _, _ in self._parts]
-        self.names = [name for _, name, _, _ in self._parts]
+        self._parts: list[tuple[str, str, Any, int, QTextDocument]] = []  # (kind, name, part, segment, doc)
+        self._parsed = 0  # segments whose parts (or their probe's) are in _parts
+        self._probing: int | None = None  # where the parts of the last one, a probe's, begin
         self._made: dict[int, _Item] = {}
+
+    def _parse_next(self) -> bool:
+        if self._probing is not None:
+            self._unprobe()
+            return True
+        k = self._parsed
+        if k >= len(self._segments):
+            return False
+        seg = self._segments[k]
+        if seg.whole or seg.probe is None:
+            self._parts.extend((kind, name, part, k, seg.doc) for kind, name, part in seg.parts())
+        else:
+            self._probing = len(self._parts)
+            self._parts.extend((kind, name, part, k, seg.probe) for kind, name, part in seg.probe_parts())
+        self._parsed += 1
+        return True
+
+    def _unprobe(self) -> None:
+        """The parts of the segment that was a probe, from its whole document (those found in the
+        probe keep the places measured there: the same)."""
+        start, self._probing = self._probing, None
+        assert start is not None
+        k = self._parsed - 1
+        seg = self._segments[k]
+        whole = [(kind, name, part, k, seg.doc) for kind, name, part in seg.parts()]
+        probed = [(kind, name) for kind, name, _, _, _ in self._parts[start:]]
+        assert [(kind, name) for kind, name, _, _, _ in whole[: len(probed)]] == probed
+        self._parts[start:] = whole
+
+    def has(self, i: int) -> bool:
+        """Whether the report has an item ``i`` (0-based)."""
+        while i >= len(self._parts):
+            if not self._parse_next():
+                return False
+        return True
+
+    def kind(self, i: int) -> str:
+        self.has(i)
+        return self._parts[i][0]
+
+    def name(self, i: int) -> str:
+        self.has(i)
+        return self._parts[i][1]
+
+    def _all(self) -> list[tuple[str, str, Any, int, QTextDocument]]:
+        while self._parse_next():
+            pass
+        return self._parts
+
+    @property
+    def kinds(self) -> list[str]:
+        return [part[0] for part in self._all()]
+
+    @property
+    def names(self) -> list[str]:
+        return [part[1] for part in self._all()]
+
+    def names_after(self, i: int) -> list[str]:
+        """The names of the items after item ``i`` (with, from the HTML not parsed yet, every
+        anchor there: a name there is an item's or none that a pagination holds)."""
+        self.has(i)
+        if not isinstance(self._segments, _Segments):
+            return [part[1] for part in self._all()[i + 1 :]]
+        chunks = self._segments.chunks
+        if self._probing is not None and i >= self._probing and not self._parts[i][1]:
+            self._unprobe()
+        start = self._probing
+        if start is None:
+            names = [part[1] for part in self._parts[i + 1 :]]
+        else:  # the segment parsed last is a probe: its anchors after item i
+            anchors = [m.group(1) for m in _ANCHOR.finditer(chunks[self._parsed - 1])]
+            if i >= start:
+                names = anchors[anchors.index(self._parts[i][1]) + 1 :]
+            else:
+                names = [part[1] for part in self._parts[i + 1 : start]] + anchors
+        names.extend(m.group(1) for chunk in chunks[self._parsed :] for m in _ANCHOR.finditer(chunk))
+        return names
 
     def start(self, k: int) -> int:
         """The report's page (0-based) where segment ``k``'s pages begin."""
         return self._segments[k].skip
 
     def __len__(self) -> int:
-        return len(self._parts)
+        return len(self._all())
 
     def __getitem__(self, i: int) -> _Item:
         if i < 0:
-            i += len(self._parts)
+            i += len(self)
         item = self._made.get(i)
         if item is None:
-            kind, name, part, k = self._parts[i]
-            doc = self._segments[k].doc
+            self.has(i)
+            kind, name, part, _, doc = self._parts[i]
             item = _table_item(doc, name, part) if kind == "table" else _block_item(doc, kind, name, part)
             self._made[i] = item
         return item
 
     def __iter__(self) -> Iterator[_Item]:
-        return (self[i] for i in range(len(self._parts)))
+        i = 0
+        while self.has(i):
+            yield self[i]
+            i += 1
 
 
 class ReportDocument:
@@ -204,7 +392,7 @@ class ReportDocument:
         self._laid_for: tuple[float, float] | None = None
         self._size = QSizeF()
         self._html = ""  # of the last pagination
-        self._segments: list[_Segment] = []
+        self._segments: Sequence[_Segment] = []
         self._doc: QTextDocument | None = None
 
     def _new_doc(self) -> QTextDocument:
@@ -255,8 +443,9 @@ class ReportDocument:
         # segments it changed: the text before its first new page break or table split stays as
         # laid out (about half the layout work of laying the whole report out in every pass).
         laid: dict[tuple[float, int, str], _Segment] = {}
+        html = ReportHtml(self.data)  # the sections written once, their HTML for each pagination
         for self.passes in range(1, MAX_PASSES + 1):
-            self._html = build_html(self.data, pages)
+            self._html = html.html(pages)
             self._segments = self._segments_of(self._html, laid)
             better = self._better_breaks(pages, size.height())
             if better is None:
@@ -266,11 +455,12 @@ class ReportDocument:
             log.warning("周报分页经 %d 次调整仍未稳定", MAX_PASSES)
         self.pagination = pages
 
-    def _segments_of(self, html: str, laid: dict[tuple[float, int, str], _Segment]) -> list[_Segment]:
+    def _segments_of(self, html: str, laid: dict[tuple[float, int, str], _Segment]) -> Sequence[_Segment]:
         """The report's HTML cut before each forced page start, each part laid out (or taken
         from ``laid``) in a document of its own, after stand-in pages for the pages before it
         (``_stand_in``): its text lies on its pages exactly as in the whole report's layout, at
-        the same coordinates (painted text snaps to them)."""
+        the same coordinates (painted text snaps to them). Each part is laid out when first asked
+        for (``_Segments``)."""
         style_end = html.index("</style>") + len("</style>")
         style, body = html[:style_end], html[style_end:]
         cuts = [0]
@@ -279,20 +469,7 @@ class ReportDocument:
             cuts.append(body.rfind("<", 0, at))
             at = body.find(BREAK, at + len(BREAK))
         cuts.append(len(body))
-        out: list[_Segment] = []
-        margin, first_page = -1.0, 0  # the first segment: nothing before it
-        for start, end in itertools.pairwise(cuts):
-            chunk = body[start:end]
-            key = (margin, first_page, chunk)
-            seg = laid.get(key)
-            if seg is None:
-                doc = self._new_doc()
-                doc.setHtml(style + _stand_in(first_page, margin) + chunk)
-                seg = laid[key] = _Segment(doc, first_page)
-            out.append(seg)
-            margin = seg.doc.lastBlock().blockFormat().bottomMargin()
-            first_page += seg.pages
-        return out
+        return _Segments(self, style, [body[start:end] for start, end in itertools.pairwise(cuts)], laid)
 
     def _better_breaks(self, pages: Pagination, height: float) -> Pagination | None:
         """The pagination that mends the faults of the current layout (None: there are none).
@@ -313,7 +490,7 @@ class ReportDocument:
 
         def new_page_before(i: int) -> Pagination:
             breaks.add(items[i].name)
-            for later in items.names[i + 1 :]:
+            for later in items.names_after(i):
                 breaks.discard(later)
                 table = parse_table_anchor(later)
                 if table is not None:
@@ -335,14 +512,14 @@ class ReportDocument:
         changed = False
         resplit: set[str] = set()  # tables split anew in this pass
         i = 0
-        while i < len(items):
-            kind, name = items.kinds[i], items.names[i]
+        while items.has(i):
+            kind, name = items.kind(i), items.name(i)
             if kind == "heading":
                 item = items[i]
                 j = i
-                while j < len(items) and items.kinds[j] == "heading":
+                while items.has(j) and items.kind(j) == "heading":
                     j += 1
-                follows = items[j].keep if j < len(items) else items[j - 1].bottom
+                follows = items[j].keep if items.has(j) else items[j - 1].bottom
                 if page(follows) != page(item.top) and not at_page_top(item.top):
                     return new_page_before(i)
                 i = j
@@ -363,7 +540,7 @@ class ReportDocument:
                     if page(rows[r]) != page(rows[r - 1]):
                         start = new[-1] - first if new else 0
                         new.append(first + (r - 1 if r - 1 > start and ends_at_page_end(item, r - 1) else r))
-                nxt = items.names[i + 1] if i + 1 < len(items) else None
+                nxt = items.name(i + 1) if items.has(i + 1) else None
                 if (
                     not new
                     and len(rows) > 1
@@ -382,11 +559,12 @@ class ReportDocument:
                     resplit.add(key)
                     changed = True
             i += 1
-        problems = next((k for k, name in enumerate(items.names) if name == PROBLEMS_ID), None)
+        names = items.names  # (every segment parsed by now)
+        problems = next((k for k, name in enumerate(names) if name == PROBLEMS_ID), None)
         if problems is not None:
             top = items[problems].top
             # the sign-off ends before the map page (附图), which has a page of its own
-            end = next((k for k, name in enumerate(items.names) if name == MAP_ID), len(items))
+            end = next((k for k, name in enumerate(names) if name == MAP_ID), len(names))
             if page(items[end - 1].bottom) != page(top) and not at_page_top(top):
                 return new_page_before(problems)  # the sign-off block with the problems
         if not changed:
@@ -477,11 +655,11 @@ def _table_item(doc: QTextDocument, name: str, table: QTextTable) -> _Item:
     layout = doc.documentLayout()
 
     def cell(row: int) -> QRectF:
-        return layout.blockBoundingRect(table.cellAt(row, 0).firstCursorPosition().block())
+        return layout.blockBoundingRect(doc.findBlock(table.cellAt(row, 0).firstPosition()))
 
     def text_end(row: int) -> float:
         return max(
-            layout.blockBoundingRect(table.cellAt(row, c).lastCursorPosition().block()).bottom()
+            layout.blockBoundingRect(doc.findBlock(table.cellAt(row, c).lastPosition())).bottom()
             for c in range(table.columns())
         )
 

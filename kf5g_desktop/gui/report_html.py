@@ -187,54 +187,69 @@ def parse_table_anchor(name: str) -> tuple[str, int] | None:
 BREAK = ' style="page-break-before: always"'
 
 
-def table(
-    key: str,
-    headers: Sequence[str],
-    rows: Sequence[Sequence[object]],
-    *,
-    pages: Pagination,
-    numeric: Sequence[int] = (),
-    wrap: Sequence[int] = (),
-    total: Sequence[object] | None = None,
-    empty: str | None = None,
-    limit: int = MAX_LIST_ROWS,
-) -> str:
-    """An HTML table, written as one table per page (each with the header row) where ``pages``
-    splits it; the first has the anchor ``table:KEY:0``, each further one ``table:KEY:ROW``.
-    Only the ``wrap`` columns (names, notes) break over lines: codes, dates and numbers never do."""
-    if not rows and total is None:
-        text = translate("report", "本周无") if empty is None else empty
-        return f'<p class="empty">{esc(text)}</p>'
-    cut = len(rows) > limit
-    body = [
-        "<tr>" + "".join(_cell(v, i in numeric, i not in wrap) for i, v in enumerate(r)) + "</tr>"
-        for r in rows[:limit]
-    ]
-    if total is not None:
-        body.append(
-            '<tr class="total">'
-            + "".join(_cell(v, i in numeric, i not in wrap, bold=True) for i, v in enumerate(total))
-            + "</tr>"
-        )
-    starts = [0, *(s for s in sorted(set(pages.splits.get(key, ()))) if 0 < s < len(body))]
-    out: list[str] = []
-    for first, end in zip(starts, [*starts[1:], len(body)], strict=True):
-        anchor = table_anchor(key, first)
-        new_page = first > 0 or anchor in pages.breaks
-        out.append(
-            f'<table class="grid" width="100%" cellspacing="0" cellpadding="3"{BREAK if new_page else ""}>'
-            "<thead><tr>"
-        )
-        for i, h in enumerate(headers):
-            text = f'<a name="{anchor}">{esc(h)}</a>' if i == 0 else esc(h)
-            out.append(f"<th>{text}</th>")
-        out.append("</tr></thead><tbody>")
-        out.extend(body[first:end])
-        out.append("</tbody></table>")
-    if cut:
-        note = translate("report", "共 {n} 条，此处列出前 {limit} 条；完整名单请在登记表中筛选导出。")
-        out.append(f'<p class="note">{esc(note.format(n=f"{len(rows):,}", limit=limit))}</p>')
-    return "".join(out)
+class Table:
+    """An HTML table, its cells written once, its HTML for any pagination (``html``): one table per
+    page (each with the header row) where the pagination splits it; the first has the anchor
+    ``table:KEY:0``, each further one ``table:KEY:ROW``. Only the ``wrap`` columns (names, notes)
+    break over lines: codes, dates and numbers never do."""
+
+    __slots__ = ("_body", "_fixed", "_headers", "_note", "key")
+
+    def __init__(
+        self,
+        key: str,
+        headers: Sequence[str],
+        rows: Sequence[Sequence[object]],
+        *,
+        numeric: Sequence[int] = (),
+        wrap: Sequence[int] = (),
+        total: Sequence[object] | None = None,
+        empty: str | None = None,
+        limit: int = MAX_LIST_ROWS,
+    ) -> None:
+        self.key = key
+        self._headers = [esc(h) for h in headers]
+        self._body: list[str] = []
+        self._fixed: str | None = None  # the whole HTML where no pagination changes it
+        self._note = ""
+        if not rows and total is None:
+            text = translate("report", "本周无") if empty is None else empty
+            self._fixed = f'<p class="empty">{esc(text)}</p>'
+            return
+        self._body = [
+            "<tr>" + "".join(_cell(v, i in numeric, i not in wrap) for i, v in enumerate(r)) + "</tr>"
+            for r in rows[:limit]
+        ]
+        if total is not None:
+            self._body.append(
+                '<tr class="total">'
+                + "".join(_cell(v, i in numeric, i not in wrap, bold=True) for i, v in enumerate(total))
+                + "</tr>"
+            )
+        if len(rows) > limit:
+            note = translate("report", "共 {n} 条，此处列出前 {limit} 条；完整名单请在登记表中筛选导出。")
+            self._note = f'<p class="note">{esc(note.format(n=f"{len(rows):,}", limit=limit))}</p>'
+
+    def html(self, pages: Pagination) -> str:
+        if self._fixed is not None:
+            return self._fixed
+        key, body = self.key, self._body
+        starts = [0, *(s for s in sorted(set(pages.splits.get(key, ()))) if 0 < s < len(body))]
+        out: list[str] = []
+        for first, end in zip(starts, [*starts[1:], len(body)], strict=True):
+            anchor = table_anchor(key, first)
+            new_page = first > 0 or anchor in pages.breaks
+            out.append(
+                f'<table class="grid" width="100%" cellspacing="0" cellpadding="3"{BREAK if new_page else ""}>'
+                "<thead><tr>"
+            )
+            for i, h in enumerate(self._headers):
+                out.append(f'<th><a name="{anchor}">{h}</a></th>' if i == 0 else f"<th>{h}</th>")
+            out.append("</tr></thead><tbody>")
+            out.extend(body[first:end])
+            out.append("</tbody></table>")
+        out.append(self._note)
+        return "".join(out)
 
 
 def _cell(value: object, numeric: bool, nowrap: bool, bold: bool = False) -> str:

@@ -29,6 +29,7 @@ from .report_html import (
     PROBLEMS_ID,
     SIGN_OFF_ID,
     Pagination,
+    Table,
     approvals,
     day,
     esc,
@@ -38,7 +39,6 @@ from .report_html import (
     pct,
     report_name,
     rtr,
-    table,
     translate,
     week_title,
     yuan,
@@ -49,22 +49,48 @@ from .widgets import dtr
 
 def build_html(data: ReportData, pages: Pagination | None = None) -> str:
     """The report as HTML for QTextDocument, with new pages where ``pages`` says."""
-    return _Builder(data, pages or Pagination()).build()
+    return ReportHtml(data).html(pages or Pagination())
+
+
+class ReportHtml:
+    """The report's HTML written once (``_Builder``), for any pagination (``html``): only the
+    headings and tables depend on where the pages break."""
+
+    def __init__(self, data: ReportData) -> None:
+        self._parts = _Builder(data).build()
+
+    def html(self, pages: Pagination) -> str:
+        return "".join(part if isinstance(part, str) else part(pages) for part in self._parts)
+
+
+class _Break:
+    """A heading's HTML, with a new page before it where a pagination says."""
+
+    __slots__ = ("_after", "_before", "_id")
+
+    def __init__(self, tag: str, id_: str, text: str) -> None:
+        self._id = id_
+        self._before = f'<{tag} id="{id_}"'
+        self._after = f">{text}</{tag}>"
+
+    def __call__(self, pages: Pagination) -> str:
+        return self._before + (BREAK if self._id in pages.breaks else "") + self._after
 
 
 class _Builder:
     """Writes the report's HTML section by section (numbered 一、二、… in Chinese, 1. 2. … in English)."""
 
-    def __init__(self, data: ReportData, pages: Pagination) -> None:
+    def __init__(self, data: ReportData) -> None:
         self.data = data
         self.f = data.figures
-        self.pages = pages
-        self.parts: list[str] = [f"<style>{CSS.format(family=report_family_css())}</style>"]
+        self.parts: list[str | Callable[[Pagination], str]] = [
+            f"<style>{CSS.format(family=report_family_css())}</style>"
+        ]
         self.n = 0
         self.unit_col = [translate("report", "区县")] if self.f.is_city else []
         self.limit = CITY_LIST_ROWS if self.f.is_city else MAX_LIST_ROWS
 
-    def build(self) -> str:
+    def build(self) -> list[str | Callable[[Pagination], str]]:
         self.title()
         self.headline()
         self.by_operator()
@@ -79,7 +105,7 @@ class _Builder:
         self.week_changes()
         self.problems()
         self.map()
-        return "".join(self.parts)
+        return self.parts
 
     # helpers
 
@@ -87,15 +113,13 @@ class _Builder:
         self.n += 1
         id_ = id_ or f"sec-{self.n}"
         text = translate("report", "{cn}、{title}").format(cn=_cn(self.n), n=self.n, title=title)
-        style = BREAK if id_ in self.pages.breaks else ""
-        self.parts.append(f'<h3 id="{id_}"{style}>{esc(text)}</h3>')
+        self.parts.append(_Break("h3", id_, esc(text)))
 
     def subheading(self, id_: str, title: str) -> None:
-        style = BREAK if id_ in self.pages.breaks else ""
-        self.parts.append(f'<h4 id="{id_}"{style}>{esc(title)}</h4>')
+        self.parts.append(_Break("h4", id_, esc(title)))
 
     def table(self, key: str, headers: Sequence[str], rows: Sequence[Sequence[object]], **kw: object) -> None:
-        self.parts.append(table(key, headers, rows, pages=self.pages, **kw))  # type: ignore[arg-type]
+        self.parts.append(Table(key, headers, rows, **kw).html)  # type: ignore[arg-type]
 
     def unit_val(self, name: str) -> list[str]:
         return [name] if self.f.is_city else []
@@ -315,7 +339,9 @@ class _Builder:
             carried = {u.unit_code: u for u in f.by_unit if u.carried_from}
             listed = names(
                 [
-                    translate("report", "{name}（{carried}）").format(name=name, carried=_carried(carried[code]))
+                    translate("report", "{name}（{carried}）").format(
+                        name=name, carried=_carried(carried[code])
+                    )
                     if code in carried
                     else name
                     for code, name in f.missing_units
@@ -697,9 +723,9 @@ class _Builder:
         self.parts.append(f'<h3 id="{MAP_ID}"{BREAK}>{esc(title)}</h3>')
         self.parts.append(f'<p align="center"><img src="{MAP_URL.toString()}" width="{MAP_WIDTH}"></p>')
         week = self.f.week
-        caption = translate("report", "{scope}全部基站截至{end}的位置，本周（{start}至{end}）新登记和开通的基站突出显示").format(
-            scope=self.f.scope_name, start=day(week.start), end=day(week.end)
-        )
+        caption = translate(
+            "report", "{scope}全部基站截至{end}的位置，本周（{start}至{end}）新登记和开通的基站突出显示"
+        ).format(scope=self.f.scope_name, start=day(week.start), end=day(week.end))
         self.parts.append(f'<p class="note" align="center">{esc(caption)}</p>')
 
 

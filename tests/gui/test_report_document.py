@@ -647,3 +647,20 @@ def test_segments_of_a_long_unit_report(qapp, tmp_path):
     assert (segmented.pagination, segmented.passes) == (whole.pagination, whole.passes)
     assert _places(segmented) == _places(whole)
     assert _words(tmp_path / "segments.pdf") == _words(tmp_path / "whole.pdf")
+
+
+def test_names_after_an_item_before_the_rest_is_parsed(qapp, tmp_path):
+    """A pass that finds a fault early parses none of the report after it: the names it drops
+    from the pagination (every one after the fault) are read from the HTML of the segments not
+    parsed yet, and are exactly those of the items there."""
+    store = many_stations(tmp_path / "many.db", 150)
+    data = gather(store, W05, "410221")
+    store.close()
+    report = ReportDocument(data)
+    report.page_count()
+    assert len(report._segments) > 3, "the report has forced page starts"
+    names = report.items().names
+    for i in range(len(names)):
+        items = report.items()  # nothing parsed yet
+        after = items.names_after(i)
+        assert [n for n in after if n] == [n for n in names[i + 1 :] if n], i
