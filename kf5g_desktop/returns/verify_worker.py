@@ -145,7 +145,7 @@ def _dec_approvals(packed: tuple[list[bool], list[Any]]) -> list[Approval | None
 
 def _pack_rows(rows: list[ParsedRow], approvals: dict[int, int]) -> dict[str, Any] | None:
     """Columns of one sheet's rows, or None when they do not have the usual shape."""
-    cols = dict(zip(_FIELDS[ParsedRow], _cols(rows, ParsedRow), strict=True))
+    cols: dict[str, Any] = dict(zip(_FIELDS[ParsedRow], _cols(rows, ParsedRow), strict=True))
     records = cols.pop("record")
     kinds = set(map(type, records))
     if len(kinds) > 1 or not kinds <= {Station, Venue, Pole, type(None)}:
