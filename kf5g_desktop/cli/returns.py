@@ -72,7 +72,10 @@ def cmd_import(args: argparse.Namespace) -> int:
             out(f"  试导入（未写入）：{rep.plan.describe()}")
         bad += not rep.ok
 
-    with open_store(args) as store:
+    # The file's quick_check on a thread beside the first file's verification, waited for before
+    # the first file is planned (a damaged file refused as at the opening, before any file's line);
+    # a dry run checks at the opening as every reading command does.
+    with open_store(args, check="quick" if args.dry_run else "background") as store:
         import_files(
             store,
             args.files,
@@ -82,6 +85,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             received_at=received,
             on_report=report,
             release=True,
+            check_first=True,
         )
     return EXIT_PROBLEMS if bad else EXIT_OK
 

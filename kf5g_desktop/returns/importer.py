@@ -717,12 +717,16 @@ def import_files(
     progress: Progress | None = None,
     on_report: Callable[[FileReport], None] | None = None,
     release: bool = False,
+    check_first: bool = False,
 ) -> list[FileReport]:
     """Verify every file, then import those that passed (each in its own transaction).
 
     Nothing is written for a file that fails any check; with ``dry_run`` nothing is written at all.
     ``on_report`` is called with each file's report as soon as the file is done; with ``release``
-    each report is then slimmed (:meth:`FileReport.release`).
+    each report is then slimmed (:meth:`FileReport.release`). With ``check_first`` the store's
+    background integrity check (``Store.open(check="background")``, begun beside the first file's
+    verification) is waited for before the first file is planned: a damaged file raises
+    CorruptDatabaseError before anything of it is read or any file is reported.
     One verified backup is taken before the first file is written (none is kept if nothing is). The next
     files are verified while the previous one is planned and written: verifying reads only the file
     and the reference data, which imports do not change. The first file is verified on a thread (as
@@ -768,6 +772,8 @@ def import_files(
             res = take()
             del take
             pending.append(verify(i + ahead))
+            if check_first and store.integrity is not None:
+                store.integrity.raise_if_damaged()
             rep = FileReport(str(p), res)
             reports.append(rep)
             del res

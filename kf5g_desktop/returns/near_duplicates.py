@@ -68,7 +68,11 @@ def find(
 
     def fresh(p: nearby.Located) -> bool:
         old = before.get((p.operator, p.station_code))
-        return old is None or distance_m(old[0], old[1], p.lon, p.lat) >= _MOVED_M
+        if old is None:
+            return True
+        if old[0] == p.lon and old[1] == p.lat:  # where it was (most of a steady week): 0 m
+            return False
+        return distance_m(old[0], old[1], p.lon, p.lat) >= _MOVED_M
 
     new = [p for p in incoming if fresh(p)]
     if not new:

@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kf5g_desktop.domain.kinds import KINDS
 from kf5g_desktop.domain.periods import IsoWeek, is_iso_week_span
@@ -23,7 +24,6 @@ from kf5g_desktop.domain.schema import POLE, STATION, VENUE
 from kf5g_desktop.domain.subsidy import subsidy_for
 from kf5g_desktop.domain.units import CITY_CODE
 from kf5g_desktop.storage.gcpause import paused_gc
-from kf5g_desktop.storage.store import Store
 
 from .format import (
     DATA_SHEETS,
@@ -44,6 +44,9 @@ from .format import (
 from .parsing import PARSERS, CellProblem, ParsedRow, RowParser
 from .rows import FIELD_HEADERS
 from .xlsxsafe import SafeWorkbook, SheetTable, SpreadsheetError, open_workbook
+
+if TYPE_CHECKING:  # not imported at run time: the verify worker never opens a database (no SQLAlchemy)
+    from kf5g_desktop.storage.store import Store
 
 Progress = Callable[[int, int, str], None]
 

@@ -26,7 +26,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from datetime import date
 from operator import attrgetter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kf5g_desktop.domain.records import Approval, Pole, RecordMeta, Station, Venue
 from kf5g_desktop.domain.units import Township, Unit
@@ -34,10 +34,12 @@ from kf5g_desktop.domain.validation import ValidationContext
 from kf5g_desktop.domain.values import Installation
 from kf5g_desktop.storage.gcpause import paused_gc
 from kf5g_desktop.storage.heap import few_arenas, trim_heap
-from kf5g_desktop.storage.store import Store
 
 from .parsing import CellProblem, ParsedRow
 from .verify import VerifyResult, verify_file
+
+if TYPE_CHECKING:  # the worker never opens a database: no SQLAlchemy imported in it
+    from kf5g_desktop.storage.store import Store
 
 LOGGER = "kf5g"
 
@@ -89,7 +91,6 @@ for _cls in _CLASSES:
     _FIELDS[_cls] = [f.name for f in dataclasses.fields(_cls)]
 _DISPATCH = {**copyreg.dispatch_table, **{cls: _reducer(cls) for cls in _CLASSES}}
 _ROWS = ("stations", "venues", "poles", "approvals")  # VerifyResult's lists of ParsedRow
-_approval_values = attrgetter(*_FIELDS[Approval])
 
 
 # The parsed rows (tens of thousands of objects a file) travel column by column: a field of every
@@ -102,9 +103,49 @@ def _cols(objs: list[Any], cls: type) -> list[list[Any]]:
     return [list(map(attrgetter(n), objs)) for n in _FIELDS[cls]]
 
 
+# A column of dates (and blanks) travels as day numbers: pickle writes each ``date`` through its
+# ``__reduce__`` (a call, a tuple and a bytes object per cell, about half of the pickling), a day
+# number as a plain int. Rebuilt as equal dates (one object per distinct day).
+_DAYS = "days"
+_DATE_TYPES = frozenset({date, type(None)})
+
+
+def _enc(col: list[Any]) -> Any:
+    types = set(map(type, col))
+    if date in types and types <= _DATE_TYPES:
+        days = {v: v.toordinal() for v in set(col) if v is not None}
+        return (_DAYS, list(map(days.get, col)))
+    return col
+
+
+def _dec(col: Any) -> list[Any]:
+    if type(col) is tuple and col[0] == _DAYS:
+        back = {n: date.fromordinal(n) for n in set(col[1]) if n is not None}
+        return list(map(back.get, col[1]))
+    return col  # type: ignore[no-any-return]
+
+
+def _enc_approvals(col: list[Approval | None]) -> tuple[list[bool], list[Any]]:
+    """The rows' approvals as (which rows have one, their fields column by column)."""
+    present = [a is not None for a in col]
+    had = [a for a in col if a is not None]
+    return present, [_enc(c) for c in _cols(had, Approval)]
+
+
+def _dec_approvals(packed: tuple[list[bool], list[Any]]) -> list[Approval | None]:
+    present, columns = packed
+    if not any(present):
+        return [None] * len(present)
+    made: list[Approval | None] = list(map(Approval, *map(_dec, columns)))
+    if len(made) == len(present):  # every row has one (the approvals sheet)
+        return made
+    rows = iter(made)
+    return [next(rows) if p else None for p in present]
+
+
 def _pack_rows(rows: list[ParsedRow], approvals: dict[int, int]) -> dict[str, Any] | None:
     """Columns of one sheet's rows, or None when they do not have the usual shape."""
-    cols = dict(zip(_FIELDS[ParsedRow], _cols(rows, ParsedRow), strict=True))
+    cols: dict[str, Any] = dict(zip(_FIELDS[ParsedRow], _cols(rows, ParsedRow), strict=True))
     records = cols.pop("record")
     kinds = set(map(type, records))
     if len(kinds) > 1 or not kinds <= {Station, Venue, Pole, type(None)}:
@@ -114,14 +155,14 @@ def _pack_rows(rows: list[ParsedRow], approvals: dict[int, int]) -> dict[str, An
     out["problems"] = {i: p for i, p in enumerate(problems) if p}
     if any(p is not None and type(p) is not Approval for p in cols["approval"]):
         return None
-    cols["approval"] = [None if a is None else _approval_values(a) for a in cols["approval"]]
+    cols["approval"] = _enc_approvals(cols["approval"])
     kind = kinds.pop() if kinds else type(None)
     if kind is not type(None):
-        rec = dict(zip(_FIELDS[kind], _cols(records, kind), strict=True))
+        rec = {name: _enc(col) for name, col in zip(_FIELDS[kind], _cols(records, kind), strict=True)}
         metas = rec.pop("meta")
         if any(type(m) is not RecordMeta for m in metas):
             return None
-        rec["meta"] = _cols(metas, RecordMeta)
+        rec["meta"] = [_enc(c) for c in _cols(metas, RecordMeta)]
         if kind is Station:
             try:  # a station's approvals are approval rows' approvals, by position
                 rec["approvals"] = [[approvals[id(a)] for a in apps] for apps in rec["approvals"]]
@@ -133,13 +174,13 @@ def _pack_rows(rows: list[ParsedRow], approvals: dict[int, int]) -> dict[str, An
 
 def _unpack_rows(packed: dict[str, Any], approvals: list[Approval | None]) -> list[ParsedRow]:
     n = packed["n"]
-    cols = dict(packed["cols"])
-    cols["approval"] = [None if a is None else Approval(*a) for a in cols["approval"]]
+    cols = {name: _dec(col) for name, col in packed["cols"].items() if name != "approval"}
+    cols["approval"] = _dec_approvals(packed["cols"]["approval"])
     records: list[Any] = [None] * n
     if "record" in packed:
-        kind, rec = packed["record"]
-        rec = dict(rec)
-        rec["meta"] = list(map(RecordMeta, *rec["meta"])) if n else []
+        kind, coded = packed["record"]
+        rec = {name: _dec(col) for name, col in coded.items() if name != "meta"}
+        rec["meta"] = list(map(RecordMeta, *map(_dec, coded["meta"]))) if n else []
         if kind is Station:
             rec["approvals"] = [[approvals[i] for i in apps] for apps in rec["approvals"]]
         records = list(map(kind, *(rec[name] for name in _FIELDS[kind]))) if n else []

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -144,7 +145,14 @@ class PendingBackup:
     :meth:`keep` waits for it (raising its error) and returns it; :meth:`discard` waits and removes
     it (nothing was written after all)."""
 
-    def __init__(self, db_path: Path, reason: str, *, folder: Path | None = None) -> None:
+    def __init__(
+        self,
+        db_path: Path,
+        reason: str,
+        *,
+        folder: Path | None = None,
+        before: Callable[[], object] | None = None,
+    ) -> None:
         import threading
 
         self._error: BaseException | None = None
@@ -152,6 +160,8 @@ class PendingBackup:
 
         def run() -> None:
             try:
+                if before is not None:  # e.g. wait for the file's check (raising if it failed)
+                    before()
                 self._info = take_backup(db_path, reason, folder=folder)
             except BaseException as exc:  # handed to keep()
                 self._error = exc

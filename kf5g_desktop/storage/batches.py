@@ -218,20 +218,17 @@ class BatchWriter:
             rid = rec.id
             assert rid is not None
             key = record_key(kind, rec)
-            row: dict[str, Any] = {}
+            row: dict[str, Any] = {}  # the columns whose value changes (the rest keep theirs)
             changed = False
             for name in names:
                 was, new = old[name], values[name]
                 if was is new or (was.__class__ is new.__class__ and was.__class__ in _SAME_TEXT and was == new):
-                    row[name] = was  # equal values of one plain type: the same audit text
-                    continue
+                    continue  # equal values of one plain type: the same audit text
                 before, after = audit_text(was), audit_text(new)
                 if before != after:
                     ctx.audit("update", kind, rid, key, name, before, after)
                     row[name] = new
                     changed = True
-                else:
-                    row[name] = was
             if kind == STATION:
                 current = (approvals or {}).get(rid, [])
                 before_text = approvals_text([Approval(a.item, a.applied_on, a.granted_on, a.notes) for a in current])
@@ -248,12 +245,19 @@ class BatchWriter:
             return
         table = ROW_CLASS[kind].__table__
         session.flush()
-        stmt = (
-            update(table)
-            .where(table.c.id == bindparam("_id"))
-            .values({c: bindparam(c) for c in (*names, "updated_at", "updated_by", "version")})
-        )
-        session.execute(stmt, rows)
+        # one statement per set of changed columns: SQLite then rewrites only the indexes of
+        # columns that change (a statement setting every column rewrites every index of the row);
+        # the import never changes a record's key (it matched on it), so the order is free
+        by_columns: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+        for row in rows:
+            by_columns.setdefault(tuple(row), []).append(row)
+        for cols, group in by_columns.items():
+            stmt = (
+                update(table)
+                .where(table.c.id == bindparam("_id"))
+                .values({c: bindparam(c) for c in cols if c != "_id"})
+            )
+            session.execute(stmt, group)
         if new_approvals:
             ids = list(new_approvals)
             for at in range(0, len(ids), 900):

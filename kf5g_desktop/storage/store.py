@@ -716,7 +716,11 @@ class Store:
         return backups.BackupInfo(dest, now.replace(microsecond=0), "manual")
 
     def start_backup(self, reason: str = "manual") -> backups.PendingBackup:
-        """:meth:`backup` on a thread (``keep()`` it before writing, or ``discard()`` it)."""
+        """:meth:`backup` on a thread (``keep()`` it before writing, or ``discard()`` it). While
+        the background integrity check runs, the backup's thread waits for it, not the caller
+        (a damaged file: ``keep()`` raises CorruptDatabaseError, no backup is taken)."""
+        if self.integrity is not None and self.integrity.pending:
+            return backups.PendingBackup(self.path, reason, before=self._hold_writes)
         self._hold_writes()
         return backups.PendingBackup(self.path, reason)
 

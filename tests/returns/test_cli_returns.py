@@ -53,3 +53,41 @@ def test_cli_bulk_import(tmp_path, capsys):
     out = capsys.readouterr().out
     batch = int(out.split("批次 ")[1].split("）")[0])
     assert run(["bulk-undo", "--db", str(db), str(batch)]) == 0
+
+
+def test_cli_import_into_a_damaged_database_is_refused_before_any_file(tmp_path, capsys):
+    """``kf5g import`` checks the file beside the first file's verification (not before it): a
+    damaged database is still refused as a whole, before any file's line, nothing written, no
+    backup kept."""
+    import sqlite3
+
+    from kf5g_desktop.cli.common import EXIT_ERROR
+
+    unit_db = tmp_path / "u.db"
+    s = factory.open_store(unit_db)
+    factory.make_records(s, "410221", 10)
+    s.close()
+    city_db = tmp_path / "city" / "c.db"
+    city_db.parent.mkdir()
+    assert run(["init", "--db", str(city_db), "--city", "--user", "市局"]) == 0
+    assert run(["export", "--db", str(unit_db), "--week", "2021-W05", "-o", str(tmp_path)]) == 0
+    f = tmp_path / "410221_杞县_5G周报_2021W05.xlsx"
+    con = sqlite3.connect(city_db)
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    root = con.execute("SELECT rootpage FROM sqlite_master WHERE name = 'audit_log'").fetchone()[0]
+    con.close()
+    data = bytearray(city_db.read_bytes())
+    page = int.from_bytes(data[16:18], "big")
+    for i in range((root - 1) * page, (root - 1) * page + 64):
+        data[i] ^= 0xA5
+    city_db.write_bytes(bytes(data))
+    capsys.readouterr()
+    bad = tmp_path / "bad.xlsx"
+    bad.write_bytes(b"not a workbook")
+    for files in ([f], [bad, f]):
+        assert run(["import", "--db", str(city_db), *map(str, files)]) == EXIT_ERROR
+        cap = capsys.readouterr()
+        assert "已损坏" in cap.err and "kf5g restore" in cap.err
+        assert cap.out == ""  # no file's line
+        assert city_db.read_bytes() == bytes(data)
+        assert not list((city_db.parent / "backups").glob("*"))
