@@ -22,7 +22,7 @@ import os
 import sqlite3
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -36,6 +36,7 @@ from kf5g_desktop.domain.values import Installation, ListQuery
 from . import migrate
 from .filecheck import integrity_problems, readonly_uri, wal_problems
 from .setting_keys import S_DEADLINE_HOURS, installation_from
+from .week_rows import WeekRows
 
 log = logging.getLogger("kf5g.storage")
 
@@ -91,36 +92,6 @@ def _as_date(value: Any) -> date | None:
 
 def _as_datetime(value: Any) -> datetime:
     return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
-
-
-@dataclass(slots=True)
-class FirstRows:
-    """``figures_sql.WeekRows`` without the lists (what ``week_figures(lists=False)`` reads)."""
-
-    groups: list[tuple[Any, ...]]
-    venue_counts: dict[str, tuple[int, int]]
-    pole_counts: dict[str, tuple[int, int]]
-    late_count: int
-    waiting_count: int
-    venues: list[tuple[Any, ...]] = field(default_factory=list)
-    poles: list[tuple[Any, ...]] = field(default_factory=list)
-    changes: Sequence[Any] = ()
-    late: Sequence[Any] = ()
-    waiting: list[tuple[Any, ...]] = field(default_factory=list)
-    returned: set[str] = field(default_factory=set)
-    by_day: list[tuple[Any, ...]] | None = None
-    points: Any = None  # (the report's: never read here)
-
-    def take_counts(self, other: FirstRows) -> FirstRows:
-        """As ``WeekRows.take_counts``: these rows (``part="groups"``) with the rest read apart."""
-        self.venue_counts, self.pole_counts, self.waiting_count, self.returned = (
-            other.venue_counts,
-            other.pole_counts,
-            other.waiting_count,
-            other.returned,
-        )
-        self.venues, self.poles, self.waiting = other.venues, other.poles, other.waiting
-        return self
 
 
 @dataclass(frozen=True, slots=True)
@@ -307,11 +278,11 @@ class FirstReader:
         at: Moment = None,
         by_day: bool = False,
         part: str = "all",
-    ) -> FirstRows:
+    ) -> WeekRows:
         """As ``figures_sql.week_rows`` without lists."""
         if lists or part not in ("all", "groups", "counts"):
             raise NotImplementedError(f"FirstReader.week_rows(lists={lists}, part={part!r})")
-        out = FirstRows(groups=[], venue_counts={}, pole_counts={}, late_count=0, waiting_count=0)
+        out = WeekRows(groups=[], venue_counts={}, pole_counts={}, late_count=0, waiting_count=0)
         if part != "counts":
             q = _Sql()
             if by_day:
